@@ -1,0 +1,96 @@
+//! Tiers (等次) decided from the composite score (domain.md readings 1 and 3).
+//!
+//! A scheme lists its tiers from the best to the lowest, each but the lowest with an inclusive
+//! lower bound: "85分至94分为好" is read as 85 ≤ score < 95, so no score falls into a gap between
+//! 94 and 95. The tier is decided on the composite *after* rounding: under the Guizhou scheme
+//! 94.996 rounds to 95.00 and is 很好, 94.994 rounds to 94.99 and is 好.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::rounding::Rounding;
+use crate::text::Text;
+
+/// One tier of a scheme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// The tier's name (好, 较好, …).
+    pub name: Text,
+    /// The inclusive lower bound of the rounded composite; `None` for the lowest tier only.
+    #[serde(with = "crate::serde_dec::option", default)]
+    pub min: Option<Decimal>,
+}
+
+/// Checks that every tier but the last has a threshold, the last has none, and the thresholds
+/// strictly descend.
+pub fn validate(tiers: &[Tier]) -> Result<(), Error> {
+    let Some((last, above)) = tiers.split_last() else {
+        return Err(Error::NoTiers);
+    };
+    if last.min.is_some() {
+        return Err(Error::ThresholdMissing {
+            tier: last.name.zh.clone(),
+        });
+    }
+    let mut previous: Option<Decimal> = None;
+    for tier in above {
+        let Some(min) = tier.min else {
+            return Err(Error::ThresholdMissing {
+                tier: tier.name.zh.clone(),
+            });
+        };
+        if let Some(previous) = previous
+            && min >= previous
+        {
+            return Err(Error::ThresholdsNotDescending {
+                tier: tier.name.zh.clone(),
+                value: min,
+                previous,
+            });
+        }
+        previous = Some(min);
+    }
+    Ok(())
+}
+
+/// The tier a composite score falls in, and the numbers that decided it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TierDecision {
+    /// The composite as computed, before rounding.
+    #[serde(with = "crate::serde_dec")]
+    pub exact: Decimal,
+    /// The composite after the scheme's rounding: the number shown and compared.
+    #[serde(with = "crate::serde_dec")]
+    pub rounded: Decimal,
+    /// Index of the tier in the scheme's list (0 is the best).
+    pub tier: usize,
+    /// The tier's inclusive lower bound (`None` for the lowest tier).
+    #[serde(with = "crate::serde_dec::option")]
+    pub lower: Option<Decimal>,
+    /// The next tier's lower bound, which the score stays below (`None` for the best tier).
+    #[serde(with = "crate::serde_dec::option")]
+    pub upper: Option<Decimal>,
+}
+
+/// Decides the tier of `exact` under `tiers` (validated) after `rounding`.
+pub fn decide(tiers: &[Tier], rounding: &Rounding, exact: Decimal) -> TierDecision {
+    let rounded = rounding.apply(exact);
+    let tier = tiers
+        .iter()
+        .position(|t| t.min.is_none_or(|min| rounded >= min))
+        .unwrap_or(tiers.len().saturating_sub(1));
+    let lower = tiers.get(tier).and_then(|t| t.min);
+    let upper = tier
+        .checked_sub(1)
+        .and_then(|above| tiers.get(above))
+        .and_then(|t| t.min);
+    TierDecision {
+        exact,
+        rounded,
+        tier,
+        lower,
+        upper,
+    }
+}

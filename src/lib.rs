@@ -1,0 +1,10 @@
+//! dingji (定级): the browser app over the rules crate `dingji-rules`.
+//!
+//! `main.rs` only mounts [`App`]; the components live here so that the render tests (native,
+//! yew `ssr`) and the browser tests (`wasm-bindgen-test`) can mount them too.
+
+pub mod components;
+pub mod i18n;
+pub mod state;
+
+pub use components::app::App;

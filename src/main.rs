@@ -1,0 +1,5 @@
+//! Mounts the app. Everything else lives in the library so that tests can mount it too.
+
+fn main() {
+    yew::Renderer::<dingji::App>::new().render();
+}

@@ -1,0 +1,170 @@
+// Shared by the end-to-end tests: a static server for dist/ on 127.0.0.1 (at the root or under a
+// sub-path), headless Chromium from Debian driven by playwright-core, and a watch on the page that
+// records every request it makes and every error it reports.
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { join, dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Every file in dist/, as paths relative to it ("index.html", "dingji-….wasm"). */
+export function distFiles() {
+  const out = [];
+  const walk = (dir, rel) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path, rel + name + '/');
+      else out.push(rel + name);
+    }
+  };
+  walk(DIST, '');
+  return out;
+}
+
+/** Serves dist/ under `prefix` ("/" or "/apps/dingji/"). Only GET and HEAD of its files. */
+export async function serveDist(prefix = '/') {
+  const files = new Set(distFiles());
+  const log = [];
+  const server = createServer((req, res) => {
+    log.push(`${req.method} ${req.url}`);
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const rel = path.slice(prefix.length) || 'index.html';
+    if (!files.has(rel)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = readFileSync(join(DIST, rel));
+    res.writeHead(200, {
+      'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + prefix,
+    prefix,
+    files,
+    log,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Debian's Chromium, headless, kept off the network it has no business with. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Watches a page: every request must be a GET of a file of dist/ on the server's own origin, and
+ * there must be no page error, console error, failed request or CSP violation. `problems` lists
+ * what broke those promises; `requests` every URL the page asked for.
+ */
+export async function watch(page, site) {
+  const problems = [];
+  const requests = [];
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    requests.push(req.url());
+    if (url.origin !== site.origin) {
+      problems.push(`request left the page's origin: ${req.method()} ${req.url()}`);
+      return;
+    }
+    if (req.method() !== 'GET') problems.push(`not a GET: ${req.method()} ${req.url()}`);
+    const rel = url.pathname.startsWith(site.prefix) ? url.pathname.slice(site.prefix.length) : null;
+    if (rel === null || !(rel === '' || site.files.has(rel))) {
+      problems.push(`not a file of dist/: ${req.url()}`);
+    }
+  });
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  return {
+    problems,
+    requests,
+    /** Loads the app and waits until it has mounted; says what went wrong if it does not. */
+    async open(url = site.url) {
+      await page.goto(url);
+      try {
+        await page.locator('#composite').waitFor({ timeout: 15000 });
+      } catch (e) {
+        await this.finish();
+        throw new Error(`the app did not mount at ${url}:\n${problems.join('\n') || e.message}`);
+      }
+    },
+    /** Adds the CSP violations the page saw to `problems` and returns them all. */
+    async finish() {
+      const csp = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      for (const v of csp) problems.push(`CSP violation: ${v}`);
+      return problems;
+    },
+  };
+}
+
+/** Saves a full-page screenshot as a test artefact and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Waits until `selector` shows exactly `text` (Yew renders asynchronously; never sleep). */
+export async function waitForText(page, selector, text, timeout = 5000) {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
+      [selector, text],
+      { timeout },
+    );
+  } catch {
+    const got = await page.locator(selector).first().textContent().catch(() => '(missing)');
+    throw new Error(`${selector}: expected “${text}”, found “${got?.trim()}”`);
+  }
+}
