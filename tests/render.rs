@@ -49,9 +49,9 @@ fn the_page_offers_both_seed_schemes_and_waits_for_a_score() {
     let html = render::<App>(());
     let shown = text(&html);
     assert!(shown.contains("基层党组织分类定级计算器"), "{shown}");
-    assert!(shown.contains("A · 贵州“五级五评”（五个等次）"), "{shown}");
+    assert!(shown.contains("A · 贵州“五级五评”"), "{shown}");
     assert!(
-        shown.contains("B · 乡镇分类定级方案（四个等次）"),
+        shown.contains("B · 乡镇分类定级方案（四级六星）"),
         "{shown}"
     );
     assert!(shown.contains("请输入综合评分"), "{shown}");

@@ -5,9 +5,14 @@ use crate::error::Error;
 use crate::scheme::Scheme;
 
 /// The preset files, in the order users see them.
-const FILES: [&str; 2] = [
-    include_str!("../presets/a-guizhou.json"),
+const FILES: [&str; 7] = [
     include_str!("../presets/b-township.json"),
+    include_str!("../presets/a-guizhou.json"),
+    include_str!("../presets/c-county.json"),
+    include_str!("../presets/zunyi-5-2-x.json"),
+    include_str!("../presets/zzb-organ.json"),
+    include_str!("../presets/tianjin-xiqing.json"),
+    include_str!("../presets/nwafu.json"),
 ];
 
 /// Every preset scheme. A preset that fails to read is left out; the tests make sure none does.
@@ -38,7 +43,7 @@ mod tests {
             }
         }
         let ids: Vec<String> = all().into_iter().map(|s| s.id).collect();
-        assert_eq!(ids, ["A", "B"]);
+        assert_eq!(ids, ["B", "A", "C", "ZY", "ZZB", "TJ", "NW"]);
     }
 
     #[test]

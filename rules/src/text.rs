@@ -32,6 +32,11 @@ impl Text {
         }
     }
 
+    /// Whether both languages are empty.
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+
     /// The text in `lang`, falling back to Chinese where there is no English.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

@@ -21,6 +21,58 @@ pub struct Tier {
     /// The inclusive lower bound of the rounded composite; `None` for the lowest tier only.
     #[serde(with = "crate::serde_dec::option", default)]
     pub min: Option<Decimal>,
+    /// The stars an organization of this tier gets (before the star cap).
+    #[serde(default, skip_serializing_if = "TierStars::is_none")]
+    pub stars: TierStars,
+    /// The follow-up goal for this tier's organizations (巩固提高, 比学赶超, 转化整治).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub follow_up: Text,
+}
+
+/// The stars a tier gives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierStars {
+    /// The scheme gives no stars for this tier (or no stars at all).
+    #[default]
+    None,
+    /// Always this many stars (较好 → 三星; 较差 → 0, 不定星).
+    Fixed(u8),
+    /// `above` stars at `at` points and above, `below` under it (domain.md reading 7: 一般 →
+    /// 二星 at 70 and above, 一星 below).
+    Split {
+        /// The split score, compared with the rounded composite.
+        #[serde(with = "crate::serde_dec")]
+        at: Decimal,
+        /// Stars at or above the split.
+        above: u8,
+        /// Stars below it.
+        below: u8,
+    },
+}
+
+impl TierStars {
+    fn is_none(&self) -> bool {
+        *self == TierStars::None
+    }
+
+    /// The stars for a rounded composite `score` in this tier.
+    pub fn for_score(&self, score: Decimal) -> Option<u8> {
+        match *self {
+            TierStars::None => None,
+            TierStars::Fixed(n) => Some(n),
+            TierStars::Split { at, above, below } => Some(if score >= at { above } else { below }),
+        }
+    }
+
+    /// Every number of stars this tier can give.
+    pub fn possible(&self) -> Vec<u8> {
+        match *self {
+            TierStars::None => Vec::new(),
+            TierStars::Fixed(n) => vec![n],
+            TierStars::Split { above, below, .. } => vec![above, below],
+        }
+    }
 }
 
 /// Checks that every tier but the last has a threshold, the last has none, and the thresholds
@@ -92,5 +144,18 @@ pub fn decide(tiers: &[Tier], rounding: &Rounding, exact: Decimal) -> TierDecisi
         tier,
         lower,
         upper,
+    }
+}
+
+impl TierDecision {
+    /// The comparison that decided the tier: "80 ≤ 89.18 < 90", "95.00 ≥ 95", "59.99 < 60".
+    pub fn comparison(&self) -> String {
+        let score = self.rounded;
+        match (self.lower, self.upper) {
+            (Some(lower), Some(upper)) => format!("{lower} ≤ {score} < {upper}"),
+            (Some(lower), None) => format!("{score} ≥ {lower}"),
+            (None, Some(upper)) => format!("{score} < {upper}"),
+            (None, None) => score.to_string(),
+        }
     }
 }

@@ -16,17 +16,6 @@ pub struct TierResultProps {
     pub decision: Option<TierDecision>,
 }
 
-/// "80 ≤ 89.18 < 90", "95.00 ≥ 90", "59.99 < 60": the comparison that decided a tier.
-pub fn comparison(decision: &TierDecision) -> String {
-    let score = decision.rounded;
-    match (decision.lower, decision.upper) {
-        (Some(lower), Some(upper)) => format!("{lower} ≤ {score} < {upper}"),
-        (Some(lower), None) => format!("{score} ≥ {lower}"),
-        (None, Some(upper)) => format!("{score} < {upper}"),
-        (None, None) => score.to_string(),
-    }
-}
-
 #[component]
 pub fn TierResult(props: &TierResultProps) -> Html {
     let s = strings(props.lang);
@@ -54,7 +43,7 @@ pub fn TierResult(props: &TierResultProps) -> Html {
                 <strong id="rounded">{ decision.rounded.to_string() }</strong>
                 { format!("（{}）", props.scheme.rounding.describe(props.lang)) }
             </p>
-            <p id="comparison">{ format!("{} → {}", comparison(decision), tier_name) }</p>
+            <p id="comparison">{ format!("{} → {}", decision.comparison(), tier_name) }</p>
         </div>
     }
 }

@@ -1,0 +1,367 @@
+//! What a user typed for one organization, as text, and its parsing into an [`Org`] with every
+//! unreadable field named ("parse, don't validate later": the engine only sees typed values).
+//!
+//! A source's draft keeps all three forms at once (a score, indicator entries, ballot counts) and
+//! which one is in use, so that switching the form in a page loses nothing typed. Empty ballot
+//! counts are 0 ballots; every other empty field is an error.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::evaluate;
+use crate::number::parse_decimal;
+use crate::org::{Org, Override, SourceInput, Votes};
+use crate::scheme::{Scheme, Scoring, SourceKind};
+
+/// An organization as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrgDraft {
+    /// The name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// The category id (or its Chinese name); empty for the scheme's first.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub category: String,
+    /// Each source's entries, by source id.
+    pub inputs: BTreeMap<String, SourceDraft>,
+    /// The vetoes ticked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub vetoes: Vec<String>,
+    /// The committee's override, if any.
+    #[serde(rename = "override", skip_serializing_if = "Option::is_none")]
+    pub override_: Option<Override>,
+}
+
+/// The form a source is entered in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A direct score.
+    #[default]
+    Score,
+    /// Indicator entries.
+    Indicators,
+    /// Ballot counts.
+    Votes,
+}
+
+/// One source as typed, in every form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceDraft {
+    /// The form in use.
+    pub mode: Mode,
+    /// A direct score.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub score: String,
+    /// Indicator entries by indicator id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub indicators: BTreeMap<String, String>,
+    /// Ballot counts per level.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<String>,
+    /// People eligible to vote.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub eligible: String,
+}
+
+/// A field of a draft, for showing an error where it belongs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Field {
+    /// The category.
+    Category,
+    /// A source as a whole (a vote with no valid ballot).
+    Source {
+        /// Source id.
+        source: String,
+    },
+    /// A direct score.
+    Score {
+        /// Source id.
+        source: String,
+    },
+    /// An indicator entry.
+    Indicator {
+        /// Source id.
+        source: String,
+        /// Indicator id.
+        indicator: String,
+    },
+    /// A ballot count.
+    Count {
+        /// Source id.
+        source: String,
+        /// Level index.
+        level: usize,
+    },
+    /// The number of people eligible.
+    Eligible {
+        /// Source id.
+        source: String,
+    },
+    /// The override.
+    Override,
+}
+
+/// A field that could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// Where.
+    pub field: Field,
+    /// Why.
+    pub error: Error,
+}
+
+impl OrgDraft {
+    /// An empty draft with each source in the form its scheme gives it.
+    pub fn for_scheme(scheme: &Scheme) -> Self {
+        let inputs = scheme
+            .sources
+            .iter()
+            .map(|s| {
+                let mode = match s.input {
+                    SourceKind::Direct => Mode::Score,
+                    SourceKind::Indicators => Mode::Indicators,
+                    SourceKind::Vote(_) => Mode::Votes,
+                };
+                (
+                    s.id.clone(),
+                    SourceDraft {
+                        mode,
+                        ..SourceDraft::default()
+                    },
+                )
+            })
+            .collect();
+        OrgDraft {
+            inputs,
+            ..OrgDraft::default()
+        }
+    }
+
+    /// The draft's source entry, created in the scheme's form if it is missing.
+    pub fn source_mut(&mut self, scheme: &Scheme, source: &str) -> &mut SourceDraft {
+        let mode = match scheme.source(source).map(|(_, s)| &s.input) {
+            Some(SourceKind::Indicators) => Mode::Indicators,
+            Some(SourceKind::Vote(_)) => Mode::Votes,
+            _ => Mode::Score,
+        };
+        self.inputs
+            .entry(source.to_owned())
+            .or_insert_with(|| SourceDraft {
+                mode,
+                ..SourceDraft::default()
+            })
+    }
+
+    /// Reads the draft, or says which fields could not be read.
+    pub fn parse(&self, scheme: &Scheme) -> Result<Org, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let org_probe = Org {
+            category: self.category.clone(),
+            ..Org::default()
+        };
+        let category = match evaluate::category_index(scheme, &org_probe) {
+            Ok(c) => scheme
+                .categories
+                .get(c)
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+            Err(error) => {
+                errors.push(FieldError {
+                    field: Field::Category,
+                    error,
+                });
+                String::new()
+            }
+        };
+        let mut inputs = BTreeMap::new();
+        for source in &scheme.sources {
+            let name = source.name.zh.as_str();
+            let id = source.id.clone();
+            let Some(draft) = self.inputs.get(&source.id) else {
+                errors.push(FieldError {
+                    field: Field::Score { source: id.clone() },
+                    error: Error::MissingInput {
+                        source: name.to_owned(),
+                    },
+                });
+                continue;
+            };
+            let input = match (draft.mode, &source.input) {
+                (Mode::Indicators, SourceKind::Indicators) => {
+                    parse_indicators(scheme, &category, &id, name, draft, &mut errors)
+                }
+                (Mode::Votes, SourceKind::Vote(scale)) => {
+                    parse_votes(scale, &id, name, draft, &mut errors)
+                }
+                _ => {
+                    let field = Field::Score { source: id.clone() };
+                    match parse_decimal(&draft.score, name) {
+                        Ok(v) if v < Decimal::ZERO || v > scheme.max_score() => {
+                            let error = Error::OutOfRange {
+                                field: name.to_owned(),
+                                value: v,
+                                min: Decimal::ZERO,
+                                max: scheme.max_score(),
+                            };
+                            errors.push(FieldError { field, error });
+                            None
+                        }
+                        Ok(v) => Some(SourceInput::Score(v)),
+                        Err(error) => {
+                            errors.push(FieldError { field, error });
+                            None
+                        }
+                    }
+                }
+            };
+            if let Some(input) = input {
+                inputs.insert(source.id.clone(), input);
+            }
+        }
+        if let Some(o) = &self.override_
+            && let Err(error) = evaluate::check_override(scheme, o)
+        {
+            errors.push(FieldError {
+                field: Field::Override,
+                error,
+            });
+        }
+        if errors.is_empty() {
+            Ok(Org {
+                name: self.name.trim().to_owned(),
+                category,
+                inputs,
+                vetoes: self.vetoes.clone(),
+                override_: self.override_.clone(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn parse_indicators(
+    scheme: &Scheme,
+    category: &str,
+    source: &str,
+    name: &str,
+    draft: &SourceDraft,
+    errors: &mut Vec<FieldError>,
+) -> Option<SourceInput> {
+    let mut entries = BTreeMap::new();
+    let before = errors.len();
+    for indicator in scheme.indicators_for(category) {
+        let field_name = format!("{} · {}", name, indicator.name.zh);
+        let field = Field::Indicator {
+            source: source.to_owned(),
+            indicator: indicator.id.clone(),
+        };
+        let text = draft
+            .indicators
+            .get(&indicator.id)
+            .map_or("", String::as_str);
+        let parsed = parse_decimal(text, &field_name).and_then(|v| match indicator.scoring {
+            Scoring::Add if v < Decimal::ZERO || v > indicator.max => Err(Error::OutOfRange {
+                field: field_name.clone(),
+                value: v,
+                min: Decimal::ZERO,
+                max: indicator.max,
+            }),
+            Scoring::Deduct if v < Decimal::ZERO => Err(Error::Negative {
+                field: field_name.clone(),
+                value: v,
+            }),
+            _ => Ok(v),
+        });
+        match parsed {
+            Ok(v) => {
+                entries.insert(indicator.id.clone(), v);
+            }
+            Err(error) => errors.push(FieldError { field, error }),
+        }
+    }
+    (errors.len() == before).then_some(SourceInput::Indicators(entries))
+}
+
+fn parse_votes(
+    scale: &crate::scheme::VoteScale,
+    source: &str,
+    name: &str,
+    draft: &SourceDraft,
+    errors: &mut Vec<FieldError>,
+) -> Option<SourceInput> {
+    let before = errors.len();
+    let mut counts = Vec::with_capacity(scale.levels.len());
+    for (level, l) in scale.levels.iter().enumerate() {
+        let text = draft.counts.get(level).map_or("", String::as_str);
+        let field_name = format!("{} · {}", name, l.name.zh);
+        match parse_count(text, &field_name) {
+            Ok(n) => counts.push(n),
+            Err(error) => errors.push(FieldError {
+                field: Field::Count {
+                    source: source.to_owned(),
+                    level,
+                },
+                error,
+            }),
+        }
+    }
+    let eligible = if draft.eligible.trim().is_empty() {
+        None
+    } else {
+        match parse_count(&draft.eligible, &format!("{name} · 应参加人数")) {
+            Ok(n) => Some(n),
+            Err(error) => {
+                errors.push(FieldError {
+                    field: Field::Eligible {
+                        source: source.to_owned(),
+                    },
+                    error,
+                });
+                None
+            }
+        }
+    };
+    if errors.len() != before {
+        return None;
+    }
+    let votes = Votes { counts, eligible };
+    match evaluate::tally(scale, &votes, name) {
+        Ok(_) => Some(SourceInput::Votes(votes)),
+        Err(error) => {
+            let field = match error {
+                Error::TooManyBallots { .. } => Field::Eligible {
+                    source: source.to_owned(),
+                },
+                _ => Field::Source {
+                    source: source.to_owned(),
+                },
+            };
+            errors.push(FieldError { field, error });
+            None
+        }
+    }
+}
+
+/// A ballot count: a whole number of at least 0; empty is 0.
+pub fn parse_count(text: &str, field: &str) -> Result<u64, Error> {
+    if text.trim().is_empty() {
+        return Ok(0);
+    }
+    let not_a_count = || Error::NotACount {
+        field: field.to_owned(),
+        text: text.trim().to_owned(),
+    };
+    let value = parse_decimal(text, field).map_err(|_| not_a_count())?;
+    if value.fract() != Decimal::ZERO || value < Decimal::ZERO {
+        return Err(not_a_count());
+    }
+    u64::try_from(value).map_err(|_| not_a_count())
+}

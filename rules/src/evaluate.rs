@@ -1,0 +1,502 @@
+//! Evaluating one organization: each source's score, the composite, its rounding, the tier, the
+//! limits of vetoes and satisfaction caps, the stars and the committee's override.
+//!
+//! - A vote score is Σ level points × count / valid ballots (domain.md reading 4; scheme B's
+//!   "100 × 好得票率 + 60 × 较好得票率 + …"), computed with one division so that it stays exact
+//!   wherever the rates are.
+//! - The composite is Σ weight% × source score, exact; it is rounded once by the scheme's rounding
+//!   and the tier is decided on the rounded value (readings 1 and 3).
+//! - Vetoes and satisfaction caps can only lower a tier or the stars. An override replaces the
+//!   result and is marked as one (reading 9).
+//!
+//! Nothing here allocates per indicator or builds text: the list of 10,000 organizations runs
+//! through [`evaluate`] and the explanation is rebuilt on demand by [`crate::explain`].
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::org::{Org, SourceInput, Votes};
+use crate::scheme::{
+    Indicator, Limit, Participation, Scheme, Scoring, Source, SourceKind, VoteScale,
+};
+
+/// The result for one organization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OrgResult {
+    /// The index of its category in the scheme.
+    pub category: usize,
+    /// Each source's score on 100 points, exact, in the scheme's source order.
+    #[serde(serialize_with = "ser_decimals")]
+    pub scores: Vec<Decimal>,
+    /// The composite score, exact.
+    #[serde(with = "crate::serde_dec")]
+    pub composite: Decimal,
+    /// The composite after the scheme's rounding: shown, compared and exported.
+    #[serde(with = "crate::serde_dec")]
+    pub rounded: Decimal,
+    /// The tier the rounded score falls in, before any rule.
+    pub score_tier: usize,
+    /// The tier after every rule and override.
+    pub tier: usize,
+    /// The stars after every rule and override; `None` where the scheme gives no stars.
+    pub stars: Option<u8>,
+    /// The rank in its list by rounded composite (1 is the best; ties share a rank); 0 alone.
+    pub rank: usize,
+    /// What moved the result, and warnings.
+    pub flags: Vec<Flag>,
+}
+
+/// Something that changed a result or that the committee should look at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Flag {
+    /// A veto was ticked; `from` and `to` are the tiers (or stars for a star limit) around it.
+    Veto {
+        /// Index of the veto in the scheme.
+        veto: usize,
+        /// The limit it applies.
+        limit: Limit,
+    },
+    /// The satisfaction of a vote was below a cap's threshold.
+    SatisfactionCap {
+        /// Index of the cap in the scheme.
+        cap: usize,
+        /// The satisfaction, in percent of valid ballots.
+        #[serde(with = "crate::serde_dec")]
+        satisfaction: Decimal,
+    },
+    /// Fewer people voted than the participation rule asks (a warning: the score stands).
+    Participation {
+        /// Index of the vote source.
+        source: usize,
+        /// Ballots cast.
+        cast: u64,
+        /// People eligible.
+        eligible: u64,
+        /// Ballots the rule asks for.
+        needed: u64,
+    },
+    /// Moved to the lowest tier by the minimum-share rule (the 5% rule).
+    MovedByFloor {
+        /// The tier before the move.
+        from: usize,
+        /// Organizations the rule needs in the lowest tier.
+        need: u64,
+        /// Organizations the rule counts.
+        group: u64,
+        /// The highest rounded score moved.
+        #[serde(with = "crate::serde_dec")]
+        cutoff: Decimal,
+        /// Whether others shared the cut-off score, so that more than needed were moved.
+        tied: bool,
+    },
+    /// Moved down from the top tier by the maximum-share rule.
+    MovedByTopCap {
+        /// Organizations allowed in the top tier.
+        allowed: u64,
+        /// Organizations the rule counts.
+        group: u64,
+        /// Whether it was held back because of a tie at the cut-off.
+        tied: bool,
+    },
+    /// Held back from the capped star level by the star cap (the 20% rule).
+    HeldByStarCap {
+        /// Organizations allowed the capped stars.
+        allowed: u64,
+        /// The size of the base group.
+        base: u64,
+        /// Whether it was held back because of a tie at the cut-off.
+        tied: bool,
+    },
+    /// Alone (not in a list), its stars are the capped level, which the cap may still withhold.
+    SubjectToStarCap,
+    /// The committee set the result.
+    Override {
+        /// The tier computed before the override.
+        tier: usize,
+        /// The stars computed before the override.
+        stars: Option<u8>,
+        /// The committee's reason.
+        reason: String,
+    },
+}
+
+impl Flag {
+    /// Whether the flag is a warning to look at rather than a change of the result.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, Flag::Participation { .. } | Flag::SubjectToStarCap)
+    }
+}
+
+fn ser_decimals<S: serde::Serializer>(values: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(values.iter().map(|v| v.to_string()))
+}
+
+/// A counted vote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// All ballots, valid or not.
+    pub cast: u64,
+    /// Valid ballots.
+    pub valid: u64,
+    /// Valid ballots of the satisfied levels.
+    pub satisfied: u64,
+    /// The score on 100 points.
+    pub score: Decimal,
+}
+
+impl Tally {
+    /// The share of satisfied ballots among the valid ones, in percent.
+    pub fn satisfaction(&self) -> Decimal {
+        if self.valid == 0 {
+            return Decimal::ZERO;
+        }
+        Decimal::from(self.satisfied) * Decimal::ONE_HUNDRED / Decimal::from(self.valid)
+    }
+}
+
+/// Counts a vote. `source` names the source in errors.
+pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Error> {
+    if votes.counts.len() != scale.levels.len() {
+        return Err(Error::VoteLevels {
+            source: source.to_owned(),
+            expected: scale.levels.len(),
+            found: votes.counts.len(),
+        });
+    }
+    let mut cast: u64 = 0;
+    let mut valid: u64 = 0;
+    let mut satisfied: u64 = 0;
+    let mut points = Decimal::ZERO;
+    for (position, (level, &count)) in scale.levels.iter().zip(&votes.counts).enumerate() {
+        cast = cast.saturating_add(count);
+        if level.valid {
+            valid = valid.saturating_add(count);
+            if position < scale.satisfied_levels {
+                satisfied = satisfied.saturating_add(count);
+            }
+            points += level.points * Decimal::from(count);
+        }
+    }
+    if valid == 0 {
+        return Err(Error::NoValidBallot {
+            source: source.to_owned(),
+        });
+    }
+    if let Some(eligible) = votes.eligible
+        && cast > eligible
+    {
+        return Err(Error::TooManyBallots {
+            source: source.to_owned(),
+            cast,
+            eligible,
+        });
+    }
+    Ok(Tally {
+        cast,
+        valid,
+        satisfied,
+        score: points / Decimal::from(valid),
+    })
+}
+
+/// The ballots a participation rule asks for out of `eligible` people (domain.md reading 10).
+pub fn ballots_needed(rule: &Participation, eligible: u64) -> u64 {
+    if rule.everyone_below.is_some_and(|n| eligible < n) {
+        return eligible;
+    }
+    let needed = (rule.min_share * Decimal::from(eligible) / Decimal::ONE_HUNDRED).ceil();
+    u64::try_from(needed).unwrap_or(eligible)
+}
+
+/// One indicator's points: the entry for an additive item, the maximum less the deduction (down
+/// to 0, 扣完为止) for a deduction item. Errors for an entry below 0 or an addition above the
+/// maximum.
+pub fn indicator_points(
+    indicator: &Indicator,
+    entry: Decimal,
+    source: &str,
+) -> Result<Decimal, Error> {
+    let out_of_range = |max: Decimal| Error::OutOfRange {
+        field: format!("{} · {}", source, indicator.name.zh),
+        value: entry,
+        min: Decimal::ZERO,
+        max,
+    };
+    match indicator.scoring {
+        Scoring::Add if entry < Decimal::ZERO || entry > indicator.max => {
+            Err(out_of_range(indicator.max))
+        }
+        Scoring::Add => Ok(entry),
+        Scoring::Deduct if entry < Decimal::ZERO => Err(Error::Negative {
+            field: format!("{} · {}", source, indicator.name.zh),
+            value: entry,
+        }),
+        Scoring::Deduct => Ok((indicator.max - entry).max(Decimal::ZERO)),
+    }
+}
+
+/// The total of an indicator source: the base items plus the bonus items up to the bonus cap.
+pub fn indicator_total(
+    scheme: &Scheme,
+    category: &str,
+    entries: &std::collections::BTreeMap<String, Decimal>,
+    source: &str,
+) -> Result<Decimal, Error> {
+    let set = scheme.indicators_for(category);
+    if let Some(unknown) = entries.keys().find(|id| !set.iter().any(|i| &i.id == *id)) {
+        return Err(Error::UnknownIndicator {
+            source: source.to_owned(),
+            id: unknown.clone(),
+        });
+    }
+    let mut base = Decimal::ZERO;
+    let mut bonus = Decimal::ZERO;
+    for indicator in set {
+        let Some(&entry) = entries.get(&indicator.id) else {
+            return Err(Error::MissingIndicator {
+                source: source.to_owned(),
+                indicator: indicator.name.zh.clone(),
+            });
+        };
+        let points = indicator_points(indicator, entry, source)?;
+        if indicator.bonus {
+            bonus += points;
+        } else {
+            base += points;
+        }
+    }
+    Ok(base + scheme.bonus_cap.map_or(bonus, |cap| bonus.min(cap)))
+}
+
+/// The category index of an organization (an empty category is the scheme's first).
+pub fn category_index(scheme: &Scheme, org: &Org) -> Result<usize, Error> {
+    if org.category.is_empty() {
+        return Ok(0);
+    }
+    scheme
+        .categories
+        .iter()
+        .position(|c| c.id == org.category || c.name.zh == org.category)
+        .ok_or_else(|| Error::UnknownCategory {
+            id: org.category.clone(),
+        })
+}
+
+/// One source's score for an organization, and its tally if it is a counted vote.
+pub fn source_score(
+    scheme: &Scheme,
+    category: &str,
+    source: &Source,
+    input: Option<&SourceInput>,
+) -> Result<(Decimal, Option<Tally>), Error> {
+    let name = source.name.zh.as_str();
+    match (input, &source.input) {
+        (None, _) => Err(Error::MissingInput {
+            source: name.to_owned(),
+        }),
+        (Some(SourceInput::Score(score)), _) => {
+            let max = scheme.max_score();
+            if *score < Decimal::ZERO || *score > max {
+                return Err(Error::OutOfRange {
+                    field: name.to_owned(),
+                    value: *score,
+                    min: Decimal::ZERO,
+                    max,
+                });
+            }
+            Ok((*score, None))
+        }
+        (Some(SourceInput::Indicators(entries)), SourceKind::Indicators) => {
+            Ok((indicator_total(scheme, category, entries, name)?, None))
+        }
+        (Some(SourceInput::Votes(votes)), SourceKind::Vote(scale)) => {
+            let t = tally(scale, votes, name)?;
+            Ok((t.score, Some(t)))
+        }
+        (Some(_), _) => Err(Error::WrongInput {
+            source: name.to_owned(),
+        }),
+    }
+}
+
+/// Evaluates one organization on its own: the list rules (quotas and the star cap) do not apply,
+/// and a star level the cap may withhold is flagged [`Flag::SubjectToStarCap`].
+pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
+    let mut result = evaluate_base(scheme, org)?;
+    if let (Some(stars), Some(cap)) = (
+        result.stars,
+        scheme.stars.as_ref().and_then(|s| s.cap.as_ref()),
+    ) && stars == cap.stars
+        && org.override_.as_ref().is_none_or(|o| o.stars.is_none())
+    {
+        result.flags.push(Flag::SubjectToStarCap);
+    }
+    apply_override(scheme, org, &mut result)?;
+    Ok(result)
+}
+
+/// Everything but the override and the list rules.
+pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
+    let category = category_index(scheme, org)?;
+    let category_id = scheme
+        .categories
+        .get(category)
+        .map_or("", |c| c.id.as_str());
+    if let Some(unknown) = org.inputs.keys().find(|id| scheme.source(id).is_none()) {
+        return Err(Error::UnknownSource {
+            id: unknown.clone(),
+        });
+    }
+    let mut flags = Vec::new();
+    let mut scores = Vec::with_capacity(scheme.sources.len());
+    let mut composite = Decimal::ZERO;
+    let mut tier_limit: Option<usize> = None;
+    let mut star_limit: Option<u8> = None;
+    let mut limit = |l: Limit| match l {
+        Limit::ForceTier(t) | Limit::TierAtMost(t) => {
+            tier_limit = Some(tier_limit.map_or(t, |x| x.max(t)))
+        }
+        Limit::StarsAtMost(n) => star_limit = Some(star_limit.map_or(n, |x| x.min(n))),
+    };
+    for (index, source) in scheme.sources.iter().enumerate() {
+        let (score, tally) = source_score(scheme, category_id, source, org.inputs.get(&source.id))?;
+        if let (Some(t), SourceKind::Vote(scale), Some(SourceInput::Votes(votes))) =
+            (tally, &source.input, org.inputs.get(&source.id))
+        {
+            if let (Some(rule), Some(eligible)) = (&scale.participation, votes.eligible) {
+                let needed = ballots_needed(rule, eligible);
+                if t.cast < needed {
+                    flags.push(Flag::Participation {
+                        source: index,
+                        cast: t.cast,
+                        eligible,
+                        needed,
+                    });
+                }
+            }
+            for (cap_index, cap) in scheme.satisfaction_caps.iter().enumerate() {
+                let satisfaction = t.satisfaction();
+                if cap.source == source.id && satisfaction < cap.below {
+                    limit(cap.limit);
+                    flags.push(Flag::SatisfactionCap {
+                        cap: cap_index,
+                        satisfaction,
+                    });
+                }
+            }
+        }
+        composite += source.weight * score / Decimal::ONE_HUNDRED;
+        scores.push(score);
+    }
+    for id in &org.vetoes {
+        let index = scheme
+            .vetoes
+            .iter()
+            .position(|v| &v.id == id)
+            .ok_or_else(|| Error::UnknownVeto { id: id.clone() })?;
+        if let Some(veto) = scheme.vetoes.get(index) {
+            limit(veto.limit);
+            flags.push(Flag::Veto {
+                veto: index,
+                limit: veto.limit,
+            });
+        }
+    }
+    let decision = scheme.decide(composite);
+    let tier = tier_limit.map_or(decision.tier, |t| t.max(decision.tier));
+    let stars = stars_for(scheme, tier, decision.rounded, star_limit);
+    Ok(OrgResult {
+        category,
+        scores,
+        composite,
+        rounded: decision.rounded,
+        score_tier: decision.tier,
+        tier,
+        stars,
+        rank: 0,
+        flags,
+    })
+}
+
+/// The stars of `tier` for a rounded score, within a star limit.
+pub(crate) fn stars_for(
+    scheme: &Scheme,
+    tier: usize,
+    rounded: Decimal,
+    limit: Option<u8>,
+) -> Option<u8> {
+    scheme.stars.as_ref()?;
+    let stars = scheme.tier(tier)?.stars.for_score(rounded)?;
+    Some(limit.map_or(stars, |l| stars.min(l)))
+}
+
+/// The star limit the flags of a result impose (vetoes and satisfaction caps).
+pub(crate) fn star_limit(scheme: &Scheme, flags: &[Flag]) -> Option<u8> {
+    flags
+        .iter()
+        .filter_map(|f| match f {
+            Flag::Veto {
+                limit: Limit::StarsAtMost(n),
+                ..
+            } => Some(*n),
+            Flag::SatisfactionCap { cap, .. } => match scheme.satisfaction_caps.get(*cap)?.limit {
+                Limit::StarsAtMost(n) => Some(n),
+                _ => None,
+            },
+            _ => None,
+        })
+        .min()
+}
+
+/// Checks that an override sets something, says why, and refers to what the scheme has.
+pub(crate) fn check_override(scheme: &Scheme, o: &crate::org::Override) -> Result<(), Error> {
+    if o.tier.is_none() && o.stars.is_none() {
+        return Err(Error::OverrideEmpty);
+    }
+    if o.reason.trim().is_empty() {
+        return Err(Error::OverrideReason);
+    }
+    if let Some(t) = o.tier
+        && scheme.tier(t).is_none()
+    {
+        return Err(Error::UnknownTier {
+            what: "调整".to_owned(),
+            index: t,
+        });
+    }
+    if let Some(n) = o.stars
+        && scheme.star_level(n).is_none()
+    {
+        return Err(Error::UnknownStars { stars: n });
+    }
+    Ok(())
+}
+
+/// Checks an override and applies it, keeping the computed result in the flag.
+pub(crate) fn apply_override(
+    scheme: &Scheme,
+    org: &Org,
+    result: &mut OrgResult,
+) -> Result<(), Error> {
+    let Some(o) = &org.override_ else {
+        return Ok(());
+    };
+    check_override(scheme, o)?;
+    result.flags.push(Flag::Override {
+        tier: result.tier,
+        stars: result.stars,
+        reason: o.reason.trim().to_owned(),
+    });
+    if let Some(t) = o.tier {
+        result.tier = t;
+        if o.stars.is_none() {
+            result.stars = stars_for(scheme, t, result.rounded, star_limit(scheme, &result.flags));
+        }
+    }
+    if let Some(n) = o.stars {
+        result.stars = Some(n);
+    }
+    Ok(())
+}

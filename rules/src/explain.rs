@@ -1,0 +1,968 @@
+//! The explanation of a result: every step with its numbers, as data ([`Step`]) and as text in
+//! either language ([`Step::render`]). For domain.md's first worked example it reads
+//!
+//! ```text
+//! 党员群众测评：好 30 票（60%）、较好 15 票（30%）、一般 4 票（8%）、较差 1 票（2%），有效票 50 张；
+//!   得分 = 100 × 60% + 60 × 30% + 30 × 8% + 10 × 2% = 60 + 18 + 2.4 + 0.2 = 80.6
+//! 综合评分 = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18
+//! 89.18 → 89.18（四舍五入到两位小数）
+//! 80 ≤ 89.18 < 90 → 较好
+//! 较好 → 三星
+//! 三星由县委评定
+//! ```
+//!
+//! The steps are rebuilt from the organization's inputs and its result (which carries what the
+//! list rules did), so that evaluating a list never builds text.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::evaluate::{self, Flag, OrgResult};
+use crate::fmt::{is_exact, num, pct, rate};
+use crate::org::{Org, SourceInput};
+use crate::scheme::{CapBase, Limit, Scheme, Scoring, SourceKind};
+use crate::text::Lang;
+use crate::tier::TierDecision;
+
+/// One step of an explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Step {
+    /// A score entered directly.
+    Direct {
+        /// Source index.
+        source: usize,
+        /// The score.
+        #[serde(with = "crate::serde_dec")]
+        score: Decimal,
+    },
+    /// A score from indicator sub-scores.
+    Indicators {
+        /// Source index.
+        source: usize,
+        /// The category index, whose indicator set was scored.
+        category: usize,
+        /// Each indicator.
+        items: Vec<ItemLine>,
+        /// The bonus points entered, and the cap on them, if any.
+        #[serde(with = "crate::serde_dec::option")]
+        bonus_cap: Option<Decimal>,
+        /// The source's total.
+        #[serde(with = "crate::serde_dec")]
+        total: Decimal,
+    },
+    /// A score from a ballot tally.
+    Votes {
+        /// Source index.
+        source: usize,
+        /// Each level.
+        levels: Vec<LevelLine>,
+        /// Valid ballots.
+        valid: u64,
+        /// The score.
+        #[serde(with = "crate::serde_dec")]
+        score: Decimal,
+    },
+    /// A participation shortfall (a warning).
+    Participation {
+        /// Source index.
+        source: usize,
+        /// Ballots cast.
+        cast: u64,
+        /// People eligible.
+        eligible: u64,
+        /// Ballots needed.
+        needed: u64,
+    },
+    /// The weighted sum.
+    Composite {
+        /// Each source's term.
+        terms: Vec<Term>,
+        /// The exact sum.
+        #[serde(with = "crate::serde_dec")]
+        exact: Decimal,
+    },
+    /// The rounding.
+    Rounding {
+        /// Before.
+        #[serde(with = "crate::serde_dec")]
+        exact: Decimal,
+        /// After.
+        #[serde(with = "crate::serde_dec")]
+        rounded: Decimal,
+    },
+    /// The threshold comparison.
+    Threshold {
+        /// The decision.
+        decision: TierDecision,
+    },
+    /// A veto or satisfaction cap limited the result.
+    Limited {
+        /// What limited it.
+        cause: Cause,
+        /// The limit.
+        limit: Limit,
+        /// The tier before.
+        from: usize,
+        /// The tier after.
+        to: usize,
+    },
+    /// A list rule moved the tier or held back the stars.
+    ListRule {
+        /// The flag that records it.
+        flag: Flag,
+        /// The organization's category index (per-category shares).
+        category: usize,
+        /// The tier before the list rules.
+        from: usize,
+    },
+    /// The stars of the tier.
+    Stars {
+        /// The tier.
+        tier: usize,
+        /// The rounded composite (it decides a split tier's stars).
+        #[serde(with = "crate::serde_dec")]
+        score: Decimal,
+        /// The stars before any cap.
+        stars: u8,
+    },
+    /// A warning that the star cap may withhold the top stars.
+    MayBeCapped,
+    /// The committee's override.
+    Override {
+        /// Computed tier.
+        from_tier: usize,
+        /// Computed stars.
+        from_stars: Option<u8>,
+        /// Final tier.
+        to_tier: usize,
+        /// Final stars.
+        to_stars: Option<u8>,
+        /// Why.
+        reason: String,
+    },
+    /// Who confirms the stars.
+    Confirmer {
+        /// The final stars.
+        stars: u8,
+    },
+}
+
+/// What limited a result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cause {
+    /// A veto, by index.
+    Veto {
+        /// Index in the scheme.
+        veto: usize,
+    },
+    /// A satisfaction cap, by index.
+    Satisfaction {
+        /// Index in the scheme.
+        cap: usize,
+        /// The satisfaction in percent.
+        #[serde(with = "crate::serde_dec")]
+        satisfaction: Decimal,
+    },
+}
+
+/// One indicator of an indicator source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ItemLine {
+    /// The indicator's index in the category's set.
+    pub indicator: usize,
+    /// What was entered (points, or points deducted).
+    #[serde(with = "crate::serde_dec")]
+    pub entry: Decimal,
+    /// The points it gives.
+    #[serde(with = "crate::serde_dec")]
+    pub points: Decimal,
+}
+
+/// One level of a vote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LevelLine {
+    /// The level's index in the scale.
+    pub level: usize,
+    /// Ballots.
+    pub count: u64,
+    /// Share of the valid ballots (a fraction), for valid levels.
+    #[serde(with = "crate::serde_dec::option")]
+    pub rate: Option<Decimal>,
+}
+
+/// One term of the composite.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Term {
+    /// Source index.
+    pub source: usize,
+    /// The source's score.
+    #[serde(with = "crate::serde_dec")]
+    pub score: Decimal,
+    /// Its weight in percent.
+    #[serde(with = "crate::serde_dec")]
+    pub weight: Decimal,
+    /// score × weight%.
+    #[serde(with = "crate::serde_dec")]
+    pub product: Decimal,
+}
+
+/// The steps that led to `result` for `org` (from [`evaluate::evaluate`] or a list row).
+pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Step>, Error> {
+    let mut steps = Vec::new();
+    let category_id = scheme
+        .categories
+        .get(result.category)
+        .map_or("", |c| c.id.as_str());
+    for (index, source) in scheme.sources.iter().enumerate() {
+        let input = org.inputs.get(&source.id);
+        match (input, &source.input) {
+            (Some(SourceInput::Indicators(entries)), SourceKind::Indicators) => {
+                let mut items = Vec::new();
+                for (i, indicator) in scheme.indicators_for(category_id).iter().enumerate() {
+                    let entry = entries.get(&indicator.id).copied().unwrap_or_default();
+                    let points = evaluate::indicator_points(indicator, entry, &source.name.zh)?;
+                    items.push(ItemLine {
+                        indicator: i,
+                        entry,
+                        points,
+                    });
+                }
+                let total =
+                    evaluate::indicator_total(scheme, category_id, entries, &source.name.zh)?;
+                steps.push(Step::Indicators {
+                    source: index,
+                    category: result.category,
+                    items,
+                    bonus_cap: scheme.bonus_cap,
+                    total,
+                });
+            }
+            (Some(SourceInput::Votes(votes)), SourceKind::Vote(scale)) => {
+                let t = evaluate::tally(scale, votes, &source.name.zh)?;
+                let valid = Decimal::from(t.valid);
+                let levels = scale
+                    .levels
+                    .iter()
+                    .zip(&votes.counts)
+                    .enumerate()
+                    .map(|(level, (l, &count))| LevelLine {
+                        level,
+                        count,
+                        rate: l.valid.then(|| Decimal::from(count) / valid),
+                    })
+                    .collect();
+                steps.push(Step::Votes {
+                    source: index,
+                    levels,
+                    valid: t.valid,
+                    score: t.score,
+                });
+            }
+            _ => {
+                let score = result.scores.get(index).copied().unwrap_or_default();
+                steps.push(Step::Direct {
+                    source: index,
+                    score,
+                });
+            }
+        }
+    }
+    for flag in &result.flags {
+        if let Flag::Participation {
+            source,
+            cast,
+            eligible,
+            needed,
+        } = *flag
+        {
+            steps.push(Step::Participation {
+                source,
+                cast,
+                eligible,
+                needed,
+            });
+        }
+    }
+    let terms = scheme
+        .sources
+        .iter()
+        .zip(&result.scores)
+        .enumerate()
+        .map(|(source, (s, &score))| Term {
+            source,
+            score,
+            weight: s.weight,
+            product: s.weight * score / Decimal::ONE_HUNDRED,
+        })
+        .collect();
+    steps.push(Step::Composite {
+        terms,
+        exact: result.composite,
+    });
+    steps.push(Step::Rounding {
+        exact: result.composite,
+        rounded: result.rounded,
+    });
+    let decision = scheme.decide(result.composite);
+    steps.push(Step::Threshold { decision });
+
+    let mut tier = result.score_tier;
+    for flag in &result.flags {
+        let (cause, limit) = match flag {
+            Flag::Veto { veto, limit } => (Cause::Veto { veto: *veto }, *limit),
+            Flag::SatisfactionCap { cap, satisfaction } => {
+                let Some(c) = scheme.satisfaction_caps.get(*cap) else {
+                    continue;
+                };
+                (
+                    Cause::Satisfaction {
+                        cap: *cap,
+                        satisfaction: *satisfaction,
+                    },
+                    c.limit,
+                )
+            }
+            _ => continue,
+        };
+        let to = match limit {
+            Limit::ForceTier(t) | Limit::TierAtMost(t) => tier.max(t),
+            Limit::StarsAtMost(_) => tier,
+        };
+        steps.push(Step::Limited {
+            cause,
+            limit,
+            from: tier,
+            to,
+        });
+        tier = to;
+    }
+    let list_tier = tier;
+    for flag in &result.flags {
+        if matches!(flag, Flag::MovedByFloor { .. } | Flag::MovedByTopCap { .. }) {
+            steps.push(Step::ListRule {
+                flag: flag.clone(),
+                category: result.category,
+                from: list_tier,
+            });
+        }
+    }
+    let override_flag = result.flags.iter().find_map(|f| match f {
+        Flag::Override {
+            tier,
+            stars,
+            reason,
+        } => Some((*tier, *stars, reason.clone())),
+        _ => None,
+    });
+    let computed_tier = override_flag.as_ref().map_or(result.tier, |(t, _, _)| *t);
+    let star_limit = evaluate::star_limit(scheme, &result.flags);
+    if let Some(stars) = evaluate::stars_for(scheme, computed_tier, result.rounded, None) {
+        steps.push(Step::Stars {
+            tier: computed_tier,
+            score: result.rounded,
+            stars,
+        });
+        if let Some(limit) = star_limit.filter(|&l| l < stars) {
+            let cause = result.flags.iter().find_map(|f| match f {
+                Flag::Veto {
+                    veto,
+                    limit: Limit::StarsAtMost(_),
+                } => Some(Cause::Veto { veto: *veto }),
+                Flag::SatisfactionCap { cap, satisfaction } => Some(Cause::Satisfaction {
+                    cap: *cap,
+                    satisfaction: *satisfaction,
+                }),
+                _ => None,
+            });
+            if let Some(cause) = cause {
+                steps.push(Step::Limited {
+                    cause,
+                    limit: Limit::StarsAtMost(limit),
+                    from: computed_tier,
+                    to: computed_tier,
+                });
+            }
+        }
+    }
+    for flag in &result.flags {
+        match flag {
+            Flag::HeldByStarCap { .. } => steps.push(Step::ListRule {
+                flag: flag.clone(),
+                category: result.category,
+                from: computed_tier,
+            }),
+            Flag::SubjectToStarCap => steps.push(Step::MayBeCapped),
+            _ => {}
+        }
+    }
+    if let Some((from_tier, from_stars, reason)) = override_flag {
+        steps.push(Step::Override {
+            from_tier,
+            from_stars,
+            to_tier: result.tier,
+            to_stars: result.stars,
+            reason,
+        });
+    }
+    if let Some(stars) = result.stars
+        && scheme
+            .star_level(stars)
+            .is_some_and(|l| !l.confirmer.is_empty())
+    {
+        steps.push(Step::Confirmer { stars });
+    }
+    Ok(steps)
+}
+
+/// Explains one organization on its own: evaluates it, then explains the result.
+pub fn explain_org(scheme: &Scheme, org: &Org) -> Result<(OrgResult, Vec<Step>), Error> {
+    let result = evaluate::evaluate(scheme, org)?;
+    let steps = explain(scheme, org, &result)?;
+    Ok((result, steps))
+}
+
+/// The whole explanation as text, one line per step.
+pub fn render_all(scheme: &Scheme, org: &Org, steps: &[Step], lang: Lang) -> Vec<String> {
+    steps.iter().map(|s| s.render(scheme, org, lang)).collect()
+}
+
+impl Step {
+    /// The step as a line of text in `lang`.
+    pub fn render(&self, scheme: &Scheme, org: &Org, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let source_name = |i: usize| scheme.sources.get(i).map_or("", |s| s.name.get(lang));
+        let tier = |i: usize| scheme.tier_name(i, lang).to_owned();
+        let stars = |n: u8| scheme.star_name(n, lang);
+        match self {
+            Step::Direct { source, score } => {
+                if zh {
+                    format!("{}：{} 分（直接录入）", source_name(*source), num(*score))
+                } else {
+                    format!(
+                        "{}: {} (entered directly)",
+                        source_name(*source),
+                        num(*score)
+                    )
+                }
+            }
+            Step::Indicators {
+                source,
+                category,
+                items,
+                bonus_cap,
+                total,
+            } => {
+                let category = scheme
+                    .categories
+                    .get(*category)
+                    .map_or("", |c| c.id.as_str());
+                let set = scheme.indicators_for(category);
+                let mut parts = Vec::new();
+                let mut bonus = Decimal::ZERO;
+                for item in items {
+                    let Some(ind) = set.get(item.indicator) else {
+                        continue;
+                    };
+                    let name = ind.name.get(lang);
+                    let max = num(ind.max);
+                    let part = match ind.scoring {
+                        Scoring::Add => format!("{name} {}/{max}", num(item.points)),
+                        Scoring::Deduct if item.entry > ind.max => {
+                            if zh {
+                                format!("{name} 扣 {}（扣完为止）→ 0/{max}", num(item.entry))
+                            } else {
+                                format!("{name} −{} (floored at 0) → 0/{max}", num(item.entry))
+                            }
+                        }
+                        Scoring::Deduct => {
+                            if zh {
+                                format!(
+                                    "{name} 扣 {} → {}/{max}",
+                                    num(item.entry),
+                                    num(item.points)
+                                )
+                            } else {
+                                format!("{name} −{} → {}/{max}", num(item.entry), num(item.points))
+                            }
+                        }
+                    };
+                    if ind.bonus {
+                        bonus += item.points;
+                        parts.push(if zh {
+                            format!("加分项 {part}")
+                        } else {
+                            format!("bonus {part}")
+                        });
+                    } else {
+                        parts.push(part);
+                    }
+                }
+                let capped = bonus_cap.filter(|cap| bonus > *cap).map(|cap| {
+                    if zh {
+                        format!("（加分 {} 超过上限，按 {} 计）", num(bonus), num(cap))
+                    } else {
+                        format!(" (bonus {} over the cap, {} counted)", num(bonus), num(cap))
+                    }
+                });
+                let sep = if zh { "、" } else { ", " };
+                if zh {
+                    format!(
+                        "{}：{}；合计 {} 分{}",
+                        source_name(*source),
+                        parts.join(sep),
+                        num(*total),
+                        capped.unwrap_or_default()
+                    )
+                } else {
+                    format!(
+                        "{}: {}; total {}{}",
+                        source_name(*source),
+                        parts.join(sep),
+                        num(*total),
+                        capped.unwrap_or_default()
+                    )
+                }
+            }
+            Step::Votes {
+                source,
+                levels,
+                valid,
+                score,
+            } => {
+                let Some(SourceKind::Vote(scale)) = scheme.sources.get(*source).map(|s| &s.input)
+                else {
+                    return String::new();
+                };
+                let mut counted = Vec::new();
+                let mut invalid = Vec::new();
+                let mut rate_terms = Vec::new();
+                let mut count_terms = Vec::new();
+                let mut products = Vec::new();
+                let mut points_total = Decimal::ZERO;
+                let mut rates_exact = true;
+                for line in levels {
+                    let Some(level) = scale.levels.get(line.level) else {
+                        continue;
+                    };
+                    let name = level.name.get(lang);
+                    match line.rate {
+                        Some(r) => {
+                            counted.push(if zh {
+                                format!("{name} {} 票（{}）", line.count, rate(r))
+                            } else {
+                                format!("{name} {} ({})", line.count, rate(r))
+                            });
+                            rate_terms.push(format!("{} × {}", num(level.points), rate(r)));
+                            count_terms.push(format!("{} × {}", num(level.points), line.count));
+                            products.push(num(level.points * r));
+                            points_total += level.points * Decimal::from(line.count);
+                            rates_exact &= is_exact(r * Decimal::ONE_HUNDRED);
+                        }
+                        None => invalid.push(if zh {
+                            format!("{name} {} 票", line.count)
+                        } else {
+                            format!("{name} {}", line.count)
+                        }),
+                    }
+                }
+                // Rates that end: the document's own form (100 × 60% + …). Rates that do not:
+                // the exact form with counts, (100 × 5 + …) ÷ 9, so no rounded rate is multiplied.
+                let formula = if rates_exact {
+                    format!(
+                        "{} = {} = {}",
+                        rate_terms.join(" + "),
+                        products.join(" + "),
+                        num(*score)
+                    )
+                } else {
+                    let eq = if is_exact(*score) { "=" } else { "≈" };
+                    format!(
+                        "({}) ÷ {valid} = {} ÷ {valid} {eq} {}",
+                        count_terms.join(" + "),
+                        num(points_total),
+                        num(*score).trim_start_matches('≈')
+                    )
+                };
+                let invalid_note = if invalid.is_empty() {
+                    String::new()
+                } else if zh {
+                    format!("（{}，不计入有效票）", invalid.join("、"))
+                } else {
+                    format!(" ({}: not valid ballots)", invalid.join(", "))
+                };
+                if zh {
+                    format!(
+                        "{}：{}，有效票 {} 张{}；得分 = {}",
+                        source_name(*source),
+                        counted.join("、"),
+                        valid,
+                        invalid_note,
+                        formula
+                    )
+                } else {
+                    format!(
+                        "{}: {}, {} valid ballots{}; score = {}",
+                        source_name(*source),
+                        counted.join(", "),
+                        valid,
+                        invalid_note,
+                        formula
+                    )
+                }
+            }
+            Step::Participation {
+                source,
+                cast,
+                eligible,
+                needed,
+            } => {
+                if zh {
+                    format!(
+                        "注意：{}参加 {} 人，应参加测评 {} 人中至少 {} 人，参与人数不足（不影响计分，请核实）",
+                        source_name(*source),
+                        cast,
+                        eligible,
+                        needed
+                    )
+                } else {
+                    format!(
+                        "Note: {} had {} voters; at least {} of the {} eligible should vote (the score \
+                         stands; please check)",
+                        source_name(*source),
+                        cast,
+                        needed,
+                        eligible
+                    )
+                }
+            }
+            Step::Composite { terms, exact } => {
+                // In a line with a number that does not end, the numbers are shown rounded
+                // and the line's equals signs become ≈ (rather than marking each number).
+                let plain = |d: Decimal| num(d).trim_start_matches('≈').to_owned();
+                let weighted: Vec<String> = terms
+                    .iter()
+                    .map(|t| format!("{} × {}", plain(t.score), pct(t.weight)))
+                    .collect();
+                let products: Vec<String> = terms.iter().map(|t| plain(t.product)).collect();
+                let exact_all = terms
+                    .iter()
+                    .all(|t| is_exact(t.product) && is_exact(t.score))
+                    && is_exact(*exact);
+                let eq = if exact_all { "=" } else { "≈" };
+                let label = if zh { "综合评分" } else { "Composite" };
+                if terms.len() == 1 {
+                    format!("{label} = {} {eq} {}", weighted.join(" + "), plain(*exact))
+                } else {
+                    format!(
+                        "{label} = {} {eq} {} {eq} {}",
+                        weighted.join(" + "),
+                        products.join(" + "),
+                        plain(*exact)
+                    )
+                }
+            }
+            Step::Rounding { exact, rounded } => {
+                let how = scheme.rounding.describe(lang);
+                if zh {
+                    format!("{} → {}（{}）", num(*exact), rounded, how)
+                } else {
+                    format!("{} → {} ({})", num(*exact), rounded, how)
+                }
+            }
+            Step::Threshold { decision } => {
+                format!("{} → {}", decision.comparison(), tier(decision.tier))
+            }
+            Step::Limited {
+                cause,
+                limit,
+                from,
+                to,
+            } => {
+                let why = match cause {
+                    Cause::Veto { veto } => {
+                        let name = scheme.vetoes.get(*veto).map_or("", |v| v.name.get(lang));
+                        if zh {
+                            format!("一票否决「{name}」")
+                        } else {
+                            format!("Veto “{name}”")
+                        }
+                    }
+                    Cause::Satisfaction { cap, satisfaction } => {
+                        let c = scheme.satisfaction_caps.get(*cap);
+                        let below = c.map_or(String::new(), |c| pct(c.below));
+                        let src = c
+                            .and_then(|c| scheme.source(&c.source))
+                            .map_or("", |(_, s)| s.name.get(lang));
+                        if zh {
+                            format!("{src}满意度 {} 低于 {below}", pct(*satisfaction))
+                        } else {
+                            format!(
+                                "{src}: satisfaction {} is below {below}",
+                                pct(*satisfaction)
+                            )
+                        }
+                    }
+                };
+                let what = match (limit, zh) {
+                    (Limit::ForceTier(t), true) => format!("直接定为{}", tier(*t)),
+                    (Limit::ForceTier(t), false) => format!("graded {}", tier(*t)),
+                    (Limit::TierAtMost(t), true) => format!("最高只能定为{}", tier(*t)),
+                    (Limit::TierAtMost(t), false) => format!("at best {}", tier(*t)),
+                    (Limit::StarsAtMost(n), true) => format!("星级最高为{}", stars(*n)),
+                    (Limit::StarsAtMost(n), false) => format!("at most {}", stars(*n)),
+                };
+                let change = if matches!(limit, Limit::StarsAtMost(_)) {
+                    String::new()
+                } else if from == to {
+                    if zh {
+                        format!("（仍为{}）", tier(*to))
+                    } else {
+                        format!(" (stays {})", tier(*to))
+                    }
+                } else if zh {
+                    format!("：{} → {}", tier(*from), tier(*to))
+                } else {
+                    format!(": {} → {}", tier(*from), tier(*to))
+                };
+                format!("{why} → {what}{change}")
+            }
+            Step::ListRule {
+                flag,
+                category,
+                from,
+            } => render_list_rule(scheme, org, flag, *category, *from, lang),
+            Step::Stars {
+                tier: t,
+                score,
+                stars: n,
+            } => {
+                let split = scheme.tier(*t).and_then(|t| match t.stars {
+                    crate::tier::TierStars::Split { at, .. } => Some(at),
+                    _ => None,
+                });
+                match split {
+                    Some(at) => {
+                        let cmp = if *score >= at { "≥" } else { "<" };
+                        let sep = if zh { "，" } else { ", " };
+                        format!("{}{sep}{score} {cmp} {} → {}", tier(*t), num(at), stars(*n))
+                    }
+                    None => format!("{} → {}", tier(*t), stars(*n)),
+                }
+            }
+            Step::MayBeCapped => {
+                let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) else {
+                    return String::new();
+                };
+                let base = match cap.base {
+                    CapBase::Tier(t) => tier(t),
+                    CapBase::All => (if zh {
+                        "全部组织"
+                    } else {
+                        "all organizations"
+                    })
+                    .to_owned(),
+                };
+                let (l, r) = cap.rounding.brackets();
+                if zh {
+                    format!(
+                        "注意：{}不超过“{}”的 {}（{l}{} × “{}”的个数{r}），须在全部“{}”中得分靠前才能评为{}，否则为{}",
+                        stars(cap.stars),
+                        base,
+                        pct(cap.share),
+                        pct(cap.share),
+                        base,
+                        base,
+                        stars(cap.stars),
+                        stars(cap.demote_to)
+                    )
+                } else {
+                    format!(
+                        "Note: {} go to at most {} of {} ({l}{} × count{r}), the highest-scoring; the \
+                         others get {}",
+                        stars(cap.stars),
+                        pct(cap.share),
+                        base,
+                        pct(cap.share),
+                        stars(cap.demote_to)
+                    )
+                }
+            }
+            Step::Override {
+                from_tier,
+                from_stars,
+                to_tier,
+                to_stars,
+                reason,
+            } => {
+                let show = |t: usize, s: Option<u8>| match s {
+                    Some(n) => format!("{}（{}）", tier(t), stars(n)),
+                    None => tier(t),
+                };
+                if zh {
+                    format!(
+                        "党委调整：{} → {}，理由：{}",
+                        show(*from_tier, *from_stars),
+                        show(*to_tier, *to_stars),
+                        reason
+                    )
+                } else {
+                    format!(
+                        "Committee override: {} → {}; reason: {}",
+                        show(*from_tier, *from_stars),
+                        show(*to_tier, *to_stars),
+                        reason
+                    )
+                }
+            }
+            Step::Confirmer { stars: n } => {
+                let who = scheme.star_level(*n).map_or("", |l| l.confirmer.get(lang));
+                if zh {
+                    format!("{}由{}评定", stars(*n), who)
+                } else {
+                    format!("{} confirmed by {}", stars(*n), who)
+                }
+            }
+        }
+    }
+}
+
+fn render_list_rule(
+    scheme: &Scheme,
+    org: &Org,
+    flag: &Flag,
+    category: usize,
+    from: usize,
+    lang: Lang,
+) -> String {
+    let zh = lang == Lang::Zh;
+    let tier = |i: usize| scheme.tier_name(i, lang).to_owned();
+    let category = scheme.categories.get(category).map(|c| c.id.as_str());
+    let tie_note = |tied: bool| match (tied, zh) {
+        (false, _) => String::new(),
+        (true, true) => "；与其他组织同分并列于分界线，一并处理，请党委复核".to_owned(),
+        (true, false) => {
+            "; tied with others on the cut-off, all treated alike: for the committee to review"
+                .to_owned()
+        }
+    };
+    match flag {
+        Flag::MovedByFloor {
+            need,
+            group,
+            cutoff,
+            tied,
+            ..
+        } => {
+            let share = scheme
+                .distribution
+                .min_lowest
+                .as_ref()
+                .map_or(Decimal::ZERO, |q| q.share_in(category));
+            let (l, r) = scheme
+                .distribution
+                .min_lowest
+                .as_ref()
+                .map_or(("", ""), |q| q.rounding.brackets());
+            let lowest = tier(scheme.lowest_tier());
+            if zh {
+                format!(
+                    "“{lowest}”不少于 {}：{l}{} × {group}{r} = {need} 个，按得分从低到高补足，分界线 {cutoff} 分 → {}：{} → {lowest}{}",
+                    pct(share),
+                    pct(share),
+                    org_label(org, lang),
+                    tier(from),
+                    tie_note(*tied)
+                )
+            } else {
+                format!(
+                    "At least {} must be “{lowest}”: {l}{} × {group}{r} = {need}, filled from the lowest \
+                     score up to the cut-off {cutoff} → {}: {} → {lowest}{}",
+                    pct(share),
+                    pct(share),
+                    org_label(org, lang),
+                    tier(from),
+                    tie_note(*tied)
+                )
+            }
+        }
+        Flag::MovedByTopCap {
+            allowed,
+            group,
+            tied,
+        } => {
+            let share = scheme
+                .distribution
+                .max_top
+                .as_ref()
+                .map_or(Decimal::ZERO, |q| q.share_in(category));
+            let (l, r) = scheme
+                .distribution
+                .max_top
+                .as_ref()
+                .map_or(("", ""), |q| q.rounding.brackets());
+            let top = tier(0);
+            if zh {
+                format!(
+                    "“{top}”不超过 {}：{l}{} × {group}{r} = {allowed} 个，本组织不在得分最高的 {allowed} 个之内：{top} → {}{}",
+                    pct(share),
+                    pct(share),
+                    tier(1),
+                    tie_note(*tied)
+                )
+            } else {
+                format!(
+                    "At most {} may be “{top}”: {l}{} × {group}{r} = {allowed}; this one is not among \
+                     the {allowed} highest: {top} → {}{}",
+                    pct(share),
+                    pct(share),
+                    tier(1),
+                    tie_note(*tied)
+                )
+            }
+        }
+        Flag::HeldByStarCap {
+            allowed,
+            base,
+            tied,
+        } => {
+            let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) else {
+                return String::new();
+            };
+            let (l, r) = cap.rounding.brackets();
+            let of = match cap.base {
+                CapBase::Tier(t) => tier(t),
+                CapBase::All => (if zh { "全部组织" } else { "all" }).to_owned(),
+            };
+            let capped = scheme.star_name(cap.stars, lang);
+            let demoted = scheme.star_name(cap.demote_to, lang);
+            if zh {
+                format!(
+                    "{capped}不超过“{of}”的 {}：{l}{} × {base}{r} = {allowed} 个，本组织不在其中 → {demoted}{}",
+                    pct(cap.share),
+                    pct(cap.share),
+                    tie_note(*tied)
+                )
+            } else {
+                format!(
+                    "{capped}: at most {} of “{of}”: {l}{} × {base}{r} = {allowed}; this one is not among \
+                     them → {demoted}{}",
+                    pct(cap.share),
+                    pct(cap.share),
+                    tie_note(*tied)
+                )
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn org_label(org: &Org, lang: Lang) -> String {
+    match (org.name.is_empty(), lang) {
+        (true, Lang::Zh) => "本组织".to_owned(),
+        (true, Lang::En) => "this organization".to_owned(),
+        (false, _) => format!("「{}」", org.name),
+    }
+}

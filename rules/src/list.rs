@@ -1,0 +1,464 @@
+//! Evaluating the list of all organizations under a committee: each one alone, then the list
+//! rules over them (domain.md readings 5, 6, 8 and 9).
+//!
+//! 1. The maximum share of the top tier: the highest-scoring keep it; those tied on the cut-off
+//!    that would break the cap all move down one tier, flagged.
+//! 2. The minimum share of the lowest tier (the 5% rule): need ⌈5% × N⌉; if fewer score below the
+//!    threshold, the lowest-scoring move down, and all tied on the cut-off move (the rule is a
+//!    minimum), flagged.
+//! 3. Stars follow the final tier; the star cap (at most ⌊20% × count(好)⌋ 五星) keeps the
+//!    highest-scoring ones; those tied on the cut-off that would break the cap all stay 四星.
+//! 4. Ranks by rounded composite, ties sharing a rank.
+//!
+//! An organization the committee overrode keeps its result: it counts at its set tier and stars
+//! and is never moved. Rows with errors are reported and left out of the counts.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::evaluate::{self, Flag, OrgResult};
+use crate::org::Org;
+use crate::scheme::{CapBase, Quota, Scheme, Scope, StarCap};
+
+/// The results of a list, in the order of its organizations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ListResult {
+    /// One result per organization, or the error that kept it from being graded (with its row).
+    #[serde(serialize_with = "ser_rows")]
+    pub rows: Vec<Result<OrgResult, Error>>,
+    /// What each distribution rule counted, per group it counts.
+    pub quotas: Vec<QuotaCount>,
+}
+
+/// A distribution rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaRule {
+    /// The minimum share of the lowest tier.
+    MinLowest,
+    /// The maximum share of the top tier.
+    MaxTop,
+    /// The cap on the top star level.
+    StarCap,
+}
+
+/// What one rule counted in one group (the whole list, or one category).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuotaCount {
+    /// The rule.
+    pub rule: QuotaRule,
+    /// The category, or `None` for the whole list.
+    pub category: Option<usize>,
+    /// The organizations the share is taken of (for the star cap: its base group).
+    pub base: u64,
+    /// The count the rule needs (minimum) or allows (maximum).
+    pub limit: u64,
+    /// How many were in the tier (or had the stars) before the rule.
+    pub before: u64,
+    /// How many the rule moved or held back.
+    pub moved: u64,
+}
+
+fn ser_rows<S: serde::Serializer>(
+    rows: &[Result<OrgResult, Error>],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Row<'a> {
+        Ok(&'a OrgResult),
+        Err { error: String },
+    }
+    s.collect_seq(rows.iter().map(|r| match r {
+        Ok(result) => Row::Ok(result),
+        Err(e) => Row::Err {
+            error: e.to_string(),
+        },
+    }))
+}
+
+impl ListResult {
+    /// The results that could be computed, with their row indices.
+    pub fn graded(&self) -> impl Iterator<Item = (usize, &OrgResult)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.as_ref().ok().map(|r| (i, r)))
+    }
+
+    /// The errors, each naming its row.
+    pub fn errors(&self) -> impl Iterator<Item = &Error> {
+        self.rows.iter().filter_map(|r| r.as_ref().err())
+    }
+}
+
+/// A graded row as the list rules see it: its effective tier and stars (the override's where the
+/// committee set them), which the rules move.
+struct Entry {
+    row: usize,
+    category: usize,
+    rounded: Decimal,
+    tier: usize,
+    stars: Option<u8>,
+    star_limit: Option<u8>,
+    fixed_tier: bool,
+    fixed_stars: bool,
+}
+
+/// Evaluates every organization and applies the list rules.
+pub fn evaluate_list(scheme: &Scheme, orgs: &[Org]) -> ListResult {
+    let mut rows: Vec<Result<OrgResult, Error>> = orgs
+        .iter()
+        .enumerate()
+        .map(|(i, org)| {
+            let result = evaluate::evaluate_base(scheme, org).and_then(|r| {
+                match &org.override_ {
+                    Some(o) => evaluate::check_override(scheme, o),
+                    None => Ok(()),
+                }
+                .map(|()| r)
+            });
+            result.map_err(|e| e.in_row(i + 1, &org.name))
+        })
+        .collect();
+
+    let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
+    for (row, result) in rows.iter().enumerate() {
+        let Ok(r) = result else { continue };
+        let o = orgs.get(row).and_then(|o| o.override_.as_ref());
+        let star_limit = evaluate::star_limit(scheme, &r.flags);
+        let tier = o.and_then(|o| o.tier).unwrap_or(r.tier);
+        let stars = match o.and_then(|o| o.stars) {
+            Some(n) => Some(n),
+            None => evaluate::stars_for(scheme, tier, r.rounded, star_limit),
+        };
+        entries.push(Entry {
+            row,
+            category: r.category,
+            rounded: r.rounded,
+            tier,
+            stars,
+            star_limit,
+            fixed_tier: o.is_some_and(|o| o.tier.is_some()),
+            fixed_stars: o.is_some_and(|o| o.stars.is_some()),
+        });
+    }
+
+    let mut quotas = Vec::new();
+    if let Some(quota) = &scheme.distribution.max_top
+        && scheme.tiers.len() > 1
+    {
+        for (category, group) in groups(&entries, quota.scope) {
+            let id = category
+                .and_then(|c| scheme.categories.get(c))
+                .map(|c| c.id.as_str());
+            let count = cap_top(quota, id, &group, &mut entries, &mut rows);
+            quotas.push(QuotaCount { category, ..count });
+        }
+    }
+    if let Some(quota) = &scheme.distribution.min_lowest {
+        for (category, group) in groups(&entries, quota.scope) {
+            let id = category
+                .and_then(|c| scheme.categories.get(c))
+                .map(|c| c.id.as_str());
+            let count = floor_lowest(scheme, quota, id, &group, &mut entries, &mut rows);
+            quotas.push(QuotaCount { category, ..count });
+        }
+    }
+    for e in entries.iter_mut().filter(|e| !e.fixed_stars) {
+        e.stars = evaluate::stars_for(scheme, e.tier, e.rounded, e.star_limit);
+    }
+    if let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) {
+        for (category, group) in groups(&entries, cap.scope) {
+            let count = cap_stars(cap, &group, &mut entries, &mut rows);
+            quotas.push(QuotaCount { category, ..count });
+        }
+    }
+
+    for e in &entries {
+        let Some(r) = result_mut(&mut rows, e.row) else {
+            continue;
+        };
+        if let Some(o) = orgs.get(e.row).and_then(|o| o.override_.as_ref()) {
+            r.flags.push(Flag::Override {
+                tier: r.tier,
+                stars: r.stars,
+                reason: o.reason.trim().to_owned(),
+            });
+        }
+        r.tier = e.tier;
+        r.stars = e.stars;
+    }
+    rank(&mut rows);
+    ListResult { rows, quotas }
+}
+
+/// The groups a rule counts: indices into `entries`, by category (`None`: all together).
+fn groups(entries: &[Entry], scope: Scope) -> BTreeMap<Option<usize>, Vec<usize>> {
+    let mut groups: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let key = match scope {
+            Scope::All => None,
+            Scope::Category => Some(e.category),
+        };
+        groups.entry(key).or_default().push(i);
+    }
+    groups
+}
+
+fn result_mut(rows: &mut [Result<OrgResult, Error>], row: usize) -> Option<&mut OrgResult> {
+    rows.get_mut(row).and_then(|r| r.as_mut().ok())
+}
+
+fn flag(rows: &mut [Result<OrgResult, Error>], row: usize, flag: Flag) {
+    if let Some(r) = result_mut(rows, row) {
+        r.flags.push(flag);
+    }
+}
+
+/// Of `sorted` (best first, as `(entry, score)`), how many keep their place when only `slots`
+/// may: those tied on the cut-off that would break the cap all lose it.
+fn kept_within(sorted: &[(usize, Decimal)], slots: usize) -> usize {
+    let Some(&(_, cutoff)) = sorted.get(slots) else {
+        return sorted.len();
+    };
+    sorted
+        .iter()
+        .take(slots)
+        .take_while(|(_, score)| *score > cutoff)
+        .count()
+}
+
+/// Sorts `(entry, score)` pairs best first, by row on a tie.
+fn best_first(entries: &[Entry], mut picked: Vec<(usize, Decimal)>) -> Vec<(usize, Decimal)> {
+    let row = |i: usize| entries.get(i).map_or(usize::MAX, |e| e.row);
+    picked.sort_by(|a, b| b.1.cmp(&a.1).then(row(a.0).cmp(&row(b.0))));
+    picked
+}
+
+/// The maximum share of the top tier.
+fn cap_top(
+    quota: &Quota,
+    category: Option<&str>,
+    group: &[usize],
+    entries: &mut [Entry],
+    rows: &mut [Result<OrgResult, Error>],
+) -> QuotaCount {
+    let size = group.len() as u64;
+    let allowed = quota.rounding.count(quota.share_in(category), size);
+    let in_top: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|&i| entries.get(i).is_some_and(|e| e.tier == 0))
+        .collect();
+    let mut count = QuotaCount {
+        rule: QuotaRule::MaxTop,
+        category: None,
+        base: size,
+        limit: allowed,
+        before: in_top.len() as u64,
+        moved: 0,
+    };
+    let fixed = in_top
+        .iter()
+        .filter(|&&i| entries.get(i).is_some_and(|e| e.fixed_tier))
+        .count() as u64;
+    let slots = usize::try_from(allowed.saturating_sub(fixed)).unwrap_or(usize::MAX);
+    let movable: Vec<(usize, Decimal)> = in_top
+        .iter()
+        .filter_map(|&i| {
+            entries
+                .get(i)
+                .filter(|e| !e.fixed_tier)
+                .map(|e| (i, e.rounded))
+        })
+        .collect();
+    if movable.len() <= slots {
+        return count;
+    }
+    let sorted = best_first(entries, movable);
+    let keep = kept_within(&sorted, slots);
+    let tied_score = if keep < slots {
+        sorted.get(keep).map(|&(_, s)| s)
+    } else {
+        None
+    };
+    for &(i, score) in sorted.iter().skip(keep) {
+        if let Some(e) = entries.get_mut(i) {
+            e.tier = 1;
+            count.moved += 1;
+            let tied = tied_score == Some(score);
+            flag(
+                rows,
+                e.row,
+                Flag::MovedByTopCap {
+                    allowed,
+                    group: size,
+                    tied,
+                },
+            );
+        }
+    }
+    count
+}
+
+/// The minimum share of the lowest tier.
+fn floor_lowest(
+    scheme: &Scheme,
+    quota: &Quota,
+    category: Option<&str>,
+    group: &[usize],
+    entries: &mut [Entry],
+    rows: &mut [Result<OrgResult, Error>],
+) -> QuotaCount {
+    let lowest = scheme.lowest_tier();
+    let size = group.len() as u64;
+    let need = quota.rounding.count(quota.share_in(category), size);
+    let have = group
+        .iter()
+        .filter(|&&i| entries.get(i).is_some_and(|e| e.tier == lowest))
+        .count() as u64;
+    let mut count = QuotaCount {
+        rule: QuotaRule::MinLowest,
+        category: None,
+        base: size,
+        limit: need,
+        before: have,
+        moved: 0,
+    };
+    if have >= need {
+        return count;
+    }
+    let k = usize::try_from(need - have).unwrap_or(usize::MAX);
+    let movable: Vec<(usize, Decimal)> = group
+        .iter()
+        .filter_map(|&i| {
+            entries
+                .get(i)
+                .filter(|e| !e.fixed_tier && e.tier != lowest)
+                .map(|e| (i, e.rounded))
+        })
+        .collect();
+    let mut sorted = best_first(entries, movable);
+    sorted.reverse();
+    let Some(&(_, cutoff)) = sorted.get(k.min(sorted.len()).saturating_sub(1)) else {
+        return count;
+    };
+    let moved = sorted.iter().filter(|(_, score)| *score <= cutoff).count();
+    let tied = moved > k;
+    for &(i, score) in sorted.iter().take(moved) {
+        if let Some(e) = entries.get_mut(i) {
+            let from = e.tier;
+            e.tier = lowest;
+            count.moved += 1;
+            let tied = tied && score == cutoff;
+            flag(
+                rows,
+                e.row,
+                Flag::MovedByFloor {
+                    from,
+                    need,
+                    group: size,
+                    cutoff,
+                    tied,
+                },
+            );
+        }
+    }
+    count
+}
+
+/// The star cap.
+fn cap_stars(
+    cap: &StarCap,
+    group: &[usize],
+    entries: &mut [Entry],
+    rows: &mut [Result<OrgResult, Error>],
+) -> QuotaCount {
+    let base = match cap.base {
+        CapBase::All => group.len() as u64,
+        CapBase::Tier(t) => group
+            .iter()
+            .filter(|&&i| entries.get(i).is_some_and(|e| e.tier == t))
+            .count() as u64,
+    };
+    let allowed = cap.rounding.count(cap.share, base);
+    let capped: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|&i| entries.get(i).is_some_and(|e| e.stars == Some(cap.stars)))
+        .collect();
+    let mut count = QuotaCount {
+        rule: QuotaRule::StarCap,
+        category: None,
+        base,
+        limit: allowed,
+        before: capped.len() as u64,
+        moved: 0,
+    };
+    let fixed = capped
+        .iter()
+        .filter(|&&i| entries.get(i).is_some_and(|e| e.fixed_stars))
+        .count() as u64;
+    let slots = usize::try_from(allowed.saturating_sub(fixed)).unwrap_or(usize::MAX);
+    let movable: Vec<(usize, Decimal)> = capped
+        .iter()
+        .filter_map(|&i| {
+            entries
+                .get(i)
+                .filter(|e| !e.fixed_stars)
+                .map(|e| (i, e.rounded))
+        })
+        .collect();
+    if movable.len() <= slots {
+        return count;
+    }
+    let sorted = best_first(entries, movable);
+    let keep = kept_within(&sorted, slots);
+    let tied_score = if keep < slots {
+        sorted.get(keep).map(|&(_, s)| s)
+    } else {
+        None
+    };
+    for &(i, score) in sorted.iter().skip(keep) {
+        if let Some(e) = entries.get_mut(i) {
+            e.stars = Some(cap.demote_to);
+            count.moved += 1;
+            let tied = tied_score == Some(score);
+            flag(
+                rows,
+                e.row,
+                Flag::HeldByStarCap {
+                    allowed,
+                    base,
+                    tied,
+                },
+            );
+        }
+    }
+    count
+}
+
+/// Ranks by rounded composite, best first; ties share a rank (1, 2, 2, 4).
+fn rank(rows: &mut [Result<OrgResult, Error>]) {
+    let mut order: Vec<(usize, Decimal)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().ok().map(|r| (i, r.rounded)))
+        .collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut previous: Option<Decimal> = None;
+    let mut current_rank = 0;
+    for (position, (row, score)) in order.into_iter().enumerate() {
+        if previous != Some(score) {
+            current_rank = position + 1;
+            previous = Some(score);
+        }
+        if let Some(r) = result_mut(rows, row) {
+            r.rank = current_rank;
+        }
+    }
+}

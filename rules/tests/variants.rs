@@ -1,0 +1,203 @@
+//! Scheme validation (typed errors a clerk can act on) and the variants of real regional schemes
+//! that the presets do not all use: bonus items with a cap, satisfaction caps, star limits.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test helpers
+
+use std::str::FromStr;
+
+use dingji_rules::scheme::{Indicator, Limit, SatisfactionCap, Scoring};
+use dingji_rules::{
+    Decimal, Flag, Lang, Org, Scheme, SourceInput, Text, Votes, evaluate, explain_org, presets,
+};
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn error_of(scheme: &Scheme) -> String {
+    scheme.validate().unwrap_err().to_string()
+}
+
+#[test]
+fn a_broken_scheme_says_what_to_fix() {
+    let mut b = presets::by_id("B").unwrap();
+    b.sources[2].weight = dec("10");
+    assert_eq!(error_of(&b), "各评价主体的权重之和应为 100%，现为 90%");
+
+    let mut b = presets::by_id("B").unwrap();
+    b.sources[1].id = "committee".into();
+    assert_eq!(error_of(&b), "评价主体编号「committee」重复");
+
+    let mut c = presets::by_id("C").unwrap();
+    c.indicators[0].max = dec("10");
+    assert_eq!(
+        error_of(&c),
+        "「村」各项指标分值之和（加分项除外）应为 100 分，现为 95 分"
+    );
+
+    let mut c = presets::by_id("C").unwrap();
+    c.category_indicators
+        .insert("harbour".into(), c.indicators.clone());
+    assert_eq!(error_of(&c), "方案中没有分类「harbour」");
+
+    let mut b = presets::by_id("B").unwrap();
+    b.satisfaction_caps.push(SatisfactionCap {
+        source: "self".into(),
+        below: dec("90"),
+        limit: Limit::TierAtMost(2),
+    });
+    assert_eq!(error_of(&b), "方案中没有评价主体「self」");
+
+    let mut b = presets::by_id("B").unwrap();
+    b.tiers[3].min = Some(dec("10"));
+    assert_eq!(
+        error_of(&b),
+        "等次「较差」的分数线设置有误：除最低等次外，每个等次都要有分数线"
+    );
+
+    let mut b = presets::by_id("B").unwrap();
+    b.distribution.min_lowest.as_mut().unwrap().share = dec("120");
+    assert_eq!(error_of(&b), "「最低等次比例」应在 0 到 100 之间，现为 120");
+
+    // English, for the English interface.
+    let mut b = presets::by_id("B").unwrap();
+    b.sources[2].weight = dec("10");
+    assert_eq!(
+        b.validate().unwrap_err().message(Lang::En),
+        "The source weights must sum to 100%; they sum to 90%"
+    );
+}
+
+#[test]
+fn bonus_items_lift_a_total_above_100_up_to_the_cap() {
+    let mut c = presets::by_id("C").unwrap();
+    c.indicators.push(Indicator {
+        id: "bonus".into(),
+        name: Text::new("加分项", "Bonus"),
+        max: dec("5"),
+        points: Text::default(),
+        scoring: Scoring::Add,
+        bonus: true,
+        custom: true,
+    });
+    c.bonus_cap = Some(dec("3"));
+    c.validate().unwrap();
+    let mut entries: std::collections::BTreeMap<String, Decimal> =
+        c.indicators.iter().map(|i| (i.id.clone(), i.max)).collect();
+    let org = |entries: &std::collections::BTreeMap<String, Decimal>| Org {
+        inputs: [(
+            "committee".to_owned(),
+            SourceInput::Indicators(entries.clone()),
+        )]
+        .into(),
+        ..Org::default()
+    };
+    // Full marks and a bonus of 5: 100 + min(5, 3) = 103.
+    let r = evaluate(&c, &org(&entries)).unwrap();
+    assert_eq!(r.rounded.to_string(), "103.00");
+    let (_, steps) = explain_org(&c, &org(&entries)).unwrap();
+    let text = dingji_rules::explain::render_all(&c, &org(&entries), &steps, Lang::Zh).join("\n");
+    assert!(
+        text.contains("加分项 加分项 5/5；合计 103 分（加分 5 超过上限，按 3 计）"),
+        "{text}"
+    );
+    // A bonus of 2 counts in full.
+    entries.insert("bonus".into(), dec("2"));
+    entries.insert("results".into(), dec("10"));
+    assert_eq!(
+        evaluate(&c, &org(&entries)).unwrap().rounded.to_string(),
+        "92.00"
+    );
+}
+
+fn b_with_satisfaction_caps() -> Scheme {
+    let mut b = presets::by_id("B").unwrap();
+    // A real variant: satisfaction (好 + 较好) below 90% → at best 一般; below 50% → 较差.
+    b.satisfaction_caps = vec![
+        SatisfactionCap {
+            source: "vote".into(),
+            below: dec("90"),
+            limit: Limit::TierAtMost(2),
+        },
+        SatisfactionCap {
+            source: "vote".into(),
+            below: dec("50"),
+            limit: Limit::ForceTier(3),
+        },
+    ];
+    b.validate().unwrap();
+    b
+}
+
+fn b_org(counts: [u64; 4]) -> Org {
+    Org {
+        inputs: [
+            ("committee".to_owned(), SourceInput::Score(dec("98"))),
+            (
+                "vote".to_owned(),
+                SourceInput::Votes(Votes {
+                    counts: counts.to_vec(),
+                    eligible: None,
+                }),
+            ),
+            ("self".to_owned(), SourceInput::Score(dec("98"))),
+        ]
+        .into(),
+        ..Org::default()
+    }
+}
+
+#[test]
+fn satisfaction_caps_hold_the_tier_down() {
+    let b = b_with_satisfaction_caps();
+    // 45 of 50 = 90%: not below 90, no cap. 49 + 0.3·80.6 + 19.6 = 92.78 → 好.
+    let r = evaluate(&b, &b_org([30, 15, 4, 1])).unwrap();
+    assert_eq!(r.tier, 0);
+    assert!(
+        !r.flags
+            .iter()
+            .any(|f| matches!(f, Flag::SatisfactionCap { .. }))
+    );
+    // 44 of 50 = 88% < 90%: at best 一般, though the score says 好.
+    let r = evaluate(&b, &b_org([29, 15, 5, 1])).unwrap();
+    assert_eq!((r.score_tier, r.tier, r.stars), (0, 2, Some(2)));
+    assert!(
+        matches!(&r.flags[..], [Flag::SatisfactionCap { cap: 0, satisfaction }] if satisfaction.to_string() == "88")
+    );
+    let (_, steps) = explain_org(&b, &b_org([29, 15, 5, 1])).unwrap();
+    let text =
+        dingji_rules::explain::render_all(&b, &b_org([29, 15, 5, 1]), &steps, Lang::Zh).join("\n");
+    assert!(
+        text.contains("党员群众测评满意度 88% 低于 90% → 最高只能定为一般：好 → 一般"),
+        "{text}"
+    );
+    // 20 of 50 = 40% < 50%: 较差.
+    let r = evaluate(&b, &b_org([10, 10, 20, 10])).unwrap();
+    assert_eq!(b.tier_name(r.tier, Lang::Zh), "较差");
+}
+
+#[test]
+fn a_star_limit_lowers_the_stars_only() {
+    let mut b = presets::by_id("B").unwrap();
+    b.vetoes.push(dingji_rules::scheme::Veto {
+        id: "late".into(),
+        name: Text::new("未按时完成整改", "Rectification late"),
+        limit: Limit::StarsAtMost(2),
+    });
+    b.validate().unwrap();
+    let mut org = b_org([30, 15, 4, 1]);
+    org.vetoes = vec!["late".into()];
+    let r = evaluate(&b, &org).unwrap();
+    assert_eq!((b.tier_name(r.tier, Lang::Zh), r.stars), ("好", Some(2)));
+    // A veto the scheme does not have is an error, not ignored.
+    org.vetoes = vec!["nope".into()];
+    assert_eq!(
+        evaluate(&b, &org).unwrap_err().to_string(),
+        "方案中没有否决事项「nope」"
+    );
+}
