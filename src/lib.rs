@@ -3,8 +3,10 @@
 //! `main.rs` only mounts [`App`]; the components live here so that the render tests (native,
 //! yew `ssr`) and the browser tests (`wasm-bindgen-test`) can mount them too.
 
+pub mod api;
 pub mod components;
 pub mod i18n;
 pub mod state;
+pub mod worker;
 
 pub use components::app::App;

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::fixed::Fx;
 use crate::org::{Org, SourceInput, Votes};
 use crate::scheme::{
     Indicator, Limit, Participation, Scheme, Scoring, Source, SourceKind, VoteScale,
@@ -245,12 +246,6 @@ pub fn indicator_total(
     source: &str,
 ) -> Result<Decimal, Error> {
     let set = scheme.indicators_for(category);
-    if let Some(unknown) = entries.keys().find(|id| !set.iter().any(|i| &i.id == *id)) {
-        return Err(Error::UnknownIndicator {
-            source: source.to_owned(),
-            id: unknown.clone(),
-        });
-    }
     let mut base = Decimal::ZERO;
     let mut bonus = Decimal::ZERO;
     for indicator in set {
@@ -267,7 +262,98 @@ pub fn indicator_total(
             base += points;
         }
     }
+    // Every indicator was found; an entry more than the set has is for an unknown indicator.
+    if entries.len() > set.len()
+        && let Some(unknown) = entries.keys().find(|id| !set.iter().any(|i| &i.id == *id))
+    {
+        return Err(Error::UnknownIndicator {
+            source: source.to_owned(),
+            id: unknown.clone(),
+        });
+    }
     Ok(base + scheme.bonus_cap.map_or(bonus, |cap| bonus.min(cap)))
+}
+
+/// [`indicator_total`] without lookups or `Decimal` arithmetic: the entries (sorted by id) are
+/// merged with the indicators in id order, and summed in fixed point. `None` where anything is
+/// amiss (a missing, unknown or out-of-range entry, an overflow): the caller then takes
+/// [`indicator_total`], which gives the same number or names the error.
+fn indicator_total_fast(
+    set: &[Indicator],
+    order: &[usize],
+    entries: &std::collections::BTreeMap<String, Decimal>,
+    bonus_cap: Option<Decimal>,
+) -> Option<Decimal> {
+    if entries.len() != set.len() || order.len() != set.len() {
+        return None;
+    }
+    let mut base = Fx::ZERO;
+    let mut bonus = Fx::ZERO;
+    for ((id, &entry), &i) in entries.iter().zip(order) {
+        let indicator = set.get(i)?;
+        if *id != indicator.id {
+            return None;
+        }
+        let entry = Fx::of(entry)?;
+        let max = Fx::of(indicator.max)?;
+        if entry.is_negative() {
+            return None;
+        }
+        let points = match indicator.scoring {
+            Scoring::Add if entry.cmp(max)? == std::cmp::Ordering::Greater => return None,
+            Scoring::Add => entry,
+            Scoring::Deduct => {
+                let left = max.sub(entry)?;
+                if left.is_negative() { Fx::ZERO } else { left }
+            }
+        };
+        if indicator.bonus {
+            bonus = bonus.add(points)?;
+        } else {
+            base = base.add(points)?;
+        }
+    }
+    if let Some(cap) = bonus_cap
+        && bonus.cmp(Fx::of(cap)?)? == std::cmp::Ordering::Greater
+    {
+        bonus = Fx::of(cap)?;
+    }
+    base.add(bonus)?.to_decimal()
+}
+
+/// `weight`% of `score`, exactly: the product with the scale raised by two (÷ 100 without a
+/// division).
+pub fn weighted(weight: Decimal, score: Decimal) -> Decimal {
+    Fx::of(weight)
+        .zip(Fx::of(score))
+        .and_then(|(w, s)| w.mul_shift(s, 2))
+        .and_then(Fx::to_decimal)
+        .unwrap_or_else(|| weight * score / Decimal::ONE_HUNDRED)
+}
+
+/// What evaluation works out once per scheme rather than once per organization: each
+/// category's indicators in the order of their ids, which is the order of an organization's
+/// entries.
+pub struct Prepared<'a> {
+    scheme: &'a Scheme,
+    order: Vec<Vec<usize>>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares `scheme` for evaluating organizations.
+    pub fn new(scheme: &'a Scheme) -> Self {
+        let order = scheme
+            .categories
+            .iter()
+            .map(|c| {
+                let set = scheme.indicators_for(&c.id);
+                let mut order: Vec<usize> = (0..set.len()).collect();
+                order.sort_by(|&a, &b| set.get(a).map(|i| &i.id).cmp(&set.get(b).map(|i| &i.id)));
+                order
+            })
+            .collect();
+        Prepared { scheme, order }
+    }
 }
 
 /// The category index of an organization (an empty category is the scheme's first).
@@ -291,6 +377,16 @@ pub fn source_score(
     source: &Source,
     input: Option<&SourceInput>,
 ) -> Result<(Decimal, Option<Tally>), Error> {
+    source_score_in(scheme, category, None, source, input)
+}
+
+fn source_score_in(
+    scheme: &Scheme,
+    category: &str,
+    order: Option<&[usize]>,
+    source: &Source,
+    input: Option<&SourceInput>,
+) -> Result<(Decimal, Option<Tally>), Error> {
     let name = source.name.zh.as_str();
     match (input, &source.input) {
         (None, _) => Err(Error::MissingInput {
@@ -309,7 +405,12 @@ pub fn source_score(
             Ok((*score, None))
         }
         (Some(SourceInput::Indicators(entries)), SourceKind::Indicators) => {
-            Ok((indicator_total(scheme, category, entries, name)?, None))
+            let set = scheme.indicators_for(category);
+            let fast = order.and_then(|o| indicator_total_fast(set, o, entries, scheme.bonus_cap));
+            match fast {
+                Some(total) => Ok((total, None)),
+                None => Ok((indicator_total(scheme, category, entries, name)?, None)),
+            }
         }
         (Some(SourceInput::Votes(votes)), SourceKind::Vote(scale)) => {
             let t = tally(scale, votes, name)?;
@@ -324,7 +425,7 @@ pub fn source_score(
 /// Evaluates one organization on its own: the list rules (quotas and the star cap) do not apply,
 /// and a star level the cap may withhold is flagged [`Flag::SubjectToStarCap`].
 pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
-    let mut result = evaluate_base(scheme, org)?;
+    let mut result = evaluate_base(&Prepared::new(scheme), org)?;
     if let (Some(stars), Some(cap)) = (
         result.stars,
         scheme.stars.as_ref().and_then(|s| s.cap.as_ref()),
@@ -338,8 +439,10 @@ pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
 }
 
 /// Everything but the override and the list rules.
-pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
+pub(crate) fn evaluate_base(prepared: &Prepared<'_>, org: &Org) -> Result<OrgResult, Error> {
+    let scheme = prepared.scheme;
     let category = category_index(scheme, org)?;
+    let order = prepared.order.get(category).map(Vec::as_slice);
     let category_id = scheme
         .categories
         .get(category)
@@ -361,7 +464,8 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
         Limit::StarsAtMost(n) => star_limit = Some(star_limit.map_or(n, |x| x.min(n))),
     };
     for (index, source) in scheme.sources.iter().enumerate() {
-        let (score, tally) = source_score(scheme, category_id, source, org.inputs.get(&source.id))?;
+        let input = org.inputs.get(&source.id);
+        let (score, tally) = source_score_in(scheme, category_id, order, source, input)?;
         if let (Some(t), SourceKind::Vote(scale), Some(SourceInput::Votes(votes))) =
             (tally, &source.input, org.inputs.get(&source.id))
         {
@@ -387,8 +491,16 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
                 }
             }
         }
-        composite += source.weight * score / Decimal::ONE_HUNDRED;
-        scores.push(score);
+        composite += weighted(source.weight, score);
+        scores.push(score.normalize());
+    }
+    // Every source was found; an input more than the scheme has is for an unknown source.
+    if org.inputs.len() > scheme.sources.len()
+        && let Some(unknown) = org.inputs.keys().find(|id| scheme.source(id).is_none())
+    {
+        return Err(Error::UnknownSource {
+            id: unknown.clone(),
+        });
     }
     for id in &org.vetoes {
         let index = scheme
@@ -404,6 +516,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             });
         }
     }
+    let composite = composite.normalize();
     let decision = scheme.decide(composite);
     let tier = tier_limit.map_or(decision.tier, |t| t.max(decision.tier));
     let stars = stars_for(scheme, tier, decision.rounded, star_limit);

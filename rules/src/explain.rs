@@ -295,7 +295,7 @@ pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Ste
             source,
             score,
             weight: s.weight,
-            product: s.weight * score / Decimal::ONE_HUNDRED,
+            product: evaluate::weighted(s.weight, score),
         })
         .collect();
     steps.push(Step::Composite {

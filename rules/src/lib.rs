@@ -15,10 +15,13 @@
 //! The crate has no web dependency, and nothing here panics on user input: every failure is an
 //! [`Error`] whose Chinese message names the field, the organization and its row.
 
+#[doc(hidden)]
+pub mod bench;
 pub mod draft;
 pub mod error;
 pub mod evaluate;
 pub mod explain;
+mod fixed;
 pub mod fmt;
 pub mod goal;
 pub mod list;

@@ -101,6 +101,8 @@ struct Entry {
     row: usize,
     category: usize,
     rounded: Decimal,
+    /// `rounded` as an integer for sorting: every rounded composite has the scheme's scale.
+    key: i128,
     tier: usize,
     stars: Option<u8>,
     star_limit: Option<u8>,
@@ -110,11 +112,12 @@ struct Entry {
 
 /// Evaluates every organization and applies the list rules.
 pub fn evaluate_list(scheme: &Scheme, orgs: &[Org]) -> ListResult {
+    let prepared = evaluate::Prepared::new(scheme);
     let mut rows: Vec<Result<OrgResult, Error>> = orgs
         .iter()
         .enumerate()
         .map(|(i, org)| {
-            let result = evaluate::evaluate_base(scheme, org).and_then(|r| {
+            let result = evaluate::evaluate_base(&prepared, org).and_then(|r| {
                 match &org.override_ {
                     Some(o) => evaluate::check_override(scheme, o),
                     None => Ok(()),
@@ -139,6 +142,7 @@ pub fn evaluate_list(scheme: &Scheme, orgs: &[Org]) -> ListResult {
             row,
             category: r.category,
             rounded: r.rounded,
+            key: r.rounded.mantissa(),
             tier,
             stars,
             star_limit,
@@ -234,8 +238,9 @@ fn kept_within(sorted: &[(usize, Decimal)], slots: usize) -> usize {
 
 /// Sorts `(entry, score)` pairs best first, by row on a tie.
 fn best_first(entries: &[Entry], mut picked: Vec<(usize, Decimal)>) -> Vec<(usize, Decimal)> {
-    let row = |i: usize| entries.get(i).map_or(usize::MAX, |e| e.row);
-    picked.sort_by(|a, b| b.1.cmp(&a.1).then(row(a.0).cmp(&row(b.0))));
+    // Entries are in row order, so their index breaks ties by row.
+    let key = |i: usize| entries.get(i).map_or(i128::MIN, |e| e.key);
+    picked.sort_unstable_by(|a, b| key(b.0).cmp(&key(a.0)).then(a.0.cmp(&b.0)));
     picked
 }
 
@@ -444,13 +449,14 @@ fn cap_stars(
 
 /// Ranks by rounded composite, best first; ties share a rank (1, 2, 2, 4).
 fn rank(rows: &mut [Result<OrgResult, Error>]) {
-    let mut order: Vec<(usize, Decimal)> = rows
+    // Every rounded composite has the scheme's scale: their mantissas order them.
+    let mut order: Vec<(usize, i128)> = rows
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| r.as_ref().ok().map(|r| (i, r.rounded)))
+        .filter_map(|(i, r)| r.as_ref().ok().map(|r| (i, r.rounded.mantissa())))
         .collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut previous: Option<Decimal> = None;
+    order.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut previous: Option<i128> = None;
     let mut current_rank = 0;
     for (position, (row, score)) in order.into_iter().enumerate() {
         if previous != Some(score) {

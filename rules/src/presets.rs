@@ -1,26 +1,32 @@
-//! The preset schemes, embedded in the build as data files (`rules/presets/*.json`). Each cites the
-//! document it comes from.
+//! The preset schemes: data files in `presets/*.json`, each citing the document it comes from,
+//! compiled into the build by `build.rs` (so that the first page load needs no JSON reader for
+//! schemes). A user exports, edits and imports the same format (`Scheme::from_json`).
 
+#![allow(clippy::too_many_lines)]
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+// The generated code may use any of these, depending on what the preset files contain.
+#[allow(unused_imports)]
 use crate::error::Error;
-use crate::scheme::Scheme;
+#[allow(unused_imports)]
+use crate::rounding::{Rounding, RoundingMode};
+#[allow(unused_imports)]
+use crate::scheme::{
+    CapBase, Category, Distribution, Indicator, Limit, Participation, Quota, QuotaRounding,
+    SatisfactionCap, Scheme, Scope, Scoring, Source, SourceKind, StarCap, StarLevel, Stars, Veto,
+    VoteLevel, VoteScale,
+};
+use crate::text::Text;
+use crate::tier::{Tier, TierStars};
 
-/// The preset files, in the order users see them.
-const FILES: [&str; 7] = [
-    include_str!("../presets/b-township.json"),
-    include_str!("../presets/a-guizhou.json"),
-    include_str!("../presets/c-county.json"),
-    include_str!("../presets/zunyi-5-2-x.json"),
-    include_str!("../presets/zzb-organ.json"),
-    include_str!("../presets/tianjin-xiqing.json"),
-    include_str!("../presets/nwafu.json"),
-];
+include!(concat!(env!("OUT_DIR"), "/presets.rs"));
 
-/// Every preset scheme. A preset that fails to read is left out; the tests make sure none does.
+/// Every preset scheme, in the order users see them.
 pub fn all() -> Vec<Scheme> {
-    FILES
-        .iter()
-        .filter_map(|text| Scheme::from_json(text).ok())
-        .collect()
+    generated()
 }
 
 /// The preset with this id.
@@ -36,10 +42,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_preset_file_reads_and_validates() {
-        for text in FILES {
-            if let Err(e) = Scheme::from_json(text) {
-                panic!("preset does not read: {e}\n{text}");
+    fn generated_equals_json() {
+        let generated = all();
+        assert_eq!(generated.len(), FILES.len());
+        for (scheme, text) in generated.iter().zip(FILES) {
+            let read = Scheme::from_json(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert_eq!(
+                scheme, &read,
+                "build.rs and serde read {} differently",
+                read.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_preset_validates() {
+        for scheme in all() {
+            if let Err(e) = scheme.validate() {
+                panic!("preset {} does not validate: {e}", scheme.id);
             }
         }
         let ids: Vec<String> = all().into_iter().map(|s| s.id).collect();

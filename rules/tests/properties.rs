@@ -6,6 +6,7 @@
 //! - summary shares sum to exactly 100.0% and each is within 0.1 of the exact share;
 //! - nothing panics on any text typed into a draft.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks (not timed tests): the rules engine natively and in wasm in headless Chromium.
+source "$(dirname "$0")/lib.sh"
+ensure_build_tools
+ensure_test_tools
+step "native (cargo bench -p dingji-rules)"
+cargo bench --locked -p dingji-rules 2>&1 | grep -E '^native'
+step "wasm in headless Chromium, release profile"
+CHROMEDRIVER="$(command -v chromedriver)" \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --release --target "$TARGET" -p dingji --test bench -- --nocapture 2>&1 | grep -E '^wasm|test result'
