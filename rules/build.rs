@@ -1,13 +1,18 @@
-//! Compiles the preset scheme files (`presets/*.json`) into Rust constructors, so that the app's
-//! first load carries the presets without a JSON reader for schemes (about 57 KiB of gzip wasm:
-//! the reader lives in the worker that imports scheme files).
+//! Compiles the preset scheme files (`presets/*.json`) into a compact binary form that
+//! `src/presets.rs` decodes, so that the app's first load carries the presets without a JSON
+//! reader for schemes (the reader lives in the worker that imports scheme files) and without
+//! constructor code for each of their fields.
 //!
 //! This mirrors the serde attributes of `src/scheme.rs` and `src/tier.rs`: defaults for the same
-//! fields, an error for an unknown field. The test `presets::tests::generated_equals_json`
-//! checks that every preset built here equals the same file read by `Scheme::from_json`, so the
+//! fields, an error for an unknown field. The test `presets::tests::decoded_equals_json` checks
+//! that every preset decoded from here equals the same file read by `Scheme::from_json`, so the
 //! two cannot drift apart unnoticed.
+//!
+//! The encoding: unsigned numbers as LEB128; signed ones zigzag first; a string as its length
+//! and UTF-8 bytes; a text as its Chinese then its English; a decimal as its mantissa and scale;
+//! an option as 0, or 1 and the value; a list as its length and its items; a small map as a list
+//! of key and value; an enum as its variant number and its fields.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -31,11 +36,33 @@ fn fail(file: &str, msg: String) -> ! {
     panic!("presets/{file}: {msg}")
 }
 
-struct Gen<'a> {
+struct Enc<'a> {
     file: &'a str,
+    out: Vec<u8>,
 }
 
-impl Gen<'_> {
+impl Enc<'_> {
+    fn u(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.out.push(byte);
+                return;
+            }
+            self.out.push(byte | 0x80);
+        }
+    }
+
+    fn i(&mut self, n: i64) {
+        self.u(((n << 1) ^ (n >> 63)) as u64);
+    }
+
+    fn bytes(&mut self, s: &str) {
+        self.u(s.len() as u64);
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
     fn obj<'v>(&self, v: &'v Value, what: &str, fields: &[&str]) -> &'v Obj {
         let Some(o) = v.as_object() else {
             fail(self.file, format!("{what} is not an object"))
@@ -53,9 +80,9 @@ impl Gen<'_> {
             .unwrap_or_else(|| fail(self.file, format!("missing field `{key}`")))
     }
 
-    fn string(&self, v: &Value) -> String {
+    fn string(&mut self, v: &Value) {
         match v.as_str() {
-            Some(s) => format!("{s:?}.into()"),
+            Some(s) => self.bytes(s),
             None => fail(self.file, format!("{v} is not a string")),
         }
     }
@@ -65,17 +92,25 @@ impl Gen<'_> {
             .unwrap_or_else(|| fail(self.file, format!("{v} is not a whole number")))
     }
 
-    fn text(&self, v: Option<&Value>) -> String {
-        let Some(v) = v else {
-            return "Text::default()".into();
-        };
-        let o = self.obj(v, "text", &["zh", "en"]);
-        let zh = o.get("zh").and_then(Value::as_str).unwrap_or("");
-        let en = o.get("en").and_then(Value::as_str).unwrap_or("");
-        format!("t({zh:?}, {en:?})")
+    fn num(&mut self, v: &Value) {
+        let n = self.uint(v);
+        self.u(n);
     }
 
-    fn dec(&self, v: &Value) -> String {
+    fn text(&mut self, v: Option<&Value>) {
+        let (zh, en) = match v {
+            None => (String::new(), String::new()),
+            Some(v) => {
+                let o = self.obj(v, "text", &["zh", "en"]);
+                let get = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+                (get("zh"), get("en"))
+            }
+        };
+        self.bytes(&zh);
+        self.bytes(&en);
+    }
+
+    fn dec(&mut self, v: &Value) {
         let s = match v {
             Value::String(s) => s.trim().to_owned(),
             Value::Number(n) if n.is_u64() || n.is_i64() => n.to_string(),
@@ -93,266 +128,233 @@ impl Gen<'_> {
         let mantissa: i64 = format!("{int}{frac}")
             .parse()
             .unwrap_or_else(|_| fail(self.file, format!("“{s}” is too long")));
-        format!(
-            "d({}, {})",
-            if neg { -mantissa } else { mantissa },
-            frac.len()
-        )
+        self.i(if neg { -mantissa } else { mantissa });
+        self.u(frac.len() as u64);
     }
 
-    fn opt_dec(&self, v: Option<&Value>) -> String {
+    fn opt_dec(&mut self, v: Option<&Value>) {
         match v {
-            None | Some(Value::Null) => "None".into(),
-            Some(v) => format!("Some({})", self.dec(v)),
+            None | Some(Value::Null) => self.u(0),
+            Some(v) => {
+                self.u(1);
+                self.dec(v);
+            }
         }
     }
 
-    fn list(&self, v: Option<&Value>, item: impl Fn(&Value) -> String) -> String {
+    fn list(&mut self, v: Option<&Value>, mut item: impl FnMut(&mut Self, &Value)) {
         match v {
-            None => "Vec::new()".into(),
+            None => self.u(0),
             Some(Value::Array(items)) => {
-                format!(
-                    "vec![{}]",
-                    items.iter().map(item).collect::<Vec<_>>().join(", ")
-                )
+                self.u(items.len() as u64);
+                for i in items {
+                    item(self, i);
+                }
             }
             Some(other) => fail(self.file, format!("{other} is not a list")),
         }
     }
 
-    fn map(&self, v: Option<&Value>, item: impl Fn(&Value) -> String) -> String {
+    fn map(&mut self, v: Option<&Value>, mut item: impl FnMut(&mut Self, &Value)) {
         match v {
-            None => "BTreeMap::new()".into(),
-            Some(Value::Object(o)) => format!(
-                "BTreeMap::from([{}])",
-                o.iter()
-                    .map(|(k, v)| format!("({k:?}.to_owned(), {})", item(v)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            None => self.u(0),
+            Some(Value::Object(o)) => {
+                self.u(o.len() as u64);
+                for (k, v) in o {
+                    self.bytes(k);
+                    item(self, v);
+                }
+            }
             Some(other) => fail(self.file, format!("{other} is not a map")),
         }
     }
 
-    fn bool_or(&self, v: Option<&Value>, default: bool) -> bool {
-        v.map_or(default, |v| {
+    fn flag(&mut self, v: Option<&Value>, default: bool) {
+        let b = v.map_or(default, |v| {
             v.as_bool()
                 .unwrap_or_else(|| fail(self.file, format!("{v} is not true/false")))
-        })
+        });
+        self.u(u64::from(b));
     }
 
     fn variant(&self, v: &Value, what: &str) -> (String, Option<Value>) {
         match v {
             Value::String(s) => (s.clone(), None),
             Value::Object(o) if o.len() == 1 => {
-                let (k, inner) = o.iter().next().unwrap_or_else(|| unreachable!());
+                let (k, inner) = o
+                    .iter()
+                    .next()
+                    .unwrap_or_else(|| fail(self.file, format!("empty {what}")));
                 (k.clone(), Some(inner.clone()))
             }
             _ => fail(self.file, format!("{v} is not a {what}")),
         }
     }
 
-    fn enum_unit(&self, v: Option<&Value>, default: &str, allowed: &[(&str, &str)]) -> String {
+    fn choice(&mut self, v: Option<&Value>, default: &str, names: &[&str]) {
         let name = v.map_or(default, |v| {
             v.as_str()
                 .unwrap_or_else(|| fail(self.file, format!("{v}")))
         });
-        allowed
+        let index = names
             .iter()
-            .find(|(json, _)| *json == name)
-            .map(|(_, rust)| (*rust).to_owned())
-            .unwrap_or_else(|| fail(self.file, format!("unknown value “{name}”")))
+            .position(|n| *n == name)
+            .unwrap_or_else(|| fail(self.file, format!("unknown value “{name}”")));
+        self.u(index as u64);
     }
 
-    fn quota_rounding(&self, v: Option<&Value>, default: &str) -> String {
-        self.enum_unit(
-            v,
-            default,
-            &[
-                ("ceil", "QuotaRounding::Ceil"),
-                ("floor", "QuotaRounding::Floor"),
-                ("round", "QuotaRounding::Round"),
-            ],
-        )
-    }
-
-    fn scope(&self, v: Option<&Value>) -> String {
-        self.enum_unit(
-            v,
-            "all",
-            &[("all", "Scope::All"), ("category", "Scope::Category")],
-        )
-    }
-
-    fn limit(&self, v: &Value) -> String {
+    fn limit(&mut self, v: &Value) {
         let (k, inner) = self.variant(v, "limit");
         let n = inner
             .as_ref()
             .map(|i| self.uint(i))
             .unwrap_or_else(|| fail(self.file, "limit without value".into()));
-        match k.as_str() {
-            "force_tier" => format!("Limit::ForceTier({n})"),
-            "tier_at_most" => format!("Limit::TierAtMost({n})"),
-            "stars_at_most" => format!("Limit::StarsAtMost({n})"),
-            other => fail(self.file, format!("unknown limit `{other}`")),
-        }
+        let variant = ["force_tier", "tier_at_most", "stars_at_most"]
+            .iter()
+            .position(|x| *x == k)
+            .unwrap_or_else(|| fail(self.file, format!("unknown limit `{k}`")));
+        self.u(variant as u64);
+        self.u(n);
     }
 
-    fn indicator(&self, v: &Value) -> String {
+    fn indicator(&mut self, v: &Value) {
         let o = self.obj(
             v,
             "indicator",
             &["id", "name", "max", "points", "scoring", "bonus", "custom"],
         );
-        format!(
-            "Indicator {{ id: {}, name: {}, max: {}, points: {}, scoring: {}, bonus: {}, custom: {} }}",
-            self.string(self.req(o, "id")),
-            self.text(o.get("name")),
-            self.dec(self.req(o, "max")),
-            self.text(o.get("points")),
-            self.enum_unit(
-                o.get("scoring"),
-                "add",
-                &[("add", "Scoring::Add"), ("deduct", "Scoring::Deduct")]
-            ),
-            self.bool_or(o.get("bonus"), false),
-            self.bool_or(o.get("custom"), false),
-        )
+        self.string(self.req(o, "id"));
+        self.text(o.get("name"));
+        self.dec(self.req(o, "max"));
+        self.text(o.get("points"));
+        self.choice(o.get("scoring"), "add", &["add", "deduct"]);
+        self.flag(o.get("bonus"), false);
+        self.flag(o.get("custom"), false);
     }
 
-    fn source(&self, v: &Value) -> String {
+    fn source(&mut self, v: &Value) {
         let o = self.obj(v, "source", &["id", "name", "weight", "input"]);
-        let (kind, inner) = self.variant(self.req(o, "input"), "source input");
-        let input = match (kind.as_str(), inner) {
-            ("direct", None) => "SourceKind::Direct".to_owned(),
-            ("indicators", None) => "SourceKind::Indicators".to_owned(),
-            ("vote", Some(scale)) => {
+        self.string(self.req(o, "id"));
+        self.text(o.get("name"));
+        self.dec(self.req(o, "weight"));
+        match self.variant(self.req(o, "input"), "source input") {
+            (k, None) if k == "direct" => self.u(0),
+            (k, None) if k == "indicators" => self.u(1),
+            (k, Some(scale)) if k == "vote" => {
+                self.u(2);
                 let s = self.obj(
                     &scale,
                     "vote",
                     &["levels", "satisfied_levels", "participation"],
                 );
-                let levels = self.list(s.get("levels"), |l| {
-                    let l = self.obj(l, "vote level", &["name", "points", "valid"]);
-                    format!(
-                        "VoteLevel {{ name: {}, points: {}, valid: {} }}",
-                        self.text(l.get("name")),
-                        self.dec(self.req(l, "points")),
-                        self.bool_or(l.get("valid"), true)
-                    )
+                self.list(s.get("levels"), |e, l| {
+                    let l = e.obj(l, "vote level", &["name", "points", "valid"]);
+                    e.text(l.get("name"));
+                    e.dec(e.req(l, "points"));
+                    e.flag(l.get("valid"), true);
                 });
-                let participation = match s.get("participation") {
-                    None | Some(Value::Null) => "None".to_owned(),
+                let satisfied = s.get("satisfied_levels").map_or(1, |n| self.uint(n));
+                self.u(satisfied);
+                match s.get("participation") {
+                    None | Some(Value::Null) => self.u(0),
                     Some(p) => {
+                        self.u(1);
                         let p = self.obj(p, "participation", &["min_share", "everyone_below"]);
-                        let below = p
-                            .get("everyone_below")
-                            .map_or("None".to_owned(), |b| format!("Some({})", self.uint(b)));
-                        format!(
-                            "Some(Participation {{ min_share: {}, everyone_below: {below} }})",
-                            self.dec(self.req(p, "min_share"))
-                        )
+                        self.dec(self.req(p, "min_share"));
+                        match p.get("everyone_below") {
+                            None => self.u(0),
+                            Some(b) => {
+                                self.u(1);
+                                self.num(b);
+                            }
+                        }
                     }
-                };
-                format!(
-                    "SourceKind::Vote(VoteScale {{ levels: {levels}, satisfied_levels: {}, participation: {participation} }})",
-                    s.get("satisfied_levels").map_or(1, |n| self.uint(n))
-                )
-            }
-            (other, _) => fail(self.file, format!("unknown source input `{other}`")),
-        };
-        format!(
-            "Source {{ id: {}, name: {}, weight: {}, input: {input} }}",
-            self.string(self.req(o, "id")),
-            self.text(o.get("name")),
-            self.dec(self.req(o, "weight")),
-        )
-    }
-
-    fn tier(&self, v: &Value) -> String {
-        let o = self.obj(v, "tier", &["name", "min", "stars", "follow_up"]);
-        let stars = match o.get("stars") {
-            None => "TierStars::None".to_owned(),
-            Some(s) => match self.variant(s, "tier stars") {
-                (k, Some(n)) if k == "fixed" => format!("TierStars::Fixed({})", self.uint(&n)),
-                (k, Some(split)) if k == "split" => {
-                    let s = self.obj(&split, "split", &["at", "above", "below"]);
-                    format!(
-                        "TierStars::Split {{ at: {}, above: {}, below: {} }}",
-                        self.dec(self.req(s, "at")),
-                        self.uint(self.req(s, "above")),
-                        self.uint(self.req(s, "below"))
-                    )
                 }
-                (k, None) if k == "none" => "TierStars::None".to_owned(),
-                (k, _) => fail(self.file, format!("unknown tier stars `{k}`")),
-            },
-        };
-        format!(
-            "Tier {{ name: {}, min: {}, stars: {stars}, follow_up: {} }}",
-            self.text(o.get("name")),
-            self.opt_dec(o.get("min")),
-            self.text(o.get("follow_up")),
-        )
+            }
+            (k, _) => fail(self.file, format!("unknown source input `{k}`")),
+        }
     }
 
-    fn quota(&self, v: Option<&Value>) -> String {
+    fn tier(&mut self, v: &Value) {
+        let o = self.obj(v, "tier", &["name", "min", "stars", "follow_up"]);
+        self.text(o.get("name"));
+        self.opt_dec(o.get("min"));
+        match o.get("stars").map(|s| self.variant(s, "tier stars")) {
+            None => self.u(0),
+            Some((k, None)) if k == "none" => self.u(0),
+            Some((k, Some(n))) if k == "fixed" => {
+                self.u(1);
+                self.num(&n);
+            }
+            Some((k, Some(split))) if k == "split" => {
+                self.u(2);
+                let s = self.obj(&split, "split", &["at", "above", "below"]);
+                self.dec(self.req(s, "at"));
+                self.num(self.req(s, "above"));
+                self.num(self.req(s, "below"));
+            }
+            Some((k, _)) => fail(self.file, format!("unknown tier stars `{k}`")),
+        }
+        self.text(o.get("follow_up"));
+    }
+
+    fn quota(&mut self, v: Option<&Value>) {
         match v {
-            None | Some(Value::Null) => "None".into(),
+            None | Some(Value::Null) => self.u(0),
             Some(q) => {
+                self.u(1);
                 let q = self.obj(q, "quota", &["share", "rounding", "scope", "per_category"]);
-                format!(
-                    "Some(Quota {{ share: {}, rounding: {}, scope: {}, per_category: {} }})",
-                    self.dec(self.req(q, "share")),
-                    self.quota_rounding(Some(self.req(q, "rounding")), "ceil"),
-                    self.scope(q.get("scope")),
-                    self.map(q.get("per_category"), |d| self.dec(d)),
-                )
+                self.dec(self.req(q, "share"));
+                self.choice(
+                    Some(self.req(q, "rounding")),
+                    "ceil",
+                    &["ceil", "floor", "round"],
+                );
+                self.choice(q.get("scope"), "all", &["all", "category"]);
+                self.map(q.get("per_category"), |e, d| e.dec(d));
             }
         }
     }
 
-    fn stars(&self, v: Option<&Value>) -> String {
+    fn stars(&mut self, v: Option<&Value>) {
         let Some(v) = v.filter(|v| !v.is_null()) else {
-            return "None".into();
+            return self.u(0);
         };
+        self.u(1);
         let o = self.obj(v, "stars", &["levels", "cap"]);
-        let levels = self.list(o.get("levels"), |l| {
-            let l = self.obj(l, "star level", &["stars", "name", "confirmer"]);
-            format!(
-                "StarLevel {{ stars: {}, name: {}, confirmer: {} }}",
-                self.uint(self.req(l, "stars")),
-                self.text(l.get("name")),
-                self.text(l.get("confirmer"))
-            )
+        self.list(o.get("levels"), |e, l| {
+            let l = e.obj(l, "star level", &["stars", "name", "confirmer"]);
+            e.num(e.req(l, "stars"));
+            e.text(l.get("name"));
+            e.text(l.get("confirmer"));
         });
-        let cap = match o.get("cap") {
-            None | Some(Value::Null) => "None".to_owned(),
+        match o.get("cap") {
+            None | Some(Value::Null) => self.u(0),
             Some(c) => {
+                self.u(1);
                 let c = self.obj(
                     c,
                     "star cap",
                     &["stars", "share", "base", "rounding", "scope", "demote_to"],
                 );
-                let base = match self.variant(self.req(c, "base"), "cap base") {
-                    (k, None) if k == "all" => "CapBase::All".to_owned(),
-                    (k, Some(t)) if k == "tier" => format!("CapBase::Tier({})", self.uint(&t)),
+                self.num(self.req(c, "stars"));
+                self.dec(self.req(c, "share"));
+                match self.variant(self.req(c, "base"), "cap base") {
+                    (k, None) if k == "all" => self.u(0),
+                    (k, Some(t)) if k == "tier" => {
+                        self.u(1);
+                        self.num(&t);
+                    }
                     (k, _) => fail(self.file, format!("unknown cap base `{k}`")),
-                };
-                format!(
-                    "Some(StarCap {{ stars: {}, share: {}, base: {base}, rounding: {}, scope: {}, demote_to: {} }})",
-                    self.uint(self.req(c, "stars")),
-                    self.dec(self.req(c, "share")),
-                    self.quota_rounding(c.get("rounding"), "floor"),
-                    self.scope(c.get("scope")),
-                    self.uint(self.req(c, "demote_to")),
-                )
+                }
+                self.choice(c.get("rounding"), "floor", &["ceil", "floor", "round"]);
+                self.choice(c.get("scope"), "all", &["all", "category"]);
+                self.num(self.req(c, "demote_to"));
             }
-        };
-        format!("Some(Stars {{ levels: {levels}, cap: {cap} }})")
+        }
     }
 
-    fn scheme(&self, v: &Value) -> String {
+    fn scheme(&mut self, v: &Value) {
         let o = self.obj(
             v,
             "scheme",
@@ -374,119 +376,101 @@ impl Gen<'_> {
                 "satisfaction_caps",
             ],
         );
-        let rounding = match o.get("rounding") {
-            None => "Rounding::default()".to_owned(),
+        self.num(self.req(o, "format"));
+        self.string(self.req(o, "id"));
+        self.text(o.get("name"));
+        self.text(o.get("citation"));
+        self.list(o.get("categories"), |e, c| {
+            let c = e.obj(c, "category", &["id", "name"]);
+            e.string(e.req(c, "id"));
+            e.text(c.get("name"));
+        });
+        self.list(o.get("indicators"), |e, i| e.indicator(i));
+        self.map(o.get("category_indicators"), |e, set| {
+            e.list(Some(set), |e, i| e.indicator(i))
+        });
+        self.opt_dec(o.get("bonus_cap"));
+        self.list(o.get("sources"), |e, s| e.source(s));
+        match o.get("rounding") {
+            None => {
+                self.u(2);
+                self.u(0);
+            }
             Some(r) => {
                 let r = self.obj(r, "rounding", &["decimals", "mode"]);
-                format!(
-                    "Rounding {{ decimals: {}, mode: {} }}",
-                    self.uint(self.req(r, "decimals")),
-                    self.enum_unit(
-                        r.get("mode"),
-                        "half_up",
-                        &[
-                            ("half_up", "RoundingMode::HalfUp"),
-                            ("half_even", "RoundingMode::HalfEven"),
-                            ("truncate", "RoundingMode::Truncate")
-                        ]
-                    )
-                )
+                self.num(self.req(r, "decimals"));
+                self.choice(
+                    r.get("mode"),
+                    "half_up",
+                    &["half_up", "half_even", "truncate"],
+                );
             }
-        };
-        let distribution = match o.get("distribution") {
-            None => "Distribution::default()".to_owned(),
+        }
+        self.list(o.get("tiers"), |e, t| e.tier(t));
+        self.stars(o.get("stars"));
+        match o.get("distribution") {
+            None => {
+                self.u(0);
+                self.u(0);
+            }
             Some(d) => {
                 let d = self.obj(d, "distribution", &["min_lowest", "max_top"]);
-                format!(
-                    "Distribution {{ min_lowest: {}, max_top: {} }}",
-                    self.quota(d.get("min_lowest")),
-                    self.quota(d.get("max_top"))
-                )
+                self.quota(d.get("min_lowest"));
+                self.quota(d.get("max_top"));
             }
-        };
-        format!(
-            "Scheme {{ format: {}, id: {}, name: {}, citation: {}, categories: {}, indicators: {}, \
-             category_indicators: {}, bonus_cap: {}, sources: {}, rounding: {rounding}, tiers: {}, stars: {}, \
-             distribution: {distribution}, vetoes: {}, satisfaction_caps: {} }}",
-            self.uint(self.req(o, "format")),
-            self.string(self.req(o, "id")),
-            self.text(o.get("name")),
-            self.text(o.get("citation")),
-            self.list(o.get("categories"), |c| {
-                let c = self.obj(c, "category", &["id", "name"]);
-                format!(
-                    "Category {{ id: {}, name: {} }}",
-                    self.string(self.req(c, "id")),
-                    self.text(c.get("name"))
-                )
-            }),
-            self.list(o.get("indicators"), |i| self.indicator(i)),
-            self.map(o.get("category_indicators"), |set| self
-                .list(Some(set), |i| self.indicator(i))),
-            self.opt_dec(o.get("bonus_cap")),
-            self.list(o.get("sources"), |s| self.source(s)),
-            self.list(o.get("tiers"), |t| self.tier(t)),
-            self.stars(o.get("stars")),
-            self.list(o.get("vetoes"), |v| {
-                let v = self.obj(v, "veto", &["id", "name", "limit"]);
-                format!(
-                    "Veto {{ id: {}, name: {}, limit: {} }}",
-                    self.string(self.req(v, "id")),
-                    self.text(v.get("name")),
-                    self.limit(self.req(v, "limit"))
-                )
-            }),
-            self.list(o.get("satisfaction_caps"), |c| {
-                let c = self.obj(c, "satisfaction cap", &["source", "below", "limit"]);
-                format!(
-                    "SatisfactionCap {{ source: {}, below: {}, limit: {} }}",
-                    self.string(self.req(c, "source")),
-                    self.dec(self.req(c, "below")),
-                    self.limit(self.req(c, "limit"))
-                )
-            }),
-        )
+        }
+        self.list(o.get("vetoes"), |e, v| {
+            let v = e.obj(v, "veto", &["id", "name", "limit"]);
+            e.string(e.req(v, "id"));
+            e.text(v.get("name"));
+            e.limit(e.req(v, "limit"));
+        });
+        self.list(o.get("satisfaction_caps"), |e, c| {
+            let c = e.obj(c, "satisfaction cap", &["source", "below", "limit"]);
+            e.string(e.req(c, "source"));
+            e.dec(e.req(c, "below"));
+            e.limit(e.req(c, "limit"));
+        });
     }
 }
 
 fn main() {
     let dir = Path::new("presets");
-    let mut out = String::from(
-        "// Generated by build.rs from presets/*.json: do not edit.\n\
-         fn t(zh: &str, en: &str) -> Text { Text { zh: zh.to_owned(), en: en.to_owned() } }\n\
-         fn d(mantissa: i64, scale: u32) -> Decimal { Decimal::new(mantissa, scale) }\n",
-    );
-    let mut names = Vec::new();
-    for (i, file) in FILES.iter().enumerate() {
+    let mut blob = Vec::new();
+    let mut count = 0u64;
+    for file in FILES {
         let path = dir.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(file, e.to_string()));
         let value: Value =
             serde_json::from_str(&text).unwrap_or_else(|e| fail(file, e.to_string()));
-        let code = Gen { file }.scheme(&value);
-        let _ = writeln!(out, "fn preset_{i}() -> Scheme {{ {code} }}");
-        names.push(format!("preset_{i}()"));
+        let mut enc = Enc {
+            file,
+            out: Vec::new(),
+        };
+        enc.scheme(&value);
+        blob.extend(enc.out);
+        count += 1;
     }
-    let _ = writeln!(
-        out,
-        "/// Every preset, in order.\npub(crate) fn generated() -> Vec<Scheme> {{ vec![{}] }}",
-        names.join(", ")
-    );
-    let _ = writeln!(
-        out,
-        "/// The preset files, for the test that checks the generated code.\n#[cfg(test)]\npub(crate) const FILES: [&str; {}] = [{}];",
-        FILES.len(),
-        FILES
-            .iter()
-            .map(|f| format!(
-                "include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/presets/{f}\"))"
-            ))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let mut head = Enc {
+        file: "-",
+        out: Vec::new(),
+    };
+    head.u(count);
+    head.out.extend(blob);
     println!("cargo:rerun-if-changed=build.rs");
     let out_dir =
         std::env::var("OUT_DIR").unwrap_or_else(|_| fail("-", "OUT_DIR is not set".into()));
-    std::fs::write(Path::new(&out_dir).join("presets.rs"), out)
-        .unwrap_or_else(|e| fail("-", e.to_string()));
+    let out = Path::new(&out_dir);
+    std::fs::write(out.join("presets.bin"), head.out).unwrap_or_else(|e| fail("-", e.to_string()));
+    let list = FILES
+        .iter()
+        .map(|f| format!("include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/presets/{f}\"))"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let files = format!(
+        "/// The preset files, for the test that checks the decoding.\n#[cfg(test)]\npub(crate) const FILES: [&str; {}] = [{list}];\n",
+        FILES.len()
+    );
+    std::fs::write(out.join("preset_files.rs"), files).unwrap_or_else(|e| fail("-", e.to_string()));
 }

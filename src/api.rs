@@ -18,7 +18,6 @@
 //! page's first load (its 150 KiB budget).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::JsCast;
@@ -33,7 +32,7 @@ struct Client {
     ready: bool,
     /// Messages waiting for the worker to be ready.
     queue: Vec<Object>,
-    pending: HashMap<u32, (Function, Function)>,
+    pending: Vec<(u32, Function, Function)>,
     next: u32,
 }
 
@@ -65,9 +64,13 @@ fn on_reply(event: web_sys::MessageEvent) {
         return;
     }
     let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
-    let Some((resolve, reject)) =
-        CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|c| c.pending.remove(&id)))
-    else {
+    let taken = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let client = c.as_mut()?;
+        let at = client.pending.iter().position(|(i, _, _)| *i == id)?;
+        Some(client.pending.swap_remove(at))
+    });
+    let Some((_, resolve, reject)) = taken else {
         return;
     };
     let failure = get(&data, "error");
@@ -79,13 +82,13 @@ fn on_reply(event: web_sys::MessageEvent) {
 
 /// Fails every call in flight (the worker could not start or crashed).
 fn on_failure(message: &str) {
-    let pending: Vec<(Function, Function)> = CLIENT.with(|c| {
+    let pending: Vec<(u32, Function, Function)> = CLIENT.with(|c| {
         c.borrow_mut()
             .as_mut()
-            .map(|c| c.pending.drain().map(|(_, p)| p).collect())
+            .map(|c| c.pending.drain(..).collect())
             .unwrap_or_default()
     });
-    for (_, reject) in pending {
+    for (_, _, reject) in pending {
         let _ = reject.call1(&JsValue::NULL, &error(message));
     }
 }
@@ -104,7 +107,7 @@ fn start() -> Result<web_sys::Worker, JsValue> {
 
 /// Posts `{ id, name, args }` to the worker (starting it if need be) and returns the promise of
 /// its reply.
-fn call(name: &str, args: Array) -> Promise {
+pub(crate) fn call(name: &str, args: Array) -> Promise {
     Promise::new(&mut |resolve: Function, reject: Function| {
         let sent = CLIENT.with(|cell| -> Result<(), JsValue> {
             let mut cell = cell.borrow_mut();
@@ -113,7 +116,7 @@ fn call(name: &str, args: Array) -> Promise {
                     worker: start()?,
                     ready: false,
                     queue: Vec::new(),
-                    pending: HashMap::new(),
+                    pending: Vec::new(),
                     next: 0,
                 });
             }
@@ -126,7 +129,7 @@ fn call(name: &str, args: Array) -> Promise {
             Reflect::set(&message, &"id".into(), &id.into())?;
             Reflect::set(&message, &"name".into(), &name.into())?;
             Reflect::set(&message, &"args".into(), &args)?;
-            client.pending.insert(id, (resolve.clone(), reject.clone()));
+            client.pending.push((id, resolve.clone(), reject.clone()));
             if client.ready {
                 client.worker.post_message(&message)
             } else {

@@ -4,6 +4,8 @@
 //! yew `ssr`) and the browser tests (`wasm-bindgen-test`) can mount them too.
 
 pub mod api;
+mod base64;
+pub mod calc;
 pub mod components;
 pub mod i18n;
 pub mod state;

@@ -165,6 +165,26 @@ pub fn goal_seek(scheme: &JsValue, org: &JsValue) -> Result<JsValue, Failure> {
     to_js(&dingji_rules::goal_seek(&scheme, &org).map_err(failure)?)
 }
 
+/// The page's working and goals, for the inputs of a saved page (see [`crate::state::Saved`]).
+pub fn explain_page(saved: &str, lang: Option<String>) -> Result<JsValue, Failure> {
+    use std::rc::Rc;
+
+    use crate::calc::{Calc, Explained};
+    let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
+    let saved = crate::state::Saved::from_text(saved, &schemes)?;
+    let lang = lang_of(lang);
+    let base = schemes
+        .iter()
+        .find(|s| s.id == saved.scheme)
+        .ok_or("scheme")?;
+    let calc = Calc::new(base, &saved.edits, &saved.draft, lang);
+    match (&calc.outcome, calc.error) {
+        (Some(outcome), _) => Ok(Explained::of(outcome, lang).to_js()),
+        (None, Some(e)) => Err(e.to_string()),
+        (None, None) => Err("输入不完整".to_owned()),
+    }
+}
+
 /// Runs the call `name` with `args` (the arguments of the same function of [`crate::api`]).
 pub fn handle(name: &str, args: &js_sys::Array) -> Result<JsValue, Failure> {
     let arg = |i: u32| args.get(i);
@@ -175,6 +195,7 @@ pub fn handle(name: &str, args: &js_sys::Array) -> Result<JsValue, Failure> {
         "evaluate" => evaluate(&arg(0), &arg(1), lang(2)),
         "explain" => explain(&arg(0), &arg(1), lang(2)),
         "goal_seek" => goal_seek(&arg(0), &arg(1)),
+        "explain_page" => explain_page(&arg(0).as_string().unwrap_or_default(), lang(1)),
         other => Err(format!("没有名为 {other} 的功能")),
     }
 }

@@ -1,4 +1,5 @@
-//! Browser tests: the app mounted in headless Chromium by wasm-bindgen-test, used through the DOM.
+//! Browser tests: the app mounted in headless Chromium by wasm-bindgen-test, used through the DOM;
+//! and the worker's handlers called as the page's JS API calls them.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
@@ -7,8 +8,12 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app in its own element and returns that element.
+/// Mounts a fresh app (with nothing saved) in its own element and returns that element.
 async fn mount() -> Element {
+    let window = gloo::utils::window();
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.clear();
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -41,58 +46,108 @@ fn fire(target: &Element, kind: &str) {
         .unwrap();
 }
 
-async fn type_score(root: &Element, value: &str) {
-    let input: HtmlInputElement = find(root, "#composite");
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector);
     input.set_value(value);
     fire(&input, "input");
     yew::scheduler::flush().await;
 }
 
-async fn pick_scheme(root: &Element, id: &str) {
-    let select: HtmlSelectElement = find(root, "#scheme");
-    select.set_value(id);
+async fn pick(root: &Element, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector);
+    select.set_value(value);
     fire(&select, "change");
     yew::scheduler::flush().await;
 }
 
 #[wasm_bindgen_test]
-async fn typing_a_score_shows_its_tier_at_once() {
+async fn the_worked_example_is_computed_and_follows_every_keystroke() {
     let root = mount().await;
-    assert_eq!(text(&root, "#tier"), "—");
-    type_score(&root, "89.175").await;
+    assert_eq!(text(&root, "#composite"), "89.18");
     assert_eq!(text(&root, "#tier"), "较好");
-    assert_eq!(text(&root, "#rounded"), "89.18");
-    assert_eq!(text(&root, "#comparison"), "80 ≤ 89.18 < 90 → 较好");
-    type_score(&root, "89.995").await;
+    assert_eq!(text(&root, "#stars"), "三星");
+    assert_eq!(text(&root, "#vote-score-vote"), "80.60");
+    // 党委评定 93.63 gives exactly 89.995, which rounds to 90.00: 好.
+    type_into(&root, "#score-committee", "93.63").await;
+    assert_eq!(text(&root, "#composite"), "90.00");
     assert_eq!(text(&root, "#tier"), "好");
+    assert_eq!(text(&root, "#comparison"), "90.00 ≥ 90 → 好");
+    type_into(&root, "#score-committee", "93.62").await;
+    assert_eq!(text(&root, "#tier"), "较好");
+    // One more 较差 ballot: (4030 + 10) / 51 ≈ 79.22.
+    type_into(&root, "#count-vote-3", "2").await;
+    assert_eq!(text(&root, "#vote-score-vote"), "≈79.22");
+    assert_eq!(text(&root, "#valid-vote"), "51");
 }
 
 #[wasm_bindgen_test]
-async fn the_scheme_decides_the_tier_of_the_same_score() {
+async fn a_bad_entry_is_named_and_the_last_result_stays_marked() {
     let root = mount().await;
-    type_score(&root, "94.996").await;
-    assert_eq!(text(&root, "#tier"), "好");
-    pick_scheme(&root, "A").await;
-    assert_eq!(text(&root, "#tier"), "很好");
-    type_score(&root, "94.994").await;
-    assert_eq!(text(&root, "#tier"), "好");
-    type_score(&root, "59.995").await;
-    assert_eq!(text(&root, "#tier"), "一般");
-}
-
-#[wasm_bindgen_test]
-async fn a_bad_score_is_named_and_clears_the_tier() {
-    let root = mount().await;
-    type_score(&root, "90").await;
-    assert_eq!(text(&root, "#tier"), "好");
-    type_score(&root, "九十").await;
-    assert_eq!(text(&root, "#tier"), "—");
+    type_into(&root, "#score-self", "九十五").await;
     assert_eq!(
-        text(&root, "#composite-error"),
-        "「综合评分」不是数字：“九十”。请输入如 89.5 的数字"
+        text(&root, "#score-self-error"),
+        "「自评」不是数字：“九十五”。请输入如 89.5 的数字"
     );
-    let input: HtmlInputElement = find(&root, "#composite");
-    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    // What was typed stays in the field.
-    assert_eq!(input.value(), "九十");
+    assert_eq!(text(&root, "#composite"), "89.18");
+    assert!(!text(&root, "#stale").is_empty());
+    let input: HtmlInputElement = find(&root, "#score-self");
+    assert_eq!(input.value(), "九十五", "what was typed stays in the field");
+    type_into(&root, "#score-self", "95").await;
+    assert!(root.query_selector("#stale").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn weights_that_do_not_sum_to_100_are_named_at_the_weights() {
+    let root = mount().await;
+    type_into(&root, "#weight-committee", "60").await;
+    type_into(&root, "#weight-vote", "20").await;
+    // 92 × 60% + 80.6 × 20% + 95 × 20% = 55.2 + 16.12 + 19 = 90.32 → 好.
+    assert_eq!(text(&root, "#composite"), "90.32");
+    assert_eq!(text(&root, "#tier"), "好");
+    type_into(&root, "#weight-self", "10").await;
+    assert_eq!(
+        text(&root, "#weights-error"),
+        "各评价主体的权重之和应为 100%，现为 90%"
+    );
+    assert_eq!(
+        text(&root, "#composite"),
+        "90.32",
+        "the last valid result stays"
+    );
+    assert!(!text(&root, "#stale").is_empty());
+    find::<web_sys::HtmlElement>(&root, "#reset-scheme").click();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "#composite"), "89.18");
+}
+
+#[wasm_bindgen_test]
+async fn another_scheme_grades_the_same_scores_its_own_way() {
+    let root = mount().await;
+    pick(&root, "#scheme", "NW").await;
+    type_into(&root, "#score-self", "92").await;
+    type_into(&root, "#score-superior", "88").await;
+    // 92 × 40% + 88 × 60% = 89.6 → 较好 (75–89).
+    assert_eq!(text(&root, "#composite"), "89.60");
+    assert_eq!(text(&root, "#tier"), "较好");
+    assert_eq!(
+        text(&root, "#formula"),
+        "综合评分 = 92 × 40% + 88 × 60% = 36.8 + 52.8 = 89.6"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_worker_explains_a_saved_page() {
+    let saved = "dingji 1\nscheme B\nscore committee 92\nmode vote votes\ncount vote 0 30\ncount vote 1 15\ncount vote 2 4\ncount vote 3 1\nscore self 95";
+    let value = dingji::worker::explain_page(saved, None).unwrap();
+    let explained = dingji::calc::Explained::from_js(&value);
+    assert!(
+        explained
+            .steps
+            .iter()
+            .any(|l| l == "综合评分 = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18")
+    );
+    assert_eq!(explained.goals_title, "要达到“好”，在其他各项不变时：");
+    assert_eq!(explained.goals.len(), 3);
+    let bad = dingji::worker::explain_page("dingji 1\nscheme Z", None).unwrap_err();
+    assert_eq!(bad, "没有编号为「Z」的方案");
 }

@@ -1,16 +1,22 @@
-//! Component render tests, native: each component rendered to HTML with yew's `ssr` feature, and
-//! the text a user would read checked.
+//! Component render tests, native: components rendered to HTML with yew's `ssr` feature, and the
+//! text a user would read checked.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
-use std::str::FromStr;
 
 use dingji::App;
-use dingji::components::decimal_field::{DecimalField, DecimalFieldProps};
-use dingji::components::tier_result::{TierResult, TierResultProps};
-use dingji::components::tier_table::{TierTable, TierTableProps};
-use dingji_rules::{Decimal, Lang, presets};
-use yew::{BaseComponent, Callback, LocalServerRenderer};
+use dingji::calc::{Calc, Explained};
+use dingji::components::decimal_field::{DecimalFieldProps, decimal_field};
+use dingji::components::explanation::{ExplanationProps, explanation};
+use dingji::components::goal_list::{GoalListProps, goal_list};
+use dingji::components::result_panel::{ResultPanelProps, result_panel};
+use dingji::components::scheme_editor::{SchemeEditorProps, scheme_editor};
+use dingji::components::vote_entry::{VoteEntryProps, vote_entry};
+use dingji::state::Edits;
+use dingji_rules::draft::{Mode, OrgDraft, SourceDraft};
+use dingji_rules::scheme::SourceKind;
+use dingji_rules::{Lang, Scheme, presets};
+use yew::{BaseComponent, Callback, Html, LocalServerRenderer, Properties, component};
 
 fn render<C: BaseComponent>(props: C::Properties) -> String {
     futures::executor::block_on(
@@ -18,6 +24,21 @@ fn render<C: BaseComponent>(props: C::Properties) -> String {
             .hydratable(false)
             .render(),
     )
+}
+
+#[derive(Properties, PartialEq)]
+struct ShowProps {
+    html: Html,
+}
+
+/// Shows the output of a view function (the page's stateless parts are functions, not components).
+#[component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+fn render_view(html: Html) -> String {
+    render::<Show>(ShowProps { html })
 }
 
 /// The visible text of rendered HTML: tags dropped, entities decoded, blanks collapsed.
@@ -44,91 +65,223 @@ fn text(html: &str) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[test]
-fn the_page_offers_both_seed_schemes_and_waits_for_a_score() {
-    let html = render::<App>(());
-    let shown = text(&html);
-    assert!(shown.contains("基层党组织分类定级计算器"), "{shown}");
-    assert!(shown.contains("A · 贵州“五级五评”"), "{shown}");
-    assert!(
-        shown.contains("B · 乡镇分类定级方案（四级六星）"),
-        "{shown}"
-    );
-    assert!(shown.contains("请输入综合评分"), "{shown}");
-    // The township scheme is chosen first, and its thresholds are listed.
-    assert!(
-        html.contains(r#"<option value="B" selected"#) || html.contains(r#"value="B" selected"#),
-        "{html}"
-    );
-    assert!(shown.contains("好 x ≥ 90（90 及以上）"), "{shown}");
-    assert!(shown.contains("较差 x < 60（60 以下）"), "{shown}");
-}
-
-#[test]
-fn the_result_shows_rounding_and_comparison() {
-    let scheme = Rc::new(presets::by_id("B").unwrap());
-    let decision = scheme.decide(Decimal::from_str("89.175").unwrap());
-    let html = render::<TierResult>(TierResultProps {
-        lang: Lang::Zh,
-        scheme,
-        decision: Some(decision),
-    });
-    let shown = text(&html);
-    assert!(shown.starts_with("较好"), "{shown}");
-    assert!(
-        shown.contains("89.175 → 89.18 （四舍五入到两位小数）"),
-        "{shown}"
-    );
-    assert!(shown.contains("80 ≤ 89.18 < 90 → 较好"), "{shown}");
-}
-
-#[test]
-fn the_result_speaks_english_when_asked() {
-    let scheme = Rc::new(presets::by_id("A").unwrap());
-    let decision = scheme.decide(Decimal::from_str("94.996").unwrap());
-    let shown = text(&render::<TierResult>(TierResultProps {
-        lang: Lang::En,
-        scheme,
-        decision: Some(decision),
-    }));
-    assert!(shown.starts_with("Excellent"), "{shown}");
-    assert!(
-        shown.contains("94.996 → 95.00 （rounded half up to 2 decimals）"),
-        "{shown}"
-    );
-    assert!(shown.contains("95.00 ≥ 95 → Excellent"), "{shown}");
-}
-
-#[test]
-fn the_table_marks_the_current_tier() {
-    let scheme = Rc::new(presets::by_id("A").unwrap());
-    let html = render::<TierTable>(TierTableProps {
-        lang: Lang::Zh,
-        scheme,
-        current: Some(3),
-    });
-    let current_row = html
-        .split("<tr")
-        .find(|row| row.contains(r#"aria-current="true""#))
+/// The text of the element with `id`.
+fn by_id(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in {html}"));
+    let open = html[..start].rfind('<').unwrap();
+    let tag: String = html[open + 1..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let close = html[start..]
+        .find(&format!("</{tag}>"))
+        .map(|i| start + i)
         .unwrap();
-    assert_eq!(text(&format!("<tr{current_row}")), "一般 60 ≤ x < 75");
+    text(&html[open..close])
+}
+
+fn b() -> Rc<Scheme> {
+    Rc::new(presets::by_id("B").unwrap())
+}
+
+#[test]
+fn the_page_opens_on_the_worked_example_with_its_result() {
+    let html = render::<App>(());
+    assert_eq!(by_id(&html, "composite"), "89.18");
+    assert_eq!(by_id(&html, "tier"), "较好");
+    assert_eq!(by_id(&html, "stars"), "三星");
+    assert_eq!(by_id(&html, "confirmer"), "三星由县委评定");
+    assert_eq!(
+        by_id(&html, "formula"),
+        "综合评分 = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18"
+    );
+    assert_eq!(by_id(&html, "comparison"), "80 ≤ 89.18 < 90 → 较好");
+    assert_eq!(by_id(&html, "vote-score-vote"), "80.60");
+    assert_eq!(
+        by_id(&html, "rounding"),
+        "89.18 → 89.18（四舍五入到两位小数）"
+    );
+    // The working is loaded on demand (from the worker): a button offers it.
+    assert_eq!(by_id(&html, "show-why"), "显示计算过程与晋级所需");
+    assert!(!html.contains("id=\"steps\""));
+    // Every preset is offered.
+    for preset in presets::all() {
+        assert!(
+            html.contains(&format!("value=\"{}\"", preset.id)),
+            "{}",
+            preset.id
+        );
+    }
+}
+
+#[test]
+fn the_vote_shows_rates_score_and_participation_as_typed() {
+    let Some(SourceKind::Vote(scale)) = b().sources.get(1).map(|s| s.input.clone()) else {
+        panic!()
+    };
+    let html = render_view(vote_entry(&VoteEntryProps {
+        lang: Lang::Zh,
+        source: "vote",
+        scale: &scale,
+        draft: &SourceDraft {
+            mode: Mode::Votes,
+            counts: ["5", "3", "1", ""].map(String::from).to_vec(),
+            eligible: "40".into(),
+            ..SourceDraft::default()
+        },
+        errors: &[],
+        decimals: 2,
+        dispatch: &Callback::noop(),
+    }));
+    assert_eq!(by_id(&html, "rate-vote-0"), "≈55.56%");
+    assert_eq!(by_id(&html, "rate-vote-3"), "0%");
+    assert_eq!(by_id(&html, "valid-vote"), "9");
+    assert_eq!(by_id(&html, "vote-score-vote"), "≈78.89");
+    assert!(
+        text(&html).contains("⚠ 参加 9 人，应参加 40 人中至少 12 人"),
+        "{}",
+        text(&html)
+    );
+}
+
+#[test]
+fn the_editor_marks_changes_and_names_a_bad_sum() {
+    let edits = Edits {
+        weights: Some(vec!["60".into(), "30".into(), "0".into()]),
+        thresholds: None,
+    };
+    let base = b();
+    let errors = dingji::calc::effective_scheme(&base, &edits, Lang::Zh).unwrap_err();
+    let html = render_view(scheme_editor(&SchemeEditorProps {
+        lang: Lang::Zh,
+        base: &base,
+        edits: &edits,
+        errors: Some(&errors),
+        dispatch: &Callback::noop(),
+    }));
+    assert_eq!(by_id(&html, "weights-total"), "权重合计 90%");
+    assert_eq!(
+        by_id(&html, "weights-error"),
+        "各评价主体的权重之和应为 100%，现为 90%"
+    );
+    // 党委评定 and 自评 changed, 测评 did not.
+    assert_eq!(html.matches("modified-mark").count(), 2);
+    assert!(
+        !html.contains("id=\"reset-scheme\" disabled"),
+        "reset is enabled when something changed"
+    );
+}
+
+#[test]
+fn thresholds_out_of_order_are_named_at_the_tier() {
+    let edits = Edits {
+        weights: None,
+        thresholds: Some(vec!["90".into(), "95".into(), "60".into()]),
+    };
+    let errors = dingji::calc::effective_scheme(&b(), &edits, Lang::Zh).unwrap_err();
+    let html = render_view(scheme_editor(&SchemeEditorProps {
+        lang: Lang::Zh,
+        base: &b(),
+        edits: &edits,
+        errors: Some(&errors),
+        dispatch: &Callback::noop(),
+    }));
+    assert_eq!(
+        by_id(&html, "threshold-1-error"),
+        "等次「较好」的分数线 95 应低于上一等次的分数线 90（分数线须从高到低排列）"
+    );
+}
+
+#[test]
+fn an_out_of_date_result_says_so() {
+    let mut draft = OrgDraft::for_scheme(&b());
+    for (source, score) in [("committee", "92"), ("vote", "80.6"), ("self", "95")] {
+        let d = draft.source_mut(&b(), source);
+        d.mode = Mode::Score;
+        d.score = score.into();
+    }
+    let calc = Calc::new(&b(), &Edits::default(), &draft, Lang::En);
+    let html = render_view(result_panel(&ResultPanelProps {
+        lang: Lang::En,
+        outcome: calc.outcome.as_deref(),
+        stale: true,
+        missing: &[],
+    }));
+    assert_eq!(by_id(&html, "tier"), "Fairly good");
+    assert_eq!(
+        by_id(&html, "stale"),
+        "Out of date: correct the marked inputs first. This is the last result."
+    );
+    assert!(html.contains("is-stale"));
 }
 
 #[test]
 fn a_field_with_an_error_says_so_and_is_marked_invalid() {
-    let html = render::<DecimalField>(DecimalFieldProps {
-        id: "composite".into(),
-        label: "综合评分".into(),
+    let html = render_view(decimal_field(&DecimalFieldProps {
+        id: "score-self".into(),
+        label: "自评".into(),
         value: "abc".into(),
         hint: "百分制".into(),
         placeholder: "".into(),
-        error: Some("「综合评分」不是数字：“abc”。请输入如 89.5 的数字".into()),
+        suffix: "".into(),
+        inputmode: "decimal".into(),
+        error: Some("「自评」不是数字：“abc”。请输入如 89.5 的数字".into()),
+        class: Default::default(),
         on_input: Callback::noop(),
-    });
+    }));
     assert!(html.contains(r#"aria-invalid="true""#), "{html}");
     assert!(
-        html.contains(r#"aria-describedby="composite-hint composite-error""#),
+        html.contains(r#"aria-describedby="score-self-hint score-self-error""#),
         "{html}"
     );
-    assert!(text(&html).contains("「综合评分」不是数字：“abc”。请输入如 89.5 的数字"));
+    assert_eq!(
+        by_id(&html, "score-self-error"),
+        "「自评」不是数字：“abc”。请输入如 89.5 的数字"
+    );
+}
+
+#[test]
+fn the_working_and_the_goals_read_as_a_committee_computes_them() {
+    let b = b();
+    let mut draft = OrgDraft::for_scheme(&b);
+    draft.source_mut(&b, "committee").score = "92".into();
+    draft.source_mut(&b, "self").score = "95".into();
+    draft.source_mut(&b, "vote").counts = ["30", "15", "4", "1"].map(String::from).to_vec();
+    let calc = Calc::new(&b, &Edits::default(), &draft, Lang::Zh);
+    let explained = Explained::of(calc.outcome.as_deref().unwrap(), Lang::Zh);
+    let html = render_view(explanation(&ExplanationProps {
+        lang: Lang::Zh,
+        explained: &explained,
+    }));
+    let steps = by_id(&html, "steps");
+    assert!(
+        steps.contains(
+            "得分 = 100 × 60% + 60 × 30% + 30 × 8% + 10 × 2% = 60 + 18 + 2.4 + 0.2 = 80.6"
+        ),
+        "{steps}"
+    );
+    assert!(steps.contains("较好 → 三星 三星由县委评定"), "{steps}");
+    let html = render_view(goal_list(&GoalListProps {
+        lang: Lang::Zh,
+        explained: &explained,
+    }));
+    assert_eq!(
+        by_id(&html, "goals-title-text"),
+        "要达到“好”，在其他各项不变时："
+    );
+    let goals = by_id(&html, "goals");
+    assert!(
+        goals.contains("党委评定： 至少 93.63 分（现为 92.00）"),
+        "{goals}"
+    );
+    assert!(
+        goals.contains("党员群众测评： 再多 9 张“好”票（测评得分升至 ≈83.56）"),
+        "{goals}"
+    );
+    assert!(
+        goals.contains("自评： 至少 99.08 分（现为 95.00）"),
+        "{goals}"
+    );
 }

@@ -134,8 +134,8 @@ pub fn f64_inputs(scheme: &Scheme, orgs: &[Org]) -> Vec<Vec<[f64; 7]>> {
                 .iter()
                 .map(|s| {
                     let mut items = [0.0; 7];
-                    if let Some(SourceInput::Indicators(entries)) = org.inputs.get(&s.id) {
-                        for (slot, v) in items.iter_mut().zip(entries.values()) {
+                    if let Some(SourceInput::Indicators(entries)) = org.input(&s.id) {
+                        for (slot, (_, v)) in items.iter_mut().zip(entries) {
                             *slot = to_f64(*v);
                         }
                     }

@@ -5,13 +5,12 @@
 //! which one is in use, so that switching the form in a page loses nothing typed. Empty ballot
 //! counts are 0 ballots; every other empty field is an error.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::evaluate;
+use crate::map::{self, Pairs};
 use crate::number::parse_decimal;
 use crate::org::{Org, Override, SourceInput, Votes};
 use crate::scheme::{Scheme, Scoring, SourceKind};
@@ -27,7 +26,8 @@ pub struct OrgDraft {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub category: String,
     /// Each source's entries, by source id.
-    pub inputs: BTreeMap<String, SourceDraft>,
+    #[serde(with = "crate::map::as_object")]
+    pub inputs: Pairs<SourceDraft>,
     /// The vetoes ticked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub vetoes: Vec<String>,
@@ -59,8 +59,8 @@ pub struct SourceDraft {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub score: String,
     /// Indicator entries by indicator id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub indicators: BTreeMap<String, String>,
+    #[serde(with = "crate::map::as_object", skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Pairs<String>,
     /// Ballot counts per level.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<String>,
@@ -151,12 +151,21 @@ impl OrgDraft {
             Some(SourceKind::Vote(_)) => Mode::Votes,
             _ => Mode::Score,
         };
-        self.inputs
-            .entry(source.to_owned())
-            .or_insert_with(|| SourceDraft {
-                mode,
-                ..SourceDraft::default()
-            })
+        if map::get(&self.inputs, source).is_none() {
+            self.inputs.push((
+                source.to_owned(),
+                SourceDraft {
+                    mode,
+                    ..SourceDraft::default()
+                },
+            ));
+        }
+        map::entry(&mut self.inputs, source)
+    }
+
+    /// The draft's entry for the source `id`.
+    pub fn source(&self, id: &str) -> Option<&SourceDraft> {
+        map::get(&self.inputs, id)
     }
 
     /// Reads the draft, or says which fields could not be read.
@@ -180,11 +189,11 @@ impl OrgDraft {
                 String::new()
             }
         };
-        let mut inputs = BTreeMap::new();
+        let mut inputs = Vec::with_capacity(scheme.sources.len());
         for source in &scheme.sources {
             let name = source.name.zh.as_str();
             let id = source.id.clone();
-            let Some(draft) = self.inputs.get(&source.id) else {
+            let Some(draft) = self.source(&source.id) else {
                 errors.push(FieldError {
                     field: Field::Score { source: id.clone() },
                     error: Error::MissingInput {
@@ -222,7 +231,7 @@ impl OrgDraft {
                 }
             };
             if let Some(input) = input {
-                inputs.insert(source.id.clone(), input);
+                inputs.push((source.id.clone(), input));
             }
         }
         if let Some(o) = &self.override_
@@ -255,7 +264,7 @@ fn parse_indicators(
     draft: &SourceDraft,
     errors: &mut Vec<FieldError>,
 ) -> Option<SourceInput> {
-    let mut entries = BTreeMap::new();
+    let mut entries = Vec::new();
     let before = errors.len();
     for indicator in scheme.indicators_for(category) {
         let field_name = format!("{} · {}", name, indicator.name.zh);
@@ -263,10 +272,7 @@ fn parse_indicators(
             source: source.to_owned(),
             indicator: indicator.id.clone(),
         };
-        let text = draft
-            .indicators
-            .get(&indicator.id)
-            .map_or("", String::as_str);
+        let text = map::get(&draft.indicators, &indicator.id).map_or("", String::as_str);
         let parsed = parse_decimal(text, &field_name).and_then(|v| match indicator.scoring {
             Scoring::Add if v < Decimal::ZERO || v > indicator.max => Err(Error::OutOfRange {
                 field: field_name.clone(),
@@ -282,7 +288,7 @@ fn parse_indicators(
         });
         match parsed {
             Ok(v) => {
-                entries.insert(indicator.id.clone(), v);
+                entries.push((indicator.id.clone(), v));
             }
             Err(error) => errors.push(FieldError { field, error }),
         }

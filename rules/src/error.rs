@@ -1,6 +1,6 @@
 //! The one error type of the crate. Every variant names what it is about (the field, the source,
 //! the organization and its row), so that the message a clerk reads says where to look.
-//! `Display` gives the Chinese message; [`Error::message`] either language.
+//! `Display` gives the Chinese message.
 
 use std::fmt;
 
@@ -216,12 +216,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// The message in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.zh(),
-            Lang::En => self.en(),
-        }
+    /// The message for an interface in `lang`. The messages are Chinese in both: they name
+    /// fields, sources and tiers by the Chinese names the documents give them, and a clerk
+    /// reading an English interface still reports them to a committee in Chinese. (An English
+    /// copy of every message would also cost the page's first load about 2 KiB of gzip.)
+    pub fn message(&self, _lang: Lang) -> String {
+        self.zh()
     }
 
     /// Wraps the error with the row and name of the organization it is about.
@@ -328,117 +328,6 @@ impl Error {
             }
             Error::SchemeFormat { found, supported } => format!(
                 "方案文件的格式版本为 {found}，本程序只能读取版本 {supported}，请使用新版本程序"
-            ),
-        }
-    }
-
-    fn en(&self) -> String {
-        match self {
-            Error::Empty { field } => format!("“{field}” is empty"),
-            Error::NotANumber { field, text } => {
-                format!("“{field}” is not a number: “{text}”. Type a number such as 89.5")
-            }
-            Error::NotACount { field, text } => {
-                format!("“{field}” must be a whole number of at least 0 (ballots), not “{text}”")
-            }
-            Error::OutOfRange {
-                field,
-                value,
-                min,
-                max,
-            } => {
-                format!("“{field}” must be between {min} and {max}; it is {value}")
-            }
-            Error::Negative { field, value } => {
-                format!("“{field}” cannot be negative; it is {value}")
-            }
-            Error::ThresholdsNotDescending {
-                tier,
-                value,
-                previous,
-            } => format!(
-                "The threshold {value} of tier “{tier}” must be below {previous}, the threshold of \
-                 the tier above it"
-            ),
-            Error::ThresholdMissing { tier } => format!(
-                "Tier “{tier}”: every tier but the lowest needs a threshold, and the lowest none"
-            ),
-            Error::NoTiers => "The scheme has no tier".to_owned(),
-            Error::NoCategories => "The scheme has no category".to_owned(),
-            Error::NoSources => "The scheme has no score source".to_owned(),
-            Error::WeightsSum { sum } => {
-                format!(
-                    "The source weights must sum to 100%; they sum to {}%",
-                    sum.normalize()
-                )
-            }
-            Error::IndicatorSum { category, sum } => format!(
-                "The indicators of “{category}” (bonus items aside) must sum to 100 points; they \
-                 sum to {}",
-                sum.normalize()
-            ),
-            Error::DuplicateId { what, id } => format!("{what}: the id “{id}” is used twice"),
-            Error::NoVoteLevels { source } => format!("“{source}” has no valid vote level"),
-            Error::SatisfiedLevels { source, count } => {
-                format!("“{source}”: {count} satisfied levels is not within its valid levels")
-            }
-            Error::UnknownTier { what, index } => {
-                format!(
-                    "“{what}” refers to tier {}, which does not exist",
-                    index + 1
-                )
-            }
-            Error::UnknownStars { stars } => format!("The scheme defines no {stars}-star level"),
-            Error::UnknownCategory { id } => format!("The scheme has no category “{id}”"),
-            Error::UnknownSource { id } => format!("The scheme has no source “{id}”"),
-            Error::UnknownIndicator { source, id } => {
-                format!("“{source}” has no indicator “{id}”")
-            }
-            Error::UnknownVeto { id } => format!("The scheme has no veto “{id}”"),
-            Error::MissingInput { source } => format!("“{source}” is empty"),
-            Error::WrongInput { source } => format!("“{source}” is entered in the wrong form"),
-            Error::MissingIndicator { source, indicator } => {
-                format!("“{source} · {indicator}” is empty")
-            }
-            Error::VoteLevels {
-                source,
-                expected,
-                found,
-            } => {
-                format!("“{source}” needs ballot counts for {expected} levels, not {found}")
-            }
-            Error::NoValidBallot { source } => {
-                format!("“{source}” has no valid ballot, so it has no score")
-            }
-            Error::TooManyBallots {
-                source,
-                cast,
-                eligible,
-            } => format!(
-                "“{source}”: {cast} ballots, more than the {eligible} people eligible to vote"
-            ),
-            Error::OverrideReason => "An override needs a reason".to_owned(),
-            Error::OverrideEmpty => "An override must set a tier or stars".to_owned(),
-            Error::InRow { row, org, error } => {
-                if org.is_empty() {
-                    format!("Row {row}: {}", error.en())
-                } else {
-                    format!("Row {row} “{org}”: {}", error.en())
-                }
-            }
-            Error::RoundingDecimals { decimals } => {
-                format!("Rounding keeps 0 to 4 decimals, not {decimals}")
-            }
-            Error::UnknownScheme { id } => format!("No scheme has the id “{id}”"),
-            Error::SchemeFile {
-                line,
-                column,
-                detail,
-            } => {
-                format!("Scheme file, line {line}, column {column}: {detail}")
-            }
-            Error::SchemeFormat { found, supported } => format!(
-                "The scheme file has format version {found}; this program reads version {supported}"
             ),
         }
     }

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::fixed::Fx;
+use crate::map;
 use crate::org::{Org, SourceInput, Votes};
 use crate::scheme::{
     Indicator, Limit, Participation, Scheme, Scoring, Source, SourceKind, VoteScale,
@@ -242,14 +243,17 @@ pub fn indicator_points(
 pub fn indicator_total(
     scheme: &Scheme,
     category: &str,
-    entries: &std::collections::BTreeMap<String, Decimal>,
+    entries: &[(String, Decimal)],
     source: &str,
 ) -> Result<Decimal, Error> {
     let set = scheme.indicators_for(category);
+    if let Some(total) = indicator_total_fast(set, entries, scheme.bonus_cap) {
+        return Ok(total);
+    }
     let mut base = Decimal::ZERO;
     let mut bonus = Decimal::ZERO;
     for indicator in set {
-        let Some(&entry) = entries.get(&indicator.id) else {
+        let Some(&entry) = map::get(entries, &indicator.id) else {
             return Err(Error::MissingIndicator {
                 source: source.to_owned(),
                 indicator: indicator.name.zh.clone(),
@@ -262,9 +266,9 @@ pub fn indicator_total(
             base += points;
         }
     }
-    // Every indicator was found; an entry more than the set has is for an unknown indicator.
-    if entries.len() > set.len()
-        && let Some(unknown) = entries.keys().find(|id| !set.iter().any(|i| &i.id == *id))
+    if let Some((unknown, _)) = entries
+        .iter()
+        .find(|(id, _)| !set.iter().any(|i| &i.id == id))
     {
         return Err(Error::UnknownIndicator {
             source: source.to_owned(),
@@ -274,27 +278,25 @@ pub fn indicator_total(
     Ok(base + scheme.bonus_cap.map_or(bonus, |cap| bonus.min(cap)))
 }
 
-/// [`indicator_total`] without lookups or `Decimal` arithmetic: the entries (sorted by id) are
-/// merged with the indicators in id order, and summed in fixed point. `None` where anything is
-/// amiss (a missing, unknown or out-of-range entry, an overflow): the caller then takes
-/// [`indicator_total`], which gives the same number or names the error.
+/// [`indicator_total`] for entries in the order of the indicators (as the pages and most files
+/// give them), summed in fixed point. `None` where anything is amiss (another order, a missing,
+/// unknown or out-of-range entry, an overflow): the caller then takes the general path, which
+/// gives the same number or names the error.
 fn indicator_total_fast(
     set: &[Indicator],
-    order: &[usize],
-    entries: &std::collections::BTreeMap<String, Decimal>,
+    entries: &[(String, Decimal)],
     bonus_cap: Option<Decimal>,
 ) -> Option<Decimal> {
-    if entries.len() != set.len() || order.len() != set.len() {
+    if entries.len() != set.len() {
         return None;
     }
     let mut base = Fx::ZERO;
     let mut bonus = Fx::ZERO;
-    for ((id, &entry), &i) in entries.iter().zip(order) {
-        let indicator = set.get(i)?;
+    for ((id, entry), indicator) in entries.iter().zip(set) {
         if *id != indicator.id {
             return None;
         }
-        let entry = Fx::of(entry)?;
+        let entry = Fx::of(*entry)?;
         let max = Fx::of(indicator.max)?;
         if entry.is_negative() {
             return None;
@@ -331,31 +333,6 @@ pub fn weighted(weight: Decimal, score: Decimal) -> Decimal {
         .unwrap_or_else(|| weight * score / Decimal::ONE_HUNDRED)
 }
 
-/// What evaluation works out once per scheme rather than once per organization: each
-/// category's indicators in the order of their ids, which is the order of an organization's
-/// entries.
-pub struct Prepared<'a> {
-    scheme: &'a Scheme,
-    order: Vec<Vec<usize>>,
-}
-
-impl<'a> Prepared<'a> {
-    /// Prepares `scheme` for evaluating organizations.
-    pub fn new(scheme: &'a Scheme) -> Self {
-        let order = scheme
-            .categories
-            .iter()
-            .map(|c| {
-                let set = scheme.indicators_for(&c.id);
-                let mut order: Vec<usize> = (0..set.len()).collect();
-                order.sort_by(|&a, &b| set.get(a).map(|i| &i.id).cmp(&set.get(b).map(|i| &i.id)));
-                order
-            })
-            .collect();
-        Prepared { scheme, order }
-    }
-}
-
 /// The category index of an organization (an empty category is the scheme's first).
 pub fn category_index(scheme: &Scheme, org: &Org) -> Result<usize, Error> {
     if org.category.is_empty() {
@@ -377,16 +354,6 @@ pub fn source_score(
     source: &Source,
     input: Option<&SourceInput>,
 ) -> Result<(Decimal, Option<Tally>), Error> {
-    source_score_in(scheme, category, None, source, input)
-}
-
-fn source_score_in(
-    scheme: &Scheme,
-    category: &str,
-    order: Option<&[usize]>,
-    source: &Source,
-    input: Option<&SourceInput>,
-) -> Result<(Decimal, Option<Tally>), Error> {
     let name = source.name.zh.as_str();
     match (input, &source.input) {
         (None, _) => Err(Error::MissingInput {
@@ -405,12 +372,7 @@ fn source_score_in(
             Ok((*score, None))
         }
         (Some(SourceInput::Indicators(entries)), SourceKind::Indicators) => {
-            let set = scheme.indicators_for(category);
-            let fast = order.and_then(|o| indicator_total_fast(set, o, entries, scheme.bonus_cap));
-            match fast {
-                Some(total) => Ok((total, None)),
-                None => Ok((indicator_total(scheme, category, entries, name)?, None)),
-            }
+            Ok((indicator_total(scheme, category, entries, name)?, None))
         }
         (Some(SourceInput::Votes(votes)), SourceKind::Vote(scale)) => {
             let t = tally(scale, votes, name)?;
@@ -425,7 +387,7 @@ fn source_score_in(
 /// Evaluates one organization on its own: the list rules (quotas and the star cap) do not apply,
 /// and a star level the cap may withhold is flagged [`Flag::SubjectToStarCap`].
 pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
-    let mut result = evaluate_base(&Prepared::new(scheme), org)?;
+    let mut result = evaluate_base(scheme, org)?;
     if let (Some(stars), Some(cap)) = (
         result.stars,
         scheme.stars.as_ref().and_then(|s| s.cap.as_ref()),
@@ -439,19 +401,12 @@ pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
 }
 
 /// Everything but the override and the list rules.
-pub(crate) fn evaluate_base(prepared: &Prepared<'_>, org: &Org) -> Result<OrgResult, Error> {
-    let scheme = prepared.scheme;
+pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
     let category = category_index(scheme, org)?;
-    let order = prepared.order.get(category).map(Vec::as_slice);
     let category_id = scheme
         .categories
         .get(category)
         .map_or("", |c| c.id.as_str());
-    if let Some(unknown) = org.inputs.keys().find(|id| scheme.source(id).is_none()) {
-        return Err(Error::UnknownSource {
-            id: unknown.clone(),
-        });
-    }
     let mut flags = Vec::new();
     let mut scores = Vec::with_capacity(scheme.sources.len());
     let mut composite = Decimal::ZERO;
@@ -464,10 +419,10 @@ pub(crate) fn evaluate_base(prepared: &Prepared<'_>, org: &Org) -> Result<OrgRes
         Limit::StarsAtMost(n) => star_limit = Some(star_limit.map_or(n, |x| x.min(n))),
     };
     for (index, source) in scheme.sources.iter().enumerate() {
-        let input = org.inputs.get(&source.id);
-        let (score, tally) = source_score_in(scheme, category_id, order, source, input)?;
+        let input = org.input(&source.id);
+        let (score, tally) = source_score(scheme, category_id, source, input)?;
         if let (Some(t), SourceKind::Vote(scale), Some(SourceInput::Votes(votes))) =
-            (tally, &source.input, org.inputs.get(&source.id))
+            (tally, &source.input, input)
         {
             if let (Some(rule), Some(eligible)) = (&scale.participation, votes.eligible) {
                 let needed = ballots_needed(rule, eligible);
@@ -496,7 +451,10 @@ pub(crate) fn evaluate_base(prepared: &Prepared<'_>, org: &Org) -> Result<OrgRes
     }
     // Every source was found; an input more than the scheme has is for an unknown source.
     if org.inputs.len() > scheme.sources.len()
-        && let Some(unknown) = org.inputs.keys().find(|id| scheme.source(id).is_none())
+        && let Some((unknown, _)) = org
+            .inputs
+            .iter()
+            .find(|(id, _)| scheme.source(id).is_none())
     {
         return Err(Error::UnknownSource {
             id: unknown.clone(),

@@ -217,12 +217,14 @@ pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Ste
         .get(result.category)
         .map_or("", |c| c.id.as_str());
     for (index, source) in scheme.sources.iter().enumerate() {
-        let input = org.inputs.get(&source.id);
+        let input = org.input(&source.id);
         match (input, &source.input) {
             (Some(SourceInput::Indicators(entries)), SourceKind::Indicators) => {
                 let mut items = Vec::new();
                 for (i, indicator) in scheme.indicators_for(category_id).iter().enumerate() {
-                    let entry = entries.get(&indicator.id).copied().unwrap_or_default();
+                    let entry = crate::map::get(entries, &indicator.id)
+                        .copied()
+                        .unwrap_or_default();
                     let points = evaluate::indicator_points(indicator, entry, &source.name.zh)?;
                     items.push(ItemLine {
                         indicator: i,
@@ -286,20 +288,8 @@ pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Ste
             });
         }
     }
-    let terms = scheme
-        .sources
-        .iter()
-        .zip(&result.scores)
-        .enumerate()
-        .map(|(source, (s, &score))| Term {
-            source,
-            score,
-            weight: s.weight,
-            product: evaluate::weighted(s.weight, score),
-        })
-        .collect();
     steps.push(Step::Composite {
-        terms,
+        terms: terms(scheme, &result.scores),
         exact: result.composite,
     });
     steps.push(Step::Rounding {
@@ -429,25 +419,114 @@ pub fn render_all(scheme: &Scheme, org: &Org, steps: &[Step], lang: Lang) -> Vec
     steps.iter().map(|s| s.render(scheme, org, lang)).collect()
 }
 
+/// `template` with each `{}` replaced by the next of `args`, in order. (One function for every
+/// sentence of both languages: `format!` would expand its machinery at each of them, and the
+/// page's wasm carries this code.)
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
+}
+
+/// The template of `lang`.
+fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
+/// The terms of the composite of `scores` under `scheme`.
+pub fn terms(scheme: &Scheme, scores: &[Decimal]) -> Vec<Term> {
+    scheme
+        .sources
+        .iter()
+        .zip(scores)
+        .enumerate()
+        .map(|(source, (s, &score))| Term {
+            source,
+            score,
+            weight: s.weight,
+            product: evaluate::weighted(s.weight, score),
+        })
+        .collect()
+}
+
+/// "综合评分 = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18". In a line with a
+/// number that does not end, the numbers are shown rounded and the line's equals signs become ≈
+/// (rather than marking each number).
+pub fn composite_line(terms: &[Term], exact: Decimal, lang: Lang) -> String {
+    let plain = |d: Decimal| num(d).trim_start_matches('≈').to_owned();
+    let weighted: Vec<String> = terms
+        .iter()
+        .map(|t| fill("{} × {}", &[&plain(t.score), &pct(t.weight)]))
+        .collect();
+    let products: Vec<String> = terms.iter().map(|t| plain(t.product)).collect();
+    let exact_all = terms
+        .iter()
+        .all(|t| is_exact(t.product) && is_exact(t.score))
+        && is_exact(exact);
+    let eq = if exact_all { "=" } else { "≈" };
+    let label = tr(lang, "综合评分", "Composite");
+    if terms.len() == 1 {
+        fill(
+            "{} = {} {} {}",
+            &[label, &weighted.join(" + "), eq, &plain(exact)],
+        )
+    } else {
+        fill(
+            "{} = {} {} {} {} {}",
+            &[
+                label,
+                &weighted.join(" + "),
+                eq,
+                &products.join(" + "),
+                eq,
+                &plain(exact),
+            ],
+        )
+    }
+}
+
+/// "89.175 → 89.18（四舍五入到两位小数）".
+pub fn rounding_line(scheme: &Scheme, exact: Decimal, rounded: Decimal, lang: Lang) -> String {
+    fill(
+        tr(lang, "{} → {}（{}）", "{} → {} ({})"),
+        &[
+            &num(exact),
+            &rounded.to_string(),
+            &scheme.rounding.describe(lang),
+        ],
+    )
+}
+
+/// "80 ≤ 89.18 < 90 → 较好".
+pub fn threshold_line(scheme: &Scheme, decision: &TierDecision, lang: Lang) -> String {
+    fill(
+        "{} → {}",
+        &[
+            &decision.comparison(),
+            scheme.tier_name(decision.tier, lang),
+        ],
+    )
+}
+
 impl Step {
     /// The step as a line of text in `lang`.
     pub fn render(&self, scheme: &Scheme, org: &Org, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         let source_name = |i: usize| scheme.sources.get(i).map_or("", |s| s.name.get(lang));
-        let tier = |i: usize| scheme.tier_name(i, lang).to_owned();
+        let tier = |i: usize| scheme.tier_name(i, lang);
         let stars = |n: u8| scheme.star_name(n, lang);
         match self {
-            Step::Direct { source, score } => {
-                if zh {
-                    format!("{}：{} 分（直接录入）", source_name(*source), num(*score))
-                } else {
-                    format!(
-                        "{}: {} (entered directly)",
-                        source_name(*source),
-                        num(*score)
-                    )
-                }
-            }
+            Step::Direct { source, score } => fill(
+                tr(lang, "{}：{} 分（直接录入）", "{}: {} (entered directly)"),
+                &[source_name(*source), &num(*score)],
+            ),
             Step::Indicators {
                 source,
                 category,
@@ -466,65 +545,55 @@ impl Step {
                     let Some(ind) = set.get(item.indicator) else {
                         continue;
                     };
-                    let name = ind.name.get(lang);
-                    let max = num(ind.max);
+                    let (name, max, entry, points) = (
+                        ind.name.get(lang),
+                        num(ind.max),
+                        num(item.entry),
+                        num(item.points),
+                    );
                     let part = match ind.scoring {
-                        Scoring::Add => format!("{name} {}/{max}", num(item.points)),
-                        Scoring::Deduct if item.entry > ind.max => {
-                            if zh {
-                                format!("{name} 扣 {}（扣完为止）→ 0/{max}", num(item.entry))
-                            } else {
-                                format!("{name} −{} (floored at 0) → 0/{max}", num(item.entry))
-                            }
-                        }
-                        Scoring::Deduct => {
-                            if zh {
-                                format!(
-                                    "{name} 扣 {} → {}/{max}",
-                                    num(item.entry),
-                                    num(item.points)
-                                )
-                            } else {
-                                format!("{name} −{} → {}/{max}", num(item.entry), num(item.points))
-                            }
-                        }
+                        Scoring::Add => fill("{} {}/{}", &[name, &points, &max]),
+                        Scoring::Deduct if item.entry > ind.max => fill(
+                            tr(
+                                lang,
+                                "{} 扣 {}（扣完为止）→ 0/{}",
+                                "{} −{} (floored at 0) → 0/{}",
+                            ),
+                            &[name, &entry, &max],
+                        ),
+                        Scoring::Deduct => fill(
+                            tr(lang, "{} 扣 {} → {}/{}", "{} −{} → {}/{}"),
+                            &[name, &entry, &points, &max],
+                        ),
                     };
                     if ind.bonus {
                         bonus += item.points;
-                        parts.push(if zh {
-                            format!("加分项 {part}")
-                        } else {
-                            format!("bonus {part}")
-                        });
+                        parts.push(fill(tr(lang, "加分项 {}", "bonus {}"), &[&part]));
                     } else {
                         parts.push(part);
                     }
                 }
-                let capped = bonus_cap.filter(|cap| bonus > *cap).map(|cap| {
-                    if zh {
-                        format!("（加分 {} 超过上限，按 {} 计）", num(bonus), num(cap))
-                    } else {
-                        format!(" (bonus {} over the cap, {} counted)", num(bonus), num(cap))
-                    }
-                });
-                let sep = if zh { "、" } else { ", " };
-                if zh {
-                    format!(
-                        "{}：{}；合计 {} 分{}",
+                let capped = bonus_cap
+                    .filter(|cap| bonus > *cap)
+                    .map_or(String::new(), |cap| {
+                        fill(
+                            tr(
+                                lang,
+                                "（加分 {} 超过上限，按 {} 计）",
+                                " (bonus {} over the cap, {} counted)",
+                            ),
+                            &[&num(bonus), &num(cap)],
+                        )
+                    });
+                fill(
+                    tr(lang, "{}：{}；合计 {} 分{}", "{}: {}; total {}{}"),
+                    &[
                         source_name(*source),
-                        parts.join(sep),
-                        num(*total),
-                        capped.unwrap_or_default()
-                    )
-                } else {
-                    format!(
-                        "{}: {}; total {}{}",
-                        source_name(*source),
-                        parts.join(sep),
-                        num(*total),
-                        capped.unwrap_or_default()
-                    )
-                }
+                        &parts.join(tr(lang, "、", ", ")),
+                        &num(*total),
+                        &capped,
+                    ],
+                )
             }
             Step::Votes {
                 source,
@@ -547,134 +616,88 @@ impl Step {
                     let Some(level) = scale.levels.get(line.level) else {
                         continue;
                     };
-                    let name = level.name.get(lang);
+                    let (name, count) = (level.name.get(lang), line.count.to_string());
                     match line.rate {
                         Some(r) => {
-                            counted.push(if zh {
-                                format!("{name} {} 票（{}）", line.count, rate(r))
-                            } else {
-                                format!("{name} {} ({})", line.count, rate(r))
-                            });
-                            rate_terms.push(format!("{} × {}", num(level.points), rate(r)));
-                            count_terms.push(format!("{} × {}", num(level.points), line.count));
+                            counted.push(fill(
+                                tr(lang, "{} {} 票（{}）", "{} {} ({})"),
+                                &[name, &count, &rate(r)],
+                            ));
+                            rate_terms.push(fill("{} × {}", &[&num(level.points), &rate(r)]));
+                            count_terms.push(fill("{} × {}", &[&num(level.points), &count]));
                             products.push(num(level.points * r));
                             points_total += level.points * Decimal::from(line.count);
                             rates_exact &= is_exact(r * Decimal::ONE_HUNDRED);
                         }
-                        None => invalid.push(if zh {
-                            format!("{name} {} 票", line.count)
-                        } else {
-                            format!("{name} {}", line.count)
-                        }),
+                        None => invalid.push(fill(tr(lang, "{} {} 票", "{} {}"), &[name, &count])),
                     }
                 }
                 // Rates that end: the document's own form (100 × 60% + …). Rates that do not:
                 // the exact form with counts, (100 × 5 + …) ÷ 9, so no rounded rate is multiplied.
+                let valid = valid.to_string();
                 let formula = if rates_exact {
-                    format!(
+                    fill(
                         "{} = {} = {}",
-                        rate_terms.join(" + "),
-                        products.join(" + "),
-                        num(*score)
+                        &[&rate_terms.join(" + "), &products.join(" + "), &num(*score)],
                     )
                 } else {
                     let eq = if is_exact(*score) { "=" } else { "≈" };
-                    format!(
-                        "({}) ÷ {valid} = {} ÷ {valid} {eq} {}",
-                        count_terms.join(" + "),
-                        num(points_total),
-                        num(*score).trim_start_matches('≈')
+                    fill(
+                        "({}) ÷ {} = {} ÷ {} {} {}",
+                        &[
+                            &count_terms.join(" + "),
+                            &valid,
+                            &num(points_total),
+                            &valid,
+                            eq,
+                            num(*score).trim_start_matches('≈'),
+                        ],
                     )
                 };
                 let invalid_note = if invalid.is_empty() {
                     String::new()
-                } else if zh {
-                    format!("（{}，不计入有效票）", invalid.join("、"))
                 } else {
-                    format!(" ({}: not valid ballots)", invalid.join(", "))
+                    fill(
+                        tr(lang, "（{}，不计入有效票）", " ({}: not valid ballots)"),
+                        &[&invalid.join(tr(lang, "、", ", "))],
+                    )
                 };
-                if zh {
-                    format!(
+                fill(
+                    tr(
+                        lang,
                         "{}：{}，有效票 {} 张{}；得分 = {}",
-                        source_name(*source),
-                        counted.join("、"),
-                        valid,
-                        invalid_note,
-                        formula
-                    )
-                } else {
-                    format!(
                         "{}: {}, {} valid ballots{}; score = {}",
+                    ),
+                    &[
                         source_name(*source),
-                        counted.join(", "),
-                        valid,
-                        invalid_note,
-                        formula
-                    )
-                }
+                        &counted.join(tr(lang, "、", ", ")),
+                        &valid,
+                        &invalid_note,
+                        &formula,
+                    ],
+                )
             }
             Step::Participation {
                 source,
                 cast,
                 eligible,
                 needed,
-            } => {
-                if zh {
-                    format!(
-                        "注意：{}参加 {} 人，应参加测评 {} 人中至少 {} 人，参与人数不足（不影响计分，请核实）",
-                        source_name(*source),
-                        cast,
-                        eligible,
-                        needed
-                    )
-                } else {
-                    format!(
-                        "Note: {} had {} voters; at least {} of the {} eligible should vote (the score \
-                         stands; please check)",
-                        source_name(*source),
-                        cast,
-                        needed,
-                        eligible
-                    )
-                }
-            }
-            Step::Composite { terms, exact } => {
-                // In a line with a number that does not end, the numbers are shown rounded
-                // and the line's equals signs become ≈ (rather than marking each number).
-                let plain = |d: Decimal| num(d).trim_start_matches('≈').to_owned();
-                let weighted: Vec<String> = terms
-                    .iter()
-                    .map(|t| format!("{} × {}", plain(t.score), pct(t.weight)))
-                    .collect();
-                let products: Vec<String> = terms.iter().map(|t| plain(t.product)).collect();
-                let exact_all = terms
-                    .iter()
-                    .all(|t| is_exact(t.product) && is_exact(t.score))
-                    && is_exact(*exact);
-                let eq = if exact_all { "=" } else { "≈" };
-                let label = if zh { "综合评分" } else { "Composite" };
-                if terms.len() == 1 {
-                    format!("{label} = {} {eq} {}", weighted.join(" + "), plain(*exact))
-                } else {
-                    format!(
-                        "{label} = {} {eq} {} {eq} {}",
-                        weighted.join(" + "),
-                        products.join(" + "),
-                        plain(*exact)
-                    )
-                }
-            }
-            Step::Rounding { exact, rounded } => {
-                let how = scheme.rounding.describe(lang);
-                if zh {
-                    format!("{} → {}（{}）", num(*exact), rounded, how)
-                } else {
-                    format!("{} → {} ({})", num(*exact), rounded, how)
-                }
-            }
-            Step::Threshold { decision } => {
-                format!("{} → {}", decision.comparison(), tier(decision.tier))
-            }
+            } => fill(
+                tr(
+                    lang,
+                    "注意：{}参加 {} 人，应参加测评 {} 人中至少 {} 人，参与人数不足（不影响计分，请核实）",
+                    "Note: {} had {} voters; of the {} eligible at least {} should vote (the score stands; please check)",
+                ),
+                &[
+                    source_name(*source),
+                    &cast.to_string(),
+                    &eligible.to_string(),
+                    &needed.to_string(),
+                ],
+            ),
+            Step::Composite { terms, exact } => composite_line(terms, *exact, lang),
+            Step::Rounding { exact, rounded } => rounding_line(scheme, *exact, *rounded, lang),
+            Step::Threshold { decision } => threshold_line(scheme, decision, lang),
             Step::Limited {
                 cause,
                 limit,
@@ -682,52 +705,46 @@ impl Step {
                 to,
             } => {
                 let why = match cause {
-                    Cause::Veto { veto } => {
-                        let name = scheme.vetoes.get(*veto).map_or("", |v| v.name.get(lang));
-                        if zh {
-                            format!("一票否决「{name}」")
-                        } else {
-                            format!("Veto “{name}”")
-                        }
-                    }
+                    Cause::Veto { veto } => fill(
+                        tr(lang, "一票否决「{}」", "Veto “{}”"),
+                        &[scheme.vetoes.get(*veto).map_or("", |v| v.name.get(lang))],
+                    ),
                     Cause::Satisfaction { cap, satisfaction } => {
                         let c = scheme.satisfaction_caps.get(*cap);
                         let below = c.map_or(String::new(), |c| pct(c.below));
                         let src = c
                             .and_then(|c| scheme.source(&c.source))
                             .map_or("", |(_, s)| s.name.get(lang));
-                        if zh {
-                            format!("{src}满意度 {} 低于 {below}", pct(*satisfaction))
-                        } else {
-                            format!(
-                                "{src}: satisfaction {} is below {below}",
-                                pct(*satisfaction)
-                            )
-                        }
+                        fill(
+                            tr(
+                                lang,
+                                "{}满意度 {} 低于 {}",
+                                "{}: satisfaction {} is below {}",
+                            ),
+                            &[src, &pct(*satisfaction), &below],
+                        )
                     }
                 };
-                let what = match (limit, zh) {
-                    (Limit::ForceTier(t), true) => format!("直接定为{}", tier(*t)),
-                    (Limit::ForceTier(t), false) => format!("graded {}", tier(*t)),
-                    (Limit::TierAtMost(t), true) => format!("最高只能定为{}", tier(*t)),
-                    (Limit::TierAtMost(t), false) => format!("at best {}", tier(*t)),
-                    (Limit::StarsAtMost(n), true) => format!("星级最高为{}", stars(*n)),
-                    (Limit::StarsAtMost(n), false) => format!("at most {}", stars(*n)),
+                let what = match limit {
+                    Limit::ForceTier(t) => fill(tr(lang, "直接定为{}", "graded {}"), &[tier(*t)]),
+                    Limit::TierAtMost(t) => {
+                        fill(tr(lang, "最高只能定为{}", "at best {}"), &[tier(*t)])
+                    }
+                    Limit::StarsAtMost(n) => {
+                        fill(tr(lang, "星级最高为{}", "at most {}"), &[&stars(*n)])
+                    }
                 };
                 let change = if matches!(limit, Limit::StarsAtMost(_)) {
                     String::new()
                 } else if from == to {
-                    if zh {
-                        format!("（仍为{}）", tier(*to))
-                    } else {
-                        format!(" (stays {})", tier(*to))
-                    }
-                } else if zh {
-                    format!("：{} → {}", tier(*from), tier(*to))
+                    fill(tr(lang, "（仍为{}）", " (stays {})"), &[tier(*to)])
                 } else {
-                    format!(": {} → {}", tier(*from), tier(*to))
+                    fill(
+                        tr(lang, "：{} → {}", ": {} → {}"),
+                        &[tier(*from), tier(*to)],
+                    )
                 };
-                format!("{why} → {what}{change}")
+                fill("{} → {}{}", &[&why, &what, &change])
             }
             Step::ListRule {
                 flag,
@@ -744,12 +761,17 @@ impl Step {
                     _ => None,
                 });
                 match split {
-                    Some(at) => {
-                        let cmp = if *score >= at { "≥" } else { "<" };
-                        let sep = if zh { "，" } else { ", " };
-                        format!("{}{sep}{score} {cmp} {} → {}", tier(*t), num(at), stars(*n))
-                    }
-                    None => format!("{} → {}", tier(*t), stars(*n)),
+                    Some(at) => fill(
+                        tr(lang, "{}，{} {} {} → {}", "{}, {} {} {} → {}"),
+                        &[
+                            tier(*t),
+                            &score.to_string(),
+                            if *score >= at { "≥" } else { "<" },
+                            &num(at),
+                            &stars(*n),
+                        ],
+                    ),
+                    None => fill("{} → {}", &[tier(*t), &stars(*n)]),
                 }
             }
             Step::MayBeCapped => {
@@ -758,37 +780,19 @@ impl Step {
                 };
                 let base = match cap.base {
                     CapBase::Tier(t) => tier(t),
-                    CapBase::All => (if zh {
-                        "全部组织"
-                    } else {
-                        "all organizations"
-                    })
-                    .to_owned(),
+                    CapBase::All => tr(lang, "全部组织", "all organizations"),
                 };
                 let (l, r) = cap.rounding.brackets();
-                if zh {
-                    format!(
-                        "注意：{}不超过“{}”的 {}（{l}{} × “{}”的个数{r}），须在全部“{}”中得分靠前才能评为{}，否则为{}",
-                        stars(cap.stars),
-                        base,
-                        pct(cap.share),
-                        pct(cap.share),
-                        base,
-                        base,
-                        stars(cap.stars),
-                        stars(cap.demote_to)
-                    )
-                } else {
-                    format!(
-                        "Note: {} go to at most {} of {} ({l}{} × count{r}), the highest-scoring; the \
-                         others get {}",
-                        stars(cap.stars),
-                        pct(cap.share),
-                        base,
-                        pct(cap.share),
-                        stars(cap.demote_to)
-                    )
-                }
+                let share = pct(cap.share);
+                let (top, demoted) = (stars(cap.stars), stars(cap.demote_to));
+                fill(
+                    tr(
+                        lang,
+                        "注意：{}不超过“{}”的 {}（{}{} × “{}”的个数{}），须在全部“{}”中得分靠前才能评为{}，否则为{}",
+                        "Note: {} go to at most “{}”’s {} ({}{} × the count of “{}”{}), the highest-scoring of all “{}” get {}, the others {}",
+                    ),
+                    &[&top, base, &share, l, &share, base, r, base, &top, &demoted],
+                )
             }
             Step::Override {
                 from_tier,
@@ -798,33 +802,29 @@ impl Step {
                 reason,
             } => {
                 let show = |t: usize, s: Option<u8>| match s {
-                    Some(n) => format!("{}（{}）", tier(t), stars(n)),
-                    None => tier(t),
+                    Some(n) => fill(tr(lang, "{}（{}）", "{} ({})"), &[tier(t), &stars(n)]),
+                    None => tier(t).to_owned(),
                 };
-                if zh {
-                    format!(
+                fill(
+                    tr(
+                        lang,
                         "党委调整：{} → {}，理由：{}",
-                        show(*from_tier, *from_stars),
-                        show(*to_tier, *to_stars),
-                        reason
-                    )
-                } else {
-                    format!(
                         "Committee override: {} → {}; reason: {}",
-                        show(*from_tier, *from_stars),
-                        show(*to_tier, *to_stars),
-                        reason
-                    )
-                }
+                    ),
+                    &[
+                        &show(*from_tier, *from_stars),
+                        &show(*to_tier, *to_stars),
+                        reason,
+                    ],
+                )
             }
-            Step::Confirmer { stars: n } => {
-                let who = scheme.star_level(*n).map_or("", |l| l.confirmer.get(lang));
-                if zh {
-                    format!("{}由{}评定", stars(*n), who)
-                } else {
-                    format!("{} confirmed by {}", stars(*n), who)
-                }
-            }
+            Step::Confirmer { stars: n } => fill(
+                tr(lang, "{}由{}评定", "{} confirmed by {}"),
+                &[
+                    &stars(*n),
+                    scheme.star_level(*n).map_or("", |l| l.confirmer.get(lang)),
+                ],
+            ),
         }
     }
 }
@@ -837,15 +837,17 @@ fn render_list_rule(
     from: usize,
     lang: Lang,
 ) -> String {
-    let zh = lang == Lang::Zh;
-    let tier = |i: usize| scheme.tier_name(i, lang).to_owned();
+    let tier = |i: usize| scheme.tier_name(i, lang);
     let category = scheme.categories.get(category).map(|c| c.id.as_str());
-    let tie_note = |tied: bool| match (tied, zh) {
-        (false, _) => String::new(),
-        (true, true) => "；与其他组织同分并列于分界线，一并处理，请党委复核".to_owned(),
-        (true, false) => {
-            "; tied with others on the cut-off, all treated alike: for the committee to review"
-                .to_owned()
+    let tie_note = |tied: bool| {
+        if tied {
+            tr(
+                lang,
+                "；与其他组织同分并列于分界线，一并处理，请党委复核",
+                "; tied with others on the cut-off, all treated alike: for the committee to review",
+            )
+        } else {
+            ""
         }
     };
     match flag {
@@ -856,72 +858,68 @@ fn render_list_rule(
             tied,
             ..
         } => {
-            let share = scheme
-                .distribution
-                .min_lowest
-                .as_ref()
-                .map_or(Decimal::ZERO, |q| q.share_in(category));
-            let (l, r) = scheme
-                .distribution
-                .min_lowest
-                .as_ref()
-                .map_or(("", ""), |q| q.rounding.brackets());
+            let quota = scheme.distribution.min_lowest.as_ref();
+            let share = pct(quota.map_or(Decimal::ZERO, |q| q.share_in(category)));
+            let (l, r) = quota.map_or(("", ""), |q| q.rounding.brackets());
             let lowest = tier(scheme.lowest_tier());
-            if zh {
-                format!(
-                    "“{lowest}”不少于 {}：{l}{} × {group}{r} = {need} 个，按得分从低到高补足，分界线 {cutoff} 分 → {}：{} → {lowest}{}",
-                    pct(share),
-                    pct(share),
-                    org_label(org, lang),
+            let (group, need, cutoff, label) = (
+                group.to_string(),
+                need.to_string(),
+                cutoff.to_string(),
+                org_label(org, lang),
+            );
+            fill(
+                tr(
+                    lang,
+                    "“{}”不少于 {}：{}{} × {}{} = {} 个，按得分从低到高补足，分界线 {} 分 → {}：{} → {}{}",
+                    "“{}” at least {}: {}{} × {}{} = {}, filled from the lowest score up to the cut-off {} → {}: {} → {}{}",
+                ),
+                &[
+                    lowest,
+                    &share,
+                    l,
+                    &share,
+                    &group,
+                    r,
+                    &need,
+                    &cutoff,
+                    &label,
                     tier(from),
-                    tie_note(*tied)
-                )
-            } else {
-                format!(
-                    "At least {} must be “{lowest}”: {l}{} × {group}{r} = {need}, filled from the lowest \
-                     score up to the cut-off {cutoff} → {}: {} → {lowest}{}",
-                    pct(share),
-                    pct(share),
-                    org_label(org, lang),
-                    tier(from),
-                    tie_note(*tied)
-                )
-            }
+                    lowest,
+                    tie_note(*tied),
+                ],
+            )
         }
         Flag::MovedByTopCap {
             allowed,
             group,
             tied,
         } => {
-            let share = scheme
-                .distribution
-                .max_top
-                .as_ref()
-                .map_or(Decimal::ZERO, |q| q.share_in(category));
-            let (l, r) = scheme
-                .distribution
-                .max_top
-                .as_ref()
-                .map_or(("", ""), |q| q.rounding.brackets());
-            let top = tier(0);
-            if zh {
-                format!(
-                    "“{top}”不超过 {}：{l}{} × {group}{r} = {allowed} 个，本组织不在得分最高的 {allowed} 个之内：{top} → {}{}",
-                    pct(share),
-                    pct(share),
-                    tier(1),
-                    tie_note(*tied)
-                )
-            } else {
-                format!(
-                    "At most {} may be “{top}”: {l}{} × {group}{r} = {allowed}; this one is not among \
-                     the {allowed} highest: {top} → {}{}",
-                    pct(share),
-                    pct(share),
-                    tier(1),
-                    tie_note(*tied)
-                )
-            }
+            let quota = scheme.distribution.max_top.as_ref();
+            let share = pct(quota.map_or(Decimal::ZERO, |q| q.share_in(category)));
+            let (l, r) = quota.map_or(("", ""), |q| q.rounding.brackets());
+            let (top, allowed, group) = (tier(0), allowed.to_string(), group.to_string());
+            let args = [
+                top,
+                &share,
+                l,
+                &share,
+                &group,
+                r,
+                &allowed,
+                &allowed,
+                top,
+                tier(1),
+                tie_note(*tied),
+            ];
+            fill(
+                tr(
+                    lang,
+                    "“{}”不超过 {}：{}{} × {}{} = {} 个，本组织不在得分最高的 {} 个之内：{} → {}{}",
+                    "“{}” at most {}: {}{} × {}{} = {}; this one is not among the {} highest: {} → {}{}",
+                ),
+                &args,
+            )
         }
         Flag::HeldByStarCap {
             allowed,
@@ -934,26 +932,33 @@ fn render_list_rule(
             let (l, r) = cap.rounding.brackets();
             let of = match cap.base {
                 CapBase::Tier(t) => tier(t),
-                CapBase::All => (if zh { "全部组织" } else { "all" }).to_owned(),
+                CapBase::All => tr(lang, "全部组织", "all"),
             };
-            let capped = scheme.star_name(cap.stars, lang);
-            let demoted = scheme.star_name(cap.demote_to, lang);
-            if zh {
-                format!(
-                    "{capped}不超过“{of}”的 {}：{l}{} × {base}{r} = {allowed} 个，本组织不在其中 → {demoted}{}",
-                    pct(cap.share),
-                    pct(cap.share),
-                    tie_note(*tied)
-                )
-            } else {
-                format!(
-                    "{capped}: at most {} of “{of}”: {l}{} × {base}{r} = {allowed}; this one is not among \
-                     them → {demoted}{}",
-                    pct(cap.share),
-                    pct(cap.share),
-                    tie_note(*tied)
-                )
-            }
+            let share = pct(cap.share);
+            let (top, demoted) = (
+                scheme.star_name(cap.stars, lang),
+                scheme.star_name(cap.demote_to, lang),
+            );
+            let (base, allowed) = (base.to_string(), allowed.to_string());
+            fill(
+                tr(
+                    lang,
+                    "{}不超过“{}”的 {}：{}{} × {}{} = {} 个，本组织不在其中 → {}{}",
+                    "{} at most for “{}”’s {}: {}{} × {}{} = {}; this one is not among them → {}{}",
+                ),
+                &[
+                    &top,
+                    of,
+                    &share,
+                    l,
+                    &share,
+                    &base,
+                    r,
+                    &allowed,
+                    &demoted,
+                    tie_note(*tied),
+                ],
+            )
         }
         _ => String::new(),
     }
@@ -963,6 +968,6 @@ fn org_label(org: &Org, lang: Lang) -> String {
     match (org.name.is_empty(), lang) {
         (true, Lang::Zh) => "本组织".to_owned(),
         (true, Lang::En) => "this organization".to_owned(),
-        (false, _) => format!("「{}」", org.name),
+        (false, _) => fill("「{}」", &[&org.name]),
     }
 }

@@ -94,7 +94,7 @@ pub fn goal_seek(scheme: &Scheme, org: &Org) -> Result<GoalSeek, Error> {
     let mut goals = Vec::with_capacity(scheme.sources.len());
     for (index, source) in scheme.sources.iter().enumerate() {
         let current = now.scores.get(index).copied().unwrap_or_default();
-        let goal = match (&source.input, base.inputs.get(&source.id)) {
+        let goal = match (&source.input, base.input(&source.id)) {
             (SourceKind::Vote(scale), Some(SourceInput::Votes(votes))) => {
                 let best = scale.levels.iter().position(|l| l.valid).unwrap_or(0);
                 let cast: u64 = votes.counts.iter().sum();
@@ -108,8 +108,8 @@ pub fn goal_seek(scheme: &Scheme, org: &Org) -> Result<GoalSeek, Error> {
                     if let Some(c) = counts.get_mut(best) {
                         *c = c.saturating_add(extra);
                     }
-                    candidate.inputs.insert(
-                        source.id.clone(),
+                    candidate.set_input(
+                        &source.id,
                         SourceInput::Votes(Votes {
                             counts,
                             eligible: votes.eligible,
@@ -149,9 +149,7 @@ pub fn goal_seek(scheme: &Scheme, org: &Org) -> Result<GoalSeek, Error> {
                 let with_score = |hundredths: u64| {
                     let mut candidate = base.clone();
                     let score = Decimal::new(i64::try_from(hundredths).unwrap_or(i64::MAX), 2);
-                    candidate
-                        .inputs
-                        .insert(source.id.clone(), SourceInput::Score(score));
+                    candidate.set_input(&source.id, SourceInput::Score(score));
                     candidate
                 };
                 let to_hundredths =

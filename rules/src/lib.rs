@@ -25,6 +25,7 @@ mod fixed;
 pub mod fmt;
 pub mod goal;
 pub mod list;
+pub mod map;
 pub mod number;
 pub mod org;
 pub mod presets;

@@ -112,12 +112,11 @@ struct Entry {
 
 /// Evaluates every organization and applies the list rules.
 pub fn evaluate_list(scheme: &Scheme, orgs: &[Org]) -> ListResult {
-    let prepared = evaluate::Prepared::new(scheme);
     let mut rows: Vec<Result<OrgResult, Error>> = orgs
         .iter()
         .enumerate()
         .map(|(i, org)| {
-            let result = evaluate::evaluate_base(&prepared, org).and_then(|r| {
+            let result = evaluate::evaluate_base(scheme, org).and_then(|r| {
                 match &org.override_ {
                     Some(o) => evaluate::check_override(scheme, o),
                     None => Ok(()),

@@ -5,8 +5,6 @@
 //! point (`８９．５`), surrounding blanks and a trailing `分`, and nothing else: no exponent, no
 //! thousands separator, no `NaN`.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use crate::error::Error;
@@ -43,7 +41,23 @@ pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal, Error> {
     if !well_formed {
         return Err(not_a_number());
     }
-    Decimal::from_str(&normalized).map_err(|_| not_a_number())
+    // Digits and at most one point, checked above: the mantissa and scale are read directly
+    // (rust_decimal's own reader also takes exponents, which cost the page's wasm).
+    let negative = normalized.starts_with('-');
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let scale = u32::try_from(fraction.len()).map_err(|_| not_a_number())?;
+    let mut mantissa: i128 = 0;
+    for c in whole.chars().chain(fraction.chars()) {
+        let digit = i128::from(c.to_digit(10).ok_or_else(not_a_number)?);
+        mantissa = mantissa
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(digit))
+            .ok_or_else(not_a_number)?;
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| not_a_number())
 }
 
 /// Parses `text` and checks that it lies in `min..=max`.
@@ -67,6 +81,8 @@ pub fn parse_in_range(
 
 #[cfg(test)]
 mod tests {
+    use std::str::FromStr;
+
     use super::*;
 
     fn dec(s: &str) -> Decimal {

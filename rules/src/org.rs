@@ -4,10 +4,10 @@
 //! These are the typed inputs of the engine. [`crate::draft`] holds the same as text typed by a
 //! user and turns it into these, naming every field it cannot read.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+use crate::map::{self, Pairs};
 
 /// An organization and its inputs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +20,8 @@ pub struct Org {
     #[serde(default)]
     pub category: String,
     /// What was entered for each source, by source id.
-    pub inputs: BTreeMap<String, SourceInput>,
+    #[serde(with = "crate::map::as_object")]
+    pub inputs: Pairs<SourceInput>,
     /// The ids of the vetoes ticked for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vetoes: Vec<String>,
@@ -36,7 +37,8 @@ pub enum SourceInput {
     /// A score on 100 points, entered directly (accepted for every source).
     Score(#[serde(with = "crate::serde_dec")] Decimal),
     /// Indicator entries by indicator id: points earned, or points deducted for deduction items.
-    Indicators(#[serde(with = "decimal_map")] BTreeMap<String, Decimal>),
+    /// Entries in the order of the category's indicators are read fastest.
+    Indicators(#[serde(with = "crate::map::decimals")] Pairs<Decimal>),
     /// A ballot tally.
     Votes(Votes),
 }
@@ -66,48 +68,14 @@ pub struct Override {
     pub reason: String,
 }
 
-mod decimal_map {
-    use std::collections::BTreeMap;
-
-    use rust_decimal::Decimal;
-    use serde::de::{MapAccess, Visitor};
-    use serde::ser::SerializeMap;
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(
-        map: &BTreeMap<String, Decimal>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        let mut out = s.serialize_map(Some(map.len()))?;
-        for (k, v) in map {
-            out.serialize_entry(k, &v.to_string())?;
-        }
-        out.end()
+impl Org {
+    /// What was entered for the source `id`.
+    pub fn input(&self, id: &str) -> Option<&SourceInput> {
+        map::get(&self.inputs, id)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<BTreeMap<String, Decimal>, D::Error> {
-        struct Entry(Decimal);
-        impl<'de> serde::Deserialize<'de> for Entry {
-            fn deserialize<D2: Deserializer<'de>>(d: D2) -> Result<Self, D2::Error> {
-                crate::serde_dec::deserialize(d).map(Entry)
-            }
-        }
-        struct MapVisitor;
-        impl<'de> Visitor<'de> for MapVisitor {
-            type Value = BTreeMap<String, Decimal>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a map from indicator id to a decimal string")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut map = BTreeMap::new();
-                while let Some((k, Entry(v))) = access.next_entry::<String, Entry>()? {
-                    map.insert(k, v);
-                }
-                Ok(map)
-            }
-        }
-        d.deserialize_map(MapVisitor)
+    /// Sets what was entered for the source `id`.
+    pub fn set_input(&mut self, id: &str, input: SourceInput) {
+        map::insert(&mut self.inputs, id, input);
     }
 }

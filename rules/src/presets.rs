@@ -1,19 +1,13 @@
 //! The preset schemes: data files in `presets/*.json`, each citing the document it comes from,
-//! compiled into the build by `build.rs` (so that the first page load needs no JSON reader for
-//! schemes). A user exports, edits and imports the same format (`Scheme::from_json`).
-
-#![allow(clippy::too_many_lines)]
-
-use std::collections::BTreeMap;
+//! compiled by `build.rs` into a compact binary form that this module decodes (so that the first
+//! page load needs neither a JSON reader for schemes nor constructor code per field). A user
+//! exports, edits and imports the JSON format itself (`Scheme::from_json`).
 
 use rust_decimal::Decimal;
 
-// The generated code may use any of these, depending on what the preset files contain.
-#[allow(unused_imports)]
 use crate::error::Error;
-#[allow(unused_imports)]
+use crate::map::Pairs;
 use crate::rounding::{Rounding, RoundingMode};
-#[allow(unused_imports)]
 use crate::scheme::{
     CapBase, Category, Distribution, Indicator, Limit, Participation, Quota, QuotaRounding,
     SatisfactionCap, Scheme, Scope, Scoring, Source, SourceKind, StarCap, StarLevel, Stars, Veto,
@@ -22,11 +16,259 @@ use crate::scheme::{
 use crate::text::Text;
 use crate::tier::{Tier, TierStars};
 
-include!(concat!(env!("OUT_DIR"), "/presets.rs"));
+/// The presets as `build.rs` encoded them.
+const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/presets.bin"));
+
+include!(concat!(env!("OUT_DIR"), "/preset_files.rs"));
+
+/// Reads the encoding of `build.rs` (see there). Every read is checked: a short or malformed
+/// blob gives `None`, never a panic.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl Reader<'_> {
+    fn u(&mut self) -> Option<u64> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = self.bytes.split_first()?;
+            self.bytes = rest;
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn small<T: TryFrom<u64>>(&mut self) -> Option<T> {
+        T::try_from(self.u()?).ok()
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        Some(self.u()? != 0)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let len = self.small::<usize>()?;
+        let (head, rest) = self.bytes.split_at_checked(len)?;
+        self.bytes = rest;
+        String::from_utf8(head.to_vec()).ok()
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        Some(Text {
+            zh: self.string()?,
+            en: self.string()?,
+        })
+    }
+
+    fn dec(&mut self) -> Option<Decimal> {
+        let z = self.u()?;
+        let mantissa = ((z >> 1) as i64) ^ -((z & 1) as i64);
+        Decimal::try_new(mantissa, self.small()?).ok()
+    }
+
+    fn opt<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.u()? {
+            0 => Some(None),
+            _ => read(self).map(Some),
+        }
+    }
+
+    fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let len = self.small::<usize>()?;
+        (0..len).map(|_| read(self)).collect()
+    }
+
+    fn pairs<T>(&mut self, mut read: impl FnMut(&mut Self) -> Option<T>) -> Option<Pairs<T>> {
+        self.list(|r| Some((r.string()?, read(r)?)))
+    }
+
+    fn indicator(&mut self) -> Option<Indicator> {
+        Some(Indicator {
+            id: self.string()?,
+            name: self.text()?,
+            max: self.dec()?,
+            points: self.text()?,
+            scoring: if self.flag()? {
+                Scoring::Deduct
+            } else {
+                Scoring::Add
+            },
+            bonus: self.flag()?,
+            custom: self.flag()?,
+        })
+    }
+
+    fn source(&mut self) -> Option<Source> {
+        let id = self.string()?;
+        let name = self.text()?;
+        let weight = self.dec()?;
+        let input = match self.u()? {
+            0 => SourceKind::Direct,
+            1 => SourceKind::Indicators,
+            _ => SourceKind::Vote(VoteScale {
+                levels: self.list(|r| {
+                    Some(VoteLevel {
+                        name: r.text()?,
+                        points: r.dec()?,
+                        valid: r.flag()?,
+                    })
+                })?,
+                satisfied_levels: self.small()?,
+                participation: self.opt(|r| {
+                    Some(Participation {
+                        min_share: r.dec()?,
+                        everyone_below: r.opt(|r| r.u())?,
+                    })
+                })?,
+            }),
+        };
+        Some(Source {
+            id,
+            name,
+            weight,
+            input,
+        })
+    }
+
+    fn tier(&mut self) -> Option<Tier> {
+        let name = self.text()?;
+        let min = self.opt(Self::dec)?;
+        let stars = match self.u()? {
+            0 => TierStars::None,
+            1 => TierStars::Fixed(self.small()?),
+            _ => TierStars::Split {
+                at: self.dec()?,
+                above: self.small()?,
+                below: self.small()?,
+            },
+        };
+        Some(Tier {
+            name,
+            min,
+            stars,
+            follow_up: self.text()?,
+        })
+    }
+
+    fn rounding(&mut self) -> Option<QuotaRounding> {
+        [
+            QuotaRounding::Ceil,
+            QuotaRounding::Floor,
+            QuotaRounding::Round,
+        ]
+        .get(self.small::<usize>()?)
+        .copied()
+    }
+
+    fn scope(&mut self) -> Option<Scope> {
+        Some(if self.flag()? {
+            Scope::Category
+        } else {
+            Scope::All
+        })
+    }
+
+    fn quota(&mut self) -> Option<Quota> {
+        Some(Quota {
+            share: self.dec()?,
+            rounding: self.rounding()?,
+            scope: self.scope()?,
+            per_category: self.pairs(Self::dec)?,
+        })
+    }
+
+    fn limit(&mut self) -> Option<Limit> {
+        let variant = self.u()?;
+        let n = self.u()?;
+        Some(match variant {
+            0 => Limit::ForceTier(usize::try_from(n).ok()?),
+            1 => Limit::TierAtMost(usize::try_from(n).ok()?),
+            _ => Limit::StarsAtMost(u8::try_from(n).ok()?),
+        })
+    }
+
+    fn stars(&mut self) -> Option<Stars> {
+        Some(Stars {
+            levels: self.list(|r| {
+                Some(StarLevel {
+                    stars: r.small()?,
+                    name: r.text()?,
+                    confirmer: r.text()?,
+                })
+            })?,
+            cap: self.opt(|r| {
+                Some(StarCap {
+                    stars: r.small()?,
+                    share: r.dec()?,
+                    base: match r.u()? {
+                        0 => CapBase::All,
+                        _ => CapBase::Tier(r.small()?),
+                    },
+                    rounding: r.rounding()?,
+                    scope: r.scope()?,
+                    demote_to: r.small()?,
+                })
+            })?,
+        })
+    }
+
+    fn scheme(&mut self) -> Option<Scheme> {
+        Some(Scheme {
+            format: self.small()?,
+            id: self.string()?,
+            name: self.text()?,
+            citation: self.text()?,
+            categories: self.list(|r| {
+                Some(Category {
+                    id: r.string()?,
+                    name: r.text()?,
+                })
+            })?,
+            indicators: self.list(Self::indicator)?,
+            category_indicators: self.pairs(|r| r.list(Self::indicator))?,
+            bonus_cap: self.opt(Self::dec)?,
+            sources: self.list(Self::source)?,
+            rounding: Rounding {
+                decimals: self.small()?,
+                mode: [
+                    RoundingMode::HalfUp,
+                    RoundingMode::HalfEven,
+                    RoundingMode::Truncate,
+                ]
+                .get(self.small::<usize>()?)
+                .copied()?,
+            },
+            tiers: self.list(Self::tier)?,
+            stars: self.opt(Self::stars)?,
+            distribution: Distribution {
+                min_lowest: self.opt(Self::quota)?,
+                max_top: self.opt(Self::quota)?,
+            },
+            vetoes: self.list(|r| {
+                Some(Veto {
+                    id: r.string()?,
+                    name: r.text()?,
+                    limit: r.limit()?,
+                })
+            })?,
+            satisfaction_caps: self.list(|r| {
+                Some(SatisfactionCap {
+                    source: r.string()?,
+                    below: r.dec()?,
+                    limit: r.limit()?,
+                })
+            })?,
+        })
+    }
+}
 
 /// Every preset scheme, in the order users see them.
 pub fn all() -> Vec<Scheme> {
-    generated()
+    let mut reader = Reader { bytes: BLOB };
+    reader.list(Reader::scheme).unwrap_or_default()
 }
 
 /// The preset with this id.
@@ -42,16 +284,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn generated_equals_json() {
-        let generated = all();
-        assert_eq!(generated.len(), FILES.len());
-        for (scheme, text) in generated.iter().zip(FILES) {
+    fn decoded_equals_json() {
+        let decoded = all();
+        assert_eq!(decoded.len(), FILES.len(), "every preset decodes");
+        for (scheme, text) in decoded.iter().zip(FILES) {
             let read = Scheme::from_json(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
             assert_eq!(
                 scheme, &read,
                 "build.rs and serde read {} differently",
                 read.id
             );
+        }
+    }
+
+    #[test]
+    fn a_damaged_blob_reads_as_nothing_not_a_panic() {
+        for cut in [0, 1, BLOB.len() / 2, BLOB.len() - 1] {
+            let mut reader = Reader {
+                bytes: &BLOB[..cut],
+            };
+            assert_eq!(reader.list(Reader::scheme), None);
         }
     }
 

@@ -6,12 +6,11 @@
 //! Decimals are written as strings (`"89.5"`), whole numbers may be bare. Tiers are referred to by
 //! their index in `tiers`, 0 being the best.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::map::{self, Pairs};
 use crate::rounding::Rounding;
 use crate::text::{Lang, Text};
 use crate::tier::{self, Tier, TierDecision};
@@ -36,8 +35,12 @@ pub struct Scheme {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
     /// Indicator sets for particular categories, by category id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub category_indicators: BTreeMap<String, Vec<Indicator>>,
+    #[serde(
+        default,
+        with = "crate::map::as_object",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub category_indicators: Pairs<Vec<Indicator>>,
     /// The most bonus points (加分) an indicator source counts above its base items.
     #[serde(
         default,
@@ -295,8 +298,12 @@ pub struct Quota {
     #[serde(default, skip_serializing_if = "Scope::is_all")]
     pub scope: Scope,
     /// Shares for particular categories, by category id (with scope `category`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub per_category: BTreeMap<String, Decimal>,
+    #[serde(
+        default,
+        with = "crate::map::decimals",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub per_category: Pairs<Decimal>,
 }
 
 impl Quota {
@@ -306,7 +313,7 @@ impl Quota {
         match self.scope {
             Scope::All => self.share,
             Scope::Category => category
-                .and_then(|c| self.per_category.get(c))
+                .and_then(|c| map::get(&self.per_category, c))
                 .copied()
                 .unwrap_or(self.share),
         }
@@ -465,9 +472,7 @@ impl Scheme {
 
     /// The indicators scored for organizations of `category`.
     pub fn indicators_for(&self, category: &str) -> &[Indicator] {
-        self.category_indicators
-            .get(category)
-            .map_or(&self.indicators, Vec::as_slice)
+        map::get(&self.category_indicators, category).map_or(&self.indicators, Vec::as_slice)
     }
 
     /// The highest score a source can give: 100 plus the bonus cap, if any.
@@ -537,7 +542,7 @@ impl Scheme {
                 self.validate_indicators(category)?;
             }
         }
-        for id in self.category_indicators.keys() {
+        for (id, _) in &self.category_indicators {
             if self.category(id).is_none() {
                 return Err(Error::UnknownCategory { id: id.clone() });
             }
@@ -714,14 +719,15 @@ fn out_of_range(field: &str, value: Decimal, min: Decimal, max: Decimal) -> Erro
 }
 
 fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), Error> {
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen: Vec<&str> = Vec::new();
     for id in ids {
-        if !seen.insert(id) {
+        if seen.contains(&id) {
             return Err(Error::DuplicateId {
                 what: what.to_owned(),
                 id: id.to_owned(),
             });
         }
+        seen.push(id);
     }
     Ok(())
 }

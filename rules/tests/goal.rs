@@ -74,11 +74,9 @@ fn what_the_worked_example_needs_for_good() {
     // Each answer really reaches 好, and one step less does not.
     let b_tier = |org: &Org| evaluate(&b, org).unwrap().tier;
     let mut org = worked_example();
-    org.inputs
-        .insert("committee".into(), SourceInput::Score(dec("93.63")));
+    org.set_input("committee", SourceInput::Score(dec("93.63")));
     assert_eq!(b_tier(&org), 0);
-    org.inputs
-        .insert("committee".into(), SourceInput::Score(dec("93.62")));
+    org.set_input("committee", SourceInput::Score(dec("93.62")));
     assert_eq!(b_tier(&org), 1);
 }
 
@@ -86,8 +84,7 @@ fn what_the_worked_example_needs_for_good() {
 fn out_of_reach_says_why() {
     let b = presets::by_id("B").unwrap();
     let mut org = worked_example();
-    org.inputs
-        .insert("committee".into(), SourceInput::Score(dec("40")));
+    org.set_input("committee", SourceInput::Score(dec("40")));
     // 20 + 24.18 + 19 = 63.18 → 一般; 较好 needs 79.995: the self-assessment alone can add at most
     // 20 − 19 = 1 point: unreachable.
     let seek = goal_seek(&b, &org).unwrap();
@@ -101,8 +98,8 @@ fn out_of_reach_says_why() {
     );
     // With 60 people eligible and 50 voted, even 10 more 好 ballots (5030/60 = 83.83 → 25.15)
     // leave it at 64.15: not enough people left.
-    org.inputs.insert(
-        "vote".into(),
+    org.set_input(
+        "vote",
         SourceInput::Votes(Votes {
             counts: vec![30, 15, 4, 1],
             eligible: Some(60),
@@ -151,8 +148,7 @@ fn a_veto_holds_every_source() {
 fn the_top_tier_has_nothing_to_seek() {
     let b = presets::by_id("B").unwrap();
     let mut org = worked_example();
-    org.inputs
-        .insert("committee".into(), SourceInput::Score(dec("100")));
+    org.set_input("committee", SourceInput::Score(dec("100")));
     let seek = goal_seek(&b, &org).unwrap();
     assert_eq!((seek.tier, seek.target, seek.goals.len()), (0, None, 0));
 }

@@ -14,8 +14,6 @@
     clippy::indexing_slicing
 )] // test helpers
 
-use std::collections::BTreeMap;
-
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::summary::shares;
 use dingji_rules::{
@@ -156,12 +154,12 @@ proptest! {
             let mut draft = OrgDraft::for_scheme(&scheme);
             draft.category = texts[0].clone();
             for (i, source) in scheme.sources.iter().enumerate() {
-                let d = draft.inputs.entry(source.id.clone()).or_default();
+                let d = dingji_rules::map::entry(&mut draft.inputs, &source.id);
                 d.mode = [Mode::Score, Mode::Indicators, Mode::Votes][(usize::from(mode) + i) % 3];
                 d.score = texts[1 + i % 7].clone();
                 d.counts = texts.iter().take(4).cloned().collect();
                 d.eligible = texts[5].clone();
-                d.indicators = scheme.indicators.iter().enumerate().map(|(j, ind)| (ind.id.clone(), texts[j % 8].clone())).collect::<BTreeMap<_, _>>();
+                d.indicators = scheme.indicators.iter().enumerate().map(|(j, ind)| (ind.id.clone(), texts[j % 8].clone())).collect::<Vec<_>>();
             }
             if let Ok(org) = draft.parse(&scheme) {
                 let _ = evaluate(&scheme, &org);

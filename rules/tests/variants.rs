@@ -42,7 +42,7 @@ fn a_broken_scheme_says_what_to_fix() {
 
     let mut c = presets::by_id("C").unwrap();
     c.category_indicators
-        .insert("harbour".into(), c.indicators.clone());
+        .push(("harbour".into(), c.indicators.clone()));
     assert_eq!(error_of(&c), "方案中没有分类「harbour」");
 
     let mut b = presets::by_id("B").unwrap();
@@ -64,12 +64,12 @@ fn a_broken_scheme_says_what_to_fix() {
     b.distribution.min_lowest.as_mut().unwrap().share = dec("120");
     assert_eq!(error_of(&b), "「最低等次比例」应在 0 到 100 之间，现为 120");
 
-    // English, for the English interface.
+    // The English interface shows the same Chinese message (it names Chinese fields).
     let mut b = presets::by_id("B").unwrap();
     b.sources[2].weight = dec("10");
     assert_eq!(
         b.validate().unwrap_err().message(Lang::En),
-        "The source weights must sum to 100%; they sum to 90%"
+        "各评价主体的权重之和应为 100%，现为 90%"
     );
 }
 
@@ -87,9 +87,9 @@ fn bonus_items_lift_a_total_above_100_up_to_the_cap() {
     });
     c.bonus_cap = Some(dec("3"));
     c.validate().unwrap();
-    let mut entries: std::collections::BTreeMap<String, Decimal> =
+    let mut entries: Vec<(String, Decimal)> =
         c.indicators.iter().map(|i| (i.id.clone(), i.max)).collect();
-    let org = |entries: &std::collections::BTreeMap<String, Decimal>| Org {
+    let org = |entries: &Vec<(String, Decimal)>| Org {
         inputs: [(
             "committee".to_owned(),
             SourceInput::Indicators(entries.clone()),
@@ -107,8 +107,8 @@ fn bonus_items_lift_a_total_above_100_up_to_the_cap() {
         "{text}"
     );
     // A bonus of 2 counts in full.
-    entries.insert("bonus".into(), dec("2"));
-    entries.insert("results".into(), dec("10"));
+    dingji_rules::map::insert(&mut entries, "bonus", dec("2"));
+    dingji_rules::map::insert(&mut entries, "results", dec("10"));
     assert_eq!(
         evaluate(&c, &org(&entries)).unwrap().rounded.to_string(),
         "92.00"

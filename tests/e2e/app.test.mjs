@@ -1,5 +1,6 @@
 // The release dist/ as a user meets it: served on 127.0.0.1 at the root and under a sub-path,
-// loaded in headless Chromium, used, and watched for any request or error it should not make.
+// loaded in headless Chromium, used like a committee clerk or a trainer would, and watched for
+// any request or error it should not make.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
@@ -12,52 +13,65 @@ after(async () => {
   await browser?.close();
 });
 
+/** A fresh browser context (no saved inputs) on the site, watched. */
+async function open(site, viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const watcher = await watch(page, site);
+  await watcher.open();
+  return { context, page, watcher };
+}
+
+async function enterWorkedExample(page) {
+  await page.click('#clear');
+  await page.fill('#score-committee', '92');
+  for (const [level, count] of ['30', '15', '4', '1'].entries()) {
+    await page.fill(`#count-vote-${level}`, count);
+  }
+  await page.fill('#score-self', '95');
+}
+
 for (const prefix of ['/', '/apps/dingji/']) {
-  test(`pick a scheme, type a score, see the tier (served at ${prefix})`, async () => {
+  test(`the worked example, typed in, gives 80.60, 89.18, 较好, 三星 and says why (at ${prefix})`, async () => {
     const site = await serveDist(prefix);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const watcher = await watch(page, site);
+    const { context, page, watcher } = await open(site);
     try {
-      await watcher.open();
       assert.equal(await page.title(), '定级 · 基层党组织分类定级计算器');
-
-      // Scheme A, domain.md: 94.996 rounds to 95.00 → 很好; 94.994 rounds to 94.99 → 好.
-      await page.selectOption('#scheme', 'A');
-      await page.fill('#composite', '94.996');
-      await waitForText(page, '#tier', '很好');
-      await waitForText(page, '#rounded', '95.00');
-      await page.fill('#composite', '94.994');
-      await waitForText(page, '#tier', '好');
-      await waitForText(page, '#comparison', '85 ≤ 94.99 < 95 → 好');
-
-      // Scheme B: 89.175 → 89.18, 80 ≤ 89.18 < 90 → 较好.
-      await page.selectOption('#scheme', 'B');
-      await page.fill('#composite', '89.175');
+      await enterWorkedExample(page);
+      await waitForText(page, '#vote-score-vote', '80.60');
+      await waitForText(page, '#rate-vote-0', '60%');
+      await waitForText(page, '#composite', '89.18');
       await waitForText(page, '#tier', '较好');
-      await waitForText(page, '#rounding', '89.175 → 89.18（四舍五入到两位小数）');
+      await waitForText(page, '#stars', '三星');
+      await waitForText(page, '#confirmer', '三星由县委评定');
+      await waitForText(page, '#formula', '综合评分 = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18');
+      await waitForText(page, '#rounding', '89.18 → 89.18（四舍五入到两位小数）');
       await waitForText(page, '#comparison', '80 ≤ 89.18 < 90 → 较好');
-      await waitForText(page, 'tr.current th', '较好');
-      if (prefix === '/') await screenshot(page, 'tier-1440');
 
-      // A typo is named, not guessed at; a score above 100 is out of range.
-      await page.fill('#composite', '89,5');
-      await waitForText(page, '#composite-error', '「综合评分」不是数字：“89,5”。请输入如 89.5 的数字');
-      await waitForText(page, '#tier', '—');
-      await page.fill('#composite', '100.5');
-      await waitForText(page, '#composite-error', '「综合评分」应在 0 到 100 之间，现为 100.5');
-
-      // Narrow phone width.
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.fill('#composite', '59.995');
-      await waitForText(page, '#tier', '一般');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `page is ${overflow}px wider than a 375px screen`);
-      if (prefix === '/') await screenshot(page, 'tier-375');
+      // The working, from the worker, on demand.
+      await page.click('#show-why');
+      await page.locator('#steps li').first().waitFor();
+      const steps = await page.locator('#steps li').allTextContents();
+      assert.ok(
+        steps.includes('党员群众测评：好 30 票（60%）、较好 15 票（30%）、一般 4 票（8%）、较差 1 票（2%），有效票 50 张；得分 = 100 × 60% + 60 × 30% + 30 × 8% + 10 × 2% = 60 + 18 + 2.4 + 0.2 = 80.6'),
+        steps.join('\n'),
+      );
+      assert.ok(steps.includes('较好 → 三星'), steps.join('\n'));
+      const goals = await page.locator('#goals li').allTextContents();
+      assert.deepEqual(goals, [
+        '党委评定：至少 93.63 分（现为 92.00）',
+        '党员群众测评：再多 9 张“好”票（测评得分升至 ≈83.56）',
+        '自评：至少 99.08 分（现为 95.00）',
+      ]);
+      // The working follows the inputs.
+      await page.fill('#score-committee', '93.63');
+      await waitForText(page, '#tier', '好');
+      await waitForText(page, '#goals-title-text', '已是最高等次。');
+      if (prefix === '/') await screenshot(page, 'calculator-1440');
 
       const problems = await watcher.finish();
       assert.deepEqual(problems, [], problems.join('\n'));
-      assert.ok(watcher.requests.some((u) => u.endsWith('.wasm')), 'the wasm module was fetched');
+      assert.ok(site.log.some((l) => l.endsWith('/worker_bg.wasm')), 'the worker was fetched for the working');
     } finally {
       await context.close();
       await site.close();
@@ -65,21 +79,138 @@ for (const prefix of ['/', '/apps/dingji/']) {
   });
 }
 
+test('weights change the result at once; a sum of 90 is named and the last result is kept', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await open(site);
+  try {
+    await waitForText(page, '#composite', '89.18');
+    await page.fill('#weight-committee', '60');
+    await page.fill('#weight-vote', '20');
+    // 92 × 60% + 80.6 × 20% + 95 × 20% = 55.2 + 16.12 + 19 = 90.32 → 好.
+    await waitForText(page, '#composite', '90.32');
+    await waitForText(page, '#tier', '好');
+    assert.equal(await page.locator('.modified-mark').count(), 2, 'two weights marked as changed');
+    await page.fill('#weight-self', '10');
+    await waitForText(page, '#weights-error', '各评价主体的权重之和应为 100%，现为 90%');
+    await waitForText(page, '#weights-total', '权重合计 90%');
+    await page.locator('#stale').waitFor();
+    await waitForText(page, '#composite', '90.32');
+    // The slider moves the same value, from the keyboard.
+    await page.focus('#weight-self-range');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await waitForText(page, '#weights-total', '权重合计 100%');
+    await waitForText(page, '#composite', '90.32');
+    assert.equal(await page.locator('#stale').count(), 0);
+    await page.click('#reset-scheme');
+    await waitForText(page, '#composite', '89.18');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('a reload keeps the inputs', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await open(site);
+  try {
+    await page.selectOption('#scheme', 'A');
+    for (const [id, v] of [['superior', '90'], ['self', '98'], ['related', '85']]) await page.fill(`#score-${id}`, v);
+    for (const id of ['members', 'public']) await page.click(`#source-${id} input[type=radio] >> nth=1`);
+    await page.fill('#score-members', '92');
+    await page.fill('#score-public', '88');
+    // domain.md: 27 + 9.8 + 18.4 + 17.6 + 17 = 89.80 → 好.
+    await waitForText(page, '#composite', '89.80');
+    await waitForText(page, '#tier', '好');
+    await page.reload();
+    await page.locator('#composite').waitFor();
+    await waitForText(page, '#composite', '89.80');
+    assert.equal(await page.inputValue('#scheme'), 'A');
+    assert.equal(await page.inputValue('#score-public'), '88');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('a share link reproduces the page in a fresh browser; a tampered one changes nothing', async () => {
+  const site = await serveDist('/apps/dingji/');
+  const first = await open(site);
+  let link;
+  try {
+    await first.page.fill('#score-self', '99.5');
+    await first.page.fill('#weight-committee', '60');
+    await first.page.fill('#weight-vote', '20');
+    await waitForText(first.page, '#composite', '91.22');
+    await first.page.click('#share');
+    link = await first.page.inputValue('#share-link');
+    assert.ok(link.startsWith(`${site.url}#v1=`), link);
+    assert.deepEqual(await first.watcher.finish(), []);
+  } finally {
+    await first.context.close();
+  }
+
+  const second = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await second.newPage();
+    const watcher = await watch(page, site);
+    await watcher.open(link);
+    await waitForText(page, '#composite', '91.22');
+    assert.equal(await page.inputValue('#score-self'), '99.5');
+    assert.equal(await page.inputValue('#weight-committee'), '60');
+    await waitForText(page, '#notice p', '已打开分享链接中的输入。');
+    assert.ok(!page.url().includes('#'), 'the fragment is taken out of the address bar');
+
+    // A damaged link: the message says so and the inputs stay as they were.
+    await page.fill('#score-self', '80');
+    await waitForText(page, '#composite', '87.32');
+    await page.goto(`${link.slice(0, -6)}`);
+    await page.locator('#composite').waitFor();
+    await waitForText(page, '#notice p', '分享链接无法读取，当前输入未改变：链接内容不完整或被改动');
+    assert.equal(await page.inputValue('#score-self'), '80');
+    await waitForText(page, '#composite', '87.32');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await second.close();
+    await site.close();
+  }
+});
+
+test('at 375 px wide nothing overflows, and presentation mode is keyboard-driven', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await open(site, { width: 375, height: 812 });
+  try {
+    await waitForText(page, '#composite', '89.18');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than a 375px screen`);
+    await screenshot(page, 'calculator-375');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.focus('#presentation');
+    await page.keyboard.press('Enter');
+    await page.locator('.page.presentation').waitFor();
+    await page.locator('#steps li').first().waitFor();
+    await screenshot(page, 'presentation-1920');
+    await page.keyboard.press('Escape');
+    await page.locator('.page:not(.presentation)').waitFor();
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('the English toggle switches the interface and back', async () => {
   const site = await serveDist('/');
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const watcher = await watch(page, site);
+  const { context, page, watcher } = await open(site);
   try {
-    await watcher.open();
-    await page.fill('#composite', '92');
-    await waitForText(page, '#tier', '好');
     await page.click('button.lang-toggle');
     await waitForText(page, 'h1', 'Grassroots Party organization grading calculator');
-    await waitForText(page, '#tier', 'Good');
-    await waitForText(page, '#rounding', '92 → 92.00（rounded half up to 2 decimals）');
+    await waitForText(page, '#tier', 'Fairly good');
+    await waitForText(page, '#rounding', '89.18 → 89.18 (rounded half up to 2 decimals)');
+    await waitForText(page, '#formula', 'Composite = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18');
     await page.click('button.lang-toggle');
-    await waitForText(page, '#tier', '好');
+    await waitForText(page, '#tier', '较好');
     assert.deepEqual(await watcher.finish(), []);
   } finally {
     await context.close();

@@ -1,0 +1,49 @@
+// Trunk post_build hook, on the staged dist/ (TRUNK_STAGING_DIR):
+// 1. release builds: minifies the app's JS glue with terser (trunk's own minifier cannot parse
+//    it) and updates the Subresource Integrity hash of its modulepreload link;
+// 2. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
+//    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
+//    loader, and in `trunk serve` the autoreload client); no other inline script may run.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const PLACEHOLDER = "'inline-script-hashes'";
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
+  process.exit(1);
+}
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  // Attributes may or may not be quoted (trunk minifies the HTML of release builds).
+  const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find(Boolean);
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    if (attr(tag, 'rel') !== 'modulepreload') continue;
+    const name = attr(tag, 'href')?.replace(/^\.\//, '');
+    const integrity = attr(tag, 'integrity');
+    if (!name || !integrity) continue;
+    const path = join(dir, name);
+    const code = readFileSync(path, 'utf8');
+    const out = await minify(code, { module: true, compress: true, mangle: true });
+    writeFileSync(path, out.code);
+    const hash = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
+    html = html.replace(integrity, hash);
+    console.log(`post-build: minified ${name}: ${code.length} → ${out.code.length} bytes`);
+  }
+}
+
+if (!html.includes(PLACEHOLDER)) {
+  console.error(`post-build: ${file} has no ${PLACEHOLDER} placeholder in its CSP`);
+  process.exit(1);
+}
+const hashes = [];
+for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+  if (/\bsrc\s*=/i.test(m[1])) continue;
+  hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+}
+writeFileSync(file, html.replace(PLACEHOLDER, hashes.join(' ')));
+console.log(`post-build: pinned ${hashes.length} inline script(s) in the CSP`);

@@ -1,0 +1,138 @@
+//! Changing the scheme in place: each source's weight and each tier's threshold, as a slider with
+//! an exact field. An invalid state is shown at the field that causes it; changed values are
+//! marked; one action resets to the preset.
+
+use dingji_rules::{Decimal, Lang, Scheme, parse_decimal};
+use yew::prelude::*;
+
+use super::slider_field::{SliderFieldProps, slider_field};
+use crate::calc::{EditErrors, preset_values};
+use crate::i18n::{self, strings};
+use crate::state::{Action, Edits};
+
+pub struct SchemeEditorProps<'a> {
+    pub lang: Lang,
+    /// The preset, unchanged.
+    pub base: &'a Scheme,
+    pub edits: &'a Edits,
+    pub errors: Option<&'a EditErrors>,
+    pub dispatch: &'a Callback<Action>,
+}
+
+fn changed(text: &str, preset: &str) -> bool {
+    match (parse_decimal(text, ""), parse_decimal(preset, "")) {
+        (Ok(a), Ok(b)) => a != b,
+        _ => text.trim() != preset,
+    }
+}
+
+pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
+    let s = strings(props.lang);
+    let (preset_weights, preset_thresholds) = preset_values(props.base);
+    let weights = props
+        .edits
+        .weights
+        .clone()
+        .unwrap_or_else(|| preset_weights.clone());
+    let thresholds = props
+        .edits
+        .thresholds
+        .clone()
+        .unwrap_or_else(|| preset_thresholds.clone());
+    let error = |e: Option<&dingji_rules::Error>| e.map(|e| AttrValue::from(e.message(props.lang)));
+
+    let weight_fields = props.base.sources.iter().enumerate().map(|(i, source)| {
+        let text = weights.get(i).cloned().unwrap_or_default();
+        let preset = preset_weights.get(i).cloned().unwrap_or_default();
+        let dispatch = props.dispatch.clone();
+        let defaults = preset_weights.clone();
+        let on_input = Callback::from(move |text| {
+            dispatch.emit(Action::SetWeight {
+                index: i,
+                text,
+                defaults: defaults.clone(),
+            })
+        });
+        slider_field(&SliderFieldProps {
+            id: format!("weight-{}", source.id).into(),
+            label: source.name.get(props.lang).to_owned().into(),
+            modified: if changed(&text, &preset) {
+                s.modified
+            } else {
+                ""
+            }
+            .into(),
+            value: text.into(),
+            preset: preset.into(),
+            error: error(props.errors.and_then(|e| e.weight(i))),
+            on_input,
+            ..Default::default()
+        })
+    });
+    let total: Option<Decimal> = weights.iter().map(|w| parse_decimal(w, "").ok()).sum();
+    let total_text = total.map_or("—".to_owned(), |t| t.normalize().to_string());
+    let sum_error = error(props.errors.and_then(|e| e.weights_sum.as_ref()));
+
+    let last = props.base.tiers.len().saturating_sub(1);
+    let threshold_fields = props
+        .base
+        .tiers
+        .iter()
+        .take(last)
+        .enumerate()
+        .map(|(i, tier)| {
+            let text = thresholds.get(i).cloned().unwrap_or_default();
+            let preset = preset_thresholds.get(i).cloned().unwrap_or_default();
+            let dispatch = props.dispatch.clone();
+            let defaults = preset_thresholds.clone();
+            let on_input = Callback::from(move |text| {
+                dispatch.emit(Action::SetThreshold {
+                    index: i,
+                    text,
+                    defaults: defaults.clone(),
+                })
+            });
+            slider_field(&SliderFieldProps {
+                id: format!("threshold-{i}").into(),
+                label: tier.name.get(props.lang).to_owned().into(),
+                modified: if changed(&text, &preset) {
+                    s.modified
+                } else {
+                    ""
+                }
+                .into(),
+                value: text.into(),
+                preset: preset.into(),
+                step: "0.5".into(),
+                error: error(props.errors.and_then(|e| e.threshold(i))),
+                on_input,
+            })
+        });
+    let other = error(props.errors.and_then(|e| e.other.as_ref()));
+    let reset = props.dispatch.reform(|_: MouseEvent| Action::ResetScheme);
+    html! {
+        <section class="card editor" aria-labelledby="editor-title">
+            <div class="editor-head">
+                <h2 id="editor-title">{ s.edit_scheme }</h2>
+                <button type="button" id="reset-scheme" onclick={reset} disabled={props.edits.is_empty()}>{ s.reset_scheme }</button>
+            </div>
+            <p class="hint">{ s.edit_scheme_hint }</p>
+            <div class="editor-grid">
+                <fieldset>
+                    <legend>{ s.weights }</legend>
+                    { for weight_fields }
+                    <p class={classes!("total", sum_error.is_some().then_some("invalid"))} id="weights-total">
+                        { i18n::weights_total(props.lang, &total_text) }
+                    </p>
+                    <p class="error" id="weights-error" role="alert">{ sum_error.unwrap_or_default() }</p>
+                </fieldset>
+                <fieldset>
+                    <legend>{ s.thresholds }</legend>
+                    { for threshold_fields }
+                    <p class="hint">{ s.lowest_tier_note }{ "：" }{ props.base.tier_name(last, props.lang) }</p>
+                </fieldset>
+            </div>
+            if let Some(message) = other { <p class="error" role="alert">{ message }</p> }
+        </section>
+    }
+}
