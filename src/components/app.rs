@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use dingji_rules::draft::{Field, Mode, OrgDraft};
+use dingji_rules::draft::Field;
 use dingji_rules::{Error, Lang, Scheme, presets};
 use yew::prelude::*;
 
@@ -32,18 +32,12 @@ pub const STORAGE_KEY: &str = "dingji.calculator.v1";
 
 /// The page as it first opens: the township scheme with domain.md's worked example filled in.
 pub fn example_state(schemes: &[Rc<Scheme>]) -> AppState {
-    let mut state = AppState::default();
-    if let Some(b) = schemes.iter().find(|s| s.id == state.scheme_id) {
-        let mut draft = OrgDraft::for_scheme(b);
-        for (source, text) in [("committee", "92"), ("self", "95")] {
-            draft.source_mut(b, source).score = text.to_owned();
-        }
-        let vote = draft.source_mut(b, "vote");
-        vote.mode = Mode::Votes;
-        vote.counts = ["30", "15", "4", "1"].map(String::from).to_vec();
-        state.draft = draft;
-    }
-    state
+    const EXAMPLE: &str = "dingji 1\nscheme B\nmode committee score\nscore committee 92\nmode vote votes\n\
+                           count vote 0 30\ncount vote 1 15\ncount vote 2 4\ncount vote 3 1\n\
+                           mode self score\nscore self 95";
+    Saved::from_text(EXAMPLE, schemes)
+        .map(Saved::into_state)
+        .unwrap_or_default()
 }
 
 /// The state to start from: saved inputs, then a share link over them.
@@ -158,10 +152,18 @@ pub fn App() -> Html {
     else {
         return Html::default();
     };
-    let calc = use_memo(
-        (base.clone(), state.edits.clone(), state.draft.clone(), lang),
-        |(b, e, d, l)| Calc::new(b, e, d, *l),
-    );
+    let calc = {
+        let base = base.clone();
+        use_memo(
+            (
+                base.id.clone(),
+                state.edits.clone(),
+                state.draft.clone(),
+                lang,
+            ),
+            move |(_, e, d, l)| Calc::new(&base, e, d, *l),
+        )
+    };
 
     // Save on every change; a failure is shown, never a crash.
     {
