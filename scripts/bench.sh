@@ -9,3 +9,6 @@ step "wasm in headless Chromium, release profile"
 CHROMEDRIVER="$(command -v chromedriver)" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --release --target "$TARGET" -p dingji --test bench -- --nocapture 2>&1 | grep -E '^wasm|test result'
+step "input → result on screen (release dist/, headless Chromium)"
+trunk build --release
+node tests/e2e/bench-input.mjs
