@@ -243,6 +243,42 @@ fn best_first(entries: &[Entry], mut picked: Vec<(usize, Decimal)>) -> Vec<(usiz
     picked
 }
 
+/// Of the entries `within` a capped group, those that lose their place when at most `allowed`
+/// may keep it: the highest-scoring keep it, those `fixed` by an override count but never move,
+/// and those tied on the cut-off that would break the cap all lose it. Returns each entry held
+/// back, and whether it was for a tie.
+fn held_back(
+    entries: &[Entry],
+    within: &[usize],
+    allowed: u64,
+    fixed: impl Fn(&Entry) -> bool,
+) -> Vec<(usize, bool)> {
+    let fixed_count = within
+        .iter()
+        .filter(|&&i| entries.get(i).is_some_and(&fixed))
+        .count() as u64;
+    let slots = usize::try_from(allowed.saturating_sub(fixed_count)).unwrap_or(usize::MAX);
+    let movable: Vec<(usize, Decimal)> = within
+        .iter()
+        .filter_map(|&i| entries.get(i).filter(|e| !fixed(e)).map(|e| (i, e.rounded)))
+        .collect();
+    if movable.len() <= slots {
+        return Vec::new();
+    }
+    let sorted = best_first(entries, movable);
+    let keep = kept_within(&sorted, slots);
+    let tied_score = if keep < slots {
+        sorted.get(keep).map(|&(_, s)| s)
+    } else {
+        None
+    };
+    sorted
+        .iter()
+        .skip(keep)
+        .map(|&(i, score)| (i, tied_score == Some(score)))
+        .collect()
+}
+
 /// The maximum share of the top tier.
 fn cap_top(
     quota: &Quota,
@@ -266,35 +302,11 @@ fn cap_top(
         before: in_top.len() as u64,
         moved: 0,
     };
-    let fixed = in_top
-        .iter()
-        .filter(|&&i| entries.get(i).is_some_and(|e| e.fixed_tier))
-        .count() as u64;
-    let slots = usize::try_from(allowed.saturating_sub(fixed)).unwrap_or(usize::MAX);
-    let movable: Vec<(usize, Decimal)> = in_top
-        .iter()
-        .filter_map(|&i| {
-            entries
-                .get(i)
-                .filter(|e| !e.fixed_tier)
-                .map(|e| (i, e.rounded))
-        })
-        .collect();
-    if movable.len() <= slots {
-        return count;
-    }
-    let sorted = best_first(entries, movable);
-    let keep = kept_within(&sorted, slots);
-    let tied_score = if keep < slots {
-        sorted.get(keep).map(|&(_, s)| s)
-    } else {
-        None
-    };
-    for &(i, score) in sorted.iter().skip(keep) {
+    let held = held_back(entries, &in_top, allowed, |e| e.fixed_tier);
+    for (i, tied) in held {
         if let Some(e) = entries.get_mut(i) {
             e.tier = 1;
             count.moved += 1;
-            let tied = tied_score == Some(score);
             flag(
                 rows,
                 e.row,
@@ -403,35 +415,11 @@ fn cap_stars(
         before: capped.len() as u64,
         moved: 0,
     };
-    let fixed = capped
-        .iter()
-        .filter(|&&i| entries.get(i).is_some_and(|e| e.fixed_stars))
-        .count() as u64;
-    let slots = usize::try_from(allowed.saturating_sub(fixed)).unwrap_or(usize::MAX);
-    let movable: Vec<(usize, Decimal)> = capped
-        .iter()
-        .filter_map(|&i| {
-            entries
-                .get(i)
-                .filter(|e| !e.fixed_stars)
-                .map(|e| (i, e.rounded))
-        })
-        .collect();
-    if movable.len() <= slots {
-        return count;
-    }
-    let sorted = best_first(entries, movable);
-    let keep = kept_within(&sorted, slots);
-    let tied_score = if keep < slots {
-        sorted.get(keep).map(|&(_, s)| s)
-    } else {
-        None
-    };
-    for &(i, score) in sorted.iter().skip(keep) {
+    let held = held_back(entries, &capped, allowed, |e| e.fixed_stars);
+    for (i, tied) in held {
         if let Some(e) = entries.get_mut(i) {
             e.stars = Some(cap.demote_to);
             count.moved += 1;
-            let tied = tied_score == Some(score);
             flag(
                 rows,
                 e.row,

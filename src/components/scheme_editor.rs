@@ -41,21 +41,24 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
         .unwrap_or_else(|| preset_thresholds.clone());
     let error = |e: Option<&dingji_rules::Error>| e.map(|e| AttrValue::from(e.message(props.lang)));
 
-    let weight_fields = props.base.sources.iter().enumerate().map(|(i, source)| {
-        let text = weights.get(i).cloned().unwrap_or_default();
-        let preset = preset_weights.get(i).cloned().unwrap_or_default();
+    // One slider field per value: `texts` as typed, `presets` as the preset has them, `action`
+    // the change it dispatches.
+    let field = |id: String,
+                 label: &str,
+                 i: usize,
+                 texts: &[String],
+                 presets: &[String],
+                 action: fn(usize, String, Vec<String>) -> Action,
+                 step: &'static str,
+                 error: Option<AttrValue>| {
+        let text = texts.get(i).cloned().unwrap_or_default();
+        let preset = presets.get(i).cloned().unwrap_or_default();
         let dispatch = props.dispatch.clone();
-        let defaults = preset_weights.clone();
-        let on_input = Callback::from(move |text| {
-            dispatch.emit(Action::SetWeight {
-                index: i,
-                text,
-                defaults: defaults.clone(),
-            })
-        });
+        let defaults = presets.to_vec();
+        let on_input = Callback::from(move |text| dispatch.emit(action(i, text, defaults.clone())));
         slider_field(&SliderFieldProps {
-            id: format!("weight-{}", source.id).into(),
-            label: source.name.get(props.lang).to_owned().into(),
+            id: id.into(),
+            label: label.to_owned().into(),
             modified: if changed(&text, &preset) {
                 s.modified
             } else {
@@ -64,10 +67,26 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
             .into(),
             value: text.into(),
             preset: preset.into(),
-            error: error(props.errors.and_then(|e| e.weight(i))),
+            step: step.into(),
+            error,
             on_input,
-            ..Default::default()
         })
+    };
+    let weight_fields = props.base.sources.iter().enumerate().map(|(i, source)| {
+        field(
+            format!("weight-{}", source.id),
+            source.name.get(props.lang),
+            i,
+            &weights,
+            &preset_weights,
+            |index, text, defaults| Action::SetWeight {
+                index,
+                text,
+                defaults,
+            },
+            "1",
+            error(props.errors.and_then(|e| e.weight(i))),
+        )
     });
     let total: Option<Decimal> = weights.iter().map(|w| parse_decimal(w, "").ok()).sum();
     let total_text = total.map_or("—".to_owned(), |t| t.normalize().to_string());
@@ -81,32 +100,20 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
         .take(last)
         .enumerate()
         .map(|(i, tier)| {
-            let text = thresholds.get(i).cloned().unwrap_or_default();
-            let preset = preset_thresholds.get(i).cloned().unwrap_or_default();
-            let dispatch = props.dispatch.clone();
-            let defaults = preset_thresholds.clone();
-            let on_input = Callback::from(move |text| {
-                dispatch.emit(Action::SetThreshold {
-                    index: i,
+            field(
+                format!("threshold-{i}"),
+                tier.name.get(props.lang),
+                i,
+                &thresholds,
+                &preset_thresholds,
+                |index, text, defaults| Action::SetThreshold {
+                    index,
                     text,
-                    defaults: defaults.clone(),
-                })
-            });
-            slider_field(&SliderFieldProps {
-                id: format!("threshold-{i}").into(),
-                label: tier.name.get(props.lang).to_owned().into(),
-                modified: if changed(&text, &preset) {
-                    s.modified
-                } else {
-                    ""
-                }
-                .into(),
-                value: text.into(),
-                preset: preset.into(),
-                step: "0.5".into(),
-                error: error(props.errors.and_then(|e| e.threshold(i))),
-                on_input,
-            })
+                    defaults,
+                },
+                "0.5",
+                error(props.errors.and_then(|e| e.threshold(i))),
+            )
         });
     let other = error(props.errors.and_then(|e| e.other.as_ref()));
     let reset = props.dispatch.reform(|_: MouseEvent| Action::ResetScheme);
