@@ -27,6 +27,7 @@ use wasm_bindgen::prelude::*;
 const WORKER_URL: &str = "./worker_loader.js";
 
 struct Client {
+    url: &'static str,
     worker: web_sys::Worker,
     /// The worker has said it is ready: messages posted before would find no listener.
     ready: bool,
@@ -37,7 +38,8 @@ struct Client {
 }
 
 thread_local! {
-    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    /// One client per worker script, started on its first call.
+    static CLIENTS: RefCell<Vec<Client>> = const { RefCell::new(Vec::new()) };
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -48,28 +50,29 @@ fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
+fn with_client<T>(url: &str, f: impl FnOnce(&mut Client) -> T) -> Option<T> {
+    CLIENTS.with(|c| c.borrow_mut().iter_mut().find(|c| c.url == url).map(f))
+}
+
 /// Settles the promise of a reply `{ id, ok }` or `{ id, error }`; on `{ ready: true }` sends
 /// what waited for the worker to start.
-fn on_reply(event: web_sys::MessageEvent) {
+fn on_reply(url: &'static str, event: web_sys::MessageEvent) {
     let data = event.data();
     if get(&data, "ready").is_truthy() {
-        CLIENT.with(|c| {
-            if let Some(client) = c.borrow_mut().as_mut() {
-                client.ready = true;
-                for message in client.queue.drain(..) {
-                    let _ = client.worker.post_message(&message);
-                }
+        with_client(url, |client| {
+            client.ready = true;
+            for message in client.queue.drain(..) {
+                let _ = client.worker.post_message(&message);
             }
         });
         return;
     }
     let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
-    let taken = CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
-        let client = c.as_mut()?;
+    let taken = with_client(url, |client| {
         let at = client.pending.iter().position(|(i, _, _)| *i == id)?;
         Some(client.pending.swap_remove(at))
-    });
+    })
+    .flatten();
     let Some((_, resolve, reject)) = taken else {
         return;
     };
@@ -80,47 +83,47 @@ fn on_reply(event: web_sys::MessageEvent) {
     };
 }
 
-/// Fails every call in flight (the worker could not start or crashed).
-fn on_failure(message: &str) {
-    let pending: Vec<(u32, Function, Function)> = CLIENT.with(|c| {
-        c.borrow_mut()
-            .as_mut()
-            .map(|c| c.pending.drain(..).collect())
-            .unwrap_or_default()
-    });
+/// Fails every call in flight to a worker that could not start or crashed.
+fn on_failure(url: &'static str) {
+    let pending = with_client(url, |c| c.pending.drain(..).collect::<Vec<_>>()).unwrap_or_default();
     for (_, _, reject) in pending {
-        let _ = reject.call1(&JsValue::NULL, &error(message));
+        let _ = reject.call1(&JsValue::NULL, &error("计算模块未能启动（worker）"));
     }
 }
 
-fn start() -> Result<web_sys::Worker, JsValue> {
-    let worker = web_sys::Worker::new(WORKER_URL)?;
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_reply);
+fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
+    let worker = web_sys::Worker::new(url)?;
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e| on_reply(url, e));
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    let onerror =
-        Closure::<dyn FnMut(web_sys::Event)>::new(|_| on_failure("计算模块未能启动（worker）"));
+    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_failure(url));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
     Ok(worker)
 }
 
-/// Posts `{ id, name, args }` to the worker (starting it if need be) and returns the promise of
-/// its reply.
-pub(crate) fn call(name: &str, args: Array) -> Promise {
+/// Posts `{ id, name, args }` to the worker of `url` (starting it if need be) and returns the
+/// promise of its reply. `transfer` lists buffers handed over rather than copied.
+pub(crate) fn call_worker(
+    url: &'static str,
+    name: &str,
+    args: Array,
+    transfer: Option<&Array>,
+) -> Promise {
     Promise::new(&mut |resolve: Function, reject: Function| {
-        let sent = CLIENT.with(|cell| -> Result<(), JsValue> {
-            let mut cell = cell.borrow_mut();
-            if cell.is_none() {
-                *cell = Some(Client {
-                    worker: start()?,
+        let sent = CLIENTS.with(|cell| -> Result<(), JsValue> {
+            let mut clients = cell.borrow_mut();
+            if !clients.iter().any(|c| c.url == url) {
+                clients.push(Client {
+                    url,
+                    worker: start(url)?,
                     ready: false,
                     queue: Vec::new(),
                     pending: Vec::new(),
                     next: 0,
                 });
             }
-            let Some(client) = cell.as_mut() else {
+            let Some(client) = clients.iter_mut().find(|c| c.url == url) else {
                 return Err(error("worker"));
             };
             let id = client.next;
@@ -130,17 +133,24 @@ pub(crate) fn call(name: &str, args: Array) -> Promise {
             Reflect::set(&message, &"name".into(), &name.into())?;
             Reflect::set(&message, &"args".into(), &args)?;
             client.pending.push((id, resolve.clone(), reject.clone()));
-            if client.ready {
-                client.worker.post_message(&message)
-            } else {
-                client.queue.push(message);
-                Ok(())
+            match (client.ready, transfer) {
+                (true, Some(t)) => client.worker.post_message_with_transfer(&message, t),
+                (true, None) => client.worker.post_message(&message),
+                (false, _) => {
+                    client.queue.push(message);
+                    Ok(())
+                }
             }
         });
         if let Err(e) = sent {
             let _ = reject.call1(&JsValue::NULL, &e);
         }
     })
+}
+
+/// A call to the main worker.
+pub(crate) fn call(name: &str, args: Array) -> Promise {
+    call_worker(WORKER_URL, name, args, None)
 }
 
 /// Every preset scheme, as scheme objects.

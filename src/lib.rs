@@ -8,6 +8,7 @@ mod base64;
 pub mod calc;
 pub mod components;
 pub mod i18n;
+pub mod list;
 pub mod state;
 pub mod worker;
 

@@ -111,11 +111,12 @@ struct Entry {
 }
 
 /// Evaluates every organization and applies the list rules.
-pub fn evaluate_list(scheme: &Scheme, orgs: &[Org]) -> ListResult {
+pub fn evaluate_list<O: std::borrow::Borrow<Org>>(scheme: &Scheme, orgs: &[O]) -> ListResult {
     let mut rows: Vec<Result<OrgResult, Error>> = orgs
         .iter()
         .enumerate()
         .map(|(i, org)| {
+            let org = org.borrow();
             let result = evaluate::evaluate_base(scheme, org).and_then(|r| {
                 match &org.override_ {
                     Some(o) => evaluate::check_override(scheme, o),
@@ -130,7 +131,7 @@ pub fn evaluate_list(scheme: &Scheme, orgs: &[Org]) -> ListResult {
     let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
     for (row, result) in rows.iter().enumerate() {
         let Ok(r) = result else { continue };
-        let o = orgs.get(row).and_then(|o| o.override_.as_ref());
+        let o = orgs.get(row).and_then(|o| o.borrow().override_.as_ref());
         let star_limit = evaluate::star_limit(scheme, &r.flags);
         let tier = o.and_then(|o| o.tier).unwrap_or(r.tier);
         let stars = match o.and_then(|o| o.stars) {
@@ -185,7 +186,7 @@ pub fn evaluate_list(scheme: &Scheme, orgs: &[Org]) -> ListResult {
         let Some(r) = result_mut(&mut rows, e.row) else {
             continue;
         };
-        if let Some(o) = orgs.get(e.row).and_then(|o| o.override_.as_ref()) {
+        if let Some(o) = orgs.get(e.row).and_then(|o| o.borrow().override_.as_ref()) {
             r.flags.push(Flag::Override {
                 tier: r.tier,
                 stars: r.stars,

@@ -107,6 +107,8 @@ export async function watch(page, site) {
   page.on('request', (req) => {
     const url = new URL(req.url());
     requests.push(req.url());
+    // A download the page makes from its own data (an exported file) stays on the page.
+    if (url.protocol === 'blob:' && new URL(url.pathname).origin === site.origin) return;
     if (url.origin !== site.origin) {
       problems.push(`request left the page's origin: ${req.method()} ${req.url()}`);
       return;
@@ -128,11 +130,12 @@ export async function watch(page, site) {
   return {
     problems,
     requests,
-    /** Loads the app and waits until it has mounted; says what went wrong if it does not. */
-    async open(url = site.url) {
+    /** Loads a page and waits until its app has mounted (`ready` is on the page); says what went
+     *  wrong if it does not. */
+    async open(url = site.url, ready = '#composite') {
       await page.goto(url);
       try {
-        await page.locator('#composite').waitFor({ timeout: 15000 });
+        await page.locator(ready).waitFor({ timeout: 15000 });
       } catch (e) {
         await this.finish();
         throw new Error(`the app did not mount at ${url}:\n${problems.join('\n') || e.message}`);

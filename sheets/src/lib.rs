@@ -1,0 +1,311 @@
+//! Excel workbooks in and out, for the list page: the names of a workbook's sheets, one sheet's
+//! cells as text (as Excel shows them), and a workbook written from named sheets of cells.
+//! Pure functions over bytes, tested natively; `main.rs` serves them to the page from a worker.
+//!
+//! Errors are Chinese sentences for the user.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use rust_xlsxwriter::{Format, Workbook};
+
+/// The names of the sheets of an .xlsx file, in order.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, String> {
+    Ok(open(bytes)?.sheet_names())
+}
+
+fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, String> {
+    open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))
+}
+
+/// One sheet read: the row number (from 1, as Excel numbers rows) of the first of `rows`, and the
+/// rows, each cell as text, column A first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetText {
+    pub first_row: usize,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The cells of the sheet `name`, as Excel shows them in the General format.
+pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
+    let mut book = open(bytes)?;
+    let range = book
+        .worksheet_range(name)
+        .map_err(|e| format!("工作表“{name}”无法读取：{e}"))?;
+    let Some((row0, col0)) = range.start() else {
+        return Ok(SheetText {
+            first_row: 1,
+            rows: Vec::new(),
+        });
+    };
+    let pad = col0 as usize;
+    let rows = range
+        .rows()
+        .map(|row| {
+            let mut cells = vec![String::new(); pad];
+            cells.extend(row.iter().map(text));
+            while cells.last().is_some_and(String::is_empty) {
+                cells.pop();
+            }
+            cells
+        })
+        .collect();
+    Ok(SheetText {
+        first_row: row0 as usize + 1,
+        rows,
+    })
+}
+
+/// A cell as text: numbers to 15 significant digits, as Excel shows them (a sum that came out as
+/// 25.500000000000004 reads as 25.5), without exponents; errors as Excel writes them (`#DIV/0!`).
+pub fn text(cell: &Data) -> String {
+    match cell {
+        Data::Float(v) => number(*v),
+        Data::Bool(true) => "TRUE".into(),
+        Data::Bool(false) => "FALSE".into(),
+        other => other.to_string(),
+    }
+}
+
+/// `value` to 15 significant digits, trailing zeros dropped.
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    if value == 0.0 {
+        return "0".into();
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let decimals = (14 - magnitude).clamp(0, 30) as usize;
+    let mut s = format!("{value:.decimals$}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" { "0".into() } else { s }
+}
+
+/// Between two rows of [`SheetText::packed`].
+pub const ROW_SEP: char = '\u{1e}';
+/// Between two cells of a row of [`SheetText::packed`].
+pub const CELL_SEP: char = '\u{1f}';
+
+impl SheetText {
+    /// The rows as one string (rows split by [`ROW_SEP`], cells by [`CELL_SEP`]; those two
+    /// control characters, never typed, dropped from cells): a 10,000-row sheet crosses from the
+    /// worker to the page as one string rather than 100,000.
+    pub fn packed(&self) -> String {
+        let mut out = String::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            if i > 0 {
+                out.push(ROW_SEP);
+            }
+            for (j, cell) in row.iter().enumerate() {
+                if j > 0 {
+                    out.push(CELL_SEP);
+                }
+                out.extend(cell.chars().filter(|c| *c != ROW_SEP && *c != CELL_SEP));
+            }
+        }
+        out
+    }
+
+    /// The rows of a [`packed`](Self::packed) string.
+    pub fn unpack(packed: &str) -> Vec<Vec<String>> {
+        if packed.is_empty() {
+            return Vec::new();
+        }
+        packed
+            .split(ROW_SEP)
+            .map(|row| {
+                if row.is_empty() {
+                    Vec::new()
+                } else {
+                    row.split(CELL_SEP).map(str::to_owned).collect()
+                }
+            })
+            .collect()
+    }
+}
+
+/// A cell to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Text, written as text (a leading `=`, `+`, `-` or `@` is kept as text with Excel's quote
+    /// prefix, so that it can never become a formula).
+    Text(String),
+    /// A number as the page shows it, written as a number shown with `decimals` decimals.
+    Number { text: String, decimals: u32 },
+}
+
+/// Whether Excel would take a typed `text` for a formula.
+pub fn formula_like(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@'])
+}
+
+/// A workbook of the named sheets, as the bytes of an .xlsx file. The first row of each sheet is
+/// bold; the first sheet's first row and column stay in view when scrolling.
+pub fn write_workbook(sheets: &[(String, Vec<Vec<Cell>>)]) -> Result<Vec<u8>, String> {
+    let failed = |e: rust_xlsxwriter::XlsxError| format!("Excel 文件未能生成：{e}");
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let quoted = Format::new().set_quote_prefix();
+    let formats: Vec<Format> = (0..=6u32)
+        .map(|d| {
+            Format::new().set_num_format(if d == 0 {
+                "0".to_owned()
+            } else {
+                format!("0.{}", "0".repeat(d as usize))
+            })
+        })
+        .collect();
+    for (s, (name, rows)) in sheets.iter().enumerate() {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).map_err(failed)?;
+        let mut widths: Vec<usize> = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            let r = u32::try_from(r).map_err(|_| "行数过多".to_owned())?;
+            for (c, cell) in row.iter().enumerate() {
+                let c = u16::try_from(c).map_err(|_| "列数过多".to_owned())?;
+                let shown = match cell {
+                    Cell::Text(t) if r == 0 => {
+                        sheet.write_string_with_format(r, c, t, &bold).map(|_| t)
+                    }
+                    Cell::Text(t) if formula_like(t) => {
+                        sheet.write_string_with_format(r, c, t, &quoted).map(|_| t)
+                    }
+                    Cell::Text(t) => sheet.write_string(r, c, t).map(|_| t),
+                    Cell::Number { text, decimals } => {
+                        let value: f64 = text.parse().map_err(|_| format!("“{text}”不是数"))?;
+                        let format = formats.get(*decimals as usize).unwrap_or(&bold);
+                        sheet
+                            .write_number_with_format(r, c, value, format)
+                            .map(|_| text)
+                    }
+                }
+                .map_err(failed)?;
+                // Chinese characters are about two columns wide.
+                let width: usize = shown
+                    .chars()
+                    .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+                    .sum();
+                let slot = c as usize;
+                if widths.len() <= slot {
+                    widths.resize(slot + 1, 0);
+                }
+                if let Some(w) = widths.get_mut(slot) {
+                    *w = (*w).max(width);
+                }
+            }
+        }
+        for (c, w) in widths.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            sheet
+                .set_column_width(c, (*w).clamp(6, 40) as f64 + 2.0)
+                .map_err(failed)?;
+        }
+        if s == 0 {
+            sheet.set_freeze_panes(1, 1).map_err(failed)?;
+        }
+    }
+    book.save_to_buffer().map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book() -> Vec<u8> {
+        let text = |s: &str| Cell::Text(s.to_owned());
+        let n = |s: &str, d| Cell::Number {
+            text: s.to_owned(),
+            decimals: d,
+        };
+        write_workbook(&[
+            (
+                "结果".into(),
+                vec![
+                    vec![text("组织名称"), text("党委评定"), text("综合评分")],
+                    vec![text("第一党支部"), n("85.5", 1), n("84.25", 2)],
+                    vec![text("=HYPERLINK(\"x\")"), n("90", 0), n("100.00", 2)],
+                ],
+            ),
+            ("汇总表".into(), vec![vec![text("合计")]]),
+        ])
+        .expect("written")
+    }
+
+    #[test]
+    fn a_written_workbook_reads_back_as_the_page_showed_it() {
+        let bytes = book();
+        assert_eq!(sheet_names(&bytes).unwrap(), ["结果", "汇总表"]);
+        let sheet = read_sheet(&bytes, "结果").unwrap();
+        assert_eq!(sheet.first_row, 1);
+        assert_eq!(
+            sheet.rows,
+            [
+                vec!["组织名称", "党委评定", "综合评分"],
+                vec!["第一党支部", "85.5", "84.25"],
+                // Text that looks like a formula stays text.
+                vec!["=HYPERLINK(\"x\")", "90", "100"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sheet_packs_into_one_string_and_back() {
+        let sheet = read_sheet(&book(), "结果").unwrap();
+        assert_eq!(SheetText::unpack(&sheet.packed()), sheet.rows);
+        let odd = SheetText {
+            first_row: 1,
+            rows: vec![
+                vec![],
+                vec!["a\u{1f}b".into(), String::new()],
+                vec!["c".into()],
+            ],
+        };
+        assert_eq!(
+            SheetText::unpack(&odd.packed()),
+            [
+                vec![],
+                vec!["ab".to_owned(), String::new()],
+                vec!["c".to_owned()]
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_read_as_excel_shows_them() {
+        assert_eq!(number(0.1 + 0.2), "0.3");
+        assert_eq!(number(25.500000000000004), "25.5");
+        assert_eq!(number(85.0), "85");
+        assert_eq!(number(-3.25), "-3.25");
+        assert_eq!(number(1e-7), "0.0000001");
+        assert_eq!(number(123456789012.5), "123456789012.5");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_workbook_is_reported() {
+        let e = sheet_names(b"name,score\n").unwrap_err();
+        assert!(e.contains("不是可读取的 Excel 工作簿"), "{e}");
+        let e = read_sheet(&book(), "没有这张表").unwrap_err();
+        assert!(e.contains("没有这张表"), "{e}");
+    }
+
+    #[test]
+    fn a_sheet_that_starts_lower_right_keeps_its_row_numbers_and_columns() {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(2, 1, "名称").unwrap();
+        sheet.write_number(3, 2, 7.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let read = read_sheet(&bytes, "Sheet1").unwrap();
+        assert_eq!(read.first_row, 3);
+        assert_eq!(read.rows, [vec!["", "名称"], vec!["", "", "7"]]);
+    }
+}

@@ -1,0 +1,7 @@
+//! The committee's list page (list.html): mounts the list app into the page. trunk builds it as
+//! `list.js` + `list_bg.wasm` (a no-modules bundle, loaded by `assets/list-loader.js`), so that
+//! each page's first load carries only its own app.
+
+fn main() {
+    dingji::list::mount();
+}

@@ -1,0 +1,363 @@
+//! The columns of the list: what each organization's row holds, derived from the scheme and the
+//! form each source is entered in. A column reads and writes one text of an [`OrgDraft`]; its key
+//! is stable (saved lists, exported files) and its header is what a clerk sees in Excel.
+
+use dingji_rules::draft::{Field, Mode, OrgDraft};
+use dingji_rules::map;
+use dingji_rules::org::Override;
+use dingji_rules::scheme::SourceKind;
+use dingji_rules::{Lang, Scheme};
+
+/// An input column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Col {
+    /// The organization's name.
+    Name,
+    /// Its category (a name or an id).
+    Category,
+    /// A source's direct score.
+    Score(String),
+    /// A source's ballots of one level.
+    Count(String, usize),
+    /// A source's number of people eligible to vote.
+    Eligible(String),
+    /// A source's indicator entry.
+    Indicator(String, String),
+    /// A veto: "是" when ticked.
+    Veto(String),
+    /// The committee's override: the tier (by name).
+    OverrideTier,
+    /// The committee's override: the stars (by name).
+    OverrideStars,
+    /// The committee's override: the reason.
+    OverrideReason,
+}
+
+/// The form each source is entered in, for the whole list.
+pub type Modes = Vec<(String, Mode)>;
+
+/// The form a source of `scheme` is entered in by default.
+pub fn default_mode(kind: &SourceKind) -> Mode {
+    match kind {
+        SourceKind::Direct => Mode::Score,
+        SourceKind::Indicators => Mode::Indicators,
+        SourceKind::Vote(_) => Mode::Votes,
+    }
+}
+
+/// The default forms of every source.
+pub fn default_modes(scheme: &Scheme) -> Modes {
+    scheme
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), default_mode(&s.input)))
+        .collect()
+}
+
+/// Every input column, in order.
+pub fn columns(scheme: &Scheme, modes: &Modes) -> Vec<Col> {
+    let mut cols = vec![Col::Name, Col::Category];
+    for source in &scheme.sources {
+        let mode = map::get(modes, &source.id)
+            .copied()
+            .unwrap_or_else(|| default_mode(&source.input));
+        let id = source.id.clone();
+        match (&source.input, mode) {
+            (SourceKind::Vote(scale), Mode::Votes) => {
+                cols.extend((0..scale.levels.len()).map(|l| Col::Count(id.clone(), l)));
+                cols.push(Col::Eligible(id));
+            }
+            (SourceKind::Indicators, Mode::Indicators) => {
+                // The union of every category's indicators, in order of first appearance.
+                let mut seen: Vec<&str> = Vec::new();
+                for category in &scheme.categories {
+                    for ind in scheme.indicators_for(&category.id) {
+                        if !seen.contains(&ind.id.as_str()) {
+                            seen.push(&ind.id);
+                            cols.push(Col::Indicator(id.clone(), ind.id.clone()));
+                        }
+                    }
+                }
+            }
+            _ => cols.push(Col::Score(id)),
+        }
+    }
+    cols.extend(scheme.vetoes.iter().map(|v| Col::Veto(v.id.clone())));
+    cols.extend([Col::OverrideTier, Col::OverrideStars, Col::OverrideReason]);
+    cols
+}
+
+/// What a ticked veto reads as.
+pub const YES: &str = "是";
+
+impl Col {
+    /// The stable key: `name`, `score:committee`, `count:vote:0`, `ind:committee:leader` …
+    pub fn key(&self) -> String {
+        match self {
+            Col::Name => "name".into(),
+            Col::Category => "category".into(),
+            Col::Score(s) => format!("score:{s}"),
+            Col::Count(s, l) => format!("count:{s}:{l}"),
+            Col::Eligible(s) => format!("eligible:{s}"),
+            Col::Indicator(s, i) => format!("ind:{s}:{i}"),
+            Col::Veto(v) => format!("veto:{v}"),
+            Col::OverrideTier => "override-tier".into(),
+            Col::OverrideStars => "override-stars".into(),
+            Col::OverrideReason => "override-reason".into(),
+        }
+    }
+
+    /// The column of a key, if it names one.
+    pub fn from_key(key: &str) -> Option<Col> {
+        let parts: Vec<&str> = key.split(':').collect();
+        Some(match parts.as_slice() {
+            ["name"] => Col::Name,
+            ["category"] => Col::Category,
+            ["score", s] => Col::Score((*s).into()),
+            ["count", s, l] => Col::Count((*s).into(), l.parse().ok()?),
+            ["eligible", s] => Col::Eligible((*s).into()),
+            ["ind", s, i] => Col::Indicator((*s).into(), (*i).into()),
+            ["veto", v] => Col::Veto((*v).into()),
+            ["override-tier"] => Col::OverrideTier,
+            ["override-stars"] => Col::OverrideStars,
+            ["override-reason"] => Col::OverrideReason,
+            _ => return None,
+        })
+    }
+
+    /// The header a clerk sees: `党委评定`, `党员群众测评·好（票）`, `党委评定·党组织带头人`.
+    pub fn header(&self, scheme: &Scheme, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let source = |s: &str| {
+            scheme
+                .source(s)
+                .map_or(s.to_owned(), |(_, x)| x.name.get(lang).to_owned())
+        };
+        match self {
+            Col::Name => (if zh { "组织名称" } else { "Organization" }).into(),
+            Col::Category => (if zh { "分类" } else { "Category" }).into(),
+            Col::Score(s) => source(s),
+            Col::Count(s, l) => {
+                let level = match scheme.source(s).map(|(_, x)| &x.input) {
+                    Some(SourceKind::Vote(scale)) => {
+                        scale.levels.get(*l).map_or("", |x| x.name.get(lang))
+                    }
+                    _ => "",
+                };
+                if zh {
+                    format!("{}·{level}（票）", source(s))
+                } else {
+                    format!("{} · {level} (ballots)", source(s))
+                }
+            }
+            Col::Eligible(s) => {
+                if zh {
+                    format!("{}·应参加人数", source(s))
+                } else {
+                    format!("{} · eligible", source(s))
+                }
+            }
+            Col::Indicator(s, i) => {
+                let name = scheme
+                    .categories
+                    .iter()
+                    .flat_map(|c| scheme.indicators_for(&c.id))
+                    .find(|x| &x.id == i)
+                    .map_or(i.as_str(), |x| x.name.get(lang));
+                format!("{}·{name}", source(s))
+            }
+            Col::Veto(v) => {
+                let name = scheme
+                    .vetoes
+                    .iter()
+                    .find(|x| &x.id == v)
+                    .map_or(v.as_str(), |x| x.name.get(lang));
+                if zh {
+                    format!("否决·{name}")
+                } else {
+                    format!("Veto · {name}")
+                }
+            }
+            Col::OverrideTier => (if zh { "调整等次" } else { "Override tier" }).into(),
+            Col::OverrideStars => (if zh { "调整星级" } else { "Override stars" }).into(),
+            Col::OverrideReason => (if zh {
+                "调整理由"
+            } else {
+                "Override reason"
+            })
+            .into(),
+        }
+    }
+
+    /// The text of this column in `draft`.
+    pub fn get(&self, draft: &OrgDraft, scheme: &Scheme) -> String {
+        let source = |s: &str| draft.source(s);
+        match self {
+            Col::Name => draft.name.clone(),
+            Col::Category => scheme
+                .category(&draft.category)
+                .map_or_else(|| draft.category.clone(), |c| c.name.zh.clone()),
+            Col::Score(s) => source(s).map(|d| d.score.clone()).unwrap_or_default(),
+            Col::Count(s, l) => source(s)
+                .and_then(|d| d.counts.get(*l).cloned())
+                .unwrap_or_default(),
+            Col::Eligible(s) => source(s).map(|d| d.eligible.clone()).unwrap_or_default(),
+            Col::Indicator(s, i) => source(s)
+                .and_then(|d| map::get(&d.indicators, i).cloned())
+                .unwrap_or_default(),
+            Col::Veto(v) => {
+                if draft.vetoes.contains(v) {
+                    YES.into()
+                } else {
+                    String::new()
+                }
+            }
+            Col::OverrideTier => draft
+                .override_
+                .as_ref()
+                .and_then(|o| o.tier)
+                .map(|t| scheme.tier_name(t, Lang::Zh).to_owned())
+                .unwrap_or_default(),
+            Col::OverrideStars => draft
+                .override_
+                .as_ref()
+                .and_then(|o| o.stars)
+                .map(|n| scheme.star_name(n, Lang::Zh))
+                .unwrap_or_default(),
+            Col::OverrideReason => draft
+                .override_
+                .as_ref()
+                .map(|o| o.reason.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Sets this column of `draft` to `text`. Text that names nothing (an unknown tier) is an
+    /// error, returned with the column untouched.
+    pub fn set(
+        &self,
+        draft: &mut OrgDraft,
+        scheme: &Scheme,
+        modes: &Modes,
+        text: &str,
+    ) -> Result<(), String> {
+        let text = text.trim();
+        fn source<'d>(
+            draft: &'d mut OrgDraft,
+            scheme: &Scheme,
+            modes: &Modes,
+            s: &str,
+        ) -> &'d mut dingji_rules::draft::SourceDraft {
+            let mode = map::get(modes, s).copied();
+            let d = draft.source_mut(scheme, s);
+            if let Some(m) = mode {
+                d.mode = m;
+            }
+            d
+        }
+        match self {
+            Col::Name => draft.name = text.to_owned(),
+            Col::Category => draft.category = text.to_owned(),
+            Col::Score(s) => source(draft, scheme, modes, s).score = text.to_owned(),
+            Col::Count(s, l) => {
+                let counts = &mut source(draft, scheme, modes, s).counts;
+                if text.is_empty() && counts.len() <= *l {
+                    return Ok(());
+                }
+                if counts.len() <= *l {
+                    counts.resize(l + 1, String::new());
+                }
+                if let Some(slot) = counts.get_mut(*l) {
+                    *slot = text.to_owned();
+                }
+            }
+            Col::Eligible(s) => source(draft, scheme, modes, s).eligible = text.to_owned(),
+            Col::Indicator(s, i) => map::insert(
+                &mut source(draft, scheme, modes, s).indicators,
+                i,
+                text.to_owned(),
+            ),
+            Col::Veto(v) => {
+                let ticked = matches!(
+                    text,
+                    "是" | "√" | "✓" | "1" | "Y" | "y" | "yes" | "Yes" | "TRUE" | "true"
+                );
+                if !ticked
+                    && !text.is_empty()
+                    && !matches!(text, "否" | "0" | "N" | "n" | "no" | "FALSE" | "false")
+                {
+                    return Err(format!("应填“是”或留空，现为“{text}”"));
+                }
+                draft.vetoes.retain(|x| x != v);
+                if ticked {
+                    draft.vetoes.push(v.clone());
+                }
+            }
+            Col::OverrideTier | Col::OverrideStars | Col::OverrideReason => {
+                let mut o = draft.override_.take().unwrap_or_default();
+                match self {
+                    Col::OverrideTier if text.is_empty() => o.tier = None,
+                    Col::OverrideTier => {
+                        let t = scheme
+                            .tiers
+                            .iter()
+                            .position(|t| t.name.zh == text || t.name.en == text);
+                        match t {
+                            Some(t) => o.tier = Some(t),
+                            None => {
+                                draft.override_ = Some(o).filter(|o| *o != Override::default());
+                                let names: Vec<&str> =
+                                    scheme.tiers.iter().map(|t| t.name.zh.as_str()).collect();
+                                return Err(format!(
+                                    "没有等次“{text}”（可填：{}）",
+                                    names.join("、")
+                                ));
+                            }
+                        }
+                    }
+                    Col::OverrideStars if text.is_empty() => o.stars = None,
+                    Col::OverrideStars => {
+                        let levels = scheme
+                            .stars
+                            .as_ref()
+                            .map(|s| s.levels.as_slice())
+                            .unwrap_or_default();
+                        match levels.iter().find(|l| {
+                            l.name.zh == text || l.name.en == text || l.stars.to_string() == text
+                        }) {
+                            Some(l) => o.stars = Some(l.stars),
+                            None => {
+                                draft.override_ = Some(o).filter(|o| *o != Override::default());
+                                let names: Vec<&str> =
+                                    levels.iter().map(|l| l.name.zh.as_str()).collect();
+                                return Err(format!(
+                                    "没有星级“{text}”（可填：{}）",
+                                    names.join("、")
+                                ));
+                            }
+                        }
+                    }
+                    _ => o.reason = text.to_owned(),
+                }
+                draft.override_ = Some(o).filter(|o| *o != Override::default());
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a draft's field error belongs to this column.
+    pub fn owns(&self, field: &Field) -> bool {
+        match (self, field) {
+            (Col::Category, Field::Category) => true,
+            (Col::Score(s), Field::Score { source })
+            | (Col::Eligible(s), Field::Eligible { source }) => s == source,
+            (Col::Count(s, l), Field::Count { source, level }) => s == source && l == level,
+            (Col::Indicator(s, i), Field::Indicator { source, indicator }) => {
+                s == source && i == indicator
+            }
+            (Col::Count(s, 0), Field::Source { source }) => s == source,
+            (Col::OverrideTier | Col::OverrideReason, Field::Override) => true,
+            _ => false,
+        }
+    }
+}

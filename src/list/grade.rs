@@ -1,0 +1,181 @@
+//! What the list page derives from its rows: the list graded (every row the rules read, the list
+//! rules applied), the 汇总表, and the rows to show in the view's order.
+
+use dingji_rules::list::ListResult;
+use dingji_rules::summary::Summary;
+use dingji_rules::{Error, Flag, Lang, Org, OrgResult, Scheme, evaluate_list, summarize};
+
+use super::state::{ListState, View};
+
+/// The graded list.
+#[derive(Debug, PartialEq)]
+pub struct Graded {
+    /// The rules' results for the rows that could be read, in list order.
+    pub list: ListResult,
+    /// For each row of the list, its place in `list.rows`; `None` where its entries cannot be read.
+    pub index: Vec<Option<usize>>,
+    /// The 汇总表.
+    pub summary: Summary,
+    /// The rows to show, by index, in the view's order.
+    pub order: Vec<usize>,
+}
+
+/// The result of row `i`: the rules' result, or the message of why there is none.
+pub enum RowResult<'a> {
+    /// Graded.
+    Ok(&'a OrgResult),
+    /// The rules could not grade it (a vote with no valid ballot …).
+    Failed(String),
+    /// Its entries cannot be read (shown at the cells).
+    Unread,
+}
+
+impl Graded {
+    /// The result of row `i`.
+    pub fn result(&self, i: usize) -> RowResult<'_> {
+        match self
+            .index
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| self.list.rows.get(k))
+        {
+            Some(Ok(r)) => RowResult::Ok(r),
+            Some(Err(Error::InRow { error, .. })) => RowResult::Failed(error.to_string()),
+            Some(Err(e)) => RowResult::Failed(e.to_string()),
+            None => RowResult::Unread,
+        }
+    }
+}
+
+/// Grades the list of `state`.
+pub fn grade(state: &ListState) -> Graded {
+    let mut index = Vec::with_capacity(state.rows.len());
+    let mut orgs: Vec<&Org> = Vec::with_capacity(state.rows.len());
+    for row in state.rows.iter() {
+        match &row.parsed {
+            Ok(org) => {
+                index.push(Some(orgs.len()));
+                orgs.push(org);
+            }
+            Err(_) => index.push(None),
+        }
+    }
+    let list = evaluate_list(&state.scheme, &orgs);
+    let summary = summarize(&state.scheme, &list);
+    let mut graded = Graded {
+        list,
+        index,
+        summary,
+        order: Vec::new(),
+    };
+    graded.order = order(state, &graded, &state.view);
+    graded
+}
+
+fn order(state: &ListState, graded: &Graded, view: &View) -> Vec<usize> {
+    let category = view
+        .category
+        .as_deref()
+        .and_then(|c| state.scheme.categories.iter().position(|x| x.id == c));
+    let mut order: Vec<usize> = (0..state.rows.len())
+        .filter(|&i| {
+            let filtered = category.is_some() || view.tier.is_some() || view.stars.is_some();
+            match graded.result(i) {
+                RowResult::Ok(r) => {
+                    category.is_none_or(|c| r.category == c)
+                        && view.tier.is_none_or(|t| r.tier == t)
+                        && view.stars.is_none_or(|n| r.stars == Some(n))
+                }
+                _ => !filtered,
+            }
+        })
+        .collect();
+    if view.by_rank {
+        let rank = |i: usize| match graded.result(i) {
+            RowResult::Ok(r) => r.rank,
+            _ => usize::MAX,
+        };
+        order.sort_by_key(|&i| (rank(i), i));
+    }
+    order
+}
+
+/// Short labels of a result's flags, for the list's column: what moved it and what to look at.
+pub fn flag_labels(scheme: &Scheme, result: &OrgResult, lang: Lang) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    result
+        .flags
+        .iter()
+        .filter_map(|f| {
+            Some(match f {
+                Flag::MovedByFloor { tied, .. } => {
+                    let low = scheme.tier_name(scheme.lowest_tier(), lang);
+                    match (zh, tied) {
+                        (true, false) => format!("按比例补入{low}"),
+                        (true, true) => format!("按比例补入{low}（同分并列）"),
+                        (false, false) => format!("moved to {low} by the quota"),
+                        (false, true) => format!("moved to {low} by the quota (tie)"),
+                    }
+                }
+                Flag::MovedByTopCap { tied, .. } => (if zh {
+                    if *tied {
+                        "超出最高等次比例（同分并列）"
+                    } else {
+                        "超出最高等次比例"
+                    }
+                } else {
+                    "over the top-tier cap"
+                })
+                .to_owned(),
+                Flag::HeldByStarCap { tied, .. } => {
+                    let top = scheme
+                        .stars
+                        .as_ref()
+                        .and_then(|s| s.cap.as_ref())
+                        .map_or(5, |c| c.stars);
+                    let name = scheme.star_name(top, lang);
+                    match (zh, tied) {
+                        (true, false) => format!("受{name}名额限制"),
+                        (true, true) => format!("受{name}名额限制（同分并列）"),
+                        (false, _) => format!("held by the {name} cap"),
+                    }
+                }
+                Flag::Veto { veto, .. } => {
+                    let name = scheme.vetoes.get(*veto).map_or("", |v| v.name.get(lang));
+                    if zh {
+                        format!("一票否决：{name}")
+                    } else {
+                        format!("veto: {name}")
+                    }
+                }
+                Flag::SatisfactionCap { .. } => (if zh {
+                    "满意度不足"
+                } else {
+                    "satisfaction cap"
+                })
+                .to_owned(),
+                Flag::Participation { .. } => (if zh {
+                    "参与人数不足"
+                } else {
+                    "too few voters"
+                })
+                .to_owned(),
+                Flag::Override { reason, .. } => {
+                    if zh {
+                        format!("党委调整：{reason}")
+                    } else {
+                        format!("override: {reason}")
+                    }
+                }
+                Flag::SubjectToStarCap => return None,
+            })
+        })
+        .collect()
+}
+
+/// How many points the rounded composite of `result` lacks for the next tier up, if any.
+pub fn to_next(scheme: &Scheme, result: &OrgResult) -> Option<dingji_rules::Decimal> {
+    let upper = scheme.decide(result.composite).upper?;
+    Some(upper - result.rounded)
+}

@@ -1,0 +1,369 @@
+//! The list's state and the actions that change it. The reducer is pure (no storage, no DOM);
+//! each row keeps its entries as typed and what they read as, re-read only when the row (or the
+//! scheme) changes, so that editing one cell of 10,000 rows reads one row.
+//!
+//! Every change to the rows is one step of the history (undo and redo, 100 steps): rows are
+//! shared between steps (`Rc`), so a step costs a pointer per row.
+
+use std::rc::Rc;
+
+use dingji_rules::draft::{FieldError, Mode, OrgDraft};
+use dingji_rules::{Lang, Org, Scheme, map};
+use yew::Reducible;
+
+use super::columns::{Col, Modes, default_modes};
+
+/// The steps of history kept.
+pub const HISTORY: usize = 100;
+
+/// One organization of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// A key that survives sorting and editing.
+    pub id: u64,
+    /// The entries as typed.
+    pub draft: OrgDraft,
+    /// What they read as under the list's scheme.
+    pub parsed: Result<Org, Vec<FieldError>>,
+}
+
+impl Row {
+    /// A row of `draft`, read under `scheme`.
+    pub fn new(id: u64, draft: OrgDraft, scheme: &Scheme) -> Row {
+        let parsed = draft.parse(scheme);
+        Row { id, draft, parsed }
+    }
+}
+
+/// The rows.
+pub type Rows = Rc<Vec<Rc<Row>>>;
+
+/// A step of history: the rows, and the form each source was entered in.
+pub type Snapshot = (Rows, Modes);
+
+/// How the results are ordered and which are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// Sort by rank (best first) instead of the list's order.
+    pub by_rank: bool,
+    /// Only this category (id).
+    pub category: Option<String>,
+    /// Only this tier.
+    pub tier: Option<usize>,
+    /// Only these stars.
+    pub stars: Option<u8>,
+}
+
+/// A message above the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The saved list could not be read; it was kept aside.
+    BadStorage(String),
+    /// Saving failed: changes will not survive a reload.
+    SaveFailed,
+    /// Something was done (an import, a paste) and how much.
+    Done(String),
+    /// Something could not be done, and why (nothing was changed).
+    Refused(String),
+}
+
+/// The list page's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListState {
+    pub lang: Lang,
+    pub scheme: Rc<Scheme>,
+    pub modes: Modes,
+    pub rows: Rows,
+    pub next_id: u64,
+    pub undo: Vec<Snapshot>,
+    pub redo: Vec<Snapshot>,
+    pub view: View,
+    /// The row whose explanation is open, by id.
+    pub open: Option<u64>,
+    /// The selected cell: row index in the list, column index.
+    pub cursor: (usize, usize),
+    pub notice: Option<Notice>,
+    /// The start date of rectification (YYYY-MM-DD) and its length in months (6–12).
+    pub rectify_from: String,
+    pub rectify_months: u32,
+}
+
+impl ListState {
+    /// An empty list under `scheme`.
+    pub fn new(scheme: Rc<Scheme>) -> ListState {
+        ListState {
+            lang: Lang::Zh,
+            modes: default_modes(&scheme),
+            scheme,
+            rows: Rc::new(Vec::new()),
+            next_id: 1,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            view: View::default(),
+            open: None,
+            cursor: (0, 0),
+            notice: None,
+            rectify_from: String::new(),
+            rectify_months: 6,
+        }
+    }
+
+    /// The input columns.
+    pub fn columns(&self) -> Vec<Col> {
+        super::columns::columns(&self.scheme, &self.modes)
+    }
+
+    /// A new row's draft: every source in the list's form.
+    pub fn blank(&self) -> OrgDraft {
+        let mut draft = OrgDraft::for_scheme(&self.scheme);
+        for (source, mode) in &self.modes {
+            map::entry(&mut draft.inputs, source).mode = *mode;
+        }
+        draft
+    }
+}
+
+/// A change the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    /// Grade the list under another scheme (the entries stay; they are read again).
+    SetScheme(Rc<Scheme>),
+    /// Enter a source in another form, for the whole list.
+    SetMode {
+        source: String,
+        mode: Mode,
+    },
+    /// One cell, by row index and column.
+    SetCell {
+        row: usize,
+        col: Col,
+        text: String,
+    },
+    /// A block of cells pasted at (row, column index): rows past the end are added.
+    Paste {
+        row: usize,
+        col: usize,
+        cells: Vec<Vec<String>>,
+    },
+    AddRow,
+    DeleteRow(usize),
+    DuplicateRow(usize),
+    /// Replace the list (or append to it) with imported drafts, entered in `modes`, as one step.
+    Import {
+        drafts: Vec<OrgDraft>,
+        append: bool,
+        modes: Modes,
+    },
+    Undo,
+    Redo,
+    SetView(View),
+    Open(Option<u64>),
+    Move {
+        row: usize,
+        col: usize,
+    },
+    SetRectify {
+        from: String,
+        months: u32,
+    },
+    Notify(Notice),
+    Dismiss,
+}
+
+impl ListState {
+    /// Makes `rows` the list, as a step of the history (`self.modes` may have changed already:
+    /// `modes` is what the rows were entered in before).
+    fn commit_from(&mut self, rows: Vec<Rc<Row>>, modes: Modes) {
+        let previous = std::mem::replace(&mut self.rows, Rc::new(rows));
+        self.undo.push((previous, modes));
+        if self.undo.len() > HISTORY {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Makes `rows` the list, as a step of the history.
+    fn commit(&mut self, rows: Vec<Rc<Row>>) {
+        let modes = self.modes.clone();
+        self.commit_from(rows, modes);
+    }
+
+    /// The rows re-read with each source in `modes`.
+    fn in_modes(&self, rows: &[Rc<Row>], modes: &Modes) -> Vec<Rc<Row>> {
+        rows.iter()
+            .map(|r| {
+                let mut draft = r.draft.clone();
+                for (source, mode) in modes {
+                    draft.source_mut(&self.scheme, source).mode = *mode;
+                }
+                Rc::new(Row::new(r.id, draft, &self.scheme))
+            })
+            .collect()
+    }
+}
+
+impl Reducible for ListState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetScheme(scheme) => {
+                next.scheme = scheme;
+                next.modes = default_modes(&next.scheme);
+                next.rows = Rc::new(next.in_modes(&self.rows, &next.modes));
+                // Steps of history were read under the other scheme: they cannot come back.
+                next.undo.clear();
+                next.redo.clear();
+                next.view = View::default();
+            }
+            Action::SetMode { source, mode } => {
+                if map::get(&next.modes, &source) == Some(&mode) {
+                    return self;
+                }
+                map::insert(&mut next.modes, &source, mode);
+                let rows = next.in_modes(&self.rows, &vec![(source, mode)]);
+                next.commit_from(rows, self.modes.clone());
+            }
+            Action::SetCell { row, col, text } => {
+                let Some(current) = next.rows.get(row) else {
+                    return self;
+                };
+                if col.get(&current.draft, &next.scheme) == text.trim() {
+                    return self;
+                }
+                let mut draft = current.draft.clone();
+                if let Err(why) = col.set(&mut draft, &next.scheme, &next.modes, &text) {
+                    next.notice = Some(Notice::Refused(format!(
+                        "第 {} 行「{}」：{why}",
+                        row + 1,
+                        col.header(&next.scheme, Lang::Zh)
+                    )));
+                    return Rc::new(next);
+                }
+                let mut rows = (*next.rows).clone();
+                if let Some(slot) = rows.get_mut(row) {
+                    *slot = Rc::new(Row::new(current.id, draft, &next.scheme));
+                }
+                next.commit(rows);
+            }
+            Action::Paste { row, col, cells } => {
+                let columns = next.columns();
+                let mut rows = (*next.rows).clone();
+                let mut problems = Vec::new();
+                for (i, line) in cells.iter().enumerate() {
+                    let at = row + i;
+                    while rows.len() <= at {
+                        rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
+                        next.next_id += 1;
+                    }
+                    let Some(current) = rows.get(at).cloned() else {
+                        continue;
+                    };
+                    let mut draft = current.draft.clone();
+                    for (j, text) in line.iter().enumerate() {
+                        if let Some(c) = columns.get(col + j)
+                            && let Err(why) = c.set(&mut draft, &next.scheme, &next.modes, text)
+                        {
+                            problems.push(format!(
+                                "第 {} 行「{}」：{why}",
+                                at + 1,
+                                c.header(&next.scheme, Lang::Zh)
+                            ));
+                        }
+                    }
+                    if let Some(slot) = rows.get_mut(at) {
+                        *slot = Rc::new(Row::new(current.id, draft, &next.scheme));
+                    }
+                }
+                if !problems.is_empty() {
+                    next.notice = Some(Notice::Refused(format!(
+                        "粘贴未执行：{}",
+                        problems.join("；")
+                    )));
+                    return Rc::new(ListState {
+                        rows: self.rows.clone(),
+                        next_id: self.next_id,
+                        ..next
+                    });
+                }
+                next.notice = Some(Notice::Done(format!("已粘贴 {} 行", cells.len())));
+                next.commit(rows);
+            }
+            Action::AddRow => {
+                let mut rows = (*next.rows).clone();
+                rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
+                next.next_id += 1;
+                next.cursor = (rows.len() - 1, 0);
+                next.commit(rows);
+            }
+            Action::DeleteRow(i) => {
+                let mut rows = (*next.rows).clone();
+                if i >= rows.len() {
+                    return self;
+                }
+                rows.remove(i);
+                next.commit(rows);
+            }
+            Action::DuplicateRow(i) => {
+                let Some(current) = next.rows.get(i).cloned() else {
+                    return self;
+                };
+                let mut rows = (*next.rows).clone();
+                let mut draft = current.draft.clone();
+                draft.name = format!("{}（副本）", draft.name);
+                rows.insert(i + 1, Rc::new(Row::new(next.next_id, draft, &next.scheme)));
+                next.next_id += 1;
+                next.commit(rows);
+            }
+            Action::Import {
+                drafts,
+                append,
+                modes,
+            } => {
+                next.modes = modes;
+                let mut rows = if append {
+                    next.in_modes(&self.rows, &next.modes)
+                } else {
+                    Vec::new()
+                };
+                let count = drafts.len();
+                for draft in drafts {
+                    rows.push(Rc::new(Row::new(next.next_id, draft, &next.scheme)));
+                    next.next_id += 1;
+                }
+                next.view = View::default();
+                next.notice = Some(Notice::Done(format!("已导入 {count} 个组织")));
+                next.commit_from(rows, self.modes.clone());
+            }
+            Action::Undo => {
+                let Some((rows, modes)) = next.undo.pop() else {
+                    return self;
+                };
+                let rows = std::mem::replace(&mut next.rows, rows);
+                let modes = std::mem::replace(&mut next.modes, modes);
+                next.redo.push((rows, modes));
+            }
+            Action::Redo => {
+                let Some((rows, modes)) = next.redo.pop() else {
+                    return self;
+                };
+                let rows = std::mem::replace(&mut next.rows, rows);
+                let modes = std::mem::replace(&mut next.modes, modes);
+                next.undo.push((rows, modes));
+            }
+            Action::SetView(view) => next.view = view,
+            Action::Open(id) => next.open = id,
+            Action::Move { row, col } => next.cursor = (row, col),
+            Action::SetRectify { from, months } => {
+                next.rectify_from = from;
+                next.rectify_months = months.clamp(6, 12);
+            }
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::Dismiss => next.notice = None,
+        }
+        if next == *self { self } else { Rc::new(next) }
+    }
+}

@@ -1,0 +1,275 @@
+// The end-to-end tests' own fixtures: a township's list as a clerk's spreadsheet (CSV in UTF-8 or
+// GBK, and an .xlsx written by a small zip writer here, independent of the app's), and what the
+// rules say its results are, computed here by hand-written arithmetic (domain.md, scheme B).
+
+/** The categories of scheme B used here, by name. */
+const CATEGORIES = ['村', '社区', '机关'];
+
+/**
+ * 21 organizations under scheme B: 党委评定 and 自评 as scores, the vote as ballots (好, 较好, 一般,
+ * 较差 of 50, all of the 50 people eligible). None scores below 60, so the 5% rule (⌈5% × 21⌉ = 2)
+ * moves the two lowest to 较差.
+ */
+export function township() {
+  const orgs = [];
+  for (let i = 0; i < 21; i += 1) {
+    const good = 46 - 2 * i > 0 ? 46 - 2 * i : 0;
+    const fair = 50 - good - 4;
+    orgs.push({
+      name: `第${i + 1}党支部`,
+      category: CATEGORIES[i % 3],
+      committee: 99 - i * 1.75,
+      ballots: [good, fair, 4, 0],
+      eligible: 50,
+      self: 98 - i,
+    });
+  }
+  return orgs;
+}
+
+/** The headers a clerk would type, matching the app's column names. */
+export const HEADERS = ['组织名称', '分类', '党委评定', '党员群众测评·好（票）', '党员群众测评·较好（票）',
+  '党员群众测评·一般（票）', '党员群众测评·较差（票）', '党员群众测评·应参加人数', '自评'];
+
+/** The rows of a list: the header, then one row per organization. */
+export function records(orgs) {
+  return [HEADERS, ...orgs.map((o) => [o.name, o.category, o.committee, ...o.ballots, o.eligible, o.self])];
+}
+
+/**
+ * What scheme B says of each organization, computed in thousandths of a point (exact):
+ * vote = 100·好 + 60·较好 + 30·一般 + 10·较差 rates; composite = 50% + 30% + 20%, rounded half up to
+ * 2 decimals; tiers 好 ≥ 90, 较好 ≥ 80, 一般 ≥ 60; at least ⌈5% × N⌉ 较差 (the lowest moved);
+ * stars 好 → 五星 for at most ⌊20% × count(好)⌋ (the highest), the rest 四星; 较好 → 三星;
+ * 一般 → 二星 at 70 and above, else 一星; 较差 → 不定星.
+ */
+export function expected(orgs) {
+  const rows = orgs.map((o) => {
+    const [g, f, a, p] = o.ballots;
+    const valid = g + f + a + p;
+    // vote × 1000 × valid, then the composite in 1/100000 of a point.
+    const vote = (100 * g + 60 * f + 30 * a + 10 * p) * 1000; // ÷ valid → thousandths
+    const exact = (o.committee * 1000 * 50 * valid + 30 * vote + o.self * 1000 * 20 * valid) / valid; // 1/100000
+    const hundredths = Math.floor((Math.round(exact) + 500) / 1000);
+    return { name: o.name, category: o.category, composite: hundredths };
+  });
+  const tierOf = (c) => (c >= 9000 ? '好' : c >= 8000 ? '较好' : c >= 6000 ? '一般' : '较差');
+  for (const r of rows) r.tier = tierOf(r.composite);
+  const floor = Math.ceil((5 * rows.length) / 100);
+  const byScore = [...rows].sort((x, y) => x.composite - y.composite);
+  const already = rows.filter((r) => r.tier === '较差').length;
+  for (const r of byScore.slice(0, Math.max(0, floor - already))) {
+    if (r.tier !== '较差') {
+      r.tier = '较差';
+      r.moved = true;
+    }
+  }
+  const good = rows.filter((r) => r.tier === '好').sort((x, y) => y.composite - x.composite);
+  const five = Math.floor((20 * good.length) / 100);
+  for (const r of rows) {
+    if (r.tier === '好') r.stars = good.indexOf(r) < five ? '五星' : '四星';
+    else if (r.tier === '较好') r.stars = '三星';
+    else if (r.tier === '一般') r.stars = r.composite >= 7000 ? '二星' : '一星';
+    else r.stars = '不定星';
+    r.shown = (r.composite / 100).toFixed(2);
+  }
+  return rows;
+}
+
+/** A CSV of `rows` (RFC 4180 quoting), lines ended by CRLF as Excel writes them. */
+export function csv(rows) {
+  const cell = (v) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** `text` in GBK, as Chinese Excel saves a CSV (no BOM). Built from the platform's GBK decoder. */
+export function gbk(text) {
+  const decoder = new TextDecoder('gbk');
+  const table = new Map();
+  for (let lead = 0x81; lead <= 0xfe; lead += 1) {
+    for (let trail = 0x40; trail <= 0xfe; trail += 1) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const out = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    if (code < 0x80) out.push(code);
+    else if (table.has(ch)) out.push(...table.get(ch));
+    else throw new Error(`not in GBK: ${ch}`);
+  }
+  return Buffer.from(out);
+}
+
+// ---- A minimal .xlsx writer: a zip (stored, no compression) of the few parts Excel needs. ----
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function zip(files) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, text] of files) {
+    const data = Buffer.from(text, 'utf8');
+    const fileName = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const xml = (s) => String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+function column(j) {
+  let n = j + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** An .xlsx of named sheets; a cell is a string (inline text) or a number. */
+export function xlsx(sheets) {
+  const sheetXml = (rows) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    rows
+      .map((row, i) => {
+        const cells = row
+          .map((v, j) => {
+            const ref = `${column(j)}${i + 1}`;
+            if (v === '' || v === null || v === undefined) return '';
+            return typeof v === 'number'
+              ? `<c r="${ref}"><v>${v}</v></c>`
+              : `<c r="${ref}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`;
+          })
+          .join('');
+        return `<row r="${i + 1}">${cells}</row>`;
+      })
+      .join('') +
+    '</sheetData></worksheet>';
+  const files = [
+    [
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        sheets
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
+        '</Types>',
+    ],
+    [
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+        '</Relationships>',
+    ],
+    [
+      'xl/workbook.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+        sheets.map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        '</sheets></workbook>',
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
+        '</Relationships>',
+    ],
+    ...sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s.rows)]),
+  ];
+  return zip(files);
+}
+
+/** Parses a CSV the app exported (UTF-8 with BOM, RFC 4180) into rows of strings. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < s.length; i += 1) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,323 @@
+// End-to-end tests of the list page (list.html), driving the built dist/ in headless Chromium like
+// a township clerk: import the list (CSV in UTF-8 and GBK, an .xlsx), read the tiers, the two
+// organizations moved by the 5% rule, the five-star cap and the 汇总表; export and re-import;
+// paste from Excel; a malformed file; a reload; undo; overrides; the 公示 print view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
+import { township, records, expected, csv, gbk, xlsx, parseCsv } from './fixtures.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await serveDist('/');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh browser (its own local storage) on the list page. */
+async function openList(viewport = { width: 1440, height: 1000 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const w = await watch(page, site);
+  await w.open(site.url + 'list.html', '#list-scheme');
+  return { context, page, w };
+}
+
+/** Imports a file through the dialog; picks `sheet` if the workbook asks. */
+async function importFile(page, name, buffer, { sheet, apply = true } = {}) {
+  await page.click('#import');
+  await page.setInputFiles('#import-file', { name, mimeType: 'application/octet-stream', buffer });
+  if (sheet) {
+    await page.locator('#import-sheet').waitFor();
+    await page.selectOption('#import-sheet', sheet);
+  }
+  await page.locator('#import-apply, #import-failed').first().waitFor({ timeout: 20000 });
+  if (apply && (await page.locator('#import-apply').count())) await page.click('#import-apply');
+}
+
+/** The list as the app exports it to CSV: rows of strings, the header first. */
+async function exportCsv(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.equal(download.suggestedFilename(), '定级名单.csv');
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 BOM (Excel reads it right)');
+  return parseCsv(bytes.toString('utf8'));
+}
+
+/** The exported rows as objects by header. */
+function byHeader(rows) {
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** Checks every organization's composite, tier, stars and flags against the fixture's oracle. */
+function assertResults(rows, orgs) {
+  const want = expected(orgs);
+  const got = byHeader(rows);
+  assert.equal(got.length, want.length);
+  for (const w of want) {
+    const g = got.find((r) => r['组织名称'] === w.name);
+    assert.ok(g, `${w.name} is in the list`);
+    assert.equal(g['综合评分'], w.shown, `${w.name}: composite`);
+    assert.equal(g['等次'], w.tier, `${w.name}: tier`);
+    assert.equal(g['星级'], w.stars, `${w.name}: stars`);
+    assert.equal(g['标记'].includes('按比例补入较差'), Boolean(w.moved), `${w.name}: moved by the 5% rule? ${g['标记']}`);
+  }
+}
+
+test('a CSV import grades the list: tiers, the 5% rule, the five-star cap and the 汇总表', async () => {
+  const { context, page, w } = await openList();
+  const orgs = township();
+  await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  assertResults(await exportCsv(page), orgs);
+
+  // The two lowest were moved by the rule: shown in the grid and in the list to rectify.
+  const moved = page.locator('#laggards-table tbody tr');
+  assert.equal(await moved.count(), 2);
+  assert.match(await moved.nth(0).textContent(), /第20党支部.*67\.88.*按比例补入较差/);
+  assert.match(await page.locator('#quotas').textContent(), /“较差”不少于 5%：⌈5% × 21⌉ = 2 个；原有 0 个，补入 2 个/);
+  assert.match(await page.locator('#quotas').textContent(), /五星不超过 20%：⌊20% × 5⌋ = 1 个/);
+
+  // The 汇总表: the total row counts every tier and star, its shares sum to 100.0%.
+  const total = page.locator('#summary-table tr.total td');
+  const cells = await total.allTextContents();
+  const counts = cells.map((c) => Number(c.trim().split(/\s/)[0]));
+  // 数量, then 好 较好 一般 较差, then 五星 四星 三星 二星 一星 不定星.
+  assert.deepEqual(counts, [21, 5, 7, 7, 2, 1, 4, 7, 6, 1, 2]);
+  const tierShares = cells.slice(1, 5).map((c) => Number(c.match(/([\d.]+)%/)[1]));
+  assert.equal(tierShares.reduce((a, b) => a + b, 0).toFixed(1), '100.0');
+  const villages = (await page.locator('#summary-table tbody tr').first().allTextContents())[0];
+  assert.match(villages, /^村7/);
+
+  // The charts say the same, with titles for screen readers.
+  assert.match(await page.locator('#tier-chart').innerHTML(), /<title>较差：2<\/title>/);
+  assert.equal(await page.locator('#histogram line.threshold').count(), 3);
+
+  // Each row opens the same explanation as the single-organization page.
+  await page.locator('.grid tbody tr').filter({ has: page.locator('#c19-0') }).getByRole('button', { name: '说明' }).click();
+  await page.locator('#row-steps').waitFor();
+  assert.match(await page.locator('#panel').textContent(), /较差/);
+
+  await screenshot(page, 'list-1440');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('a GBK CSV (as Chinese Excel saves it, no BOM) reads the same as UTF-8', async () => {
+  const { context, page, w } = await openList();
+  const orgs = township();
+  await importFile(page, '名单-gbk.csv', gbk(csv(records(orgs))));
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  assertResults(await exportCsv(page), orgs);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('an .xlsx import (sheet picked, title row above the header); export to Excel and back', async () => {
+  const { context, page, w } = await openList();
+  const orgs = township();
+  const book = xlsx([
+    { name: '说明', rows: [['本表由镇党委组织办填报']] },
+    { name: '定级名单', rows: [['某镇2026年基层党组织分类定级汇总'], [], ...records(orgs)] },
+  ]);
+  await importFile(page, '名单.xlsx', book, { sheet: '定级名单' });
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  const first = await exportCsv(page);
+  assertResults(first, orgs);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  assert.equal(download.suggestedFilename(), '定级名单.xlsx');
+  const exported = readFileSync(await download.path());
+  assert.equal(exported.subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip');
+
+  // Re-import the exported workbook in place of the list: the same list, the same results.
+  await importFile(page, '定级名单.xlsx', exported, { sheet: '结果' });
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  assert.deepEqual(await exportCsv(page), first);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('a malformed file lists its errors by row and column and changes nothing', async () => {
+  const { context, page, w } = await openList();
+  const orgs = township();
+  await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  const before = await exportCsv(page);
+
+  const bad = records(township().slice(0, 3));
+  bad[2][2] = '九十'; // 党委评定 of the second organization: not a number
+  bad[3][1] = '街道'; // the third organization's category: not one of the scheme's
+  await importFile(page, '坏名单.csv', Buffer.from(csv(bad), 'utf8'));
+  const problems = await page.locator('#import-problems').textContent();
+  assert.match(problems, /第 3 行 C 列「党委评定」/);
+  assert.match(problems, /第 4 行 B 列「分类」/);
+  await page.click('#import-cancel');
+  assert.deepEqual(await exportCsv(page), before, 'the list is unchanged');
+
+  // Not a workbook at all.
+  await importFile(page, '坏文件.xlsx', Buffer.from('这不是 Excel 文件'), { apply: false });
+  assert.match(await page.locator('#import-failed').textContent(), /不是可读取的 Excel 工作簿/);
+  await page.click('#import-cancel');
+  assert.deepEqual(await exportCsv(page), before, 'the list is unchanged');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('a range pasted from Excel fills the list from the selected cell', async () => {
+  const { context, page, w } = await openList();
+  const orgs = township().slice(0, 3);
+  const tsv = records(orgs)
+    .slice(1)
+    .map((r) => r.join('\t'))
+    .join('\r\n');
+  await page.focus('.grid-wrap');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+  await waitForText(page, '#row-count', '3 / 3 个组织');
+  const got = byHeader(await exportCsv(page));
+  assert.deepEqual(
+    got.map((r) => [r['组织名称'], r['分类'], r['党委评定'], r['自评']]),
+    orgs.map((o) => [o.name, o.category, String(o.committee), String(o.self)]),
+  );
+  // N = 3: ⌈5% × 3⌉ = 1 organization is moved to 较差 — the lowest.
+  assert.deepEqual(got.map((r) => r['等次']), ['好', '好', '较差']);
+
+  // A second paste at the second row's 自评 overwrites only that column.
+  await page.locator('#c1-8').focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '60\n61\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('#c2-8')?.value === '61');
+  const after = byHeader(await exportCsv(page));
+  assert.deepEqual(after.map((r) => r['自评']), ['98', '60', '61']);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('editing a cell regrades the list; undo and redo; a reload keeps the list', async () => {
+  const { context, page, w } = await openList();
+  const orgs = township();
+  await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+
+  // The lowest organization's 党委评定 goes to 99: the 5% rule now takes the next two.
+  const cell = page.locator('#c20-2');
+  await cell.fill('99');
+  await cell.press('Enter');
+  const edited = orgs.map((o, i) => (i === 20 ? { ...o, committee: 99 } : o));
+  await page.waitForFunction(() => document.querySelectorAll('#laggards-table tbody tr').length === 2
+    && document.querySelector('#laggards-table').textContent.includes('第19党支部'));
+  assertResults(await exportCsv(page), edited);
+
+  await page.click('#undo');
+  await page.waitForFunction(() => document.querySelector('#c20-2')?.value === '64');
+  assertResults(await exportCsv(page), orgs);
+  await page.click('#redo');
+  await page.waitForFunction(() => document.querySelector('#c20-2')?.value === '99');
+
+  // A committee override needs a reason; it is shown and exported as an override.
+  await page.locator('#c0-9').fill('较好');
+  await page.locator('#c0-9').press('Enter');
+  await page.locator('#unread').waitFor();
+  await page.locator('#c0-11').fill('年度内发生安全事故');
+  await page.locator('#c0-11').press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#unread'));
+  const first = byHeader(await exportCsv(page))[0];
+  assert.equal(first['等次'], '较好');
+  assert.equal(first['调整等次'], '较好');
+  assert.match(first['标记'], /党委调整：年度内发生安全事故/);
+
+  const saved = await exportCsv(page);
+  await page.reload();
+  await page.locator('#list-scheme').waitFor();
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  assert.deepEqual(await exportCsv(page), saved, 'the reloaded list is the same');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('a saved list that cannot be read is kept aside and reported, not lost', async () => {
+  const { context, page, w } = await openList();
+  await page.evaluate(() => localStorage.setItem('dingji.list.v1', 'dingji-list 9\nscheme B'));
+  await page.reload();
+  await page.locator('#notice').waitFor();
+  assert.match(await page.locator('#notice').textContent(), /无法读取.*dingji-list 9/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('dingji.list.v1.unreadable')), 'dingji-list 9\nscheme B');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('the 公示 print view shows only the notice: title, date, scheme, organizations by tier', async () => {
+  const { context, page, w } = await openList();
+  await importFile(page, '名单.csv', Buffer.from(csv(records(township())), 'utf8'));
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  // Without the preview, printing says how to print the notice.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.print-hint').isVisible(), true);
+  assert.equal(await page.locator('.grid-wrap').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.locator('.print-hint').isVisible(), false);
+
+  await page.click('#print');
+  await page.locator('#print-preview').waitFor();
+  await screenshot(page, 'list-preview');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#publicity').isVisible(), true);
+  assert.equal(await page.locator('#print-now').isVisible(), false, 'the buttons are not printed');
+  assert.equal(await page.locator('.grid-wrap').isVisible(), false);
+  assert.equal(await page.locator('.toolbar').isVisible(), false);
+  const text = await page.locator('#publicity').textContent();
+  assert.match(text, /分类定级结果公示/);
+  assert.match(text, /乡镇分类定级方案/);
+  assert.match(text, /好（5）第1党支部（村，五星）第2党支部（社区，四星）/);
+  assert.match(text, /较差（2）第20党支部（社区，不定星）第21党支部（机关，不定星）/);
+  await screenshot(page, 'list-print');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('on a phone the list page still works: import and read the results', async () => {
+  const { context, page, w } = await openList({ width: 375, height: 800 });
+  await importFile(page, '名单.csv', Buffer.from(csv(records(township())), 'utf8'));
+  await waitForText(page, '#row-count', '21 / 21 个组织');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `the page does not scroll sideways (${width}px); the grid scrolls in its box`);
+  await screenshot(page, 'list-375');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('the headers a clerk types are guessed; a computed vote score column switches the source to scores', async () => {
+  const { context, page, w } = await openList();
+  const rows = [
+    ['党组织名称', '类别', '党委评定', '党员群众测评', '自评'],
+    ['红星村党支部', '村', '92', '80.6', '95'],
+  ];
+  await importFile(page, '简表.csv', Buffer.from(csv(rows), 'utf8'), { apply: false });
+  const mapped = await page.$$eval('.mapping select', (s) => s.map((x) => x.selectedOptions[0].textContent));
+  assert.deepEqual(mapped, ['组织名称', '分类', '党委评定', '党员群众测评', '自评']);
+  await page.click('#import-apply');
+  await waitForText(page, '#row-count', '1 / 1 个组织');
+  // domain.md's worked example: 46 + 24.18 + 19 = 89.18 → 较好 → 三星 (one organization: the 5%
+  // rule moves it to 较差, ⌈5% × 1⌉ = 1).
+  const [r] = byHeader(await exportCsv(page));
+  assert.equal(r['综合评分'], '89.18');
+  assert.equal(await page.locator('#mode-vote').inputValue(), 'score');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});

@@ -1,0 +1,360 @@
+//! The list page's logic, native: the state's actions (edit, paste, import, undo), the import's
+//! guesses and its all-or-nothing reading, the files (CSV out, neutralised cells), the dates of
+//! rectification, and the page's parts rendered (汇总表, 后进 list, 公示).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use dingji::list::columns::{Col, default_modes};
+use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
+use dingji::list::grade::{RowResult, grade};
+use dingji::list::import::{Table, column_letter, guess, guess_modes, read_rows, records_of_text};
+use dingji::list::laggards::laggards;
+use dingji::list::publicity::publicity;
+use dingji::list::state::{Action, HISTORY, ListState};
+use dingji::list::summary::summary;
+use dingji_rules::draft::Mode;
+use dingji_rules::{Scheme, presets};
+use yew::{Callback, Html, LocalServerRenderer, Properties, Reducible, component};
+
+fn b() -> Rc<Scheme> {
+    Rc::new(presets::by_id("B").unwrap())
+}
+
+/// A list under scheme B read from CSV text, as the import dialog would (its columns guessed).
+fn imported(csv: &str) -> Rc<ListState> {
+    let state = Rc::new(ListState::new(b()));
+    let table = records_of_text(csv);
+    let headers = table.rows[0].clone();
+    let modes = guess_modes(&headers, &state.scheme, &state.modes);
+    let cols = dingji::list::columns::columns(&state.scheme, &modes);
+    let mapping: Vec<Option<usize>> = headers
+        .iter()
+        .map(|h| guess(h, &cols, &state.scheme))
+        .collect();
+    let drafts =
+        read_rows(&table, &mapping, &state.scheme, &modes, &state.blank()).expect("the file reads");
+    state.reduce(Action::Import {
+        drafts,
+        append: false,
+        modes,
+    })
+}
+
+const LIST: &str = "组织名称,分类,党委评定,党员群众测评,自评\n\
+    红星村党支部,村,92,80.6,95\n\
+    幸福社区党支部,社区,95,96,96\n\
+    镇机关党支部,机关,85,88,90\n";
+
+fn tiers(state: &ListState) -> Vec<String> {
+    let graded = grade(state);
+    (0..state.rows.len())
+        .map(|i| match graded.result(i) {
+            RowResult::Ok(r) => state
+                .scheme
+                .tier_name(r.tier, dingji_rules::Lang::Zh)
+                .to_owned(),
+            RowResult::Failed(why) => why,
+            RowResult::Unread => "unread".into(),
+        })
+        .collect()
+}
+
+#[test]
+fn an_imported_list_is_graded_together_and_the_5_percent_rule_moves_the_lowest() {
+    let state = imported(LIST);
+    assert_eq!(state.rows.len(), 3);
+    // The vote column holds computed scores: the source is read as a score for the whole list.
+    assert_eq!(
+        dingji_rules::map::get(&state.modes, "vote"),
+        Some(&Mode::Score)
+    );
+    // 89.18 较好; 95.5 好; 86.3 较好 — and ⌈5% × 3⌉ = 1 must be 较差: the lowest, 镇机关.
+    assert_eq!(tiers(&state), ["较好", "好", "较差"]);
+}
+
+#[test]
+fn editing_one_cell_regrades_every_row() {
+    let state = imported(LIST);
+    let cols = state.columns();
+    let committee = cols
+        .iter()
+        .position(|c| *c == Col::Score("committee".into()))
+        .unwrap();
+    // 镇机关 to 99 in 党委评定 (93.90, 好): now 红星村 is the lowest, and it is the one moved.
+    let state = state.reduce(Action::SetCell {
+        row: 2,
+        col: cols[committee].clone(),
+        text: "99".into(),
+    });
+    assert_eq!(tiers(&state), ["较差", "好", "好"]);
+}
+
+#[test]
+fn fifty_edits_undo_and_redo_step_by_step() {
+    let mut state = imported(LIST);
+    let original = state.rows.clone();
+    let cols = state.columns();
+    for n in 0..60 {
+        state = state.reduce(Action::SetCell {
+            row: 0,
+            col: cols[2].clone(),
+            text: format!("{}", 40 + n),
+        });
+    }
+    const { assert!(HISTORY >= 50) };
+    assert_eq!(state.undo.len(), 61, "the import and every edit are steps");
+    for _ in 0..61 {
+        state = state.reduce(Action::Undo);
+    }
+    assert!(state.rows.is_empty(), "back to before the import");
+    state = state.reduce(Action::Redo);
+    assert_eq!(state.rows, original);
+    state = state.reduce(Action::Redo);
+    assert_eq!(cols[2].get(&state.rows[0].draft, &state.scheme), "40");
+}
+
+#[test]
+fn switching_a_source_to_ballots_is_a_step_of_history() {
+    let state = imported(LIST);
+    let state = state.reduce(Action::SetMode {
+        source: "vote".into(),
+        mode: Mode::Votes,
+    });
+    assert!(state.columns().contains(&Col::Count("vote".into(), 0)));
+    assert!(
+        state.rows.iter().all(|r| r.parsed.is_err()),
+        "no ballots entered yet"
+    );
+    let state = state.reduce(Action::Undo);
+    assert_eq!(
+        dingji_rules::map::get(&state.modes, "vote"),
+        Some(&Mode::Score)
+    );
+    assert_eq!(tiers(&state), ["较好", "好", "较差"]);
+}
+
+#[test]
+fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
+    let state = Rc::new(ListState {
+        modes: default_modes(&b()),
+        ..ListState::new(b())
+    });
+    let cells = parse_delimited("甲村\t村\t90\r\n乙社区\t社区\t80\r\n", '\t');
+    let state = state.reduce(Action::Paste {
+        row: 0,
+        col: 0,
+        cells,
+    });
+    assert_eq!(state.rows.len(), 2);
+    assert_eq!(state.rows[1].draft.name, "乙社区");
+    assert_eq!(state.rows[1].draft.category, "社区");
+
+    // A block with a value that names nothing changes nothing, and says where.
+    let before = state.rows.clone();
+    let cols = state.columns();
+    let tier = cols.iter().position(|c| *c == Col::OverrideTier).unwrap();
+    let state = state.reduce(Action::Paste {
+        row: 0,
+        col: tier,
+        cells: vec![vec!["优秀".into()]],
+    });
+    assert_eq!(state.rows, before);
+    let notice = format!("{:?}", state.notice);
+    assert!(
+        notice.contains("第 1 行「调整等次」：没有等次“优秀”（可填：好、较好、一般、较差）"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
+    let scheme = b();
+    let modes = default_modes(&scheme);
+    let cols = dingji::list::columns::columns(&scheme, &modes);
+    let table = Table {
+        first_row: 3,
+        rows: vec![
+            vec![
+                "名称".into(),
+                "分类".into(),
+                "党委评定".into(),
+                "自评".into(),
+                "调整等次".into(),
+            ],
+            vec![
+                "甲村".into(),
+                "村".into(),
+                "九十".into(),
+                "90".into(),
+                String::new(),
+            ],
+            vec![
+                "乙".into(),
+                "街道".into(),
+                "90".into(),
+                "90".into(),
+                "优秀".into(),
+            ],
+        ],
+    };
+    let mapping: Vec<Option<usize>> = table.rows[0]
+        .iter()
+        .map(|h| guess(h, &cols, &scheme))
+        .collect();
+    let blank = ListState::new(scheme.clone()).blank();
+    let problems = read_rows(&table, &mapping, &scheme, &modes, &blank).unwrap_err();
+    let all = problems.join("\n");
+    assert!(all.contains("第 4 行 C 列「党委评定」"), "{all}");
+    assert!(
+        all.contains("第 5 行 E 列「调整等次」：没有等次“优秀”"),
+        "{all}"
+    );
+    assert!(all.contains("第 5 行 B 列「分类」"), "{all}");
+}
+
+#[test]
+fn a_title_row_above_the_header_is_skipped_and_rows_keep_their_numbers() {
+    let table = Table {
+        first_row: 1,
+        rows: vec![
+            vec!["某镇2026年分类定级汇总表".into()],
+            vec![],
+            vec!["组织名称".into(), "分类".into()],
+        ],
+    };
+    let table = table.from_header();
+    assert_eq!(table.first_row, 3);
+    assert_eq!(table.rows[0], ["组织名称", "分类"]);
+    assert_eq!(
+        [
+            column_letter(0),
+            column_letter(25),
+            column_letter(26),
+            column_letter(27)
+        ],
+        ["A", "Z", "AA", "AB"]
+    );
+}
+
+#[test]
+fn exported_csv_opens_in_excel_and_cannot_run_formulas() {
+    let csv = write_csv(&[
+        vec!["组织名称".into(), "备注".into()],
+        vec!["=HYPERLINK(\"http://x\")".into(), "含,逗号".into()],
+        vec!["-1".into(), "@SUM(A1)".into()],
+    ]);
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "a BOM, so that Excel reads UTF-8"
+    );
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains("\"含,逗号\""));
+    assert_eq!(neutralize("+86"), "'+86");
+    assert_eq!(unneutralize("'=1"), "=1");
+    assert_eq!(
+        unneutralize("'普通"),
+        "'普通",
+        "only a neutralised formula loses its apostrophe"
+    );
+}
+
+#[test]
+fn rectification_ends_6_to_12_months_later() {
+    assert_eq!(add_months("2026-11-28", 6).as_deref(), Some("2027-05-28"));
+    assert_eq!(add_months("2026-08-31", 6).as_deref(), Some("2027-02-28"));
+    assert_eq!(add_months("2027-08-31", 6).as_deref(), Some("2028-02-29"));
+    assert_eq!(add_months("2026-01-15", 12).as_deref(), Some("2027-01-15"));
+    assert_eq!(add_months("不是日期", 6), None);
+    let state = Rc::new(ListState::new(b())).reduce(Action::SetRectify {
+        from: "2026-12-01".into(),
+        months: 24,
+    });
+    assert_eq!(state.rectify_months, 12, "at most 12 months");
+}
+
+// ---- The page's parts, rendered ----
+
+#[derive(Properties, PartialEq)]
+struct ShowProps {
+    html: Html,
+}
+
+#[component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+fn render(html: Html) -> String {
+    let out = futures::executor::block_on(
+        LocalServerRenderer::<Show>::with_props(ShowProps { html })
+            .hydratable(false)
+            .render(),
+    );
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in out.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_summary_table_counts_each_category_and_tier_with_shares() {
+    let state = imported(LIST);
+    let graded = grade(&state);
+    let text = render(summary(&state.scheme, &graded, state.lang));
+    // 村: 1 较好 (100.0%); 合计: 3 = 1 好, 1 较好, 1 较差, shares 33.4 + 33.3 + 33.3 = 100.0.
+    assert!(
+        text.contains("村 1 0 0.0% 1 100.0% 0 0.0% 0 0.0%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("合计 3 1 33.4% 1 33.3% 0 0.0% 1 33.3%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("“较差”不少于 5%：⌈5% × 3⌉ = 1 个；原有 0 个，补入 1 个"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_laggards_list_shows_the_deadline_and_each_tier_its_follow_up() {
+    let state = imported(LIST).reduce(Action::SetRectify {
+        from: "2026-11-28".into(),
+        months: 9,
+    });
+    let graded = grade(&state);
+    let text = render(laggards(&state, &graded, &Callback::noop()));
+    assert!(
+        text.contains("镇机关党支部 机关 86.90 按比例补入较差 2027-08-28"),
+        "{text}"
+    );
+    assert!(text.contains("好 1 巩固提高"), "{text}");
+    assert!(text.contains("较差 1 转化整治"), "{text}");
+}
+
+#[test]
+fn the_publicity_lists_organizations_by_tier_with_category_and_stars() {
+    let state = imported(LIST);
+    let graded = grade(&state);
+    let text = render(publicity(&state, &graded, "2026-11-28"));
+    assert!(text.contains("公示日期：2026-11-28"), "{text}");
+    assert!(
+        text.contains("好（1） 幸福社区党支部 （社区，四星）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("较差（1） 镇机关党支部 （机关，不定星）"),
+        "{text}"
+    );
+}
