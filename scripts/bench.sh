@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks (not timed tests): the rules engine natively and in wasm in headless Chromium.
+# Benchmarks (not timed tests): the rules engine natively and in wasm in headless Chromium; the
+# pages in headless Chromium (input latency; the list page with 10,000 organizations).
 source "$(dirname "$0")/lib.sh"
 ensure_build_tools
 ensure_test_tools
@@ -9,6 +10,7 @@ step "wasm in headless Chromium, release profile"
 CHROMEDRIVER="$(command -v chromedriver)" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --release --target "$TARGET" -p dingji --test bench -- --nocapture 2>&1 | grep -E '^wasm|test result'
-step "input → result on screen (release dist/, headless Chromium)"
+step "input → result on screen, and the list page with 10,000 organizations (release dist/, headless Chromium)"
 trunk build --release
 node tests/e2e/bench-input.mjs
+node tests/e2e/bench-list.mjs

@@ -1,11 +1,15 @@
 // Trunk post_build hook, on the staged dist/ (TRUNK_STAGING_DIR):
 // 1. release builds: minifies the app's JS glue with terser (trunk's own minifier cannot parse
 //    it) and updates the Subresource Integrity hash of its modulepreload link;
-// 2. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
+// 2. the list page's bundle (list.js + list_bg.wasm, built by trunk as a worker-type bundle, which
+//    trunk does not hash): minified on release, then named by a hash of its content, with
+//    list.html and its loader pointed at the new names, so that a browser never runs an old glue
+//    with a new wasm after an update;
+// 3. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
 //    loader, and in `trunk serve` the autoreload client); no other inline script may run.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -34,6 +38,34 @@ if (process.env.TRUNK_PROFILE === 'release') {
     html = html.replace(integrity, hash);
     console.log(`post-build: minified ${name}: ${code.length} → ${out.code.length} bytes`);
   }
+}
+
+{
+  const js = join(dir, 'list.js');
+  const wasm = join(dir, 'list_bg.wasm');
+  let code = readFileSync(js, 'utf8');
+  if (process.env.TRUNK_PROFILE === 'release') {
+    const out = await minify(code, { compress: true, mangle: true });
+    console.log(`post-build: minified list.js: ${code.length} → ${out.code.length} bytes`);
+    code = out.code;
+  }
+  const binary = readFileSync(wasm);
+  const hash = createHash('sha256').update(code).update(binary).digest('hex').slice(0, 16);
+  const names = { js: `list-${hash}.js`, wasm: `list-${hash}_bg.wasm`, loader: `list-loader-${hash}.js` };
+  writeFileSync(join(dir, names.js), code);
+  renameSync(wasm, join(dir, names.wasm));
+  unlinkSync(js);
+  const loader = readFileSync(join(dir, 'list-loader.js'), 'utf8');
+  if (!loader.includes("'./list_bg.wasm'")) throw new Error('post-build: list-loader.js does not load ./list_bg.wasm');
+  writeFileSync(join(dir, names.loader), loader.replace("'./list_bg.wasm'", `'./${names.wasm}'`));
+  unlinkSync(join(dir, 'list-loader.js'));
+  const page = join(dir, 'list.html');
+  const listHtml = readFileSync(page, 'utf8');
+  if (!listHtml.includes('"./list.js"') || !listHtml.includes('"./list-loader.js"')) {
+    throw new Error('post-build: list.html does not load ./list.js and ./list-loader.js');
+  }
+  writeFileSync(page, listHtml.replace('"./list.js"', `"./${names.js}"`).replace('"./list-loader.js"', `"./${names.loader}"`));
+  console.log(`post-build: list page bundle named ${names.js}, ${names.wasm}`);
 }
 
 if (!html.includes(PLACEHOLDER)) {

@@ -103,13 +103,8 @@ fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
 }
 
 /// Posts `{ id, name, args }` to the worker of `url` (starting it if need be) and returns the
-/// promise of its reply. `transfer` lists buffers handed over rather than copied.
-pub(crate) fn call_worker(
-    url: &'static str,
-    name: &str,
-    args: Array,
-    transfer: Option<&Array>,
-) -> Promise {
+/// promise of its reply.
+pub(crate) fn call_worker(url: &'static str, name: &str, args: Array) -> Promise {
     Promise::new(&mut |resolve: Function, reject: Function| {
         let sent = CLIENTS.with(|cell| -> Result<(), JsValue> {
             let mut clients = cell.borrow_mut();
@@ -133,13 +128,11 @@ pub(crate) fn call_worker(
             Reflect::set(&message, &"name".into(), &name.into())?;
             Reflect::set(&message, &"args".into(), &args)?;
             client.pending.push((id, resolve.clone(), reject.clone()));
-            match (client.ready, transfer) {
-                (true, Some(t)) => client.worker.post_message_with_transfer(&message, t),
-                (true, None) => client.worker.post_message(&message),
-                (false, _) => {
-                    client.queue.push(message);
-                    Ok(())
-                }
+            if client.ready {
+                client.worker.post_message(&message)
+            } else {
+                client.queue.push(message);
+                Ok(())
             }
         });
         if let Err(e) = sent {
@@ -150,7 +143,7 @@ pub(crate) fn call_worker(
 
 /// A call to the main worker.
 pub(crate) fn call(name: &str, args: Array) -> Promise {
-    call_worker(WORKER_URL, name, args, None)
+    call_worker(WORKER_URL, name, args)
 }
 
 /// Every preset scheme, as scheme objects.

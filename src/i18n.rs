@@ -60,6 +60,8 @@ pub struct Strings {
     pub weights_total: &'static str,
     pub lowest_tier_note: &'static str,
     pub source_of_rules: &'static str,
+    /// The link to the list page.
+    pub to_list: &'static str,
     pub dismiss: &'static str,
     pub link_opened: &'static str,
     pub bad_link: &'static str,
@@ -131,6 +133,7 @@ const ZH: Strings = Strings {
     weights_total: "权重合计",
     lowest_tier_note: "最低等次无下限",
     source_of_rules: "依据",
+    to_list: "组织名单（批量定级）",
     dismiss: "知道了",
     link_opened: "已打开分享链接中的输入。",
     bad_link: "分享链接无法读取，当前输入未改变：",
@@ -202,6 +205,7 @@ const EN: Strings = Strings {
     weights_total: "Total",
     lowest_tier_note: "The lowest tier has no threshold",
     source_of_rules: "Source",
+    to_list: "The committee's list",
     dismiss: "OK",
     link_opened: "Opened the inputs of a share link.",
     bad_link: "The share link cannot be read; the current inputs are unchanged: ",
@@ -279,7 +283,6 @@ pub struct ListStrings {
     pub title: &'static str,
     pub subtitle: &'static str,
     pub to_calculator: &'static str,
-    pub to_list: &'static str,
     pub scheme: &'static str,
     pub entered_as: &'static str,
     pub add_row: &'static str,
@@ -346,13 +349,19 @@ pub struct ListStrings {
     pub preview_title: &'static str,
     pub print_now: &'static str,
     pub print_hint: &'static str,
+    pub explaining: &'static str,
+    pub mode_score: &'static str,
+    pub mode_votes: &'static str,
+    pub mode_indicators: &'static str,
+    pub goals_heading: &'static str,
+    pub lang_toggle: &'static str,
+    pub source_of_rules: &'static str,
 }
 
 const LIST_ZH: ListStrings = ListStrings {
     title: "组织名单与批量定级",
     subtitle: "一个党委所属全部组织：逐个评分，按比例规则定级评星，生成汇总表、后进名单与公示。",
     to_calculator: "单个组织计算",
-    to_list: "组织名单（批量定级）",
     scheme: "定级方案",
     entered_as: "录入方式",
     add_row: "添加组织",
@@ -419,13 +428,19 @@ const LIST_ZH: ListStrings = ListStrings {
     preview_title: "公示预览（A4 纸，打印时只印这一页）",
     print_now: "打印",
     print_hint: "请先点击页面上的“打印公示”打开公示预览，再打印。",
+    explaining: "正在生成说明……",
+    mode_score: "直接录入得分",
+    mode_votes: "按票数计算",
+    mode_indicators: "按指标打分",
+    goals_heading: "晋级所需",
+    lang_toggle: "English",
+    source_of_rules: "依据",
 };
 
 const LIST_EN: ListStrings = ListStrings {
     title: "The committee's list",
     subtitle: "Every organization under a committee: scored one by one, graded under the quota rules, with the summary, the list to rectify and the public notice.",
     to_calculator: "One organization",
-    to_list: "The committee's list",
     scheme: "Scheme",
     entered_as: "Entered as",
     add_row: "Add organization",
@@ -492,6 +507,13 @@ const LIST_EN: ListStrings = ListStrings {
     preview_title: "Public notice preview (A4; printing prints only this)",
     print_now: "Print",
     print_hint: "Open the public notice with “Print notice” on the page first, then print.",
+    explaining: "Writing the explanation…",
+    mode_score: "Score",
+    mode_votes: "Ballots",
+    mode_indicators: "Indicators",
+    goals_heading: "To reach the next tier",
+    lang_toggle: "中文",
+    source_of_rules: "Source",
 };
 
 /// The list page's strings of `lang`.

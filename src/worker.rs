@@ -185,6 +185,44 @@ pub fn explain_page(saved: &str, lang: Option<String>) -> Result<JsValue, Failur
     }
 }
 
+/// Explains row `row` of a saved list of the list page (`crate::list::saved`): the list graded
+/// as a whole (the quota rules moved it or not), then that row, with what each source would
+/// need for the next tier.
+pub fn explain_row(saved: &str, row: usize, lang: Option<String>) -> Result<JsValue, Failure> {
+    use std::rc::Rc;
+
+    use crate::calc::{Explained, Outcome};
+    use crate::list::grade::{RowResult, grade};
+    let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
+    let state = crate::list::saved::from_text(saved, &schemes)?;
+    let graded = grade(&state);
+    let org = match state.rows.get(row).map(|r| &r.parsed) {
+        Some(Ok(org)) => org.clone(),
+        Some(Err(errors)) => {
+            return Err(errors
+                .iter()
+                .map(|e| e.error.to_string())
+                .collect::<Vec<_>>()
+                .join("；"));
+        }
+        None => return Err(format!("没有第 {} 行", row + 1)),
+    };
+    match graded.result(row) {
+        RowResult::Ok(result) => {
+            let outcome = Outcome {
+                scheme: state.scheme.clone(),
+                org,
+                result: result.clone(),
+                decision: state.scheme.decide(result.composite),
+                formula: Default::default(),
+            };
+            Ok(Explained::of(&outcome, lang_of(lang)).to_js())
+        }
+        RowResult::Failed(why) => Err(why),
+        RowResult::Unread => Err("输入有误".to_owned()),
+    }
+}
+
 /// Runs the call `name` with `args` (the arguments of the same function of [`crate::api`]).
 pub fn handle(name: &str, args: &js_sys::Array) -> Result<JsValue, Failure> {
     let arg = |i: u32| args.get(i);
@@ -196,6 +234,11 @@ pub fn handle(name: &str, args: &js_sys::Array) -> Result<JsValue, Failure> {
         "explain" => explain(&arg(0), &arg(1), lang(2)),
         "goal_seek" => goal_seek(&arg(0), &arg(1)),
         "explain_page" => explain_page(&arg(0).as_string().unwrap_or_default(), lang(1)),
+        "explain_row" => explain_row(
+            &arg(0).as_string().unwrap_or_default(),
+            arg(1).as_f64().unwrap_or(-1.0) as usize,
+            lang(2),
+        ),
         other => Err(format!("没有名为 {other} 的功能")),
     }
 }

@@ -35,7 +35,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <p class="subtitle">{ s.app_subtitle }</p>
             </div>
             <nav class="actions" aria-label={s.app_title}>
-                <a class="button" id="to-list" href="./list.html">{ crate::i18n::list_strings(props.lang).to_list }</a>
+                <a class="button" id="to-list" href="./list.html">{ s.to_list }</a>
                 <button type="button" id="presentation" aria-pressed={props.presentation.to_string()} onclick={on_presentation}>
                     { if props.presentation { s.presentation_off } else { s.presentation_on } }
                 </button>

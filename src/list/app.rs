@@ -334,6 +334,36 @@ pub fn ListApp() -> Html {
         });
     }
 
+    // The open row's explanation, from the worker (the whole list goes, as saved: the quota rules
+    // depend on every row); asked again when the list or the language changes.
+    let explained = use_state(|| None::<(u64, Rc<Result<crate::calc::Explained, String>>)>);
+    {
+        let explained = explained.clone();
+        let st = state.clone();
+        use_effect_with(
+            (state.open, state.rows.clone(), state.lang),
+            move |(open, rows, lang)| {
+                let Some(id) = *open else { return };
+                let Some(row) = rows.iter().position(|r| r.id == id) else {
+                    return;
+                };
+                let args = js_sys::Array::of3(
+                    &saved::to_text(&st).into(),
+                    &(row as f64).into(),
+                    &(if *lang == Lang::En { "en" } else { "zh" }).into(),
+                );
+                let promise = crate::api::call("explain_row", args);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let answer = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                        Ok(value) => Ok(crate::calc::Explained::from_js(&value)),
+                        Err(e) => Err(js_sys::Error::from(e).message().into()),
+                    };
+                    explained.set(Some((id, Rc::new(answer))));
+                });
+            },
+        );
+    }
+
     let total = graded.order.len();
     let (scroll_top, height) = *window;
     let first = (scroll_top / ROW_HEIGHT)
@@ -449,14 +479,13 @@ pub fn ListApp() -> Html {
             let mode = if value == "score" { Mode::Score } else { other };
             dispatch.emit(Action::SetMode { source: source.clone(), mode });
         });
-        let strings = crate::i18n::strings(lang);
-        let other_label = if other == Mode::Votes { strings.mode_votes } else { strings.mode_indicators };
+        let other_label = if other == Mode::Votes { s.mode_votes } else { s.mode_indicators };
         html! {
             <label class="mode-pick">
                 { format!("{}：", src.name.get(lang)) }
                 <select id={format!("mode-{}", src.id)} {onchange}>
                     <option value="other" selected={current == other}>{ other_label }</option>
-                    <option value="score" selected={current == Mode::Score}>{ strings.mode_score }</option>
+                    <option value="score" selected={current == Mode::Score}>{ s.mode_score }</option>
                 </select>
             </label>
         }
@@ -585,7 +614,7 @@ pub fn ListApp() -> Html {
                 <nav class="actions">
                     <a class="button" href="./" id="to-calculator">{ s.to_calculator }</a>
                     <button type="button" class="lang-toggle" onclick={dispatch.reform(move |_: MouseEvent| Action::SetLang(other))}>
-                        { crate::i18n::strings(lang).lang_toggle }
+                        { s.lang_toggle }
                     </button>
                 </nav>
             </header>
@@ -665,14 +694,14 @@ pub fn ListApp() -> Html {
                     <p class="muted empty">{ s.empty }</p>
                 }
             </div>
-            { panel(&state, &graded, &dispatch) }
+            { panel(&state, &explained, &dispatch) }
             <div class="list-results">
                 { summary(&scheme, &graded, lang) }
                 { laggards(&state, &graded, &dispatch) }
             </div>
             { charts(&scheme, &graded, state.rows.len(), lang) }
             <footer class="footer">
-                <p class="citation"><strong>{ crate::i18n::strings(lang).source_of_rules }{ "：" }</strong>{ scheme.citation.get(lang) }</p>
+                <p class="citation"><strong>{ s.source_of_rules }{ "：" }</strong>{ scheme.citation.get(lang) }</p>
                 <p>{ s.privacy }</p>
             </footer>
         </div>

@@ -255,7 +255,11 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             let name = file.name().to_lowercase();
             let size = file.size() as u64;
             let kib = if size >= 1 << 20 {
-                format!("{}.{} MB", size >> 20, ((size & ((1 << 20) - 1)) * 10) >> 20)
+                format!(
+                    "{}.{} MB",
+                    size >> 20,
+                    ((size & ((1 << 20) - 1)) * 10) >> 20
+                )
             } else {
                 format!("{} KB", size.div_ceil(1024))
             };

@@ -1,56 +1,49 @@
 //! The explanation of one row of the list, with the list rules that moved it, and what each
-//! source would need for the next tier.
+//! source would need for the next tier. The explanation is written by the worker (as on the
+//! calculator page), so that the list page's first load does not carry it.
+
+use std::rc::Rc;
 
 use dingji_rules::Lang;
 use yew::prelude::*;
 
-use super::grade::{Graded, RowResult};
 use super::state::{Action, ListState};
-use crate::calc::{Explained, Outcome};
-use crate::i18n::{list_strings, strings};
+use crate::calc::Explained;
+use crate::i18n::list_strings;
 
-pub fn panel(state: &ListState, graded: &Graded, dispatch: &Callback<Action>) -> Html {
+/// The explanation of the open row, once the worker has written it: the row's id and the text, or
+/// why there is none.
+pub type RowExplained = Option<(u64, Rc<Result<Explained, String>>)>;
+
+pub fn panel(state: &ListState, explained: &RowExplained, dispatch: &Callback<Action>) -> Html {
     let lang: Lang = state.lang;
+    let s = list_strings(lang);
     let Some(id) = state.open else {
         return Html::default();
     };
-    let Some(i) = state.rows.iter().position(|r| r.id == id) else {
-        return Html::default();
-    };
-    let Some(row) = state.rows.get(i) else {
+    let Some(row) = state.rows.iter().find(|r| r.id == id) else {
         return Html::default();
     };
     let close = dispatch.reform(|_: MouseEvent| Action::Open(None));
-    let body = match (&row.parsed, graded.result(i)) {
-        (Ok(org), RowResult::Ok(result)) => {
-            let outcome = Outcome {
-                scheme: state.scheme.clone(),
-                org: org.clone(),
-                result: result.clone(),
-                decision: state.scheme.decide(result.composite),
-                formula: Default::default(),
-            };
-            let e = Explained::of(&outcome, lang);
-            html! {
+    let body = match explained {
+        Some((for_id, answer)) if *for_id == id => match &**answer {
+            Ok(e) => html! {
                 <>
                     <ol id="row-steps">{ for e.steps.iter().map(|l| html! { <li>{ l }</li> }) }</ol>
-                    <h3>{ strings(lang).to_next }</h3>
+                    <h3>{ s.goals_heading }</h3>
                     <p>{ &e.goals_title }</p>
                     <ul>{ for e.goals.iter().map(|(n, t, _)| html! { <li><strong>{ n }{ "：" }</strong>{ t }</li> }) }</ul>
                 </>
-            }
-        }
-        (Err(errors), _) => {
-            html! { <ul class="errors">{ for errors.iter().map(|e| html! { <li>{ e.error.to_string() }</li> }) }</ul> }
-        }
-        (_, RowResult::Failed(why)) => html! { <p class="error">{ why }</p> },
-        _ => Html::default(),
+            },
+            Err(why) => html! { <p class="error" role="alert">{ why }</p> },
+        },
+        _ => html! { <p class="muted" role="status">{ s.explaining }</p> },
     };
     html! {
         <section class="card panel" aria-labelledby="panel-title" id="panel">
             <div class="panel-head">
-                <h2 id="panel-title">{ format!("{} · {}", row.draft.name, list_strings(lang).explain) }</h2>
-                <button type="button" onclick={close}>{ list_strings(lang).close }</button>
+                <h2 id="panel-title">{ format!("{} · {}", row.draft.name, s.explain) }</h2>
+                <button type="button" onclick={close}>{ s.close }</button>
             </div>
             { body }
         </section>

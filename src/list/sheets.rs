@@ -13,14 +13,17 @@ use crate::api::call_worker;
 const SHEETS_URL: &str = "./sheets_loader.js";
 
 async fn call(name: &str, args: Array) -> Result<JsValue, String> {
-    JsFuture::from(call_worker(SHEETS_URL, name, args, None))
+    JsFuture::from(call_worker(SHEETS_URL, name, args))
         .await
         .map_err(|e| js_sys::Error::from(e).message().into())
 }
 
 /// Starts the worker (fetching and compiling its wasm) while the user chooses a file.
 pub fn warm() {
-    let _ = call_worker(SHEETS_URL, "ping", Array::new(), None);
+    // A failure to start shows when the file is read; not here.
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = call("ping", Array::new()).await;
+    });
 }
 
 fn table(value: &JsValue) -> Table {

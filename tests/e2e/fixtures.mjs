@@ -1,6 +1,7 @@
 // The end-to-end tests' own fixtures: a township's list as a clerk's spreadsheet (CSV in UTF-8 or
 // GBK, and an .xlsx written by a small zip writer here, independent of the app's), and what the
 // rules say its results are, computed here by hand-written arithmetic (domain.md, scheme B).
+import { deflateRawSync } from 'node:zlib';
 
 /** The categories of scheme B used here, by name. */
 const CATEGORIES = ['村', '社区', '机关'];
@@ -106,7 +107,7 @@ export function gbk(text) {
   return Buffer.from(out);
 }
 
-// ---- A minimal .xlsx writer: a zip (stored, no compression) of the few parts Excel needs. ----
+// ---- A minimal .xlsx writer: a zip (deflated, as Excel writes it) of the few parts Excel needs. ----
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -125,26 +126,28 @@ function zip(files) {
   const centrals = [];
   let offset = 0;
   for (const [name, text] of files) {
-    const data = Buffer.from(text, 'utf8');
+    const raw = Buffer.from(text, 'utf8');
+    const data = deflateRawSync(raw);
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(fileName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10); // deflate
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, data);
