@@ -276,28 +276,34 @@ pub struct Saved {
     pub show_why: bool,
 }
 
-fn escape(token: &str) -> String {
+/// `token` with `\`, newline and the separator of its line escaped: `sep` is the separator
+/// and the letter that stands for it (`(' ', 's')` here, `('\t', 't')` in the list's lines).
+pub(crate) fn escape_token(token: &str, sep: (char, char)) -> String {
     let mut out = String::with_capacity(token.len());
     for c in token.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
-            ' ' => out.push_str("\\s"),
             '\n' => out.push_str("\\n"),
+            c if c == sep.0 => {
+                out.push('\\');
+                out.push(sep.1);
+            }
             c => out.push(c),
         }
     }
     out
 }
 
-fn unescape(token: &str) -> Option<String> {
+/// The token that [`escape_token`] escaped, or `None` if an escape is broken.
+pub(crate) fn unescape_token(token: &str, sep: (char, char)) -> Option<String> {
     let mut out = String::with_capacity(token.len());
     let mut chars = token.chars();
     while let Some(c) = chars.next() {
         if c == '\\' {
             out.push(match chars.next()? {
                 '\\' => '\\',
-                's' => ' ',
                 'n' => '\n',
+                c if c == sep.1 => sep.0,
                 _ => return None,
             });
         } else {
@@ -305,6 +311,14 @@ fn unescape(token: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+fn escape(token: &str) -> String {
+    escape_token(token, (' ', 's'))
+}
+
+fn unescape(token: &str) -> Option<String> {
+    unescape_token(token, (' ', 's'))
 }
 
 fn mode_name(mode: Mode) -> &'static str {

@@ -15,7 +15,10 @@ use dingji::list::state::{Action, HISTORY, ListState};
 use dingji::list::summary::summary;
 use dingji_rules::draft::Mode;
 use dingji_rules::{Scheme, presets};
-use yew::{Callback, Html, LocalServerRenderer, Properties, Reducible, component};
+use yew::{Callback, Html, Reducible};
+
+mod common;
+use common::{render_view, text};
 
 fn b() -> Rc<Scheme> {
     Rc::new(presets::by_id("B").unwrap())
@@ -275,36 +278,9 @@ fn rectification_ends_6_to_12_months_later() {
 
 // ---- The page's parts, rendered ----
 
-#[derive(Properties, PartialEq)]
-struct ShowProps {
-    html: Html,
-}
-
-#[component]
-fn Show(props: &ShowProps) -> Html {
-    props.html.clone()
-}
-
+/// The text a user reads in a part of the page.
 fn render(html: Html) -> String {
-    let out = futures::executor::block_on(
-        LocalServerRenderer::<Show>::with_props(ShowProps { html })
-            .hydratable(false)
-            .render(),
-    );
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in out.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text(&render_view(html))
 }
 
 #[test]

@@ -16,71 +16,10 @@ use dingji::state::Edits;
 use dingji_rules::draft::{Mode, OrgDraft, SourceDraft};
 use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme, presets};
-use yew::{BaseComponent, Callback, Html, LocalServerRenderer, Properties, component};
+use yew::Callback;
 
-fn render<C: BaseComponent>(props: C::Properties) -> String {
-    futures::executor::block_on(
-        LocalServerRenderer::<C>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
-}
-
-#[derive(Properties, PartialEq)]
-struct ShowProps {
-    html: Html,
-}
-
-/// Shows the output of a view function (the page's stateless parts are functions, not components).
-#[component]
-fn Show(props: &ShowProps) -> Html {
-    props.html.clone()
-}
-
-fn render_view(html: Html) -> String {
-    render::<Show>(ShowProps { html })
-}
-
-/// The visible text of rendered HTML: tags dropped, entities decoded, blanks collapsed.
-fn text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The text of the element with `id`.
-fn by_id(html: &str, id: &str) -> String {
-    let start = html
-        .find(&format!("id=\"{id}\""))
-        .unwrap_or_else(|| panic!("no #{id} in {html}"));
-    let open = html[..start].rfind('<').unwrap();
-    let tag: String = html[open + 1..]
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    let close = html[start..]
-        .find(&format!("</{tag}>"))
-        .map(|i| start + i)
-        .unwrap();
-    text(&html[open..close])
-}
+mod common;
+use common::{by_id, render, render_view, text};
 
 fn b() -> Rc<Scheme> {
     Rc::new(presets::by_id("B").unwrap())

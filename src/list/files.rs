@@ -1,6 +1,8 @@
 //! Files in and out of the list: CSV as Chinese Excel and WPS write it (UTF-8 with or without a
 //! BOM, or GBK/GB18030), tab-separated text pasted from a spreadsheet, the saved list, dates.
 
+use crate::state::{escape_token, unescape_token};
+
 /// Text of a file's bytes: UTF-8 (a BOM is dropped) where it is valid, GB18030 (which GBK is part
 /// of) otherwise, as Chinese Excel saves "CSV". `None` if the browser cannot decode it.
 pub fn decode(bytes: &[u8]) -> Option<String> {
@@ -127,40 +129,21 @@ pub fn add_months(date: &str, months: u32) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
 }
 
+/// The separator of a saved line, and its escape letter.
+const TAB: (char, char) = ('\t', 't');
+
 /// A line of the saved list: tokens joined by tabs, each with `\`, tab and newline escaped.
 pub fn join_line(tokens: &[String]) -> String {
     tokens
         .iter()
-        .map(|t| {
-            t.replace('\\', "\\\\")
-                .replace('\t', "\\t")
-                .replace('\n', "\\n")
-        })
+        .map(|t| escape_token(t, TAB))
         .collect::<Vec<_>>()
         .join("\t")
 }
 
 /// The tokens of a saved line, or `None` if an escape is broken.
 pub fn split_line(line: &str) -> Option<Vec<String>> {
-    line.split('\t')
-        .map(|t| {
-            let mut out = String::with_capacity(t.len());
-            let mut chars = t.chars();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    out.push(match chars.next()? {
-                        '\\' => '\\',
-                        't' => '\t',
-                        'n' => '\n',
-                        _ => return None,
-                    });
-                } else {
-                    out.push(c);
-                }
-            }
-            Some(out)
-        })
-        .collect()
+    line.split('\t').map(|t| unescape_token(t, TAB)).collect()
 }
 
 #[cfg(test)]

@@ -41,43 +41,30 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
         .map(|c| c.name.get(lang).to_owned());
     let prefix = group.map(|g| format!("【{g}】")).unwrap_or_default();
     let (what, share, rounding) = match q.rule {
-        QuotaRule::MinLowest => {
-            let quota = scheme.distribution.min_lowest.as_ref();
-            let name = scheme.tier_name(scheme.lowest_tier(), lang);
-            let share = quota.map(|x| {
-                x.share_in(
-                    q.category
-                        .and_then(|c| scheme.categories.get(c))
-                        .map(|c| c.id.as_str()),
+        QuotaRule::MinLowest | QuotaRule::MaxTop => {
+            let (quota, tier, zh_word, en_word) = if q.rule == QuotaRule::MinLowest {
+                (
+                    scheme.distribution.min_lowest.as_ref(),
+                    scheme.lowest_tier(),
+                    "不少于",
+                    "at least",
                 )
-            });
+            } else {
+                (scheme.distribution.max_top.as_ref(), 0, "不超过", "at most")
+            };
+            let name = scheme.tier_name(tier, lang);
+            let group = q
+                .category
+                .and_then(|c| scheme.categories.get(c))
+                .map(|c| c.id.as_str());
+            let what = if zh {
+                format!("“{name}”{zh_word}")
+            } else {
+                format!("“{name}” {en_word}")
+            };
             (
-                if zh {
-                    format!("“{name}”不少于")
-                } else {
-                    format!("“{name}” at least")
-                },
-                share,
-                quota.map(|x| x.rounding),
-            )
-        }
-        QuotaRule::MaxTop => {
-            let quota = scheme.distribution.max_top.as_ref();
-            let name = scheme.tier_name(0, lang);
-            let share = quota.map(|x| {
-                x.share_in(
-                    q.category
-                        .and_then(|c| scheme.categories.get(c))
-                        .map(|c| c.id.as_str()),
-                )
-            });
-            (
-                if zh {
-                    format!("“{name}”不超过")
-                } else {
-                    format!("“{name}” at most")
-                },
-                share,
+                what,
+                quota.map(|x| x.share_in(group)),
                 quota.map(|x| x.rounding),
             )
         }

@@ -42,6 +42,21 @@ async function importFile(page, name, buffer, { sheet, apply = true } = {}) {
   if (apply && (await page.locator('#import-apply').count())) await page.click('#import-apply');
 }
 
+/** Imports the fixture's township list as a UTF-8 CSV and waits for its 21 rows. */
+async function importTownship(page, orgs) {
+  await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
+  await waitForText(page, '#row-count', `${orgs.length} / ${orgs.length} 个组织`);
+}
+
+/** Pastes `text` into the focused element, as a paste from Excel would (a clipboard event). */
+async function paste(page, text) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 /** The list as the app exports it to CSV: rows of strings, the header first. */
 async function exportCsv(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
@@ -75,8 +90,7 @@ function assertResults(rows, orgs) {
 test('a CSV import grades the list: tiers, the 5% rule, the five-star cap and the 汇总表', async () => {
   const { context, page, w } = await openList();
   const orgs = township();
-  await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
-  await waitForText(page, '#row-count', '21 / 21 个组织');
+  await importTownship(page, orgs);
   assertResults(await exportCsv(page), orgs);
 
   // The two lowest were moved by the rule: shown in the grid and in the list to rectify.
@@ -149,8 +163,7 @@ test('an .xlsx import (sheet picked, title row above the header); export to Exce
 test('a malformed file lists its errors by row and column and changes nothing', async () => {
   const { context, page, w } = await openList();
   const orgs = township();
-  await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
-  await waitForText(page, '#row-count', '21 / 21 个组织');
+  await importTownship(page, orgs);
   const before = await exportCsv(page);
 
   const bad = records(township().slice(0, 3));
@@ -180,11 +193,7 @@ test('a range pasted from Excel fills the list from the selected cell', async ()
     .map((r) => r.join('\t'))
     .join('\r\n');
   await page.focus('.grid-wrap');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
+  await paste(page, tsv);
   await waitForText(page, '#row-count', '3 / 3 个组织');
   const got = byHeader(await exportCsv(page));
   assert.deepEqual(
@@ -196,11 +205,7 @@ test('a range pasted from Excel fills the list from the selected cell', async ()
 
   // A second paste at the second row's 自评 overwrites only that column.
   await page.locator('#c1-8').focus();
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.setData('text/plain', '60\n61\n');
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await paste(page, '60\n61\n');
   await page.waitForFunction(() => document.querySelector('#c2-8')?.value === '61');
   const after = byHeader(await exportCsv(page));
   assert.deepEqual(after.map((r) => r['自评']), ['98', '60', '61']);
@@ -211,8 +216,7 @@ test('a range pasted from Excel fills the list from the selected cell', async ()
 test('editing a cell regrades the list; undo and redo; a reload keeps the list', async () => {
   const { context, page, w } = await openList();
   const orgs = township();
-  await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
-  await waitForText(page, '#row-count', '21 / 21 个组织');
+  await importTownship(page, orgs);
 
   // The lowest organization's 党委评定 goes to 99: the 5% rule now takes the next two.
   const cell = page.locator('#c20-2');
@@ -263,8 +267,7 @@ test('a saved list that cannot be read is kept aside and reported, not lost', as
 
 test('the 公示 print view shows only the notice: title, date, scheme, organizations by tier', async () => {
   const { context, page, w } = await openList();
-  await importFile(page, '名单.csv', Buffer.from(csv(records(township())), 'utf8'));
-  await waitForText(page, '#row-count', '21 / 21 个组织');
+  await importTownship(page, township());
   // Without the preview, printing says how to print the notice.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.print-hint').isVisible(), true);
@@ -293,8 +296,7 @@ test('the 公示 print view shows only the notice: title, date, scheme, organiza
 
 test('on a phone the list page still works: import and read the results', async () => {
   const { context, page, w } = await openList({ width: 375, height: 800 });
-  await importFile(page, '名单.csv', Buffer.from(csv(records(township())), 'utf8'));
-  await waitForText(page, '#row-count', '21 / 21 个组织');
+  await importTownship(page, township());
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 375, `the page does not scroll sideways (${width}px); the grid scrolls in its box`);
   await screenshot(page, 'list-375');
