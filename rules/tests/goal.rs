@@ -8,31 +8,13 @@
     clippy::indexing_slicing
 )] // test helpers
 
-use std::str::FromStr;
-
+mod common;
+use common::{b_org, dec};
 use dingji_rules::goal::Unreachable;
-use dingji_rules::{Decimal, Goal, Org, SourceInput, Votes, evaluate, goal_seek, presets};
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use dingji_rules::{Goal, Org, SourceInput, Votes, evaluate, goal_seek, presets};
 
 fn worked_example() -> Org {
-    Org {
-        inputs: [
-            ("committee".to_owned(), SourceInput::Score(dec("92"))),
-            (
-                "vote".to_owned(),
-                SourceInput::Votes(Votes {
-                    counts: vec![30, 15, 4, 1],
-                    eligible: None,
-                }),
-            ),
-            ("self".to_owned(), SourceInput::Score(dec("95"))),
-        ]
-        .into(),
-        ..Org::default()
-    }
+    b_org(dec("92"), [30, 15, 4, 1], dec("95"))
 }
 
 #[test]

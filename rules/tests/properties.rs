@@ -14,11 +14,10 @@
     clippy::indexing_slicing
 )] // test helpers
 
+mod common;
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::summary::shares;
-use dingji_rules::{
-    Decimal, Flag, Org, Scheme, SourceInput, Votes, evaluate, evaluate_list, presets,
-};
+use dingji_rules::{Decimal, Flag, Org, Scheme, SourceInput, evaluate, evaluate_list, presets};
 use proptest::prelude::*;
 
 fn hundredths(h: u32) -> Decimal {
@@ -26,27 +25,7 @@ fn hundredths(h: u32) -> Decimal {
 }
 
 fn b_org(committee: u32, self_score: u32, counts: [u64; 4]) -> Org {
-    Org {
-        inputs: [
-            (
-                "committee".to_owned(),
-                SourceInput::Score(hundredths(committee)),
-            ),
-            (
-                "vote".to_owned(),
-                SourceInput::Votes(Votes {
-                    counts: counts.to_vec(),
-                    eligible: None,
-                }),
-            ),
-            (
-                "self".to_owned(),
-                SourceInput::Score(hundredths(self_score)),
-            ),
-        ]
-        .into(),
-        ..Org::default()
-    }
+    common::b_org(hundredths(committee), counts, hundredths(self_score))
 }
 
 fn tier(scheme: &Scheme, org: &Org) -> usize {

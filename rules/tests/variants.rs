@@ -8,16 +8,12 @@
     clippy::indexing_slicing
 )] // test helpers
 
-use std::str::FromStr;
-
+mod common;
+use common::dec;
 use dingji_rules::scheme::{Indicator, Limit, SatisfactionCap, Scoring};
 use dingji_rules::{
-    Decimal, Flag, Lang, Org, Scheme, SourceInput, Text, Votes, evaluate, explain_org, presets,
+    Decimal, Flag, Lang, Org, Scheme, SourceInput, Text, evaluate, explain_org, presets,
 };
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn error_of(scheme: &Scheme) -> String {
     scheme.validate().unwrap_err().to_string()
@@ -135,21 +131,7 @@ fn b_with_satisfaction_caps() -> Scheme {
 }
 
 fn b_org(counts: [u64; 4]) -> Org {
-    Org {
-        inputs: [
-            ("committee".to_owned(), SourceInput::Score(dec("98"))),
-            (
-                "vote".to_owned(),
-                SourceInput::Votes(Votes {
-                    counts: counts.to_vec(),
-                    eligible: None,
-                }),
-            ),
-            ("self".to_owned(), SourceInput::Score(dec("98"))),
-        ]
-        .into(),
-        ..Org::default()
-    }
+    common::b_org(dec("98"), counts, dec("98"))
 }
 
 #[test]
