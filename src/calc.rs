@@ -395,10 +395,7 @@ impl Calc {
 
     /// The error of a field, if it has one.
     pub fn error_at(&self, field: &Field) -> Option<&Error> {
-        self.field_errors
-            .iter()
-            .find(|e| &e.field == field)
-            .map(|e| &e.error)
+        dingji_rules::draft::error_at(&self.field_errors, field)
     }
 }
 

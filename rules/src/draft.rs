@@ -117,6 +117,11 @@ pub struct FieldError {
     pub error: Error,
 }
 
+/// The error of `field` among `errors`, if it has one.
+pub fn error_at<'a>(errors: &'a [FieldError], field: &Field) -> Option<&'a Error> {
+    errors.iter().find(|e| &e.field == field).map(|e| &e.error)
+}
+
 impl OrgDraft {
     /// An empty draft with each source in the form its scheme gives it.
     pub fn for_scheme(scheme: &Scheme) -> Self {

@@ -2,7 +2,7 @@
 //! for deduction items the entry is the points deducted.
 
 use dingji_rules::Lang;
-use dingji_rules::draft::{Field, FieldError, SourceDraft};
+use dingji_rules::draft::{Field, FieldError, SourceDraft, error_at};
 use dingji_rules::fmt::num;
 use dingji_rules::scheme::{Indicator, Scoring};
 use yew::prelude::*;
@@ -37,11 +37,7 @@ pub fn indicator_entry(props: &IndicatorEntryProps) -> Html {
             source: props.source.to_owned(),
             indicator: indicator.id.clone(),
         };
-        let error = props
-            .errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| &e.error);
+        let error = error_at(props.errors, &field);
         let suffix = match indicator.scoring {
             Scoring::Add => format!("/ {}", num(indicator.max)),
             Scoring::Deduct => format!("{} {}", s.deduct_points, num(indicator.max)),

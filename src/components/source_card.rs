@@ -1,6 +1,6 @@
 //! One score source (评价主体): its weight, the form it is entered in, and its entries.
 
-use dingji_rules::draft::{Field, FieldError, Mode, SourceDraft};
+use dingji_rules::draft::{Field, FieldError, Mode, SourceDraft, error_at};
 use dingji_rules::fmt::num;
 use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme};
@@ -34,13 +34,6 @@ pub fn source_card(props: &SourceCardProps) -> Html {
         return Html::default();
     };
     let id = source.id.clone();
-    let error_at = |field: &Field| {
-        props
-            .errors
-            .iter()
-            .find(|e| &e.field == field)
-            .map(|e| &e.error)
-    };
     let other_mode = match source.input {
         SourceKind::Direct => None,
         SourceKind::Indicators => Some((Mode::Indicators, s.mode_indicators)),
@@ -99,13 +92,19 @@ pub fn source_card(props: &SourceCardProps) -> Html {
                 value: props.draft.score.clone().into(),
                 hint: s.score_hint.into(),
                 placeholder: s.score_placeholder.into(),
-                error: shown_error(error_at(&Field::Score { source: id.clone() }), props.lang),
+                error: shown_error(
+                    error_at(props.errors, &Field::Score { source: id.clone() }),
+                    props.lang,
+                ),
                 on_input,
                 ..Default::default()
             })
         }
     };
-    let source_error = shown_error(error_at(&Field::Source { source: id.clone() }), props.lang);
+    let source_error = shown_error(
+        error_at(props.errors, &Field::Source { source: id.clone() }),
+        props.lang,
+    );
     html! {
         <fieldset class="card source" id={format!("source-{id}")}>
             <legend>

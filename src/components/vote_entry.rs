@@ -1,7 +1,7 @@
 //! Ballots per level (得票), with the rates, the vote score and the participation check shown as
 //! the user types.
 
-use dingji_rules::draft::{Field, FieldError, SourceDraft, parse_count};
+use dingji_rules::draft::{Field, FieldError, SourceDraft, error_at, parse_count};
 use dingji_rules::evaluate::{ballots_needed, tally};
 use dingji_rules::fmt::{num, rate};
 use dingji_rules::org::Votes;
@@ -28,13 +28,6 @@ pub struct VoteEntryProps<'a> {
 pub fn vote_entry(props: &VoteEntryProps) -> Html {
     let s = strings(props.lang);
     let source = props.source.to_owned();
-    let error_at = |field: &Field| {
-        props
-            .errors
-            .iter()
-            .find(|e| &e.field == field)
-            .map(|e| &e.error)
-    };
     let counts: Vec<Option<u64>> = (0..props.scale.levels.len())
         .map(|i| parse_count(props.draft.counts.get(i).map_or("", String::as_str), "").ok())
         .collect();
@@ -72,7 +65,7 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
                     inputmode: "numeric".into(),
                     placeholder: "0".into(),
                     class: classes!("compact"),
-                    error: shown_error(error_at(&Field::Count { source: source.clone(), level }), props.lang),
+                    error: shown_error(error_at(props.errors, &Field::Count { source: source.clone(), level }), props.lang),
                     on_input,
                     ..Default::default()
                 }) }
@@ -113,7 +106,7 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
                 hint: s.eligible_hint.into(),
                 inputmode: "numeric".into(),
                 class: classes!("compact"),
-                error: shown_error(error_at(&Field::Eligible { source: source.clone() }), props.lang),
+                error: shown_error(error_at(props.errors, &Field::Eligible { source: source.clone() }), props.lang),
                 on_input: on_eligible,
                 ..Default::default()
             }) }
