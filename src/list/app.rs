@@ -428,9 +428,14 @@ pub fn ListApp() -> Html {
     // A block pasted from Excel or WPS fills from the cursor's cell.
     let on_paste = {
         let dispatch = dispatch.clone();
-        let cursor = state.cursor;
-        let order = graded.order.clone();
-        let rows = state.rows.len();
+        let (row, col) = (
+            graded
+                .order
+                .get(state.cursor.0)
+                .copied()
+                .unwrap_or(state.rows.len()),
+            state.cursor.1,
+        );
         Callback::from(move |e: Event| {
             let Ok(e) = e.dyn_into::<web_sys::ClipboardEvent>() else {
                 return;
@@ -443,10 +448,9 @@ pub fn ListApp() -> Html {
                 return;
             }
             e.prevent_default();
-            let row = order.get(cursor.0).copied().unwrap_or(rows);
             dispatch.emit(Action::Paste {
                 row,
-                col: cursor.1,
+                col,
                 cells: parse_delimited(&text, '\t'),
             });
         })
