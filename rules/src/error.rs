@@ -206,6 +206,12 @@ pub enum Error {
         /// What the parser said.
         detail: String,
     },
+    /// A computation whose numbers are too large or have too many decimals to be held exactly
+    /// (a bound no real scheme reaches; the result is refused rather than rounded).
+    TooLarge {
+        /// The field or value, as the user sees it.
+        field: String,
+    },
     /// A scheme file in a format version this build does not know.
     SchemeFormat {
         /// The version found in the file.
@@ -272,6 +278,9 @@ impl Error {
                 sum.normalize()
             ),
             Error::DuplicateId { what, id } => format!("{what}编号「{id}」重复"),
+            Error::TooLarge { field } => {
+                format!("「{field}」的数值过大或小数位数过多，无法精确计算，请核对")
+            }
             Error::NoVoteLevels { source } => format!("「{source}」没有可计入有效票的测评档次"),
             Error::SatisfiedLevels { source, count } => {
                 format!("「{source}」计为满意的档次数 {count} 不在有效档次范围内")

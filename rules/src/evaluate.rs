@@ -2,10 +2,12 @@
 //! limits of vetoes and satisfaction caps, the stars and the committee's override.
 //!
 //! - A vote score is Σ level points × count / valid ballots (domain.md reading 4; scheme B's
-//!   "100 × 好得票率 + 60 × 较好得票率 + …"), computed with one division so that it stays exact
-//!   wherever the rates are.
-//! - The composite is Σ weight% × source score, exact; it is rounded once by the scheme's rounding
-//!   and the tier is decided on the rounded value (readings 1 and 3).
+//!   "100 × 好得票率 + 60 × 较好得票率 + …"), kept as an exact fraction ([`Ratio`]): 2380/30 is
+//!   never cut to 79.333…3 before it is weighted.
+//! - The composite is Σ weight% × source score, the exact rational value; it is rounded once by
+//!   the scheme's rounding and the tier is decided on the rounded value (readings 1, 2 and 3).
+//! - Inputs are bounded where they are read (ballots and eligible voters ≤ [`MAX_COUNT`], an
+//!   indicator entry ≤ [`MAX_ENTRY`]) and every sum is checked: no input overflows or panics.
 //! - Vetoes and satisfaction caps can only lower a tier or the stars. An override replaces the
 //!   result and is marked as one (reading 9).
 //!
@@ -19,6 +21,7 @@ use crate::error::Error;
 use crate::fixed::Fx;
 use crate::map;
 use crate::org::{Org, SourceInput, Votes};
+use crate::ratio::Ratio;
 use crate::scheme::{
     Indicator, Limit, Participation, Scheme, Scoring, Source, SourceKind, VoteScale,
 };
@@ -29,11 +32,9 @@ pub struct OrgResult {
     /// The index of its category in the scheme.
     pub category: usize,
     /// Each source's score on 100 points, exact, in the scheme's source order.
-    #[serde(serialize_with = "ser_decimals")]
-    pub scores: Vec<Decimal>,
+    pub scores: Vec<Ratio>,
     /// The composite score, exact.
-    #[serde(with = "crate::serde_dec")]
-    pub composite: Decimal,
+    pub composite: Ratio,
     /// The composite after the scheme's rounding: shown, compared and exported.
     #[serde(with = "crate::serde_dec")]
     pub rounded: Decimal,
@@ -65,8 +66,7 @@ pub enum Flag {
         /// Index of the cap in the scheme.
         cap: usize,
         /// The satisfaction, in percent of valid ballots.
-        #[serde(with = "crate::serde_dec")]
-        satisfaction: Decimal,
+        satisfaction: Ratio,
     },
     /// Fewer people voted than the participation rule asks (a warning: the score stands).
     Participation {
@@ -131,9 +131,12 @@ impl Flag {
     }
 }
 
-fn ser_decimals<S: serde::Serializer>(values: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(values.iter().map(|v| v.to_string()))
-}
+/// The most ballots of one level, and the most eligible voters, an organization may have: far
+/// above any real vote, low enough that every sum of them is exact.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+
+/// The largest indicator entry (points earned or deducted) read.
+pub const MAX_ENTRY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// A counted vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,17 +147,19 @@ pub struct Tally {
     pub valid: u64,
     /// Valid ballots of the satisfied levels.
     pub satisfied: u64,
-    /// The score on 100 points.
-    pub score: Decimal,
+    /// The score on 100 points, exact.
+    pub score: Ratio,
 }
 
 impl Tally {
-    /// The share of satisfied ballots among the valid ones, in percent.
-    pub fn satisfaction(&self) -> Decimal {
-        if self.valid == 0 {
-            return Decimal::ZERO;
-        }
-        Decimal::from(self.satisfied) * Decimal::ONE_HUNDRED / Decimal::from(self.valid)
+    /// The share of satisfied ballots among the valid ones, in percent, exact.
+    pub fn satisfaction(&self) -> Ratio {
+        // Both counts are at most levels × MAX_COUNT: the product fits an i128.
+        Ratio::new(
+            i128::from(self.satisfied) * 100,
+            i128::from(self.valid.max(1)),
+        )
+        .unwrap_or_default()
     }
 }
 
@@ -167,18 +172,38 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
             found: votes.counts.len(),
         });
     }
+    let too_many = |field: String, count: u64| Error::OutOfRange {
+        field,
+        value: Decimal::from(count),
+        min: Decimal::ZERO,
+        max: Decimal::from(MAX_COUNT),
+    };
+    if let Some(eligible) = votes.eligible
+        && eligible > MAX_COUNT
+    {
+        return Err(too_many(format!("{source} · 应参加人数"), eligible));
+    }
+    let too_large = || Error::TooLarge {
+        field: source.to_owned(),
+    };
     let mut cast: u64 = 0;
     let mut valid: u64 = 0;
     let mut satisfied: u64 = 0;
-    let mut points = Decimal::ZERO;
+    let mut points = Ratio::ZERO;
     for (position, (level, &count)) in scale.levels.iter().zip(&votes.counts).enumerate() {
-        cast = cast.saturating_add(count);
+        if count > MAX_COUNT {
+            return Err(too_many(format!("{source} · {}", level.name.zh), count));
+        }
+        cast = cast.checked_add(count).ok_or_else(too_large)?;
         if level.valid {
-            valid = valid.saturating_add(count);
+            valid = valid.checked_add(count).ok_or_else(too_large)?;
             if position < scale.satisfied_levels {
-                satisfied = satisfied.saturating_add(count);
+                satisfied = satisfied.checked_add(count).ok_or_else(too_large)?;
             }
-            points += level.points * Decimal::from(count);
+            let level_points = Ratio::from(level.points).checked_mul(Ratio::from_int(count));
+            points = level_points
+                .and_then(|p| points.checked_add(p))
+                .ok_or_else(too_large)?;
         }
     }
     if valid == 0 {
@@ -199,7 +224,9 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
         cast,
         valid,
         satisfied,
-        score: points / Decimal::from(valid),
+        score: points
+            .checked_div(Ratio::from_int(valid))
+            .ok_or_else(too_large)?,
     })
 }
 
@@ -208,8 +235,13 @@ pub fn ballots_needed(rule: &Participation, eligible: u64) -> u64 {
     if rule.everyone_below.is_some_and(|n| eligible < n) {
         return eligible;
     }
-    let needed = (rule.min_share * Decimal::from(eligible) / Decimal::ONE_HUNDRED).ceil();
-    u64::try_from(needed).unwrap_or(eligible)
+    let needed = rule
+        .min_share
+        .checked_mul(Decimal::from(eligible))
+        .map(|n| (n / Decimal::ONE_HUNDRED).ceil());
+    needed
+        .and_then(|n| u64::try_from(n).ok())
+        .map_or(eligible, |n| n.min(eligible))
 }
 
 /// One indicator's points: the entry for an additive item, the maximum less the deduction (down
@@ -226,6 +258,9 @@ pub fn indicator_points(
         min: Decimal::ZERO,
         max,
     };
+    if entry > MAX_ENTRY {
+        return Err(out_of_range(MAX_ENTRY));
+    }
     match indicator.scoring {
         Scoring::Add if entry < Decimal::ZERO || entry > indicator.max => {
             Err(out_of_range(indicator.max))
@@ -235,7 +270,11 @@ pub fn indicator_points(
             field: format!("{} · {}", source, indicator.name.zh),
             value: entry,
         }),
-        Scoring::Deduct => Ok((indicator.max - entry).max(Decimal::ZERO)),
+        Scoring::Deduct => Ok(indicator
+            .max
+            .checked_sub(entry)
+            .unwrap_or(Decimal::ZERO)
+            .max(Decimal::ZERO)),
     }
 }
 
@@ -250,6 +289,15 @@ pub fn indicator_total(
     if let Some(total) = indicator_total_fast(set, entries, scheme.bonus_cap) {
         return Ok(total);
     }
+    if let Some(id) = map::first_duplicate(entries) {
+        return Err(Error::DuplicateId {
+            what: format!("{source} · 指标"),
+            id: id.to_owned(),
+        });
+    }
+    let too_large = || Error::TooLarge {
+        field: source.to_owned(),
+    };
     let mut base = Decimal::ZERO;
     let mut bonus = Decimal::ZERO;
     for indicator in set {
@@ -260,11 +308,12 @@ pub fn indicator_total(
             });
         };
         let points = indicator_points(indicator, entry, source)?;
-        if indicator.bonus {
-            bonus += points;
+        let sum = if indicator.bonus {
+            &mut bonus
         } else {
-            base += points;
-        }
+            &mut base
+        };
+        *sum = sum.checked_add(points).ok_or_else(too_large)?;
     }
     if let Some((unknown, _)) = entries
         .iter()
@@ -275,7 +324,8 @@ pub fn indicator_total(
             id: unknown.clone(),
         });
     }
-    Ok(base + scheme.bonus_cap.map_or(bonus, |cap| bonus.min(cap)))
+    base.checked_add(scheme.bonus_cap.map_or(bonus, |cap| bonus.min(cap)))
+        .ok_or_else(too_large)
 }
 
 /// [`indicator_total`] for entries in the order of the indicators (as the pages and most files
@@ -294,6 +344,9 @@ fn indicator_total_fast(
     let mut bonus = Fx::ZERO;
     for ((id, entry), indicator) in entries.iter().zip(set) {
         if *id != indicator.id {
+            return None;
+        }
+        if *entry > MAX_ENTRY {
             return None;
         }
         let entry = Fx::of(*entry)?;
@@ -323,14 +376,9 @@ fn indicator_total_fast(
     base.add(bonus)?.to_decimal()
 }
 
-/// `weight`% of `score`, exactly: the product with the scale raised by two (÷ 100 without a
-/// division).
-pub fn weighted(weight: Decimal, score: Decimal) -> Decimal {
-    Fx::of(weight)
-        .zip(Fx::of(score))
-        .and_then(|(w, s)| w.mul_shift(s, 2))
-        .and_then(Fx::to_decimal)
-        .unwrap_or_else(|| weight * score / Decimal::ONE_HUNDRED)
+/// `weight`% of `score`, exactly; `None` only past the bounds no real scheme reaches.
+pub fn weighted(weight: Decimal, score: Ratio) -> Option<Ratio> {
+    score.percent_of(weight)
 }
 
 /// The category index of an organization (an empty category is the scheme's first).
@@ -353,7 +401,7 @@ pub fn source_score(
     category: &str,
     source: &Source,
     input: Option<&SourceInput>,
-) -> Result<(Decimal, Option<Tally>), Error> {
+) -> Result<(Ratio, Option<Tally>), Error> {
     let name = source.name.zh.as_str();
     match (input, &source.input) {
         (None, _) => Err(Error::MissingInput {
@@ -369,11 +417,12 @@ pub fn source_score(
                     max,
                 });
             }
-            Ok((*score, None))
+            Ok((Ratio::from(*score), None))
         }
-        (Some(SourceInput::Indicators(entries)), SourceKind::Indicators) => {
-            Ok((indicator_total(scheme, category, entries, name)?, None))
-        }
+        (Some(SourceInput::Indicators(entries)), SourceKind::Indicators) => Ok((
+            Ratio::from(indicator_total(scheme, category, entries, name)?),
+            None,
+        )),
         (Some(SourceInput::Votes(votes)), SourceKind::Vote(scale)) => {
             let t = tally(scale, votes, name)?;
             Ok((t.score, Some(t)))
@@ -386,8 +435,11 @@ pub fn source_score(
 
 /// Evaluates one organization on its own: the list rules (quotas and the star cap) do not apply,
 /// and a star level the cap may withhold is flagged [`Flag::SubjectToStarCap`].
+/// The warning follows the result after the override: an override that sets the tier gives the
+/// stars of that tier, which the cap may withhold; one that sets the stars is the committee's.
 pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
     let mut result = evaluate_base(scheme, org)?;
+    apply_override(scheme, org, &mut result)?;
     if let (Some(stars), Some(cap)) = (
         result.stars,
         scheme.stars.as_ref().and_then(|s| s.cap.as_ref()),
@@ -396,7 +448,6 @@ pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
     {
         result.flags.push(Flag::SubjectToStarCap);
     }
-    apply_override(scheme, org, &mut result)?;
     Ok(result)
 }
 
@@ -409,7 +460,16 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
         .map_or("", |c| c.id.as_str());
     let mut flags = Vec::new();
     let mut scores = Vec::with_capacity(scheme.sources.len());
-    let mut composite = Decimal::ZERO;
+    let mut composite = Ratio::ZERO;
+    let composite_too_large = || Error::TooLarge {
+        field: "综合评分".to_owned(),
+    };
+    if let Some(id) = map::first_duplicate(&org.inputs) {
+        return Err(Error::DuplicateId {
+            what: "评价主体".to_owned(),
+            id: id.to_owned(),
+        });
+    }
     let mut tier_limit: Option<usize> = None;
     let mut star_limit: Option<u8> = None;
     let mut limit = |l: Limit| match l {
@@ -437,7 +497,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             }
             for (cap_index, cap) in scheme.satisfaction_caps.iter().enumerate() {
                 let satisfaction = t.satisfaction();
-                if cap.source == source.id && satisfaction < cap.below {
+                if cap.source == source.id && satisfaction < Ratio::from(cap.below) {
                     limit(cap.limit);
                     flags.push(Flag::SatisfactionCap {
                         cap: cap_index,
@@ -446,8 +506,10 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
                 }
             }
         }
-        composite += weighted(source.weight, score);
-        scores.push(score.normalize());
+        composite = weighted(source.weight, score)
+            .and_then(|w| composite.checked_add(w))
+            .ok_or_else(composite_too_large)?;
+        scores.push(score);
     }
     // Every source was found; an input more than the scheme has is for an unknown source.
     if org.inputs.len() > scheme.sources.len()
@@ -474,7 +536,9 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             });
         }
     }
-    let composite = composite.normalize();
+    if scheme.rounding.apply_exact(composite).is_none() {
+        return Err(composite_too_large());
+    }
     let decision = scheme.decide(composite);
     let tier = tier_limit.map_or(decision.tier, |t| t.max(decision.tier));
     let stars = stars_for(scheme, tier, decision.rounded, star_limit);

@@ -21,6 +21,7 @@ use crate::error::Error;
 use crate::evaluate::{self, Flag, OrgResult};
 use crate::fmt::{is_exact, num, pct, rate};
 use crate::org::{Org, SourceInput};
+use crate::ratio::Ratio;
 use crate::scheme::{CapBase, Limit, Scheme, Scoring, SourceKind};
 use crate::text::Lang;
 use crate::tier::TierDecision;
@@ -60,9 +61,8 @@ pub enum Step {
         levels: Vec<LevelLine>,
         /// Valid ballots.
         valid: u64,
-        /// The score.
-        #[serde(with = "crate::serde_dec")]
-        score: Decimal,
+        /// The score, exact.
+        score: Ratio,
     },
     /// A participation shortfall (a warning).
     Participation {
@@ -80,14 +80,12 @@ pub enum Step {
         /// Each source's term.
         terms: Vec<Term>,
         /// The exact sum.
-        #[serde(with = "crate::serde_dec")]
-        exact: Decimal,
+        exact: Ratio,
     },
     /// The rounding.
     Rounding {
         /// Before.
-        #[serde(with = "crate::serde_dec")]
-        exact: Decimal,
+        exact: Ratio,
         /// After.
         #[serde(with = "crate::serde_dec")]
         rounded: Decimal,
@@ -163,8 +161,7 @@ pub enum Cause {
         /// Index in the scheme.
         cap: usize,
         /// The satisfaction in percent.
-        #[serde(with = "crate::serde_dec")]
-        satisfaction: Decimal,
+        satisfaction: Ratio,
     },
 }
 
@@ -188,9 +185,8 @@ pub struct LevelLine {
     pub level: usize,
     /// Ballots.
     pub count: u64,
-    /// Share of the valid ballots (a fraction), for valid levels.
-    #[serde(with = "crate::serde_dec::option")]
-    pub rate: Option<Decimal>,
+    /// Share of the valid ballots (a fraction, exact), for valid levels.
+    pub rate: Option<Ratio>,
 }
 
 /// One term of the composite.
@@ -198,15 +194,13 @@ pub struct LevelLine {
 pub struct Term {
     /// Source index.
     pub source: usize,
-    /// The source's score.
-    #[serde(with = "crate::serde_dec")]
-    pub score: Decimal,
+    /// The source's score, exact.
+    pub score: Ratio,
     /// Its weight in percent.
     #[serde(with = "crate::serde_dec")]
     pub weight: Decimal,
-    /// score × weight%.
-    #[serde(with = "crate::serde_dec")]
-    pub product: Decimal,
+    /// score × weight%, exact.
+    pub product: Ratio,
 }
 
 /// The steps that led to `result` for `org` (from [`evaluate::evaluate`] or a list row).
@@ -244,7 +238,7 @@ pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Ste
             }
             (Some(SourceInput::Votes(votes)), SourceKind::Vote(scale)) => {
                 let t = evaluate::tally(scale, votes, &source.name.zh)?;
-                let valid = Decimal::from(t.valid);
+                let valid = i128::from(t.valid);
                 let levels = scale
                     .levels
                     .iter()
@@ -253,7 +247,9 @@ pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Ste
                     .map(|(level, (l, &count))| LevelLine {
                         level,
                         count,
-                        rate: l.valid.then(|| Decimal::from(count) / valid),
+                        rate: l
+                            .valid
+                            .then(|| Ratio::new(i128::from(count), valid).unwrap_or_default()),
                     })
                     .collect();
                 steps.push(Step::Votes {
@@ -267,7 +263,7 @@ pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Ste
                 let score = result.scores.get(index).copied().unwrap_or_default();
                 steps.push(Step::Direct {
                     source: index,
-                    score,
+                    score: score.approx(),
                 });
             }
         }
@@ -442,7 +438,7 @@ fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 }
 
 /// The terms of the composite of `scores` under `scheme`.
-pub fn terms(scheme: &Scheme, scores: &[Decimal]) -> Vec<Term> {
+pub fn terms(scheme: &Scheme, scores: &[Ratio]) -> Vec<Term> {
     scheme
         .sources
         .iter()
@@ -452,7 +448,8 @@ pub fn terms(scheme: &Scheme, scores: &[Decimal]) -> Vec<Term> {
             source,
             score,
             weight: s.weight,
-            product: evaluate::weighted(s.weight, score),
+            // Within the bounds the evaluation checked, which made the same product.
+            product: evaluate::weighted(s.weight, score).unwrap_or_default(),
         })
         .collect()
 }
@@ -460,8 +457,8 @@ pub fn terms(scheme: &Scheme, scores: &[Decimal]) -> Vec<Term> {
 /// "综合评分 = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18". In a line with a
 /// number that does not end, the numbers are shown rounded and the line's equals signs become ≈
 /// (rather than marking each number).
-pub fn composite_line(terms: &[Term], exact: Decimal, lang: Lang) -> String {
-    let plain = |d: Decimal| num(d).trim_start_matches('≈').to_owned();
+pub fn composite_line(terms: &[Term], exact: Ratio, lang: Lang) -> String {
+    let plain = |d: Ratio| num(d).trim_start_matches('≈').to_owned();
     let weighted: Vec<String> = terms
         .iter()
         .map(|t| fill("{} × {}", &[&plain(t.score), &pct(t.weight)]))
@@ -494,7 +491,7 @@ pub fn composite_line(terms: &[Term], exact: Decimal, lang: Lang) -> String {
 }
 
 /// "89.175 → 89.18（四舍五入到两位小数）".
-pub fn rounding_line(scheme: &Scheme, exact: Decimal, rounded: Decimal, lang: Lang) -> String {
+pub fn rounding_line(scheme: &Scheme, exact: Ratio, rounded: Decimal, lang: Lang) -> String {
     fill(
         tr(lang, "{} → {}（{}）", "{} → {} ({})"),
         &[
@@ -610,7 +607,7 @@ impl Step {
                 let mut rate_terms = Vec::new();
                 let mut count_terms = Vec::new();
                 let mut products = Vec::new();
-                let mut points_total = Decimal::ZERO;
+                let mut points_total = Ratio::ZERO;
                 let mut rates_exact = true;
                 for line in levels {
                     let Some(level) = scale.levels.get(line.level) else {
@@ -625,9 +622,13 @@ impl Step {
                             ));
                             rate_terms.push(fill("{} × {}", &[&num(level.points), &rate(r)]));
                             count_terms.push(fill("{} × {}", &[&num(level.points), &count]));
-                            products.push(num(level.points * r));
-                            points_total += level.points * Decimal::from(line.count);
-                            rates_exact &= is_exact(r * Decimal::ONE_HUNDRED);
+                            let level_points = Ratio::from(level.points);
+                            products.push(num(level_points.checked_mul(r).unwrap_or_default()));
+                            points_total = level_points
+                                .checked_mul(Ratio::from_int(line.count))
+                                .and_then(|p| points_total.checked_add(p))
+                                .unwrap_or_default();
+                            rates_exact &= is_exact(r);
                         }
                         None => invalid.push(fill(tr(lang, "{} {} 票", "{} {}"), &[name, &count])),
                     }

@@ -1,45 +1,48 @@
-//! How numbers are written in explanations: exact where they are exact (`80.6`, `24.18`), and
-//! marked `≈` with four decimals where an exact division does not end (`≈83.3333`).
+//! How numbers are written in explanations: exact wherever the value has an exact decimal
+//! (`80.6`, `24.18`, `69.995`, however many digits), and marked `≈` with four decimals only where
+//! a division does not end (`≈83.3333`). Values are [`Ratio`]s, so a number that ends is never
+//! mistaken for one cut short.
 
-use rust_decimal::Decimal;
+use crate::ratio::Ratio;
 
 /// Decimals shown of a number that does not end.
 const SHOWN: u32 = 4;
 
-/// A number as it is: trailing zeros dropped, `≈` and four decimals if it has more.
-pub fn num(value: Decimal) -> String {
-    let n = value.normalize();
-    if n.scale() > SHOWN {
-        format!("≈{}", n.round_dp(SHOWN).normalize())
-    } else {
-        n.to_string()
+/// A number as it is: its exact decimal with trailing zeros dropped, or `≈` and four decimals
+/// if it has none.
+pub fn num(value: impl Into<Ratio>) -> String {
+    let value = value.into();
+    match value.to_decimal() {
+        Some(exact) => exact.normalize().to_string(),
+        None => format!("≈{}", value.approx().round_dp(SHOWN).normalize()),
     }
 }
 
 /// Whether [`num`] shows the number exactly.
-pub fn is_exact(value: Decimal) -> bool {
-    value.normalize().scale() <= SHOWN
+pub fn is_exact(value: impl Into<Ratio>) -> bool {
+    value.into().is_decimal()
 }
 
 /// A percentage: `50%`, `≈33.3333%`.
-pub fn pct(value: Decimal) -> String {
+pub fn pct(value: impl Into<Ratio>) -> String {
     format!("{}%", num(value))
 }
 
 /// A fraction (0.6) written as a percentage (`60%`); one that does not end with two decimals
 /// (`≈55.56%`).
-pub fn rate(fraction: Decimal) -> String {
-    let percent = (fraction * Decimal::ONE_HUNDRED).normalize();
-    if is_exact(percent) {
-        format!("{percent}%")
-    } else {
-        format!("≈{}%", percent.round_dp(2).normalize())
+pub fn rate(fraction: impl Into<Ratio>) -> String {
+    let percent = fraction.into().checked_mul(Ratio::HUNDRED).unwrap_or_default();
+    match percent.to_decimal() {
+        Some(exact) => format!("{}%", exact.normalize()),
+        None => format!("≈{}%", percent.approx().round_dp(2).normalize()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
+
+    use rust_decimal::Decimal;
 
     use super::*;
 
@@ -52,9 +55,18 @@ mod tests {
 
     #[test]
     fn endless_divisions_are_marked() {
-        let third = Decimal::from(100) / Decimal::from(3);
+        let third = Ratio::new(100, 3).unwrap();
         assert_eq!(num(third), "≈33.3333");
         assert!(!is_exact(third));
-        assert_eq!(rate(Decimal::from(5) / Decimal::from(9)), "≈55.56%");
+        assert_eq!(rate(Ratio::new(5, 9).unwrap()), "≈55.56%");
+    }
+
+    #[test]
+    fn a_number_that_ends_is_never_marked() {
+        // 69.995 has an exact decimal: it is written whole, never "≈69.995" or "≈70".
+        assert_eq!(num(Ratio::new(13999, 200).unwrap()), "69.995");
+        assert_eq!(num(Decimal::from_str("89.17625").unwrap()), "89.17625");
+        assert!(is_exact(Ratio::new(1, 64).unwrap()));
+        assert_eq!(rate(Ratio::new(1, 3000).unwrap()), "≈0.03%");
     }
 }

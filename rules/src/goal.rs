@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::evaluate::{self, Flag};
 use crate::org::{Org, SourceInput, Votes};
+use crate::ratio::Ratio;
 use crate::scheme::{Scheme, SourceKind};
 
 /// What each source would need.
@@ -46,9 +47,8 @@ pub enum Goal {
         source: usize,
         /// Extra ballots of the best level.
         extra: u64,
-        /// The vote score with them.
-        #[serde(with = "crate::serde_dec")]
-        score: Decimal,
+        /// The vote score with them, exact.
+        score: Ratio,
     },
     /// The target cannot be reached through this source.
     Unreachable {
@@ -94,6 +94,8 @@ pub fn goal_seek(scheme: &Scheme, org: &Org) -> Result<GoalSeek, Error> {
     let mut goals = Vec::with_capacity(scheme.sources.len());
     for (index, source) in scheme.sources.iter().enumerate() {
         let current = now.scores.get(index).copied().unwrap_or_default();
+        // A score entered or summed from indicators is a decimal; only a vote's may not end.
+        let current_decimal = current.approx();
         let goal = match (&source.input, base.input(&source.id)) {
             (SourceKind::Vote(scale), Some(SourceInput::Votes(votes))) => {
                 let best = scale.levels.iter().position(|l| l.valid).unwrap_or(0);
@@ -154,14 +156,14 @@ pub fn goal_seek(scheme: &Scheme, org: &Org) -> Result<GoalSeek, Error> {
                 };
                 let to_hundredths =
                     |d: Decimal| u64::try_from((d * Decimal::ONE_HUNDRED).floor()).unwrap_or(0);
-                let lo = to_hundredths(current) + 1;
+                let lo = to_hundredths(current_decimal).saturating_add(1);
                 let hi = to_hundredths(scheme.max_score());
                 match least(lo, hi, |h| {
                     reaches(&with_score(h)).is_some_and(|(ok, _)| ok)
                 }) {
                     Some(h) => Goal::Score {
                         source: index,
-                        current,
+                        current: current_decimal,
                         needed: Decimal::new(i64::try_from(h).unwrap_or(i64::MAX), 2),
                     },
                     None => {

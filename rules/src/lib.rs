@@ -10,7 +10,7 @@
 //! source would need for the next tier; [`summarize`] makes the 汇总表.
 //!
 //! Everything is exact: scores are [`rust_decimal::Decimal`] parsed from text, never binary
-//! floats; the composite is rounded once (by default half away from zero to two decimals,
+//! floats; a vote score and the composite built from it are exact fractions ([`Ratio`]); the composite is rounded once (by default half away from zero to two decimals,
 //! `../shared/domain.md` reading 3) and the tier is decided on the rounded value (reading 1).
 //! The crate has no web dependency, and nothing here panics on user input: every failure is an
 //! [`Error`] whose Chinese message names the field, the organization and its row.
@@ -29,6 +29,7 @@ pub mod map;
 pub mod number;
 pub mod org;
 pub mod presets;
+pub mod ratio;
 pub mod rounding;
 pub mod scheme;
 mod serde_dec;
@@ -43,6 +44,7 @@ pub use goal::{Goal, GoalSeek, goal_seek};
 pub use list::{ListResult, evaluate_list};
 pub use number::parse_decimal;
 pub use org::{Org, Override, SourceInput, Votes};
+pub use ratio::Ratio;
 pub use rounding::{Rounding, RoundingMode};
 pub use scheme::Scheme;
 pub use summary::{Summary, summarize};

@@ -39,6 +39,15 @@ pub fn insert<V>(pairs: &mut Pairs<V>, key: &str, value: V) {
     }
 }
 
+/// The first key given more than once, if any.
+pub fn first_duplicate<V>(pairs: &[(String, V)]) -> Option<&str> {
+    pairs
+        .iter()
+        .enumerate()
+        .find(|(i, (k, _))| pairs.iter().take(*i).any(|(seen, _)| seen == k))
+        .map(|(_, (k, _))| k.as_str())
+}
+
 /// Serde for a small map as a JSON object, keeping the order of its keys.
 pub mod as_object {
     use super::*;
@@ -55,7 +64,7 @@ pub mod as_object {
         map.end()
     }
 
-    /// Reads an object into pairs; a key given twice keeps its last value.
+    /// Reads an object into pairs; a key given twice is an error (the Rust API refuses it too).
     pub fn deserialize<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
         d: D,
     ) -> Result<Pairs<V>, D::Error> {
@@ -68,7 +77,12 @@ pub mod as_object {
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 let mut pairs = Vec::new();
                 while let Some((k, v)) = access.next_entry::<String, V>()? {
-                    insert(&mut pairs, &k, v);
+                    if get(&pairs, &k).is_some() {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "编号「{k}」重复 (duplicate key)"
+                        )));
+                    }
+                    pairs.push((k, v));
                 }
                 Ok(pairs)
             }

@@ -87,6 +87,13 @@ impl Rounding {
         rounded
     }
 
+    /// The exact `value` rounded, decided on the whole fraction (69.995 exactly → 70.00, where a
+    /// decimal cut to 69.99499… would give 69.99). `None` if the result does not fit a
+    /// [`Decimal`], a bound no score reaches.
+    pub fn apply_exact(&self, value: crate::Ratio) -> Option<Decimal> {
+        value.round(self.decimals.min(Self::MAX_DECIMALS), self.mode)
+    }
+
     /// What the rounding does, in words: `四舍五入到两位小数`.
     pub fn describe(&self, lang: Lang) -> String {
         const ZH_DIGITS: [&str; 5] = ["零", "一", "两", "三", "四"];

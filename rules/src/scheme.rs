@@ -441,8 +441,8 @@ impl Scheme {
     }
 
     /// The tier of a composite score, decided on the rounded score.
-    pub fn decide(&self, composite: Decimal) -> TierDecision {
-        tier::decide(&self.tiers, &self.rounding, composite)
+    pub fn decide(&self, composite: impl Into<crate::Ratio>) -> TierDecision {
+        tier::decide(&self.tiers, &self.rounding, composite.into())
     }
 
     /// The tier at `index`, if there is one.

@@ -3,7 +3,6 @@
 //! refused with a message that says how to write it.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
@@ -18,8 +17,10 @@ impl Visitor<'_> for DecimalVisitor {
         f.write_str("a decimal number written as a string, such as \"89.5\"")
     }
 
+    /// The same reader as the page's fields ([`crate::number::parse_decimal`]): `"9_2"` and a
+    /// decimal with more digits than a [`Decimal`] holds are errors, never read or rounded.
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        Decimal::from_str(v.trim())
+        crate::number::parse_decimal(v, "")
             .map_err(|_| E::custom(format_args!("“{v}” 不是数字 (not a number)")))
     }
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::ratio::Ratio;
 use crate::rounding::Rounding;
 use crate::text::Text;
 
@@ -111,8 +112,7 @@ pub fn validate(tiers: &[Tier]) -> Result<(), Error> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TierDecision {
     /// The composite as computed, before rounding.
-    #[serde(with = "crate::serde_dec")]
-    pub exact: Decimal,
+    pub exact: Ratio,
     /// The composite after the scheme's rounding: the number shown and compared.
     #[serde(with = "crate::serde_dec")]
     pub rounded: Decimal,
@@ -127,8 +127,12 @@ pub struct TierDecision {
 }
 
 /// Decides the tier of `exact` under `tiers` (validated) after `rounding`.
-pub fn decide(tiers: &[Tier], rounding: &Rounding, exact: Decimal) -> TierDecision {
-    let rounded = rounding.apply(exact);
+pub fn decide(tiers: &[Tier], rounding: &Rounding, exact: Ratio) -> TierDecision {
+    // Past any real score the exact rounding cannot fit a Decimal; evaluation refuses such a
+    // composite before it is decided, and a caller's own value is rounded as the nearest decimal.
+    let rounded = rounding
+        .apply_exact(exact)
+        .unwrap_or_else(|| rounding.apply(exact.approx()));
     let tier = tiers
         .iter()
         .position(|t| t.min.is_none_or(|min| rounded >= min))

@@ -9,7 +9,7 @@
 )] // test helpers
 
 use dingji_rules::fmt::num;
-use dingji_rules::{Decimal, Flag, Lang, Org, evaluate, presets};
+use dingji_rules::{Flag, Lang, Org, Ratio, evaluate, presets};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -27,11 +27,11 @@ struct Case {
 }
 
 /// `"80.6"` must be the exact value; `"≈78.8889"` the value as explanations show it.
-fn same(expected: &str, actual: Decimal) -> bool {
+fn same(expected: &str, actual: Ratio) -> bool {
     if expected.starts_with('≈') {
         num(actual) == expected
     } else {
-        actual.normalize().to_string() == expected
+        actual.to_decimal().map(|d| d.normalize().to_string()) == Some(expected.to_owned())
     }
 }
 

@@ -1,0 +1,411 @@
+//! Exact rational numbers for the values a division makes (domain.md reading 2).
+//!
+//! A vote score is Σ points × count ÷ valid ballots: 2380 ÷ 30 = 79.333… has no end as a decimal,
+//! and a decimal cut to 28 digits weighted by 30% gives 23.799…9 instead of 23.8. So a vote score,
+//! a rate, a satisfaction and the composite built from them are [`Ratio`]s, reduced fractions of
+//! two `i128`s; the composite is rounded once, exactly, by [`Ratio::round`], and shown as an exact
+//! decimal wherever it has one ([`Ratio::to_decimal`]).
+//!
+//! Every operation that can overflow is checked and returns `None`; the caller turns that into an
+//! [`crate::Error::TooLarge`] naming the field. The bounds checked where inputs are read (ballots
+//! ≤ 10⁹, points ≤ 100, weights ≤ 100%) keep every real scheme, two vote sources included, far
+//! inside `i128`. Rounding, comparison and conversion never overflow: they work digit by digit.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The largest scale a [`Decimal`] holds.
+const MAX_SCALE: u32 = 28;
+
+/// The largest mantissa a [`Decimal`] holds (2⁹⁶ − 1).
+const MAX_MANTISSA: u128 = (1 << 96) - 1;
+
+/// An exact rational number `num / den`, reduced, with `den > 0`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+impl Default for Ratio {
+    fn default() -> Self {
+        Self::ZERO
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// `10^n` for `n ≤ 38`.
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+impl Ratio {
+    /// Zero.
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+    /// One hundred.
+    pub const HUNDRED: Ratio = Ratio { num: 100, den: 1 };
+
+    /// `num / den`, reduced; `None` if `den` is zero or a sign does not fit.
+    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+        if den == 0 {
+            return None;
+        }
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs());
+        // g divides both, so g ≤ |den| ≤ 2¹²⁷ fits an i128 unless den is i128::MIN and g = 2¹²⁷.
+        let g = i128::try_from(g).ok()?;
+        let (mut num, mut den) = (num / g, den / g);
+        if den < 0 {
+            num = num.checked_neg()?;
+            den = den.checked_neg()?;
+        }
+        Some(Ratio { num, den })
+    }
+
+    /// A whole number.
+    pub fn from_int(n: u64) -> Ratio {
+        Ratio {
+            num: i128::from(n),
+            den: 1,
+        }
+    }
+
+    /// The numerator (the sign is here).
+    pub fn numer(self) -> i128 {
+        self.num
+    }
+
+    /// The denominator, always positive.
+    pub fn denom(self) -> i128 {
+        self.den
+    }
+
+    /// Whether the value is below zero.
+    pub fn is_negative(self) -> bool {
+        self.num < 0
+    }
+
+    /// `self + other`, exactly; `None` on overflow.
+    pub fn checked_add(self, other: Ratio) -> Option<Ratio> {
+        let g = i128::try_from(gcd(self.den.unsigned_abs(), other.den.unsigned_abs())).ok()?;
+        let (a, b) = (self.den / g, other.den / g);
+        let num = self
+            .num
+            .checked_mul(b)?
+            .checked_add(other.num.checked_mul(a)?)?;
+        Ratio::new(num, self.den.checked_mul(b)?)
+    }
+
+    /// `self − other`, exactly; `None` on overflow.
+    pub fn checked_sub(self, other: Ratio) -> Option<Ratio> {
+        self.checked_add(Ratio {
+            num: other.num.checked_neg()?,
+            den: other.den,
+        })
+    }
+
+    /// `self × other`, exactly; `None` on overflow.
+    pub fn checked_mul(self, other: Ratio) -> Option<Ratio> {
+        let g1 = i128::try_from(gcd(self.num.unsigned_abs(), other.den.unsigned_abs())).ok()?;
+        let g2 = i128::try_from(gcd(other.num.unsigned_abs(), self.den.unsigned_abs())).ok()?;
+        let (g1, g2) = (g1.max(1), g2.max(1));
+        Ratio::new(
+            (self.num / g1).checked_mul(other.num / g2)?,
+            (self.den / g2).checked_mul(other.den / g1)?,
+        )
+    }
+
+    /// `self ÷ other`, exactly; `None` for a zero divisor or on overflow.
+    pub fn checked_div(self, other: Ratio) -> Option<Ratio> {
+        if other.num == 0 {
+            return None;
+        }
+        self.checked_mul(Ratio::new(other.den, other.num)?)
+    }
+
+    /// `percent`% of `self`: `self × percent ÷ 100`, exactly.
+    pub fn percent_of(self, percent: Decimal) -> Option<Ratio> {
+        self.checked_mul(Ratio::from(percent))?
+            .checked_div(Ratio::HUNDRED)
+    }
+
+    /// The integer part of |self| and the remainder of |num| by den.
+    fn split(self) -> (u128, u128) {
+        let n = self.num.unsigned_abs();
+        let d = self.den.unsigned_abs();
+        (n / d, n % d)
+    }
+
+    /// The exact decimal, if the value has one that a [`Decimal`] holds (its denominator has no
+    /// prime factor but 2 and 5, and it fits 28 decimals).
+    pub fn to_decimal(self) -> Option<Decimal> {
+        let mut rest = self.den;
+        let (mut twos, mut fives) = (0u32, 0u32);
+        while rest % 2 == 0 {
+            rest /= 2;
+            twos += 1;
+        }
+        while rest % 5 == 0 {
+            rest /= 5;
+            fives += 1;
+        }
+        if rest != 1 {
+            return None;
+        }
+        let scale = twos.max(fives);
+        if scale > MAX_SCALE {
+            return None;
+        }
+        let factor = pow10(scale)? / self.den;
+        let mantissa = self.num.checked_mul(factor)?;
+        Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+    }
+
+    /// Whether the value has an exact decimal ([`Ratio::to_decimal`] is `Some`).
+    pub fn is_decimal(self) -> bool {
+        self.to_decimal().is_some()
+    }
+
+    /// The value as a decimal: exact where it has one, otherwise cut after as many digits as a
+    /// [`Decimal`] holds (for display beside a `≈`, never for a decision).
+    pub fn approx(self) -> Decimal {
+        if let Some(exact) = self.to_decimal() {
+            return exact;
+        }
+        let d = self.den.unsigned_abs();
+        let (mut mantissa, mut rem) = self.split();
+        if mantissa > MAX_MANTISSA {
+            return if self.is_negative() {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            };
+        }
+        let mut scale = 0;
+        while scale < MAX_SCALE {
+            let (digit, next) = next_digit(rem, d);
+            let Some(m) = mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(digit))
+                .filter(|&m| m <= MAX_MANTISSA)
+            else {
+                break;
+            };
+            mantissa = m;
+            rem = next;
+            scale += 1;
+        }
+        let signed = i128::try_from(mantissa).unwrap_or(i128::MAX);
+        let signed = if self.is_negative() { -signed } else { signed };
+        Decimal::try_from_i128_with_scale(signed, scale).unwrap_or_default()
+    }
+
+    /// The value rounded to `decimals` places, half away from zero (`half_even` false) or half to
+    /// even (`half_even` true), or cut (`truncate`), exactly: decided on the whole fraction, never
+    /// on a cut decimal. `None` if the result does not fit a [`Decimal`].
+    pub fn round(self, decimals: u32, mode: crate::RoundingMode) -> Option<Decimal> {
+        use crate::RoundingMode::{HalfEven, HalfUp, Truncate};
+        if decimals > MAX_SCALE {
+            return None;
+        }
+        let d = self.den.unsigned_abs();
+        let (mut mantissa, mut rem) = self.split();
+        for _ in 0..decimals {
+            let (digit, next) = next_digit(rem, d);
+            mantissa = mantissa.checked_mul(10)?.checked_add(digit)?;
+            rem = next;
+        }
+        // rem / d is what is left below the last kept digit: compare it with one half without
+        // doubling (2·rem could overflow).
+        let half = rem.cmp(&(d - rem));
+        let up = match mode {
+            Truncate => false,
+            HalfUp => half != Ordering::Less,
+            HalfEven => half == Ordering::Greater || (half == Ordering::Equal && mantissa % 2 == 1),
+        };
+        if up {
+            mantissa = mantissa.checked_add(1)?;
+        }
+        if mantissa > MAX_MANTISSA {
+            return None;
+        }
+        let signed = i128::try_from(mantissa).ok()?;
+        let signed = if self.is_negative() { -signed } else { signed };
+        let mut out = Decimal::try_from_i128_with_scale(signed, decimals).ok()?;
+        out.rescale(decimals);
+        Some(out)
+    }
+}
+
+/// The next decimal digit of `rem / d` (with `rem < d`) and the new remainder, without computing
+/// `10 × rem` (which could overflow): ten additions, each below `2 × d ≤ 2¹²⁸`.
+fn next_digit(rem: u128, d: u128) -> (u128, u128) {
+    let mut digit = 0;
+    let mut acc: u128 = 0;
+    for _ in 0..10 {
+        // acc < d and rem < d, both ≤ 2¹²⁷: the sum fits a u128.
+        acc += rem;
+        if acc >= d {
+            acc -= d;
+            digit += 1;
+        }
+    }
+    (digit, acc)
+}
+
+impl From<Decimal> for Ratio {
+    /// Every decimal is a ratio: its mantissa (< 2⁹⁶) over 10^scale (≤ 10²⁸).
+    fn from(d: Decimal) -> Ratio {
+        let den = pow10(d.scale()).unwrap_or(1);
+        Ratio::new(d.mantissa(), den).unwrap_or(Ratio::ZERO)
+    }
+}
+
+impl From<u64> for Ratio {
+    fn from(n: u64) -> Ratio {
+        Ratio::from_int(n)
+    }
+}
+
+impl Ord for Ratio {
+    /// Exact comparison, digit by digit: never overflows.
+    fn cmp(&self, other: &Ratio) -> Ordering {
+        match (self.is_negative(), other.is_negative()) {
+            (true, false) => return Ordering::Less,
+            (false, true) => return Ordering::Greater,
+            _ => {}
+        }
+        let magnitude = {
+            let (q1, mut r1) = self.split();
+            let (q2, mut r2) = other.split();
+            let (d1, d2) = (self.den.unsigned_abs(), other.den.unsigned_abs());
+            let mut order = q1.cmp(&q2);
+            // Two different reduced fractions differ within log10(d1·d2) < 78 digits.
+            let mut digits = 0;
+            while order == Ordering::Equal && (r1, d1) != (r2, d2) && digits < 80 {
+                let (a, na) = next_digit(r1, d1);
+                let (b, nb) = next_digit(r2, d2);
+                order = a.cmp(&b);
+                (r1, r2) = (na, nb);
+                digits += 1;
+            }
+            order
+        };
+        if self.is_negative() {
+            magnitude.reverse()
+        } else {
+            magnitude
+        }
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Ratio) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Ratio {
+    /// The exact decimal where there is one, otherwise the decimal cut after 28 digits.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.approx().normalize(), f)
+    }
+}
+
+impl Serialize for Ratio {
+    /// As a decimal string, like every other number in the crate's output.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+    use crate::RoundingMode;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn r(n: i128, d: i128) -> Ratio {
+        Ratio::new(n, d).unwrap()
+    }
+
+    #[test]
+    fn the_vote_score_of_the_worked_example_weights_exactly() {
+        // Scheme B: 党委评定 66.39, ballots 16/12/2/0, 自评 65 (domain.md reading 2).
+        let vote = r(16 * 100 + 12 * 60 + 2 * 30, 30);
+        assert_eq!(vote, r(2380, 30));
+        assert_eq!(vote.to_decimal(), None);
+        let composite = Ratio::from(dec("66.39"))
+            .percent_of(dec("50"))
+            .unwrap()
+            .checked_add(vote.percent_of(dec("30")).unwrap())
+            .unwrap()
+            .checked_add(Ratio::from(dec("65")).percent_of(dec("20")).unwrap())
+            .unwrap();
+        assert_eq!(composite.to_decimal(), Some(dec("69.995")));
+        assert_eq!(composite.round(2, RoundingMode::HalfUp), Some(dec("70.00")));
+        assert_eq!(composite.round(2, RoundingMode::HalfEven), Some(dec("70.00")));
+        assert_eq!(
+            composite.round(2, RoundingMode::Truncate),
+            Some(dec("69.99"))
+        );
+    }
+
+    #[test]
+    fn rounding_is_decided_on_the_whole_fraction() {
+        // 1/3 → 0.33; 2/3 → 0.67; 2.345 half to even → 2.34; 2.355 → 2.36.
+        assert_eq!(r(1, 3).round(2, RoundingMode::HalfUp), Some(dec("0.33")));
+        assert_eq!(r(2, 3).round(2, RoundingMode::HalfUp), Some(dec("0.67")));
+        assert_eq!(
+            r(2345, 1000).round(2, RoundingMode::HalfEven),
+            Some(dec("2.34"))
+        );
+        assert_eq!(
+            r(2355, 1000).round(2, RoundingMode::HalfEven),
+            Some(dec("2.36"))
+        );
+        assert_eq!(
+            r(-2345, 1000).round(2, RoundingMode::HalfUp),
+            Some(dec("-2.35"))
+        );
+        assert_eq!(r(89, 1).round(2, RoundingMode::HalfUp).unwrap().to_string(), "89.00");
+    }
+
+    #[test]
+    fn exact_decimals_are_found_and_others_are_not() {
+        assert_eq!(r(1, 8).to_decimal(), Some(dec("0.125")));
+        assert_eq!(r(403, 5).to_decimal(), Some(dec("80.6")));
+        assert_eq!(r(100, 3).to_decimal(), None);
+        assert_eq!(r(100, 3).to_string(), "33.333333333333333333333333333");
+        assert_eq!(Ratio::from(dec("94.9949999999")), r(949949999999, 10000000000));
+    }
+
+    #[test]
+    fn comparison_never_overflows() {
+        let big = r(i128::MAX, 3);
+        let bigger = r(i128::MAX, 2);
+        assert!(big < bigger);
+        assert!(r(1, 3) < r(334, 1000));
+        assert!(r(-1, 3) > r(-334, 1000));
+        assert_eq!(r(2, 6).cmp(&r(1, 3)), Ordering::Equal);
+        assert_eq!(big.checked_add(bigger), None);
+        assert_eq!(big.checked_mul(bigger), None);
+        assert_eq!(Ratio::new(1, 0), None);
+        // Rounding a value near the top of i128 works digit by digit, and says when it cannot fit.
+        assert_eq!(r(i128::MAX, i128::MAX - 1).round(4, RoundingMode::HalfUp), Some(dec("1.0000")));
+        assert_eq!(big.round(2, RoundingMode::HalfUp), None);
+    }
+}
