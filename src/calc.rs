@@ -401,16 +401,21 @@ impl Calc {
 
 /// A score shown with the scheme's `decimals` (80.6 → "80.60"); one with more digits is rounded
 /// half up for display and marked ≈ ("≈78.89").
-pub fn fixed(value: Decimal, decimals: u32) -> String {
-    let n = value.normalize();
-    let shown = dingji_rules::Rounding {
+pub fn fixed(value: impl Into<dingji_rules::Ratio>, decimals: u32) -> String {
+    let value = value.into();
+    let rounding = dingji_rules::Rounding {
         decimals,
         mode: dingji_rules::RoundingMode::HalfUp,
-    }
-    .apply(n);
-    if n.scale() > decimals {
-        format!("≈{shown}")
-    } else {
+    };
+    let shown = rounding
+        .apply_exact(value)
+        .unwrap_or_else(|| rounding.apply(value.approx()));
+    let ends = value
+        .to_decimal()
+        .is_some_and(|d| d.normalize().scale() <= decimals);
+    if ends {
         shown.to_string()
+    } else {
+        format!("≈{shown}")
     }
 }

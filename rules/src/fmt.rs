@@ -31,7 +31,10 @@ pub fn pct(value: impl Into<Ratio>) -> String {
 /// A fraction (0.6) written as a percentage (`60%`); one that does not end with two decimals
 /// (`≈55.56%`).
 pub fn rate(fraction: impl Into<Ratio>) -> String {
-    let percent = fraction.into().checked_mul(Ratio::HUNDRED).unwrap_or_default();
+    let percent = fraction
+        .into()
+        .checked_mul(Ratio::HUNDRED)
+        .unwrap_or_default();
     match percent.to_decimal() {
         Some(exact) => format!("{}%", exact.normalize()),
         None => format!("≈{}%", percent.approx().round_dp(2).normalize()),

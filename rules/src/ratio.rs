@@ -357,7 +357,10 @@ mod tests {
             .unwrap();
         assert_eq!(composite.to_decimal(), Some(dec("69.995")));
         assert_eq!(composite.round(2, RoundingMode::HalfUp), Some(dec("70.00")));
-        assert_eq!(composite.round(2, RoundingMode::HalfEven), Some(dec("70.00")));
+        assert_eq!(
+            composite.round(2, RoundingMode::HalfEven),
+            Some(dec("70.00"))
+        );
         assert_eq!(
             composite.round(2, RoundingMode::Truncate),
             Some(dec("69.99"))
@@ -381,7 +384,10 @@ mod tests {
             r(-2345, 1000).round(2, RoundingMode::HalfUp),
             Some(dec("-2.35"))
         );
-        assert_eq!(r(89, 1).round(2, RoundingMode::HalfUp).unwrap().to_string(), "89.00");
+        assert_eq!(
+            r(89, 1).round(2, RoundingMode::HalfUp).unwrap().to_string(),
+            "89.00"
+        );
     }
 
     #[test]
@@ -390,7 +396,10 @@ mod tests {
         assert_eq!(r(403, 5).to_decimal(), Some(dec("80.6")));
         assert_eq!(r(100, 3).to_decimal(), None);
         assert_eq!(r(100, 3).to_string(), "33.333333333333333333333333333");
-        assert_eq!(Ratio::from(dec("94.9949999999")), r(949949999999, 10000000000));
+        assert_eq!(
+            Ratio::from(dec("94.9949999999")),
+            r(949949999999, 10000000000)
+        );
     }
 
     #[test]
@@ -405,7 +414,10 @@ mod tests {
         assert_eq!(big.checked_mul(bigger), None);
         assert_eq!(Ratio::new(1, 0), None);
         // Rounding a value near the top of i128 works digit by digit, and says when it cannot fit.
-        assert_eq!(r(i128::MAX, i128::MAX - 1).round(4, RoundingMode::HalfUp), Some(dec("1.0000")));
+        assert_eq!(
+            r(i128::MAX, i128::MAX - 1).round(4, RoundingMode::HalfUp),
+            Some(dec("1.0000"))
+        );
         assert_eq!(big.round(2, RoundingMode::HalfUp), None);
     }
 }

@@ -255,13 +255,24 @@ pub enum QuotaRounding {
 impl QuotaRounding {
     /// `share`% of `count`, made whole.
     pub fn count(self, share: Decimal, count: u64) -> u64 {
-        let exact = share * Decimal::from(count) / Decimal::ONE_HUNDRED;
-        let whole = match self {
-            QuotaRounding::Ceil => exact.ceil(),
-            QuotaRounding::Floor => exact.floor(),
-            QuotaRounding::Round => exact.round(),
+        use crate::RoundingMode;
+        // Exact (a share with many decimals is not cut), and checked: a share past 100% in a
+        // scheme that was never validated gives no count rather than an overflow.
+        let Some(exact) = crate::Ratio::from_int(count).percent_of(share) else {
+            return 0;
         };
-        u64::try_from(whole).unwrap_or(0)
+        let whole = match self {
+            QuotaRounding::Floor => exact.round(0, RoundingMode::Truncate),
+            QuotaRounding::Round => exact.round(0, RoundingMode::HalfUp),
+            QuotaRounding::Ceil => exact.round(0, RoundingMode::Truncate).map(|floor| {
+                if crate::Ratio::from(floor) == exact {
+                    floor
+                } else {
+                    floor + Decimal::ONE
+                }
+            }),
+        };
+        whole.and_then(|w| u64::try_from(w).ok()).unwrap_or(0)
     }
 
     /// The rounding's sign in formulas: ⌈⌉, ⌊⌋ or round().
@@ -477,7 +488,7 @@ impl Scheme {
 
     /// The highest score a source can give: 100 plus the bonus cap, if any.
     pub fn max_score(&self) -> Decimal {
-        Decimal::ONE_HUNDRED + self.bonus_cap.unwrap_or(Decimal::ZERO)
+        Decimal::ONE_HUNDRED.saturating_add(self.bonus_cap.unwrap_or(Decimal::ZERO))
     }
 
     /// The star level with this many stars.
@@ -524,7 +535,7 @@ impl Scheme {
             return Err(Error::WeightsSum { sum });
         }
         if let Some(cap) = self.bonus_cap
-            && cap < Decimal::ZERO
+            && (cap < Decimal::ZERO || cap > Decimal::ONE_HUNDRED)
         {
             return Err(out_of_range(
                 "加分上限",
@@ -578,7 +589,7 @@ impl Scheme {
         unique("指标", set.iter().map(|i| i.id.as_str()))?;
         let mut sum = Decimal::ZERO;
         for indicator in set {
-            if indicator.max <= Decimal::ZERO {
+            if indicator.max <= Decimal::ZERO || indicator.max > Decimal::ONE_HUNDRED {
                 let field = format!("{} · 分值", indicator.name.zh);
                 return Err(out_of_range(
                     &field,

@@ -1,0 +1,513 @@
+//! A differential oracle: an independent grading over unbounded exact rationals (`num-rational`),
+//! checked against the engine on organizations generated **at the boundaries** — composites that
+//! land exactly on a threshold, on the rounding boundary just below it (x.xx5 for two decimals),
+//! a hair either side of it, and on the star split — for every preset under every rounding mode
+//! and number of decimals, with repeating vote scores (2380/30) and two vote sources (scheme A).
+//! Every rounded score, tier and star must agree (domain.md readings 1, 2, 3 and 7).
+//!
+//! `ORACLE_CASES` sets the number of organizations (a few thousand here; `scripts/bench.sh` runs a
+//! million). A failure prints the seed, which reproduces it.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test helpers
+
+use dingji_rules::scheme::{Scoring, SourceKind};
+use dingji_rules::tier::TierStars;
+use dingji_rules::{
+    Decimal, Org, RoundingMode, Scheme, SourceInput, Votes, evaluate, evaluate_list, presets,
+};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
+
+fn q(d: Decimal) -> BigRational {
+    BigRational::new(BigInt::from(d.mantissa()), BigInt::from(10).pow(d.scale()))
+}
+
+fn pow10(n: u32) -> BigRational {
+    BigRational::from_integer(BigInt::from(10).pow(n))
+}
+
+/// What the oracle says of one organization.
+#[derive(Debug, PartialEq)]
+struct Grade {
+    rounded: BigRational,
+    tier: usize,
+    stars: Option<u8>,
+}
+
+/// One source's score, straight from the documents' formulas.
+fn source_score(scheme: &Scheme, category: &str, index: usize, input: &SourceInput) -> BigRational {
+    let source = &scheme.sources[index];
+    match (input, &source.input) {
+        (SourceInput::Score(s), _) => q(*s),
+        (SourceInput::Votes(v), SourceKind::Vote(scale)) => {
+            // Σ points × count over the valid levels ÷ valid ballots.
+            let mut points = BigRational::zero();
+            let mut valid = BigInt::zero();
+            for (level, count) in scale.levels.iter().zip(&v.counts) {
+                if level.valid {
+                    points += q(level.points) * BigRational::from_integer(BigInt::from(*count));
+                    valid += BigInt::from(*count);
+                }
+            }
+            points / BigRational::from_integer(valid)
+        }
+        (SourceInput::Indicators(entries), SourceKind::Indicators) => {
+            let mut base = BigRational::zero();
+            let mut bonus = BigRational::zero();
+            for indicator in scheme.indicators_for(category) {
+                let entry = q(entries
+                    .iter()
+                    .find(|(id, _)| *id == indicator.id)
+                    .unwrap()
+                    .1);
+                let max = q(indicator.max);
+                let points = match indicator.scoring {
+                    Scoring::Add => entry,
+                    // 扣完为止: never below zero.
+                    Scoring::Deduct => {
+                        let left = max - entry;
+                        if left.is_negative() {
+                            BigRational::zero()
+                        } else {
+                            left
+                        }
+                    }
+                };
+                if indicator.bonus {
+                    bonus += points;
+                } else {
+                    base += points;
+                }
+            }
+            if let Some(cap) = scheme.bonus_cap
+                && bonus > q(cap)
+            {
+                bonus = q(cap);
+            }
+            base + bonus
+        }
+        _ => panic!("generated input of the wrong form"),
+    }
+}
+
+fn composite(scheme: &Scheme, org: &Org) -> BigRational {
+    let category = if org.category.is_empty() {
+        scheme.categories[0].id.as_str()
+    } else {
+        org.category.as_str()
+    };
+    let mut sum = BigRational::zero();
+    for (i, source) in scheme.sources.iter().enumerate() {
+        let input = &org
+            .inputs
+            .iter()
+            .find(|(id, _)| *id == source.id)
+            .unwrap()
+            .1;
+        sum += q(source.weight) * source_score(scheme, category, i, input) / pow10(2);
+    }
+    sum
+}
+
+/// Rounding by its definition: the digits kept, and what is left compared with one half.
+fn round(x: &BigRational, decimals: u32, mode: RoundingMode) -> BigRational {
+    let scaled = x * pow10(decimals);
+    let floor = scaled.floor();
+    let rest = &scaled - &floor;
+    let half = BigRational::new(BigInt::one(), BigInt::from(2));
+    let odd = (floor.to_integer() % BigInt::from(2)) != BigInt::zero();
+    let up = match mode {
+        RoundingMode::Truncate => false,
+        RoundingMode::HalfUp => rest >= half,
+        RoundingMode::HalfEven => rest > half || (rest == half && odd),
+    };
+    let kept = if up {
+        floor + BigRational::one()
+    } else {
+        floor
+    };
+    kept / pow10(decimals)
+}
+
+fn grade(scheme: &Scheme, org: &Org) -> Grade {
+    let exact = composite(scheme, org);
+    let rounded = round(&exact, scheme.rounding.decimals, scheme.rounding.mode);
+    let tier = scheme
+        .tiers
+        .iter()
+        .position(|t| t.min.is_none_or(|min| rounded >= q(min)))
+        .unwrap_or(scheme.tiers.len() - 1);
+    let stars = scheme
+        .stars
+        .as_ref()
+        .and_then(|_| match scheme.tiers[tier].stars {
+            TierStars::None => None,
+            TierStars::Fixed(n) => Some(n),
+            TierStars::Split { at, above, below } => {
+                Some(if rounded >= q(at) { above } else { below })
+            }
+        });
+    Grade {
+        rounded,
+        tier,
+        stars,
+    }
+}
+
+/// A small deterministic generator (xorshift64*), so that a seed reproduces a case.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// A decimal in `0..=max` with up to `decimals` decimals.
+fn decimal_upto(rng: &mut Rng, max: Decimal, decimals: u32) -> Decimal {
+    let unit = 10i64.pow(decimals);
+    let top = i64::try_from((max * Decimal::from(unit)).trunc().mantissa()).unwrap();
+    Decimal::new(rng.below(top as u64 + 1) as i64, decimals)
+}
+
+/// The variants of every preset: each rounding mode, 0 to 4 decimals.
+fn schemes() -> Vec<Scheme> {
+    let mut out = Vec::new();
+    for preset in presets::all() {
+        for mode in [
+            RoundingMode::HalfUp,
+            RoundingMode::HalfEven,
+            RoundingMode::Truncate,
+        ] {
+            for decimals in 0..=4 {
+                let mut s = preset.clone();
+                s.rounding.mode = mode;
+                s.rounding.decimals = decimals;
+                assert!(
+                    s.satisfaction_caps.is_empty(),
+                    "the oracle has no satisfaction caps"
+                );
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// A vote whose score repeats more often than not: valid totals such as 3, 7, 9, 30, 60.
+fn votes(rng: &mut Rng, levels: usize) -> Vec<u64> {
+    let big = rng.chance(3);
+    if !big && rng.chance(40) {
+        // A valid total of 10, 20, 40 or 50 ballots: a score that ends, so that a second vote
+        // source can still land the composite on a decimal target.
+        let total = [10u64, 20, 40, 50][rng.below(4) as usize];
+        let mut counts = vec![0u64; levels];
+        for _ in 0..total {
+            counts[rng.below(levels.saturating_sub(1).max(1) as u64) as usize] += 1;
+        }
+        return counts;
+    }
+    loop {
+        let counts: Vec<u64> = (0..levels)
+            .map(|_| {
+                if big {
+                    rng.below(1_000_000_001)
+                } else {
+                    let top = if rng.chance(50) { 8 } else { 40 };
+                    rng.below(top)
+                }
+            })
+            .collect();
+        if counts
+            .iter()
+            .take(levels.saturating_sub(1).max(1))
+            .any(|&c| c > 0)
+        {
+            return counts;
+        }
+    }
+}
+
+/// An organization of `scheme` with random inputs.
+fn random_org(rng: &mut Rng, scheme: &Scheme) -> Org {
+    let category = &scheme.categories[rng.below(scheme.categories.len() as u64) as usize];
+    let mut org = Org {
+        name: "org".into(),
+        category: category.id.clone(),
+        ..Org::default()
+    };
+    for source in &scheme.sources {
+        let input = match &source.input {
+            SourceKind::Direct => {
+                let decimals = rng.below(4) as u32;
+                SourceInput::Score(decimal_upto(rng, Decimal::ONE_HUNDRED, decimals))
+            }
+            SourceKind::Vote(scale) => SourceInput::Votes(Votes {
+                counts: votes(rng, scale.levels.len()),
+                eligible: None,
+            }),
+            SourceKind::Indicators => SourceInput::Indicators(
+                scheme
+                    .indicators_for(&category.id)
+                    .iter()
+                    .map(|i| {
+                        let top = match i.scoring {
+                            Scoring::Add => i.max,
+                            Scoring::Deduct => i.max + Decimal::from(5),
+                        };
+                        let decimals = rng.below(3) as u32;
+                        (i.id.clone(), decimal_upto(rng, top, decimals))
+                    })
+                    .collect(),
+            ),
+        };
+        org.inputs.push((source.id.clone(), input));
+    }
+    org
+}
+
+/// The values worth landing on: each threshold and star split, the rounding boundary just below
+/// it (threshold − half a unit: 59.995 for two decimals), and a hair either side of those.
+fn targets(scheme: &Scheme, rng: &mut Rng) -> BigRational {
+    let mut marks: Vec<BigRational> = scheme.tiers.iter().filter_map(|t| t.min).map(q).collect();
+    for t in &scheme.tiers {
+        if let TierStars::Split { at, .. } = t.stars {
+            marks.push(q(at));
+        }
+    }
+    let d = scheme.rounding.decimals;
+    let unit = BigRational::new(BigInt::one(), BigInt::from(10).pow(d));
+    // Also any x.xx5 (for two decimals) between 40 and 100.
+    let any = BigRational::from_integer(BigInt::from(40 + rng.below(60)))
+        + BigRational::from_integer(BigInt::from(rng.below(10u64.pow(d)))) * unit.clone();
+    marks.push(any);
+    let base = marks[rng.below(marks.len() as u64) as usize].clone();
+    let half = &unit / BigInt::from(2);
+    let hair = BigRational::new(BigInt::one(), BigInt::from(10).pow(d + 4));
+    match rng.below(8) {
+        0 => base,
+        1..=3 => base - half,
+        4 => base - half - hair,
+        5 => base - half + hair,
+        6 => base - hair,
+        _ => base - unit,
+    }
+}
+
+/// `x` as a decimal of at most 12 decimals, if it is one.
+fn as_decimal(x: &BigRational) -> Option<Decimal> {
+    for scale in 0..=12u32 {
+        let scaled = x * pow10(scale);
+        if scaled.is_integer() {
+            let m: i128 = scaled.to_integer().try_into().ok()?;
+            return Decimal::try_from_i128_with_scale(m, scale).ok();
+        }
+    }
+    None
+}
+
+/// Moves one free input (a direct score, or an added indicator) so that the composite lands on
+/// `target`, where that input can take the value needed. Returns whether it did.
+fn aim(scheme: &Scheme, org: &mut Org, target: &BigRational, rng: &mut Rng) -> bool {
+    let now = composite(scheme, org);
+    let category = org.category.clone();
+    let mut free: Vec<(usize, Option<usize>)> = Vec::new();
+    for (i, s) in scheme.sources.iter().enumerate() {
+        match s.input {
+            SourceKind::Direct if !s.weight.is_zero() => free.push((i, None)),
+            SourceKind::Indicators if !s.weight.is_zero() => {
+                for (k, ind) in scheme.indicators_for(&category).iter().enumerate() {
+                    if !ind.bonus {
+                        free.push((i, Some(k)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if free.is_empty() {
+        return false;
+    }
+    let (source, indicator) = free[rng.below(free.len() as u64) as usize];
+    let weight = q(scheme.sources[source].weight) / pow10(2);
+    let (input, max, sign) = match (&mut org.inputs[source].1, indicator) {
+        (SourceInput::Score(s), None) => (s, Decimal::ONE_HUNDRED, 1),
+        (SourceInput::Indicators(entries), Some(k)) => {
+            let ind = &scheme.indicators_for(&category)[k];
+            let entry = &mut entries.iter_mut().find(|(id, _)| *id == ind.id).unwrap().1;
+            // A deduction within the maximum lowers the points one for one.
+            let sign = match ind.scoring {
+                Scoring::Add => 1,
+                Scoring::Deduct if *entry <= ind.max => -1,
+                Scoring::Deduct => return false,
+            };
+            (entry, ind.max, sign)
+        }
+        _ => return false,
+    };
+    let needed = q(*input) + (target - now) / weight * BigInt::from(sign);
+    match as_decimal(&needed) {
+        Some(value) if value >= Decimal::ZERO && value <= max => {
+            *input = value;
+            true
+        }
+        _ => false,
+    }
+}
+
+fn check(seed: u64, schemes: &[Scheme]) -> (String, bool, bool) {
+    let mut rng = Rng(seed | 1);
+    let scheme = &schemes[rng.below(schemes.len() as u64) as usize];
+    let mut org = random_org(&mut rng, scheme);
+    let mut aimed = false;
+    if rng.chance(80) {
+        // A repeating vote score lands exactly on a decimal target only with some tallies
+        // (30% × 2380/30 = 23.8): draw again until one does.
+        let target = targets(scheme, &mut rng);
+        for _ in 0..40 {
+            if aim(scheme, &mut org, &target, &mut rng) {
+                aimed = true;
+                break;
+            }
+            org = random_org(&mut rng, scheme);
+        }
+    }
+    let want = grade(scheme, &org);
+    let got = evaluate(scheme, &org)
+        .unwrap_or_else(|e| panic!("seed {seed}: scheme {} refused {org:?}: {e}", scheme.id));
+    let context = || {
+        format!(
+            "seed {seed}, scheme {} ({:?} to {} decimals), org {org:?}: exact {}",
+            scheme.id,
+            scheme.rounding.mode,
+            scheme.rounding.decimals,
+            composite(scheme, &org)
+        )
+    };
+    assert_eq!(q(got.rounded), want.rounded, "rounded: {}", context());
+    assert_eq!(got.score_tier, want.tier, "tier: {}", context());
+    assert_eq!(got.stars, want.stars, "stars: {}", context());
+    // The composite itself is the exact value (shown exactly wherever it ends).
+    let exact = composite(scheme, &org);
+    let engine = BigRational::new(
+        BigInt::from(got.composite.numer()),
+        BigInt::from(got.composite.denom()),
+    );
+    assert_eq!(engine, exact, "composite: {}", context());
+    let on_boundary = {
+        let scaled = &exact * pow10(scheme.rounding.decimals + 1);
+        scaled.is_integer() && (scaled.to_integer() % BigInt::from(10)) == BigInt::from(5)
+    };
+    (scheme.id.clone(), aimed, on_boundary)
+}
+
+fn cases() -> u64 {
+    std::env::var("ORACLE_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(4000)
+}
+
+#[test]
+fn the_engine_agrees_with_exact_rationals_at_every_boundary() {
+    let schemes = schemes();
+    let n = cases();
+    let (mut aimed, mut halfway) = (0u64, 0u64);
+    let mut per_preset: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
+    for i in 0..n {
+        let seed = 0x9E37_79B9_7F4A_7C15u64.wrapping_mul(i + 1);
+        let (id, a, h) = check(seed, &schemes);
+        aimed += u64::from(a);
+        halfway += u64::from(h);
+        let e = per_preset.entry(id).or_default();
+        e.0 += 1;
+        e.1 += u64::from(a);
+    }
+    println!("{n} cases agree: {aimed} aimed at a boundary, {halfway} exactly half-way");
+    println!("per preset (cases, aimed): {per_preset:?}");
+    // The generator does aim: a good share lands where it meant, for every preset, and many
+    // cases are exactly half-way between two roundings.
+    assert!(
+        aimed * 3 > n,
+        "only {aimed} of {n} cases landed on a target"
+    );
+    assert!(
+        halfway * 10 > n,
+        "only {halfway} of {n} cases were exactly half-way"
+    );
+    for (id, (cases, hit)) in &per_preset {
+        assert!(
+            hit * 10 > *cases,
+            "preset {id}: only {hit} of {cases} aimed"
+        );
+    }
+}
+
+#[test]
+fn the_worked_example_is_the_oracles_too() {
+    // domain.md reading 2, by the oracle alone: 69.995 → 70.00 → 一般 → 二星.
+    let b = presets::by_id("B").unwrap();
+    let org = Org {
+        inputs: vec![
+            (
+                "committee".into(),
+                SourceInput::Score(Decimal::new(6639, 2)),
+            ),
+            (
+                "vote".into(),
+                SourceInput::Votes(Votes {
+                    counts: vec![16, 12, 2, 0],
+                    eligible: None,
+                }),
+            ),
+            ("self".into(), SourceInput::Score(Decimal::from(65))),
+        ],
+        ..Org::default()
+    };
+    let want = grade(&b, &org);
+    assert_eq!(want.rounded, q(Decimal::new(7000, 2)));
+    assert_eq!(b.tier_name(want.tier, dingji_rules::Lang::Zh), "一般");
+    assert_eq!(want.stars, Some(2));
+    let got = evaluate(&b, &org).unwrap();
+    assert_eq!(q(got.rounded), want.rounded);
+    assert_eq!(got.stars, want.stars);
+}
+
+#[test]
+fn a_list_rounds_and_tiers_each_row_as_the_oracle_does() {
+    let schemes = schemes();
+    let mut rng = Rng(42);
+    for scheme in schemes.iter().step_by(3) {
+        let orgs: Vec<Org> = (0..40)
+            .map(|_| {
+                let mut org = random_org(&mut rng, scheme);
+                let target = targets(scheme, &mut rng);
+                aim(scheme, &mut org, &target, &mut rng);
+                org
+            })
+            .collect();
+        let list = evaluate_list(scheme, &orgs);
+        for (row, org) in orgs.iter().enumerate() {
+            let r = list.rows[row].as_ref().unwrap();
+            let want = grade(scheme, org);
+            assert_eq!(q(r.rounded), want.rounded, "{} row {row}", scheme.id);
+            assert_eq!(r.score_tier, want.tier, "{} row {row}", scheme.id);
+        }
+    }
+}
