@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::fixed::Fx;
 use crate::map;
 use crate::org::{Org, SourceInput, Votes};
-use crate::ratio::Ratio;
+use crate::ratio::{Ratio, Sum};
 use crate::scheme::{
     Indicator, Limit, Participation, Scheme, Scoring, Source, SourceKind, VoteScale,
 };
@@ -189,7 +189,7 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
     let mut cast: u64 = 0;
     let mut valid: u64 = 0;
     let mut satisfied: u64 = 0;
-    let mut points = Ratio::ZERO;
+    let mut points = Sum::ZERO;
     for (position, (level, &count)) in scale.levels.iter().zip(&votes.counts).enumerate() {
         if count > MAX_COUNT {
             return Err(too_many(format!("{source} · {}", level.name.zh), count));
@@ -200,9 +200,8 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
             if position < scale.satisfied_levels {
                 satisfied = satisfied.checked_add(count).ok_or_else(too_large)?;
             }
-            let level_points = Ratio::from(level.points).checked_mul(Ratio::from_int(count));
-            points = level_points
-                .and_then(|p| points.checked_add(p))
+            points
+                .add_times(level.points, count)
                 .ok_or_else(too_large)?;
         }
     }
@@ -224,9 +223,7 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
         cast,
         valid,
         satisfied,
-        score: points
-            .checked_div(Ratio::from_int(valid))
-            .ok_or_else(too_large)?,
+        score: points.finish_over(valid).ok_or_else(too_large)?,
     })
 }
 
@@ -460,7 +457,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
         .map_or("", |c| c.id.as_str());
     let mut flags = Vec::new();
     let mut scores = Vec::with_capacity(scheme.sources.len());
-    let mut composite = Ratio::ZERO;
+    let mut composite = Sum::ZERO;
     let composite_too_large = || Error::TooLarge {
         field: "综合评分".to_owned(),
     };
@@ -506,8 +503,8 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
                 }
             }
         }
-        composite = weighted(source.weight, score)
-            .and_then(|w| composite.checked_add(w))
+        composite
+            .add_weighted(source.weight, score)
             .ok_or_else(composite_too_large)?;
         scores.push(score);
     }
@@ -536,10 +533,12 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             });
         }
     }
-    if scheme.rounding.apply_exact(composite).is_none() {
-        return Err(composite_too_large());
-    }
-    let decision = scheme.decide(composite);
+    let composite = composite.finish().ok_or_else(composite_too_large)?;
+    let rounded = scheme
+        .rounding
+        .apply_exact(composite)
+        .ok_or_else(composite_too_large)?;
+    let decision = crate::tier::decide_rounded(&scheme.tiers, composite, rounded);
     let tier = tier_limit.map_or(decision.tier, |t| t.max(decision.tier));
     let stars = stars_for(scheme, tier, decision.rounded, star_limit);
     Ok(OrgResult {

@@ -36,11 +36,45 @@ impl Default for Ratio {
     }
 }
 
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
+/// The greatest common divisor, by Stein's binary method: shifts and subtractions only, as
+/// 128-bit division is slow (in wasm above all). `gcd(0, b) = b`.
+fn gcd(a: u128, b: u128) -> u128 {
+    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
+        return u128::from(gcd64(a, b));
     }
-    a
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            (a, b) = (b, a);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+fn gcd64(a: u64, b: u64) -> u64 {
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            (a, b) = (b, a);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
 }
 
 /// `10^n` for `n ≤ 38`.
@@ -141,6 +175,10 @@ impl Ratio {
     fn split(self) -> (u128, u128) {
         let n = self.num.unsigned_abs();
         let d = self.den.unsigned_abs();
+        // 64-bit division where it suffices: 128-bit division is a slow library call.
+        if let (Ok(n), Ok(d)) = (u64::try_from(n), u64::try_from(d)) {
+            return (u128::from(n / d), u128::from(n % d));
+        }
         (n / d, n % d)
     }
 
@@ -217,12 +255,24 @@ impl Ratio {
             return None;
         }
         let d = self.den.unsigned_abs();
-        let (mut mantissa, mut rem) = self.split();
-        for _ in 0..decimals {
-            let (digit, next) = next_digit(rem, d);
-            mantissa = mantissa.checked_mul(10)?.checked_add(digit)?;
-            rem = next;
-        }
+        let scaled = pow10(decimals).and_then(|p| self.num.checked_mul(p));
+        let (mut mantissa, rem) = match scaled {
+            // The common case: |num| × 10^decimals fits, one division.
+            Some(n) => Ratio {
+                num: n,
+                den: self.den,
+            }
+            .split(),
+            None => {
+                let (mut mantissa, mut rem) = self.split();
+                for _ in 0..decimals {
+                    let (digit, next) = next_digit(rem, d);
+                    mantissa = mantissa.checked_mul(10)?.checked_add(digit)?;
+                    rem = next;
+                }
+                (mantissa, rem)
+            }
+        };
         // rem / d is what is left below the last kept digit: compare it with one half without
         // doubling (2·rem could overflow).
         let half = rem.cmp(&(d - rem));
@@ -245,6 +295,82 @@ impl Ratio {
     }
 }
 
+/// A sum of fractions kept unreduced (no gcd per term) for the hot path of evaluation, reduced
+/// once by [`Sum::finish`]. Denominators that are powers of ten (every decimal) divide one
+/// another, so most terms cost a multiplication and an addition.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sum {
+    num: i128,
+    den: i128,
+}
+
+impl Sum {
+    pub(crate) const ZERO: Sum = Sum { num: 0, den: 1 };
+
+    /// Adds `num / den` (`den > 0`); `None` on overflow.
+    pub(crate) fn add(&mut self, num: i128, den: i128) -> Option<()> {
+        if den == self.den {
+            self.num = self.num.checked_add(num)?;
+        } else if den > self.den && divides(self.den, den) {
+            self.num = self
+                .num
+                .checked_mul(quotient(den, self.den))?
+                .checked_add(num)?;
+            self.den = den;
+        } else if divides(den, self.den) {
+            self.num = self
+                .num
+                .checked_add(num.checked_mul(quotient(self.den, den))?)?;
+        } else {
+            self.num = self
+                .num
+                .checked_mul(den)?
+                .checked_add(num.checked_mul(self.den)?)?;
+            self.den = self.den.checked_mul(den)?;
+        }
+        Some(())
+    }
+
+    /// Adds `weight`% of `value`.
+    pub(crate) fn add_weighted(&mut self, weight: Decimal, value: Ratio) -> Option<()> {
+        let den = pow10(weight.scale().checked_add(2)?)?.checked_mul(value.den)?;
+        self.add(weight.mantissa().checked_mul(value.num)?, den)
+    }
+
+    /// Adds `count` × `points`.
+    pub(crate) fn add_times(&mut self, points: Decimal, count: u64) -> Option<()> {
+        let num = points.mantissa().checked_mul(i128::from(count))?;
+        self.add(num, pow10(points.scale())?)
+    }
+
+    /// The sum divided by `divisor`, reduced.
+    pub(crate) fn finish_over(self, divisor: u64) -> Option<Ratio> {
+        Ratio::new(self.num, self.den.checked_mul(i128::from(divisor))?)
+    }
+
+    /// The sum, reduced.
+    pub(crate) fn finish(self) -> Option<Ratio> {
+        Ratio::new(self.num, self.den)
+    }
+}
+
+/// Whether `a` divides `b` (both positive), in 64 bits where they fit: 128-bit division is a
+/// slow library call.
+fn divides(a: i128, b: i128) -> bool {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => b % a == 0,
+        _ => b % a == 0,
+    }
+}
+
+/// `b / a` for positive `a` and `b`, in 64 bits where they fit.
+fn quotient(b: i128, a: i128) -> i128 {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => i128::from(b / a),
+        _ => b / a,
+    }
+}
+
 /// The next decimal digit of `rem / d` (with `rem < d`) and the new remainder, without computing
 /// `10 × rem` (which could overflow): ten additions, each below `2 × d ≤ 2¹²⁸`.
 fn next_digit(rem: u128, d: u128) -> (u128, u128) {
@@ -264,7 +390,30 @@ fn next_digit(rem: u128, d: u128) -> (u128, u128) {
 impl From<Decimal> for Ratio {
     /// Every decimal is a ratio: its mantissa (< 2⁹⁶) over 10^scale (≤ 10²⁸).
     fn from(d: Decimal) -> Ratio {
-        let den = pow10(d.scale()).unwrap_or(1);
+        let scale = d.scale();
+        // The hot path: a mantissa of 64 bits over 10^scale shares only 2s and 5s with it, so
+        // the reduction takes trailing zeros and a few divisions by 5, no gcd.
+        if let Ok(m) = u64::try_from(d.mantissa().unsigned_abs()) {
+            let twos = m.trailing_zeros().min(scale);
+            let mut m = m >> twos;
+            let mut fives = 0;
+            while fives < scale && m != 0 && m % 5 == 0 {
+                m /= 5;
+                fives += 1;
+            }
+            let den = 2i128.pow(scale - twos) * 5i128.pow(scale - fives);
+            let num = if d.is_sign_negative() {
+                -i128::from(m)
+            } else {
+                i128::from(m)
+            };
+            return if m == 0 {
+                Ratio::ZERO
+            } else {
+                Ratio { num, den }
+            };
+        }
+        let den = pow10(scale).unwrap_or(1);
         Ratio::new(d.mantissa(), den).unwrap_or(Ratio::ZERO)
     }
 }
@@ -399,6 +548,58 @@ mod tests {
         assert_eq!(
             Ratio::from(dec("94.9949999999")),
             r(949949999999, 10000000000)
+        );
+    }
+
+    #[test]
+    fn gcd_by_shifts_is_the_gcd() {
+        assert_eq!(gcd(0, 0), 0);
+        assert_eq!(gcd(0, 7), 7);
+        assert_eq!(gcd(12, 18), 6);
+        assert_eq!(gcd(2380, 30), 10);
+        assert_eq!(gcd(1 << 100, 3 << 90), 1 << 90);
+        assert_eq!(gcd(u128::MAX, u128::MAX - 1), 1);
+        for a in 0..60u128 {
+            for b in 0..60u128 {
+                let mut want = a.max(b);
+                while want > 1 && (a % want != 0 || b % want != 0) {
+                    want -= 1;
+                }
+                assert_eq!(
+                    gcd(a, b),
+                    if a == 0 && b == 0 { 0 } else { want.max(1) },
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_unreduced_sum_is_the_sum() {
+        let mut sum = Sum::ZERO;
+        sum.add_weighted(dec("50"), Ratio::from(dec("66.39")))
+            .unwrap();
+        sum.add_weighted(dec("30"), r(2380, 30)).unwrap();
+        sum.add_weighted(dec("20"), Ratio::from(dec("65"))).unwrap();
+        assert_eq!(sum.finish(), Some(r(13999, 200)));
+        let mut votes = Sum::ZERO;
+        votes.add_times(dec("100"), 16).unwrap();
+        votes.add_times(dec("60"), 12).unwrap();
+        votes.add_times(dec("30"), 2).unwrap();
+        votes.add_times(dec("10"), 0).unwrap();
+        assert_eq!(votes.finish_over(30), Some(r(2380, 30)));
+        let mut thirds = Sum::ZERO;
+        thirds.add(1, 3).unwrap();
+        thirds.add(1, 7).unwrap();
+        thirds.add(1, 10).unwrap();
+        assert_eq!(thirds.finish(), Some(r(121, 210)));
+        assert_eq!(
+            Sum {
+                num: i128::MAX,
+                den: 1
+            }
+            .add(1, 1),
+            None
         );
     }
 

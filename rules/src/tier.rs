@@ -133,6 +133,11 @@ pub fn decide(tiers: &[Tier], rounding: &Rounding, exact: Ratio) -> TierDecision
     let rounded = rounding
         .apply_exact(exact)
         .unwrap_or_else(|| rounding.apply(exact.approx()));
+    decide_rounded(tiers, exact, rounded)
+}
+
+/// [`decide`] for a composite already rounded.
+pub fn decide_rounded(tiers: &[Tier], exact: Ratio, rounded: Decimal) -> TierDecision {
     let tier = tiers
         .iter()
         .position(|t| t.min.is_none_or(|min| rounded >= min))
