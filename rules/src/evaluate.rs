@@ -343,9 +343,6 @@ fn indicator_total_fast(
         if *id != indicator.id {
             return None;
         }
-        if *entry > MAX_ENTRY {
-            return None;
-        }
         let entry = Fx::of(*entry)?;
         let max = Fx::of(indicator.max)?;
         if entry.is_negative() {
@@ -354,6 +351,9 @@ fn indicator_total_fast(
         let points = match indicator.scoring {
             Scoring::Add if entry.cmp(max)? == std::cmp::Ordering::Greater => return None,
             Scoring::Add => entry,
+            Scoring::Deduct if entry.cmp(Fx::of(MAX_ENTRY)?)? == std::cmp::Ordering::Greater => {
+                return None;
+            }
             Scoring::Deduct => {
                 let left = max.sub(entry)?;
                 if left.is_negative() { Fx::ZERO } else { left }
@@ -461,12 +461,6 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
     let composite_too_large = || Error::TooLarge {
         field: "综合评分".to_owned(),
     };
-    if let Some(id) = map::first_duplicate(&org.inputs) {
-        return Err(Error::DuplicateId {
-            what: "评价主体".to_owned(),
-            id: id.to_owned(),
-        });
-    }
     let mut tier_limit: Option<usize> = None;
     let mut star_limit: Option<u8> = None;
     let mut limit = |l: Limit| match l {
@@ -508,16 +502,24 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             .ok_or_else(composite_too_large)?;
         scores.push(score);
     }
-    // Every source was found; an input more than the scheme has is for an unknown source.
-    if org.inputs.len() > scheme.sources.len()
-        && let Some((unknown, _)) = org
+    // Every source was found: with no more inputs than sources, each input is a different source.
+    // More inputs than sources means one given twice or one the scheme does not have.
+    if org.inputs.len() > scheme.sources.len() {
+        if let Some(id) = map::first_duplicate(&org.inputs) {
+            return Err(Error::DuplicateId {
+                what: "评价主体".to_owned(),
+                id: id.to_owned(),
+            });
+        }
+        if let Some((unknown, _)) = org
             .inputs
             .iter()
             .find(|(id, _)| scheme.source(id).is_none())
-    {
-        return Err(Error::UnknownSource {
-            id: unknown.clone(),
-        });
+        {
+            return Err(Error::UnknownSource {
+                id: unknown.clone(),
+            });
+        }
     }
     for id in &org.vetoes {
         let index = scheme
