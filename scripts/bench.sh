@@ -6,6 +6,10 @@ ensure_build_tools
 ensure_test_tools
 step "native (cargo bench -p dingji-rules)"
 cargo bench --locked -p dingji-rules 2>&1 | grep -E '^native'
+step "the differential oracle on 1,000,000 organizations aimed at the boundaries; 100,000 fuzz cases (release)"
+ORACLE_CASES=1000000 cargo test --locked --release -p dingji-rules --test oracle -- --nocapture 2>&1 |
+  grep -E 'cases agree|per preset|test result'
+FUZZ_CASES=100000 cargo test --locked --release -p dingji-rules --test no_panic 2>&1 | grep -E 'test result'
 step "wasm in headless Chromium, release profile"
 CHROMEDRIVER="$(command -v chromedriver)" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

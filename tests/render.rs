@@ -114,6 +114,27 @@ fn the_editor_marks_changes_and_names_a_bad_sum() {
 }
 
 #[test]
+fn weights_too_large_to_add_are_named_not_a_crash() {
+    // A weight typed as Decimal's largest value, twice: no sum, each field named out of range.
+    let huge = "79228162514264337593543950335".to_owned();
+    let edits = Edits {
+        weights: Some(vec![huge.clone(), huge, "0".into()]),
+        thresholds: None,
+    };
+    let base = b();
+    let errors = dingji::calc::effective_scheme(&base, &edits, Lang::Zh).unwrap_err();
+    let html = render_view(scheme_editor(&SchemeEditorProps {
+        lang: Lang::Zh,
+        base: &base,
+        edits: &edits,
+        errors: Some(&errors),
+        dispatch: &Callback::noop(),
+    }));
+    assert_eq!(by_id(&html, "weights-total"), "权重合计 —%");
+    assert!(html.contains("应在 0 到 100 之间，现为 79228162514264337593543950335"));
+}
+
+#[test]
 fn thresholds_out_of_order_are_named_at_the_tier() {
     let edits = Edits {
         weights: None,

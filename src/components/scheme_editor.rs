@@ -88,7 +88,10 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
             error(props.errors.and_then(|e| e.weight(i))),
         )
     });
-    let total: Option<Decimal> = weights.iter().map(|w| parse_decimal(w, "").ok()).sum();
+    // Checked: a weight typed as 79228162514264337593543950335 twice has no sum, not a panic.
+    let total: Option<Decimal> = weights.iter().try_fold(Decimal::ZERO, |sum, w| {
+        parse_decimal(w, "").ok().and_then(|w| sum.checked_add(w))
+    });
     let total_text = total.map_or("—".to_owned(), |t| t.normalize().to_string());
     let sum_error = error(props.errors.and_then(|e| e.weights_sum.as_ref()));
 

@@ -51,7 +51,7 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
         let src = source.clone();
         let on_input = Callback::from(move |text| dispatch.emit(Action::SetCount { source: src.clone(), level, text }));
         let share = match (counted, counts.get(level).copied().flatten()) {
-            (Some(t), Some(c)) if l.valid && t.valid > 0 => rate(Decimal::from(c) / Decimal::from(t.valid)),
+            (Some(t), Some(c)) if l.valid && t.valid > 0 => rate(dingji_rules::Ratio::new(i128::from(c), i128::from(t.valid)).unwrap_or_default()),
             _ if !l.valid => s.not_valid_ballot.to_owned(),
             _ => "—".to_owned(),
         };
