@@ -6,7 +6,7 @@ use dingji_rules::evaluate::{ballots_needed, tally};
 use dingji_rules::fmt::{num, rate};
 use dingji_rules::org::Votes;
 use dingji_rules::scheme::VoteScale;
-use dingji_rules::{Decimal, Lang};
+use dingji_rules::{Lang, Ratio};
 use yew::prelude::*;
 
 use super::decimal_field::{DecimalFieldProps, decimal_field};
@@ -51,7 +51,7 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
         let src = source.clone();
         let on_input = Callback::from(move |text| dispatch.emit(Action::SetCount { source: src.clone(), level, text }));
         let share = match (counted, counts.get(level).copied().flatten()) {
-            (Some(t), Some(c)) if l.valid && t.valid > 0 => rate(dingji_rules::Ratio::new(i128::from(c), i128::from(t.valid)).unwrap_or_default()),
+            (Some(t), Some(c)) if l.valid && t.valid > 0 => rate(Ratio::new(i128::from(c), i128::from(t.valid)).unwrap_or_default()),
             _ if !l.valid => s.not_valid_ballot.to_owned(),
             _ => "—".to_owned(),
         };
