@@ -96,18 +96,19 @@ impl ListResult {
 }
 
 /// A graded row as the list rules see it: its effective tier and stars (the override's where the
-/// committee set them), which the rules move.
-struct Entry {
-    row: usize,
-    category: usize,
-    rounded: Decimal,
+/// committee set them), which the rules move. Built from [`OrgResult`]s here, and from columns by
+/// [`crate::columns`].
+pub(crate) struct Entry {
+    pub(crate) row: usize,
+    pub(crate) category: usize,
+    pub(crate) rounded: Decimal,
     /// `rounded` as an integer for sorting: every rounded composite has the scheme's scale.
-    key: i128,
-    tier: usize,
-    stars: Option<u8>,
-    star_limit: Option<u8>,
-    fixed_tier: bool,
-    fixed_stars: bool,
+    pub(crate) key: i128,
+    pub(crate) tier: usize,
+    pub(crate) stars: Option<u8>,
+    pub(crate) star_limit: Option<u8>,
+    pub(crate) fixed_tier: bool,
+    pub(crate) fixed_stars: bool,
 }
 
 /// Evaluates every organization and applies the list rules.
@@ -151,36 +152,11 @@ pub fn evaluate_list<O: std::borrow::Borrow<Org>>(scheme: &Scheme, orgs: &[O]) -
         });
     }
 
-    let mut quotas = Vec::new();
-    if let Some(quota) = &scheme.distribution.max_top
-        && scheme.tiers.len() > 1
-    {
-        for (category, group) in groups(&entries, quota.scope) {
-            let id = category
-                .and_then(|c| scheme.categories.get(c))
-                .map(|c| c.id.as_str());
-            let count = cap_top(quota, id, &group, &mut entries, &mut rows);
-            quotas.push(QuotaCount { category, ..count });
+    let quotas = apply_rules(scheme, &mut entries, &mut |row, f| {
+        if let Some(r) = result_mut(&mut rows, row) {
+            r.flags.push(f);
         }
-    }
-    if let Some(quota) = &scheme.distribution.min_lowest {
-        for (category, group) in groups(&entries, quota.scope) {
-            let id = category
-                .and_then(|c| scheme.categories.get(c))
-                .map(|c| c.id.as_str());
-            let count = floor_lowest(scheme, quota, id, &group, &mut entries, &mut rows);
-            quotas.push(QuotaCount { category, ..count });
-        }
-    }
-    for e in entries.iter_mut().filter(|e| !e.fixed_stars) {
-        e.stars = evaluate::stars_for(scheme, e.tier, e.rounded, e.star_limit);
-    }
-    if let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) {
-        for (category, group) in groups(&entries, cap.scope) {
-            let count = cap_stars(cap, &group, &mut entries, &mut rows);
-            quotas.push(QuotaCount { category, ..count });
-        }
-    }
+    });
 
     for e in &entries {
         let Some(r) = result_mut(&mut rows, e.row) else {
@@ -196,8 +172,60 @@ pub fn evaluate_list<O: std::borrow::Borrow<Org>>(scheme: &Scheme, orgs: &[O]) -
         r.tier = e.tier;
         r.stars = e.stars;
     }
-    rank(&mut rows);
+    let ranks = ranks(
+        rows.iter()
+            .map(|r| r.as_ref().ok().map(|r| r.rounded.mantissa())),
+    );
+    for (r, rank) in rows.iter_mut().zip(ranks) {
+        if let Ok(r) = r {
+            r.rank = rank;
+        }
+    }
     ListResult { rows, quotas }
+}
+
+/// Where the list rules report what they did to a row.
+pub(crate) type Sink<'a> = dyn FnMut(usize, Flag) + 'a;
+
+/// The list rules over graded entries (in row order): the top cap, the floor, the stars of the
+/// final tiers and the star cap. Moves the entries' tiers and stars, tells `flag` of each row
+/// moved, and returns what each rule counted.
+pub(crate) fn apply_rules(
+    scheme: &Scheme,
+    entries: &mut [Entry],
+    flag: &mut Sink<'_>,
+) -> Vec<QuotaCount> {
+    let mut quotas = Vec::new();
+    if let Some(quota) = &scheme.distribution.max_top
+        && scheme.tiers.len() > 1
+    {
+        for (category, group) in groups(entries, quota.scope) {
+            let id = category
+                .and_then(|c| scheme.categories.get(c))
+                .map(|c| c.id.as_str());
+            let count = cap_top(quota, id, &group, entries, flag);
+            quotas.push(QuotaCount { category, ..count });
+        }
+    }
+    if let Some(quota) = &scheme.distribution.min_lowest {
+        for (category, group) in groups(entries, quota.scope) {
+            let id = category
+                .and_then(|c| scheme.categories.get(c))
+                .map(|c| c.id.as_str());
+            let count = floor_lowest(scheme, quota, id, &group, entries, flag);
+            quotas.push(QuotaCount { category, ..count });
+        }
+    }
+    for e in entries.iter_mut().filter(|e| !e.fixed_stars) {
+        e.stars = evaluate::stars_for(scheme, e.tier, e.rounded, e.star_limit);
+    }
+    if let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) {
+        for (category, group) in groups(entries, cap.scope) {
+            let count = cap_stars(cap, &group, entries, flag);
+            quotas.push(QuotaCount { category, ..count });
+        }
+    }
+    quotas
 }
 
 /// The groups a rule counts: indices into `entries`, by category (`None`: all together).
@@ -215,12 +243,6 @@ fn groups(entries: &[Entry], scope: Scope) -> BTreeMap<Option<usize>, Vec<usize>
 
 fn result_mut(rows: &mut [Result<OrgResult, Error>], row: usize) -> Option<&mut OrgResult> {
     rows.get_mut(row).and_then(|r| r.as_mut().ok())
-}
-
-fn flag(rows: &mut [Result<OrgResult, Error>], row: usize, flag: Flag) {
-    if let Some(r) = result_mut(rows, row) {
-        r.flags.push(flag);
-    }
 }
 
 /// Of `sorted` (best first, as `(entry, score)`), how many keep their place when only `slots`
@@ -286,7 +308,7 @@ fn cap_top(
     category: Option<&str>,
     group: &[usize],
     entries: &mut [Entry],
-    rows: &mut [Result<OrgResult, Error>],
+    flag: &mut Sink<'_>,
 ) -> QuotaCount {
     let size = group.len() as u64;
     let allowed = quota.rounding.count(quota.share_in(category), size);
@@ -309,7 +331,6 @@ fn cap_top(
             e.tier = 1;
             count.moved += 1;
             flag(
-                rows,
                 e.row,
                 Flag::MovedByTopCap {
                     allowed,
@@ -329,7 +350,7 @@ fn floor_lowest(
     category: Option<&str>,
     group: &[usize],
     entries: &mut [Entry],
-    rows: &mut [Result<OrgResult, Error>],
+    flag: &mut Sink<'_>,
 ) -> QuotaCount {
     let lowest = scheme.lowest_tier();
     let size = group.len() as u64;
@@ -373,7 +394,6 @@ fn floor_lowest(
             count.moved += 1;
             let tied = tied && score == cutoff;
             flag(
-                rows,
                 e.row,
                 Flag::MovedByFloor {
                     from,
@@ -393,7 +413,7 @@ fn cap_stars(
     cap: &StarCap,
     group: &[usize],
     entries: &mut [Entry],
-    rows: &mut [Result<OrgResult, Error>],
+    flag: &mut Sink<'_>,
 ) -> QuotaCount {
     let base = match cap.base {
         CapBase::All => group.len() as u64,
@@ -422,7 +442,6 @@ fn cap_stars(
             e.stars = Some(cap.demote_to);
             count.moved += 1;
             flag(
-                rows,
                 e.row,
                 Flag::HeldByStarCap {
                     allowed,
@@ -435,15 +454,18 @@ fn cap_stars(
     count
 }
 
-/// Ranks by rounded composite, best first; ties share a rank (1, 2, 2, 4).
-fn rank(rows: &mut [Result<OrgResult, Error>]) {
-    // Every rounded composite has the scheme's scale: their mantissas order them.
-    let mut order: Vec<(usize, i128)> = rows
+/// Ranks by rounded composite (`keys`: every rounded composite at the scheme's scale, so its
+/// mantissa orders it; `None` for a row not graded, ranked 0), best first; ties share a rank
+/// (1, 2, 2, 4).
+pub(crate) fn ranks(keys: impl Iterator<Item = Option<i128>>) -> Vec<usize> {
+    let keys: Vec<Option<i128>> = keys.collect();
+    let mut order: Vec<(usize, i128)> = keys
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| r.as_ref().ok().map(|r| (i, r.rounded.mantissa())))
+        .filter_map(|(i, k)| k.map(|k| (i, k)))
         .collect();
     order.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut ranks = vec![0; keys.len()];
     let mut previous: Option<i128> = None;
     let mut current_rank = 0;
     for (position, (row, score)) in order.into_iter().enumerate() {
@@ -451,8 +473,9 @@ fn rank(rows: &mut [Result<OrgResult, Error>]) {
             current_rank = position + 1;
             previous = Some(score);
         }
-        if let Some(r) = result_mut(rows, row) {
-            r.rank = current_rank;
+        if let Some(r) = ranks.get_mut(row) {
+            *r = current_rank;
         }
     }
+    ranks
 }

@@ -1,0 +1,757 @@
+//! The columnar path: a list given as columns of integers, graded without a map, a string or a
+//! [`rust_decimal::Decimal`] per organization — as fast as a plain program doing the same integer
+//! arithmetic — and exact: the same results as [`crate::evaluate_list`], which stays the reference
+//! (`tests/columns.rs` checks one against the other, and the oracle checks the reference).
+//!
+//! Each source's column holds what was entered, as fixed-point integers: a score or an indicator
+//! entry is `value / 10^scale`; a vote is a count per level. An organization's composite is one
+//! fraction `N / D` with `D = 10^e × Π valid ballots`, computed in 64 or 128 bits (checked), and
+//! rounded once with one division; tiers and star splits are compared as integers at the
+//! rounding's scale. The list rules are the reference's own ([`crate::list`]). Vetoes, overrides
+//! and the participation warning need per-organization input the columns do not carry: lists with
+//! those go through the reference path.
+
+use rust_decimal::Decimal;
+
+use crate::error::Error;
+use crate::evaluate::{MAX_COUNT, MAX_ENTRY};
+use crate::list::{self, Entry, QuotaCount};
+use crate::scheme::{Limit, Scheme, Scoring, SourceKind};
+use crate::{Flag, RoundingMode};
+
+/// A list as columns, one per source of the scheme, in its order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// Each organization's category, as an index into the scheme's categories (empty: all the
+    /// first category).
+    pub categories: Vec<u32>,
+    /// One column per source of the scheme.
+    pub sources: Vec<Column>,
+}
+
+/// What was entered for one source, for every organization.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// A score on 100 per organization: `values[i] / 10^scale`.
+    Scores {
+        /// Decimals of every value (0 to 6).
+        scale: u32,
+        /// The scores.
+        values: Vec<i64>,
+    },
+    /// Ballots: `counts[level][i]` is organization `i`'s count for that level of the scale.
+    Votes {
+        /// One column per level.
+        counts: Vec<Vec<u32>>,
+    },
+    /// Indicator entries: `entries[k][i] / 10^scale` for the `k`-th indicator of `ids`.
+    Indicators {
+        /// Decimals of every entry (0 to 6).
+        scale: u32,
+        /// The indicator ids of the columns.
+        ids: Vec<String>,
+        /// One column per indicator.
+        entries: Vec<Vec<i64>>,
+    },
+}
+
+/// The results of a list graded from columns, one value per organization.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnResults {
+    /// The rounded composite as an integer at the scheme's rounding (`8918` is 89.18 for two
+    /// decimals); 0 for a row with an error.
+    pub rounded: Vec<i64>,
+    /// The tier after the list rules (the score's tier before them in `score_tier`).
+    pub tier: Vec<u8>,
+    /// The tier of the rounded score.
+    pub score_tier: Vec<u8>,
+    /// The stars, or [`ColumnResults::NO_STARS`] where the scheme gives none.
+    pub stars: Vec<u8>,
+    /// The rank (1 is the best; ties share a rank); 0 for a row with an error.
+    pub rank: Vec<u32>,
+    /// What moved the row: [`ColumnResults::FLOOR`], [`ColumnResults::TOP_CAP`],
+    /// [`ColumnResults::STAR_CAP`], [`ColumnResults::SATISFACTION`], with [`ColumnResults::TIED`]
+    /// where a tie on the cut-off decided it.
+    pub moved: Vec<u8>,
+    /// The rows that could not be graded, each error naming its row (counting from 1).
+    pub errors: Vec<(usize, Error)>,
+    /// What each distribution rule counted.
+    pub quotas: Vec<QuotaCount>,
+}
+
+impl ColumnResults {
+    /// `stars` where the scheme gives no stars.
+    pub const NO_STARS: u8 = u8::MAX;
+    /// Moved to the lowest tier by the minimum share.
+    pub const FLOOR: u8 = 1;
+    /// Moved down by the top tier's maximum share.
+    pub const TOP_CAP: u8 = 2;
+    /// Held back from the capped stars.
+    pub const STAR_CAP: u8 = 4;
+    /// Limited by a satisfaction cap.
+    pub const SATISFACTION: u8 = 8;
+    /// A tie on the cut-off decided the move.
+    pub const TIED: u8 = 16;
+}
+
+/// The largest scale of a column (scores and entries).
+pub const MAX_SCALE: u32 = 6;
+
+/// A source prepared once for the whole column: its weight as `wm / 10^ws`.
+struct Prepared<'a> {
+    column: &'a Column,
+    weight: i128,
+    weight_scale: u32,
+    kind: Kind<'a>,
+}
+
+enum Kind<'a> {
+    /// The highest score, at the column's scale.
+    Scores { max: i128 },
+    /// Level points as integers at `scale`, whether each is valid, and the satisfied levels.
+    Votes {
+        points: Vec<i128>,
+        valid: Vec<bool>,
+        scale: u32,
+        satisfied: usize,
+        /// Satisfaction caps on this source: below `below_num / below_den` percent.
+        caps: Vec<(i128, i128, Limit)>,
+    },
+    /// For each category, the indicators of its set as (column, max at the column's scale,
+    /// scoring, bonus).
+    Indicators {
+        sets: Vec<Vec<(usize, i64, Scoring, bool)>>,
+        bonus_cap: Option<i64>,
+        name: &'a str,
+    },
+}
+
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+/// `d` as an integer at `scale`, if it is one there.
+fn at_scale(d: Decimal, scale: u32) -> Option<i128> {
+    let up = scale.checked_sub(d.scale())?;
+    d.mantissa().checked_mul(pow10(up)?)
+}
+
+/// `⌈d × 10^scale⌉`: the least integer at `scale` that is at least `d`.
+fn ceil_at(d: Decimal, scale: u32) -> i128 {
+    let unit = Decimal::from(
+        pow10(scale)
+            .and_then(|p| i64::try_from(p).ok())
+            .unwrap_or(1),
+    );
+    d.checked_mul(unit)
+        .and_then(|x| i128::try_from(x.ceil()).ok())
+        .unwrap_or(i128::MAX)
+}
+
+/// `⌊d × 10^scale⌋`: the greatest integer at `scale` that is at most `d`.
+fn floor_at(d: Decimal, scale: u32) -> i128 {
+    let unit = Decimal::from(
+        pow10(scale)
+            .and_then(|p| i64::try_from(p).ok())
+            .unwrap_or(1),
+    );
+    d.checked_mul(unit)
+        .and_then(|x| i128::try_from(x.floor()).ok())
+        .unwrap_or(i128::MAX)
+}
+
+fn prepare<'a>(scheme: &'a Scheme, columns: &'a Columns) -> Result<Vec<Prepared<'a>>, Error> {
+    if columns.sources.len() != scheme.sources.len() {
+        return Err(Error::MissingInput {
+            source: scheme
+                .sources
+                .get(columns.sources.len())
+                .map_or_else(|| "评价主体".to_owned(), |s| s.name.zh.clone()),
+        });
+    }
+    let mut prepared = Vec::with_capacity(scheme.sources.len());
+    for (source, column) in scheme.sources.iter().zip(&columns.sources) {
+        let name = source.name.zh.as_str();
+        let too_large = || Error::TooLarge {
+            field: name.to_owned(),
+        };
+        let kind = match (column, &source.input) {
+            (Column::Scores { scale, .. }, _) => {
+                if *scale > MAX_SCALE {
+                    return Err(too_large());
+                }
+                Kind::Scores {
+                    max: floor_at(scheme.max_score(), *scale),
+                }
+            }
+            (Column::Votes { counts }, SourceKind::Vote(scale)) => {
+                if counts.len() != scale.levels.len() {
+                    return Err(Error::VoteLevels {
+                        source: name.to_owned(),
+                        expected: scale.levels.len(),
+                        found: counts.len(),
+                    });
+                }
+                let points_scale = scale
+                    .levels
+                    .iter()
+                    .map(|l| l.points.scale())
+                    .max()
+                    .unwrap_or(0);
+                let points = scale
+                    .levels
+                    .iter()
+                    .map(|l| at_scale(l.points, points_scale).ok_or_else(too_large))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let caps = scheme
+                    .satisfaction_caps
+                    .iter()
+                    .filter(|c| c.source == source.id)
+                    .map(|c| {
+                        let below = c.below;
+                        (below.mantissa(), pow10(below.scale()).unwrap_or(1), c.limit)
+                    })
+                    .collect();
+                Kind::Votes {
+                    points,
+                    valid: scale.levels.iter().map(|l| l.valid).collect(),
+                    scale: points_scale,
+                    satisfied: scale.satisfied_levels,
+                    caps,
+                }
+            }
+            (
+                Column::Indicators {
+                    scale,
+                    ids,
+                    entries,
+                },
+                SourceKind::Indicators,
+            ) => {
+                if *scale > MAX_SCALE || ids.len() != entries.len() {
+                    return Err(too_large());
+                }
+                let mut sets = Vec::with_capacity(scheme.categories.len());
+                for category in &scheme.categories {
+                    let mut set = Vec::new();
+                    for indicator in scheme.indicators_for(&category.id) {
+                        let Some(k) = ids.iter().position(|id| *id == indicator.id) else {
+                            return Err(Error::MissingIndicator {
+                                source: name.to_owned(),
+                                indicator: indicator.name.zh.clone(),
+                            });
+                        };
+                        let max = at_scale(indicator.max, *scale)
+                            .and_then(|m| i64::try_from(m).ok())
+                            .ok_or_else(too_large)?;
+                        set.push((k, max, indicator.scoring, indicator.bonus));
+                    }
+                    sets.push(set);
+                }
+                let bonus_cap = match scheme.bonus_cap {
+                    Some(cap) => Some(
+                        at_scale(cap, *scale)
+                            .and_then(|c| i64::try_from(c).ok())
+                            .ok_or_else(too_large)?,
+                    ),
+                    None => None,
+                };
+                Kind::Indicators {
+                    sets,
+                    bonus_cap,
+                    name,
+                }
+            }
+            _ => {
+                return Err(Error::WrongInput {
+                    source: name.to_owned(),
+                });
+            }
+        };
+        prepared.push(Prepared {
+            column,
+            weight: source.weight.mantissa(),
+            weight_scale: source.weight.scale(),
+            kind,
+        });
+    }
+    Ok(prepared)
+}
+
+/// One organization's composite as `num / den`, and the limits of its satisfaction caps (the
+/// lowest tier and the fewest stars they allow).
+struct Composite {
+    num: i128,
+    den: i128,
+    tier_limit: Option<usize>,
+    star_limit: Option<u8>,
+}
+
+fn out_of_range(field: &str, value: Decimal, max: Decimal) -> Error {
+    Error::OutOfRange {
+        field: field.to_owned(),
+        value,
+        min: Decimal::ZERO,
+        max,
+    }
+}
+
+fn composite(
+    scheme: &Scheme,
+    prepared: &[Prepared<'_>],
+    category: usize,
+    i: usize,
+) -> Result<Composite, Error> {
+    // Σ weight% × score as num / den, each term num_t / den_t.
+    let (mut num, mut den) = (0i128, 1i128);
+    let mut tier_limit: Option<usize> = None;
+    let mut star_limit: Option<u8> = None;
+    for (p, source) in prepared.iter().zip(&scheme.sources) {
+        let name = source.name.zh.as_str();
+        let too_large = || Error::TooLarge {
+            field: name.to_owned(),
+        };
+        let (term_num, term_den) = match (&p.kind, p.column) {
+            (Kind::Scores { max }, Column::Scores { scale, values }) => {
+                let v = i128::from(values.get(i).copied().unwrap_or(0));
+                if v < 0 || v > *max {
+                    return Err(out_of_range(
+                        name,
+                        Decimal::try_from_i128_with_scale(v, *scale).unwrap_or_default(),
+                        scheme.max_score(),
+                    ));
+                }
+                (v, pow10(scale + 2).ok_or_else(too_large)?)
+            }
+            (
+                Kind::Votes {
+                    points,
+                    valid,
+                    scale,
+                    satisfied,
+                    caps,
+                },
+                Column::Votes { counts },
+            ) => {
+                let (mut total, mut ballots, mut happy) = (0i128, 0i128, 0i128);
+                for (level, column) in counts.iter().enumerate() {
+                    let c = column.get(i).copied().unwrap_or(0);
+                    if u64::from(c) > MAX_COUNT {
+                        return Err(out_of_range(
+                            name,
+                            Decimal::from(c),
+                            Decimal::from(MAX_COUNT),
+                        ));
+                    }
+                    if valid.get(level).copied().unwrap_or(false) {
+                        let c = i128::from(c);
+                        ballots += c;
+                        if level < *satisfied {
+                            happy += c;
+                        }
+                        total += points.get(level).copied().unwrap_or(0) * c;
+                    }
+                }
+                if ballots == 0 {
+                    return Err(Error::NoValidBallot {
+                        source: name.to_owned(),
+                    });
+                }
+                for &(below_num, below_den, l) in caps {
+                    // happy / ballots × 100 < below_num / below_den, in integers.
+                    if happy * 100 * below_den < below_num * ballots {
+                        match l {
+                            Limit::ForceTier(t) | Limit::TierAtMost(t) => {
+                                tier_limit = Some(tier_limit.map_or(t, |x| x.max(t)));
+                            }
+                            Limit::StarsAtMost(n) => {
+                                star_limit = Some(star_limit.map_or(n, |x| x.min(n)));
+                            }
+                        }
+                    }
+                }
+                (
+                    total,
+                    pow10(scale + 2)
+                        .and_then(|p| p.checked_mul(ballots))
+                        .ok_or_else(too_large)?,
+                )
+            }
+            (
+                Kind::Indicators {
+                    sets,
+                    bonus_cap,
+                    name,
+                },
+                Column::Indicators { scale, entries, .. },
+            ) => {
+                let (mut base, mut bonus) = (0i64, 0i64);
+                let set = sets.get(category).map_or(&[][..], Vec::as_slice);
+                let unit = pow10(*scale).ok_or_else(too_large)?;
+                let entry_max = i64::try_from(
+                    MAX_ENTRY.mantissa() * unit / pow10(MAX_ENTRY.scale()).unwrap_or(1),
+                )
+                .unwrap_or(i64::MAX);
+                for &(k, max, scoring, is_bonus) in set {
+                    let e = entries.get(k).and_then(|c| c.get(i)).copied().unwrap_or(0);
+                    let points = match scoring {
+                        Scoring::Add if e >= 0 && e <= max => e,
+                        Scoring::Deduct if e >= 0 && e <= entry_max => (max - e).max(0),
+                        _ => {
+                            let value = Decimal::try_from_i128_with_scale(i128::from(e), *scale)
+                                .unwrap_or_default();
+                            let ind = scheme
+                                .indicators_for(
+                                    scheme.categories.get(category).map_or("", |c| &c.id),
+                                )
+                                .iter()
+                                .find(|ind| {
+                                    matches!(p.column, Column::Indicators { ids, .. } if ids.get(k) == Some(&ind.id))
+                                });
+                            let field = format!(
+                                "{} · {}",
+                                name,
+                                ind.map_or("", |ind| ind.name.zh.as_str())
+                            );
+                            return Err(if e < 0 && scoring == Scoring::Deduct {
+                                Error::Negative { field, value }
+                            } else {
+                                let max = match scoring {
+                                    Scoring::Add => {
+                                        Decimal::try_from_i128_with_scale(i128::from(max), *scale)
+                                            .unwrap_or_default()
+                                    }
+                                    Scoring::Deduct => MAX_ENTRY,
+                                };
+                                out_of_range(&field, value, max)
+                            });
+                        }
+                    };
+                    if is_bonus {
+                        bonus += points;
+                    } else {
+                        base += points;
+                    }
+                }
+                if let Some(cap) = bonus_cap {
+                    bonus = bonus.min(*cap);
+                }
+                (
+                    i128::from(base + bonus),
+                    pow10(scale + 2).ok_or_else(too_large)?,
+                )
+            }
+            _ => {
+                return Err(Error::WrongInput {
+                    source: name.to_owned(),
+                });
+            }
+        };
+        // num/den + weight × term_num / (10^ws × term_den)
+        let term_num = term_num.checked_mul(p.weight).ok_or_else(too_large)?;
+        let term_den = term_den
+            .checked_mul(pow10(p.weight_scale).ok_or_else(too_large)?)
+            .ok_or_else(too_large)?;
+        (num, den) = add(num, den, term_num, term_den).ok_or_else(too_large)?;
+    }
+    Ok(Composite {
+        num,
+        den,
+        tier_limit,
+        star_limit,
+    })
+}
+
+/// `a/b + c/d` without reduction, denominators that divide one another kept small.
+fn add(a: i128, b: i128, c: i128, d: i128) -> Option<(i128, i128)> {
+    if b == d {
+        Some((a.checked_add(c)?, b))
+    } else if d % b == 0 {
+        Some((a.checked_mul(d / b)?.checked_add(c)?, d))
+    } else if b % d == 0 {
+        Some((a.checked_add(c.checked_mul(b / d)?)?, b))
+    } else {
+        Some((
+            a.checked_mul(d)?.checked_add(c.checked_mul(b)?)?,
+            b.checked_mul(d)?,
+        ))
+    }
+}
+
+/// `num / den` rounded to `decimals` as an integer, exactly, by the mode.
+fn round(num: i128, den: i128, decimals: u32, mode: RoundingMode) -> Option<i128> {
+    let n = num.checked_mul(pow10(decimals)?)?;
+    // Composites are never negative (scores and weights are not): plain division.
+    let (q, r) = match (u64::try_from(n), u64::try_from(den)) {
+        (Ok(n), Ok(d)) => (i128::from(n / d), i128::from(n % d)),
+        _ => (n / den, n % den),
+    };
+    let half = r.cmp(&(den - r));
+    let up = match mode {
+        RoundingMode::Truncate => false,
+        RoundingMode::HalfUp => half != std::cmp::Ordering::Less,
+        RoundingMode::HalfEven => {
+            half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 == 1)
+        }
+    };
+    Some(if up { q + 1 } else { q })
+}
+
+/// Grades a list given as columns and applies the list rules: the same results as
+/// [`crate::evaluate_list`] on the same organizations.
+pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResults, Error> {
+    let prepared = prepare(scheme, columns)?;
+    let len = columns.sources.iter().map(column_len).max().unwrap_or(0);
+    let decimals = scheme.rounding.decimals.min(crate::Rounding::MAX_DECIMALS);
+    let mode = scheme.rounding.mode;
+    // Thresholds and star splits as integers at the rounding's scale.
+    let mins: Vec<Option<i128>> = scheme
+        .tiers
+        .iter()
+        .map(|t| t.min.map(|m| ceil_at(m, decimals)))
+        .collect();
+    let lowest = scheme.lowest_tier();
+
+    let mut out = ColumnResults {
+        rounded: vec![0; len],
+        tier: vec![0; len],
+        score_tier: vec![0; len],
+        stars: vec![ColumnResults::NO_STARS; len],
+        rank: vec![0; len],
+        moved: vec![0; len],
+        ..ColumnResults::default()
+    };
+    let mut entries: Vec<Entry> = Vec::with_capacity(len);
+    for i in 0..len {
+        let category = columns
+            .categories
+            .get(i)
+            .map_or(0, |&c| usize::try_from(c).unwrap_or(usize::MAX));
+        if category >= scheme.categories.len() {
+            out.errors.push((
+                i,
+                Error::UnknownCategory {
+                    id: category.to_string(),
+                }
+                .in_row(i + 1, ""),
+            ));
+            continue;
+        }
+        let graded = composite(scheme, &prepared, category, i).and_then(|c| {
+            let rounded = round(c.num, c.den, decimals, mode)
+                .filter(|&r| r <= i128::from(i64::MAX))
+                .ok_or_else(|| Error::TooLarge {
+                    field: "综合评分".to_owned(),
+                })?;
+            Ok((rounded, c.tier_limit, c.star_limit))
+        });
+        let (rounded, tier_limit, star_limit) = match graded {
+            Ok(g) => g,
+            Err(e) => {
+                out.errors.push((i, e.in_row(i + 1, "")));
+                continue;
+            }
+        };
+        let score_tier = mins
+            .iter()
+            .position(|m| m.is_none_or(|m| rounded >= m))
+            .unwrap_or(lowest);
+        let tier = tier_limit.map_or(score_tier, |t| t.max(score_tier));
+        if tier_limit.is_some() || star_limit.is_some() {
+            out.moved[i] |= ColumnResults::SATISFACTION;
+        }
+        let rounded_decimal =
+            Decimal::try_from_i128_with_scale(rounded, decimals).unwrap_or_default();
+        out.rounded[i] = i64::try_from(rounded).unwrap_or(i64::MAX);
+        out.score_tier[i] = u8::try_from(score_tier).unwrap_or(u8::MAX);
+        entries.push(Entry {
+            row: i,
+            category,
+            rounded: rounded_decimal,
+            key: rounded,
+            tier,
+            stars: None,
+            star_limit,
+            fixed_tier: false,
+            fixed_stars: false,
+        });
+    }
+    let moved = &mut out.moved;
+    out.quotas = list::apply_rules(scheme, &mut entries, &mut |row, flag| {
+        let bits = match flag {
+            Flag::MovedByFloor { tied, .. } => ColumnResults::FLOOR | tie(tied),
+            Flag::MovedByTopCap { tied, .. } => ColumnResults::TOP_CAP | tie(tied),
+            Flag::HeldByStarCap { tied, .. } => ColumnResults::STAR_CAP | tie(tied),
+            _ => 0,
+        };
+        if let Some(m) = moved.get_mut(row) {
+            *m |= bits;
+        }
+    });
+    for e in &entries {
+        if let Some(t) = out.tier.get_mut(e.row) {
+            *t = u8::try_from(e.tier).unwrap_or(u8::MAX);
+        }
+        if let (Some(s), Some(n)) = (out.stars.get_mut(e.row), e.stars) {
+            *s = n;
+        }
+    }
+    let mut keys: Vec<Option<i128>> = vec![None; len];
+    for e in &entries {
+        if let Some(k) = keys.get_mut(e.row) {
+            *k = Some(e.key);
+        }
+    }
+    for (r, rank) in out.rank.iter_mut().zip(list::ranks(keys.into_iter())) {
+        *r = u32::try_from(rank).unwrap_or(u32::MAX);
+    }
+    Ok(out)
+}
+
+fn tie(tied: bool) -> u8 {
+    if tied { ColumnResults::TIED } else { 0 }
+}
+
+fn column_len(c: &Column) -> usize {
+    match c {
+        Column::Scores { values, .. } => values.len(),
+        Column::Votes { counts } => counts.iter().map(Vec::len).max().unwrap_or(0),
+        Column::Indicators { entries, .. } => entries.iter().map(Vec::len).max().unwrap_or(0),
+    }
+}
+
+impl Columns {
+    /// The columns of a list of organizations, where the columns can hold it: every input in the
+    /// form its source takes, at most [`MAX_SCALE`] decimals, ballots within `u32`, and no veto,
+    /// override or eligible count (which the columns do not carry). `None` otherwise: such a list
+    /// goes through [`crate::evaluate_list`].
+    pub fn from_orgs<O: std::borrow::Borrow<crate::Org>>(
+        scheme: &Scheme,
+        orgs: &[O],
+    ) -> Option<Columns> {
+        use crate::org::SourceInput;
+        let mut categories = Vec::with_capacity(orgs.len());
+        for org in orgs {
+            let org = org.borrow();
+            if !org.vetoes.is_empty() || org.override_.is_some() {
+                return None;
+            }
+            let c = if org.category.is_empty() {
+                0
+            } else {
+                scheme
+                    .categories
+                    .iter()
+                    .position(|c| c.id == org.category || c.name.zh == org.category)?
+            };
+            categories.push(u32::try_from(c).ok()?);
+        }
+        let fixed = |d: Decimal, scale: u32| -> Option<i64> {
+            at_scale(d, scale).and_then(|v| i64::try_from(v).ok())
+        };
+        let mut sources = Vec::with_capacity(scheme.sources.len());
+        for source in &scheme.sources {
+            let inputs: Vec<&SourceInput> = orgs
+                .iter()
+                .map(|o| o.borrow().input(&source.id))
+                .collect::<Option<_>>()?;
+            let column = match &source.input {
+                SourceKind::Vote(scale) => {
+                    let mut counts = vec![Vec::with_capacity(orgs.len()); scale.levels.len()];
+                    for input in inputs {
+                        let SourceInput::Votes(v) = input else {
+                            return None;
+                        };
+                        if v.eligible.is_some() || v.counts.len() != scale.levels.len() {
+                            return None;
+                        }
+                        for (column, &c) in counts.iter_mut().zip(&v.counts) {
+                            column.push(u32::try_from(c).ok()?);
+                        }
+                    }
+                    Column::Votes { counts }
+                }
+                SourceKind::Indicators => {
+                    let ids: Vec<String> = {
+                        let mut ids: Vec<String> = Vec::new();
+                        for category in &scheme.categories {
+                            for i in scheme.indicators_for(&category.id) {
+                                if !ids.contains(&i.id) {
+                                    ids.push(i.id.clone());
+                                }
+                            }
+                        }
+                        ids
+                    };
+                    let mut scale = 0;
+                    for input in &inputs {
+                        let SourceInput::Indicators(entries) = input else {
+                            return None;
+                        };
+                        for (_, d) in entries {
+                            scale = scale.max(d.scale());
+                        }
+                    }
+                    if scale > MAX_SCALE {
+                        return None;
+                    }
+                    let mut entries = vec![Vec::with_capacity(orgs.len()); ids.len()];
+                    for (input, &category) in inputs.iter().zip(&categories) {
+                        let SourceInput::Indicators(given) = input else {
+                            return None;
+                        };
+                        let set = scheme.indicators_for(
+                            &scheme.categories.get(usize::try_from(category).ok()?)?.id,
+                        );
+                        // Exactly the category's indicators, each once.
+                        if given.len() != set.len()
+                            || set.iter().any(|i| crate::map::get(given, &i.id).is_none())
+                        {
+                            return None;
+                        }
+                        for (id, column) in ids.iter().zip(entries.iter_mut()) {
+                            let value = crate::map::get(given, id).copied().unwrap_or_default();
+                            column.push(fixed(value, scale)?);
+                        }
+                    }
+                    Column::Indicators {
+                        scale,
+                        ids,
+                        entries,
+                    }
+                }
+                SourceKind::Direct => {
+                    let mut scale = 0;
+                    for input in &inputs {
+                        let SourceInput::Score(d) = input else {
+                            return None;
+                        };
+                        scale = scale.max(d.scale());
+                    }
+                    if scale > MAX_SCALE {
+                        return None;
+                    }
+                    let values = inputs
+                        .iter()
+                        .map(|input| match input {
+                            SourceInput::Score(d) => fixed(*d, scale),
+                            _ => None,
+                        })
+                        .collect::<Option<Vec<i64>>>()?;
+                    Column::Scores { scale, values }
+                }
+            };
+            sources.push(column);
+        }
+        if orgs
+            .iter()
+            .any(|o| o.borrow().inputs.len() != scheme.sources.len())
+        {
+            return None;
+        }
+        Some(Columns {
+            categories,
+            sources,
+        })
+    }
+}
