@@ -150,3 +150,99 @@ fn to_f64(d: Decimal) -> f64 {
     // Benchmark input only: the f64 floor is what is being compared against.
     d.to_string().parse().unwrap_or(0.0)
 }
+
+/// `n` organizations of preset B (党委评定 and 自评 to 0.01, a vote of 20 to 60 ballots),
+/// deterministic, spread so that every tier, the 5% floor and the star cap have work.
+pub fn b_orgs(n: usize) -> Vec<Org> {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    (0..n)
+        .map(|k| {
+            let committee = 5000 + next(5001);
+            let own = 6000 + next(4001);
+            let voters = 20 + next(41);
+            let good = next(voters + 1);
+            let fair = next(voters - good + 1);
+            let poor = next(voters - good - fair + 1);
+            let bad = voters - good - fair - poor;
+            Org {
+                name: format!("组织{k}"),
+                category: String::new(),
+                inputs: vec![
+                    (
+                        "committee".into(),
+                        SourceInput::Score(Decimal::new(committee as i64, 2)),
+                    ),
+                    (
+                        "vote".into(),
+                        SourceInput::Votes(crate::Votes {
+                            counts: vec![good, fair, poor, bad],
+                            eligible: None,
+                        }),
+                    ),
+                    (
+                        "self".into(),
+                        SourceInput::Score(Decimal::new(own as i64, 2)),
+                    ),
+                ],
+                ..Org::default()
+            }
+        })
+        .collect()
+}
+
+/// `n` organizations of preset ZY (Zunyi 5+2+x: eight indicators for 上级评, two votes, two
+/// direct scores), deterministic.
+pub fn zy_orgs(scheme: &Scheme, n: usize) -> Vec<Org> {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    (0..n)
+        .map(|k| {
+            let mut inputs = Vec::new();
+            for source in &scheme.sources {
+                let input = match &source.input {
+                    SourceKind::Indicators => SourceInput::Indicators(
+                        scheme
+                            .indicators
+                            .iter()
+                            .map(|i| {
+                                let max_halves = u64::try_from(i.max.mantissa()).unwrap_or(10) * 2;
+                                let halves = max_halves / 2 + next(max_halves / 2 + 1);
+                                (i.id.clone(), Decimal::new(halves as i64 * 5, 1))
+                            })
+                            .collect(),
+                    ),
+                    SourceKind::Vote(_) => {
+                        let voters = 20 + next(41);
+                        let good = next(voters + 1);
+                        let fair = next(voters - good + 1);
+                        let poor = next(voters - good - fair + 1);
+                        SourceInput::Votes(crate::Votes {
+                            counts: vec![good, fair, poor, voters - good - fair - poor],
+                            eligible: None,
+                        })
+                    }
+                    SourceKind::Direct => {
+                        SourceInput::Score(Decimal::new((6000 + next(4001)) as i64, 2))
+                    }
+                };
+                inputs.push((source.id.clone(), input));
+            }
+            Org {
+                name: format!("组织{k}"),
+                inputs,
+                ..Org::default()
+            }
+        })
+        .collect()
+}

@@ -100,8 +100,13 @@ pub const MAX_SCALE: u32 = 6;
 /// A source prepared once for the whole column: its weight as `wm / 10^ws`.
 struct Prepared<'a> {
     column: &'a Column,
-    weight: i128,
-    weight_scale: u32,
+    /// The weight raised to the common exponent: a value `v` of this column adds `v × mult` to
+    /// the numerator over `10^e` (a vote adds `points × mult` over `10^e × ballots`).
+    mult: i128,
+    /// The exponent of this column's terms: weight decimals + value decimals + 2 (percent).
+    exponent: u32,
+    /// The largest deduction entry, at the column's scale.
+    entry_max: i64,
     kind: Kind<'a>,
 }
 
@@ -268,12 +273,32 @@ fn prepare<'a>(scheme: &'a Scheme, columns: &'a Columns) -> Result<Vec<Prepared<
                 });
             }
         };
+        let value_scale = match (column, &kind) {
+            (Column::Scores { scale, .. } | Column::Indicators { scale, .. }, _) => *scale,
+            (_, Kind::Votes { scale, .. }) => *scale,
+            _ => 0,
+        };
+        let exponent = source.weight.scale() + value_scale + 2;
+        let entry_max = at_scale(MAX_ENTRY, value_scale)
+            .and_then(|m| i64::try_from(m).ok())
+            .unwrap_or(i64::MAX);
         prepared.push(Prepared {
             column,
-            weight: source.weight.mantissa(),
-            weight_scale: source.weight.scale(),
+            mult: source.weight.mantissa(),
+            exponent,
+            entry_max,
             kind,
         });
+    }
+    // One exponent for all: each weight raised to it.
+    let e = prepared.iter().map(|p| p.exponent).max().unwrap_or(0);
+    for p in &mut prepared {
+        p.mult = pow10(e - p.exponent)
+            .and_then(|up| p.mult.checked_mul(up))
+            .ok_or_else(|| Error::TooLarge {
+                field: "权重".to_owned(),
+            })?;
+        p.exponent = e;
     }
     Ok(prepared)
 }
@@ -281,8 +306,9 @@ fn prepare<'a>(scheme: &'a Scheme, columns: &'a Columns) -> Result<Vec<Prepared<
 /// One organization's composite as `num / den`, and the limits of its satisfaction caps (the
 /// lowest tier and the fewest stars they allow).
 struct Composite {
+    /// The composite is `num / (10^e × ballots)`.
     num: i128,
-    den: i128,
+    ballots: i128,
     tier_limit: Option<usize>,
     star_limit: Option<u8>,
 }
@@ -302,8 +328,9 @@ fn composite(
     category: usize,
     i: usize,
 ) -> Result<Composite, Error> {
-    // Σ weight% × score as num / den, each term num_t / den_t.
-    let (mut num, mut den) = (0i128, 1i128);
+    // Σ weight% × score = (Σ mult × value over the scores and indicators, + each vote's
+    // mult × points ÷ ballots) ÷ 10^e: one numerator over 10^e × Π ballots, no division here.
+    let (mut num, mut ballots_product) = (0i128, 1i128);
     let mut tier_limit: Option<usize> = None;
     let mut star_limit: Option<u8> = None;
     for (p, source) in prepared.iter().zip(&scheme.sources) {
@@ -311,7 +338,7 @@ fn composite(
         let too_large = || Error::TooLarge {
             field: name.to_owned(),
         };
-        let (term_num, term_den) = match (&p.kind, p.column) {
+        match (&p.kind, p.column) {
             (Kind::Scores { max }, Column::Scores { scale, values }) => {
                 let v = i128::from(values.get(i).copied().unwrap_or(0));
                 if v < 0 || v > *max {
@@ -321,15 +348,19 @@ fn composite(
                         scheme.max_score(),
                     ));
                 }
-                (v, pow10(scale + 2).ok_or_else(too_large)?)
+                let term = v.checked_mul(p.mult).ok_or_else(too_large)?;
+                num = term
+                    .checked_mul(ballots_product)
+                    .and_then(|t| num.checked_add(t))
+                    .ok_or_else(too_large)?;
             }
             (
                 Kind::Votes {
                     points,
                     valid,
-                    scale,
                     satisfied,
                     caps,
+                    ..
                 },
                 Column::Votes { counts },
             ) => {
@@ -370,12 +401,13 @@ fn composite(
                         }
                     }
                 }
-                (
-                    total,
-                    pow10(scale + 2)
-                        .and_then(|p| p.checked_mul(ballots))
-                        .ok_or_else(too_large)?,
-                )
+                // num / B + mult × total / (B × ballots) = (num × ballots + mult × total) / …
+                let term = total.checked_mul(p.mult).ok_or_else(too_large)?;
+                num = num
+                    .checked_mul(ballots)
+                    .and_then(|n| n.checked_add(term.checked_mul(ballots_product)?))
+                    .ok_or_else(too_large)?;
+                ballots_product = ballots_product.checked_mul(ballots).ok_or_else(too_large)?;
             }
             (
                 Kind::Indicators {
@@ -387,44 +419,15 @@ fn composite(
             ) => {
                 let (mut base, mut bonus) = (0i64, 0i64);
                 let set = sets.get(category).map_or(&[][..], Vec::as_slice);
-                let unit = pow10(*scale).ok_or_else(too_large)?;
-                let entry_max = i64::try_from(
-                    MAX_ENTRY.mantissa() * unit / pow10(MAX_ENTRY.scale()).unwrap_or(1),
-                )
-                .unwrap_or(i64::MAX);
                 for &(k, max, scoring, is_bonus) in set {
                     let e = entries.get(k).and_then(|c| c.get(i)).copied().unwrap_or(0);
                     let points = match scoring {
                         Scoring::Add if e >= 0 && e <= max => e,
-                        Scoring::Deduct if e >= 0 && e <= entry_max => (max - e).max(0),
+                        Scoring::Deduct if e >= 0 && e <= p.entry_max => (max - e).max(0),
                         _ => {
-                            let value = Decimal::try_from_i128_with_scale(i128::from(e), *scale)
-                                .unwrap_or_default();
-                            let ind = scheme
-                                .indicators_for(
-                                    scheme.categories.get(category).map_or("", |c| &c.id),
-                                )
-                                .iter()
-                                .find(|ind| {
-                                    matches!(p.column, Column::Indicators { ids, .. } if ids.get(k) == Some(&ind.id))
-                                });
-                            let field = format!(
-                                "{} · {}",
-                                name,
-                                ind.map_or("", |ind| ind.name.zh.as_str())
-                            );
-                            return Err(if e < 0 && scoring == Scoring::Deduct {
-                                Error::Negative { field, value }
-                            } else {
-                                let max = match scoring {
-                                    Scoring::Add => {
-                                        Decimal::try_from_i128_with_scale(i128::from(max), *scale)
-                                            .unwrap_or_default()
-                                    }
-                                    Scoring::Deduct => MAX_ENTRY,
-                                };
-                                out_of_range(&field, value, max)
-                            });
+                            return Err(entry_error(
+                                scheme, p, name, category, k, e, *scale, max, scoring,
+                            ));
                         }
                     };
                     if is_bonus {
@@ -436,51 +439,67 @@ fn composite(
                 if let Some(cap) = bonus_cap {
                     bonus = bonus.min(*cap);
                 }
-                (
-                    i128::from(base + bonus),
-                    pow10(scale + 2).ok_or_else(too_large)?,
-                )
+                let term = i128::from(base + bonus)
+                    .checked_mul(p.mult)
+                    .ok_or_else(too_large)?;
+                num = term
+                    .checked_mul(ballots_product)
+                    .and_then(|t| num.checked_add(t))
+                    .ok_or_else(too_large)?;
             }
             _ => {
                 return Err(Error::WrongInput {
                     source: name.to_owned(),
                 });
             }
-        };
-        // num/den + weight × term_num / (10^ws × term_den)
-        let term_num = term_num.checked_mul(p.weight).ok_or_else(too_large)?;
-        let term_den = term_den
-            .checked_mul(pow10(p.weight_scale).ok_or_else(too_large)?)
-            .ok_or_else(too_large)?;
-        (num, den) = add(num, den, term_num, term_den).ok_or_else(too_large)?;
+        }
     }
     Ok(Composite {
         num,
-        den,
+        ballots: ballots_product,
         tier_limit,
         star_limit,
     })
 }
 
-/// `a/b + c/d` without reduction, denominators that divide one another kept small.
-fn add(a: i128, b: i128, c: i128, d: i128) -> Option<(i128, i128)> {
-    if b == d {
-        Some((a.checked_add(c)?, b))
-    } else if d % b == 0 {
-        Some((a.checked_mul(d / b)?.checked_add(c)?, d))
-    } else if b % d == 0 {
-        Some((a.checked_add(c.checked_mul(b / d)?)?, b))
-    } else {
-        Some((
-            a.checked_mul(d)?.checked_add(c.checked_mul(b)?)?,
-            b.checked_mul(d)?,
-        ))
+/// The error of an indicator entry out of its range, named as the reference path names it.
+#[allow(clippy::too_many_arguments)]
+fn entry_error(
+    scheme: &Scheme,
+    p: &Prepared<'_>,
+    source: &str,
+    category: usize,
+    k: usize,
+    e: i64,
+    scale: u32,
+    max: i64,
+    scoring: Scoring,
+) -> Error {
+    let value = Decimal::try_from_i128_with_scale(i128::from(e), scale).unwrap_or_default();
+    let id = match p.column {
+        Column::Indicators { ids, .. } => ids.get(k).map_or("", String::as_str),
+        _ => "",
+    };
+    let indicator = scheme
+        .indicators_for(scheme.categories.get(category).map_or("", |c| &c.id))
+        .iter()
+        .find(|ind| ind.id == id)
+        .map_or("", |ind| ind.name.zh.as_str());
+    let field = format!("{source} · {indicator}");
+    if e < 0 && scoring == Scoring::Deduct {
+        return Error::Negative { field, value };
     }
+    let max = match scoring {
+        Scoring::Add => {
+            Decimal::try_from_i128_with_scale(i128::from(max), scale).unwrap_or_default()
+        }
+        Scoring::Deduct => MAX_ENTRY,
+    };
+    out_of_range(&field, value, max)
 }
 
 /// `num / den` rounded to `decimals` as an integer, exactly, by the mode.
-fn round(num: i128, den: i128, decimals: u32, mode: RoundingMode) -> Option<i128> {
-    let n = num.checked_mul(pow10(decimals)?)?;
+fn round(n: i128, den: i128, mode: RoundingMode) -> Option<i128> {
     // Composites are never negative (scores and weights are not): plain division.
     let (q, r) = match (u64::try_from(n), u64::try_from(den)) {
         (Ok(n), Ok(d)) => (i128::from(n / d), i128::from(n % d)),
@@ -511,6 +530,9 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
         .map(|t| t.min.map(|m| ceil_at(m, decimals)))
         .collect();
     let lowest = scheme.lowest_tier();
+    let exponent = prepared.first().map_or(0, |p| p.exponent);
+    let unit_down = pow10(exponent.saturating_sub(decimals)).unwrap_or(i128::MAX);
+    let unit_up = pow10(decimals.saturating_sub(exponent)).unwrap_or(i128::MAX);
 
     let mut out = ColumnResults {
         rounded: vec![0; len],
@@ -538,7 +560,15 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
             continue;
         }
         let graded = composite(scheme, &prepared, category, i).and_then(|c| {
-            let rounded = round(c.num, c.den, decimals, mode)
+            // num / (10^e × B) at `decimals`: num × 10^(d−e) / B, or num / (10^(e−d) × B).
+            let (num, den) = if exponent >= decimals {
+                (Some(c.num), unit_down.checked_mul(c.ballots))
+            } else {
+                (c.num.checked_mul(unit_up), Some(c.ballots))
+            };
+            let rounded = num
+                .zip(den)
+                .and_then(|(num, den)| round(num, den, mode))
                 .filter(|&r| r <= i128::from(i64::MAX))
                 .ok_or_else(|| Error::TooLarge {
                     field: "综合评分".to_owned(),
@@ -557,13 +587,17 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
             .position(|m| m.is_none_or(|m| rounded >= m))
             .unwrap_or(lowest);
         let tier = tier_limit.map_or(score_tier, |t| t.max(score_tier));
-        if tier_limit.is_some() || star_limit.is_some() {
-            out.moved[i] |= ColumnResults::SATISFACTION;
+        if (tier_limit.is_some() || star_limit.is_some())
+            && let Some(m) = out.moved.get_mut(i)
+        {
+            *m |= ColumnResults::SATISFACTION;
         }
         let rounded_decimal =
             Decimal::try_from_i128_with_scale(rounded, decimals).unwrap_or_default();
-        out.rounded[i] = i64::try_from(rounded).unwrap_or(i64::MAX);
-        out.score_tier[i] = u8::try_from(score_tier).unwrap_or(u8::MAX);
+        if let (Some(r), Some(t)) = (out.rounded.get_mut(i), out.score_tier.get_mut(i)) {
+            *r = i64::try_from(rounded).unwrap_or(i64::MAX);
+            *t = u8::try_from(score_tier).unwrap_or(u8::MAX);
+        }
         entries.push(Entry {
             row: i,
             category,
