@@ -364,7 +364,12 @@ impl Calc {
         match dingji_rules::evaluate(effective, &org) {
             Ok(result) => {
                 use dingji_rules::explain::{composite_line, rounding_line, terms, threshold_line};
-                let decision = effective.decide(result.composite);
+                // Decided on the rounding the evaluation made, not made again.
+                let decision = dingji_rules::tier::decide_rounded(
+                    &effective.tiers,
+                    result.composite,
+                    result.rounded,
+                );
                 let formula = [
                     composite_line(&terms(effective, &result.scores), result.composite, lang),
                     rounding_line(effective, result.composite, result.rounded, lang),
@@ -407,9 +412,10 @@ pub fn fixed(value: impl Into<dingji_rules::Ratio>, decimals: u32) -> String {
         decimals,
         mode: dingji_rules::RoundingMode::HalfUp,
     };
-    let shown = rounding
-        .apply_exact(value)
-        .unwrap_or_else(|| rounding.apply(value.approx()));
+    // A value too large to round within a Decimal (none that the engine grades) is shown as it is.
+    let Some(shown) = rounding.apply_exact(value) else {
+        return format!("≈{}", value.approx().normalize());
+    };
     let ends = value
         .to_decimal()
         .is_some_and(|d| d.normalize().scale() <= decimals);

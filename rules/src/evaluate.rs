@@ -18,8 +18,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::fixed::Fx;
 use crate::map;
+use crate::number;
 use crate::org::{Org, SourceInput, Votes};
 use crate::ratio::{Ratio, Sum};
 use crate::scheme::{
@@ -172,8 +172,8 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
             found: votes.counts.len(),
         });
     }
-    let too_many = |field: String, count: u64| Error::OutOfRange {
-        field,
+    let too_many = |what: &str, count: u64| Error::OutOfRange {
+        field: format!("{source} · {what}"),
         value: Decimal::from(count),
         min: Decimal::ZERO,
         max: Decimal::from(MAX_COUNT),
@@ -181,7 +181,7 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
     if let Some(eligible) = votes.eligible
         && eligible > MAX_COUNT
     {
-        return Err(too_many(format!("{source} · 应参加人数"), eligible));
+        return Err(too_many("应参加人数", eligible));
     }
     let too_large = || Error::TooLarge {
         field: source.to_owned(),
@@ -192,7 +192,7 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
     let mut points = Sum::ZERO;
     for (position, (level, &count)) in scale.levels.iter().zip(&votes.counts).enumerate() {
         if count > MAX_COUNT {
-            return Err(too_many(format!("{source} · {}", level.name.zh), count));
+            return Err(too_many(&level.name.zh, count));
         }
         cast = cast.checked_add(count).ok_or_else(too_large)?;
         if level.valid {
@@ -227,18 +227,42 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
     })
 }
 
+/// Whether `satisfied / valid` is below `percent`%: `satisfied × 100 × 10^s < m × valid` for
+/// `percent = m / 10^s`, in integers (counts are bounded, so nothing overflows).
+fn below(satisfied: u64, valid: u64, percent: Decimal) -> bool {
+    let m = percent.mantissa().max(0);
+    let unit = 10i128.checked_pow(percent.scale()).unwrap_or(i128::MAX);
+    let left = i128::from(satisfied)
+        .checked_mul(100)
+        .and_then(|x| x.checked_mul(unit));
+    let right = m.checked_mul(i128::from(valid));
+    match (left, right) {
+        (Some(l), Some(r)) => l < r,
+        // Past the bounds: 100% of any count is below a share over 100% only.
+        _ => percent > Decimal::ONE_HUNDRED,
+    }
+}
+
 /// The ballots a participation rule asks for out of `eligible` people (domain.md reading 10).
 pub fn ballots_needed(rule: &Participation, eligible: u64) -> u64 {
     if rule.everyone_below.is_some_and(|n| eligible < n) {
         return eligible;
     }
-    let needed = rule
-        .min_share
-        .checked_mul(Decimal::from(eligible))
-        .map(|n| (n / Decimal::ONE_HUNDRED).ceil());
-    needed
-        .and_then(|n| u64::try_from(n).ok())
-        .map_or(eligible, |n| n.min(eligible))
+    // ⌈share% × eligible⌉ in integers: share = m / 10^s, so ⌈m × eligible / (100 × 10^s)⌉.
+    let share = rule.min_share;
+    let den = 10u128
+        .checked_pow(share.scale())
+        .and_then(|p| p.checked_mul(100));
+    let num = u128::try_from(share.mantissa())
+        .ok()
+        .and_then(|m| m.checked_mul(u128::from(eligible)));
+    match (num, den) {
+        (Some(num), Some(den)) => {
+            let (q, r) = crate::ratio::div_rem(num, den);
+            u64::try_from(q + u128::from(r > 0)).map_or(eligible, |n| n.min(eligible))
+        }
+        _ => eligible,
+    }
 }
 
 /// One indicator's points: the entry for an additive item, the maximum less the deduction (down
@@ -267,9 +291,7 @@ pub fn indicator_points(
             field: format!("{} · {}", source, indicator.name.zh),
             value: entry,
         }),
-        Scoring::Deduct => Ok(indicator
-            .max
-            .checked_sub(entry)
+        Scoring::Deduct => Ok(number::add(indicator.max, -entry)
             .unwrap_or(Decimal::ZERO)
             .max(Decimal::ZERO)),
     }
@@ -283,22 +305,19 @@ pub fn indicator_total(
     source: &str,
 ) -> Result<Decimal, Error> {
     let set = scheme.indicators_for(category);
-    if let Some(total) = indicator_total_fast(set, entries, scheme.bonus_cap) {
-        return Ok(total);
-    }
-    if let Some(id) = map::first_duplicate(entries) {
-        return Err(Error::DuplicateId {
-            what: format!("{source} · 指标"),
-            id: id.to_owned(),
-        });
-    }
     let too_large = || Error::TooLarge {
         field: source.to_owned(),
     };
     let mut base = Decimal::ZERO;
     let mut bonus = Decimal::ZERO;
-    for indicator in set {
-        let Some(&entry) = map::get(entries, &indicator.id) else {
+    for (position, indicator) in set.iter().enumerate() {
+        // Entries in the indicators' order (as the pages and most files give them) are found
+        // where they are; others by id.
+        let entry = match entries.get(position) {
+            Some((id, entry)) if *id == indicator.id => Some(entry),
+            _ => map::get(entries, &indicator.id),
+        };
+        let Some(&entry) = entry else {
             return Err(Error::MissingIndicator {
                 source: source.to_owned(),
                 indicator: indicator.name.zh.clone(),
@@ -310,67 +329,28 @@ pub fn indicator_total(
         } else {
             &mut base
         };
-        *sum = sum.checked_add(points).ok_or_else(too_large)?;
+        *sum = number::add(*sum, points).ok_or_else(too_large)?;
     }
-    if let Some((unknown, _)) = entries
-        .iter()
-        .find(|(id, _)| !set.iter().any(|i| &i.id == id))
-    {
-        return Err(Error::UnknownIndicator {
-            source: source.to_owned(),
-            id: unknown.clone(),
-        });
-    }
-    base.checked_add(scheme.bonus_cap.map_or(bonus, |cap| bonus.min(cap)))
-        .ok_or_else(too_large)
-}
-
-/// [`indicator_total`] for entries in the order of the indicators (as the pages and most files
-/// give them), summed in fixed point. `None` where anything is amiss (another order, a missing,
-/// unknown or out-of-range entry, an overflow): the caller then takes the general path, which
-/// gives the same number or names the error.
-fn indicator_total_fast(
-    set: &[Indicator],
-    entries: &[(String, Decimal)],
-    bonus_cap: Option<Decimal>,
-) -> Option<Decimal> {
-    if entries.len() != set.len() {
-        return None;
-    }
-    let mut base = Fx::ZERO;
-    let mut bonus = Fx::ZERO;
-    for ((id, entry), indicator) in entries.iter().zip(set) {
-        if *id != indicator.id {
-            return None;
+    // Every indicator of the set was found: with no more entries than indicators, each entry is
+    // a different one. More entries means one given twice or one the set does not have.
+    if entries.len() > set.len() {
+        if let Some(id) = map::first_duplicate(entries) {
+            return Err(Error::DuplicateId {
+                what: format!("{source} · 指标"),
+                id: id.to_owned(),
+            });
         }
-        let entry = Fx::of(*entry)?;
-        let max = Fx::of(indicator.max)?;
-        if entry.is_negative() {
-            return None;
-        }
-        let points = match indicator.scoring {
-            Scoring::Add if entry.cmp(max)? == std::cmp::Ordering::Greater => return None,
-            Scoring::Add => entry,
-            Scoring::Deduct if entry.cmp(Fx::of(MAX_ENTRY)?)? == std::cmp::Ordering::Greater => {
-                return None;
-            }
-            Scoring::Deduct => {
-                let left = max.sub(entry)?;
-                if left.is_negative() { Fx::ZERO } else { left }
-            }
-        };
-        if indicator.bonus {
-            bonus = bonus.add(points)?;
-        } else {
-            base = base.add(points)?;
+        if let Some((unknown, _)) = entries
+            .iter()
+            .find(|(id, _)| !set.iter().any(|i| &i.id == id))
+        {
+            return Err(Error::UnknownIndicator {
+                source: source.to_owned(),
+                id: unknown.clone(),
+            });
         }
     }
-    if let Some(cap) = bonus_cap
-        && bonus.cmp(Fx::of(cap)?)? == std::cmp::Ordering::Greater
-    {
-        bonus = Fx::of(cap)?;
-    }
-    base.add(bonus)?.to_decimal()
+    number::add(base, scheme.bonus_cap.map_or(bonus, |cap| bonus.min(cap))).ok_or_else(too_large)
 }
 
 /// `weight`% of `score`, exactly; `None` only past the bounds no real scheme reaches.
@@ -434,6 +414,7 @@ pub fn source_score(
 /// and a star level the cap may withhold is flagged [`Flag::SubjectToStarCap`].
 /// The warning follows the result after the override: an override that sets the tier gives the
 /// stars of that tier, which the cap may withhold; one that sets the stars is the committee's.
+#[inline(never)]
 pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
     let mut result = evaluate_base(scheme, org)?;
     apply_override(scheme, org, &mut result)?;
@@ -449,6 +430,7 @@ pub fn evaluate(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
 }
 
 /// Everything but the override and the list rules.
+#[inline(never)]
 pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Error> {
     let category = category_index(scheme, org)?;
     let category_id = scheme
@@ -488,7 +470,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             }
             for (cap_index, cap) in scheme.satisfaction_caps.iter().enumerate() {
                 let satisfaction = t.satisfaction();
-                if cap.source == source.id && satisfaction < Ratio::from(cap.below) {
+                if cap.source == source.id && below(t.satisfied, t.valid, cap.below) {
                     limit(cap.limit);
                     flags.push(Flag::SatisfactionCap {
                         cap: cap_index,

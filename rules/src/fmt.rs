@@ -11,7 +11,10 @@ const SHOWN: u32 = 4;
 /// A number as it is: its exact decimal with trailing zeros dropped, or `≈` and four decimals
 /// if it has none.
 pub fn num(value: impl Into<Ratio>) -> String {
-    let value = value.into();
+    num_of(value.into())
+}
+
+fn num_of(value: Ratio) -> String {
     match value.to_decimal() {
         Some(exact) => exact.normalize().to_string(),
         None => format!("≈{}", value.approx().round_dp(SHOWN).normalize()),
@@ -31,10 +34,7 @@ pub fn pct(value: impl Into<Ratio>) -> String {
 /// A fraction (0.6) written as a percentage (`60%`); one that does not end with two decimals
 /// (`≈55.56%`).
 pub fn rate(fraction: impl Into<Ratio>) -> String {
-    let percent = fraction
-        .into()
-        .checked_mul(Ratio::HUNDRED)
-        .unwrap_or_default();
+    let percent = fraction.into().times_hundred().unwrap_or_default();
     match percent.to_decimal() {
         Some(exact) => format!("{}%", exact.normalize()),
         None => format!("≈{}%", percent.approx().round_dp(2).normalize()),

@@ -22,7 +22,6 @@ pub mod draft;
 pub mod error;
 pub mod evaluate;
 pub mod explain;
-mod fixed;
 pub mod fmt;
 pub mod goal;
 pub mod list;

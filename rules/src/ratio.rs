@@ -39,9 +39,6 @@ impl Default for Ratio {
 /// The greatest common divisor, by Stein's binary method: shifts and subtractions only, as
 /// 128-bit division is slow (in wasm above all). `gcd(0, b) = b`.
 fn gcd(a: u128, b: u128) -> u128 {
-    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
-        return u128::from(gcd64(a, b));
-    }
     if a == 0 || b == 0 {
         return a | b;
     }
@@ -59,22 +56,43 @@ fn gcd(a: u128, b: u128) -> u128 {
     }
 }
 
-fn gcd64(a: u64, b: u64) -> u64 {
-    if a == 0 || b == 0 {
-        return a | b;
+/// `a × b`, checked: one copy of the 128-bit overflow test (inlined at every call it costs the
+/// page's wasm hundreds of bytes each).
+#[inline(never)]
+pub(crate) fn mul(a: i128, b: i128) -> Option<i128> {
+    a.checked_mul(b)
+}
+
+/// `n / d` and `n % d` for `d > 0`: 64-bit division where both fit, binary long division
+/// otherwise — so that no 128-bit division routine comes into the page's wasm (about 1.5 KB).
+#[inline(never)]
+pub(crate) fn div_rem(n: u128, d: u128) -> (u128, u128) {
+    if d == 0 || d > n {
+        return (0, n);
     }
-    let shift = (a | b).trailing_zeros();
-    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            (a, b) = (b, a);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
+    if let (Ok(n), Ok(d)) = (u64::try_from(n), u64::try_from(d)) {
+        return (u128::from(n / d), u128::from(n % d));
     }
+    let shift = d.leading_zeros() - n.leading_zeros();
+    let mut d = d << shift;
+    let (mut q, mut r) = (0u128, n);
+    for _ in 0..=shift {
+        q <<= 1;
+        if r >= d {
+            r -= d;
+            q |= 1;
+        }
+        d >>= 1;
+    }
+    (q, r)
+}
+
+/// `a / b` for a `b` that divides `a` (signs as they come).
+fn div_exact(a: i128, b: i128) -> i128 {
+    let q = div_rem(a.unsigned_abs(), b.unsigned_abs()).0;
+    // |a / b| ≤ |a| ≤ 2¹²⁷: it fits unless a is i128::MIN and b is ±1.
+    let q = i128::try_from(q).unwrap_or(i128::MAX);
+    if (a < 0) != (b < 0) { -q } else { q }
 }
 
 /// `10^n` for `n ≤ 38`.
@@ -96,7 +114,7 @@ impl Ratio {
         let g = gcd(num.unsigned_abs(), den.unsigned_abs());
         // g divides both, so g ≤ |den| ≤ 2¹²⁷ fits an i128 unless den is i128::MIN and g = 2¹²⁷.
         let g = i128::try_from(g).ok()?;
-        let (mut num, mut den) = (num / g, den / g);
+        let (mut num, mut den) = (div_exact(num, g), div_exact(den, g));
         if den < 0 {
             num = num.checked_neg()?;
             den = den.checked_neg()?;
@@ -128,14 +146,12 @@ impl Ratio {
     }
 
     /// `self + other`, exactly; `None` on overflow.
+    #[inline(never)]
     pub fn checked_add(self, other: Ratio) -> Option<Ratio> {
         let g = i128::try_from(gcd(self.den.unsigned_abs(), other.den.unsigned_abs())).ok()?;
-        let (a, b) = (self.den / g, other.den / g);
-        let num = self
-            .num
-            .checked_mul(b)?
-            .checked_add(other.num.checked_mul(a)?)?;
-        Ratio::new(num, self.den.checked_mul(b)?)
+        let (a, b) = (div_exact(self.den, g), div_exact(other.den, g));
+        let num = mul(self.num, b)?.checked_add(mul(other.num, a)?)?;
+        Ratio::new(num, mul(self.den, b)?)
     }
 
     /// `self − other`, exactly; `None` on overflow.
@@ -147,13 +163,14 @@ impl Ratio {
     }
 
     /// `self × other`, exactly; `None` on overflow.
+    #[inline(never)]
     pub fn checked_mul(self, other: Ratio) -> Option<Ratio> {
         let g1 = i128::try_from(gcd(self.num.unsigned_abs(), other.den.unsigned_abs())).ok()?;
         let g2 = i128::try_from(gcd(other.num.unsigned_abs(), self.den.unsigned_abs())).ok()?;
         let (g1, g2) = (g1.max(1), g2.max(1));
         Ratio::new(
-            (self.num / g1).checked_mul(other.num / g2)?,
-            (self.den / g2).checked_mul(other.den / g1)?,
+            mul(div_exact(self.num, g1), div_exact(other.num, g2))?,
+            mul(div_exact(self.den, g2), div_exact(other.den, g1))?,
         )
     }
 
@@ -167,32 +184,34 @@ impl Ratio {
 
     /// `percent`% of `self`: `self × percent ÷ 100`, exactly.
     pub fn percent_of(self, percent: Decimal) -> Option<Ratio> {
-        self.checked_mul(Ratio::from(percent))?
-            .checked_div(Ratio::HUNDRED)
+        // (num × m) / (den × 10^s × 100), one reduction.
+        let den = mul(mul(self.den, pow10(percent.scale())?)?, 100)?;
+        Ratio::new(mul(self.num, percent.mantissa())?, den)
+    }
+
+    /// `self × 100` (a fraction as a percentage), exactly.
+    pub fn times_hundred(self) -> Option<Ratio> {
+        Ratio::new(mul(self.num, 100)?, self.den)
     }
 
     /// The integer part of |self| and the remainder of |num| by den.
     fn split(self) -> (u128, u128) {
-        let n = self.num.unsigned_abs();
-        let d = self.den.unsigned_abs();
-        // 64-bit division where it suffices: 128-bit division is a slow library call.
-        if let (Ok(n), Ok(d)) = (u64::try_from(n), u64::try_from(d)) {
-            return (u128::from(n / d), u128::from(n % d));
-        }
-        (n / d, n % d)
+        div_rem(self.num.unsigned_abs(), self.den.unsigned_abs())
     }
 
     /// The exact decimal, if the value has one that a [`Decimal`] holds (its denominator has no
     /// prime factor but 2 and 5, and it fits 28 decimals).
+    #[inline(never)]
     pub fn to_decimal(self) -> Option<Decimal> {
-        let mut rest = self.den;
-        let (mut twos, mut fives) = (0u32, 0u32);
-        while rest % 2 == 0 {
-            rest /= 2;
-            twos += 1;
-        }
-        while rest % 5 == 0 {
-            rest /= 5;
+        let twos = self.den.trailing_zeros();
+        let mut rest = self.den.unsigned_abs() >> twos;
+        let mut fives = 0u32;
+        loop {
+            let (q, r) = div_rem(rest, 5);
+            if r != 0 {
+                break;
+            }
+            rest = q;
             fives += 1;
         }
         if rest != 1 {
@@ -202,8 +221,8 @@ impl Ratio {
         if scale > MAX_SCALE {
             return None;
         }
-        let factor = pow10(scale)? / self.den;
-        let mantissa = self.num.checked_mul(factor)?;
+        let factor = div_exact(pow10(scale)?, self.den);
+        let mantissa = mul(self.num, factor)?;
         Decimal::try_from_i128_with_scale(mantissa, scale).ok()
     }
 
@@ -214,6 +233,7 @@ impl Ratio {
 
     /// The value as a decimal: exact where it has one, otherwise cut after as many digits as a
     /// [`Decimal`] holds (for display beside a `≈`, never for a decision).
+    #[inline(never)]
     pub fn approx(self) -> Decimal {
         if let Some(exact) = self.to_decimal() {
             return exact;
@@ -249,13 +269,14 @@ impl Ratio {
     /// The value rounded to `decimals` places, half away from zero (`half_even` false) or half to
     /// even (`half_even` true), or cut (`truncate`), exactly: decided on the whole fraction, never
     /// on a cut decimal. `None` if the result does not fit a [`Decimal`].
+    #[inline(never)]
     pub fn round(self, decimals: u32, mode: crate::RoundingMode) -> Option<Decimal> {
         use crate::RoundingMode::{HalfEven, HalfUp, Truncate};
         if decimals > MAX_SCALE {
             return None;
         }
         let d = self.den.unsigned_abs();
-        let scaled = pow10(decimals).and_then(|p| self.num.checked_mul(p));
+        let scaled = pow10(decimals).and_then(|p| mul(self.num, p));
         let (mut mantissa, rem) = match scaled {
             // The common case: |num| × 10^decimals fits, one division.
             Some(n) => Ratio {
@@ -289,9 +310,8 @@ impl Ratio {
         }
         let signed = i128::try_from(mantissa).ok()?;
         let signed = if self.is_negative() { -signed } else { signed };
-        let mut out = Decimal::try_from_i128_with_scale(signed, decimals).ok()?;
-        out.rescale(decimals);
-        Some(out)
+        // try_from_i128_with_scale keeps the scale: 89 → 89.00 for two decimals.
+        Decimal::try_from_i128_with_scale(signed, decimals).ok()
     }
 }
 
@@ -308,44 +328,39 @@ impl Sum {
     pub(crate) const ZERO: Sum = Sum { num: 0, den: 1 };
 
     /// Adds `num / den` (`den > 0`); `None` on overflow.
+    #[inline(never)]
     pub(crate) fn add(&mut self, num: i128, den: i128) -> Option<()> {
         if den == self.den {
             self.num = self.num.checked_add(num)?;
         } else if den > self.den && divides(self.den, den) {
-            self.num = self
-                .num
-                .checked_mul(quotient(den, self.den))?
-                .checked_add(num)?;
+            self.num = mul(self.num, quotient(den, self.den))?.checked_add(num)?;
             self.den = den;
         } else if divides(den, self.den) {
-            self.num = self
-                .num
-                .checked_add(num.checked_mul(quotient(self.den, den))?)?;
+            self.num = self.num.checked_add(mul(num, quotient(self.den, den))?)?;
         } else {
-            self.num = self
-                .num
-                .checked_mul(den)?
-                .checked_add(num.checked_mul(self.den)?)?;
-            self.den = self.den.checked_mul(den)?;
+            self.num = mul(self.num, den)?.checked_add(mul(num, self.den)?)?;
+            self.den = mul(self.den, den)?;
         }
         Some(())
     }
 
     /// Adds `weight`% of `value`.
+    #[inline(never)]
     pub(crate) fn add_weighted(&mut self, weight: Decimal, value: Ratio) -> Option<()> {
-        let den = pow10(weight.scale().checked_add(2)?)?.checked_mul(value.den)?;
-        self.add(weight.mantissa().checked_mul(value.num)?, den)
+        let den = mul(pow10(weight.scale().checked_add(2)?)?, value.den)?;
+        self.add(mul(weight.mantissa(), value.num)?, den)
     }
 
     /// Adds `count` × `points`.
+    #[inline(never)]
     pub(crate) fn add_times(&mut self, points: Decimal, count: u64) -> Option<()> {
-        let num = points.mantissa().checked_mul(i128::from(count))?;
+        let num = mul(points.mantissa(), i128::from(count))?;
         self.add(num, pow10(points.scale())?)
     }
 
     /// The sum divided by `divisor`, reduced.
     pub(crate) fn finish_over(self, divisor: u64) -> Option<Ratio> {
-        Ratio::new(self.num, self.den.checked_mul(i128::from(divisor))?)
+        Ratio::new(self.num, mul(self.den, i128::from(divisor))?)
     }
 
     /// The sum, reduced.
@@ -357,18 +372,12 @@ impl Sum {
 /// Whether `a` divides `b` (both positive), in 64 bits where they fit: 128-bit division is a
 /// slow library call.
 fn divides(a: i128, b: i128) -> bool {
-    match (u64::try_from(a), u64::try_from(b)) {
-        (Ok(a), Ok(b)) => b % a == 0,
-        _ => b % a == 0,
-    }
+    div_rem(b.unsigned_abs(), a.unsigned_abs()).1 == 0
 }
 
 /// `b / a` for positive `a` and `b`, in 64 bits where they fit.
 fn quotient(b: i128, a: i128) -> i128 {
-    match (u64::try_from(a), u64::try_from(b)) {
-        (Ok(a), Ok(b)) => i128::from(b / a),
-        _ => b / a,
-    }
+    div_exact(b, a)
 }
 
 /// The next decimal digit of `rem / d` (with `rem < d`) and the new remainder, without computing
@@ -389,6 +398,7 @@ fn next_digit(rem: u128, d: u128) -> (u128, u128) {
 
 impl From<Decimal> for Ratio {
     /// Every decimal is a ratio: its mantissa (< 2⁹⁶) over 10^scale (≤ 10²⁸).
+    #[inline(never)]
     fn from(d: Decimal) -> Ratio {
         let scale = d.scale();
         // The hot path: a mantissa of 64 bits over 10^scale shares only 2s and 5s with it, so
@@ -601,6 +611,27 @@ mod tests {
             .add(1, 1),
             None
         );
+    }
+
+    #[test]
+    fn long_division_is_division() {
+        let cases = [
+            (u128::MAX, 3),
+            (u128::MAX, u128::MAX),
+            (u128::MAX - 1, u128::MAX),
+            (1 << 100, (1 << 64) + 1),
+            (12345678901234567890123456789, 987654321987654321),
+            (7, 0),
+            (0, 5),
+            (10, 5),
+        ];
+        for (n, d) in cases {
+            let want = n.checked_div(d).map_or((0, n), |q| (q, n % d));
+            assert_eq!(div_rem(n, d), want, "{n} / {d}");
+        }
+        assert_eq!(div_exact(-12, 4), -3);
+        assert_eq!(div_exact(12, -4), -3);
+        assert_eq!(div_exact(i128::MIN, 2), i128::MIN / 2);
     }
 
     #[test]

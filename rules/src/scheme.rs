@@ -255,24 +255,26 @@ pub enum QuotaRounding {
 impl QuotaRounding {
     /// `share`% of `count`, made whole.
     pub fn count(self, share: Decimal, count: u64) -> u64 {
-        use crate::RoundingMode;
-        // Exact (a share with many decimals is not cut), and checked: a share past 100% in a
-        // scheme that was never validated gives no count rather than an overflow.
-        let Some(exact) = crate::Ratio::from_int(count).percent_of(share) else {
+        // Exact, in integers (a share with many decimals is not cut): share = m / 10^s, so the
+        // count is m × count / (100 × 10^s), made whole. A share past any real one (a scheme that
+        // was never validated) gives no count rather than an overflow.
+        let Ok(m) = u128::try_from(share.mantissa()) else {
             return 0;
         };
-        let whole = match self {
-            QuotaRounding::Floor => exact.round(0, RoundingMode::Truncate),
-            QuotaRounding::Round => exact.round(0, RoundingMode::HalfUp),
-            QuotaRounding::Ceil => exact.round(0, RoundingMode::Truncate).map(|floor| {
-                if crate::Ratio::from(floor) == exact {
-                    floor
-                } else {
-                    floor + Decimal::ONE
-                }
-            }),
+        let den = 10u128
+            .checked_pow(share.scale())
+            .and_then(|p| p.checked_mul(100));
+        let (Some(num), Some(den)) = (m.checked_mul(u128::from(count)), den) else {
+            return 0;
         };
-        whole.and_then(|w| u64::try_from(w).ok()).unwrap_or(0)
+        let (q, r) = crate::ratio::div_rem(num, den);
+        let whole = match self {
+            QuotaRounding::Floor => q,
+            QuotaRounding::Ceil => q + u128::from(r > 0),
+            // Half away from zero: r / den ≥ 1/2.
+            QuotaRounding::Round => q + u128::from(r >= den - r),
+        };
+        u64::try_from(whole).unwrap_or(0)
     }
 
     /// The rounding's sign in formulas: ⌈⌉, ⌊⌋ or round().
@@ -488,7 +490,11 @@ impl Scheme {
 
     /// The highest score a source can give: 100 plus the bonus cap, if any.
     pub fn max_score(&self) -> Decimal {
-        Decimal::ONE_HUNDRED.saturating_add(self.bonus_cap.unwrap_or(Decimal::ZERO))
+        crate::number::add(
+            Decimal::ONE_HUNDRED,
+            self.bonus_cap.unwrap_or(Decimal::ZERO),
+        )
+        .unwrap_or(Decimal::MAX)
     }
 
     /// The star level with this many stars.

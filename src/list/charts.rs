@@ -56,16 +56,18 @@ fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html 
         .min()
         .unwrap_or(lowest_line)
         .min(lowest_line);
-    let from = ((low / Decimal::from(10)).floor() * Decimal::from(10) - Decimal::from(10))
-        .max(Decimal::ZERO);
-    let from_n = usize::try_from(from.mantissa() / 10i128.pow(from.scale()))
+    // A round number below both: ⌊low / 10⌋ × 10 − 10, at least 0, in whole numbers.
+    let low_whole = i64::try_from(low.floor().mantissa()).unwrap_or(0);
+    let from_n = usize::try_from((low_whole.div_euclid(10) * 10 - 10).max(0))
         .unwrap_or(0)
         .min(90);
+    let from = Decimal::from(from_n);
     let count = (100 - from_n) / 5;
     let mut bins = vec![0u64; count];
     for v in &scores {
-        let bin = ((*v - from) / Decimal::from(5)).floor();
-        let bin = usize::try_from(bin.mantissa().max(0))
+        // ⌊(v − from) / 5⌋ = ⌊⌊v − from⌋ / 5⌋ for v ≥ from.
+        let above = i64::try_from((*v - from).floor().mantissa()).unwrap_or(0);
+        let bin = usize::try_from(above.max(0) / 5)
             .unwrap_or(0)
             .min(count - 1);
         if let Some(b) = bins.get_mut(bin) {

@@ -175,6 +175,7 @@ pub fn flag_labels(scheme: &Scheme, result: &OrgResult, lang: Lang) -> Vec<Strin
 
 /// How many points the rounded composite of `result` lacks for the next tier up, if any.
 pub fn to_next(scheme: &Scheme, result: &OrgResult) -> Option<dingji_rules::Decimal> {
-    let upper = scheme.decide(result.composite).upper?;
+    let upper =
+        dingji_rules::tier::decide_rounded(&scheme.tiers, result.composite, result.rounded).upper?;
     Some(upper - result.rounded)
 }
