@@ -169,6 +169,20 @@ pub fn evaluate(scheme: JsValue, orgs: JsValue, lang: Option<String>) -> Promise
     )
 }
 
+/// Grades a list given as columns of typed arrays, and applies the list rules: the fast path
+/// for large lists (a province's), answered with typed arrays. See the README's JS API.
+#[wasm_bindgen]
+pub fn evaluate_columns(scheme: JsValue, columns: JsValue, lang: Option<String>) -> Promise {
+    call(
+        "evaluate_columns",
+        Array::of3(
+            &scheme,
+            &columns,
+            &lang.map_or(JsValue::UNDEFINED, Into::into),
+        ),
+    )
+}
+
 /// Explains one organization: its result, and every step as data and as a line of text.
 #[wasm_bindgen]
 pub fn explain(scheme: JsValue, org: JsValue, lang: Option<String>) -> Promise {
