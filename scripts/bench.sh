@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks (not timed tests): the rules engine natively and in wasm in headless Chromium; the
-# pages in headless Chromium (input latency; the list page with 10,000 organizations).
+# Benchmarks (not timed tests): the rules engine natively and in wasm in headless Chromium, beside
+# a plain-JS exact program of the same rules in the same page; the differential oracle on a million
+# cases; the pages in headless Chromium (input latency; the list page with 10,000 and 100,000
+# organizations); the JS API beside plain JS.
 source "$(dirname "$0")/lib.sh"
 ensure_build_tools
 ensure_test_tools
@@ -18,3 +20,6 @@ step "input → result on screen, and the list page with 10,000 organizations (r
 trunk build --release
 node tests/e2e/bench-input.mjs
 node tests/e2e/bench-list.mjs
+BENCH_N=100000 node tests/e2e/bench-list.mjs
+step "the JS API beside plain JS in one page (release dist/, headless Chromium)"
+node tests/e2e/bench-api.mjs
