@@ -85,21 +85,26 @@ fn the_vote_shows_rates_score_and_participation_as_typed() {
     );
 }
 
+/// The scheme editor of preset B with `edits` that do not make a scheme, and their errors.
+fn editor_with_errors(edits: &Edits) -> String {
+    let base = b();
+    let errors = dingji::calc::effective_scheme(&base, edits, Lang::Zh).unwrap_err();
+    render_view(scheme_editor(&SchemeEditorProps {
+        lang: Lang::Zh,
+        base: &base,
+        edits,
+        errors: Some(&errors),
+        dispatch: &Callback::noop(),
+    }))
+}
+
 #[test]
 fn the_editor_marks_changes_and_names_a_bad_sum() {
     let edits = Edits {
         weights: Some(vec!["60".into(), "30".into(), "0".into()]),
         thresholds: None,
     };
-    let base = b();
-    let errors = dingji::calc::effective_scheme(&base, &edits, Lang::Zh).unwrap_err();
-    let html = render_view(scheme_editor(&SchemeEditorProps {
-        lang: Lang::Zh,
-        base: &base,
-        edits: &edits,
-        errors: Some(&errors),
-        dispatch: &Callback::noop(),
-    }));
+    let html = editor_with_errors(&edits);
     assert_eq!(by_id(&html, "weights-total"), "权重合计 90%");
     assert_eq!(
         by_id(&html, "weights-error"),
@@ -121,15 +126,7 @@ fn weights_too_large_to_add_are_named_not_a_crash() {
         weights: Some(vec![huge.clone(), huge, "0".into()]),
         thresholds: None,
     };
-    let base = b();
-    let errors = dingji::calc::effective_scheme(&base, &edits, Lang::Zh).unwrap_err();
-    let html = render_view(scheme_editor(&SchemeEditorProps {
-        lang: Lang::Zh,
-        base: &base,
-        edits: &edits,
-        errors: Some(&errors),
-        dispatch: &Callback::noop(),
-    }));
+    let html = editor_with_errors(&edits);
     assert_eq!(by_id(&html, "weights-total"), "权重合计 —%");
     assert!(html.contains("应在 0 到 100 之间，现为 79228162514264337593543950335"));
 }

@@ -151,6 +151,15 @@ fn to_f64(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(0.0)
 }
 
+/// A vote of 20 to 60 ballots over four levels, spread at random.
+fn ballots(next: &mut impl FnMut(u64) -> u64) -> Vec<u64> {
+    let voters = 20 + next(41);
+    let good = next(voters + 1);
+    let fair = next(voters - good + 1);
+    let poor = next(voters - good - fair + 1);
+    vec![good, fair, poor, voters - good - fair - poor]
+}
+
 /// `n` organizations of preset B (党委评定 and 自评 to 0.01, a vote of 20 to 60 ballots),
 /// deterministic, spread so that every tier, the 5% floor and the star cap have work.
 pub fn b_orgs(n: usize) -> Vec<Org> {
@@ -165,11 +174,7 @@ pub fn b_orgs(n: usize) -> Vec<Org> {
         .map(|k| {
             let committee = 5000 + next(5001);
             let own = 6000 + next(4001);
-            let voters = 20 + next(41);
-            let good = next(voters + 1);
-            let fair = next(voters - good + 1);
-            let poor = next(voters - good - fair + 1);
-            let bad = voters - good - fair - poor;
+            let counts = ballots(&mut next);
             Org {
                 name: format!("组织{k}"),
                 category: String::new(),
@@ -181,7 +186,7 @@ pub fn b_orgs(n: usize) -> Vec<Org> {
                     (
                         "vote".into(),
                         SourceInput::Votes(crate::Votes {
-                            counts: vec![good, fair, poor, bad],
+                            counts,
                             eligible: None,
                         }),
                     ),
@@ -222,16 +227,10 @@ pub fn zy_orgs(scheme: &Scheme, n: usize) -> Vec<Org> {
                             })
                             .collect(),
                     ),
-                    SourceKind::Vote(_) => {
-                        let voters = 20 + next(41);
-                        let good = next(voters + 1);
-                        let fair = next(voters - good + 1);
-                        let poor = next(voters - good - fair + 1);
-                        SourceInput::Votes(crate::Votes {
-                            counts: vec![good, fair, poor, voters - good - fair - poor],
-                            eligible: None,
-                        })
-                    }
+                    SourceKind::Vote(_) => SourceInput::Votes(crate::Votes {
+                        counts: ballots(&mut next),
+                        eligible: None,
+                    }),
                     SourceKind::Direct => {
                         SourceInput::Score(Decimal::new((6000 + next(4001)) as i64, 2))
                     }

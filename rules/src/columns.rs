@@ -143,25 +143,23 @@ fn at_scale(d: Decimal, scale: u32) -> Option<i128> {
 
 /// `⌈d × 10^scale⌉`: the least integer at `scale` that is at least `d`.
 fn ceil_at(d: Decimal, scale: u32) -> i128 {
-    let unit = Decimal::from(
-        pow10(scale)
-            .and_then(|p| i64::try_from(p).ok())
-            .unwrap_or(1),
-    );
-    d.checked_mul(unit)
-        .and_then(|x| i128::try_from(x.ceil()).ok())
-        .unwrap_or(i128::MAX)
+    whole_at(d, scale, Decimal::ceil)
 }
 
 /// `⌊d × 10^scale⌋`: the greatest integer at `scale` that is at most `d`.
 fn floor_at(d: Decimal, scale: u32) -> i128 {
+    whole_at(d, scale, Decimal::floor)
+}
+
+/// `d × 10^scale` made whole by `whole`; past `i128` (a bound no scheme reaches), the largest.
+fn whole_at(d: Decimal, scale: u32, whole: fn(&Decimal) -> Decimal) -> i128 {
     let unit = Decimal::from(
         pow10(scale)
             .and_then(|p| i64::try_from(p).ok())
             .unwrap_or(1),
     );
     d.checked_mul(unit)
-        .and_then(|x| i128::try_from(x.floor()).ok())
+        .and_then(|x| i128::try_from(whole(&x)).ok())
         .unwrap_or(i128::MAX)
 }
 
