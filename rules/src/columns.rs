@@ -1,7 +1,8 @@
 //! The columnar path: a list given as columns of integers, graded without a map, a string or a
 //! [`rust_decimal::Decimal`] per organization — as fast as a plain program doing the same integer
 //! arithmetic — and exact: the same results as [`crate::evaluate_list`], which stays the reference
-//! (`tests/columns.rs` checks one against the other, and the oracle checks the reference).
+//! (`rules/tests/oracle.rs` checks one against the other on generated lists, and the reference
+//! against exact rationals).
 //!
 //! Each source's column holds what was entered, as fixed-point integers: a score or an indicator
 //! entry is `value / 10^scale`; a vote is a count per level. An organization's composite is one
