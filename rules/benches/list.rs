@@ -5,7 +5,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use dingji_rules::{bench, evaluate, evaluate_list};
+use dingji_rules::columns::{Columns, evaluate_columns};
+use dingji_rules::{bench, evaluate, evaluate_list, presets};
 
 fn median(mut runs: Vec<f64>) -> f64 {
     runs.sort_by(f64::total_cmp);
@@ -13,6 +14,29 @@ fn median(mut runs: Vec<f64>) -> f64 {
 }
 
 fn main() {
+    // Preset B: the reference path and the columnar path on the same list.
+    if let Ok(b) = presets::by_id("B") {
+        for n in [10_000, 100_000] {
+            let orgs = bench::b_orgs(n);
+            let Some(columns) = Columns::from_orgs(&b, &orgs) else {
+                continue;
+            };
+            let (mut reference, mut columnar) = (Vec::new(), Vec::new());
+            for _ in 0..9 {
+                let t = Instant::now();
+                black_box(evaluate_list(&b, black_box(&orgs)));
+                reference.push(t.elapsed().as_secs_f64() * 1e3);
+                let t = Instant::now();
+                let _ = black_box(evaluate_columns(&b, black_box(&columns)));
+                columnar.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+            println!(
+                "native, preset B, {n} organizations, list rules: reference path {:.2} ms, columnar path {:.2} ms (median of 9)",
+                median(reference),
+                median(columnar)
+            );
+        }
+    }
     let scheme = bench::scheme();
     for n in [1_000, 10_000] {
         let orgs = bench::orgs(&scheme, n);
