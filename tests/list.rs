@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use dingji::list::columns::{Col, default_modes};
 use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
-use dingji::list::grade::{RowResult, grade};
+use dingji::list::grade::{GradeCache, RowResult, grade, grade_with};
 use dingji::list::import::{Table, column_letter, guess, guess_modes, read_rows, records_of_text};
 use dingji::list::laggards::laggards;
 use dingji::list::publicity::publicity;
@@ -91,6 +91,51 @@ fn editing_one_cell_regrades_every_row() {
         text: "99".into(),
     });
     assert_eq!(tiers(&state), ["较差", "好", "好"]);
+}
+
+#[test]
+fn grading_again_after_an_edit_reuses_the_rows_that_did_not_change_and_gives_the_same_list() {
+    // The page keeps each row's result graded alone; after every kind of change the list it
+    // grades from them is the list graded from nothing (ranks, moves, flags, 汇总表, order).
+    let mut cache = GradeCache::default();
+    let mut state = imported(LIST);
+    assert_eq!(grade_with(&state, &mut cache), grade(&state));
+    let cols = state.columns();
+    let committee = cols
+        .iter()
+        .position(|c| *c == Col::Score("committee".into()))
+        .unwrap();
+    let steps = [
+        Action::SetCell {
+            row: 2,
+            col: cols[committee].clone(),
+            text: "99".into(),
+        },
+        Action::SetCell {
+            row: 0,
+            col: cols[committee].clone(),
+            text: "abc".into(),
+        },
+        Action::DuplicateRow(1),
+        Action::AddRow,
+        Action::DeleteRow(0),
+        Action::SetCell {
+            row: 0,
+            col: cols[committee].clone(),
+            text: "40".into(),
+        },
+        Action::Undo,
+        Action::SetScheme(Rc::new(presets::by_id("C").unwrap())),
+        Action::SetScheme(b()),
+    ];
+    for (n, step) in steps.into_iter().enumerate() {
+        state = state.reduce(step);
+        assert_eq!(
+            grade_with(&state, &mut cache),
+            grade(&state),
+            "after step {n}"
+        );
+    }
 }
 
 #[test]
@@ -281,6 +326,25 @@ fn rectification_ends_6_to_12_months_later() {
 /// The text a user reads in a part of the page.
 fn render(html: Html) -> String {
     text(&render_view(html))
+}
+
+#[test]
+fn the_histogram_draws_each_threshold_where_its_score_falls() {
+    // Scores 80.00 and up, thresholds 90/80/60: the axis starts at ⌊60 / 10⌋ × 10 − 10 = 50 and
+    // spans 50 points over 400 px, so 90 is at (90 − 50) × 8 = 320, 80 at 240 and 60 at 80.
+    let state = imported(LIST);
+    let html = render_view(dingji::list::charts::charts(
+        &state.scheme,
+        &grade(&state),
+        state.rows.len(),
+        dingji_rules::Lang::Zh,
+    ));
+    for x in ["320", "240", "80"] {
+        assert!(
+            html.contains(&format!("x1=\"{x}\" x2=\"{x}\"")),
+            "threshold at {x}: {html}"
+        );
+    }
 }
 
 #[test]

@@ -113,22 +113,35 @@ pub(crate) struct Entry {
 
 /// Evaluates every organization and applies the list rules.
 pub fn evaluate_list<O: std::borrow::Borrow<Org>>(scheme: &Scheme, orgs: &[O]) -> ListResult {
-    let mut rows: Vec<Result<OrgResult, Error>> = orgs
+    let rows = orgs
         .iter()
         .enumerate()
-        .map(|(i, org)| {
-            let org = org.borrow();
-            let result = evaluate::evaluate_base(scheme, org).and_then(|r| {
-                match &org.override_ {
-                    Some(o) => evaluate::check_override(scheme, o),
-                    None => Ok(()),
-                }
-                .map(|()| r)
-            });
-            result.map_err(|e| e.in_row(i + 1, &org.name))
-        })
+        .map(|(i, org)| grade_alone(scheme, org.borrow(), i))
         .collect();
+    apply_list_rules(scheme, orgs, rows)
+}
 
+/// Organization `org`, row `i` of a list (from 0), graded alone: its result before the list rules
+/// and without its override (which is checked), or the error naming its row. A page that keeps
+/// these for the rows that did not change re-grades only what did ([`apply_list_rules`]).
+pub fn grade_alone(scheme: &Scheme, org: &Org, i: usize) -> Result<OrgResult, Error> {
+    let result = evaluate::evaluate_base(scheme, org).and_then(|r| {
+        match &org.override_ {
+            Some(o) => evaluate::check_override(scheme, o),
+            None => Ok(()),
+        }
+        .map(|()| r)
+    });
+    result.map_err(|e| e.in_row(i + 1, &org.name))
+}
+
+/// The list rules over `rows`, each organization of `orgs` graded alone ([`grade_alone`]): the
+/// overrides, the quotas, the stars and the ranks. [`evaluate_list`] is this after grading each.
+pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
+    scheme: &Scheme,
+    orgs: &[O],
+    mut rows: Vec<Result<OrgResult, Error>>,
+) -> ListResult {
     let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
     for (row, result) in rows.iter().enumerate() {
         let Ok(r) = result else { continue };

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::charts::charts;
 use super::columns::default_mode;
 use super::files::{parse_delimited, write_csv};
-use super::grade::{Graded, RowResult, flag_labels, grade, to_next};
+use super::grade::{GradeCache, Graded, RowResult, flag_labels, grade_with, to_next};
 use super::grid::{GridProps, ROW_HEIGHT, cell_id, grid};
 use super::import::ImportDialog;
 use super::laggards::laggards;
@@ -250,8 +250,11 @@ pub fn ListApp() -> Html {
         use_reducer(move || initial(&schemes, first))
     };
     let dispatch = state.dispatcher().to_callback();
+    // Rows graded alone at the last grading: an edit grades one organization again, not all.
+    let grade_cache = use_mut_ref(GradeCache::default);
     let graded = {
         let st = state.clone();
+        let grade_cache = grade_cache.clone();
         use_memo(
             (
                 state.rows.clone(),
@@ -259,7 +262,7 @@ pub fn ListApp() -> Html {
                 state.view.clone(),
                 state.lang,
             ),
-            move |_| grade(&st),
+            move |_| grade_with(&st, &mut grade_cache.borrow_mut()),
         )
     };
     let lang = state.lang;

@@ -76,10 +76,22 @@ fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html 
     }
     let max = bins.iter().copied().max().unwrap_or(0).max(1);
     let width = 400 / count;
+    // (v − from) × 400 ÷ (100 − from), rounded half to even, in whole numbers: v − from =
+    // m / 10^s, so x = m × 400 ÷ ((100 − from) × 10^s).
     let x_of = |v: Decimal| {
-        ((v - from) * Decimal::from(400) / Decimal::from(100 - from_n))
-            .round()
-            .to_string()
+        let d = v - from;
+        let num = i64::try_from(d.mantissa()).unwrap_or(0).saturating_mul(400);
+        let den = i64::try_from(100 - from_n)
+            .unwrap_or(1)
+            .max(1)
+            .saturating_mul(10i64.saturating_pow(d.scale()));
+        let (q, r) = (num.div_euclid(den), num.rem_euclid(den));
+        let up = match (2 * r).cmp(&den) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Equal => q % 2 != 0,
+            std::cmp::Ordering::Less => false,
+        };
+        (q + i64::from(up)).to_string()
     };
     let bars = bins.iter().enumerate().map(|(i, &n)| {
         let h = n * 130 / max;

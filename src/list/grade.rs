@@ -1,11 +1,13 @@
 //! What the list page derives from its rows: the list graded (every row the rules read, the list
 //! rules applied), the 汇总表, and the rows to show in the view's order.
 
+use std::rc::Rc;
+
 use dingji_rules::list::ListResult;
 use dingji_rules::summary::Summary;
-use dingji_rules::{Error, Flag, Lang, Org, OrgResult, Scheme, evaluate_list, summarize};
+use dingji_rules::{Error, Flag, Lang, Org, OrgResult, Scheme, summarize};
 
-use super::state::{ListState, View};
+use super::state::{ListState, Row, View};
 
 /// The graded list.
 #[derive(Debug, PartialEq)]
@@ -48,20 +50,57 @@ impl Graded {
     }
 }
 
+/// The rows of the last grading, each with its result graded alone (before the list rules), in
+/// list order: a row that is the same `Rc` under the same scheme is not graded again. An edit
+/// replaces one row, so it grades one organization; the list rules then run over all of them.
+#[derive(Default)]
+pub struct GradeCache {
+    scheme: Option<Rc<Scheme>>,
+    /// By position in the list: the row and its result, or `None` (unread, or an error).
+    rows: Vec<Option<(Rc<Row>, OrgResult)>>,
+}
+
 /// Grades the list of `state`.
 pub fn grade(state: &ListState) -> Graded {
+    grade_with(state, &mut GradeCache::default())
+}
+
+/// Grades the list of `state`, reusing what `cache` holds of rows that have not changed.
+pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
+    let same_scheme = cache
+        .scheme
+        .as_ref()
+        .is_some_and(|s| Rc::ptr_eq(s, &state.scheme));
+    let old = if same_scheme {
+        std::mem::take(&mut cache.rows)
+    } else {
+        Vec::new()
+    };
     let mut index = Vec::with_capacity(state.rows.len());
     let mut orgs: Vec<&Org> = Vec::with_capacity(state.rows.len());
-    for row in state.rows.iter() {
-        match &row.parsed {
-            Ok(org) => {
-                index.push(Some(orgs.len()));
-                orgs.push(org);
-            }
-            Err(_) => index.push(None),
-        }
+    let mut alone: Vec<Result<OrgResult, Error>> = Vec::with_capacity(state.rows.len());
+    let mut kept: Vec<Option<(Rc<Row>, OrgResult)>> = Vec::with_capacity(state.rows.len());
+    for (position, row) in state.rows.iter().enumerate() {
+        let Ok(org) = &row.parsed else {
+            index.push(None);
+            kept.push(None);
+            continue;
+        };
+        let k = orgs.len();
+        index.push(Some(k));
+        orgs.push(org);
+        // A result graded alone is the same wherever the row stands; an error names its row, so
+        // errors are not kept.
+        let result = match old.get(position) {
+            Some(Some((r, result))) if Rc::ptr_eq(r, row) => Ok(result.clone()),
+            _ => dingji_rules::list::grade_alone(&state.scheme, org, k),
+        };
+        kept.push(result.as_ref().ok().map(|r| (row.clone(), r.clone())));
+        alone.push(result);
     }
-    let list = evaluate_list(&state.scheme, &orgs);
+    cache.scheme = Some(state.scheme.clone());
+    cache.rows = kept;
+    let list = dingji_rules::list::apply_list_rules(&state.scheme, &orgs, alone);
     let summary = summarize(&state.scheme, &list);
     let mut graded = Graded {
         list,
