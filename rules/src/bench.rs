@@ -151,6 +151,16 @@ fn to_f64(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(0.0)
 }
 
+/// A deterministic generator (xorshift) of numbers below its argument.
+fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    }
+}
+
 /// A vote of 20 to 60 ballots over four levels, spread at random.
 fn ballots(next: &mut impl FnMut(u64) -> u64) -> Vec<u64> {
     let voters = 20 + next(41);
@@ -163,13 +173,7 @@ fn ballots(next: &mut impl FnMut(u64) -> u64) -> Vec<u64> {
 /// `n` organizations of preset B (党委评定 and 自评 to 0.01, a vote of 20 to 60 ballots),
 /// deterministic, spread so that every tier, the 5% floor and the star cap have work.
 pub fn b_orgs(n: usize) -> Vec<Org> {
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move |m: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    };
+    let mut next = below(0x9e37_79b9_7f4a_7c15);
     (0..n)
         .map(|k| {
             let committee = 5000 + next(5001);
@@ -204,13 +208,7 @@ pub fn b_orgs(n: usize) -> Vec<Org> {
 /// `n` organizations of preset ZY (Zunyi 5+2+x: eight indicators for 上级评, two votes, two
 /// direct scores), deterministic.
 pub fn zy_orgs(scheme: &Scheme, n: usize) -> Vec<Org> {
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move |m: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    };
+    let mut next = below(0x2545_f491_4f6c_dd1d);
     (0..n)
         .map(|k| {
             let mut inputs = Vec::new();
