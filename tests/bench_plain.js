@@ -42,15 +42,20 @@ function listRules(rounded, tier, stars, floorShare, capShare, lowest, starsOf) 
     let have = 0;
     for (let i = 0; i < n; i++) if (tier[i] === lowest) have++;
     if (have < need) {
+      // The k-th lowest score among the others, by halving the range of scores (as the engine
+      // does), then every one at or below it moves.
       const movable = [];
-      for (let i = 0; i < n; i++) if (tier[i] !== lowest) movable.push(i);
-      movable.sort((a, b) => rounded[a] - rounded[b] || b - a);
+      for (let i = 0; i < n; i++) if (tier[i] !== lowest) movable.push(rounded[i]);
       const k = Math.min(need - have, movable.length);
-      const cutoff = rounded[movable[k - 1]];
-      for (const i of movable) {
-        if (rounded[i] > cutoff) break;
-        tier[i] = lowest;
+      let lo = Infinity, hi = -Infinity;
+      for (const r of movable) { if (r < lo) lo = r; if (r > hi) hi = r; }
+      while (lo < hi) {
+        const mid = lo + ((hi - lo) >> 1);
+        let c = 0;
+        for (const r of movable) if (r <= mid) c++;
+        if (c >= k) hi = mid; else lo = mid + 1;
       }
+      for (let i = 0; i < n; i++) if (tier[i] !== lowest && rounded[i] <= lo) tier[i] = lowest;
     }
   }
   for (let i = 0; i < n; i++) stars[i] = starsOf(tier[i], rounded[i]);

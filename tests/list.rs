@@ -345,6 +345,11 @@ fn the_histogram_draws_each_threshold_where_its_score_falls() {
             "threshold at {x}: {html}"
         );
     }
+    // 89.18 and 42.5 + 26.4 + 18 = 86.90 fall in 85–90; 47.5 + 28.8 + 19.2 = 95.50 in 95–100.
+    let shown = text(&html);
+    for bin in ["85–90：2", "90–95：0", "95–100：1", "80–85：0"] {
+        assert!(shown.contains(bin), "{bin}: {shown}");
+    }
 }
 
 #[test]

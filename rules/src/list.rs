@@ -384,28 +384,45 @@ fn floor_lowest(
         return count;
     }
     let k = usize::try_from(need - have).unwrap_or(usize::MAX);
-    let movable: Vec<(usize, Decimal)> = group
+    let movable: Vec<(usize, i128, Decimal)> = group
         .iter()
         .filter_map(|&i| {
             entries
                 .get(i)
                 .filter(|e| !e.fixed_tier && e.tier != lowest)
-                .map(|e| (i, e.rounded))
+                .map(|e| (i, e.key, e.rounded))
         })
         .collect();
-    let mut sorted = best_first(entries, movable);
-    sorted.reverse();
-    let Some(&(_, cutoff)) = sorted.get(k.min(sorted.len()).saturating_sub(1)) else {
+    if movable.is_empty() {
+        return count;
+    }
+    // The k-th lowest score is the cut-off: the least score with at least k at or below it,
+    // found by halving the range of scores (a few passes; a list of 100,000 is not sorted for
+    // it). Every organization at or below it moves, ties included.
+    let target = k.min(movable.len());
+    let at_or_below = |x: i128| movable.iter().filter(|m| m.1 <= x).count();
+    let (mut lo, mut hi) = movable.iter().fold((i128::MAX, i128::MIN), |(lo, hi), m| {
+        (lo.min(m.1), hi.max(m.1))
+    });
+    while lo < hi {
+        let mid = lo + ((hi - lo) >> 1);
+        if at_or_below(mid) >= target {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let Some(&(_, cutoff_key, cutoff)) = movable.iter().find(|m| m.1 == lo) else {
         return count;
     };
-    let moved = sorted.iter().filter(|(_, score)| *score <= cutoff).count();
+    let moved = movable.iter().filter(|m| m.1 <= cutoff_key).count();
     let tied = moved > k;
-    for &(i, score) in sorted.iter().take(moved) {
+    for &(i, key, _) in movable.iter().filter(|m| m.1 <= cutoff_key) {
         if let Some(e) = entries.get_mut(i) {
             let from = e.tier;
             e.tier = lowest;
             count.moved += 1;
-            let tied = tied && score == cutoff;
+            let tied = tied && key == cutoff_key;
             flag(
                 e.row,
                 Flag::MovedByFloor {

@@ -64,9 +64,12 @@ fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html 
     let from = Decimal::from(from_n);
     let count = (100 - from_n) / 5;
     let mut bins = vec![0u64; count];
+    let from_whole = i64::try_from(from_n).unwrap_or(0);
     for v in &scores {
-        // ⌊(v − from) / 5⌋ = ⌊⌊v − from⌋ / 5⌋ for v ≥ from.
-        let above = i64::try_from((*v - from).floor().mantissa()).unwrap_or(0);
+        // ⌊(v − from) / 5⌋ = ⌊(⌊v⌋ − from) / 5⌋ for v ≥ from ≥ 0, in whole numbers (no decimal
+        // arithmetic per organization).
+        let whole = i64::try_from(v.mantissa()).unwrap_or(0) / 10i64.saturating_pow(v.scale());
+        let above = whole - from_whole;
         let bin = usize::try_from(above.max(0) / 5)
             .unwrap_or(0)
             .min(count - 1);

@@ -71,7 +71,7 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         .scheme
         .as_ref()
         .is_some_and(|s| Rc::ptr_eq(s, &state.scheme));
-    let old = if same_scheme {
+    let mut old = if same_scheme {
         std::mem::take(&mut cache.rows)
     } else {
         Vec::new()
@@ -91,12 +91,18 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         orgs.push(org);
         // A result graded alone is the same wherever the row stands; an error names its row, so
         // errors are not kept.
-        let result = match old.get(position) {
-            Some(Some((r, result))) if Rc::ptr_eq(r, row) => Ok(result.clone()),
-            _ => dingji_rules::list::grade_alone(&state.scheme, org, k),
-        };
-        kept.push(result.as_ref().ok().map(|r| (row.clone(), r.clone())));
-        alone.push(result);
+        // A row kept from the last grading moves into the new cache; one copy goes to the rules.
+        match old.get_mut(position).and_then(Option::take) {
+            Some((r, result)) if Rc::ptr_eq(&r, row) => {
+                alone.push(Ok(result.clone()));
+                kept.push(Some((r, result)));
+            }
+            _ => {
+                let result = dingji_rules::list::grade_alone(&state.scheme, org, k);
+                kept.push(result.as_ref().ok().map(|r| (row.clone(), r.clone())));
+                alone.push(result);
+            }
+        }
     }
     cache.scheme = Some(state.scheme.clone());
     cache.rows = kept;
