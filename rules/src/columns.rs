@@ -15,7 +15,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Error;
-use crate::evaluate::{MAX_COUNT, MAX_ENTRY};
+use crate::evaluate::{self, Limits, MAX_COUNT, MAX_ENTRY};
 use crate::list::{self, Entry, QuotaCount};
 use crate::scheme::{Limit, Scheme, Scoring, SourceKind};
 use crate::{Flag, RoundingMode};
@@ -120,8 +120,8 @@ enum Kind<'a> {
         valid: Vec<bool>,
         scale: u32,
         satisfied: usize,
-        /// Satisfaction caps on this source: below `below_num / below_den` percent.
-        caps: Vec<(i128, i128, Limit)>,
+        /// Satisfaction caps on this source: the share below which each applies, and its limit.
+        caps: Vec<(Decimal, Limit)>,
     },
     /// For each category, the indicators of its set as (column, max at the column's scale,
     /// scoring, bonus).
@@ -211,10 +211,7 @@ fn prepare<'a>(scheme: &'a Scheme, columns: &'a Columns) -> Result<Vec<Prepared<
                     .satisfaction_caps
                     .iter()
                     .filter(|c| c.source == source.id)
-                    .map(|c| {
-                        let below = c.below;
-                        (below.mantissa(), pow10(below.scale()).unwrap_or(1), c.limit)
-                    })
+                    .map(|c| (c.below, c.limit))
                     .collect();
                 Kind::Votes {
                     points,
@@ -308,8 +305,7 @@ struct Composite {
     /// The composite is `num / (10^e × ballots)`.
     num: i128,
     ballots: i128,
-    tier_limit: Option<usize>,
-    star_limit: Option<u8>,
+    limits: Limits,
 }
 
 fn out_of_range(field: &str, value: Decimal, max: Decimal) -> Error {
@@ -330,8 +326,7 @@ fn composite(
     // Σ weight% × score = (Σ mult × value over the scores and indicators, + each vote's
     // mult × points ÷ ballots) ÷ 10^e: one numerator over 10^e × Π ballots, no division here.
     let (mut num, mut ballots_product) = (0i128, 1i128);
-    let mut tier_limit: Option<usize> = None;
-    let mut star_limit: Option<u8> = None;
+    let mut limits = Limits::default();
     for (p, source) in prepared.iter().zip(&scheme.sources) {
         let name = source.name.zh.as_str();
         let too_large = || Error::TooLarge {
@@ -387,17 +382,13 @@ fn composite(
                         source: name.to_owned(),
                     });
                 }
-                for &(below_num, below_den, l) in caps {
-                    // happy / ballots × 100 < below_num / below_den, in integers.
-                    if happy * 100 * below_den < below_num * ballots {
-                        match l {
-                            Limit::ForceTier(t) | Limit::TierAtMost(t) => {
-                                tier_limit = Some(tier_limit.map_or(t, |x| x.max(t)));
-                            }
-                            Limit::StarsAtMost(n) => {
-                                star_limit = Some(star_limit.map_or(n, |x| x.min(n)));
-                            }
-                        }
+                for &(share, limit) in caps {
+                    let (happy, ballots) = (
+                        u64::try_from(happy).unwrap_or(u64::MAX),
+                        u64::try_from(ballots).unwrap_or(u64::MAX),
+                    );
+                    if evaluate::below(happy, ballots, share) {
+                        limits.add(limit);
                     }
                 }
                 // num / B + mult × total / (B × ballots) = (num × ballots + mult × total) / …
@@ -456,8 +447,7 @@ fn composite(
     Ok(Composite {
         num,
         ballots: ballots_product,
-        tier_limit,
-        star_limit,
+        limits,
     })
 }
 
@@ -572,9 +562,9 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
                 .ok_or_else(|| Error::TooLarge {
                     field: "综合评分".to_owned(),
                 })?;
-            Ok((rounded, c.tier_limit, c.star_limit))
+            Ok((rounded, c.limits))
         });
-        let (rounded, tier_limit, star_limit) = match graded {
+        let (rounded, limits) = match graded {
             Ok(g) => g,
             Err(e) => {
                 out.errors.push((i, e.in_row(i + 1, "")));
@@ -585,8 +575,8 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
             .iter()
             .position(|m| m.is_none_or(|m| rounded >= m))
             .unwrap_or(lowest);
-        let tier = tier_limit.map_or(score_tier, |t| t.max(score_tier));
-        if (tier_limit.is_some() || star_limit.is_some())
+        let tier = limits.tier(score_tier);
+        if limits.any()
             && let Some(m) = out.moved.get_mut(i)
         {
             *m |= ColumnResults::SATISFACTION;
@@ -604,7 +594,7 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
             key: rounded,
             tier,
             stars: None,
-            star_limit,
+            star_limit: limits.stars,
             fixed_tier: false,
             fixed_stars: false,
         });

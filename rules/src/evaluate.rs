@@ -227,9 +227,41 @@ pub fn tally(scale: &VoteScale, votes: &Votes, source: &str) -> Result<Tally, Er
     })
 }
 
+/// What vetoes and satisfaction caps allow a result: the lowest tier (the largest index) it is
+/// held to, and the fewest stars.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Limits {
+    /// The tier a result is held to at best, if any.
+    pub(crate) tier: Option<usize>,
+    /// The most stars, if limited.
+    pub(crate) stars: Option<u8>,
+}
+
+impl Limits {
+    /// Adds a limit: the stricter of each kind holds.
+    pub(crate) fn add(&mut self, limit: Limit) {
+        match limit {
+            Limit::ForceTier(t) | Limit::TierAtMost(t) => {
+                self.tier = Some(self.tier.map_or(t, |x| x.max(t)));
+            }
+            Limit::StarsAtMost(n) => self.stars = Some(self.stars.map_or(n, |x| x.min(n))),
+        }
+    }
+
+    /// The tier of a score's `tier` under the limits.
+    pub(crate) fn tier(&self, tier: usize) -> usize {
+        self.tier.map_or(tier, |t| t.max(tier))
+    }
+
+    /// Whether any limit applies.
+    pub(crate) fn any(&self) -> bool {
+        self.tier.is_some() || self.stars.is_some()
+    }
+}
+
 /// Whether `satisfied / valid` is below `percent`%: `satisfied × 100 × 10^s < m × valid` for
 /// `percent = m / 10^s`, in integers (counts are bounded, so nothing overflows).
-fn below(satisfied: u64, valid: u64, percent: Decimal) -> bool {
+pub(crate) fn below(satisfied: u64, valid: u64, percent: Decimal) -> bool {
     let m = percent.mantissa().max(0);
     let unit = 10i128.checked_pow(percent.scale()).unwrap_or(i128::MAX);
     let left = i128::from(satisfied)
@@ -443,14 +475,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
     let composite_too_large = || Error::TooLarge {
         field: "综合评分".to_owned(),
     };
-    let mut tier_limit: Option<usize> = None;
-    let mut star_limit: Option<u8> = None;
-    let mut limit = |l: Limit| match l {
-        Limit::ForceTier(t) | Limit::TierAtMost(t) => {
-            tier_limit = Some(tier_limit.map_or(t, |x| x.max(t)))
-        }
-        Limit::StarsAtMost(n) => star_limit = Some(star_limit.map_or(n, |x| x.min(n))),
-    };
+    let mut limits = Limits::default();
     for (index, source) in scheme.sources.iter().enumerate() {
         let input = org.input(&source.id);
         let (score, tally) = source_score(scheme, category_id, source, input)?;
@@ -471,7 +496,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             for (cap_index, cap) in scheme.satisfaction_caps.iter().enumerate() {
                 let satisfaction = t.satisfaction();
                 if cap.source == source.id && below(t.satisfied, t.valid, cap.below) {
-                    limit(cap.limit);
+                    limits.add(cap.limit);
                     flags.push(Flag::SatisfactionCap {
                         cap: cap_index,
                         satisfaction,
@@ -510,7 +535,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
             .position(|v| &v.id == id)
             .ok_or_else(|| Error::UnknownVeto { id: id.clone() })?;
         if let Some(veto) = scheme.vetoes.get(index) {
-            limit(veto.limit);
+            limits.add(veto.limit);
             flags.push(Flag::Veto {
                 veto: index,
                 limit: veto.limit,
@@ -523,8 +548,8 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
         .apply_exact(composite)
         .ok_or_else(composite_too_large)?;
     let decision = crate::tier::decide_rounded(&scheme.tiers, composite, rounded);
-    let tier = tier_limit.map_or(decision.tier, |t| t.max(decision.tier));
-    let stars = stars_for(scheme, tier, decision.rounded, star_limit);
+    let tier = limits.tier(decision.tier);
+    let stars = stars_for(scheme, tier, decision.rounded, limits.stars);
     Ok(OrgResult {
         category,
         scores,

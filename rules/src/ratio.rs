@@ -103,8 +103,6 @@ fn pow10(n: u32) -> Option<i128> {
 impl Ratio {
     /// Zero.
     pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
-    /// One hundred.
-    pub const HUNDRED: Ratio = Ratio { num: 100, den: 1 };
 
     /// `num / den`, reduced; `None` if `den` is zero or a sign does not fit.
     pub fn new(num: i128, den: i128) -> Option<Ratio> {
@@ -172,14 +170,6 @@ impl Ratio {
             mul(div_exact(self.num, g1), div_exact(other.num, g2))?,
             mul(div_exact(self.den, g2), div_exact(other.den, g1))?,
         )
-    }
-
-    /// `self ÷ other`, exactly; `None` for a zero divisor or on overflow.
-    pub fn checked_div(self, other: Ratio) -> Option<Ratio> {
-        if other.num == 0 {
-            return None;
-        }
-        self.checked_mul(Ratio::new(other.den, other.num)?)
     }
 
     /// `percent`% of `self`: `self × percent ÷ 100`, exactly.
@@ -333,10 +323,10 @@ impl Sum {
         if den == self.den {
             self.num = self.num.checked_add(num)?;
         } else if den > self.den && divides(self.den, den) {
-            self.num = mul(self.num, quotient(den, self.den))?.checked_add(num)?;
+            self.num = mul(self.num, div_exact(den, self.den))?.checked_add(num)?;
             self.den = den;
         } else if divides(den, self.den) {
-            self.num = self.num.checked_add(mul(num, quotient(self.den, den))?)?;
+            self.num = self.num.checked_add(mul(num, div_exact(self.den, den))?)?;
         } else {
             self.num = mul(self.num, den)?.checked_add(mul(num, self.den)?)?;
             self.den = mul(self.den, den)?;
@@ -373,11 +363,6 @@ impl Sum {
 /// slow library call.
 fn divides(a: i128, b: i128) -> bool {
     div_rem(b.unsigned_abs(), a.unsigned_abs()).1 == 0
-}
-
-/// `b / a` for positive `a` and `b`, in 64 bits where they fit.
-fn quotient(b: i128, a: i128) -> i128 {
-    div_exact(b, a)
 }
 
 /// The next decimal digit of `rem / d` (with `rem < d`) and the new remainder, without computing
