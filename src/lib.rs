@@ -1,15 +1,16 @@
 //! dingji (定级): the browser app over the rules crate `dingji-rules`.
 //!
-//! `main.rs` only mounts [`App`]; the components live here so that the render tests (native,
-//! yew `ssr`) and the browser tests (`wasm-bindgen-test`) can mount them too.
+//! Two pages with the same inner shape — [`calculator`] (index.html) and [`list`] (list.html) —
+//! each with its state and reducer, what it derives, what it keeps, its hooks and its views.
+//! [`shared`] holds what both show; [`wire`] what crosses to a worker or is kept between visits;
+//! [`worker`] is the main worker (it uses only `wire` and the rules crate); [`api`] is the JS API.
+//! `main.rs` and `src/bin/` only mount; everything lives here so that tests can mount it too.
 
 pub mod api;
-mod base64;
-pub mod calc;
-pub mod components;
-pub mod i18n;
+pub mod calculator;
 pub mod list;
-pub mod state;
+pub mod shared;
+pub mod wire;
 pub mod worker;
 
-pub use components::app::App;
+pub use calculator::app::App;

@@ -2,6 +2,10 @@
 //! and the worker's handlers called as the page's JS API calls them.
 #![cfg(target_arch = "wasm32")]
 
+use dingji::wire::explained::Explained;
+use dingji::wire::request::Request;
+use dingji::worker::api::Reply;
+use dingji_rules::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlSelectElement};
@@ -138,8 +142,15 @@ async fn another_scheme_grades_the_same_scores_its_own_way() {
 #[wasm_bindgen_test]
 fn the_worker_explains_a_saved_page() {
     let saved = "dingji 1\nscheme B\nscore committee 92\nmode vote votes\ncount vote 0 30\ncount vote 1 15\ncount vote 2 4\ncount vote 3 1\nscore self 95";
-    let value = dingji::worker::explain_page(saved, None).unwrap();
-    let explained = dingji::calc::Explained::from_js(&value);
+    let request = Request::ExplainPage {
+        saved: saved.into(),
+        lang: Lang::Zh,
+    };
+    let (name, args) = request.to_message();
+    let Ok(Reply::Value(value)) = dingji::worker::handle(name, &args) else {
+        panic!("the worker did not explain the page");
+    };
+    let explained = Explained::from_js(&value);
     assert!(
         explained
             .steps
@@ -148,6 +159,13 @@ fn the_worker_explains_a_saved_page() {
     );
     assert_eq!(explained.goals_title, "要达到“好”，在其他各项不变时：");
     assert_eq!(explained.goals.len(), 3);
-    let bad = dingji::worker::explain_page("dingji 1\nscheme Z", None).unwrap_err();
+    let (name, args) = Request::ExplainPage {
+        saved: "dingji 1\nscheme Z".into(),
+        lang: Lang::Zh,
+    }
+    .to_message();
+    let Err(bad) = dingji::worker::handle(name, &args) else {
+        panic!("an unknown scheme was explained");
+    };
     assert_eq!(bad, "没有编号为「Z」的方案");
 }

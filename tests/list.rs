@@ -5,14 +5,16 @@
 
 use std::rc::Rc;
 
-use dingji::list::columns::{Col, default_modes};
+use dingji::list::derive::{GradeCache, RowResult, grade, grade_with};
 use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
-use dingji::list::grade::{GradeCache, RowResult, grade, grade_with};
-use dingji::list::import::{Table, column_letter, guess, guess_modes, read_rows, records_of_text};
-use dingji::list::laggards::laggards;
-use dingji::list::publicity::publicity;
 use dingji::list::state::{Action, HISTORY, ListState};
-use dingji::list::summary::summary;
+use dingji::list::views::import::{
+    Table, column_letter, guess, guess_modes, read_rows, records_of_text,
+};
+use dingji::list::views::laggards::laggards;
+use dingji::list::views::publicity::publicity;
+use dingji::list::views::summary::summary;
+use dingji::wire::columns::{Col, default_modes};
 use dingji_rules::draft::Mode;
 use dingji_rules::{Scheme, presets};
 use yew::{Callback, Html, Reducible};
@@ -30,7 +32,7 @@ fn imported(csv: &str) -> Rc<ListState> {
     let table = records_of_text(csv);
     let headers = table.rows[0].clone();
     let modes = guess_modes(&headers, &state.scheme, &state.modes);
-    let cols = dingji::list::columns::columns(&state.scheme, &modes);
+    let cols = dingji::wire::columns::columns(&state.scheme, &modes);
     let mapping: Vec<Option<usize>> = headers
         .iter()
         .map(|h| guess(h, &cols, &state.scheme))
@@ -219,7 +221,7 @@ fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
 fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
     let scheme = b();
     let modes = default_modes(&scheme);
-    let cols = dingji::list::columns::columns(&scheme, &modes);
+    let cols = dingji::wire::columns::columns(&scheme, &modes);
     let table = Table {
         first_row: 3,
         rows: vec![
@@ -333,7 +335,7 @@ fn the_histogram_draws_each_threshold_where_its_score_falls() {
     // Scores 80.00 and up, thresholds 90/80/60: the axis starts at ⌊60 / 10⌋ × 10 − 10 = 50 and
     // spans 50 points over 400 px, so 90 is at (90 − 50) × 8 = 320, 80 at 240 and 60 at 80.
     let state = imported(LIST);
-    let html = render_view(dingji::list::charts::charts(
+    let html = render_view(dingji::list::views::charts::charts(
         &state.scheme,
         &grade(&state),
         state.rows.len(),

@@ -5,14 +5,14 @@
 use std::rc::Rc;
 
 use dingji::App;
-use dingji::calc::{Calc, Explained};
-use dingji::components::decimal_field::{DecimalFieldProps, decimal_field};
-use dingji::components::explanation::{ExplanationProps, explanation};
-use dingji::components::goal_list::{GoalListProps, goal_list};
-use dingji::components::result_panel::{ResultPanelProps, result_panel};
-use dingji::components::scheme_editor::{SchemeEditorProps, scheme_editor};
-use dingji::components::vote_entry::{VoteEntryProps, vote_entry};
-use dingji::state::Edits;
+use dingji::calculator::derive::Calc;
+use dingji::calculator::views::decimal_field::{DecimalFieldProps, decimal_field};
+use dingji::calculator::views::explanation::{ExplanationProps, explanation};
+use dingji::calculator::views::goal_list::{GoalListProps, goal_list};
+use dingji::calculator::views::result_panel::{ResultPanelProps, result_panel};
+use dingji::calculator::views::scheme_editor::{SchemeEditorProps, scheme_editor};
+use dingji::calculator::views::vote_entry::{VoteEntryProps, vote_entry};
+use dingji::wire::page::Edits;
 use dingji_rules::draft::{Mode, OrgDraft, SourceDraft};
 use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme, presets};
@@ -88,7 +88,7 @@ fn the_vote_shows_rates_score_and_participation_as_typed() {
 /// The scheme editor of preset B with `edits` that do not make a scheme, and their errors.
 fn editor_with_errors(edits: &Edits) -> String {
     let base = b();
-    let errors = dingji::calc::effective_scheme(&base, edits, Lang::Zh).unwrap_err();
+    let errors = dingji::wire::page::effective_scheme(&base, edits, Lang::Zh).unwrap_err();
     render_view(scheme_editor(&SchemeEditorProps {
         lang: Lang::Zh,
         base: &base,
@@ -137,7 +137,7 @@ fn thresholds_out_of_order_are_named_at_the_tier() {
         weights: None,
         thresholds: Some(vec!["90".into(), "95".into(), "60".into()]),
     };
-    let errors = dingji::calc::effective_scheme(&b(), &edits, Lang::Zh).unwrap_err();
+    let errors = dingji::wire::page::effective_scheme(&b(), &edits, Lang::Zh).unwrap_err();
     let html = render_view(scheme_editor(&SchemeEditorProps {
         lang: Lang::Zh,
         base: &b(),
@@ -207,7 +207,8 @@ fn the_working_and_the_goals_read_as_a_committee_computes_them() {
     draft.source_mut(&b, "self").score = "95".into();
     draft.source_mut(&b, "vote").counts = ["30", "15", "4", "1"].map(String::from).to_vec();
     let calc = Calc::new(&b, &Edits::default(), &draft, Lang::Zh);
-    let explained = Explained::of(calc.outcome.as_deref().unwrap(), Lang::Zh);
+    let o = calc.outcome.as_deref().unwrap();
+    let explained = dingji::worker::explain::explained(&o.scheme, &o.org, &o.result, Lang::Zh);
     let html = render_view(explanation(&ExplanationProps {
         lang: Lang::Zh,
         explained: &explained,

@@ -11,93 +11,25 @@ use dingji_rules::{Lang, Scheme, map, presets};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::charts::charts;
-use super::columns::default_mode;
+use super::derive::{GradeCache, Graded, RowResult, flag_labels, grade_with, to_next};
 use super::files::{parse_delimited, write_csv};
-use super::grade::{GradeCache, Graded, RowResult, flag_labels, grade_with, to_next};
-use super::grid::{GridProps, ROW_HEIGHT, cell_id, grid};
-use super::import::ImportDialog;
-use super::laggards::laggards;
-use super::panel::panel;
-use super::publicity::publicity;
-use super::saved;
-use super::sheets::{Cell, write_workbook};
+use super::persist::{self, SAVE_DELAY_MS, initial, save_pending, today};
 use super::state::{Action, ListState, Notice, View};
-use super::summary::{quota_line, summary};
-use crate::i18n::list_strings;
-
-/// The local storage key, versioned with the saved format.
-pub const STORAGE_KEY: &str = "dingji.list.v1";
-
-/// How long after a change the list is saved, in milliseconds.
-const SAVE_DELAY_MS: i32 = 300;
-
-/// Saves the list waiting to be saved, if any; says so if the browser refuses.
-fn save_pending(
-    pending: &std::cell::RefCell<Option<(UseReducerHandle<ListState>, i32)>>,
-    dispatch: &Callback<Action>,
-) {
-    let Some((state, timer)) = pending.borrow_mut().take() else {
-        return;
-    };
-    let window = gloo::utils::window();
-    window.clear_timeout_with_handle(timer);
-    let text = saved::to_text(&state);
-    let saved = window
-        .local_storage()
-        .ok()
-        .flatten()
-        .is_some_and(|s| s.set_item(STORAGE_KEY, &text).is_ok());
-    if !saved && state.notice != Some(Notice::SaveFailed) {
-        dispatch.emit(Action::Notify(Notice::SaveFailed));
-    }
-}
+use super::views::charts::charts;
+use super::views::grid::{GridProps, ROW_HEIGHT, cell_id, grid};
+use super::views::import::ImportDialog;
+use super::views::laggards::laggards;
+use super::views::panel::panel;
+use super::views::publicity::publicity;
+use super::views::summary::{quota_line, summary};
+use crate::shared::i18n::list_strings;
+use crate::wire::columns::default_mode;
+use crate::wire::explained::Explained;
+use crate::wire::request::Request;
+use crate::wire::sheets::{Cell, write_workbook};
 
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 10;
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
-fn initial(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
-    let fresh = || {
-        let mut s = ListState::new(first.clone());
-        s.rectify_from = today();
-        s
-    };
-    let storage = gloo::utils::window().local_storage().ok().flatten();
-    let Some(text) = storage
-        .as_ref()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-    else {
-        return fresh();
-    };
-    match saved::from_text(&text, schemes) {
-        Ok(mut s) => {
-            if s.rectify_from.is_empty() {
-                s.rectify_from = today();
-            }
-            s
-        }
-        Err(why) => {
-            // Keep what could not be read, so that nothing the user had is lost.
-            if let Some(s) = &storage {
-                let _ = s.set_item(&format!("{STORAGE_KEY}.unreadable"), &text);
-            }
-            ListState {
-                notice: Some(Notice::BadStorage(why)),
-                ..fresh()
-            }
-        }
-    }
-}
 
 /// Offers `bytes` to the user as a file named `name`.
 fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
@@ -339,7 +271,7 @@ pub fn ListApp() -> Html {
 
     // The open row's explanation, from the worker (the whole list goes, as saved: the quota rules
     // depend on every row); asked again when the list or the language changes.
-    let explained = use_state(|| None::<(u64, Rc<Result<crate::calc::Explained, String>>)>);
+    let explained = use_state(|| None::<(u64, Rc<Result<Explained, String>>)>);
     {
         let explained = explained.clone();
         let st = state.clone();
@@ -350,17 +282,13 @@ pub fn ListApp() -> Html {
                 let Some(row) = rows.iter().position(|r| r.id == id) else {
                     return;
                 };
-                let args = js_sys::Array::of3(
-                    &saved::to_text(&st).into(),
-                    &(row as f64).into(),
-                    &(if *lang == Lang::En { "en" } else { "zh" }).into(),
-                );
-                let promise = crate::api::call("explain_row", args);
+                let request = Request::ExplainRow {
+                    saved: persist::to_text(&st),
+                    row,
+                    lang: *lang,
+                };
                 wasm_bindgen_futures::spawn_local(async move {
-                    let answer = match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(value) => Ok(crate::calc::Explained::from_js(&value)),
-                        Err(e) => Err(js_sys::Error::from(e).message().into()),
-                    };
+                    let answer = request.send().await.map_err(|e| e.to_string());
                     explained.set(Some((id, Rc::new(answer))));
                 });
             },

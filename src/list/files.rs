@@ -1,8 +1,6 @@
 //! Files in and out of the list: CSV as Chinese Excel and WPS write it (UTF-8 with or without a
 //! BOM, or GBK/GB18030), tab-separated text pasted from a spreadsheet, the saved list, dates.
 
-use crate::state::{escape_token, unescape_token};
-
 /// Text of a file's bytes: UTF-8 (a BOM is dropped) where it is valid, GB18030 (which GBK is part
 /// of) otherwise, as Chinese Excel saves "CSV". `None` if the browser cannot decode it.
 pub fn decode(bytes: &[u8]) -> Option<String> {
@@ -129,23 +127,6 @@ pub fn add_months(date: &str, months: u32) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
 }
 
-/// The separator of a saved line, and its escape letter.
-const TAB: (char, char) = ('\t', 't');
-
-/// A line of the saved list: tokens joined by tabs, each with `\`, tab and newline escaped.
-pub fn join_line(tokens: &[String]) -> String {
-    tokens
-        .iter()
-        .map(|t| escape_token(t, TAB))
-        .collect::<Vec<_>>()
-        .join("\t")
-}
-
-/// The tokens of a saved line, or `None` if an escape is broken.
-pub fn split_line(line: &str) -> Option<Vec<String>> {
-    line.split('\t').map(|t| unescape_token(t, TAB)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,17 +185,5 @@ mod tests {
         assert_eq!(add_months("2027-08-31", 6).as_deref(), Some("2028-02-29"));
         assert_eq!(add_months("2026-01-15", 12).as_deref(), Some("2027-01-15"));
         assert_eq!(add_months("2026-13-01", 6), None);
-    }
-
-    #[test]
-    fn saved_lines_round_trip() {
-        let tokens = vec![
-            "a\tb".to_owned(),
-            "c\\d".into(),
-            "e\nf".into(),
-            String::new(),
-        ];
-        assert_eq!(split_line(&join_line(&tokens)), Some(tokens));
-        assert_eq!(split_line("bad\\x"), None);
     }
 }

@@ -1,19 +1,12 @@
-//! The committee's list: every organization under the committee, graded together.
+//! The committee's list (list.html): every organization under the committee, graded together.
 
 pub mod app;
-pub mod charts;
-pub mod columns;
+pub mod derive;
 pub mod files;
-pub mod grade;
-pub mod grid;
-pub mod import;
-pub mod laggards;
-pub mod panel;
-pub mod publicity;
-pub mod saved;
-pub mod sheets;
+pub mod hooks;
+pub mod persist;
 pub mod state;
-pub mod summary;
+pub mod views;
 
 /// Mounts the list app into `#list-app`.
 pub fn mount() {

@@ -11,7 +11,7 @@ use dingji_rules::draft::{FieldError, Mode, OrgDraft};
 use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
-use super::columns::{Col, Modes, default_modes};
+use crate::wire::columns::{Col, Modes, default_modes};
 
 /// The steps of history kept.
 pub const HISTORY: usize = 100;
@@ -110,16 +110,12 @@ impl ListState {
 
     /// The input columns.
     pub fn columns(&self) -> Vec<Col> {
-        super::columns::columns(&self.scheme, &self.modes)
+        crate::wire::columns::columns(&self.scheme, &self.modes)
     }
 
     /// A new row's draft: every source in the list's form.
     pub fn blank(&self) -> OrgDraft {
-        let mut draft = OrgDraft::for_scheme(&self.scheme);
-        for (source, mode) in &self.modes {
-            map::entry(&mut draft.inputs, source).mode = *mode;
-        }
-        draft
+        crate::wire::list::blank(&self.scheme, &self.modes)
     }
 }
 

@@ -1,0 +1,113 @@
+//! What the page derives from the state: the effective scheme (the preset with the user's
+//! weights and thresholds), the organization read from its entries, and the result with its
+//! explanation and goals. Errors are kept by field, so that each is shown where it belongs.
+
+use std::rc::Rc;
+
+use dingji_rules::draft::{Field, FieldError};
+use dingji_rules::{Error, Lang, Org, OrgResult, Scheme, TierDecision};
+
+use crate::wire::page::{EditErrors, Edits, effective_scheme};
+
+/// A computed result and everything shown with it at once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// The scheme it was computed under.
+    pub scheme: Rc<Scheme>,
+    /// The organization as read.
+    pub org: Org,
+    /// The result.
+    pub result: OrgResult,
+    /// How the score decided the tier.
+    pub decision: TierDecision,
+    /// The formula, front and centre: the weighted sum, the rounding, the threshold comparison.
+    pub formula: [String; 3],
+}
+
+/// Everything derived for one render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calc {
+    /// The effective scheme, or what is wrong with the edits.
+    pub scheme: Result<Rc<Scheme>, EditErrors>,
+    /// Entry errors by field.
+    pub field_errors: Vec<FieldError>,
+    /// An error evaluating the organization that no field explains.
+    pub error: Option<Error>,
+    /// The result, if everything could be read.
+    pub outcome: Option<Rc<Outcome>>,
+}
+
+impl Calc {
+    /// Computes everything from the preset, the edits and the entries.
+    pub fn new(
+        base: &Rc<Scheme>,
+        edits: &Edits,
+        draft: &dingji_rules::draft::OrgDraft,
+        lang: Lang,
+    ) -> Calc {
+        let scheme = match effective_scheme(base, edits, lang) {
+            Ok(_) if edits.is_empty() => Ok(base.clone()),
+            Ok(s) => Ok(Rc::new(s)),
+            Err(e) => Err(e),
+        };
+        let Ok(effective) = &scheme else {
+            return Calc {
+                scheme,
+                field_errors: Vec::new(),
+                error: None,
+                outcome: None,
+            };
+        };
+        let org = match draft.parse(effective) {
+            Ok(org) => org,
+            Err(field_errors) => {
+                return Calc {
+                    scheme,
+                    field_errors,
+                    error: None,
+                    outcome: None,
+                };
+            }
+        };
+        match dingji_rules::evaluate(effective, &org) {
+            Ok(result) => {
+                use dingji_rules::explain::{composite_line, rounding_line, terms, threshold_line};
+                // Decided on the rounding the evaluation made, not made again.
+                let decision = dingji_rules::tier::decide_rounded(
+                    &effective.tiers,
+                    result.composite,
+                    result.rounded,
+                );
+                let formula = [
+                    composite_line(&terms(effective, &result.scores), result.composite, lang),
+                    rounding_line(effective, result.composite, result.rounded, lang),
+                    threshold_line(effective, &decision, lang),
+                ];
+                let outcome = Outcome {
+                    scheme: effective.clone(),
+                    org,
+                    result,
+                    decision,
+                    formula,
+                };
+                Calc {
+                    scheme,
+                    field_errors: Vec::new(),
+                    error: None,
+                    outcome: Some(Rc::new(outcome)),
+                }
+            }
+            Err(error) => Calc {
+                scheme,
+                field_errors: Vec::new(),
+                error: Some(error),
+                outcome: None,
+            },
+        }
+    }
+
+    /// The error of a field, if it has one.
+    pub fn error_at(&self, field: &Field) -> Option<&Error> {
+        dingji_rules::draft::error_at(&self.field_errors, field)
+    }
+}

@@ -1,0 +1,311 @@
+//! The app's state and the actions that change it. The reducer is pure: no storage, no DOM.
+//! Everything derived from the state (the effective scheme, the result, the explanation) is
+//! computed in [`super::derive`] where it is shown.
+//!
+//! The same [`Saved`] form is what local storage keeps (versioned key) and what a share link
+//! carries in its fragment.
+
+use std::rc::Rc;
+
+use dingji_rules::Scheme;
+use dingji_rules::draft::{Mode, OrgDraft};
+use dingji_rules::map;
+use yew::Reducible;
+
+use crate::shared::i18n::Lang;
+use crate::wire::page::{Edits, Saved};
+
+/// What the user has chosen and typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The interface language.
+    pub lang: Lang,
+    /// Large type and high contrast for a projector.
+    pub presentation: bool,
+    /// Whether the working (计算过程) and the goals are shown.
+    pub show_why: bool,
+    /// The id of the preset scheme the page starts from.
+    pub scheme_id: String,
+    /// The organization's entries, as typed.
+    pub draft: OrgDraft,
+    /// The user's changes to the scheme's weights and thresholds, as typed.
+    pub edits: Edits,
+    /// A message for the user (a share link that could not be read, storage that failed).
+    pub notice: Option<Notice>,
+}
+
+/// A message shown above the page until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A share link that could not be read; the current inputs were kept.
+    BadLink(String),
+    /// The saved inputs could not be read; they were kept aside and the page started afresh.
+    BadStorage(String),
+    /// Saving failed (storage full or disabled): changes will not survive a reload.
+    SaveFailed,
+    /// A share link was opened.
+    LinkOpened,
+}
+
+/// A change the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Turn presentation mode on or off (turning it on shows the working too).
+    TogglePresentation,
+    /// Show or hide the working and the goals.
+    ToggleWhy,
+    /// Choose another preset scheme (the entries of sources with the same id are kept).
+    PickScheme(Rc<Scheme>),
+    /// Choose the organization's category.
+    PickCategory(String),
+    /// A source's direct score.
+    SetScore { source: String, text: String },
+    /// An indicator entry of a source.
+    SetIndicator {
+        source: String,
+        indicator: String,
+        text: String,
+    },
+    /// A ballot count of a source.
+    SetCount {
+        source: String,
+        level: usize,
+        text: String,
+    },
+    /// The number of people eligible to vote.
+    SetEligible { source: String, text: String },
+    /// The form a source is entered in.
+    SetMode { source: String, mode: Mode },
+    /// Tick or untick a veto.
+    ToggleVeto(String),
+    /// A weight of the scheme; `defaults` are the preset's, used for the first change.
+    SetWeight {
+        index: usize,
+        text: String,
+        defaults: Vec<String>,
+    },
+    /// A tier threshold of the scheme, likewise.
+    SetThreshold {
+        index: usize,
+        text: String,
+        defaults: Vec<String>,
+    },
+    /// Back to the preset's weights and thresholds.
+    ResetScheme,
+    /// Clear every entry.
+    ClearInputs,
+    /// Replace the inputs with those of a share link.
+    Open(Saved),
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    Dismiss,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            lang: Lang::Zh,
+            presentation: false,
+            show_why: false,
+            scheme_id: "B".to_owned(),
+            draft: OrgDraft::default(),
+            edits: Edits::default(),
+            notice: None,
+        }
+    }
+}
+
+fn set_at(list: &mut Option<Vec<String>>, defaults: Vec<String>, index: usize, text: String) {
+    let values = list.get_or_insert(defaults);
+    if values.len() <= index {
+        values.resize(index + 1, String::new());
+    }
+    if let Some(slot) = values.get_mut(index) {
+        *slot = text;
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::TogglePresentation => {
+                next.presentation = !next.presentation;
+                next.show_why |= next.presentation;
+            }
+            Action::ToggleWhy => next.show_why = !next.show_why,
+            Action::PickScheme(scheme) => {
+                next.scheme_id = scheme.id.clone();
+                next.edits = Edits::default();
+                if scheme.category(&next.draft.category).is_none() {
+                    next.draft.category = String::new();
+                }
+                next.draft
+                    .vetoes
+                    .retain(|v| scheme.vetoes.iter().any(|x| &x.id == v));
+                next.draft
+                    .inputs
+                    .retain(|(id, _)| scheme.source(id).is_some());
+                for source in &scheme.sources {
+                    next.draft.source_mut(&scheme, &source.id);
+                }
+            }
+            Action::PickCategory(id) => next.draft.category = id,
+            Action::SetScore { source, text } => {
+                map::entry(&mut next.draft.inputs, &source).score = text;
+            }
+            Action::SetIndicator {
+                source,
+                indicator,
+                text,
+            } => {
+                map::insert(
+                    &mut map::entry(&mut next.draft.inputs, &source).indicators,
+                    &indicator,
+                    text,
+                );
+            }
+            Action::SetCount {
+                source,
+                level,
+                text,
+            } => {
+                let counts = &mut map::entry(&mut next.draft.inputs, &source).counts;
+                if counts.len() <= level {
+                    counts.resize(level + 1, String::new());
+                }
+                if let Some(slot) = counts.get_mut(level) {
+                    *slot = text;
+                }
+            }
+            Action::SetEligible { source, text } => {
+                map::entry(&mut next.draft.inputs, &source).eligible = text;
+            }
+            Action::SetMode { source, mode } => {
+                map::entry(&mut next.draft.inputs, &source).mode = mode
+            }
+            Action::ToggleVeto(id) => {
+                if let Some(at) = next.draft.vetoes.iter().position(|v| *v == id) {
+                    next.draft.vetoes.remove(at);
+                } else {
+                    next.draft.vetoes.push(id);
+                }
+            }
+            Action::SetWeight {
+                index,
+                text,
+                defaults,
+            } => set_at(&mut next.edits.weights, defaults, index, text),
+            Action::SetThreshold {
+                index,
+                text,
+                defaults,
+            } => set_at(&mut next.edits.thresholds, defaults, index, text),
+            Action::ResetScheme => next.edits = Edits::default(),
+            Action::ClearInputs => {
+                for (_, source) in &mut next.draft.inputs {
+                    *source = dingji_rules::draft::SourceDraft {
+                        mode: source.mode,
+                        ..Default::default()
+                    };
+                }
+                next.draft.vetoes.clear();
+            }
+            Action::Open(saved) => {
+                next.scheme_id = saved.scheme;
+                next.draft = saved.draft;
+                next.edits = saved.edits;
+                next.notice = Some(Notice::LinkOpened);
+            }
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::Dismiss => next.notice = None,
+        }
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schemes() -> Vec<Rc<Scheme>> {
+        dingji_rules::presets::all()
+            .into_iter()
+            .map(Rc::new)
+            .collect()
+    }
+
+    #[test]
+    fn a_no_op_keeps_the_same_state() {
+        let state = Rc::new(AppState::default());
+        let same = state.clone().reduce(Action::PickCategory(String::new()));
+        assert!(Rc::ptr_eq(&state, &same));
+        let changed = state.reduce(Action::SetScore {
+            source: "self".into(),
+            text: "95".into(),
+        });
+        assert_eq!(changed.draft.source("self").unwrap().score, "95");
+    }
+
+    #[test]
+    fn a_share_link_round_trips_and_a_tampered_one_is_refused() {
+        let mut state = AppState::default();
+        map::entry(&mut state.draft.inputs, "self").score = "95".into();
+        state.edits.weights = Some(vec!["60".into(), "20".into(), "20".into()]);
+        let link = Saved::shared(&state).to_fragment();
+        let back = Saved::from_fragment(&link, &schemes()).unwrap();
+        assert_eq!(back.draft, state.draft);
+        assert_eq!(back.edits, state.edits);
+        let mut tampered = link.clone();
+        tampered.truncate(link.len() - 5);
+        assert!(Saved::from_fragment(&tampered, &schemes()).is_err());
+        assert_eq!(
+            Saved::from_fragment("x=1", &schemes()),
+            Err("不是本程序的分享链接".into())
+        );
+    }
+
+    #[test]
+    fn saved_text_keeps_odd_characters_and_names_a_bad_line() {
+        let mut saved = Saved::local(&AppState::default());
+        map::entry(&mut saved.draft.inputs, "self").score = "9 5\\n".into();
+        saved.draft.category = "村 二".into();
+        let text = saved.to_text();
+        assert_eq!(Saved::from_text(&text, &schemes()), Ok(saved));
+        let broken = format!("{text}\nscore");
+        let lines = broken.lines().count();
+        assert_eq!(
+            Saved::from_text(&broken, &schemes()),
+            Err(format!("第 {lines} 行无法读取：“score”"))
+        );
+        assert_eq!(
+            Saved::from_text("dingji 9\nscheme B", &schemes()),
+            Err("版本“dingji 9”不是本程序能读取的“dingji 1”".into())
+        );
+        assert_eq!(
+            Saved::from_text("{}", &schemes()),
+            Err("不是本程序保存的内容".into())
+        );
+    }
+
+    #[test]
+    fn first_weight_change_starts_from_the_preset() {
+        let state = Rc::new(AppState::default());
+        let defaults = vec!["50".to_owned(), "30".to_owned(), "20".to_owned()];
+        let next = state.reduce(Action::SetWeight {
+            index: 0,
+            text: "60".into(),
+            defaults,
+        });
+        assert_eq!(
+            next.edits.weights.as_deref(),
+            Some(&["60".to_owned(), "30".to_owned(), "20".to_owned()][..])
+        );
+    }
+}

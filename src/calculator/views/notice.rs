@@ -1,0 +1,34 @@
+//! A message above the page: a share link that could not be read, storage that failed.
+
+use dingji_rules::Lang;
+use yew::prelude::*;
+
+use crate::calculator::state::{Action, Notice};
+use crate::shared::i18n::strings;
+
+#[derive(PartialEq)]
+pub struct NoticeBarProps {
+    pub lang: Lang,
+    pub notice: Option<Notice>,
+    pub dispatch: Callback<Action>,
+}
+
+pub fn notice_bar(props: &NoticeBarProps) -> Html {
+    let s = strings(props.lang);
+    let Some(notice) = &props.notice else {
+        return Html::default();
+    };
+    let (text, warning) = match notice {
+        Notice::BadLink(why) => (format!("{}{why}", s.bad_link), true),
+        Notice::BadStorage(why) => (format!("{}{why}", s.bad_storage), true),
+        Notice::SaveFailed => (s.save_failed.to_owned(), true),
+        Notice::LinkOpened => (s.link_opened.to_owned(), false),
+    };
+    let dismiss = props.dispatch.reform(|_: MouseEvent| Action::Dismiss);
+    html! {
+        <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
+            <p>{ text }</p>
+            <button type="button" onclick={dismiss}>{ s.dismiss }</button>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! The share link: the page's inputs in the URL fragment, which browsers never send to a server.
+
+use dingji_rules::Lang;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::shared::i18n::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    pub lang: Lang,
+    pub link: AttrValue,
+    pub on_close: Callback<()>,
+}
+
+/// Copies the selected link: the clipboard API where the page is a secure context, the older
+/// `copy` command elsewhere (an intranet served over plain HTTP).
+fn copy(input: &web_sys::HtmlInputElement, text: &str) -> bool {
+    input.select();
+    let navigator = gloo::utils::window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
+    if !clipboard.is_undefined() {
+        let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).unwrap_or_default();
+        if let Ok(write) = write.dyn_into::<js_sys::Function>() {
+            return write.call1(&clipboard, &text.into()).is_ok();
+        }
+    }
+    let document = gloo::utils::document();
+    let exec = js_sys::Reflect::get(&document, &"execCommand".into()).unwrap_or_default();
+    exec.dyn_into::<js_sys::Function>()
+        .ok()
+        .and_then(|f| f.call1(&document, &"copy".into()).ok())
+        .is_some_and(|r| r.is_truthy())
+}
+
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let s = strings(props.lang);
+    let input = use_node_ref();
+    let copied = use_state(|| false);
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                let _ = el.focus();
+                el.select();
+            }
+        });
+    }
+    let on_copy = {
+        let input = input.clone();
+        let copied = copied.clone();
+        let link = props.link.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                copied.set(copy(&el, &link));
+            }
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let on_key = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    html! {
+        <div class="card share" role="dialog" aria-labelledby="share-title" onkeydown={on_key}>
+            <h2 id="share-title">{ s.share_title }</h2>
+            <div class="share-row">
+                <input ref={input} id="share-link" type="text" readonly=true value={props.link.clone()} aria-labelledby="share-title" />
+                <button type="button" id="copy-link" onclick={on_copy}>{ if *copied { s.copied } else { s.copy } }</button>
+                <button type="button" onclick={close}>{ s.close }</button>
+            </div>
+            <p class="hint">{ s.share_hint }</p>
+        </div>
+    }
+}

@@ -1,0 +1,116 @@
+//! Ballots per level (得票), with the rates, the vote score and the participation check shown as
+//! the user types.
+
+use dingji_rules::draft::{Field, FieldError, SourceDraft, error_at, parse_count};
+use dingji_rules::evaluate::{ballots_needed, tally};
+use dingji_rules::fmt::{num, rate};
+use dingji_rules::org::Votes;
+use dingji_rules::scheme::VoteScale;
+use dingji_rules::{Lang, Ratio};
+use yew::prelude::*;
+
+use super::decimal_field::{DecimalFieldProps, decimal_field};
+use crate::calculator::state::Action;
+use crate::shared::i18n::{self, strings};
+use crate::shared::shown_error;
+
+pub struct VoteEntryProps<'a> {
+    pub lang: Lang,
+    pub source: &'a str,
+    pub scale: &'a VoteScale,
+    pub draft: &'a SourceDraft,
+    pub errors: &'a [FieldError],
+    /// Decimals shown of the vote score (the scheme's rounding).
+    pub decimals: u32,
+    pub dispatch: &'a Callback<Action>,
+}
+
+pub fn vote_entry(props: &VoteEntryProps) -> Html {
+    let s = strings(props.lang);
+    let source = props.source.to_owned();
+    let counts: Vec<Option<u64>> = (0..props.scale.levels.len())
+        .map(|i| parse_count(props.draft.counts.get(i).map_or("", String::as_str), "").ok())
+        .collect();
+    let eligible = if props.draft.eligible.trim().is_empty() {
+        None
+    } else {
+        parse_count(&props.draft.eligible, "").ok()
+    };
+    let votes = Votes {
+        counts: counts.iter().map(|c| c.unwrap_or(0)).collect(),
+        eligible,
+    };
+    let counted = counts
+        .iter()
+        .all(Option::is_some)
+        .then(|| tally(props.scale, &votes, "").ok())
+        .flatten();
+
+    let levels = props.scale.levels.iter().enumerate().map(|(level, l)| {
+        let dispatch = props.dispatch.clone();
+        let src = source.clone();
+        let on_input = Callback::from(move |text| dispatch.emit(Action::SetCount { source: src.clone(), level, text }));
+        let share = match (counted, counts.get(level).copied().flatten()) {
+            (Some(t), Some(c)) if l.valid && t.valid > 0 => rate(Ratio::new(i128::from(c), i128::from(t.valid)).unwrap_or_default()),
+            _ if !l.valid => s.not_valid_ballot.to_owned(),
+            _ => "—".to_owned(),
+        };
+        html! {
+            <div class="level">
+                { decimal_field(&DecimalFieldProps {
+                    id: format!("count-{source}-{level}").into(),
+                    label: format!("{}（{}）", l.name.get(props.lang), num(l.points)).into(),
+                    value: props.draft.counts.get(level).cloned().unwrap_or_default().into(),
+                    suffix: s.ballots.into(),
+                    inputmode: "numeric".into(),
+                    placeholder: "0".into(),
+                    class: classes!("compact"),
+                    error: shown_error(error_at(props.errors, &Field::Count { source: source.clone(), level }), props.lang),
+                    on_input,
+                    ..Default::default()
+                }) }
+                <output class="rate" id={format!("rate-{source}-{level}")}>{ share }</output>
+            </div>
+        }
+    });
+    let on_eligible = {
+        let dispatch = props.dispatch.clone();
+        let src = source.clone();
+        Callback::from(move |text| {
+            dispatch.emit(Action::SetEligible {
+                source: src.clone(),
+                text,
+            })
+        })
+    };
+    let participation = match (counted, eligible, &props.scale.participation) {
+        (Some(t), Some(e), Some(rule)) => {
+            let needed = ballots_needed(rule, e);
+            let ok = t.cast >= needed;
+            let text = i18n::participation(props.lang, t.cast, e, needed);
+            html! { <p class={classes!("participation", (!ok).then_some("warning"))}>{ if ok { "✓ " } else { "⚠ " } }{ text }</p> }
+        }
+        _ => html! { <p class="participation">{ "\u{a0}" }</p> },
+    };
+    html! {
+        <div class="votes">
+            <div class="levels">{ for levels }</div>
+            <div class="tally">
+                <span>{ s.valid_ballots }{ "：" }<strong id={format!("valid-{source}")}>{ counted.map_or("—".to_owned(), |t| t.valid.to_string()) }</strong></span>
+                <span>{ s.vote_score }{ "：" }<strong id={format!("vote-score-{source}")}>{ counted.map_or("—".to_owned(), |t| dingji_rules::fmt::fixed(t.score, props.decimals)) }</strong></span>
+            </div>
+            { decimal_field(&DecimalFieldProps {
+                id: format!("eligible-{source}").into(),
+                label: s.eligible.into(),
+                value: props.draft.eligible.clone().into(),
+                hint: s.eligible_hint.into(),
+                inputmode: "numeric".into(),
+                class: classes!("compact"),
+                error: shown_error(error_at(props.errors, &Field::Eligible { source: source.clone() }), props.lang),
+                on_input: on_eligible,
+                ..Default::default()
+            }) }
+            { participation }
+        </div>
+    }
+}

@@ -1,0 +1,201 @@
+//! The list as a spreadsheet: one row per organization, its entries as cells, its results beside
+//! them. Only the rows in view are in the DOM (10,000 rows scroll as 30); two spacer rows, sized
+//! through the CSSOM (the Content-Security-Policy forbids style attributes), stand for the rest.
+//! Keys: arrows and Enter move between cells, Tab as usual; a block pasted from Excel or WPS
+//! fills from the cell it is pasted into.
+
+use dingji_rules::fmt::num;
+use dingji_rules::{Lang, Scheme};
+use yew::prelude::*;
+
+use crate::list::derive::{Graded, RowResult, flag_labels, to_next};
+use crate::list::state::{Action, ListState};
+use crate::shared::i18n::list_strings;
+use crate::shared::tier_tone;
+use crate::wire::columns::Col;
+
+/// The height of a row, in CSS pixels (style/list.css sets the same).
+pub const ROW_HEIGHT: usize = 38;
+
+pub struct GridProps<'a> {
+    pub state: &'a ListState,
+    pub graded: &'a Graded,
+    pub columns: &'a [Col],
+    /// The rows in view, as positions in `graded.order`.
+    pub first: usize,
+    pub last: usize,
+    pub top: NodeRef,
+    pub bottom: NodeRef,
+    pub dispatch: &'a Callback<Action>,
+    /// The text being typed into a cell (row id, column, text) before it is committed: a render
+    /// meanwhile (the list scrolled, a notice) shows it rather than resetting the cell.
+    pub editing: &'a Editing,
+}
+
+/// The cell being typed into, if any: row id, column index, the text so far.
+pub type Editing = std::rc::Rc<std::cell::RefCell<Option<(u64, usize, String)>>>;
+
+/// The id of a cell's input.
+pub fn cell_id(position: usize, col: usize) -> String {
+    format!("c{position}-{col}")
+}
+
+fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Html {
+    let s = list_strings(lang);
+    match graded.result(row) {
+        RowResult::Ok(r) => {
+            let stars = r
+                .stars
+                .map(|n| scheme.star_name(n, lang))
+                .unwrap_or_default();
+            let confirmer = r
+                .stars
+                .and_then(|n| scheme.star_level(n))
+                .map(|l| l.confirmer.get(lang).to_owned())
+                .unwrap_or_default();
+            let next = to_next(scheme, r).map(num).unwrap_or_default();
+            let flags = flag_labels(scheme, r, lang).join("；");
+            html! {
+                <>
+                    <td class="num rank">{ r.rank }</td>
+                    <td class="num composite">{ r.rounded.to_string() }</td>
+                    <td><span class={classes!("tier-chip", tier_tone(r.tier, scheme.tiers.len()))}>{ scheme.tier_name(r.tier, lang) }</span></td>
+                    <td>{ stars }</td>
+                    <td>{ confirmer }</td>
+                    <td class="num">{ next }</td>
+                    <td class="flags" title={flags.clone()}>{ flags }</td>
+                </>
+            }
+        }
+        RowResult::Failed(why) => {
+            html! { <td class="row-error" colspan="7" title={why.clone()}>{ why }</td> }
+        }
+        RowResult::Unread => html! { <td class="row-error" colspan="7">{ s.unread }</td> },
+    }
+}
+
+pub fn grid(props: &GridProps) -> Html {
+    let state = props.state;
+    let lang = state.lang;
+    let s = list_strings(lang);
+    let scheme = &state.scheme;
+    let width = props.columns.len() + 9;
+    let headers = props
+        .columns
+        .iter()
+        .map(|c| html! { <th scope="col">{ c.header(scheme, lang) }</th> });
+    let rows = (props.first..props.last).filter_map(|position| {
+        let &row = props.graded.order.get(position)?;
+        let r = state.rows.get(row)?;
+        let errors = r.parsed.as_ref().err();
+        let id = r.id;
+        let typed = props.editing.borrow().as_ref().filter(|(i, _, _)| *i == id).map(|(_, c, t)| (*c, t.clone()));
+        let cells = props.columns.iter().enumerate().map(|(c, col)| {
+            let error = errors.and_then(|e| e.iter().find(|e| col.owns(&e.field))).map(|e| e.error.to_string());
+            let dispatch = props.dispatch.clone();
+            let col_for_change = col.clone();
+            let editing = props.editing.clone();
+            let onchange = Callback::from(move |e: Event| {
+                editing.borrow_mut().take();
+                let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                dispatch.emit(Action::SetCell { row, col: col_for_change.clone(), text });
+            });
+            let editing = props.editing.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                *editing.borrow_mut() = Some((id, c, text));
+            });
+            let value = match &typed {
+                Some((tc, text)) if *tc == c => text.clone(),
+                _ => col.get(&r.draft, scheme),
+            };
+            let saved = col.get(&r.draft, scheme);
+            let editing = props.editing.clone();
+            let dispatch = props.dispatch.clone();
+            let onfocus = Callback::from(move |_: FocusEvent| dispatch.emit(Action::Move { row: position, col: c }));
+            let dispatch = props.dispatch.clone();
+            let width = props.columns.len();
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+                let len = input.value().chars().count() as u32;
+                let at_start = input.selection_start().ok().flatten() == Some(0) && input.selection_end().ok().flatten() == Some(0);
+                let at_end = input.selection_start().ok().flatten() == Some(len);
+                if e.key() == "Escape" {
+                    // Back to what the cell holds, uncommitted.
+                    editing.borrow_mut().take();
+                    input.set_value(&saved);
+                    return;
+                }
+                let to = match e.key().as_str() {
+                    "ArrowDown" | "Enter" => Some((position + 1, c)),
+                    "ArrowUp" => position.checked_sub(1).map(|p| (p, c)),
+                    "ArrowLeft" if at_start => c.checked_sub(1).map(|c| (position, c)),
+                    "ArrowRight" if at_end && c + 1 < width => Some((position, c + 1)),
+                    _ => None,
+                };
+                if let Some((row, col)) = to {
+                    e.prevent_default();
+                    // Leaving the cell commits it (its change event), then the cursor moves.
+                    let _ = input.blur();
+                    dispatch.emit(Action::Move { row, col });
+                }
+            });
+            html! {
+                <td class={classes!(error.is_some().then_some("invalid"))}>
+                    <input
+                        class="cell"
+                        id={cell_id(position, c)}
+                        {value}
+                        title={error.clone()}
+                        aria-label={format!("{} · {}", position + 1, col.header(scheme, lang))}
+                        aria-invalid={error.is_some().to_string()}
+                        autocomplete="off"
+                        {onchange}
+                        {oninput}
+                        {onfocus}
+                        {onkeydown}
+                    />
+                </td>
+            }
+        });
+        let dispatch = props.dispatch.clone();
+        let open = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Open(Some(id))));
+        let duplicate = props.dispatch.reform(move |_: MouseEvent| Action::DuplicateRow(row));
+        let delete = props.dispatch.reform(move |_: MouseEvent| Action::DeleteRow(row));
+        Some(html! {
+            <tr key={r.id} class={classes!(errors.is_some().then_some("unread"), (state.open == Some(r.id)).then_some("open"))}>
+                <th scope="row" class="num">{ row + 1 }</th>
+                { for cells }
+                { result_cells(scheme, props.graded, row, lang) }
+                <td class="row-actions">
+                    <button type="button" class="small" onclick={open}>{ s.explain }</button>
+                    <button type="button" class="small" onclick={duplicate}>{ s.duplicate }</button>
+                    <button type="button" class="small" onclick={delete} aria-label={format!("{} {}", s.delete, row + 1)}>{ "×" }</button>
+                </td>
+            </tr>
+        })
+    });
+    html! {
+        <table class="grid">
+            <thead>
+                <tr>
+                    <th scope="col" class="num">{ "#" }</th>
+                    { for headers }
+                    <th scope="col">{ s.rank }</th>
+                    <th scope="col">{ s.composite }</th>
+                    <th scope="col">{ s.tier }</th>
+                    <th scope="col">{ s.stars }</th>
+                    <th scope="col">{ s.confirmer }</th>
+                    <th scope="col">{ s.to_next }</th>
+                    <th scope="col">{ s.flags }</th>
+                    <th scope="col">{ s.actions }</th>
+                </tr>
+            </thead>
+            <tbody>
+                <tr class="spacer" aria-hidden="true"><td ref={props.top.clone()} colspan={width.to_string()}></td></tr>
+                { for rows }
+                <tr class="spacer" aria-hidden="true"><td ref={props.bottom.clone()} colspan={width.to_string()}></td></tr>
+            </tbody>
+        </table>
+    }
+}

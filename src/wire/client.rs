@@ -1,0 +1,153 @@
+//! The pages' side of a worker: one client per worker script, started on its first call; each
+//! call posts `{ id, name, args }` (or `args_json`) and gets a promise of the reply `{ id, ok }`,
+//! `{ id, json }` or `{ id, error }`. Messages posted before the worker says it is ready wait.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// Where trunk puts the worker's loader, relative to the page.
+pub const WORKER_URL: &str = "./worker_loader.js";
+
+struct Client {
+    url: &'static str,
+    worker: web_sys::Worker,
+    /// The worker has said it is ready: messages posted before would find no listener.
+    ready: bool,
+    /// Messages waiting for the worker to be ready.
+    queue: Vec<Object>,
+    pending: Vec<(u32, Function, Function)>,
+    next: u32,
+}
+
+thread_local! {
+    /// One client per worker script, started on its first call.
+    static CLIENTS: RefCell<Vec<Client>> = const { RefCell::new(Vec::new()) };
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+fn with_client<T>(url: &str, f: impl FnOnce(&mut Client) -> T) -> Option<T> {
+    CLIENTS.with(|c| c.borrow_mut().iter_mut().find(|c| c.url == url).map(f))
+}
+
+/// Settles the promise of a reply `{ id, ok }` or `{ id, error }`; on `{ ready: true }` sends
+/// what waited for the worker to start.
+fn on_reply(url: &'static str, event: web_sys::MessageEvent) {
+    let data = event.data();
+    if get(&data, "ready").is_truthy() {
+        with_client(url, |client| {
+            client.ready = true;
+            for message in client.queue.drain(..) {
+                let _ = client.worker.post_message(&message);
+            }
+        });
+        return;
+    }
+    let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
+    let taken = with_client(url, |client| {
+        let at = client.pending.iter().position(|(i, _, _)| *i == id)?;
+        Some(client.pending.swap_remove(at))
+    })
+    .flatten();
+    let Some((_, resolve, reject)) = taken else {
+        return;
+    };
+    let failure = get(&data, "error");
+    let _ = match (failure.as_string(), get(&data, "json").as_string()) {
+        (Some(message), _) => reject.call1(&JsValue::NULL, &error(&message)),
+        // JSON text from the worker: parsed here, by the browser.
+        (None, Some(text)) => match js_sys::JSON::parse(&text) {
+            Ok(value) => resolve.call1(&JsValue::NULL, &value),
+            Err(_) => reject.call1(&JsValue::NULL, &error("计算模块的答复无法读取")),
+        },
+        (None, None) => resolve.call1(&JsValue::NULL, &get(&data, "ok")),
+    };
+}
+
+/// Fails every call in flight to a worker that could not start or crashed.
+fn on_failure(url: &'static str) {
+    let pending = with_client(url, |c| c.pending.drain(..).collect::<Vec<_>>()).unwrap_or_default();
+    for (_, _, reject) in pending {
+        let _ = reject.call1(&JsValue::NULL, &error("计算模块未能启动（worker）"));
+    }
+}
+
+fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
+    let worker = web_sys::Worker::new(url)?;
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e| on_reply(url, e));
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_failure(url));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    Ok(worker)
+}
+
+/// Posts `{ id, name, args }` to the worker of `url` (starting it if need be) and returns the
+/// promise of its reply.
+pub fn call_worker(url: &'static str, name: &str, args: Array) -> Promise {
+    send(url, name, "args", &args)
+}
+
+/// Posts `{ id, name, <key>: value }` and returns the promise of the reply.
+fn send(url: &'static str, name: &str, key: &str, args: &JsValue) -> Promise {
+    Promise::new(&mut |resolve: Function, reject: Function| {
+        let sent = CLIENTS.with(|cell| -> Result<(), JsValue> {
+            let mut clients = cell.borrow_mut();
+            if !clients.iter().any(|c| c.url == url) {
+                clients.push(Client {
+                    url,
+                    worker: start(url)?,
+                    ready: false,
+                    queue: Vec::new(),
+                    pending: Vec::new(),
+                    next: 0,
+                });
+            }
+            let Some(client) = clients.iter_mut().find(|c| c.url == url) else {
+                return Err(error("worker"));
+            };
+            let id = client.next;
+            client.next = client.next.wrapping_add(1);
+            let message = Object::new();
+            Reflect::set(&message, &"id".into(), &id.into())?;
+            Reflect::set(&message, &"name".into(), &name.into())?;
+            Reflect::set(&message, &key.into(), args)?;
+            client.pending.push((id, resolve.clone(), reject.clone()));
+            if client.ready {
+                client.worker.post_message(&message)
+            } else {
+                client.queue.push(message);
+                Ok(())
+            }
+        });
+        if let Err(e) = sent {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
+    })
+}
+
+/// A call to the main worker. The arguments cross as JSON text (one string to clone instead of a
+/// graph of objects: a list of 10,000 organizations), except typed-array columns, which cross as
+/// they are.
+pub fn call(name: &str, args: Array) -> Promise {
+    if name == "evaluate_columns" {
+        return call_worker(WORKER_URL, name, args);
+    }
+    match js_sys::JSON::stringify(&args)
+        .ok()
+        .and_then(|s| s.as_string())
+    {
+        Some(text) => send(WORKER_URL, name, "args_json", &JsValue::from_str(&text)),
+        None => Promise::reject(&error("参数无法读取（应为可转为 JSON 的对象）")),
+    }
+}

@@ -1,0 +1,82 @@
+//! The one line codec of what the app keeps and sends: the calculator's saved inputs and share
+//! links (tokens separated by a space) and the saved list (tokens separated by a tab). A token
+//! has `\\`, newline and its line's separator escaped, so that any text survives.
+
+/// A separator of tokens and the letter that stands for it when escaped.
+pub type Sep = (char, char);
+
+/// Tokens separated by a space (`\s` inside a token): the calculator's saved form.
+pub const SPACE: Sep = (' ', 's');
+
+/// Tokens separated by a tab (`\t` inside a token): the saved list.
+pub const TAB: Sep = ('\t', 't');
+
+/// `token` with `\\`, newline and the separator `sep` escaped.
+pub fn escape_token(token: &str, sep: Sep) -> String {
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c == sep.0 => {
+                out.push('\\');
+                out.push(sep.1);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The token that [`escape_token`] escaped, or `None` if an escape is broken.
+pub fn unescape_token(token: &str, sep: Sep) -> Option<String> {
+    let mut out = String::with_capacity(token.len());
+    let mut chars = token.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.push(match chars.next()? {
+                '\\' => '\\',
+                'n' => '\n',
+                c if c == sep.1 => sep.0,
+                _ => return None,
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// A line of tokens joined by `sep`, each escaped.
+pub fn join_line(tokens: &[String], sep: Sep) -> String {
+    let mut out = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(sep.0);
+        }
+        out.push_str(&escape_token(t, sep));
+    }
+    out
+}
+
+/// The tokens of a line joined by `sep`, or `None` if an escape is broken.
+pub fn split_line(line: &str, sep: Sep) -> Option<Vec<String>> {
+    line.split(sep.0).map(|t| unescape_token(t, sep)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_lines_round_trip() {
+        let tokens = vec![
+            "a\tb".to_owned(),
+            "c\\d".into(),
+            "e\nf".into(),
+            String::new(),
+        ];
+        assert_eq!(split_line(&join_line(&tokens, TAB), TAB), Some(tokens));
+        assert_eq!(split_line("bad\\x", TAB), None);
+    }
+}

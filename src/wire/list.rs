@@ -1,0 +1,150 @@
+//! The saved list (local storage `dingji.list.v1`, and what the worker reads to explain a row): a
+//! line format of its own, versioned by its first line; the entries by column key, so that a list
+//! saved under one form of a source reads back under it.
+//!
+//! ```text
+//! dingji-list 1
+//! scheme B
+//! mode vote votes
+//! cols name→category→score:committee→count:vote:0→…
+//! row 红星村→村→92→30→…
+//! ```
+
+use std::rc::Rc;
+
+use dingji_rules::draft::{Mode, OrgDraft};
+use dingji_rules::{Lang, Scheme, map};
+
+use super::codec::{TAB, join_line, split_line};
+use super::columns::{Col, Modes, columns, default_modes};
+
+/// The first line of a saved list.
+pub const HEADER: &str = "dingji-list 1";
+
+/// A list as saved: what the page keeps of it between visits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedList {
+    pub scheme: Rc<Scheme>,
+    pub lang: Lang,
+    /// The form each source is entered in.
+    pub modes: Modes,
+    /// The start date of rectification (YYYY-MM-DD, empty if never set) and its months.
+    pub rectify_from: String,
+    pub rectify_months: u32,
+    /// The organizations' entries, in list order.
+    pub drafts: Vec<OrgDraft>,
+}
+
+/// A new row's draft under `scheme`: every source in the list's form.
+pub fn blank(scheme: &Scheme, modes: &Modes) -> OrgDraft {
+    let mut draft = OrgDraft::for_scheme(scheme);
+    for (source, mode) in modes {
+        map::entry(&mut draft.inputs, source).mode = *mode;
+    }
+    draft
+}
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Score => "score",
+        Mode::Indicators => "indicators",
+        Mode::Votes => "votes",
+    }
+}
+
+/// The list as text: its settings, then each of `drafts` as a row.
+pub fn to_text<'a>(list: &SavedList, drafts: impl Iterator<Item = &'a OrgDraft>) -> String {
+    let cols = columns(&list.scheme, &list.modes);
+    let mut lines = vec![HEADER.to_owned(), format!("scheme {}", list.scheme.id)];
+    lines.push(format!(
+        "lang {}",
+        if list.lang == Lang::En { "en" } else { "zh" }
+    ));
+    for (source, mode) in &list.modes {
+        lines.push(format!("mode {source} {}", mode_name(*mode)));
+    }
+    if !list.rectify_from.is_empty() {
+        lines.push(format!(
+            "rectify {} {}",
+            list.rectify_from, list.rectify_months
+        ));
+    }
+    lines.push(format!(
+        "cols {}",
+        join_line(&cols.iter().map(Col::key).collect::<Vec<_>>(), TAB)
+    ));
+    for draft in drafts {
+        let cells: Vec<String> = cols.iter().map(|c| c.get(draft, &list.scheme)).collect();
+        lines.push(format!("row {}", join_line(&cells, TAB)));
+    }
+    lines.join("\n")
+}
+
+/// Reads a saved list, naming the line that could not be read.
+pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String> {
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, HEADER)) => {}
+        Some((_, other)) if other.starts_with("dingji-list ") => {
+            return Err(format!("版本“{other}”不是本程序能读取的“{HEADER}”"));
+        }
+        _ => return Err("不是本程序保存的名单".to_owned()),
+    }
+    let mut list: Option<SavedList> = None;
+    let mut cols: Vec<Col> = Vec::new();
+    for (n, line) in lines {
+        let bad = || format!("第 {} 行无法读取", n + 1);
+        let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+        match (word, list.as_mut()) {
+            ("scheme", None) => {
+                let scheme = schemes
+                    .iter()
+                    .find(|s| s.id == rest)
+                    .ok_or_else(|| format!("没有编号为「{rest}」的方案"))?;
+                list = Some(SavedList {
+                    modes: default_modes(scheme),
+                    scheme: scheme.clone(),
+                    lang: Lang::Zh,
+                    rectify_from: String::new(),
+                    rectify_months: 6,
+                    drafts: Vec::new(),
+                });
+            }
+            ("lang", Some(s)) => s.lang = if rest == "en" { Lang::En } else { Lang::Zh },
+            ("mode", Some(s)) => {
+                let (source, mode) = rest.split_once(' ').ok_or_else(bad)?;
+                let mode = match mode {
+                    "score" => Mode::Score,
+                    "indicators" => Mode::Indicators,
+                    "votes" => Mode::Votes,
+                    _ => return Err(bad()),
+                };
+                map::insert(&mut s.modes, source, mode);
+            }
+            ("rectify", Some(s)) => {
+                let (from, months) = rest.split_once(' ').ok_or_else(bad)?;
+                s.rectify_from = from.to_owned();
+                s.rectify_months = months.parse().map_err(|_| bad())?;
+            }
+            ("cols", Some(_)) => {
+                cols = split_line(rest, TAB)
+                    .ok_or_else(bad)?
+                    .iter()
+                    .map(|k| Col::from_key(k).ok_or_else(bad))
+                    .collect::<Result<_, _>>()?;
+            }
+            ("row", Some(s)) => {
+                let cells = split_line(rest, TAB).ok_or_else(bad)?;
+                let mut draft = blank(&s.scheme, &s.modes);
+                for (col, text) in cols.iter().zip(&cells) {
+                    col.set(&mut draft, &s.scheme, &s.modes, text)
+                        .map_err(|why| format!("{}：{why}", bad()))?;
+                }
+                s.drafts.push(draft);
+            }
+            ("", _) => {}
+            _ => return Err(bad()),
+        }
+    }
+    list.ok_or_else(|| "保存的名单缺少方案".to_owned())
+}

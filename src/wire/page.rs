@@ -1,0 +1,375 @@
+//! The calculator page as it is kept and sent: its inputs (the preset, the entries, the changes
+//! to the weights and thresholds) in local storage, in a share link's fragment, and to the worker
+//! for the working. Also how the changes apply to the preset, which both the page and the worker
+//! need.
+
+use std::rc::Rc;
+
+use dingji_rules::draft::{Mode, OrgDraft};
+use dingji_rules::{Decimal, Error, Lang, Scheme, map, parse_decimal};
+
+use super::codec::{SPACE, escape_token, unescape_token};
+
+/// Changes to a preset's weights (one per source) and thresholds (one per tier but the last),
+/// as typed. `None`: as the preset has them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Edits {
+    /// Weights in percent, by source index.
+    pub weights: Option<Vec<String>>,
+    /// Tier thresholds, by tier index.
+    pub thresholds: Option<Vec<String>>,
+}
+
+impl Edits {
+    /// Whether nothing was changed.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_none() && self.thresholds.is_none()
+    }
+}
+
+/// What local storage keeps and a share link carries, in a small line format of its own (a JSON
+/// reader would cost the first load about 12 KiB of gzip wasm):
+///
+/// ```text
+/// dingji 1
+/// scheme B
+/// mode vote votes
+/// score committee 92
+/// count vote 0 30
+/// weight 0 60
+/// ```
+///
+/// One entry per line, tokens separated by a space; `\`, a space and a newline inside a token are
+/// written `\\`, `\s` and `\n`. The first line names the format and its version.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saved {
+    /// The preset scheme's id.
+    pub scheme: String,
+    /// The entries.
+    pub draft: OrgDraft,
+    /// The scheme changes.
+    pub edits: Edits,
+    /// The interface language (kept locally, not in links).
+    pub lang: Option<Lang>,
+    /// Presentation mode (kept locally, not in links).
+    pub presentation: bool,
+    /// Whether the working is shown (kept locally, not in links).
+    pub show_why: bool,
+}
+
+fn escape(token: &str) -> String {
+    escape_token(token, SPACE)
+}
+
+fn unescape(token: &str) -> Option<String> {
+    unescape_token(token, SPACE)
+}
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Score => "score",
+        Mode::Indicators => "indicators",
+        Mode::Votes => "votes",
+    }
+}
+
+impl Saved {
+    /// The format line this build writes and reads.
+    pub const HEADER: &'static str = "dingji 1";
+
+    /// As text.
+    pub fn to_text(&self) -> String {
+        let mut lines = vec![
+            Self::HEADER.to_owned(),
+            format!("scheme {}", escape(&self.scheme)),
+        ];
+        let d = &self.draft;
+        if !d.category.is_empty() {
+            lines.push(format!("category {}", escape(&d.category)));
+        }
+        for (id, source) in &d.inputs {
+            let id = escape(id);
+            lines.push(format!("mode {id} {}", mode_name(source.mode)));
+            if !source.score.is_empty() {
+                lines.push(format!("score {id} {}", escape(&source.score)));
+            }
+            for (indicator, text) in &source.indicators {
+                lines.push(format!("ind {id} {} {}", escape(indicator), escape(text)));
+            }
+            for (level, text) in source
+                .counts
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.is_empty())
+            {
+                lines.push(format!("count {id} {level} {}", escape(text)));
+            }
+            if !source.eligible.is_empty() {
+                lines.push(format!("eligible {id} {}", escape(&source.eligible)));
+            }
+        }
+        for veto in &d.vetoes {
+            lines.push(format!("veto {}", escape(veto)));
+        }
+        for (what, list) in [
+            ("weight", &self.edits.weights),
+            ("threshold", &self.edits.thresholds),
+        ] {
+            for (i, text) in list.iter().flatten().enumerate() {
+                lines.push(format!("{what} {i} {}", escape(text)));
+            }
+        }
+        if let Some(lang) = self.lang {
+            lines.push(format!(
+                "lang {}",
+                if lang == Lang::En { "en" } else { "zh" }
+            ));
+        }
+        if self.presentation {
+            lines.push("presentation".to_owned());
+        }
+        if self.show_why {
+            lines.push("why".to_owned());
+        }
+        lines.join("\n")
+    }
+
+    /// Reads saved inputs, checking the format line and that the scheme exists. The message
+    /// names the line that could not be read.
+    pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<Self, String> {
+        let mut lines = text.lines();
+        match lines.next() {
+            Some(Self::HEADER) => {}
+            Some(other) if other.starts_with("dingji ") => {
+                return Err(format!("版本“{other}”不是本程序能读取的“{}”", Self::HEADER));
+            }
+            _ => return Err("不是本程序保存的内容".to_owned()),
+        }
+        let mut saved = Saved::default();
+        for (n, line) in lines.enumerate() {
+            let bad = || format!("第 {} 行无法读取：“{line}”", n + 2);
+            let tokens: Option<Vec<String>> = line.split(' ').map(unescape).collect();
+            let tokens = tokens.ok_or_else(bad)?;
+            let t: Vec<&str> = tokens.iter().map(String::as_str).collect();
+            let index = |s: &str| s.parse::<usize>().ok().filter(|&i| i < 64).ok_or_else(bad);
+            match t.as_slice() {
+                ["scheme", id] => saved.scheme = (*id).to_owned(),
+                ["category", id] => saved.draft.category = (*id).to_owned(),
+                ["mode", source, mode] => {
+                    map::entry(&mut saved.draft.inputs, source).mode = match *mode {
+                        "score" => Mode::Score,
+                        "indicators" => Mode::Indicators,
+                        "votes" => Mode::Votes,
+                        _ => return Err(bad()),
+                    }
+                }
+                ["score", source, text] => {
+                    map::entry(&mut saved.draft.inputs, source).score = (*text).to_owned()
+                }
+                ["ind", source, indicator, text] => {
+                    let entry = map::entry(&mut saved.draft.inputs, source);
+                    map::insert(&mut entry.indicators, indicator, (*text).to_owned());
+                }
+                ["count", source, level, text] => {
+                    let level = index(level)?;
+                    let counts = &mut map::entry(&mut saved.draft.inputs, source).counts;
+                    if counts.len() <= level {
+                        counts.resize(level + 1, String::new());
+                    }
+                    if let Some(slot) = counts.get_mut(level) {
+                        *slot = (*text).to_owned();
+                    }
+                }
+                ["eligible", source, text] => {
+                    map::entry(&mut saved.draft.inputs, source).eligible = (*text).to_owned()
+                }
+                ["veto", id] => saved.draft.vetoes.push((*id).to_owned()),
+                ["weight", i, text] => {
+                    let i = index(i)?;
+                    let list = saved.edits.weights.get_or_insert_with(Vec::new);
+                    list.resize(list.len().max(i + 1), String::new());
+                    if let Some(slot) = list.get_mut(i) {
+                        *slot = (*text).to_owned();
+                    }
+                }
+                ["threshold", i, text] => {
+                    let i = index(i)?;
+                    let list = saved.edits.thresholds.get_or_insert_with(Vec::new);
+                    list.resize(list.len().max(i + 1), String::new());
+                    if let Some(slot) = list.get_mut(i) {
+                        *slot = (*text).to_owned();
+                    }
+                }
+                ["lang", "zh"] => saved.lang = Some(Lang::Zh),
+                ["lang", "en"] => saved.lang = Some(Lang::En),
+                ["presentation"] => saved.presentation = true,
+                ["why"] => saved.show_why = true,
+                [""] => {}
+                _ => return Err(bad()),
+            }
+        }
+        if !schemes.iter().any(|s| s.id == saved.scheme) {
+            return Err(format!("没有编号为「{}」的方案", saved.scheme));
+        }
+        Ok(saved)
+    }
+
+    /// As the fragment of a share link: `v1=` and the text in URL-safe base64.
+    pub fn to_fragment(&self) -> String {
+        format!("v1={}", super::base64::encode(self.to_text().as_bytes()))
+    }
+
+    /// Reads the fragment of a share link (without the `#`).
+    pub fn from_fragment(fragment: &str, schemes: &[Rc<Scheme>]) -> Result<Self, String> {
+        let Some(data) = fragment.strip_prefix("v1=") else {
+            return Err("不是本程序的分享链接".to_owned());
+        };
+        let bytes =
+            super::base64::decode(data).ok_or_else(|| "链接内容不完整或被改动".to_owned())?;
+        let text = String::from_utf8(bytes).map_err(|_| "链接内容不完整或被改动".to_owned())?;
+        Self::from_text(&text, schemes)
+    }
+}
+
+/// Why the edited scheme cannot be used, field by field.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EditErrors {
+    /// By source index.
+    pub weights: Vec<(usize, Error)>,
+    /// By tier index.
+    pub thresholds: Vec<(usize, Error)>,
+    /// About the weights together (they do not sum to 100).
+    pub weights_sum: Option<Error>,
+    /// Anything else.
+    pub other: Option<Error>,
+}
+
+impl EditErrors {
+    /// The error of the weight of source `index`.
+    pub fn weight(&self, index: usize) -> Option<&Error> {
+        self.weights
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, e)| e)
+    }
+
+    /// The error of the threshold of tier `index`.
+    pub fn threshold(&self, index: usize) -> Option<&Error> {
+        self.thresholds
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, e)| e)
+    }
+}
+
+/// The preset's weights and thresholds, as the text the editor starts from.
+pub fn preset_values(scheme: &Scheme) -> (Vec<String>, Vec<String>) {
+    let weights = scheme
+        .sources
+        .iter()
+        .map(|s| s.weight.normalize().to_string())
+        .collect();
+    let thresholds = scheme
+        .tiers
+        .iter()
+        .filter_map(|t| t.min)
+        .map(|m| m.normalize().to_string())
+        .collect();
+    (weights, thresholds)
+}
+
+/// The preset with the user's edits, validated; or what is wrong, by field.
+#[allow(clippy::result_large_err)] // computed once per edit; the Ok side is as large
+pub fn effective_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> Result<Scheme, EditErrors> {
+    if edits.is_empty() {
+        return Ok(base.clone());
+    }
+    let mut scheme = base.clone();
+    let mut errors = EditErrors::default();
+    let weight_label = if lang == Lang::Zh { "权重" } else { "weight" };
+    let threshold_label = if lang == Lang::Zh {
+        "分数线"
+    } else {
+        "threshold"
+    };
+    if let Some(weights) = &edits.weights {
+        for (i, (source, text)) in scheme.sources.iter_mut().zip(weights).enumerate() {
+            let field = format!("{} · {weight_label}", source.name.get(lang));
+            match parse_decimal(text, &field) {
+                Ok(w) if w < Decimal::ZERO || w > Decimal::ONE_HUNDRED => {
+                    errors.weights.push((
+                        i,
+                        Error::OutOfRange {
+                            field,
+                            value: w,
+                            min: Decimal::ZERO,
+                            max: Decimal::ONE_HUNDRED,
+                        },
+                    ));
+                }
+                Ok(w) => source.weight = w,
+                Err(e) => errors.weights.push((i, e)),
+            }
+        }
+    }
+    if let Some(thresholds) = &edits.thresholds {
+        let last = scheme.tiers.len().saturating_sub(1);
+        for (i, (tier, text)) in scheme
+            .tiers
+            .iter_mut()
+            .take(last)
+            .zip(thresholds)
+            .enumerate()
+        {
+            let field = format!("{} · {threshold_label}", tier.name.get(lang));
+            match parse_decimal(text, &field) {
+                Ok(m) if m < Decimal::ZERO || m > Decimal::ONE_HUNDRED => {
+                    errors.thresholds.push((
+                        i,
+                        Error::OutOfRange {
+                            field,
+                            value: m,
+                            min: Decimal::ZERO,
+                            max: Decimal::ONE_HUNDRED,
+                        },
+                    ));
+                }
+                Ok(m) => tier.min = Some(m),
+                Err(e) => errors.thresholds.push((i, e)),
+            }
+        }
+    }
+    if !errors.weights.is_empty() || !errors.thresholds.is_empty() {
+        return Err(errors);
+    }
+    // Only the weights and thresholds were changed (the preset itself is valid): check those.
+    let sum: Decimal = scheme.sources.iter().map(|s| s.weight).sum();
+    let checked = if sum == Decimal::ONE_HUNDRED {
+        dingji_rules::tier::validate(&scheme.tiers)
+    } else {
+        Err(Error::WeightsSum { sum })
+    };
+    match checked {
+        Ok(()) => Ok(scheme),
+        Err(e @ Error::WeightsSum { .. }) => Err(EditErrors {
+            weights_sum: Some(e),
+            ..errors
+        }),
+        Err(e @ Error::ThresholdsNotDescending { .. }) => {
+            let Error::ThresholdsNotDescending { tier, .. } = &e else {
+                unreachable!()
+            };
+            let index = scheme
+                .tiers
+                .iter()
+                .position(|t| &t.name.zh == tier)
+                .unwrap_or(0);
+            errors.thresholds.push((index, e));
+            Err(errors)
+        }
+        Err(e) => Err(EditErrors {
+            other: Some(e),
+            ..errors
+        }),
+    }
+}

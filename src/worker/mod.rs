@@ -1,0 +1,76 @@
+//! The main worker: the JS API's work and the pages' explanations, off the pages' first load,
+//! in a Web Worker with its own wasm. It uses only [`crate::wire`] and the rules crate.
+//!
+//! Each message is `{ id, name, args }` (or `args_json`); each reply `{ id, ok }`, `{ id, json }`
+//! or `{ id, error }`, the error being the Chinese message of the rules crate (naming the field
+//! and row).
+
+pub mod api;
+pub mod explain;
+
+use wasm_bindgen::prelude::*;
+
+use self::api::{Failure, Reply};
+use crate::wire::request::Request;
+
+/// Runs the call `name` with `args` (a page's [`Request`], or a function of [`crate::api`]).
+pub fn handle(name: &str, args: &js_sys::Array) -> Result<Reply, Failure> {
+    if let Some(request) = Request::from_message(name, args) {
+        let explained = match request {
+            Request::ExplainPage { saved, lang } => explain::explain_page(&saved, lang),
+            Request::ExplainRow { saved, row, lang } => explain::explain_row(&saved, row, lang),
+        };
+        return explained.map(|e| Reply::Value(e.to_js()));
+    }
+    let arg = |i: u32| args.get(i);
+    let lang = |i: u32| args.get(i).as_string();
+    match name {
+        "presets" => api::presets(),
+        "validate" => api::validate(&arg(0)),
+        "evaluate" => api::evaluate(&arg(0), &arg(1), lang(2)),
+        "evaluate_columns" => api::evaluate_columns(&arg(0), &arg(1), lang(2)).map(Reply::Value),
+        "explain" => api::explain(&arg(0), &arg(1), lang(2)),
+        "goal_seek" => api::goal_seek(&arg(0), &arg(1)),
+        other => Err(format!("没有名为 {other} 的功能")),
+    }
+}
+
+/// Answers the page's messages, and tells the page it is ready; called once when the worker's
+/// wasm starts.
+pub fn start() {
+    use wasm_bindgen::JsCast;
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let onmessage =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let get = |key: &str| {
+                js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+            };
+            let name = get("name").as_string().unwrap_or_default();
+            // Arguments come as JSON text (one string to clone, not a graph of objects), or as
+            // they are where they hold typed arrays.
+            let args = match get("args_json").as_string() {
+                Some(text) => js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED),
+                None => get("args"),
+            };
+            let args: js_sys::Array = args.dyn_into().unwrap_or_default();
+            let reply = js_sys::Object::new();
+            let set = |key: &str, value: &JsValue| {
+                let _ = js_sys::Reflect::set(&reply, &JsValue::from_str(key), value);
+            };
+            set("id", &get("id"));
+            match handle(&name, &args) {
+                Ok(Reply::Value(value)) => set("ok", &value),
+                Ok(Reply::Json(text)) => set("json", &JsValue::from_str(&text)),
+                Err(message) => set("error", &JsValue::from_str(&message)),
+            }
+            let _ = reply_to.post_message(&reply);
+        });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    // Messages posted before this point found no listener: the page waits for this one.
+    let ready = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&ready, &JsValue::from_str("ready"), &JsValue::TRUE);
+    let _ = scope.post_message(&ready);
+}
