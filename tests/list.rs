@@ -8,13 +8,12 @@ use std::rc::Rc;
 use dingji::list::derive::{GradeCache, RowResult, grade, grade_with};
 use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
 use dingji::list::state::{Action, HISTORY, ListState};
-use dingji::list::views::import::{
-    Table, column_letter, guess, guess_modes, read_rows, records_of_text,
-};
+use dingji::list::views::import::{column_letter, guess, guess_modes, read_rows, records_of_text};
 use dingji::list::views::laggards::laggards;
 use dingji::list::views::publicity::publicity;
 use dingji::list::views::summary::summary;
 use dingji::wire::columns::{Col, default_modes};
+use dingji::wire::sheets::Table;
 use dingji_rules::draft::Mode;
 use dingji_rules::{Scheme, presets};
 use yew::{Callback, Html, Reducible};

@@ -7,7 +7,13 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use super::client::call_worker;
-use crate::list::views::import::Table;
+
+/// A sheet or a text file's records: `rows[0]` is on line (row) `first_row` of the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub first_row: usize,
+    pub rows: Vec<Vec<String>>,
+}
 
 /// Where trunk puts the sheets worker's loader, relative to the page.
 const SHEETS_URL: &str = "./sheets_loader.js";

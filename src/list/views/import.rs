@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::list::files::{decode, parse_delimited, unneutralize};
 use crate::shared::i18n::list_strings;
 use crate::wire::columns::{Col, Modes, columns};
+use crate::wire::sheets::Table;
 
 /// The headers a clerk's own sheet may use for the name and the category.
 const NAME_HEADERS: [&str; 6] = [
@@ -81,13 +82,6 @@ pub fn guess_modes(headers: &[String], scheme: &Scheme, modes: &Modes) -> Modes 
         }
     }
     out
-}
-
-/// A sheet or a text file's records: `rows[0]` is on line (row) `first_row` of the file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Table {
-    pub first_row: usize,
-    pub rows: Vec<Vec<String>>,
 }
 
 impl Table {
