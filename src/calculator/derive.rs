@@ -111,3 +111,64 @@ impl Calc {
         dingji_rules::draft::error_at(&self.field_errors, field)
     }
 }
+
+/// The names of the fields still empty, for the result panel.
+pub fn missing(calc: &Calc, scheme: &Scheme, lang: Lang) -> Vec<String> {
+    calc.field_errors
+        .iter()
+        .filter_map(|e| match (&e.field, &e.error) {
+            (Field::Score { source }, Error::Empty { .. } | Error::MissingInput { .. }) => scheme
+                .source(source)
+                .map(|(_, s)| s.name.get(lang).to_owned()),
+            (Field::Indicator { source, indicator }, Error::Empty { .. }) => {
+                let category = scheme.categories.first().map_or("", |c| c.id.as_str());
+                let name = scheme.source(source).map_or("", |(_, s)| s.name.get(lang));
+                let ind = scheme
+                    .indicators_for(category)
+                    .iter()
+                    .chain(scheme.category_indicators.iter().flat_map(|(_, set)| set))
+                    .find(|i| &i.id == indicator)
+                    .map_or("", |i| i.name.get(lang));
+                Some(format!("{name} · {ind}"))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The result to show: the current one, or else the last good one (`last_good`, kept here),
+/// marked out of date when something typed is wrong (not merely missing).
+pub fn shown_outcome(
+    calc: &Calc,
+    last_good: &mut Option<Rc<Outcome>>,
+) -> (Option<Rc<Outcome>>, bool) {
+    match &calc.outcome {
+        Some(o) => {
+            *last_good = Some(o.clone());
+            (Some(o.clone()), false)
+        }
+        None => {
+            let any_real_error = calc.scheme.is_err()
+                || calc.error.is_some()
+                || calc.field_errors.iter().any(|e| {
+                    !matches!(
+                        e.error,
+                        Error::Empty { .. }
+                            | Error::MissingInput { .. }
+                            | Error::MissingIndicator { .. }
+                    )
+                });
+            let last = last_good.clone();
+            (last.clone(), any_real_error && last.is_some())
+        }
+    }
+}
+
+/// The id of the category `typed` names under `scheme`, or the scheme's first.
+pub fn chosen_category(scheme: &Scheme, typed: &str) -> String {
+    scheme
+        .category(typed)
+        .or_else(|| scheme.categories.first())
+        .map(|c| c.id.clone())
+        .unwrap_or_default()
+}

@@ -1,1 +1,104 @@
-//! The calculator's hooks.
+//! The calculator's hooks: saving the inputs, opening a share link pasted into the address bar,
+//! and asking the worker for the working.
+
+use std::rc::Rc;
+
+use dingji_rules::Scheme;
+use yew::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+use super::persist::STORAGE_KEY;
+#[cfg(target_arch = "wasm32")]
+use super::persist::take_fragment;
+use super::state::{Action, AppState, Notice};
+use crate::wire::explained::Explained;
+use crate::wire::page::Saved;
+use crate::wire::request::Request;
+
+/// Saves the inputs on every change; a failure is shown, never a crash.
+#[hook]
+pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
+    let json = Saved::local(state).to_text();
+    let dispatch = dispatch.clone();
+    let failed = state.notice == Some(Notice::SaveFailed);
+    use_effect_with(json, move |json| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let saved = gloo::utils::window()
+                .local_storage()
+                .ok()
+                .flatten()
+                .is_some_and(|s| s.set_item(STORAGE_KEY, json).is_ok());
+            if !saved && !failed {
+                dispatch.emit(Action::Notify(Notice::SaveFailed));
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (json, dispatch, failed);
+    });
+}
+
+/// Opens a share link pasted into the address bar of the open page.
+#[hook]
+pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>>>) {
+    let dispatch = dispatch.clone();
+    let schemes = schemes.clone();
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                if let Some(fragment) = take_fragment() {
+                    dispatch.emit(match Saved::from_fragment(&fragment, &schemes) {
+                        Ok(saved) => Action::Open(saved),
+                        Err(why) => Action::Notify(Notice::BadLink(why)),
+                    });
+                }
+            });
+            let window = gloo::utils::window();
+            let _ = window
+                .add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            listener.forget();
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (dispatch, schemes);
+    });
+}
+
+/// The working and the goals, asked of the worker whenever the inputs change while they are
+/// shown (`has_result`: there is a result to explain). An answer to an older question is dropped.
+#[hook]
+pub fn use_explained(
+    state: &AppState,
+    has_result: bool,
+) -> UseStateHandle<Option<Rc<Result<Explained, String>>>> {
+    let explained = use_state(|| None::<Rc<Result<Explained, String>>>);
+    let asked = use_mut_ref(|| 0u32);
+
+    let key = (
+        state.show_why,
+        has_result,
+        Saved::shared(state).to_text(),
+        state.lang,
+    );
+    let shown = explained.clone();
+    use_effect_with(key, move |(open, ok, text, lang)| {
+        if *open && *ok {
+            let shown = shown.clone();
+            let asked = asked.clone();
+            *asked.borrow_mut() += 1;
+            let me = *asked.borrow();
+            let request = Request::ExplainPage {
+                saved: text.clone(),
+                lang: *lang,
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = request.send().await;
+                if *asked.borrow() == me {
+                    shown.set(Some(Rc::new(answer.map_err(|e| e.to_string()))));
+                }
+            });
+        }
+    });
+    explained
+}

@@ -1,7 +1,13 @@
 //! The calculator's saved inputs: kept in local storage (a versioned key) and carried by a share
 //! link's fragment, both in the line format of [`crate::wire::page::Saved`].
 
+use std::rc::Rc;
+
+use dingji_rules::Scheme;
+
 use crate::calculator::state::AppState;
+#[cfg(target_arch = "wasm32")]
+use crate::calculator::state::Notice;
 use crate::wire::page::Saved;
 
 impl Saved {
@@ -39,4 +45,95 @@ impl Saved {
             notice: None,
         }
     }
+}
+
+/// The local storage key, versioned with the saved format.
+pub const STORAGE_KEY: &str = "dingji.calculator.v1";
+
+/// The page as it first opens: the township scheme with domain.md's worked example filled in.
+pub fn example_state(schemes: &[Rc<Scheme>]) -> AppState {
+    const EXAMPLE: &str = "dingji 1\nscheme B\nmode committee score\nscore committee 92\nmode vote votes\n\
+                           count vote 0 30\ncount vote 1 15\ncount vote 2 4\ncount vote 3 1\n\
+                           mode self score\nscore self 95";
+    Saved::from_text(EXAMPLE, schemes)
+        .map(Saved::into_state)
+        .unwrap_or_default()
+}
+
+/// The state to start from: saved inputs, then a share link over them.
+pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let storage = gloo::utils::window().local_storage().ok().flatten();
+        let stored = storage
+            .as_ref()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let mut notice = None;
+        let mut state = match stored.map(|text| (Saved::from_text(&text, schemes), text)) {
+            Some((Ok(saved), _)) => saved.into_state(),
+            Some((Err(why), text)) => {
+                // Keep what could not be read, so that nothing the user had is lost.
+                if let Some(s) = &storage {
+                    let _ = s.set_item(&format!("{STORAGE_KEY}.unreadable"), &text);
+                }
+                notice = Some(Notice::BadStorage(why));
+                example_state(schemes)
+            }
+            None => example_state(schemes),
+        };
+        if let Some(fragment) = take_fragment() {
+            match Saved::from_fragment(&fragment, schemes) {
+                Ok(saved) => {
+                    state.scheme_id = saved.scheme;
+                    state.draft = saved.draft;
+                    state.edits = saved.edits;
+                    notice = Some(Notice::LinkOpened);
+                }
+                Err(why) => notice = Some(Notice::BadLink(why)),
+            }
+        }
+        state.notice = notice;
+        state
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    example_state(schemes)
+}
+
+/// The URL fragment without `#`, removed from the address bar (so that a reload shows the saved
+/// state, which then includes the link's inputs).
+#[cfg(target_arch = "wasm32")]
+pub fn take_fragment() -> Option<String> {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_owned();
+    if fragment.is_empty() {
+        return None;
+    }
+    let clean = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    Some(fragment)
+}
+
+/// The page's address with `fragment` as its fragment.
+pub fn share_link(fragment: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = gloo::utils::window().location();
+        let here = format!(
+            "{}{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        format!("{here}#{fragment}")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    format!("#{fragment}")
 }

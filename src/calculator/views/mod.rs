@@ -1,6 +1,7 @@
 //! The calculator's views, one per file. Those that change the state take a `dispatch` callback
 //! of [`super::state::Action`]s; everything they show comes in as props.
 
+pub mod choose;
 pub mod contribution_bar;
 pub mod decimal_field;
 pub mod explanation;
@@ -17,3 +18,4 @@ pub mod slider_field;
 pub mod source_card;
 pub mod veto_list;
 pub mod vote_entry;
+pub mod why;
