@@ -1,5 +1,16 @@
 //! Files in and out of the list: CSV as Chinese Excel and WPS write it (UTF-8 with or without a
-//! BOM, or GBK/GB18030), tab-separated text pasted from a spreadsheet, the saved list, dates.
+//! BOM, or GBK/GB18030), tab-separated text pasted from a spreadsheet, the saved list, dates, and the list as records for
+//! an export.
+
+use dingji_rules::fmt::num;
+use dingji_rules::{Lang, Scheme};
+use wasm_bindgen::JsCast;
+
+use crate::list::derive::{Graded, RowResult, flag_labels, to_next};
+use crate::list::state::ListState;
+use crate::list::views::summary::quota_line;
+use crate::shared::i18n::list_strings;
+use crate::wire::sheets::Cell;
 
 /// Text of a file's bytes: UTF-8 (a BOM is dropped) where it is valid, GB18030 (which GBK is part
 /// of) otherwise, as Chinese Excel saves "CSV". `None` if the browser cannot decode it.
@@ -125,6 +136,168 @@ pub fn add_months(date: &str, months: u32) -> Option<String> {
         _ => 31,
     };
     Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
+}
+
+/// Offers `bytes` to the user as a file named `name`.
+pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
+    let parts = js_sys::Array::of1(bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(a) = document
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The download reads the blob after this returns: let it go a minute later.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+}
+
+/// The list as records: the entries, then the results, as the page shows them.
+pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let lang = state.lang;
+    let s = list_strings(lang);
+    let scheme = &state.scheme;
+    let cols = state.columns();
+    let mut headers: Vec<String> = cols.iter().map(|c| c.header(scheme, lang)).collect();
+    headers.extend(
+        [
+            s.rank,
+            s.composite,
+            s.tier,
+            s.stars,
+            s.confirmer,
+            s.to_next,
+            s.flags,
+        ]
+        .map(String::from),
+    );
+    let decimals = scheme.rounding.decimals;
+    let rows = state
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut cells: Vec<Cell> = cols
+                .iter()
+                .map(|c| Cell::Text(c.get(&row.draft, scheme)))
+                .collect();
+            match graded.result(i) {
+                RowResult::Ok(r) => {
+                    let number = Cell::number;
+                    cells.push(Cell::number(r.rank.into(), 0));
+                    cells.push(number(r.rounded, decimals));
+                    cells.push(Cell::Text(scheme.tier_name(r.tier, lang).to_owned()));
+                    cells.push(Cell::Text(
+                        r.stars
+                            .map(|n| scheme.star_name(n, lang))
+                            .unwrap_or_default(),
+                    ));
+                    cells.push(Cell::Text(
+                        r.stars
+                            .and_then(|n| scheme.star_level(n))
+                            .map(|l| l.confirmer.get(lang).to_owned())
+                            .unwrap_or_default(),
+                    ));
+                    cells.push(
+                        to_next(scheme, r)
+                            .map_or(Cell::Text(String::new()), |d| number(d, decimals)),
+                    );
+                    cells.push(Cell::Text(flag_labels(scheme, r, lang).join("；")));
+                }
+                RowResult::Failed(why) => cells.push(Cell::Text(why)),
+                RowResult::Unread => cells.push(Cell::Text(s.unread.to_owned())),
+            }
+            cells
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// The 汇总表 as records, for the workbook.
+pub fn summary_records(state: &ListState, graded: &Graded) -> Vec<Vec<Cell>> {
+    let lang = state.lang;
+    let s = list_strings(lang);
+    let scheme = &state.scheme;
+    let sum = &graded.summary;
+    let mut head = vec![
+        Cell::Text(s.filter_category.into()),
+        Cell::Text(s.count.into()),
+    ];
+    for t in &scheme.tiers {
+        head.push(Cell::Text(t.name.get(lang).into()));
+        head.push(Cell::Text("%".into()));
+    }
+    for &n in &sum.star_columns {
+        head.push(Cell::Text(scheme.star_name(n, lang)));
+        head.push(Cell::Text("%".into()));
+    }
+    let mut out = vec![head];
+    for row in sum.rows.iter().chain(std::iter::once(&sum.total)) {
+        let name = row
+            .category
+            .and_then(|c| scheme.categories.get(c))
+            .map_or(s.total, |c| c.name.get(lang));
+        let mut cells = vec![Cell::Text(name.into()), Cell::number(row.count.into(), 0)];
+        for (c, share) in row
+            .tiers
+            .iter()
+            .zip(&row.tier_shares)
+            .chain(row.stars.iter().zip(&row.star_shares))
+        {
+            cells.push(Cell::number((*c).into(), 0));
+            cells.push(Cell::number(*share, 1));
+        }
+        out.push(cells);
+    }
+    out.push(Vec::new());
+    out.extend(
+        graded
+            .list
+            .quotas
+            .iter()
+            .map(|q| vec![Cell::Text(quota_line(scheme, q, lang))]),
+    );
+    out
+}
+
+/// The scheme's main numbers, for the workbook's third sheet.
+pub fn scheme_records(scheme: &Scheme, lang: Lang) -> Vec<Vec<Cell>> {
+    let text = |s: &str| Cell::Text(s.to_owned());
+    let mut out = vec![
+        vec![text(scheme.name.get(lang))],
+        vec![text(scheme.citation.get(lang))],
+        Vec::new(),
+    ];
+    out.extend(
+        scheme
+            .sources
+            .iter()
+            .map(|s| vec![text(s.name.get(lang)), text(&format!("{}%", num(s.weight)))]),
+    );
+    out.push(Vec::new());
+    out.extend(scheme.tiers.iter().map(|t| {
+        vec![
+            text(t.name.get(lang)),
+            text(&t.min.map(num).unwrap_or_default()),
+        ]
+    }));
+    out.push(Vec::new());
+    out.push(vec![text(&scheme.rounding.describe(lang))]);
+    out
 }
 
 #[cfg(test)]

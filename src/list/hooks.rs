@@ -1,1 +1,219 @@
-//! The list page's hooks.
+//! The list page's hooks: the list graded (reusing what did not change), saved a moment after
+//! each change, and the open row's explanation from the worker.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::derive::{GradeCache, Graded, grade_with};
+use super::persist::{self, SAVE_DELAY_MS, save_pending};
+use super::state::{Action, ListState};
+use super::views::grid::{ROW_HEIGHT, cell_id};
+use crate::wire::explained::Explained;
+use crate::wire::request::Request;
+
+/// The list graded: every row the rules read, the list rules applied. Rows graded alone at the
+/// last grading are kept: an edit grades one organization again, not all.
+#[hook]
+pub fn use_graded(state: &UseReducerHandle<ListState>) -> Rc<Graded> {
+    let grade_cache = use_mut_ref(GradeCache::default);
+    {
+        let st = state.clone();
+        let grade_cache = grade_cache.clone();
+        use_memo(
+            (
+                state.rows.clone(),
+                state.scheme.clone(),
+                state.view.clone(),
+                state.lang,
+            ),
+            move |_| grade_with(&st, &mut grade_cache.borrow_mut()),
+        )
+    }
+}
+
+/// Saves the list a moment after it changes (typing through a list of 10,000 does not write it
+/// at every cell), and at once when the page goes away; a failure is shown, never a crash.
+#[hook]
+pub fn use_saving(state: &UseReducerHandle<ListState>, dispatch: &Callback<Action>) {
+    let pending = use_mut_ref(|| None::<(UseReducerHandle<ListState>, i32)>);
+    let loaded = use_mut_ref(|| true);
+    {
+        let pending = pending.clone();
+        let loaded = loaded.clone();
+        let dispatch = dispatch.clone();
+        let st = state.clone();
+        let key = (
+            state.rows.clone(),
+            state.modes.clone(),
+            state.lang,
+            state.rectify_from.clone(),
+            state.rectify_months,
+            state.scheme.id.clone(),
+        );
+        use_effect_with(key, move |_| {
+            // What was just loaded is what is stored.
+            if std::mem::replace(&mut *loaded.borrow_mut(), false) {
+                return;
+            }
+            let window = gloo::utils::window();
+            if let Some((_, timer)) = pending.borrow_mut().take() {
+                window.clear_timeout_with_handle(timer);
+            }
+            let later = {
+                let pending = pending.clone();
+                wasm_bindgen::closure::Closure::once_into_js(move || {
+                    save_pending(&pending, &dispatch)
+                })
+            };
+            let timer = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    later.unchecked_ref(),
+                    SAVE_DELAY_MS,
+                )
+                .unwrap_or(0);
+            *pending.borrow_mut() = Some((st, timer));
+        });
+    }
+    {
+        let pending = pending.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                save_pending(&pending, &dispatch)
+            });
+            let window = gloo::utils::window();
+            let _ =
+                window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback(
+                    "pagehide",
+                    flush.as_ref().unchecked_ref(),
+                );
+            }
+        });
+    }
+}
+
+/// The open row's explanation, from the worker (the whole list goes, as saved: the quota rules
+/// depend on every row); asked again when the list or the language changes.
+#[hook]
+pub fn use_explained_row(
+    state: &UseReducerHandle<ListState>,
+) -> UseStateHandle<Option<(u64, Rc<Result<Explained, String>>)>> {
+    let explained = use_state(|| None::<(u64, Rc<Result<Explained, String>>)>);
+    {
+        let explained = explained.clone();
+        let st = state.clone();
+        use_effect_with(
+            (state.open, state.rows.clone(), state.lang),
+            move |(open, rows, lang)| {
+                let Some(id) = *open else { return };
+                let Some(row) = rows.iter().position(|r| r.id == id) else {
+                    return;
+                };
+                let request = Request::ExplainRow {
+                    saved: persist::to_text(&st),
+                    row,
+                    lang: *lang,
+                };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let answer = request.send().await.map_err(|e| e.to_string());
+                    explained.set(Some((id, Rc::new(answer))));
+                });
+            },
+        );
+    }
+    explained
+}
+
+/// Rows rendered beyond the visible ones, above and below.
+const OVERSCAN: usize = 10;
+
+/// The rows of the grid in the DOM (`first..last` of the view's order), the scrolling box, and
+/// the spacers that stand for the rows not in the DOM.
+pub struct VirtualWindow {
+    pub first: usize,
+    pub last: usize,
+    pub scroller: NodeRef,
+    pub top: NodeRef,
+    pub bottom: NodeRef,
+    pub on_scroll: Callback<Event>,
+}
+
+/// The virtual window over `total` rows, keeping the `cursor`'s cell focused and in view.
+#[hook]
+pub fn use_virtual_window(total: usize, cursor: (usize, usize)) -> VirtualWindow {
+    let window = use_state(|| (0usize, 720usize));
+    let scroller = use_node_ref();
+    let top = use_node_ref();
+    let bottom = use_node_ref();
+    let (scroll_top, height) = *window;
+    let first = (scroll_top / ROW_HEIGHT)
+        .saturating_sub(OVERSCAN)
+        .min(total);
+    let last = (first + height / ROW_HEIGHT + 2 * OVERSCAN).min(total);
+    // The spacers stand for the rows not in the DOM; sized through the CSSOM.
+    {
+        let (top, bottom) = (top.clone(), bottom.clone());
+        use_effect_with((first, last, total), move |&(first, last, total)| {
+            for (node, rows) in [(top, first), (bottom, total.saturating_sub(last))] {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = el
+                        .style()
+                        .set_property("height", &format!("{}px", rows * ROW_HEIGHT));
+                }
+            }
+        });
+    }
+    // Keep the cursor's cell focused, scrolling it into view first.
+    {
+        let scroller = scroller.clone();
+        let window = window.clone();
+        use_effect_with((cursor, first, last), move |&((row, col), first, last)| {
+            let document = gloo::utils::document();
+            let active = document
+                .active_element()
+                .map(|e| e.id())
+                .unwrap_or_default();
+            if !active.starts_with('c') || active == cell_id(row, col) {
+                return;
+            }
+            if (first..last).contains(&row) && row >= first + OVERSCAN.min(first) {
+                if let Some(input) = document
+                    .get_element_by_id(&cell_id(row, col))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = input.focus();
+                }
+            } else if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let target =
+                    (row * ROW_HEIGHT).saturating_sub(el.client_height().max(0) as usize / 2);
+                el.set_scroll_top(i32::try_from(target).unwrap_or(0));
+                window.set((target, el.client_height().max(0) as usize));
+            }
+        });
+    }
+    let on_scroll = {
+        let window = window.clone();
+        Callback::from(move |e: Event| {
+            let el = e.target_unchecked_into::<web_sys::Element>();
+            let now = (
+                el.scroll_top().max(0) as usize,
+                el.client_height().max(0) as usize,
+            );
+            if now.0 / ROW_HEIGHT != window.0 / ROW_HEIGHT || now.1 != window.1 {
+                window.set(now);
+            }
+        })
+    };
+    VirtualWindow {
+        first,
+        last,
+        scroller,
+        top,
+        bottom,
+        on_scroll,
+    }
+}

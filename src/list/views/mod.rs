@@ -8,3 +8,4 @@ pub mod laggards;
 pub mod panel;
 pub mod publicity;
 pub mod summary;
+pub mod toolbar;

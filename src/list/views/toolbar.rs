@@ -1,0 +1,256 @@
+//! The list page's bars: the toolbar (scheme, forms of entry, rows, files, print), the filters of
+//! the results, and the messages above the list.
+
+use std::rc::Rc;
+
+use dingji_rules::draft::Mode;
+use dingji_rules::scheme::SourceKind;
+use dingji_rules::{Scheme, map};
+use yew::prelude::*;
+
+use crate::list::derive::Graded;
+use crate::list::files::{download, records, scheme_records, summary_records, write_csv};
+use crate::list::state::{Action, ListState, Notice, View};
+use crate::shared::i18n::list_strings;
+use crate::wire::columns::default_mode;
+use crate::wire::sheets::{Cell, write_workbook};
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// Every preset.
+    pub schemes: Rc<Vec<Rc<Scheme>>>,
+    pub state: UseReducerHandle<ListState>,
+    pub graded: Rc<Graded>,
+    /// Whether the 公示 preview is open.
+    pub previewing: bool,
+    /// Open the import dialog.
+    pub on_import: Callback<()>,
+    /// Open or close the 公示 preview.
+    pub on_preview: Callback<()>,
+}
+
+/// The scheme, the form each source is entered in, and the list's actions.
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let (state, graded, schemes) = (&props.state, &props.graded, &props.schemes);
+    let dispatch = state.dispatcher().to_callback();
+    let lang = state.lang;
+    let s = list_strings(lang);
+    let scheme = state.scheme.clone();
+    let scheme_options = schemes.iter().map(|x| {
+        html! { <option value={x.id.clone()} selected={x.id == scheme.id}>{ x.name.get(lang) }</option> }
+    });
+    let on_scheme = {
+        let dispatch = dispatch.clone();
+        let schemes = schemes.clone();
+        Callback::from(move |e: Event| {
+            let id = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(x) = schemes.iter().find(|x| x.id == id) {
+                dispatch.emit(Action::SetScheme(x.clone()));
+            }
+        })
+    };
+    let modes = scheme.sources.iter().filter(|src| !matches!(src.input, SourceKind::Direct)).map(|src| {
+        let other = default_mode(&src.input);
+        let current = map::get(&state.modes, &src.id).copied().unwrap_or(other);
+        let dispatch = dispatch.clone();
+        let source = src.id.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let mode = if value == "score" { Mode::Score } else { other };
+            dispatch.emit(Action::SetMode { source: source.clone(), mode });
+        });
+        let other_label = if other == Mode::Votes { s.mode_votes } else { s.mode_indicators };
+        html! {
+            <label class="mode-pick">
+                { format!("{}：", src.name.get(lang)) }
+                <select id={format!("mode-{}", src.id)} {onchange}>
+                    <option value="other" selected={current == other}>{ other_label }</option>
+                    <option value="score" selected={current == Mode::Score}>{ s.mode_score }</option>
+                </select>
+            </label>
+        }
+    });
+    let export_csv = {
+        let state = state.clone();
+        let graded = graded.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (headers, rows) = records(&state, &graded);
+            let mut all = vec![headers];
+            all.extend(
+                rows.iter()
+                    .map(|r| r.iter().map(|c| c.text().to_owned()).collect()),
+            );
+            let csv = write_csv(&all);
+            let bytes = js_sys::Uint8Array::from(csv.as_bytes());
+            download("定级名单.csv", &bytes, "text/csv;charset=utf-8");
+        })
+    };
+    let export_xlsx = {
+        let state = state.clone();
+        let graded = graded.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (headers, mut rows) = records(&state, &graded);
+            rows.insert(0, headers.into_iter().map(Cell::Text).collect());
+            let sheets = vec![
+                ("结果".to_owned(), rows),
+                ("汇总表".to_owned(), summary_records(&state, &graded)),
+                ("方案".to_owned(), scheme_records(&state.scheme, state.lang)),
+            ];
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match write_workbook(&sheets).await {
+                    Ok(bytes) => download(
+                        "定级名单.xlsx",
+                        &bytes,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ),
+                    Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
+                }
+            });
+        })
+    };
+    let import = props.on_import.reform(|_: MouseEvent| ());
+    let preview = props.on_preview.reform(|_: MouseEvent| ());
+    html! {
+    <section class="card toolbar" aria-label={s.scheme}>
+        <label>{ s.scheme }
+            <select id="list-scheme" onchange={on_scheme}>{ for scheme_options }</select>
+        </label>
+        { for modes }
+        <div class="buttons">
+            <button type="button" id="add-row" onclick={dispatch.reform(|_: MouseEvent| Action::AddRow)}>{ s.add_row }</button>
+            <button type="button" id="undo" disabled={state.undo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ s.undo }</button>
+            <button type="button" id="redo" disabled={state.redo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}>{ s.redo }</button>
+            <button type="button" id="import" onclick={import}>{ s.import }</button>
+            <button type="button" id="export-csv" onclick={export_csv}>{ s.export_csv }</button>
+            <button type="button" id="export-xlsx" onclick={export_xlsx}>{ s.export_xlsx }</button>
+            <button type="button" id="print" aria-pressed={props.previewing.to_string()} onclick={preview}>{ s.print }</button>
+        </div>
+    </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub state: UseReducerHandle<ListState>,
+    /// The number of rows shown.
+    pub shown: usize,
+}
+
+/// Which results are shown, and in which order.
+#[component]
+pub fn Filters(props: &FiltersProps) -> Html {
+    let state = &props.state;
+    let dispatch = state.dispatcher().to_callback();
+    let lang = state.lang;
+    let s = list_strings(lang);
+    let scheme = state.scheme.clone();
+    let total = props.shown;
+    let view = state.view.clone();
+    let set_view = |f: fn(&mut View, String)| {
+        let dispatch = dispatch.clone();
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let mut v = view.clone();
+            f(&mut v, value);
+            dispatch.emit(Action::SetView(v));
+        })
+    };
+    let on_category = set_view(|v, x| v.category = Some(x).filter(|x| !x.is_empty()));
+    let on_tier = set_view(|v, x| v.tier = x.parse().ok());
+    let on_stars = set_view(|v, x| v.stars = x.parse().ok());
+    let on_rank = {
+        let dispatch = dispatch.clone();
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let by_rank = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            dispatch.emit(Action::SetView(View {
+                by_rank,
+                ..view.clone()
+            }));
+        })
+    };
+    html! {
+    <section class="card filters" aria-label={s.filter_category}>
+        <label>{ s.filter_category }
+            <select id="filter-category" onchange={on_category}>
+                <option value="" selected={view.category.is_none()}>{ s.all }</option>
+                { for scheme.categories.iter().map(|c| html! { <option value={c.id.clone()} selected={view.category.as_deref() == Some(c.id.as_str())}>{ c.name.get(lang) }</option> }) }
+            </select>
+        </label>
+        <label>{ s.filter_tier }
+            <select id="filter-tier" onchange={on_tier}>
+                <option value="" selected={view.tier.is_none()}>{ s.all }</option>
+                { for scheme.tiers.iter().enumerate().map(|(i, t)| html! { <option value={i.to_string()} selected={view.tier == Some(i)}>{ t.name.get(lang) }</option> }) }
+            </select>
+        </label>
+        if let Some(stars) = &scheme.stars {
+            <label>{ s.filter_stars }
+                <select id="filter-stars" onchange={on_stars}>
+                    <option value="" selected={view.stars.is_none()}>{ s.all }</option>
+                    { for stars.levels.iter().map(|l| html! { <option value={l.stars.to_string()} selected={view.stars == Some(l.stars)}>{ l.name.get(lang) }</option> }) }
+                </select>
+            </label>
+        }
+        <label class="check"><input type="checkbox" id="by-rank" checked={view.by_rank} onchange={on_rank} />{ s.sort_by_rank }</label>
+        <span class="muted" id="row-count">{ format!("{} / {} {}", total, state.rows.len(), s.count_rows) }</span>
+    </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub state: UseReducerHandle<ListState>,
+}
+
+/// The message above the list (until dismissed), and the rows whose entries cannot be read.
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let state = &props.state;
+    let dispatch = state.dispatcher().to_callback();
+    let s = list_strings(state.lang);
+    let unread: Vec<Html> = state
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.parsed.as_ref().err().map(|e| (i, r, e)))
+        .take(20)
+        .flat_map(|(i, r, errors)| {
+            errors.iter().map(move |e| html! { <li>{ format!("第 {} 行「{}」：{}", i + 1, r.draft.name, e.error) }</li> })
+        })
+        .collect();
+    let notice = state.notice.clone().map(|n| {
+        let (text, warning) = match n {
+            Notice::BadStorage(why) => (format!("{}{why}", s.bad_storage), true),
+            Notice::SaveFailed => (s.save_failed.to_owned(), true),
+            Notice::Done(what) => (what, false),
+            Notice::Refused(why) => (why, true),
+        };
+        html! {
+            <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
+                <p>{ text }</p>
+                <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Dismiss)}>{ s.dismiss }</button>
+            </div>
+        }
+    });
+    html! {
+        <>
+            { for notice }
+        if !unread.is_empty() {
+            <section class="card errors-box" role="alert" id="unread">
+                <p>{ s.errors_title }</p>
+                <ul class="errors">{ for unread }</ul>
+            </section>
+        }
+        </>
+    }
+}
