@@ -41,6 +41,28 @@ pub fn rate(fraction: impl Into<Ratio>) -> String {
     }
 }
 
+/// A score shown with the scheme's `decimals` (80.6 → "80.60"); one with more digits is rounded
+/// half up for display and marked ≈ ("≈78.89").
+pub fn fixed(value: impl Into<Ratio>, decimals: u32) -> String {
+    let value = value.into();
+    let rounding = crate::Rounding {
+        decimals,
+        mode: crate::RoundingMode::HalfUp,
+    };
+    // A value too large to round within a Decimal (none that the engine grades) is shown as it is.
+    let Some(shown) = rounding.apply_exact(value) else {
+        return format!("≈{}", value.approx().normalize());
+    };
+    let ends = value
+        .to_decimal()
+        .is_some_and(|d| d.normalize().scale() <= decimals);
+    if ends {
+        shown.to_string()
+    } else {
+        format!("≈{shown}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -71,27 +93,5 @@ mod tests {
         assert_eq!(num(Decimal::from_str("89.17625").unwrap()), "89.17625");
         assert!(is_exact(Ratio::new(1, 64).unwrap()));
         assert_eq!(rate(Ratio::new(1, 3000).unwrap()), "≈0.03%");
-    }
-}
-
-/// A score shown with the scheme's `decimals` (80.6 → "80.60"); one with more digits is rounded
-/// half up for display and marked ≈ ("≈78.89").
-pub fn fixed(value: impl Into<Ratio>, decimals: u32) -> String {
-    let value = value.into();
-    let rounding = crate::Rounding {
-        decimals,
-        mode: crate::RoundingMode::HalfUp,
-    };
-    // A value too large to round within a Decimal (none that the engine grades) is shown as it is.
-    let Some(shown) = rounding.apply_exact(value) else {
-        return format!("≈{}", value.approx().normalize());
-    };
-    let ends = value
-        .to_decimal()
-        .is_some_and(|d| d.normalize().scale() <= decimals);
-    if ends {
-        shown.to_string()
-    } else {
-        format!("≈{shown}")
     }
 }

@@ -96,12 +96,15 @@ pub fn use_saving(state: &UseReducerHandle<ListState>, dispatch: &Callback<Actio
     }
 }
 
+/// A row's explanation (by row id), or why there is none.
+pub type RowExplained = (u64, Rc<Result<Explained, String>>);
+
 /// The open row's explanation, from the worker (the whole list goes, as saved: the quota rules
 /// depend on every row); asked again when the list or the language changes.
 #[hook]
 pub fn use_explained_row(
     state: &UseReducerHandle<ListState>,
-) -> UseStateHandle<Option<(u64, Rc<Result<Explained, String>>)>> {
+) -> UseStateHandle<Option<RowExplained>> {
     let explained = use_state(|| None::<(u64, Rc<Result<Explained, String>>)>);
     {
         let explained = explained.clone();
