@@ -14,7 +14,7 @@ use super::derive::{Calc, Outcome, chosen_category, missing, shown_outcome};
 use super::hooks::{use_explained, use_opened_links, use_saved};
 use super::persist::{initial_state, share_link};
 use super::state::Action;
-use super::views::choose::Choose;
+use super::views::choose::{ChooseProps, choose};
 use super::views::contribution_bar::{ContributionBarProps, contribution_bar};
 use super::views::header::{HeaderProps, header};
 use super::views::notice::{NoticeBarProps, notice_bar};
@@ -24,7 +24,7 @@ use super::views::scheme_editor::{SchemeEditorProps, scheme_editor};
 use super::views::share_dialog::ShareDialog;
 use super::views::source_card::{SourceCardProps, source_card};
 use super::views::veto_list::{VetoListProps, veto_list};
-use super::views::why::{MiniResult, Why};
+use super::views::why::{MiniResultProps, WhyProps, mini_result, why};
 use crate::shared::i18n::strings;
 use crate::wire::page::Saved;
 use dingji_rules::fmt::fixed;
@@ -133,7 +133,7 @@ pub fn App() -> Html {
             }
             <main class="calculator">
                 <div class="inputs">
-                    <Choose {lang} schemes={schemes.clone()} scheme={base.clone()} category={AttrValue::from(category.clone())} dispatch={dispatch.clone()} />
+                    { choose(&ChooseProps { lang, schemes: schemes.clone(), scheme: base.clone(), category: AttrValue::from(category.clone()), dispatch: dispatch.clone() }) }
                     { for sources }
                     { veto_list(&VetoListProps {
                         lang,
@@ -159,10 +159,10 @@ pub fn App() -> Html {
                     if let Some(o) = &outcome {
                         { contribution_bar(&ContributionBarProps { lang, outcome: o }) }
                     }
-                    <Why {lang} open={state.show_why} explained={(*explained).clone()} dispatch={dispatch_why} />
+                    { why(&WhyProps { lang, open: state.show_why, explained: (*explained).clone(), dispatch: dispatch_why }) }
                 </div>
                 if let Some(o) = &outcome {
-                    <MiniResult {lang} outcome={o.clone()} {stale} />
+                    { mini_result(&MiniResultProps { lang, outcome: o.clone(), stale }) }
                 }
             </main>
             <footer class="footer">

@@ -11,6 +11,7 @@ use super::persist::STORAGE_KEY;
 #[cfg(target_arch = "wasm32")]
 use super::persist::take_fragment;
 use super::state::{Action, AppState, Notice};
+use crate::wire::Error;
 use crate::wire::explained::Explained;
 use crate::wire::page::Saved;
 use crate::wire::request::Request;
@@ -92,10 +93,11 @@ pub fn use_explained(
                 saved: text.clone(),
                 lang: *lang,
             };
+            let reply = request.send();
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = request.send().await;
+                let answer = reply.await;
                 if *asked.borrow() == me {
-                    shown.set(Some(Rc::new(answer.map_err(|e| e.to_string()))));
+                    shown.set(Some(Rc::new(answer.map_err(Error::into_message))));
                 }
             });
         }

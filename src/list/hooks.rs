@@ -10,6 +10,7 @@ use super::derive::{GradeCache, Graded, grade_with};
 use super::persist::{self, SAVE_DELAY_MS, save_pending};
 use super::state::{Action, ListState};
 use super::views::grid::{ROW_HEIGHT, cell_id};
+use crate::wire::Error;
 use crate::wire::explained::Explained;
 use crate::wire::request::Request;
 
@@ -121,8 +122,9 @@ pub fn use_explained_row(
                     row,
                     lang: *lang,
                 };
+                let reply = request.send();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let answer = request.send().await.map_err(|e| e.to_string());
+                    let answer = reply.await.map_err(Error::into_message);
                     explained.set(Some((id, Rc::new(answer))));
                 });
             },

@@ -30,7 +30,6 @@ pub struct Strings {
     pub score_label: &'static str,
     pub score_hint: &'static str,
     pub score_placeholder: &'static str,
-    pub max_points: &'static str,
     pub deduct_points: &'static str,
     pub ballots: &'static str,
     pub eligible: &'static str,
@@ -48,7 +47,6 @@ pub struct Strings {
     pub incomplete: &'static str,
     pub why: &'static str,
     pub to_next: &'static str,
-    pub top_tier: &'static str,
     pub number_line: &'static str,
     pub contributions: &'static str,
     pub edit_scheme: &'static str,
@@ -57,7 +55,6 @@ pub struct Strings {
     pub thresholds: &'static str,
     pub modified: &'static str,
     pub reset_scheme: &'static str,
-    pub weights_total: &'static str,
     pub lowest_tier_note: &'static str,
     pub source_of_rules: &'static str,
     /// The link to the list page.
@@ -68,10 +65,6 @@ pub struct Strings {
     pub bad_storage: &'static str,
     pub save_failed: &'static str,
     pub privacy: &'static str,
-    pub example_note: &'static str,
-    pub unreachable_max: &'static str,
-    pub unreachable_eligible: &'static str,
-    pub unreachable_limit: &'static str,
     pub show_why: &'static str,
     pub hide_why: &'static str,
     pub computing: &'static str,
@@ -103,7 +96,6 @@ const ZH: Strings = Strings {
     score_label: "得分",
     score_hint: "百分制，可带小数",
     score_placeholder: "如 92",
-    max_points: "满分",
     deduct_points: "扣分，满分",
     ballots: "票",
     eligible: "应参加测评人数",
@@ -121,7 +113,6 @@ const ZH: Strings = Strings {
     incomplete: "尚未填完：",
     why: "计算过程",
     to_next: "晋级所需",
-    top_tier: "已是最高等次。",
     number_line: "等次分数线与本组织得分",
     contributions: "各评价主体对综合评分的贡献",
     edit_scheme: "调整方案",
@@ -130,7 +121,6 @@ const ZH: Strings = Strings {
     thresholds: "等次分数线（含下限）",
     modified: "已修改",
     reset_scheme: "恢复方案原值",
-    weights_total: "权重合计",
     lowest_tier_note: "最低等次无下限",
     source_of_rules: "依据",
     to_list: "组织名单（批量定级）",
@@ -140,10 +130,6 @@ const ZH: Strings = Strings {
     bad_storage: "上次保存的输入无法读取，已另行保留并重新开始：",
     save_failed: "无法在本机保存输入（浏览器存储已满或被禁用），刷新后将丢失。",
     privacy: "所有计算都在本机浏览器中完成，输入的内容不会发送到任何服务器。",
-    example_note: "已填入 domain 示例（乡镇方案：党委评定 92，测评 30/15/4/1 票，自评 95），可直接修改或清空。",
-    unreachable_max: "仅靠此项无法达到（满分也不够）",
-    unreachable_eligible: "仅靠此项无法达到（剩余应参加人数全投“好”也不够）",
-    unreachable_limit: "受一票否决或满意度限制，提高分数也无法晋级",
     show_why: "显示计算过程与晋级所需",
     hide_why: "收起计算过程",
     computing: "正在计算……",
@@ -175,7 +161,6 @@ const EN: Strings = Strings {
     score_label: "Score",
     score_hint: "On 100 points; decimals allowed",
     score_placeholder: "e.g. 92",
-    max_points: "max",
     deduct_points: "deducted, max",
     ballots: "ballots",
     eligible: "People eligible to vote",
@@ -193,7 +178,6 @@ const EN: Strings = Strings {
     incomplete: "Still to fill in: ",
     why: "How it was computed",
     to_next: "To reach the next tier",
-    top_tier: "Already the top tier.",
     number_line: "Tier thresholds and this organization's score",
     contributions: "Each evaluator's share of the composite",
     edit_scheme: "Adjust the scheme",
@@ -202,7 +186,6 @@ const EN: Strings = Strings {
     thresholds: "Tier thresholds (inclusive)",
     modified: "changed",
     reset_scheme: "Reset to the scheme",
-    weights_total: "Total",
     lowest_tier_note: "The lowest tier has no threshold",
     source_of_rules: "Source",
     to_list: "The committee's list",
@@ -212,10 +195,6 @@ const EN: Strings = Strings {
     bad_storage: "The saved inputs cannot be read; they were kept aside and the page starts afresh: ",
     save_failed: "Inputs cannot be saved in this browser (storage full or disabled); a reload will lose them.",
     privacy: "Everything is computed in this browser; nothing you type is sent to any server.",
-    example_note: "Filled in with the worked example (township scheme: committee 92, ballots 30/15/4/1, self-assessment 95); change or clear it.",
-    unreachable_max: "Cannot be reached through this alone (not even with full marks)",
-    unreachable_eligible: "Cannot be reached through this alone (not even if everyone left votes 好)",
-    unreachable_limit: "Held by a veto or satisfaction cap: a higher score does not help",
     show_why: "Show the working and what the next tier needs",
     hide_why: "Hide the working",
     computing: "Computing…",
@@ -227,30 +206,6 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
-    }
-}
-
-/// "至少 93.63 分（现 92）" / "at least 93.63 (now 92)".
-pub fn need_score(lang: Lang, needed: &str, current: &str) -> String {
-    match lang {
-        Lang::Zh => format!("至少 {needed} 分（现为 {current}）"),
-        Lang::En => format!("at least {needed} (now {current})"),
-    }
-}
-
-/// "再多 9 张“好”票（测评得分升至 83.56）".
-pub fn need_ballots(lang: Lang, extra: u64, level: &str, score: &str) -> String {
-    match lang {
-        Lang::Zh => format!("再多 {extra} 张“{level}”票（测评得分升至 {score}）"),
-        Lang::En => format!("{extra} more “{level}” ballots (vote score then {score})"),
-    }
-}
-
-/// The heading of the goals: "晋级到“好”所需（其余不变）".
-pub fn to_reach(lang: Lang, tier: &str) -> String {
-    match lang {
-        Lang::Zh => format!("要达到“{tier}”，在其他各项不变时："),
-        Lang::En => format!("To reach “{tier}”, everything else unchanged:"),
     }
 }
 

@@ -22,6 +22,15 @@ pub enum Error {
     Unreadable(String),
 }
 
+impl Error {
+    /// The message to show.
+    pub fn into_message(self) -> String {
+        match self {
+            Error::Refused(why) | Error::Unreadable(why) => why,
+        }
+    }
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

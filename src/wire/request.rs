@@ -71,13 +71,15 @@ impl Request {
         }
     }
 
-    /// Sends the request to the main worker and waits for the explanation.
-    pub async fn send(&self) -> Result<Explained, Error> {
+    /// Sends the request to the main worker (now) and returns the explanation to wait for.
+    pub fn send(&self) -> impl std::future::Future<Output = Result<Explained, Error>> + use<> {
         let (name, args) = self.to_message();
-        let promise = super::client::call(name, args);
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(value) => Ok(Explained::from_js(&value)),
-            Err(e) => Err(Error::Refused(js_sys::Error::from(e).message().into())),
+        let reply = wasm_bindgen_futures::JsFuture::from(super::client::call(name, args));
+        async move {
+            match reply.await {
+                Ok(value) => Ok(Explained::from_js(&value)),
+                Err(e) => Err(Error::Refused(js_sys::Error::from(e).message().into())),
+            }
         }
     }
 }

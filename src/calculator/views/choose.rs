@@ -9,7 +9,6 @@ use super::select_field::{SelectFieldProps, select_field};
 use crate::calculator::state::Action;
 use crate::shared::i18n::{Lang, strings};
 
-#[derive(Properties, PartialEq)]
 pub struct ChooseProps {
     pub lang: Lang,
     /// Every preset.
@@ -22,8 +21,7 @@ pub struct ChooseProps {
 }
 
 /// Pick a scheme and a category; clear the entries.
-#[component]
-pub fn Choose(props: &ChooseProps) -> Html {
+pub fn choose(props: &ChooseProps) -> Html {
     let (lang, base, dispatch) = (props.lang, &props.scheme, &props.dispatch);
     let s = strings(lang);
     let options = |items: &mut dyn Iterator<Item = (&String, &str)>| {

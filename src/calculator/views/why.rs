@@ -12,7 +12,6 @@ use crate::calculator::state::Action;
 use crate::shared::i18n::{Lang, strings};
 use crate::wire::explained::Explained;
 
-#[derive(Properties, PartialEq)]
 pub struct WhyProps {
     pub lang: Lang,
     /// Whether the working is shown.
@@ -23,8 +22,7 @@ pub struct WhyProps {
 }
 
 /// The toggle, then the goals and the working (or why they could not be computed).
-#[component]
-pub fn Why(props: &WhyProps) -> Html {
+pub fn why(props: &WhyProps) -> Html {
     let (lang, dispatch) = (props.lang, &props.dispatch);
     let s = strings(lang);
     let explained = &props.explained;
@@ -51,7 +49,6 @@ pub fn Why(props: &WhyProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct MiniResultProps {
     pub lang: Lang,
     pub outcome: Rc<Outcome>,
@@ -60,8 +57,7 @@ pub struct MiniResultProps {
 }
 
 /// The composite, tier and stars in a bar that stays in view while scrolling (narrow screens).
-#[component]
-pub fn MiniResult(props: &MiniResultProps) -> Html {
+pub fn mini_result(props: &MiniResultProps) -> Html {
     let (lang, o, stale) = (props.lang, &props.outcome, props.stale);
     let s = strings(lang);
     html! {

@@ -15,7 +15,6 @@ use crate::shared::i18n::list_strings;
 use crate::wire::columns::default_mode;
 use crate::wire::sheets::{Cell, write_workbook};
 
-#[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     /// Every preset.
     pub schemes: Rc<Vec<Rc<Scheme>>>,
@@ -30,8 +29,7 @@ pub struct ToolbarProps {
 }
 
 /// The scheme, the form each source is entered in, and the list's actions.
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
+pub fn toolbar(props: &ToolbarProps) -> Html {
     let (state, graded, schemes) = (&props.state, &props.graded, &props.schemes);
     let dispatch = state.dispatcher().to_callback();
     let lang = state.lang;
@@ -134,7 +132,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct FiltersProps {
     pub state: UseReducerHandle<ListState>,
     /// The number of rows shown.
@@ -142,8 +139,7 @@ pub struct FiltersProps {
 }
 
 /// Which results are shown, and in which order.
-#[component]
-pub fn Filters(props: &FiltersProps) -> Html {
+pub fn filters(props: &FiltersProps) -> Html {
     let state = &props.state;
     let dispatch = state.dispatcher().to_callback();
     let lang = state.lang;
@@ -207,14 +203,12 @@ pub fn Filters(props: &FiltersProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub state: UseReducerHandle<ListState>,
 }
 
 /// The message above the list (until dismissed), and the rows whose entries cannot be read.
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
+pub fn notices(props: &NoticesProps) -> Html {
     let state = &props.state;
     let dispatch = state.dispatcher().to_callback();
     let s = list_strings(state.lang);
