@@ -239,6 +239,15 @@ impl Error {
         }
     }
 
+    /// The error itself, without the row it is about (an error of a list's row says the row
+    /// where the row is already shown).
+    pub fn without_row(&self) -> &Error {
+        match self {
+            Error::InRow { error, .. } => error,
+            e => e,
+        }
+    }
+
     fn zh(&self) -> String {
         match self {
             Error::Empty { field } => format!("「{field}」未填写"),

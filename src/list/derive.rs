@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use dingji_rules::list::ListResult;
+use dingji_rules::fmt::pct;
+use dingji_rules::list::{ListResult, QuotaCount, QuotaRule};
 use dingji_rules::summary::Summary;
 use dingji_rules::{Error, Flag, Lang, Org, OrgResult, Scheme, summarize};
 
@@ -43,8 +44,7 @@ impl Graded {
             .and_then(|k| self.list.rows.get(k))
         {
             Some(Ok(r)) => RowResult::Ok(r),
-            Some(Err(Error::InRow { error, .. })) => RowResult::Failed(error.to_string()),
-            Some(Err(e)) => RowResult::Failed(e.to_string()),
+            Some(Err(e)) => RowResult::Failed(e.without_row().to_string()),
             None => RowResult::Unread,
         }
     }
@@ -223,4 +223,79 @@ pub fn to_next(scheme: &Scheme, result: &OrgResult) -> Option<dingji_rules::Deci
     let upper =
         dingji_rules::tier::decide_rounded(&scheme.tiers, result.composite, result.rounded).upper?;
     Some(upper - result.rounded)
+}
+
+/// One line per quota rule and group: "较差不少于 5%：⌈5% × 21⌉ = 2 个，原有 0 个，补入 2 个".
+pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let group = q
+        .category
+        .and_then(|c| scheme.categories.get(c))
+        .map(|c| c.name.get(lang).to_owned());
+    let prefix = group.map(|g| format!("【{g}】")).unwrap_or_default();
+    let (what, share, rounding) = match q.rule {
+        QuotaRule::MinLowest | QuotaRule::MaxTop => {
+            let (quota, tier, zh_word, en_word) = if q.rule == QuotaRule::MinLowest {
+                (
+                    scheme.distribution.min_lowest.as_ref(),
+                    scheme.lowest_tier(),
+                    "不少于",
+                    "at least",
+                )
+            } else {
+                (scheme.distribution.max_top.as_ref(), 0, "不超过", "at most")
+            };
+            let name = scheme.tier_name(tier, lang);
+            let group = q
+                .category
+                .and_then(|c| scheme.categories.get(c))
+                .map(|c| c.id.as_str());
+            let what = if zh {
+                format!("“{name}”{zh_word}")
+            } else {
+                format!("“{name}” {en_word}")
+            };
+            (
+                what,
+                quota.map(|x| x.share_in(group)),
+                quota.map(|x| x.rounding),
+            )
+        }
+        QuotaRule::StarCap => {
+            let cap = scheme.stars.as_ref().and_then(|x| x.cap.as_ref());
+            let name = cap
+                .map(|c| scheme.star_name(c.stars, lang))
+                .unwrap_or_default();
+            (
+                if zh {
+                    format!("{name}不超过")
+                } else {
+                    format!("{name} at most")
+                },
+                cap.map(|c| c.share),
+                cap.map(|c| c.rounding),
+            )
+        }
+    };
+    let share = share.map(pct).unwrap_or_default();
+    let (l, r) = rounding.map_or(("", ""), |x| x.brackets());
+    if zh {
+        format!(
+            "{prefix}{what} {share}：{l}{share} × {}{r} = {} 个；原有 {} 个，{} {} 个",
+            q.base,
+            q.limit,
+            q.before,
+            if q.rule == QuotaRule::MinLowest {
+                "补入"
+            } else {
+                "调出"
+            },
+            q.moved
+        )
+    } else {
+        format!(
+            "{prefix}{what} {share}: {l}{share} × {}{r} = {}; {} before, {} moved",
+            q.base, q.limit, q.before, q.moved
+        )
+    }
 }

@@ -6,9 +6,8 @@ use dingji_rules::fmt::num;
 use dingji_rules::{Lang, Scheme};
 use wasm_bindgen::JsCast;
 
-use crate::list::derive::{Graded, RowResult, flag_labels, to_next};
+use crate::list::derive::{Graded, RowResult, flag_labels, quota_line, to_next};
 use crate::list::state::ListState;
-use crate::list::views::summary::quota_line;
 use crate::shared::i18n::list_strings;
 use crate::wire::sheets::Cell;
 

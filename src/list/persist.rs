@@ -8,29 +8,29 @@ use dingji_rules::Scheme;
 use yew::prelude::*;
 
 use super::state::{Action, ListState, Notice, Row};
-use crate::wire::list::{self as saved, SavedList};
+use crate::wire::list::{self as saved, ListSettings};
 
 /// The list as text.
 pub fn to_text(state: &ListState) -> String {
-    let head = SavedList {
+    let settings = ListSettings {
         scheme: state.scheme.clone(),
         lang: state.lang,
         modes: state.modes.clone(),
         rectify_from: state.rectify_from.clone(),
         rectify_months: state.rectify_months,
-        drafts: Vec::new(),
     };
-    saved::to_text(&head, state.rows.iter().map(|r| &r.draft))
+    saved::to_text(&settings, state.rows.iter().map(|r| &r.draft))
 }
 
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, String> {
     let list = saved::from_text(text, schemes)?;
-    let mut state = ListState::new(list.scheme);
-    state.lang = list.lang;
-    state.modes = list.modes;
-    state.rectify_from = list.rectify_from;
-    state.rectify_months = list.rectify_months;
+    let settings = list.settings;
+    let mut state = ListState::new(settings.scheme);
+    state.lang = settings.lang;
+    state.modes = settings.modes;
+    state.rectify_from = settings.rectify_from;
+    state.rectify_months = settings.rectify_months;
     let rows: Vec<Rc<Row>> = list
         .drafts
         .into_iter()

@@ -21,9 +21,9 @@ use super::columns::{Col, Modes, columns, default_modes};
 /// The first line of a saved list.
 pub const HEADER: &str = "dingji-list 1";
 
-/// A list as saved: what the page keeps of it between visits.
+/// A list's settings, as saved with its rows.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SavedList {
+pub struct ListSettings {
     pub scheme: Rc<Scheme>,
     pub lang: Lang,
     /// The form each source is entered in.
@@ -31,7 +31,12 @@ pub struct SavedList {
     /// The start date of rectification (YYYY-MM-DD, empty if never set) and its months.
     pub rectify_from: String,
     pub rectify_months: u32,
-    /// The organizations' entries, in list order.
+}
+
+/// A list as saved: its settings and the organizations' entries, in list order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedList {
+    pub settings: ListSettings,
     pub drafts: Vec<OrgDraft>,
 }
 
@@ -53,7 +58,7 @@ fn mode_name(mode: Mode) -> &'static str {
 }
 
 /// The list as text: its settings, then each of `drafts` as a row.
-pub fn to_text<'a>(list: &SavedList, drafts: impl Iterator<Item = &'a OrgDraft>) -> String {
+pub fn to_text<'a>(list: &ListSettings, drafts: impl Iterator<Item = &'a OrgDraft>) -> String {
     let cols = columns(&list.scheme, &list.modes);
     let mut lines = vec![HEADER.to_owned(), format!("scheme {}", list.scheme.id)];
     lines.push(format!(
@@ -90,7 +95,8 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
         }
         _ => return Err("不是本程序保存的名单".to_owned()),
     }
-    let mut list: Option<SavedList> = None;
+    let mut list: Option<ListSettings> = None;
+    let mut drafts = Vec::new();
     let mut cols: Vec<Col> = Vec::new();
     for (n, line) in lines {
         let bad = || format!("第 {} 行无法读取", n + 1);
@@ -101,13 +107,12 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                     .iter()
                     .find(|s| s.id == rest)
                     .ok_or_else(|| format!("没有编号为「{rest}」的方案"))?;
-                list = Some(SavedList {
+                list = Some(ListSettings {
                     modes: default_modes(scheme),
                     scheme: scheme.clone(),
                     lang: Lang::Zh,
                     rectify_from: String::new(),
                     rectify_months: 6,
-                    drafts: Vec::new(),
                 });
             }
             ("lang", Some(s)) => s.lang = if rest == "en" { Lang::En } else { Lang::Zh },
@@ -140,11 +145,12 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                     col.set(&mut draft, &s.scheme, &s.modes, text)
                         .map_err(|why| format!("{}：{why}", bad()))?;
                 }
-                s.drafts.push(draft);
+                drafts.push(draft);
             }
             ("", _) => {}
             _ => return Err(bad()),
         }
     }
-    list.ok_or_else(|| "保存的名单缺少方案".to_owned())
+    let settings = list.ok_or_else(|| "保存的名单缺少方案".to_owned())?;
+    Ok(SavedList { settings, drafts })
 }

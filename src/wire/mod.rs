@@ -13,28 +13,18 @@ pub mod page;
 pub mod request;
 pub mod sheets;
 
-/// Why a worker call or a saved form failed, for the page to show.
+/// Why a worker call failed, for the page to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Error {
     /// The worker answered with this message (the rules' Chinese message, naming the field).
     Refused(String),
-    /// A saved form or a link could not be read: why, naming the line.
-    Unreadable(String),
 }
 
 impl Error {
     /// The message to show.
     pub fn into_message(self) -> String {
         match self {
-            Error::Refused(why) | Error::Unreadable(why) => why,
-        }
-    }
-}
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::Refused(why) | Error::Unreadable(why) => f.write_str(why),
+            Error::Refused(why) => why,
         }
     }
 }

@@ -157,7 +157,7 @@ pub fn explain_page(saved: &str, lang: Lang) -> Result<Explained, String> {
 /// not), then that row, with what each source would need for the next tier.
 pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, String> {
     let list = list::from_text(saved, &schemes())?;
-    let scheme = &list.scheme;
+    let scheme = &list.settings.scheme;
     // Rows whose entries cannot be read are not graded; the rest are graded together.
     let mut orgs: Vec<Org> = Vec::with_capacity(list.drafts.len());
     let mut at = None;
@@ -183,8 +183,7 @@ pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, Str
     let graded = evaluate_list(scheme, &orgs);
     match graded.rows.get(at) {
         Some(Ok(result)) => Ok(explained(scheme, &orgs[at], result, lang)),
-        Some(Err(dingji_rules::Error::InRow { error, .. })) => Err(error.to_string()),
-        Some(Err(e)) => Err(e.to_string()),
+        Some(Err(e)) => Err(e.without_row().to_string()),
         None => Err("输入有误".to_owned()),
     }
 }

@@ -26,14 +26,13 @@ pub fn why(props: &WhyProps) -> Html {
     let (lang, dispatch) = (props.lang, &props.dispatch);
     let s = strings(lang);
     let explained = &props.explained;
-    let state_show_why = props.open;
     html! {
         <>
-        <button type="button" id="show-why" class="why-toggle" aria-expanded={state_show_why.to_string()}
+        <button type="button" id="show-why" class="why-toggle" aria-expanded={props.open.to_string()}
             onclick={dispatch.reform(|_: MouseEvent| Action::ToggleWhy)}>
-            { if state_show_why { s.hide_why } else { s.show_why } }
+            { if props.open { s.hide_why } else { s.show_why } }
         </button>
-        if state_show_why {
+        if props.open {
             { match explained.as_deref() {
                 Some(Ok(e)) => html! {
                     <>
