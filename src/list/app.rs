@@ -19,7 +19,9 @@ use super::views::laggards::laggards;
 use super::views::panel::panel;
 use super::views::publicity::publicity;
 use super::views::summary::summary;
-use super::views::toolbar::{FiltersProps, NoticesProps, ToolbarProps, filters, notices, toolbar};
+use super::views::toolbar::{
+    FiltersProps, NoticesProps, ToolbarProps, filters, notice, toolbar, unread,
+};
 use crate::shared::i18n::list_strings;
 
 #[component]
@@ -124,7 +126,7 @@ pub fn ListApp() -> Html {
                     </button>
                 </nav>
             </header>
-            { notices(&NoticesProps { state: state.clone() }) }
+            { notice(&NoticesProps { state: state.clone() }) }
             { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), graded: graded.clone(), previewing: *previewing, on_import: { let i = importing.clone(); Callback::from(move |()| i.set(true)) }, on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
             if *importing {
                 <ImportDialog
@@ -151,6 +153,7 @@ pub fn ListApp() -> Html {
                 <p class="print-hint">{ s.print_hint }</p>
             }
             { filters(&FiltersProps { state: state.clone(), shown: total }) }
+            { unread(&NoticesProps { state: state.clone() }) }
             <div class="grid-wrap" ref={scroller} onscroll={on_scroll} onpaste={on_paste} tabindex="0" aria-label={s.grid_label}>
                 { grid(&GridProps { state: &state, graded: &graded, columns: &columns, first, last, top, bottom, dispatch: &dispatch, editing: &editing }) }
                 if state.rows.is_empty() {

@@ -1,5 +1,5 @@
 //! The list page's bars: the toolbar (scheme, forms of entry, rows, files, print), the filters of
-//! the results, and the messages above the list.
+//! the results, the message above the list and the rows that cannot be read.
 
 use std::rc::Rc;
 
@@ -207,10 +207,31 @@ pub struct NoticesProps {
     pub state: UseReducerHandle<ListState>,
 }
 
-/// The message above the list (until dismissed), and the rows whose entries cannot be read.
-pub fn notices(props: &NoticesProps) -> Html {
+/// The message above the list, until dismissed.
+pub fn notice(props: &NoticesProps) -> Html {
     let state = &props.state;
     let dispatch = state.dispatcher().to_callback();
+    let s = list_strings(state.lang);
+    let Some(n) = state.notice.clone() else {
+        return Html::default();
+    };
+    let (text, warning) = match n {
+        Notice::BadStorage(why) => (format!("{}{why}", s.bad_storage), true),
+        Notice::SaveFailed => (s.save_failed.to_owned(), true),
+        Notice::Done(what) => (what, false),
+        Notice::Refused(why) => (why, true),
+    };
+    html! {
+        <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
+            <p>{ text }</p>
+            <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Dismiss)}>{ s.dismiss }</button>
+        </div>
+    }
+}
+
+/// The rows whose entries cannot be read (the first 20), each error with its row.
+pub fn unread(props: &NoticesProps) -> Html {
+    let state = &props.state;
     let s = list_strings(state.lang);
     let unread: Vec<Html> = state
         .rows
@@ -222,29 +243,13 @@ pub fn notices(props: &NoticesProps) -> Html {
             errors.iter().map(move |e| html! { <li>{ format!("第 {} 行「{}」：{}", i + 1, r.draft.name, e.error) }</li> })
         })
         .collect();
-    let notice = state.notice.clone().map(|n| {
-        let (text, warning) = match n {
-            Notice::BadStorage(why) => (format!("{}{why}", s.bad_storage), true),
-            Notice::SaveFailed => (s.save_failed.to_owned(), true),
-            Notice::Done(what) => (what, false),
-            Notice::Refused(why) => (why, true),
-        };
-        html! {
-            <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
-                <p>{ text }</p>
-                <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Dismiss)}>{ s.dismiss }</button>
-            </div>
-        }
-    });
+    if unread.is_empty() {
+        return Html::default();
+    }
     html! {
-        <>
-            { for notice }
-        if !unread.is_empty() {
-            <section class="card errors-box" role="alert" id="unread">
-                <p>{ s.errors_title }</p>
-                <ul class="errors">{ for unread }</ul>
-            </section>
-        }
-        </>
+        <section class="card errors-box" role="alert" id="unread">
+            <p>{ s.errors_title }</p>
+            <ul class="errors">{ for unread }</ul>
+        </section>
     }
 }
