@@ -13,6 +13,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language's tag for HTML's `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// A piece of text in both languages. The English may be left out; Chinese is then shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Text {

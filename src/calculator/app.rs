@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use dingji_rules::{Lang, Scheme, presets};
+use dingji_rules::{Scheme, presets};
 use yew::prelude::*;
 
 use super::derive::{Calc, Outcome, chosen_category, missing, shown_outcome};
@@ -125,7 +125,7 @@ pub fn App() -> Html {
 
     html! {
         <div class={classes!("page", state.presentation.then_some("presentation"))}
-             lang={if lang == Lang::Zh { "zh-CN" } else { "en" }} onkeydown={on_key}>
+             lang={lang.code()} onkeydown={on_key}>
             { header(&HeaderProps { lang, presentation: state.presentation, dispatch: dispatch.clone(), on_share }) }
             { notice_bar(&NoticeBarProps { lang, notice: state.notice.clone(), dispatch: dispatch.clone() }) }
             if let Some(link) = (*sharing).clone() {

@@ -113,7 +113,7 @@ pub fn ListApp() -> Html {
     };
 
     html! {
-        <div class="page list-page" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class="page list-page" lang={lang.code()}>
             <header class="masthead">
                 <div>
                     <h1>{ s.title }</h1>
@@ -121,11 +121,12 @@ pub fn ListApp() -> Html {
                 </div>
                 <nav class="actions">
                     <a class="button" href="./" id="to-calculator">{ s.to_calculator }</a>
-                    <button type="button" class="lang-toggle" onclick={dispatch.reform(move |_: MouseEvent| Action::SetLang(other))}>
+                    <button type="button" class="lang-toggle" lang={other.code()} onclick={dispatch.reform(move |_: MouseEvent| Action::SetLang(other))}>
                         { s.lang_toggle }
                     </button>
                 </nav>
             </header>
+            <main class="list-main">
             { notice(&NoticesProps { state: state.clone() }) }
             { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), graded: graded.clone(), previewing: *previewing, on_import: { let i = importing.clone(); Callback::from(move |()| i.set(true)) }, on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
             if *importing {
@@ -166,6 +167,7 @@ pub fn ListApp() -> Html {
                 { laggards(&state, &graded, &dispatch) }
             </div>
             { charts(&scheme, &graded, state.rows.len(), lang) }
+            </main>
             <footer class="footer">
                 <p class="citation"><strong>{ s.source_of_rules }{ "：" }</strong>{ scheme.citation.get(lang) }</p>
                 <p>{ s.privacy }</p>

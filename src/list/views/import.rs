@@ -421,7 +421,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                     <p>{ s.import_mapping }</p>
                     <div class="mappings">{ for selects }</div>
                     <p>{ s.import_preview }</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={s.import_preview}>
                         <table class="plain preview" id="import-preview">
                             <thead><tr>{ for headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                             <tbody>{ for preview }</tbody>

@@ -40,7 +40,7 @@ pub fn summary(scheme: &Scheme, graded: &Graded, lang: Lang) -> Html {
     html! {
         <section class="card summary" aria-labelledby="summary-title">
             <h2 id="summary-title">{ s.summary }</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="summary-table" id="summary-table">
                     <thead>
                         <tr>
