@@ -5,13 +5,19 @@
 //    trunk does not hash): minified on release, then named by a hash of its content, with
 //    list.html and its loader pointed at the new names, so that a browser never runs an old glue
 //    with a new wasm after an update;
-// 3. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
+// 3. the two workers' files (worker*, sheets*) named by a hash of their content, so that a
+//    browser never keeps an old worker after an update; their loaders' names are given to both
+//    pages as `self.dingjiWorkers` (an inline script in index.html, the list page's loader);
+// 4. the two style sheets both pages link (base.css, list.css; copied by trunk as they are):
+//    minified on release and named by a hash of their content;
+// 5. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
 //    loader, and in `trunk serve` the autoreload client); no other inline script may run.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import CleanCSS from 'clean-css';
 
 const PLACEHOLDER = "'inline-script-hashes'";
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -40,6 +46,29 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
 }
 
+// The workers first: their names go into both pages (an inline script in index.html, the list
+// page's loader), read by src/wire/client.rs as `self.dingjiWorkers`.
+const workers = {};
+for (const base of ['worker', 'sheets']) {
+  const files = { js: `${base}.js`, wasm: `${base}_bg.wasm`, loader: `${base}_loader.js` };
+  const code = readFileSync(join(dir, files.js));
+  const binary = readFileSync(join(dir, files.wasm));
+  const hash = createHash('sha256').update(code).update(binary).digest('hex').slice(0, 16);
+  const names = { js: `${base}-${hash}.js`, wasm: `${base}-${hash}_bg.wasm`, loader: `${base}_loader-${hash}.js` };
+  const loader = readFileSync(join(dir, files.loader), 'utf8');
+  const wanted = [`"./${files.js}"`, `"./${files.wasm}"`];
+  if (!wanted.every((w) => loader.includes(w))) throw new Error(`post-build: ${files.loader} does not load ${wanted.join(' and ')}`);
+  writeFileSync(join(dir, names.loader), loader.replace(wanted[0], `"./${names.js}"`).replace(wanted[1], `"./${names.wasm}"`));
+  unlinkSync(join(dir, files.loader));
+  renameSync(join(dir, files.js), join(dir, names.js));
+  renameSync(join(dir, files.wasm), join(dir, names.wasm));
+  workers[`./${files.loader}`] = `./${names.loader}`;
+  console.log(`post-build: ${base} worker named ${names.loader}, ${names.js}, ${names.wasm}`);
+}
+const workerNames = `self.dingjiWorkers=${JSON.stringify(workers)};`;
+if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
+html = html.replace('</head>', `<script>${workerNames}</script></head>`);
+
 {
   const js = join(dir, 'list.js');
   const wasm = join(dir, 'list_bg.wasm');
@@ -50,14 +79,14 @@ if (process.env.TRUNK_PROFILE === 'release') {
     code = out.code;
   }
   const binary = readFileSync(wasm);
-  const hash = createHash('sha256').update(code).update(binary).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(code).update(binary).update(workerNames).digest('hex').slice(0, 16);
   const names = { js: `list-${hash}.js`, wasm: `list-${hash}_bg.wasm`, loader: `list-loader-${hash}.js` };
   writeFileSync(join(dir, names.js), code);
   renameSync(wasm, join(dir, names.wasm));
   unlinkSync(js);
   const loader = readFileSync(join(dir, 'list-loader.js'), 'utf8');
   if (!loader.includes("'./list_bg.wasm'")) throw new Error('post-build: list-loader.js does not load ./list_bg.wasm');
-  writeFileSync(join(dir, names.loader), loader.replace("'./list_bg.wasm'", `'./${names.wasm}'`));
+  writeFileSync(join(dir, names.loader), workerNames + loader.replace("'./list_bg.wasm'", `'./${names.wasm}'`));
   unlinkSync(join(dir, 'list-loader.js'));
   const page = join(dir, 'list.html');
   const listHtml = readFileSync(page, 'utf8');
@@ -66,6 +95,32 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
   writeFileSync(page, listHtml.replace('"./list.js"', `"./${names.js}"`).replace('"./list-loader.js"', `"./${names.loader}"`));
   console.log(`post-build: list page bundle named ${names.js}, ${names.wasm}`);
+}
+
+{
+  const page = join(dir, 'list.html');
+  let listHtml = readFileSync(page, 'utf8');
+  for (const name of ['base.css', 'list.css']) {
+    let css = readFileSync(join(dir, name), 'utf8');
+    if (process.env.TRUNK_PROFILE === 'release') {
+      const out = new CleanCSS({ level: 1 }).minify(css);
+      if (out.errors.length) throw new Error(`post-build: ${name}: ${out.errors.join('; ')}`);
+      console.log(`post-build: minified ${name}: ${css.length} → ${out.styles.length} bytes`);
+      css = out.styles;
+    }
+    const hashed = name.replace('.css', `-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`);
+    writeFileSync(join(dir, hashed), css);
+    unlinkSync(join(dir, name));
+    const link = `./${name}`;
+    if (!listHtml.includes(`"${link}"`)) throw new Error(`post-build: list.html does not link ${link}`);
+    listHtml = listHtml.replace(`"${link}"`, `"./${hashed}"`);
+    if (name === 'base.css') {
+      // index.html's attributes may have lost their quotes to trunk's minifier.
+      if (!html.includes(link)) throw new Error(`post-build: index.html does not link ${link}`);
+      html = html.replace(link, `./${hashed}`);
+    }
+  }
+  writeFileSync(page, listHtml);
 }
 
 if (!html.includes(PLACEHOLDER)) {

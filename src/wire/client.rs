@@ -8,7 +8,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// Where trunk puts the worker's loader, relative to the page.
+/// The worker's loader as trunk names it, relative to the page.
 pub const WORKER_URL: &str = "./worker_loader.js";
 
 struct Client {
@@ -81,8 +81,18 @@ fn on_failure(url: &'static str) {
     }
 }
 
+/// The script to start for a worker's loader `url`: the build names the workers' files by a hash
+/// of their content and gives the page `self.dingjiWorkers`, each loader's name by trunk's ("./worker_loader.js");
+/// a page without it (a test page) starts `url` itself.
+fn script(url: &str) -> String {
+    let names = web_sys::window().map_or(JsValue::UNDEFINED, |w| get(&w, "dingjiWorkers"));
+    get(&names, url)
+        .as_string()
+        .unwrap_or_else(|| url.to_owned())
+}
+
 fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
-    let worker = web_sys::Worker::new(url)?;
+    let worker = web_sys::Worker::new(&script(url))?;
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e| on_reply(url, e));
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();

@@ -15,7 +15,7 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Where trunk puts the sheets worker's loader, relative to the page.
+/// The sheets worker's loader as trunk names it, relative to the page.
 const SHEETS_URL: &str = "./sheets_loader.js";
 
 async fn call(name: &str, args: Array) -> Result<JsValue, String> {

@@ -71,7 +71,7 @@ for (const prefix of ['/', '/apps/dingji/']) {
 
       const problems = await watcher.finish();
       assert.deepEqual(problems, [], problems.join('\n'));
-      assert.ok(site.log.some((l) => l.endsWith('/worker_bg.wasm')), 'the worker was fetched for the working');
+      assert.ok(site.log.some((l) => /\/worker-[0-9a-f]{16}_bg\.wasm$/.test(l)), 'the worker was fetched for the working');
     } finally {
       await context.close();
       await site.close();
