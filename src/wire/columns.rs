@@ -87,6 +87,9 @@ pub fn columns(scheme: &Scheme, modes: &Modes) -> Vec<Col> {
     cols
 }
 
+/// More levels than any vote scale has (the saved calculator state bounds its levels the same).
+pub const MAX_LEVELS: usize = 64;
+
 /// What a ticked veto reads as.
 pub const YES: &str = "是";
 
@@ -107,14 +110,18 @@ impl Col {
         }
     }
 
-    /// The column of a key, if it names one.
+    /// The column of a key, if it names one. A level is below [`MAX_LEVELS`]: a damaged key
+    /// (`count:vote:4000000000`) names no column rather than one that would size a row's counts.
     pub fn from_key(key: &str) -> Option<Col> {
         let parts: Vec<&str> = key.split(':').collect();
         Some(match parts.as_slice() {
             ["name"] => Col::Name,
             ["category"] => Col::Category,
             ["score", s] => Col::Score((*s).into()),
-            ["count", s, l] => Col::Count((*s).into(), l.parse().ok()?),
+            ["count", s, l] => Col::Count(
+                (*s).into(),
+                l.parse().ok().filter(|&l: &usize| l < MAX_LEVELS)?,
+            ),
             ["eligible", s] => Col::Eligible((*s).into()),
             ["ind", s, i] => Col::Indicator((*s).into(), (*i).into()),
             ["veto", v] => Col::Veto((*v).into()),

@@ -1,0 +1,278 @@
+//! Every reader of the app survives any input: a saved calculator state and a share link's
+//! fragment, a saved list (and the list it gives, graded and shown as columns), a pasted or
+//! imported delimited text, file bytes in any encoding, base64, the weights and thresholds typed
+//! into 调整方案, and a scheme file. Each either gives a value or a message in Chinese; none
+//! panics or overflows. Cases are arbitrary text and mutations of valid input (a character
+//! dropped, doubled or replaced, a number swapped for a huge one). `FUZZ_CASES` sets the number
+//! of cases per reader (300 by default; `scripts/bench.sh` runs 100,000).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test helpers
+
+use std::rc::Rc;
+
+use dingji::calculator::derive::Calc;
+use dingji::calculator::persist::example_state;
+use dingji::list::derive::{RowResult, grade};
+use dingji::list::files::{decode, parse_delimited};
+use dingji::list::persist;
+use dingji::list::state::{Action, ListState};
+use dingji::wire::base64;
+use dingji::wire::columns::columns;
+use dingji::wire::page::{Edits, Saved, effective_scheme};
+use dingji_rules::{Lang, Scheme, presets};
+use proptest::prelude::*;
+use yew::Reducible;
+
+fn schemes() -> Vec<Rc<Scheme>> {
+    presets::all().into_iter().map(Rc::new).collect()
+}
+
+fn chinese(message: &str) -> bool {
+    message
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Numbers that break careless arithmetic, put where a number was.
+const HUGE: [&str; 6] = [
+    "79228162514264337593543950335",
+    "-79228162514264337593543950335",
+    "18446744073709551616",
+    "4294967296",
+    "0.0000000000000000000000000001",
+    "99999999999999999999999999999999999999",
+];
+
+/// A mutation of `valid`: a character dropped, doubled or replaced by `c`, a line cut, or each
+/// number replaced by one of [`HUGE`].
+fn mutated(valid: String) -> impl Strategy<Value = String> {
+    let len = valid.chars().count().max(1);
+    (0..5u8, 0..len, any::<char>(), 0..HUGE.len()).prop_map(move |(how, at, c, huge)| {
+        let chars: Vec<char> = valid.chars().collect();
+        match how {
+            0 => chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != at)
+                .map(|(_, c)| c)
+                .collect(),
+            1 => chars
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &x)| if i == at { vec![x, x] } else { vec![x] })
+                .collect(),
+            2 => chars
+                .iter()
+                .enumerate()
+                .map(|(i, &x)| if i == at { c } else { x })
+                .collect(),
+            3 => chars[..at.min(chars.len())].iter().collect(),
+            _ => {
+                let mut out = String::new();
+                let mut digits = false;
+                for x in chars {
+                    if x.is_ascii_digit() {
+                        if !digits {
+                            out.push_str(HUGE[huge]);
+                        }
+                        digits = true;
+                    } else {
+                        digits = false;
+                        out.push(x);
+                    }
+                }
+                out
+            }
+        }
+    })
+}
+
+/// Text that looks like the formats: their words, separators and numbers, in any order.
+fn wordy() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("dingji 1".to_owned()),
+        Just("dingji-list 1".to_owned()),
+        Just("scheme B".to_owned()),
+        Just("cols name\tcount:vote:4294967295\tscore:committee".to_owned()),
+        Just("count vote 18446744073709551615 1".to_owned()),
+        Just("rectify 2026-13-45 4294967295".to_owned()),
+        Just("weights 79228162514264337593543950335 1 1".to_owned()),
+        Just("\t".to_owned()),
+        Just("\n".to_owned()),
+        Just(" ".to_owned()),
+        Just("\\".to_owned()),
+        "[0-9]{1,40}",
+        any::<String>(),
+    ];
+    prop::collection::vec(token, 0..24).prop_map(|t| t.concat())
+}
+
+fn valid_calculator_text() -> String {
+    Saved::local(&example_state(&schemes())).to_text()
+}
+
+/// A saved list under scheme B with two organizations, their ballots counted and an override.
+fn valid_list_text() -> String {
+    let state = Rc::new(ListState::new(Rc::new(presets::by_id("B").unwrap())));
+    let cols = columns(&state.scheme, &state.modes);
+    let rows = parse_delimited(
+        "红星村党支部\t村\t92\t30\t15\t4\t1\t95\n幸福社区党支部\t社区\t95\t40\t5\t0\t0\t96\n",
+        '\t',
+    );
+    let drafts = rows
+        .iter()
+        .map(|row| {
+            let mut draft = state.blank();
+            for (col, cell) in cols.iter().zip(row) {
+                col.set(&mut draft, &state.scheme, &state.modes, cell)
+                    .unwrap();
+            }
+            draft
+        })
+        .collect();
+    let modes = state.modes.clone();
+    let state = state.reduce(Action::Import {
+        drafts,
+        append: false,
+        modes,
+    });
+    let text = persist::to_text(&state);
+    assert!(text.lines().count() > 3, "{text}");
+    text
+}
+
+/// A saved calculator state or a link: read or refused in Chinese; one that reads gives a page.
+fn calculator_survives(text: &str) {
+    let schemes = schemes();
+    match Saved::from_text(text, &schemes) {
+        Ok(saved) => page_survives(saved, &schemes),
+        Err(e) => assert!(chinese(&e), "not Chinese: {e}"),
+    }
+    match Saved::from_fragment(text, &schemes) {
+        Ok(saved) => page_survives(saved, &schemes),
+        Err(e) => assert!(chinese(&e), "not Chinese: {e}"),
+    }
+}
+
+/// The page computed from saved inputs, in both languages.
+fn page_survives(saved: Saved, schemes: &[Rc<Scheme>]) {
+    let base = schemes
+        .iter()
+        .find(|s| s.id == saved.scheme)
+        .cloned()
+        .unwrap_or_else(|| schemes[0].clone());
+    for lang in [Lang::Zh, Lang::En] {
+        let _ = Calc::new(&base, &saved.edits, &saved.draft, lang);
+    }
+}
+
+/// A saved list: read (then graded, and every cell of every column shown) or refused in Chinese.
+fn list_survives(text: &str) {
+    let schemes = schemes();
+    match persist::from_text(text, &schemes) {
+        Ok(state) => {
+            let graded = grade(&state);
+            for (i, row) in state.rows.iter().enumerate() {
+                for col in columns(&state.scheme, &state.modes) {
+                    let _ = col.get(&row.draft, &state.scheme);
+                    let _ = col.header(&state.scheme, Lang::Zh);
+                }
+                if let RowResult::Failed(why) = graded.result(i) {
+                    assert!(chinese(&why), "not Chinese: {why}");
+                }
+            }
+        }
+        Err(e) => assert!(chinese(&e), "not Chinese: {e}"),
+    }
+}
+
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn a_saved_calculator_state_or_link_of_any_text_is_read_or_refused(text in wordy()) {
+        calculator_survives(&text);
+    }
+
+    #[test]
+    fn a_damaged_calculator_state_or_link_is_read_or_refused(text in mutated(valid_calculator_text())) {
+        calculator_survives(&text);
+        calculator_survives(&Saved::from_text(&valid_calculator_text(), &schemes()).unwrap().to_fragment());
+    }
+
+    #[test]
+    fn a_saved_list_of_any_text_is_read_or_refused(text in wordy()) {
+        list_survives(&format!("dingji-list 1\n{text}"));
+        list_survives(&text);
+    }
+
+    #[test]
+    fn a_damaged_saved_list_is_read_or_refused(text in mutated(valid_list_text())) {
+        list_survives(&text);
+    }
+
+    #[test]
+    fn any_pasted_or_imported_text_splits_into_rows(text in any::<String>(), tab in any::<bool>()) {
+        let rows = parse_delimited(&text, if tab { '\t' } else { ',' });
+        // Nothing typed is lost: every character of a cell came from the text.
+        let cells: usize = rows.iter().flatten().map(|c| c.chars().count()).sum();
+        prop_assert!(cells <= text.chars().count());
+    }
+
+    #[test]
+    fn any_file_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        // UTF-8 reads as itself (a BOM dropped); anything else is another encoding's or refused.
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            prop_assert_eq!(decode(&bytes), Some(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned()));
+        } else {
+            let _ = decode(&bytes);
+        }
+        if let Some(back) = base64::decode(&String::from_utf8_lossy(&bytes)) {
+            prop_assert_eq!(base64::decode(&base64::encode(&back)), Some(back));
+        }
+    }
+
+    #[test]
+    fn any_weights_and_thresholds_typed_give_a_scheme_or_errors_at_the_fields(
+        weights in prop::collection::vec(prop_oneof![Just(HUGE[0].to_owned()), Just(HUGE[1].to_owned()), "[0-9.\\-]{0,32}", any::<String>()], 0..5),
+        thresholds in prop::collection::vec(prop_oneof![Just(HUGE[0].to_owned()), "[0-9.]{0,32}", any::<String>()], 0..4),
+    ) {
+        for base in schemes() {
+            let edits = Edits { weights: Some(weights.clone()), thresholds: Some(thresholds.clone()) };
+            for lang in [Lang::Zh, Lang::En] {
+                match effective_scheme(&base, &edits, lang) {
+                    Ok(scheme) => {
+                        let total: dingji_rules::Decimal = scheme.sources.iter().map(|s| s.weight).sum();
+                        prop_assert_eq!(total, dingji_rules::Decimal::ONE_HUNDRED);
+                    }
+                    Err(errors) => prop_assert!(errors != Default::default()),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_scheme_file_is_read_or_refused_in_chinese(text in mutated(include_str!("../rules/presets/b-township.json").to_owned())) {
+        if let Err(e) = Scheme::from_json(&text) {
+            prop_assert!(chinese(&e.to_string()), "not Chinese: {}", e);
+        }
+    }
+}
+
+#[test]
+fn a_column_key_with_a_huge_level_is_refused_not_allocated() {
+    let schemes = schemes();
+    let text = valid_list_text().replacen("count:vote:0", "count:vote:4000000000", 1);
+    assert!(text.contains("count:vote:4000000000"));
+    match persist::from_text(&text, &schemes) {
+        Ok(_) => panic!("a level no scheme has was read"),
+        Err(e) => assert!(e.contains("第") && e.contains("行"), "{e}"),
+    }
+}
