@@ -58,7 +58,11 @@ for (const base of ['worker', 'sheets']) {
   const loader = readFileSync(join(dir, files.loader), 'utf8');
   const wanted = [`"./${files.js}"`, `"./${files.wasm}"`];
   if (!wanted.every((w) => loader.includes(w))) throw new Error(`post-build: ${files.loader} does not load ${wanted.join(' and ')}`);
-  writeFileSync(join(dir, names.loader), loader.replace(wanted[0], `"./${names.js}"`).replace(wanted[1], `"./${names.wasm}"`));
+  // A wasm that cannot be fetched or compiled is said to the page (src/wire/client.rs fails the
+  // calls waiting for it and starts a new worker on the next), not left as an unheard rejection.
+  const named = loader.replace(wanted[0], `"./${names.js}"`).replace(wanted[1], `"./${names.wasm}"`).trim().replace(/;$/, '');
+  if (!named.endsWith(')')) throw new Error(`post-build: ${files.loader} does not end with the wasm_bindgen call`);
+  writeFileSync(join(dir, names.loader), `${named}.catch((e)=>postMessage({failed:String(e)}));`);
   unlinkSync(join(dir, files.loader));
   renameSync(join(dir, files.js), join(dir, names.js));
   renameSync(join(dir, files.wasm), join(dir, names.wasm));

@@ -36,36 +36,24 @@ pub fn validate(scheme: JsValue) -> Promise {
 }
 
 /// Grades one organization (an object), or a list (an array: the list rules apply, and the result
-/// has `rows`, `quotas` and the `summary`). `lang` is `"zh"` (the default) or `"en"`.
+/// has `rows`, `quotas` and the `summary`). `lang` is `"zh"` (the default) or `"en"`; anything
+/// else rejects (it is taken as any value, so that a wrong type rejects instead of throwing).
 #[wasm_bindgen]
-pub fn evaluate(scheme: JsValue, orgs: JsValue, lang: Option<String>) -> Promise {
-    call(
-        "evaluate",
-        Array::of3(&scheme, &orgs, &lang.map_or(JsValue::UNDEFINED, Into::into)),
-    )
+pub fn evaluate(scheme: JsValue, orgs: JsValue, lang: JsValue) -> Promise {
+    call("evaluate", Array::of3(&scheme, &orgs, &lang))
 }
 
 /// Grades a list given as columns of typed arrays, and applies the list rules: the fast path
 /// for large lists (a province's), answered with typed arrays. See the README's JS API.
 #[wasm_bindgen]
-pub fn evaluate_columns(scheme: JsValue, columns: JsValue, lang: Option<String>) -> Promise {
-    call(
-        "evaluate_columns",
-        Array::of3(
-            &scheme,
-            &columns,
-            &lang.map_or(JsValue::UNDEFINED, Into::into),
-        ),
-    )
+pub fn evaluate_columns(scheme: JsValue, columns: JsValue, lang: JsValue) -> Promise {
+    call("evaluate_columns", Array::of3(&scheme, &columns, &lang))
 }
 
 /// Explains one organization: its result, and every step as data and as a line of text.
 #[wasm_bindgen]
-pub fn explain(scheme: JsValue, org: JsValue, lang: Option<String>) -> Promise {
-    call(
-        "explain",
-        Array::of3(&scheme, &org, &lang.map_or(JsValue::UNDEFINED, Into::into)),
-    )
+pub fn explain(scheme: JsValue, org: JsValue, lang: JsValue) -> Promise {
+    call("explain", Array::of3(&scheme, &org, &lang))
 }
 
 /// For each source of one organization, what it would need for the next tier up.

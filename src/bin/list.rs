@@ -3,5 +3,6 @@
 //! each page's first load carries only its own app.
 
 fn main() {
+    dingji::shared::install_panic_message();
     dingji::list::mount();
 }

@@ -28,3 +28,25 @@ pub fn shown_error(
         Some(e) => Some(e.message(lang).into()),
     }
 }
+
+/// Shows a message over the page if anything panics: the page has stopped (a panic in wasm
+/// aborts), and says so instead of going still. Nothing is written to storage here, and nothing
+/// can be after it: what was saved stays as it was before the fault.
+pub fn install_panic_message() {
+    #[cfg(target_arch = "wasm32")]
+    std::panic::set_hook(Box::new(|_| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let (Ok(box_), Some(body)) = (document.create_element("div"), document.body()) else {
+            return;
+        };
+        box_.set_class_name("crash");
+        let _ = box_.set_attribute("role", "alert");
+        box_.set_text_content(Some(
+            "页面出错，已停止运行；已保存的数据未改动，请刷新页面。\
+             The page stopped on an error; saved data is unchanged. Please reload.",
+        ));
+        let _ = body.append_child(&box_);
+    }));
+}

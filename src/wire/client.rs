@@ -40,9 +40,14 @@ fn with_client<T>(url: &str, f: impl FnOnce(&mut Client) -> T) -> Option<T> {
 }
 
 /// Settles the promise of a reply `{ id, ok }` or `{ id, error }`; on `{ ready: true }` sends
-/// what waited for the worker to start.
+/// what waited for the worker to start; on `{ failed }` (its loader could not start the wasm)
+/// fails every call, as when the worker dies.
 fn on_reply(url: &'static str, event: web_sys::MessageEvent) {
     let data = event.data();
+    if !get(&data, "failed").is_undefined() {
+        on_failure(url);
+        return;
+    }
     if get(&data, "ready").is_truthy() {
         with_client(url, |client| {
             client.ready = true;
@@ -73,10 +78,19 @@ fn on_reply(url: &'static str, event: web_sys::MessageEvent) {
     };
 }
 
-/// Fails every call in flight to a worker that could not start or crashed.
+/// Fails every call in flight to a worker that could not start or crashed, and drops the
+/// worker: the next call starts a new one.
 fn on_failure(url: &'static str) {
-    let pending = with_client(url, |c| c.pending.drain(..).collect::<Vec<_>>()).unwrap_or_default();
-    for (_, _, reject) in pending {
+    let client = CLIENTS.with(|c| {
+        let mut clients = c.borrow_mut();
+        let at = clients.iter().position(|c| c.url == url)?;
+        Some(clients.swap_remove(at))
+    });
+    let Some(client) = client else {
+        return;
+    };
+    client.worker.terminate();
+    for (_, _, reject) in client.pending {
         let _ = reject.call1(&JsValue::NULL, &error("计算模块未能启动（worker）"));
     }
 }

@@ -23,6 +23,14 @@ fn failure(e: impl std::fmt::Display) -> Failure {
 }
 
 fn json_of(value: &JsValue, what: &str) -> Result<String, Failure> {
+    if !value.is_object() {
+        let kind = if value.is_null() {
+            "null".to_owned()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        return Err(format!("{what}应为对象，现为 {kind}"));
+    }
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
@@ -68,11 +76,33 @@ fn scheme_of(value: &JsValue) -> Result<Scheme, Failure> {
     }
 }
 
-pub fn lang_of(lang: Option<String>) -> Lang {
-    match lang.as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Zh,
+/// The language argument: `"zh"` or `"en"`, or left out (Chinese); anything else is refused.
+pub fn lang_of(lang: &JsValue) -> Result<Lang, Failure> {
+    if lang.is_undefined() || lang.is_null() {
+        return Ok(Lang::Zh);
     }
+    match lang.as_string().as_deref() {
+        Some("zh") => Ok(Lang::Zh),
+        Some("en") => Ok(Lang::En),
+        _ => Err(format!(
+            "参数 lang 应为 \"zh\" 或 \"en\"，现为 {}",
+            excerpt(
+                &js_sys::JSON::stringify(lang)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_else(|| "?".into())
+            )
+        )),
+    }
+}
+
+/// At most 40 characters of what a script passed, for a message.
+fn excerpt(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if text.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// A result with the names a script shows.
@@ -111,9 +141,8 @@ pub fn validate(scheme: &JsValue) -> Result<Reply, Failure> {
 
 /// Grades one organization (an object) or a list (an array: then the list rules apply, and the
 /// result has `rows`, `quotas` and the `summary`).
-pub fn evaluate(scheme: &JsValue, orgs: &JsValue, lang: Option<String>) -> Result<Reply, Failure> {
+pub fn evaluate(scheme: &JsValue, orgs: &JsValue, lang: Lang) -> Result<Reply, Failure> {
     let scheme = scheme_of(scheme)?;
-    let lang = lang_of(lang);
     if js_sys::Array::is_array(orgs) {
         let orgs: Vec<Org> = from_js(orgs, "组织名单")?;
         let list = evaluate_list(&scheme, &orgs);
@@ -317,11 +346,10 @@ fn columns_of(scheme: &Scheme, value: &JsValue) -> Result<dingji_rules::columns:
 pub fn evaluate_columns(
     scheme: &JsValue,
     columns: &JsValue,
-    lang: Option<String>,
+    lang: Lang,
 ) -> Result<JsValue, Failure> {
     use dingji_rules::columns::evaluate_columns as grade;
     let scheme = scheme_of(scheme)?;
-    let lang = lang_of(lang);
     let columns = columns_of(&scheme, columns)?;
     let out = grade(&scheme, &columns).map_err(failure)?;
     let object = js_sys::Object::new();
@@ -361,10 +389,9 @@ pub fn evaluate_columns(
 }
 
 /// Explains one organization: its result, and every step as data and as a line of text.
-pub fn explain(scheme: &JsValue, org: &JsValue, lang: Option<String>) -> Result<Reply, Failure> {
+pub fn explain(scheme: &JsValue, org: &JsValue, lang: Lang) -> Result<Reply, Failure> {
     let scheme = scheme_of(scheme)?;
     let org: Org = from_js(org, "组织")?;
-    let lang = lang_of(lang);
     let (result, steps) = dingji_rules::explain_org(&scheme, &org).map_err(failure)?;
     let text = render_all(&scheme, &org, &steps, lang);
     #[derive(Serialize)]

@@ -23,13 +23,13 @@ pub fn handle(name: &str, args: &js_sys::Array) -> Result<Reply, Failure> {
         return explained.map(|e| Reply::Value(e.to_js()));
     }
     let arg = |i: u32| args.get(i);
-    let lang = |i: u32| args.get(i).as_string();
+    let lang = |i: u32| api::lang_of(&args.get(i));
     match name {
         "presets" => api::presets(),
         "validate" => api::validate(&arg(0)),
-        "evaluate" => api::evaluate(&arg(0), &arg(1), lang(2)),
-        "evaluate_columns" => api::evaluate_columns(&arg(0), &arg(1), lang(2)).map(Reply::Value),
-        "explain" => api::explain(&arg(0), &arg(1), lang(2)),
+        "evaluate" => api::evaluate(&arg(0), &arg(1), lang(2)?),
+        "evaluate_columns" => api::evaluate_columns(&arg(0), &arg(1), lang(2)?).map(Reply::Value),
+        "explain" => api::explain(&arg(0), &arg(1), lang(2)?),
         "goal_seek" => api::goal_seek(&arg(0), &arg(1)),
         other => Err(format!("没有名为 {other} 的功能")),
     }

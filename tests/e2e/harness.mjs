@@ -36,8 +36,9 @@ export function distFiles() {
   return out;
 }
 
-/** Serves dist/ under `prefix` ("/" or "/apps/dingji/"). Only GET and HEAD of its files. */
-export async function serveDist(prefix = '/') {
+/** Serves dist/ under `prefix` ("/" or "/apps/dingji/"). Only GET and HEAD of its files; a file
+ *  for which `refuse(rel)` is true answers 404, as if it were missing from the server. */
+export async function serveDist(prefix = '/', { refuse = () => false } = {}) {
   const files = new Set(distFiles());
   const log = [];
   const server = createServer((req, res) => {
@@ -48,7 +49,7 @@ export async function serveDist(prefix = '/') {
       return;
     }
     const rel = path.slice(prefix.length) || 'index.html';
-    if (!files.has(rel)) {
+    if (!files.has(rel) || refuse(rel)) {
       res.writeHead(404).end();
       return;
     }

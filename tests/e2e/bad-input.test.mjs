@@ -1,0 +1,142 @@
+// Bad input at the pages' boundaries: each case asserts the message a user sees (in Chinese,
+// naming where) and that nothing the user had changed. The workers: one whose wasm cannot be
+// fetched is reported within seconds, and the next call starts a new one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, watch, waitForText } from './harness.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const HUGE = '79228162514264337593543950335';
+
+async function openPage(site, path = '', ready = '#composite') {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const watcher = await watch(page, site);
+  await watcher.open(site.url + path, ready);
+  return { context, page, watcher };
+}
+
+test('a weight of 2⁹⁶ − 1 typed into 调整方案 is named at the field; the last result stays', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site);
+  try {
+    await waitForText(page, '#composite', '89.18');
+    await page.fill('#weight-committee', HUGE);
+    await page.locator('#stale').waitFor();
+    assert.match(await page.locator('.card').filter({ has: page.locator('#weight-committee') }).innerText(), /权重.*100/);
+    await waitForText(page, '#composite', '89.18');
+    await page.fill('#weight-vote', HUGE);
+    await waitForText(page, '#weights-total', '权重合计 —');
+    await page.click('#reset-scheme');
+    await waitForText(page, '#composite', '89.18');
+    assert.equal(await page.locator('#stale').count(), 0);
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('a saved list whose column names a vote level of 4,000,000,000 is kept aside, and the page works', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site, 'list.html', '#list-scheme');
+  try {
+    const damaged = 'dingji-list 1\nscheme B\ncols name\tcount:vote:4000000000\nrow 红星村党支部\t30';
+    await page.evaluate((t) => localStorage.setItem('dingji.list.v1', t), damaged);
+    await page.reload();
+    await page.locator('#notice').waitFor();
+    assert.match(await page.locator('#notice').textContent(), /无法读取.*第 3 行/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('dingji.list.v1.unreadable')), damaged);
+    await page.click('#add-row');
+    await waitForText(page, '#row-count', '1 / 1 个组织');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('a worker whose wasm cannot be fetched is reported within seconds; the next call starts a new one', async () => {
+  let missing = true;
+  const site = await serveDist('/', { refuse: (rel) => missing && /^worker-[0-9a-f]+_bg\.wasm$/.test(rel) });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    await page.locator('#composite').waitFor();
+    const started = Date.now();
+    await page.click('#show-why');
+    await page.locator('.card.error[role=alert]').waitFor({ timeout: 5000 });
+    assert.match(await page.locator('.card.error[role=alert]').textContent(), /计算过程无法显示：计算模块未能启动/);
+    assert.ok(Date.now() - started < 5000);
+    // The file is back: hiding and showing the working asks a new worker.
+    missing = false;
+    await page.click('#show-why');
+    await page.click('#show-why');
+    await page.locator('#steps').waitFor({ timeout: 15000 });
+    await waitForText(page, '#composite', '89.18');
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('the JS API rejects arguments of the wrong type with a Chinese message, never throwing', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site);
+  try {
+    const out = await page.evaluate(async () => {
+      const api = window.wasmBindings;
+      const org = { inputs: { committee: { score: '92' }, vote: { score: '80' }, self: { score: '95' } } };
+      const calls = [
+        ['evaluate', ['B', org, 7]],
+        ['evaluate', ['B', org, {}]],
+        ['explain', ['B', org, ['zh']]],
+        ['evaluate_columns', ['B', {}, 3]],
+        ['evaluate', [42, org]],
+        ['validate', [null]],
+        ['goal_seek', ['B', 'an organization']],
+        ['evaluate', ['B', { ...org, bogus: 1 }]],
+      ];
+      const answers = [];
+      for (const [name, args] of calls) {
+        let promise;
+        try {
+          promise = api[name](...args);
+        } catch (e) {
+          answers.push(`${name} threw: ${e}`);
+          continue;
+        }
+        answers.push(await promise.then(() => `${name} resolved`, (e) => `${name}: ${e.message}`));
+      }
+      // A right call still works after all of them: 92 × 50% + 80 × 30% + 95 × 20% = 89 → 较好.
+      answers.push((await api.evaluate('B', org, 'en')).tier_name);
+      return answers;
+    });
+    assert.deepEqual(out, [
+      'evaluate: 参数 lang 应为 "zh" 或 "en"，现为 7',
+      'evaluate: 参数 lang 应为 "zh" 或 "en"，现为 {}',
+      'explain: 参数 lang 应为 "zh" 或 "en"，现为 ["zh"]',
+      'evaluate_columns: 参数 lang 应为 "zh" 或 "en"，现为 3',
+      'evaluate: 方案应为对象，现为 number',
+      'validate: 方案应为对象，现为 null',
+      'goal_seek: 组织应为对象，现为 string',
+      out[7],
+      'Fairly good',
+    ]);
+    assert.match(out[7], /^evaluate: 组织有误：unknown field `bogus`/);
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
