@@ -225,11 +225,11 @@ pub fn confirmed_by(lang: Lang, stars: &str, who: &str) -> String {
     }
 }
 
-/// "权重合计 90%" (`total` with its unit, or "—" when a weight has no number).
+/// "权重合计 90%，应为 100%".
 pub fn weights_total(lang: Lang, total: &str) -> String {
     match lang {
-        Lang::Zh => format!("权重合计 {total}"),
-        Lang::En => format!("Total {total}"),
+        Lang::Zh => format!("权重合计 {total}%"),
+        Lang::En => format!("Total {total}%"),
     }
 }
 

@@ -35,7 +35,7 @@ test('a weight of 2⁹⁶ − 1 typed into 调整方案 is named at the field; t
     assert.match(await page.locator('.card').filter({ has: page.locator('#weight-committee') }).innerText(), /权重.*100/);
     await waitForText(page, '#composite', '89.18');
     await page.fill('#weight-vote', HUGE);
-    await waitForText(page, '#weights-total', '权重合计 —');
+    await waitForText(page, '#weights-total', '权重合计 —%');
     await page.click('#reset-scheme');
     await waitForText(page, '#composite', '89.18');
     assert.equal(await page.locator('#stale').count(), 0);

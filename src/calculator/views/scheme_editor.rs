@@ -92,7 +92,7 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
     let total: Option<Decimal> = weights.iter().try_fold(Decimal::ZERO, |sum, w| {
         parse_decimal(w, "").ok().and_then(|w| sum.checked_add(w))
     });
-    let total_text = total.map_or("—".to_owned(), |t| format!("{}%", t.normalize()));
+    let total_text = total.map_or("—".to_owned(), |t| t.normalize().to_string());
     let sum_error = error(props.errors.and_then(|e| e.weights_sum.as_ref()));
 
     let last = props.base.tiers.len().saturating_sub(1);
