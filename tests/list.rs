@@ -404,3 +404,33 @@ fn the_publicity_lists_organizations_by_tier_with_category_and_stars() {
         "{text}"
     );
 }
+
+/// The organizations' names, in the list's order.
+fn names_of(state: &ListState) -> Vec<String> {
+    state.rows.iter().map(|r| r.draft.name.clone()).collect()
+}
+
+#[test]
+fn a_list_saved_by_another_window_is_shown_and_undo_brings_this_windows_back() {
+    let mine = imported(LIST);
+    let theirs = imported("组织名称,分类,党委评定,党员群众测评,自评\n新村党支部,村,90,90,90\n");
+    let reloaded = mine.clone().reduce(Action::Reload(Box::new((*theirs).clone())));
+    assert_eq!(names_of(&reloaded), ["新村党支部"]);
+    assert!(matches!(&reloaded.notice, Some(dingji::list::state::Notice::Done(m)) if m.contains("另一个窗口")));
+    // 90 × 100% in every source: 90 → 好 (and one organization is its own 5%: 较差 by the rule).
+    assert_eq!(tiers(&reloaded), ["较差"]);
+    let back = reloaded.reduce(Action::Undo);
+    assert_eq!(names_of(&back), names_of(&mine));
+    assert_eq!(tiers(&back), ["较好", "好", "较差"]);
+}
+
+#[test]
+fn a_saved_rectification_period_outside_6_to_12_months_or_a_day_that_does_not_exist_is_refused() {
+    let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
+    let read = |line: &str| dingji::list::persist::from_text(&format!("dingji-list 1\nscheme B\n{line}"), &schemes);
+    assert_eq!(read("rectify 2024-02-29 12").unwrap().rectify_months, 12);
+    assert_eq!(read("rectify  6").unwrap().rectify_from, "");
+    for bad in ["rectify 2026-02-29 6", "rectify 2026-04-31 6", "rectify 2026-03-01 13", "rectify 2026-03-01 5", "rectify 99999-01-01 6", "rectify 2026-3-1 6", "rectify 2026-03-01 4294967296"] {
+        assert_eq!(read(bad).err().as_deref(), Some("第 3 行无法读取"), "{bad}");
+    }
+}

@@ -60,7 +60,8 @@ pub fn shares(counts: &[u64]) -> Vec<Decimal> {
         remainders.push((u64::try_from(remainder).unwrap_or(0), i));
     }
     let missing = 1000u64.saturating_sub(tenths.iter().sum());
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // The indices are distinct: the order is total, an unstable sort gives the same.
+    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders
         .iter()
         .take(usize::try_from(missing).unwrap_or(0))

@@ -47,7 +47,7 @@ pub fn ListApp() -> Html {
     let previewing = use_state(|| false);
     let editing = use_mut_ref(|| None);
 
-    use_saving(&state, &dispatch);
+    use_saving(&state, &dispatch, &schemes);
     let explained = use_explained_row(&state);
     let total = graded.order.len();
     let VirtualWindow {

@@ -140,7 +140,8 @@ fn order(state: &ListState, graded: &Graded, view: &View) -> Vec<usize> {
             RowResult::Ok(r) => r.rank,
             _ => usize::MAX,
         };
-        order.sort_by_key(|&i| (rank(i), i));
+        // Ties broken by position: the order is total, an unstable sort gives the same.
+        order.sort_unstable_by_key(|&i| (rank(i), i));
     }
     order
 }

@@ -37,9 +37,49 @@ pub fn use_graded(state: &UseReducerHandle<ListState>) -> Rc<Graded> {
 /// Saves the list a moment after it changes (typing through a list of 10,000 does not write it
 /// at every cell), and at once when the page goes away; a failure is shown, never a crash.
 #[hook]
-pub fn use_saving(state: &UseReducerHandle<ListState>, dispatch: &Callback<Action>) {
+pub fn use_saving(
+    state: &UseReducerHandle<ListState>,
+    dispatch: &Callback<Action>,
+    schemes: &Rc<Vec<Rc<dingji_rules::Scheme>>>,
+) {
     let pending = use_mut_ref(|| None::<(UseReducerHandle<ListState>, i32)>);
     let loaded = use_mut_ref(|| true);
+    {
+        // Another window of this page saved the list: this one shows it instead of saving its
+        // own over it a moment later (its own stays a step of the history).
+        let pending = pending.clone();
+        let loaded = loaded.clone();
+        let dispatch = dispatch.clone();
+        let schemes = schemes.clone();
+        use_effect_with((), move |_| {
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+                move |e: web_sys::StorageEvent| {
+                    if e.key().as_deref() != Some(persist::STORAGE_KEY) {
+                        return;
+                    }
+                    let Some(Ok(other)) = e.new_value().map(|t| persist::from_text(&t, &schemes))
+                    else {
+                        return;
+                    };
+                    if let Some((_, timer)) = pending.borrow_mut().take() {
+                        gloo::utils::window().clear_timeout_with_handle(timer);
+                    }
+                    // What is shown next is what is stored: not saved again.
+                    *loaded.borrow_mut() = true;
+                    dispatch.emit(Action::Reload(Box::new(other)));
+                },
+            );
+            let window = gloo::utils::window();
+            let _ = window
+                .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback(
+                    "storage",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        });
+    }
     {
         let pending = pending.clone();
         let loaded = loaded.clone();

@@ -100,12 +100,17 @@ pub fn initial(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
             s
         }
         Err(why) => {
-            // Keep what could not be read, so that nothing the user had is lost.
-            if let Some(s) = &storage {
-                let _ = s.set_item(&format!("{STORAGE_KEY}.unreadable"), &text);
-            }
+            // Keep what could not be read under a key of its own, stamped with the time (a list
+            // kept aside before is never written over), so that nothing the user had is lost.
+            let key = format!(
+                "{STORAGE_KEY}.unreadable.{}",
+                String::from(js_sys::Date::new_0().to_iso_string())
+            );
+            let kept = storage
+                .as_ref()
+                .is_some_and(|s| s.set_item(&key, &text).is_ok());
             ListState {
-                notice: Some(Notice::BadStorage(why)),
+                notice: Some(Notice::BadStorage { why, kept }),
                 ..fresh()
             }
         }

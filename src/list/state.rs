@@ -57,8 +57,9 @@ pub struct View {
 /// A message above the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// The saved list could not be read; it was kept aside.
-    BadStorage(String),
+    /// The saved list could not be read: why, and whether it was kept aside (under a key of its
+    /// own); if not, it is still under the list's key until the list is changed.
+    BadStorage { why: String, kept: bool },
     /// Saving failed: changes will not survive a reload.
     SaveFailed,
     /// Something was done (an import, a paste) and how much.
@@ -165,6 +166,9 @@ pub enum Action {
     },
     Notify(Notice),
     Dismiss,
+    /// Another window of this page saved the list: show its list (as a step of the history when
+    /// it is under the same scheme, so that 撤销 brings this window's back).
+    Reload(Box<ListState>),
 }
 
 impl ListState {
@@ -356,6 +360,53 @@ impl Reducible for ListState {
             Action::SetRectify { from, months } => {
                 next.rectify_from = from;
                 next.rectify_months = months.clamp(6, 12);
+            }
+            Action::Reload(other) => {
+                let zh = next.lang == Lang::Zh;
+                let mut rows = Vec::with_capacity(other.rows.len());
+                for r in other.rows.iter() {
+                    rows.push(Rc::new(Row::new(
+                        next.next_id,
+                        r.draft.clone(),
+                        &other.scheme,
+                    )));
+                    next.next_id += 1;
+                }
+                next.rectify_from = other.rectify_from.clone();
+                next.rectify_months = other.rectify_months;
+                next.view = View::default();
+                next.open = None;
+                next.cursor = (0, 0);
+                if other.scheme.id == next.scheme.id {
+                    let modes = std::mem::replace(&mut next.modes, other.modes.clone());
+                    next.commit_from(rows, modes);
+                    next.notice = Some(Notice::Done(
+                        (if zh {
+                            "另一个窗口保存了此名单，本窗口已载入；按“撤销”可回到本窗口之前的内容。"
+                        } else {
+                            "Another window saved this list and it was loaded here; Undo brings back this window's."
+                        })
+                        .to_owned(),
+                    ));
+                } else {
+                    // Steps of history were read under the other scheme: they cannot come back.
+                    next.scheme = other.scheme.clone();
+                    next.modes = other.modes.clone();
+                    next.rows = Rc::new(rows);
+                    next.undo.clear();
+                    next.redo.clear();
+                    next.notice = Some(Notice::Done(if zh {
+                        format!(
+                            "另一个窗口保存了此名单（方案「{}」），本窗口已载入。",
+                            other.scheme.name.zh
+                        )
+                    } else {
+                        format!(
+                            "Another window saved this list (scheme {}) and it was loaded here.",
+                            other.scheme.name.get(Lang::En)
+                        )
+                    }));
+                }
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::Dismiss => next.notice = None,

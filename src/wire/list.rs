@@ -85,6 +85,33 @@ pub fn to_text<'a>(list: &ListSettings, drafts: impl Iterator<Item = &'a OrgDraf
     lines.join("\n")
 }
 
+/// Whether `text` is a day of a year people grade in: `YYYY-MM-DD`, 1949 to 2200.
+fn is_date(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let number = |t: &str, len: usize| {
+        (t.len() == len && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1949..=2200).contains(&y) && (1..=days).contains(&d)
+}
+
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String> {
     let mut lines = text.lines().enumerate();
@@ -127,9 +154,17 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                 map::insert(&mut s.modes, source, mode);
             }
             ("rectify", Some(s)) => {
+                // A rectification period is 6 to 12 months, from a real day (or none yet).
                 let (from, months) = rest.split_once(' ').ok_or_else(bad)?;
+                if !from.is_empty() && !is_date(from) {
+                    return Err(bad());
+                }
                 s.rectify_from = from.to_owned();
-                s.rectify_months = months.parse().map_err(|_| bad())?;
+                s.rectify_months = months
+                    .parse()
+                    .ok()
+                    .filter(|m| (6..=12).contains(m))
+                    .ok_or_else(bad)?;
             }
             ("cols", Some(_)) => {
                 cols = split_line(rest, TAB)

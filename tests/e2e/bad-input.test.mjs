@@ -55,7 +55,16 @@ test('a saved list whose column names a vote level of 4,000,000,000 is kept asid
     await page.reload();
     await page.locator('#notice').waitFor();
     assert.match(await page.locator('#notice').textContent(), /无法读取.*第 3 行/);
-    assert.equal(await page.evaluate(() => localStorage.getItem('dingji.list.v1.unreadable')), damaged);
+    const kept = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dingji.list.v1.unreadable.')).sort().map((k) => localStorage.getItem(k)));
+    assert.deepEqual(await kept(), [damaged]);
+    // A second damaged list is kept beside the first, not over it.
+    const second = 'dingji-list 1\nscheme B\nrectify 2026-02-30 6';
+    await page.evaluate((t) => localStorage.setItem('dingji.list.v1', t), second);
+    await page.reload();
+    await page.locator('#notice').waitFor();
+    assert.match(await page.locator('#notice').textContent(), /已另行保留：第 3 行无法读取/);
+    assert.deepEqual(await kept(), [damaged, second]);
     await page.click('#add-row');
     await waitForText(page, '#row-count', '1 / 1 个组织');
     assert.deepEqual(await watcher.finish(), []);
@@ -135,6 +144,37 @@ test('the JS API rejects arguments of the wrong type with a Chinese message, nev
     ]);
     assert.match(out[7], /^evaluate: 组织有误：unknown field `bogus`/);
     assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('two windows on the same list: a change in one is shown in the other, which does not save over it', async () => {
+  const site = await serveDist('/');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const one = await context.newPage();
+    const two = await context.newPage();
+    const watchers = [await watch(one, site), await watch(two, site)];
+    await watchers[0].open(site.url + 'list.html', '#list-scheme');
+    await watchers[1].open(site.url + 'list.html', '#list-scheme');
+    await one.click('#add-row');
+    await one.fill('#c0-0', '红星村党支部');
+    await one.press('#c0-0', 'Tab');
+    await waitForText(two, '#row-count', '1 / 1 个组织');
+    assert.equal(await two.inputValue('#c0-0'), '红星村党支部');
+    assert.match(await two.locator('#notice').textContent(), /另一个窗口保存了此名单，本窗口已载入/);
+    // The second window changes it; the first shows that, and the stored list is the second's.
+    await two.fill('#c0-0', '幸福社区党支部');
+    await two.press('#c0-0', 'Tab');
+    await one.waitForFunction(() => document.querySelector('#c0-0')?.value === '幸福社区党支部');
+    const stored = await one.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    assert.match(stored, /幸福社区党支部/);
+    // 撤销 in the first window brings back what it had before the other's change.
+    await one.click('#undo');
+    await one.waitForFunction(() => document.querySelector('#c0-0')?.value === '红星村党支部');
+    for (const w of watchers) assert.deepEqual(await w.finish(), []);
   } finally {
     await context.close();
     await site.close();

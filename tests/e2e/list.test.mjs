@@ -30,6 +30,16 @@ async function openList(viewport = { width: 1440, height: 1000 }) {
   return { context, page, w };
 }
 
+/** The lists kept aside because they could not be read, oldest first. */
+export async function keptAside(page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('dingji.list.v1.unreadable.'))
+      .sort()
+      .map((k) => localStorage.getItem(k)),
+  );
+}
+
 /** Imports a file through the dialog; picks `sheet` if the workbook asks. */
 async function importFile(page, name, buffer, { sheet, apply = true } = {}) {
   await page.click('#import');
@@ -260,7 +270,8 @@ test('a saved list that cannot be read is kept aside and reported, not lost', as
   await page.reload();
   await page.locator('#notice').waitFor();
   assert.match(await page.locator('#notice').textContent(), /无法读取.*dingji-list 9/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('dingji.list.v1.unreadable')), 'dingji-list 9\nscheme B');
+  // Kept under a key stamped with the time (issue 12: more than one list kept aside, none written over).
+  assert.deepEqual(await keptAside(page), ['dingji-list 9\nscheme B']);
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });

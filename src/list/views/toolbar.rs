@@ -216,7 +216,10 @@ pub fn notice(props: &NoticesProps) -> Html {
         return Html::default();
     };
     let (text, warning) = match n {
-        Notice::BadStorage(why) => (format!("{}{why}", s.bad_storage), true),
+        Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage), true),
+        Notice::BadStorage { why, kept: false } => {
+            (format!("{}{why}", s.bad_storage_not_kept), true)
+        }
         Notice::SaveFailed => (s.save_failed.to_owned(), true),
         Notice::Done(what) => (what, false),
         Notice::Refused(why) => (why, true),
