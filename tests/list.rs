@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use dingji::list::derive::{GradeCache, RowResult, grade, grade_with};
 use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
+use dingji::list::persist;
 use dingji::list::state::{Action, HISTORY, ListState};
 use dingji::list::views::import::{column_letter, guess, guess_modes, read_rows, records_of_text};
 use dingji::list::views::laggards::laggards;
@@ -191,7 +192,7 @@ fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
     });
     let cells = parse_delimited("甲村\t村\t90\r\n乙社区\t社区\t80\r\n", '\t');
     let state = state.reduce(Action::Paste {
-        row: 0,
+        targets: vec![],
         col: 0,
         cells,
     });
@@ -204,14 +205,18 @@ fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
     let cols = state.columns();
     let tier = cols.iter().position(|c| *c == Col::OverrideTier).unwrap();
     let state = state.reduce(Action::Paste {
-        row: 0,
+        targets: vec![0, 1],
         col: tier,
         cells: vec![vec!["优秀".into()]],
     });
     assert_eq!(state.rows, before);
     let notice = format!("{:?}", state.notice);
     assert!(
-        notice.contains("第 1 行「调整等次」：没有等次“优秀”（可填：好、较好、一般、较差）"),
+        // Issue 12: the list's row, the pasted line and the column, so that a row number is
+        // never read as a column name.
+        notice.contains(
+            "第 1 行（粘贴的第 1 行）「调整等次」列：没有等次“优秀”（可填：好、较好、一般、较差）"
+        ),
         "{notice}"
     );
 }
@@ -414,9 +419,13 @@ fn names_of(state: &ListState) -> Vec<String> {
 fn a_list_saved_by_another_window_is_shown_and_undo_brings_this_windows_back() {
     let mine = imported(LIST);
     let theirs = imported("组织名称,分类,党委评定,党员群众测评,自评\n新村党支部,村,90,90,90\n");
-    let reloaded = mine.clone().reduce(Action::Reload(Box::new((*theirs).clone())));
+    let reloaded = mine
+        .clone()
+        .reduce(Action::Reload(Box::new((*theirs).clone())));
     assert_eq!(names_of(&reloaded), ["新村党支部"]);
-    assert!(matches!(&reloaded.notice, Some(dingji::list::state::Notice::Done(m)) if m.contains("另一个窗口")));
+    assert!(
+        matches!(&reloaded.notice, Some(dingji::list::state::Notice::Done(m)) if m.contains("另一个窗口"))
+    );
     // 90 × 100% in every source: 90 → 好 (and one organization is its own 5%: 较差 by the rule).
     assert_eq!(tiers(&reloaded), ["较差"]);
     let back = reloaded.reduce(Action::Undo);
@@ -427,10 +436,96 @@ fn a_list_saved_by_another_window_is_shown_and_undo_brings_this_windows_back() {
 #[test]
 fn a_saved_rectification_period_outside_6_to_12_months_or_a_day_that_does_not_exist_is_refused() {
     let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
-    let read = |line: &str| dingji::list::persist::from_text(&format!("dingji-list 1\nscheme B\n{line}"), &schemes);
+    let read = |line: &str| {
+        dingji::list::persist::from_text(&format!("dingji-list 1\nscheme B\n{line}"), &schemes)
+    };
     assert_eq!(read("rectify 2024-02-29 12").unwrap().rectify_months, 12);
     assert_eq!(read("rectify  6").unwrap().rectify_from, "");
-    for bad in ["rectify 2026-02-29 6", "rectify 2026-04-31 6", "rectify 2026-03-01 13", "rectify 2026-03-01 5", "rectify 99999-01-01 6", "rectify 2026-3-1 6", "rectify 2026-03-01 4294967296"] {
+    for bad in [
+        "rectify 2026-02-29 6",
+        "rectify 2026-04-31 6",
+        "rectify 2026-03-01 13",
+        "rectify 2026-03-01 5",
+        "rectify 99999-01-01 6",
+        "rectify 2026-3-1 6",
+        "rectify 2026-03-01 4294967296",
+    ] {
         assert_eq!(read(bad).err().as_deref(), Some("第 3 行无法读取"), "{bad}");
     }
+}
+
+/// Pastes `text` (as Excel copies it) at column `col` into the rows shown from `position` down.
+fn paste_shown(state: Rc<ListState>, position: usize, col: usize, text: &str) -> Rc<ListState> {
+    let order = grade(&state).order;
+    state.reduce(Action::Paste {
+        targets: order.get(position..).unwrap_or_default().to_vec(),
+        col,
+        cells: parse_delimited(text, '\t'),
+    })
+}
+
+fn column(state: &ListState, col: &Col) -> usize {
+    state.columns().iter().position(|c| c == col).unwrap()
+}
+
+#[test]
+fn a_paste_into_the_list_sorted_by_rank_goes_into_the_rows_shown() {
+    // Ranks: 幸福社区 95.5 first, 红星村 89.18 second, 镇机关 86.3 third.
+    let state = imported(LIST);
+    let state = state.reduce(Action::SetView(dingji::list::state::View {
+        by_rank: true,
+        ..Default::default()
+    }));
+    let own = column(&state, &Col::Score("self".into()));
+    let state = paste_shown(state, 1, own, "70\n71\n");
+    let score = |name: &str| {
+        let row = state.rows.iter().find(|r| r.draft.name == name).unwrap();
+        row.draft.source("self").unwrap().score.clone()
+    };
+    // The second and third shown (红星村, 镇机关), not the list's second and third.
+    assert_eq!(score("红星村党支部"), "70");
+    assert_eq!(score("镇机关党支部"), "71");
+    assert_eq!(score("幸福社区党支部"), "96");
+}
+
+#[test]
+fn a_pasted_block_with_text_in_a_number_column_is_refused_whole_naming_row_line_and_column() {
+    let state = imported(LIST);
+    let before = persist::to_text(&state);
+    let committee = column(&state, &Col::Score("committee".into()));
+    let state = paste_shown(state, 0, committee, "91\n九十\n");
+    assert_eq!(persist::to_text(&state), before, "nothing changed");
+    let notice = format!("{:?}", state.notice);
+    assert!(
+        notice.contains("第 2 行（粘贴的第 2 行）「党委评定」列：“九十”不是数字"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn a_pasted_header_line_places_the_columns_and_a_sequence_column_is_skipped() {
+    let state = imported(LIST);
+    // Pasted anywhere: the header names the columns; 序号 is skipped; a new row is added.
+    let state = paste_shown(
+        state,
+        0,
+        4,
+        "序号\t组织名称\t党委评定\n1\t甲村\t93\n2\t乙村\t88\n3\t丙村\t77\n4\t丁村\t60\n",
+    );
+    let names: Vec<&str> = state.rows.iter().map(|r| r.draft.name.as_str()).collect();
+    assert_eq!(names, ["甲村", "乙村", "丙村", "丁村"]);
+    assert_eq!(state.rows[0].draft.source("committee").unwrap().score, "93");
+    assert_eq!(
+        state.rows[1].draft.category, "社区",
+        "a column the header does not name is kept"
+    );
+
+    // Without a header, a first column of consecutive numbers pasted into the names is a 序号.
+    let state = paste_shown(state, 0, 0, "1\t戊村\n2\t己村\n");
+    assert_eq!(state.rows[0].draft.name, "戊村");
+    assert_eq!(state.rows[1].draft.name, "己村");
+    assert_eq!(
+        state.rows[0].draft.category, "村",
+        "the next column is the category"
+    );
 }

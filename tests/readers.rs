@@ -15,7 +15,7 @@ use dingji::calculator::persist::example_state;
 use dingji::list::derive::{RowResult, grade};
 use dingji::list::files::{decode, parse_delimited};
 use dingji::list::persist;
-use dingji::list::state::{Action, ListState};
+use dingji::list::state::{Action, ListState, Notice, View};
 use dingji::wire::base64;
 use dingji::wire::columns::columns;
 use dingji::wire::page::{Edits, Saved, effective_scheme};
@@ -216,6 +216,32 @@ proptest! {
     #[test]
     fn a_damaged_saved_list_is_read_or_refused(text in mutated(valid_list_text())) {
         list_survives(&text);
+    }
+
+    #[test]
+    fn any_paste_anywhere_is_taken_whole_or_refused_leaving_the_list_as_it_was(
+        text in wordy(),
+        position in 0..4usize,
+        col in 0..12usize,
+        by_rank in any::<bool>(),
+    ) {
+        let schemes = schemes();
+        let state = Rc::new(persist::from_text(&valid_list_text(), &schemes).unwrap());
+        let state = state.reduce(Action::SetView(View { by_rank, ..View::default() }));
+        let before = persist::to_text(&state);
+        let order = grade(&state).order;
+        let after = state.reduce(Action::Paste {
+            targets: order.get(position..).unwrap_or_default().to_vec(),
+            col,
+            cells: parse_delimited(&text, '\t'),
+        });
+        match &after.notice {
+            Some(Notice::Refused(why)) => {
+                prop_assert!(chinese(why));
+                prop_assert_eq!(persist::to_text(&after), before);
+            }
+            _ => list_survives(&persist::to_text(&after)),
+        }
     }
 
     #[test]

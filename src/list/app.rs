@@ -61,14 +61,8 @@ pub fn ListApp() -> Html {
     // A block pasted from Excel or WPS fills from the cursor's cell.
     let on_paste = {
         let dispatch = dispatch.clone();
-        let (row, col) = (
-            graded
-                .order
-                .get(state.cursor.0)
-                .copied()
-                .unwrap_or(state.rows.len()),
-            state.cursor.1,
-        );
+        let graded = graded.clone();
+        let (position, col) = state.cursor;
         Callback::from(move |e: Event| {
             let Ok(e) = e.dyn_into::<web_sys::ClipboardEvent>() else {
                 return;
@@ -81,8 +75,9 @@ pub fn ListApp() -> Html {
                 return;
             }
             e.prevent_default();
+            // Into the rows shown from the cursor down, sorted or filtered as they are.
             dispatch.emit(Action::Paste {
-                row,
+                targets: graded.order.get(position..).unwrap_or_default().to_vec(),
                 col,
                 cells: parse_delimited(&text, '\t'),
             });

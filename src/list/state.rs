@@ -137,9 +137,11 @@ pub enum Action {
         col: Col,
         text: String,
     },
-    /// A block of cells pasted at (row, column index): rows past the end are added.
+    /// A block of cells pasted at column index `col` into the rows shown from the cursor down
+    /// (`targets`: their indices in the list, in the order shown); lines past them add rows.
+    /// A first line of headers places the columns instead (and is not pasted).
     Paste {
-        row: usize,
+        targets: Vec<usize>,
         col: usize,
         cells: Vec<Vec<String>>,
     },
@@ -203,6 +205,72 @@ impl ListState {
     }
 }
 
+/// Headers of a sequence-number column, skipped when pasted.
+const SEQUENCE_HEADERS: [&str; 4] = ["序号", "#", "No.", "编号"];
+
+/// Where each cell of a pasted line goes (a column index, or nowhere), and the first line of
+/// data. A first line whose filled cells all name columns (two or more, each once; or a
+/// sequence number) is a header: its columns place the cells. Otherwise the cells go from `col` rightwards, but a first
+/// column of consecutive numbers pasted into the names (a 序号 column) is skipped.
+fn paste_places(
+    cells: &[Vec<String>],
+    col: usize,
+    columns: &[Col],
+    scheme: &Scheme,
+) -> (Vec<Option<usize>>, usize) {
+    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    if let Some(first) = cells.first() {
+        let places: Vec<Option<usize>> = first
+            .iter()
+            .map(|h| crate::wire::columns::guess(h, columns, scheme))
+            .collect();
+        let named: Vec<usize> = places.iter().flatten().copied().collect();
+        let distinct = named
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !named.get(..i).unwrap_or_default().contains(p));
+        // Two columns or more, each named once: a single "好" pasted as a tier is data.
+        let header = named.len() >= 2
+            && distinct
+            && first.iter().zip(&places).all(|(h, p)| {
+                p.is_some() || h.trim().is_empty() || SEQUENCE_HEADERS.contains(&h.trim())
+            });
+        if header {
+            return (places, 1);
+        }
+    }
+    let sequence = columns.get(col) == Some(&Col::Name)
+        && width >= 2
+        && cells.len() >= 2
+        && cells.windows(2).all(|w| {
+            let n = |line: &Vec<String>| line.first().and_then(|c| c.trim().parse::<u64>().ok());
+            matches!((n(&w[0]), n(&w[1])), (Some(a), Some(b)) if a.checked_add(1) == Some(b))
+        });
+    let skip = usize::from(sequence);
+    let places = (0..width)
+        .map(|j| j.checked_sub(skip).map(|j| col + j))
+        .collect();
+    (places, 0)
+}
+
+/// A number column's text must read as a number (a score) or a count (ballots, people): a
+/// pasted block with one that does not is refused whole.
+fn number_in(col: &Col, text: &str) -> Result<(), String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(());
+    }
+    match col {
+        Col::Score(_) | Col::Indicator(..) => dingji_rules::number::parse_decimal(text, "")
+            .map(|_| ())
+            .map_err(|_| format!("“{text}”不是数字")),
+        Col::Count(..) | Col::Eligible(_) => dingji_rules::draft::parse_count(text, "")
+            .map(|_| ())
+            .map_err(|_| format!("“{text}”不是人数或票数（应为 0 或正整数）")),
+        _ => Ok(()),
+    }
+}
+
 impl Reducible for ListState {
     type Action = Action;
 
@@ -249,27 +317,40 @@ impl Reducible for ListState {
                 }
                 next.commit(rows);
             }
-            Action::Paste { row, col, cells } => {
+            Action::Paste {
+                targets,
+                col,
+                cells,
+            } => {
                 let columns = next.columns();
+                let (places, first_line) = paste_places(&cells, col, &columns, &next.scheme);
                 let mut rows = (*next.rows).clone();
                 let mut problems = Vec::new();
-                for (i, line) in cells.iter().enumerate() {
-                    let at = row + i;
-                    while rows.len() <= at {
-                        rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
-                        next.next_id += 1;
-                    }
+                let mut pasted = 0;
+                for (k, line) in cells.iter().enumerate().skip(first_line) {
+                    let at = match targets.get(k - first_line) {
+                        Some(&at) if at < rows.len() => at,
+                        _ => {
+                            rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
+                            next.next_id += 1;
+                            rows.len() - 1
+                        }
+                    };
                     let Some(current) = rows.get(at).cloned() else {
                         continue;
                     };
                     let mut draft = current.draft.clone();
-                    for (j, text) in line.iter().enumerate() {
-                        if let Some(c) = columns.get(col + j)
-                            && let Err(why) = c.set(&mut draft, &next.scheme, &next.modes, text)
-                        {
+                    for (text, place) in line.iter().zip(&places) {
+                        let Some(c) = place.and_then(|p| columns.get(p)) else {
+                            continue;
+                        };
+                        let read = number_in(c, text)
+                            .and_then(|()| c.set(&mut draft, &next.scheme, &next.modes, text));
+                        if let Err(why) = read {
                             problems.push(format!(
-                                "第 {} 行「{}」：{why}",
+                                "第 {} 行（粘贴的第 {} 行）「{}」列：{why}",
                                 at + 1,
+                                k + 1,
                                 c.header(&next.scheme, Lang::Zh)
                             ));
                         }
@@ -277,6 +358,7 @@ impl Reducible for ListState {
                     if let Some(slot) = rows.get_mut(at) {
                         *slot = Rc::new(Row::new(current.id, draft, &next.scheme));
                     }
+                    pasted += 1;
                 }
                 if !problems.is_empty() {
                     next.notice = Some(Notice::Refused(format!(
@@ -289,7 +371,7 @@ impl Reducible for ListState {
                         ..next
                     });
                 }
-                next.notice = Some(Notice::Done(format!("已粘贴 {} 行", cells.len())));
+                next.notice = Some(Notice::Done(format!("已粘贴 {pasted} 行")));
                 next.commit(rows);
             }
             Action::AddRow => {

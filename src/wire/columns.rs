@@ -368,3 +368,42 @@ impl Col {
         }
     }
 }
+
+/// The headers a clerk's own sheet may use for the name and the category.
+const NAME_HEADERS: [&str; 6] = [
+    "组织名称",
+    "名称",
+    "党组织名称",
+    "单位",
+    "党支部",
+    "Organization",
+];
+const CATEGORY_HEADERS: [&str; 5] = ["分类", "领域", "类别", "类型", "Category"];
+
+/// The column a header names, if one does.
+pub fn guess(header: &str, cols: &[Col], scheme: &Scheme) -> Option<usize> {
+    let h = header.trim().replace([' ', '\u{3000}'], "");
+    if h.is_empty() {
+        return None;
+    }
+    let plain = |s: String| s.replace([' ', '\u{3000}'], "");
+    cols.iter()
+        .position(|c| {
+            plain(c.header(scheme, Lang::Zh)) == h
+                || plain(c.header(scheme, Lang::En)) == h
+                || c.key() == h
+        })
+        .or_else(|| match () {
+            () if NAME_HEADERS.contains(&h.as_str()) => cols.iter().position(|c| *c == Col::Name),
+            () if CATEGORY_HEADERS.contains(&h.as_str()) => {
+                cols.iter().position(|c| *c == Col::Category)
+            }
+            // "好" alone, or "党员群众测评好": a level of the only vote, or a source and level.
+            () => cols.iter().position(|c| {
+                let full = plain(c.header(scheme, Lang::Zh))
+                    .replace(['·', '（', '）'], "")
+                    .replace("票", "");
+                full == h.replace(['·', '（', '）', '(', ')'], "").replace("票", "")
+            }),
+        })
+}

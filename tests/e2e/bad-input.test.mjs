@@ -180,3 +180,48 @@ test('two windows on the same list: a change in one is shown in the other, which
     await site.close();
   }
 });
+
+/** Pastes `text` into the focused element, as a paste from Excel would (a clipboard event). */
+async function paste(page, text) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('a paste into the list sorted by rank fills the rows shown; one with text in a number column changes nothing', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site, 'list.html', '#list-scheme');
+  try {
+    // Ballots 30/15/4/1 (测评 80.6) for all three; 党委评定 and 自评 at 50% and 20%:
+    // 红星村 92, 95 → 46 + 24.18 + 19 = 89.18; 幸福社区 95, 96 → 47.5 + 24.18 + 19.2 = 90.88;
+    // 镇机关 85, 90 → 42.5 + 24.18 + 18 = 84.68. By rank: 幸福社区, 红星村, 镇机关.
+    await page.focus('.grid-wrap');
+    await paste(page, '红星村党支部\t村\t92\t30\t15\t4\t1\t\t95\n幸福社区党支部\t社区\t95\t30\t15\t4\t1\t\t96\n镇机关党支部\t机关\t85\t30\t15\t4\t1\t\t90\n');
+    await waitForText(page, '#row-count', '3 / 3 个组织');
+    await page.check('#by-rank');
+    // Shown by rank: 幸福社区 first. Paste 党委评定 70 and 71 from the second shown row down.
+    await page.locator('#c1-2').focus();
+    await paste(page, '70\n71\n');
+    await waitForText(page, '#notice p', '已粘贴 2 行');
+    await page.uncheck('#by-rank');
+    // In the list's order: 红星村 (shown second) got 70, 镇机关 (shown third) 71, 幸福社区 kept 95.
+    assert.deepEqual(
+      [await page.inputValue('#c0-2'), await page.inputValue('#c1-2'), await page.inputValue('#c2-2')],
+      ['70', '95', '71'],
+    );
+    await page.waitForFunction(() => /70/.test(localStorage.getItem('dingji.list.v1') ?? ''));
+    const saved = await page.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    await page.locator('#c0-2').focus();
+    await paste(page, '80\n八十\n');
+    await waitForText(page, '#notice p', '粘贴未执行：第 2 行（粘贴的第 2 行）「党委评定」列：“八十”不是数字');
+    assert.equal(await page.inputValue('#c0-2'), '70');
+    await page.waitForTimeout(600); // longer than the save delay: nothing is written
+    assert.equal(await page.evaluate(() => localStorage.getItem('dingji.list.v1')), saved, 'the saved list is byte-for-byte as it was');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

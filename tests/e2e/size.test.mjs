@@ -9,9 +9,11 @@ import { gzipSync } from 'node:zlib';
 import { serveDist, launchBrowser, watch, DIST } from './harness.mjs';
 
 const BUDGET_KIB = 150;
-// 201: the list page split into hooks (saving, grading, explanation, virtual window) grew 0.9 KiB;
-// the budget of 150 (issue 9) is not met yet.
-const LIST_CEILING_KIB = 201;
+// A ceiling that keeps the list page from growing unnoticed, not its budget: the budget of 150
+// (issue 9) is not met yet. 201: the split into hooks grew it 0.9 KiB. 203: issue 12's guards
+// (another window's save shown, pasted numbers checked, headers and 序号 in a paste, a kept-aside
+// list stamped with the time, saved dates checked) grew it 2.1 KiB, after 1 KiB saved elsewhere.
+const LIST_CEILING_KIB = 203;
 
 async function firstLoad(what, path, ready, budget) {
   const site = await serveDist('/');
