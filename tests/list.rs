@@ -227,6 +227,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
     let modes = default_modes(&scheme);
     let cols = dingji::wire::columns::columns(&scheme, &modes);
     let table = Table {
+        quoted: true,
         first_row: 3,
         rows: vec![
             vec![
@@ -270,6 +271,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
 #[test]
 fn a_title_row_above_the_header_is_skipped_and_rows_keep_their_numbers() {
     let table = Table {
+        quoted: false,
         first_row: 1,
         rows: vec![
             vec!["某镇2026年分类定级汇总表".into()],
@@ -527,5 +529,24 @@ fn a_pasted_header_line_places_the_columns_and_a_sequence_column_is_skipped() {
     assert_eq!(
         state.rows[0].draft.category, "村",
         "the next column is the category"
+    );
+}
+
+#[test]
+fn a_file_of_headers_only_is_refused_and_never_empties_the_list() {
+    let scheme = b();
+    let modes = default_modes(&scheme);
+    let cols = dingji::wire::columns::columns(&scheme, &modes);
+    let table = records_of_text("组织名称,分类,党委评定\n,,\n");
+    let mapping: Vec<Option<usize>> = table.rows[0]
+        .iter()
+        .map(|h| guess(h, &cols, &scheme))
+        .collect();
+    let blank = ListState::new(scheme.clone()).blank();
+    assert_eq!(
+        read_rows(&table, &mapping, &scheme, &modes, &blank),
+        Err(vec![
+            "文件中没有组织：表头（第 1 行）之下没有数据行".to_owned()
+        ])
     );
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use dingji::calculator::derive::Calc;
 use dingji::calculator::persist::example_state;
 use dingji::list::derive::{RowResult, grade};
-use dingji::list::files::{decode, parse_delimited};
+use dingji::list::files::{decode, neutralize, parse_delimited, unneutralize};
 use dingji::list::persist;
 use dingji::list::state::{Action, ListState, Notice, View};
 use dingji::wire::base64;
@@ -242,6 +242,12 @@ proptest! {
             }
             _ => list_survives(&persist::to_text(&after)),
         }
+    }
+
+    #[test]
+    fn an_exported_cell_reads_back_as_typed(cell in "['=+@a-]{0,4}.{0,8}") {
+        let written = neutralize(&cell);
+        prop_assert_eq!(unneutralize(&written), cell.as_str());
     }
 
     #[test]

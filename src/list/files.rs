@@ -77,20 +77,28 @@ pub fn parse_delimited(text: &str, delimiter: char) -> Vec<Vec<String>> {
     records
 }
 
+/// Whether a spreadsheet would run `cell` as a formula once its leading apostrophes (the
+/// neutralising ones) are taken off.
+fn formula_after_quotes(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@'])
+}
+
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) made plain text with a
-/// leading apostrophe (CSV injection).
+/// leading apostrophe (CSV injection). A cell typed with apostrophes before such a character
+/// gets one more, so that reading the file back removes only the one added here.
 pub fn neutralize(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    if formula_after_quotes(cell) {
         format!("'{cell}")
     } else {
         cell.to_owned()
     }
 }
 
-/// The reverse of [`neutralize`], for files this program wrote.
+/// The reverse of [`neutralize`], for files this program wrote: the one apostrophe it added.
 pub fn unneutralize(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if formula_after_quotes(rest) => rest,
         _ => cell,
     }
 }
@@ -163,6 +171,25 @@ pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
     });
     let _ = gloo::utils::window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+}
+
+/// The most characters (UTF-16 units, as Excel counts) a cell of Excel holds.
+pub const EXCEL_CELL_MAX: usize = 32_767;
+
+/// The first cell longer than Excel holds, named by row (as the list numbers them) and column,
+/// or `None`: an export with one is refused rather than cut short without a word.
+pub fn too_long(headers: &[String], rows: &[Vec<Cell>]) -> Option<String> {
+    rows.iter().enumerate().find_map(|(i, row)| {
+        let j = row
+            .iter()
+            .position(|c| c.text().encode_utf16().count() > EXCEL_CELL_MAX)?;
+        Some(format!(
+            "未导出：第 {} 行「{}」列有 {} 个字符，超过 Excel 单元格的上限 {EXCEL_CELL_MAX} 个",
+            i + 1,
+            headers.get(j).map_or("", String::as_str),
+            row.get(j).map_or(0, |c| c.text().encode_utf16().count())
+        ))
+    })
 }
 
 /// The list as records: the entries, then the results, as the page shows them.

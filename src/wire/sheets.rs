@@ -13,6 +13,9 @@ use super::client::call_worker;
 pub struct Table {
     pub first_row: usize,
     pub rows: Vec<Vec<String>>,
+    /// The cells may carry the apostrophe this program writes before a formula's first character
+    /// (a text file: see `list::files::neutralize`); a workbook's do not (its quote is a format).
+    pub quoted: bool,
 }
 
 /// The sheets worker's loader as trunk names it, relative to the page.
@@ -38,6 +41,7 @@ fn table(value: &JsValue) -> Table {
     Table {
         first_row: get("firstRow").as_f64().map_or(1, |n| n as usize),
         rows: unpack(&packed),
+        quoted: false,
     }
 }
 

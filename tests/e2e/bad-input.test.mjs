@@ -225,3 +225,42 @@ test('a paste into the list sorted by rank fills the rows shown; one with text i
     await site.close();
   }
 });
+
+test('an export gives back exactly what was typed on re-import; a cell longer than Excel holds is named, not cut', async () => {
+  const site = await serveDist('/');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const watcher = await watch(page, site);
+  try {
+    await watcher.open(site.url + 'list.html', '#list-scheme');
+    const typed = ["=1+1", "'=SUM(A1)", "''+86", "'普通", "-5 村"];
+    for (const [i, name] of typed.entries()) {
+      await page.click('#add-row');
+      await page.fill(`#c${i}-0`, name);
+      await page.press(`#c${i}-0`, 'Tab');
+    }
+    await waitForText(page, '#row-count', '5 / 5 个组织');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(await download.path());
+    await page.click('#import');
+    await page.setInputFiles('#import-file', { name: '定级名单.csv', mimeType: 'text/csv', buffer: bytes });
+    await page.locator('#import-apply, #import-failed').first().waitFor({ timeout: 20000 });
+    await page.uncheck('#import-append').catch(() => {});
+    await page.click('#import-apply');
+    await waitForText(page, '#row-count', '5 / 5 个组织');
+    const names = [];
+    for (let i = 0; i < 5; i += 1) names.push(await page.inputValue(`#c${i}-0`));
+    assert.deepEqual(names, typed);
+
+    // 40,000 characters in a name: the export says where, and writes nothing.
+    await page.fill('#c0-0', '长'.repeat(40000));
+    await page.press('#c0-0', 'Tab');
+    await page.click('#export-csv');
+    await waitForText(page, '#notice p', '未导出：第 1 行「组织名称」列有 40000 个字符，超过 Excel 单元格的上限 32767 个');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

@@ -58,12 +58,14 @@ impl Table {
         Table {
             first_row: self.first_row + header,
             rows: self.rows.into_iter().skip(header).collect(),
+            quoted: self.quoted,
         }
     }
 }
 
 /// Reads the data rows of `table` (the first is the header) into drafts, or lists every
-/// problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns).
+/// problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns). A table
+/// without a data row is refused.
 pub fn read_rows(
     table: &Table,
     mapping: &[Option<usize>],
@@ -88,7 +90,12 @@ pub fn read_rows(
             let Some(col) = mapping.get(j).copied().flatten().and_then(|c| cols.get(c)) else {
                 continue;
             };
-            if let Err(why) = col.set(&mut draft, scheme, modes, unneutralize(cell)) {
+            let cell = if table.quoted {
+                unneutralize(cell)
+            } else {
+                cell
+            };
+            if let Err(why) = col.set(&mut draft, scheme, modes, cell) {
                 problems.push(format!(
                     "第 {line} 行 {} 列「{}」：{why}",
                     column_letter(j),
@@ -114,6 +121,13 @@ pub fn read_rows(
             }
         }
         drafts.push(draft);
+    }
+    if drafts.is_empty() && problems.is_empty() {
+        // Never a list replaced by nothing: a file of headers only is refused.
+        problems.push(format!(
+            "文件中没有组织：表头（第 {} 行）之下没有数据行",
+            table.first_row
+        ));
     }
     if problems.is_empty() {
         Ok(drafts)
@@ -171,6 +185,7 @@ pub fn records_of_text(text: &str) -> Table {
     Table {
         first_row: 1,
         rows: parse_delimited(text, delimiter),
+        quoted: true,
     }
 }
 

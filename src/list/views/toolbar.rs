@@ -9,7 +9,7 @@ use dingji_rules::{Scheme, map};
 use yew::prelude::*;
 
 use crate::list::derive::Graded;
-use crate::list::files::{download, records, scheme_records, summary_records, write_csv};
+use crate::list::files::{download, records, scheme_records, summary_records, too_long, write_csv};
 use crate::list::state::{Action, ListState, Notice, View};
 use crate::shared::i18n::list_strings;
 use crate::wire::columns::default_mode;
@@ -74,8 +74,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let export_csv = {
         let state = state.clone();
         let graded = graded.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let (headers, rows) = records(&state, &graded);
+            if let Some(why) = too_long(&headers, &rows) {
+                dispatch.emit(Action::Notify(Notice::Refused(why)));
+                return;
+            }
             let mut all = vec![headers];
             all.extend(
                 rows.iter()
@@ -92,6 +97,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let (headers, mut rows) = records(&state, &graded);
+            if let Some(why) = too_long(&headers, &rows) {
+                dispatch.emit(Action::Notify(Notice::Refused(why)));
+                return;
+            }
             rows.insert(0, headers.into_iter().map(Cell::Text).collect());
             let sheets = vec![
                 ("结果".to_owned(), rows),
