@@ -550,3 +550,79 @@ fn a_file_of_headers_only_is_refused_and_never_empties_the_list() {
         ])
     );
 }
+
+#[test]
+fn the_saved_list_keeps_entries_in_another_form_and_under_another_scheme() {
+    let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
+    // Ballots typed, then the vote entered as a score for the whole list: both are kept.
+    let state = paste_shown(
+        Rc::new(ListState::new(b())),
+        0,
+        0,
+        "红星村党支部\t村\t92\t30\t15\t4\t1\t\t95\n",
+    );
+    assert_eq!(
+        state.rows[0].draft.source("vote").unwrap().counts,
+        ["30", "15", "4", "1"]
+    );
+    let state = state.reduce(Action::SetMode {
+        source: "vote".into(),
+        mode: Mode::Score,
+    });
+    let state = state.reduce(Action::SetCell {
+        row: 0,
+        col: Col::Score("vote".into()),
+        text: "88".into(),
+    });
+    // And the list graded under another scheme for a while.
+    let other = schemes.iter().find(|s| s.id != "B").unwrap().clone();
+    let state = state.reduce(Action::SetScheme(other));
+    let back = persist::from_text(&persist::to_text(&state), &schemes).unwrap();
+    let back = Rc::new(back).reduce(Action::SetScheme(b()));
+    let back = back.reduce(Action::SetMode {
+        source: "vote".into(),
+        mode: Mode::Votes,
+    });
+    let vote = back.rows[0].draft.source("vote").unwrap();
+    assert_eq!(vote.counts, ["30", "15", "4", "1"]);
+    assert_eq!(vote.score, "88");
+    // Graded from the ballots again: 92 × 50% + 80.6 × 30% + 95 × 20% = 89.18.
+    let graded = grade(&back);
+    let RowResult::Ok(result) = graded.result(0) else {
+        panic!("the row reads");
+    };
+    assert_eq!(result.rounded.to_string(), "89.18");
+}
+
+#[test]
+fn an_override_follows_its_tier_by_name_when_the_scheme_changes_or_is_cancelled_and_said() {
+    let state = imported(LIST);
+    let tier = Col::OverrideTier;
+    let set = |state: Rc<ListState>, row: usize, col: &Col, text: &str| {
+        state.reduce(Action::SetCell {
+            row,
+            col: col.clone(),
+            text: text.into(),
+        })
+    };
+    let state = set(state, 0, &Col::OverrideReason, "经党委会研究");
+    let state = set(state, 0, &tier, "较好");
+    let state = set(state, 1, &Col::OverrideReason, "经党委会研究");
+    let state = set(state, 1, &tier, "较差");
+    // Scheme A: 很好 好 较好 一般 差 — 较好 is its third tier (index 2, was 1 under B); 较差 is none.
+    let a = Rc::new(presets::by_id("A").unwrap());
+    let state = state.reduce(Action::SetScheme(a.clone()));
+    let o = |i: usize| state.rows[i].draft.override_.clone().unwrap();
+    assert_eq!(o(0).tier, Some(2));
+    assert_eq!(a.tier_name(2, dingji_rules::Lang::Zh), "较好");
+    assert_eq!(o(1).tier, None);
+    assert_eq!(
+        o(1).reason,
+        "经党委会研究（原调整为「较差」，新方案中没有）"
+    );
+    let notice = format!("{:?}", state.notice);
+    assert!(
+        notice.contains("这些调整已取消（原值写入调整理由）：第 2 行「较差」"),
+        "{notice}"
+    );
+}

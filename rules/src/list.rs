@@ -271,12 +271,25 @@ fn kept_within(sorted: &[(usize, Decimal)], slots: usize) -> usize {
         .count()
 }
 
-/// Sorts `(entry, score)` pairs best first, by row on a tie.
-fn best_first(entries: &[Entry], mut picked: Vec<(usize, Decimal)>) -> Vec<(usize, Decimal)> {
+/// Sorts `(key, index)` pairs by key, highest first, then by index. Every ordering of the crate
+/// and of the pages goes through this one function, so that a page carries one sort's code
+/// (a sort is generic code, copied for each kind of comparison: ~2 KB of wasm each).
+pub fn order_by_key(pairs: &mut [(i128, usize)]) {
+    pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+}
+
+/// The entries `picked` (by index), best first, by row on a tie, with their rounded scores.
+fn best_first(entries: &[Entry], picked: &[usize]) -> Vec<(usize, Decimal)> {
     // Entries are in row order, so their index breaks ties by row.
-    let key = |i: usize| entries.get(i).map_or(i128::MIN, |e| e.key);
-    picked.sort_unstable_by(|a, b| key(b.0).cmp(&key(a.0)).then(a.0.cmp(&b.0)));
-    picked
+    let mut order: Vec<(i128, usize)> = picked
+        .iter()
+        .filter_map(|&i| Some((entries.get(i)?.key, i)))
+        .collect();
+    order_by_key(&mut order);
+    order
+        .into_iter()
+        .filter_map(|(_, i)| Some((i, entries.get(i)?.rounded)))
+        .collect()
 }
 
 /// Of the entries `within` a capped group, those that lose their place when at most `allowed`
@@ -294,14 +307,15 @@ fn held_back(
         .filter(|&&i| entries.get(i).is_some_and(&fixed))
         .count() as u64;
     let slots = usize::try_from(allowed.saturating_sub(fixed_count)).unwrap_or(usize::MAX);
-    let movable: Vec<(usize, Decimal)> = within
+    let movable: Vec<usize> = within
         .iter()
-        .filter_map(|&i| entries.get(i).filter(|e| !fixed(e)).map(|e| (i, e.rounded)))
+        .copied()
+        .filter(|&i| entries.get(i).is_some_and(|e| !fixed(e)))
         .collect();
     if movable.len() <= slots {
         return Vec::new();
     }
-    let sorted = best_first(entries, movable);
+    let sorted = best_first(entries, &movable);
     let keep = kept_within(&sorted, slots);
     let tied_score = if keep < slots {
         sorted.get(keep).map(|&(_, s)| s)
@@ -489,16 +503,16 @@ fn cap_stars(
 /// (1, 2, 2, 4).
 pub(crate) fn ranks(keys: impl Iterator<Item = Option<i128>>) -> Vec<usize> {
     let keys: Vec<Option<i128>> = keys.collect();
-    let mut order: Vec<(usize, i128)> = keys
+    let mut order: Vec<(i128, usize)> = keys
         .iter()
         .enumerate()
-        .filter_map(|(i, k)| k.map(|k| (i, k)))
+        .filter_map(|(i, k)| k.map(|k| (k, i)))
         .collect();
-    order.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order_by_key(&mut order);
     let mut ranks = vec![0; keys.len()];
     let mut previous: Option<i128> = None;
     let mut current_rank = 0;
-    for (position, (row, score)) in order.into_iter().enumerate() {
+    for (position, (score, row)) in order.into_iter().enumerate() {
         if previous != Some(score) {
             current_rank = position + 1;
             previous = Some(score);

@@ -51,17 +51,16 @@ pub fn shares(counts: &[u64]) -> Vec<Decimal> {
     }
     // Work in tenths of a percent: 1000 in all.
     let mut tenths: Vec<u64> = Vec::with_capacity(counts.len());
-    let mut remainders: Vec<(u64, usize)> = Vec::with_capacity(counts.len());
+    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(counts.len());
     for (i, &c) in counts.iter().enumerate() {
         let scaled = u128::from(c) * 1000;
         let whole = scaled / u128::from(total);
         let remainder = scaled % u128::from(total);
         tenths.push(u64::try_from(whole).unwrap_or(0));
-        remainders.push((u64::try_from(remainder).unwrap_or(0), i));
+        remainders.push((i128::try_from(remainder).unwrap_or(0), i));
     }
     let missing = 1000u64.saturating_sub(tenths.iter().sum());
-    // The indices are distinct: the order is total, an unstable sort gives the same.
-    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::list::order_by_key(&mut remainders);
     for &(_, i) in remainders
         .iter()
         .take(usize::try_from(missing).unwrap_or(0))
@@ -82,9 +81,16 @@ pub fn summarize(scheme: &Scheme, list: &ListResult) -> Summary {
         .stars
         .as_ref()
         .map(|s| {
-            let mut levels: Vec<u8> = s.levels.iter().map(|l| l.stars).collect();
-            levels.sort_unstable_by(|a, b| b.cmp(a));
+            let mut levels: Vec<(i128, usize)> = s
+                .levels
+                .iter()
+                .map(|l| (i128::from(l.stars), usize::from(l.stars)))
+                .collect();
+            crate::list::order_by_key(&mut levels);
             levels
+                .into_iter()
+                .filter_map(|(_, n)| u8::try_from(n).ok())
+                .collect()
         })
         .unwrap_or_default();
     let tier_count = scheme.tiers.len();

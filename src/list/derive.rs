@@ -136,12 +136,17 @@ fn order(state: &ListState, graded: &Graded, view: &View) -> Vec<usize> {
         })
         .collect();
     if view.by_rank {
-        let rank = |i: usize| match graded.result(i) {
-            RowResult::Ok(r) => r.rank,
-            _ => usize::MAX,
-        };
-        // Ties broken by position: the order is total, an unstable sort gives the same.
-        order.sort_unstable_by_key(|&i| (rank(i), i));
+        // Best rank first (the rules' one sort: highest key first, so the rank negated); rows
+        // not graded last; ties by position.
+        let mut keyed: Vec<(i128, usize)> = order
+            .iter()
+            .map(|&i| match graded.result(i) {
+                RowResult::Ok(r) => (-(r.rank as i128), i),
+                _ => (i128::MIN, i),
+            })
+            .collect();
+        dingji_rules::list::order_by_key(&mut keyed);
+        order = keyed.into_iter().map(|(_, i)| i).collect();
     }
     order
 }

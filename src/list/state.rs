@@ -205,6 +205,44 @@ impl ListState {
     }
 }
 
+/// `draft` with its override moved from scheme `old` to `new` by name, if it has one: the tier
+/// and stars of the same names, or none — then the old names are added to the reason and
+/// returned ("「较好」、「三星」").
+fn rehome_override(
+    draft: &OrgDraft,
+    old: &Scheme,
+    new: &Scheme,
+) -> Option<(OrgDraft, Option<String>)> {
+    let o = draft.override_.as_ref()?;
+    let mut moved = o.clone();
+    let mut gone = Vec::new();
+    if let Some(t) = o.tier {
+        let name = old.tier_name(t, Lang::Zh);
+        moved.tier = new.tiers.iter().position(|x| x.name.zh == name);
+        if moved.tier.is_none() {
+            gone.push(format!("「{name}」"));
+        }
+    }
+    if let Some(n) = o.stars {
+        let name = old.star_name(n, Lang::Zh);
+        moved.stars = new
+            .stars
+            .as_ref()
+            .and_then(|s| s.levels.iter().find(|l| l.name.zh == name))
+            .map(|l| l.stars);
+        if moved.stars.is_none() {
+            gone.push(format!("「{name}」"));
+        }
+    }
+    let gone = (!gone.is_empty()).then(|| gone.join("、"));
+    if let Some(g) = &gone {
+        moved.reason = format!("{}（原调整为{g}，新方案中没有）", moved.reason);
+    }
+    let mut draft = draft.clone();
+    draft.override_ = Some(moved);
+    Some((draft, gone))
+}
+
 /// Headers of a sequence-number column, skipped when pasted.
 const SEQUENCE_HEADERS: [&str; 4] = ["序号", "#", "No.", "编号"];
 
@@ -279,9 +317,32 @@ impl Reducible for ListState {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetScheme(scheme) => {
+                // An override names its tier and stars: under the new scheme it is the tier of
+                // the same name, or none (its old value written into the reason, and said).
+                let mut lost = Vec::new();
+                let rows: Vec<Rc<Row>> = self
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(
+                        |(i, r)| match rehome_override(&r.draft, &self.scheme, &scheme) {
+                            None => r.clone(),
+                            Some((draft, gone)) => {
+                                lost.extend(gone.map(|g| format!("第 {} 行{g}", i + 1)));
+                                Rc::new(Row::new(r.id, draft, &scheme))
+                            }
+                        },
+                    )
+                    .collect();
                 next.scheme = scheme;
                 next.modes = default_modes(&next.scheme);
-                next.rows = Rc::new(next.in_modes(&self.rows, &next.modes));
+                next.rows = Rc::new(next.in_modes(&rows, &next.modes));
+                if !lost.is_empty() {
+                    next.notice = Some(Notice::Done(format!(
+                        "新方案中没有同名的等次或星级，这些调整已取消（原值写入调整理由）：{}",
+                        lost.join("；")
+                    )));
+                }
                 // Steps of history were read under the other scheme: they cannot come back.
                 next.undo.clear();
                 next.redo.clear();

@@ -57,9 +57,48 @@ fn mode_name(mode: Mode) -> &'static str {
     }
 }
 
-/// The list as text: its settings, then each of `drafts` as a row.
-pub fn to_text<'a>(list: &ListSettings, drafts: impl Iterator<Item = &'a OrgDraft>) -> String {
-    let cols = columns(&list.scheme, &list.modes);
+/// The columns to save: the list's own, then every other one a draft has an entry in — a source
+/// entered in another form before (ballots under a score), a source or veto of a scheme the
+/// list was under before — so that the saved list keeps everything the user typed.
+fn kept_columns<'a>(list: &ListSettings, drafts: impl Iterator<Item = &'a OrgDraft>) -> Vec<Col> {
+    let mut cols = columns(&list.scheme, &list.modes);
+    let mut keep = |col: Col| {
+        if !cols.contains(&col) {
+            cols.push(col);
+        }
+    };
+    for draft in drafts {
+        for (source, entry) in &draft.inputs {
+            if !entry.score.trim().is_empty() {
+                keep(Col::Score(source.clone()));
+            }
+            for (level, count) in entry.counts.iter().enumerate() {
+                if !count.trim().is_empty() && level < super::columns::MAX_LEVELS {
+                    keep(Col::Count(source.clone(), level));
+                }
+            }
+            if !entry.eligible.trim().is_empty() {
+                keep(Col::Eligible(source.clone()));
+            }
+            for (indicator, text) in &entry.indicators {
+                if !text.trim().is_empty() {
+                    keep(Col::Indicator(source.clone(), indicator.clone()));
+                }
+            }
+        }
+        for veto in &draft.vetoes {
+            keep(Col::Veto(veto.clone()));
+        }
+    }
+    cols
+}
+
+/// The list as text: its settings, then each of `drafts` as a row (every entry it has).
+pub fn to_text<'a>(
+    list: &ListSettings,
+    drafts: impl Iterator<Item = &'a OrgDraft> + Clone,
+) -> String {
+    let cols = kept_columns(list, drafts.clone());
     let mut lines = vec![HEADER.to_owned(), format!("scheme {}", list.scheme.id)];
     lines.push(format!(
         "lang {}",

@@ -10,10 +10,10 @@ import { serveDist, launchBrowser, watch, DIST } from './harness.mjs';
 
 const BUDGET_KIB = 150;
 // A ceiling that keeps the list page from growing unnoticed, not its budget: the budget of 150
-// (issue 9) is not met yet. 201: the split into hooks grew it 0.9 KiB. 203: issue 12's guards
-// (another window's save shown, pasted numbers checked, headers and 序号 in a paste, a kept-aside
-// list stamped with the time, saved dates checked) grew it 2.1 KiB, after 1 KiB saved elsewhere.
-const LIST_CEILING_KIB = 203;
+// (issue 9) is not met yet. 199: every ordering goes through one sort (dingji_rules::list::
+// order_by_key; −6.6 KiB), which paid for issue 12's guards (another window's save shown, pasted
+// numbers checked, headers and 序号 in a paste, every entry saved, overrides by name).
+const LIST_CEILING_KIB = 199;
 
 async function firstLoad(what, path, ready, budget) {
   const site = await serveDist('/');

@@ -12,13 +12,21 @@ pub fn publicity(state: &ListState, graded: &Graded, date: &str) -> Html {
     let lang: Lang = state.lang;
     let s = list_strings(lang);
     let scheme = &state.scheme;
-    let mut by_rank: Vec<(usize, usize, usize)> = (0..state.rows.len())
+    // By tier, then rank (the rules' one sort: highest key first, so both negated).
+    let mut keyed: Vec<(i128, usize)> = (0..state.rows.len())
         .filter_map(|i| match graded.result(i) {
+            RowResult::Ok(r) => Some((-(((r.tier as i128) << 64) + r.rank as i128), i)),
+            _ => None,
+        })
+        .collect();
+    dingji_rules::list::order_by_key(&mut keyed);
+    let by_rank: Vec<(usize, usize, usize)> = keyed
+        .into_iter()
+        .filter_map(|(_, i)| match graded.result(i) {
             RowResult::Ok(r) => Some((r.tier, r.rank, i)),
             _ => None,
         })
         .collect();
-    by_rank.sort_unstable();
     let groups = scheme.tiers.iter().enumerate().map(|(t, tier)| {
         let names: Vec<Html> = by_rank
             .iter()
