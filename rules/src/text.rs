@@ -23,8 +23,10 @@ impl Lang {
     }
 }
 
-/// A piece of text in both languages. The English may be left out; Chinese is then shown.
+/// A piece of text in both languages. The English may be left out; Chinese is then shown. Any
+/// other field is refused, as everywhere in a scheme file (a misspelt `"en "` is not dropped).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     /// Simplified Chinese.
     pub zh: String,

@@ -215,3 +215,13 @@ fn numbers_in_files_are_read_as_the_page_reads_them() {
     let org: Org = serde_json::from_str(json).unwrap();
     assert_eq!(org.inputs[0].1, SourceInput::Score(Decimal::new(895, 1)));
 }
+
+#[test]
+fn an_unknown_field_inside_a_name_is_refused_like_anywhere_else() {
+    let json = presets::by_id("B").unwrap().to_json();
+    let bad = json.replacen(r#""zh": "好","#, r#""zh": "好", "zh-TW": "好","#, 1);
+    assert!(bad.len() > json.len(), "the preset names a tier 好");
+    let err = Scheme::from_json(&bad).unwrap_err().to_string();
+    assert!(err.contains("zh-TW"), "{err}");
+    assert!(Scheme::from_json(&json).is_ok());
+}

@@ -35,6 +35,10 @@ pub fn handle(name: &str, args: &js_sys::Array) -> Result<Reply, Failure> {
     }
 }
 
+/// The most characters of JSON a call's arguments may take: a list of 100,000 organizations is
+/// about 20 million.
+const MAX_ARGUMENTS: u32 = 64_000_000;
+
 /// Answers the page's messages, and tells the page it is ready; called once when the worker's
 /// wasm starts.
 pub fn start() {
@@ -50,9 +54,16 @@ pub fn start() {
             let name = get("name").as_string().unwrap_or_default();
             // Arguments come as JSON text (one string to clone, not a graph of objects), or as
             // they are where they hold typed arrays.
-            let args = match get("args_json").as_string() {
-                Some(text) => js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED),
-                None => get("args"),
+            let json = get("args_json");
+            let length = json.dyn_ref::<js_sys::JsString>().map_or(0, js_sys::JsString::length);
+            // Measured before it is parsed: a huge argument is refused at once.
+            let args = if length > MAX_ARGUMENTS {
+                JsValue::UNDEFINED
+            } else if json.is_string() {
+                js_sys::JSON::parse(&String::from(json.unchecked_ref::<js_sys::JsString>()))
+                    .unwrap_or(JsValue::UNDEFINED)
+            } else {
+                get("args")
             };
             let args: js_sys::Array = args.dyn_into().unwrap_or_default();
             let reply = js_sys::Object::new();
@@ -60,7 +71,16 @@ pub fn start() {
                 let _ = js_sys::Reflect::set(&reply, &JsValue::from_str(key), value);
             };
             set("id", &get("id"));
-            match handle(&name, &args) {
+            let answer = if length > MAX_ARGUMENTS {
+                Err(format!(
+                    "参数过大：{} 万个字符，上限为 {} 万个",
+                    length.div_ceil(10_000),
+                    MAX_ARGUMENTS / 10_000
+                ))
+            } else {
+                handle(&name, &args)
+            };
+            match answer {
                 Ok(Reply::Value(value)) => set("ok", &value),
                 Ok(Reply::Json(text)) => set("json", &JsValue::from_str(&text)),
                 Err(message) => set("error", &JsValue::from_str(&message)),

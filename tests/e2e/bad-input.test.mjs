@@ -127,6 +127,10 @@ test('the JS API rejects arguments of the wrong type with a Chinese message, nev
         }
         answers.push(await promise.then(() => `${name} resolved`, (e) => `${name}: ${e.message}`));
       }
+      // An argument of 64 million characters and more is refused before it is read.
+      const started = performance.now();
+      answers.push(await api.evaluate('B', { ...org, name: 'x'.repeat(64_000_000) }).then(() => 'resolved', (e) => e.message));
+      answers.push(performance.now() - started < 5000);
       // A right call still works after all of them: 92 × 50% + 80 × 30% + 95 × 20% = 89 → 较好.
       answers.push((await api.evaluate('B', org, 'en')).tier_name);
       return answers;
@@ -140,6 +144,8 @@ test('the JS API rejects arguments of the wrong type with a Chinese message, nev
       'validate: 方案应为对象，现为 null',
       'goal_seek: 组织应为对象，现为 string',
       out[7],
+      '参数过大：6401 万个字符，上限为 6400 万个',
+      true,
       'Fairly good',
     ]);
     assert.match(out[7], /^evaluate: 组织有误：unknown field `bogus`/);
