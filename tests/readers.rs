@@ -101,6 +101,7 @@ fn wordy() -> impl Strategy<Value = String> {
         Just("\n".to_owned()),
         Just(" ".to_owned()),
         Just("\\".to_owned()),
+        Just("x".repeat(400)),
         "[0-9]{1,40}",
         any::<String>(),
     ];

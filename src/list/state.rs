@@ -11,6 +11,7 @@ use dingji_rules::draft::{FieldError, Mode, OrgDraft};
 use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
+use crate::wire::codec::excerpt;
 use crate::wire::columns::{Col, Modes, default_modes};
 
 /// The steps of history kept.
@@ -301,10 +302,10 @@ fn number_in(col: &Col, text: &str) -> Result<(), String> {
     match col {
         Col::Score(_) | Col::Indicator(..) => dingji_rules::number::parse_decimal(text, "")
             .map(|_| ())
-            .map_err(|_| format!("“{text}”不是数字")),
+            .map_err(|_| format!("“{}”不是数字", excerpt(text))),
         Col::Count(..) | Col::Eligible(_) => dingji_rules::draft::parse_count(text, "")
             .map(|_| ())
-            .map_err(|_| format!("“{text}”不是人数或票数（应为 0 或正整数）")),
+            .map_err(|_| format!("“{}”不是人数或票数（应为 0 或正整数）", excerpt(text))),
         _ => Ok(()),
     }
 }

@@ -2,6 +2,7 @@
 //! form each source is entered in. A column reads and writes one text of an [`OrgDraft`]; its key
 //! is stable (saved lists, exported files) and its header is what a clerk sees in Excel.
 
+use super::codec::excerpt;
 use dingji_rules::draft::{Field, Mode, OrgDraft};
 use dingji_rules::map;
 use dingji_rules::org::Override;
@@ -293,7 +294,7 @@ impl Col {
                     && !text.is_empty()
                     && !matches!(text, "否" | "0" | "N" | "n" | "no" | "FALSE" | "false")
                 {
-                    return Err(format!("应填“是”或留空，现为“{text}”"));
+                    return Err(format!("应填“是”或留空，现为“{}”", excerpt(text)));
                 }
                 draft.vetoes.retain(|x| x != v);
                 if ticked {
@@ -316,7 +317,8 @@ impl Col {
                                 let names: Vec<&str> =
                                     scheme.tiers.iter().map(|t| t.name.zh.as_str()).collect();
                                 return Err(format!(
-                                    "没有等次“{text}”（可填：{}）",
+                                    "没有等次“{}”（可填：{}）",
+                                    excerpt(text),
                                     names.join("、")
                                 ));
                             }
@@ -338,7 +340,8 @@ impl Col {
                                 let names: Vec<&str> =
                                     levels.iter().map(|l| l.name.zh.as_str()).collect();
                                 return Err(format!(
-                                    "没有星级“{text}”（可填：{}）",
+                                    "没有星级“{}”（可填：{}）",
+                                    excerpt(text),
                                     names.join("、")
                                 ));
                             }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme, map};
 
-use super::codec::{TAB, join_line, split_line};
+use super::codec::{TAB, excerpt, join_line, split_line};
 use super::columns::{Col, Modes, columns, default_modes};
 
 /// The first line of a saved list.
@@ -157,7 +157,10 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
     match lines.next() {
         Some((_, HEADER)) => {}
         Some((_, other)) if other.starts_with("dingji-list ") => {
-            return Err(format!("版本“{other}”不是本程序能读取的“{HEADER}”"));
+            return Err(format!(
+                "版本“{}”不是本程序能读取的“{HEADER}”",
+                excerpt(other)
+            ));
         }
         _ => return Err("不是本程序保存的名单".to_owned()),
     }
@@ -172,7 +175,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                 let scheme = schemes
                     .iter()
                     .find(|s| s.id == rest)
-                    .ok_or_else(|| format!("没有编号为「{rest}」的方案"))?;
+                    .ok_or_else(|| format!("没有编号为「{}」的方案", excerpt(rest)))?;
                 list = Some(ListSettings {
                     modes: default_modes(scheme),
                     scheme: scheme.clone(),

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Decimal, Error, Lang, Scheme, map, parse_decimal};
 
-use super::codec::{SPACE, escape_token, unescape_token};
+use super::codec::{SPACE, escape_token, excerpt, unescape_token};
 
 /// Changes to a preset's weights (one per source) and thresholds (one per tier but the last),
 /// as typed. `None`: as the preset has them.
@@ -141,13 +141,17 @@ impl Saved {
         match lines.next() {
             Some(Self::HEADER) => {}
             Some(other) if other.starts_with("dingji ") => {
-                return Err(format!("版本“{other}”不是本程序能读取的“{}”", Self::HEADER));
+                return Err(format!(
+                    "版本“{}”不是本程序能读取的“{}”",
+                    excerpt(other),
+                    Self::HEADER
+                ));
             }
             _ => return Err("不是本程序保存的内容".to_owned()),
         }
         let mut saved = Saved::default();
         for (n, line) in lines.enumerate() {
-            let bad = || format!("第 {} 行无法读取：“{line}”", n + 2);
+            let bad = || format!("第 {} 行无法读取：“{}”", n + 2, excerpt(line));
             let tokens: Option<Vec<String>> = line.split(' ').map(unescape).collect();
             let tokens = tokens.ok_or_else(bad)?;
             let t: Vec<&str> = tokens.iter().map(String::as_str).collect();
@@ -209,7 +213,7 @@ impl Saved {
             }
         }
         if !schemes.iter().any(|s| s.id == saved.scheme) {
-            return Err(format!("没有编号为「{}」的方案", saved.scheme));
+            return Err(format!("没有编号为「{}」的方案", excerpt(&saved.scheme)));
         }
         Ok(saved)
     }

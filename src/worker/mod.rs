@@ -55,7 +55,9 @@ pub fn start() {
             // Arguments come as JSON text (one string to clone, not a graph of objects), or as
             // they are where they hold typed arrays.
             let json = get("args_json");
-            let length = json.dyn_ref::<js_sys::JsString>().map_or(0, js_sys::JsString::length);
+            let length = json
+                .dyn_ref::<js_sys::JsString>()
+                .map_or(0, js_sys::JsString::length);
             // Measured before it is parsed: a huge argument is refused at once.
             let args = if length > MAX_ARGUMENTS {
                 JsValue::UNDEFINED

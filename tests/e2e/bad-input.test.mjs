@@ -270,3 +270,59 @@ test('an export gives back exactly what was typed on re-import; a cell longer th
     await site.close();
   }
 });
+
+const link = (text) => `#v1=${Buffer.from(text).toString('base64url')}`;
+
+test('damaged share links and saved inputs: each named in a short message, the inputs unchanged', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site);
+  try {
+    // 自评 80: 92 × 50% + 80.6 × 30% + 80 × 20% = 46 + 24.18 + 16 = 86.18.
+    await page.fill('#score-self', '80');
+    await waitForText(page, '#composite', '86.18');
+    const links = [
+      ['#v1=', /^分享链接无法读取，当前输入未改变：/],
+      ['#v1=!!!', /链接内容不完整或被改动/],
+      ['#v2=abc', /不是本程序的分享链接/],
+      [link('dingji 9\nscheme B'), /版本“dingji 9”不是本程序能读取的“dingji 1”/],
+      [link(`dingji 1\nscheme ${'Z'.repeat(5000)}`), /没有编号为「Z{24}…」的方案/],
+      [link('dingji 1\nscheme B\ncount vote 99999 5'), /第 3 行无法读取：“count vote 99999 5”/],
+      [`#v1=${Buffer.from([0xff, 0xfe, 0x00]).toString('base64url')}`, /链接内容不完整或被改动/],
+      [`#v1=${'A'.repeat(1_500_000)}`, /^分享链接无法读取，当前输入未改变：/],
+    ];
+    for (const [fragment, message] of links) {
+      const started = Date.now();
+      await page.goto(site.url + fragment);
+      await page.locator('#notice p').waitFor();
+      const text = await page.locator('#notice p').textContent();
+      assert.match(text, message, fragment.slice(0, 40));
+      assert.ok(text.length < 120, `a short message: ${text.length} characters`);
+      assert.ok(Date.now() - started < 5000, 'refused within seconds');
+      assert.equal(await page.inputValue('#score-self'), '80', fragment.slice(0, 40));
+      await waitForText(page, '#composite', '86.18');
+      await page.goto(site.url);
+    }
+
+    // A link whose weight is Decimal's largest: opened, the weight named at its field, no crash.
+    await page.goto(site.url + link(`dingji 1\nscheme B\nmode committee score\nscore committee 92\nweight 0 ${HUGE}`));
+    await page.locator('#notice p').waitFor();
+    assert.match(await page.locator('.card').filter({ has: page.locator('#weight-committee') }).innerText(), /应在 0 到 100 之间/);
+
+    // Saved inputs that cannot be read: kept aside, the worked example shown, and said.
+    for (const stored of ['garbage', 'dingji 1\nscheme B\ncount vote 4000000000 1', `dingji 1\nscheme ${'Q'.repeat(3000)}`]) {
+      await page.evaluate((t) => localStorage.setItem('dingji.calculator.v1', t), stored);
+      await page.goto(site.url);
+      await page.locator('#notice p').waitFor();
+      const text = await page.locator('#notice p').textContent();
+      assert.match(text, /^上次保存的输入无法读取，已另行保留并重新开始：/);
+      assert.ok(text.length < 120, `a short message: ${text.length} characters`);
+      assert.equal(await page.evaluate(() => localStorage.getItem('dingji.calculator.v1.unreadable')), stored);
+      await waitForText(page, '#composite', '89.18');
+      await page.evaluate(() => localStorage.removeItem('dingji.calculator.v1'));
+    }
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

@@ -40,7 +40,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     { if props.presentation { s.presentation_off } else { s.presentation_on } }
                 </button>
                 <button type="button" id="share" onclick={on_share}>{ s.share }</button>
-                <button type="button" class="lang-toggle" lang={other.code()} title={s.lang_toggle_label} onclick={on_lang}>
+                <button type="button" class="lang-toggle" lang={other.code()} onclick={on_lang}>
                     { s.lang_toggle }
                 </button>
             </nav>
