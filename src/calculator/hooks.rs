@@ -16,15 +16,18 @@ use crate::wire::explained::Explained;
 use crate::wire::page::Saved;
 use crate::wire::request::Request;
 
-/// Saves the inputs on every change; a failure is shown, never a crash.
+/// Saves the inputs on every change (not while 清空 or an opened link can be undone); a failure
+/// is shown, never a crash.
 #[hook]
 pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
     let json = Saved::local(state).to_text();
     let dispatch = dispatch.clone();
     let failed = state.notice == Some(Notice::SaveFailed);
-    use_effect_with(json, move |json| {
+    // While 清空 or an opened link can be undone, what is stored stays as it was.
+    let waiting = state.before.is_some();
+    use_effect_with((json, waiting), move |(json, waiting)| {
         #[cfg(target_arch = "wasm32")]
-        {
+        if !waiting {
             let saved = gloo::utils::window()
                 .local_storage()
                 .ok()
@@ -35,7 +38,7 @@ pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (json, dispatch, failed);
+        let _ = (json, waiting, dispatch, failed);
     });
 }
 

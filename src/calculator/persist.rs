@@ -43,6 +43,7 @@ impl Saved {
             draft: self.draft,
             edits: self.edits,
             notice: None,
+            before: None,
         }
     }
 }
@@ -84,6 +85,8 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
         if let Some(fragment) = take_fragment() {
             match Saved::from_fragment(&fragment, schemes) {
                 Ok(saved) => {
+                    // Kept aside until the user keeps the link's inputs (saving waits).
+                    state.before = Some(Rc::new(state.clone()));
                     state.scheme_id = saved.scheme;
                     state.draft = saved.draft;
                     state.edits = saved.edits;

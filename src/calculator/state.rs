@@ -32,6 +32,9 @@ pub struct AppState {
     pub edits: Edits,
     /// A message for the user (a share link that could not be read, storage that failed).
     pub notice: Option<Notice>,
+    /// The inputs before 清空 or an opened share link, while that can still be undone: until
+    /// then the new inputs are not saved (a link's inputs are kept only when the user keeps them).
+    pub before: Option<Rc<AppState>>,
 }
 
 /// A message shown above the page until dismissed.
@@ -45,6 +48,8 @@ pub enum Notice {
     SaveFailed,
     /// A share link was opened.
     LinkOpened,
+    /// The inputs were cleared.
+    Cleared,
 }
 
 /// A change the user asked for.
@@ -98,6 +103,8 @@ pub enum Action {
     ClearInputs,
     /// Replace the inputs with those of a share link.
     Open(Saved),
+    /// Back to the inputs before 清空 or an opened link.
+    Restore,
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -114,6 +121,7 @@ impl Default for AppState {
             draft: OrgDraft::default(),
             edits: Edits::default(),
             notice: None,
+            before: None,
         }
     }
 }
@@ -133,6 +141,15 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let undoable = matches!(action, Action::ClearInputs | Action::Open(_));
+        let passive = matches!(
+            action,
+            Action::SetLang(_)
+                | Action::TogglePresentation
+                | Action::ToggleWhy
+                | Action::Notify(_)
+                | Action::Restore
+        );
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::TogglePresentation => {
@@ -209,6 +226,7 @@ impl Reducible for AppState {
             } => set_at(&mut next.edits.thresholds, defaults, index, text),
             Action::ResetScheme => next.edits = Edits::default(),
             Action::ClearInputs => {
+                next.notice = Some(Notice::Cleared);
                 for (_, source) in &mut next.draft.inputs {
                     *source = dingji_rules::draft::SourceDraft {
                         mode: source.mode,
@@ -223,8 +241,29 @@ impl Reducible for AppState {
                 next.edits = saved.edits;
                 next.notice = Some(Notice::LinkOpened);
             }
+            Action::Restore => {
+                if let Some(b) = next.before.take() {
+                    next.scheme_id = b.scheme_id.clone();
+                    next.draft = b.draft.clone();
+                    next.edits = b.edits.clone();
+                }
+                next.notice = None;
+            }
             Action::Notify(notice) => next.notice = Some(notice),
-            Action::Dismiss => next.notice = None,
+            // 知道了: the cleared or opened inputs are kept.
+            Action::Dismiss => {
+                next.notice = None;
+                next.before = None;
+            }
+        }
+        if undoable {
+            next.before = next.before.or_else(|| Some(self.clone()));
+        } else if !passive {
+            // Going on after 清空 or a link keeps what it starts from: nothing left to undo.
+            next.before = None;
+            if matches!(next.notice, Some(Notice::LinkOpened | Notice::Cleared)) {
+                next.notice = None;
+            }
         }
         if next == *self { self } else { Rc::new(next) }
     }
@@ -307,5 +346,42 @@ mod tests {
             next.edits.weights.as_deref(),
             Some(&["60".to_owned(), "30".to_owned(), "20".to_owned()][..])
         );
+    }
+
+    #[test]
+    fn clearing_or_opening_a_link_can_be_undone_until_the_user_goes_on() {
+        let typed = Rc::new(AppState::default()).reduce(Action::SetScore {
+            source: "self".into(),
+            text: "95".into(),
+        });
+        let cleared = typed.clone().reduce(Action::ClearInputs);
+        assert_eq!(cleared.draft.source("self").unwrap().score, "");
+        assert_eq!(cleared.notice, Some(Notice::Cleared));
+        let back = cleared.clone().reduce(Action::Restore);
+        assert_eq!(back.draft, typed.draft);
+        assert_eq!(back.before, None);
+
+        // Typing after 清空 keeps what it starts from: nothing to undo, the notice goes.
+        let went_on = cleared.reduce(Action::SetScore {
+            source: "self".into(),
+            text: "80".into(),
+        });
+        assert_eq!(went_on.before, None);
+        assert_eq!(went_on.notice, None);
+
+        // A link opened over typed inputs: undone, or kept with 保留 (知道了).
+        let mut linked = AppState::default();
+        map::entry(&mut linked.draft.inputs, "self").score = "60".into();
+        let link = Saved::from_fragment(&Saved::shared(&linked).to_fragment(), &schemes()).unwrap();
+        let opened = typed.clone().reduce(Action::Open(link));
+        assert_eq!(opened.draft.source("self").unwrap().score, "60");
+        assert!(
+            opened.before.is_some(),
+            "saving waits while it can be undone"
+        );
+        assert_eq!(opened.clone().reduce(Action::Restore).draft, typed.draft);
+        let kept = opened.reduce(Action::Dismiss);
+        assert_eq!(kept.before, None);
+        assert_eq!(kept.draft.source("self").unwrap().score, "60");
     }
 }

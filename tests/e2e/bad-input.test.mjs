@@ -326,3 +326,41 @@ test('damaged share links and saved inputs: each named in a short message, the i
     await site.close();
   }
 });
+
+test('清空 and an opened share link can be undone; a link is saved only once kept', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site);
+  try {
+    await page.fill('#score-self', '80');
+    await waitForText(page, '#composite', '86.18');
+    await page.click('#clear');
+    await waitForText(page, '#notice p', '已清空输入。');
+    assert.equal(await page.inputValue('#score-self'), '');
+    // Not saved while it can be undone: a reload now would bring back the typed inputs.
+    assert.match(await page.evaluate(() => localStorage.getItem('dingji.calculator.v1')), /score self 80/);
+    await page.click('#restore');
+    assert.equal(await page.inputValue('#score-self'), '80');
+    await waitForText(page, '#composite', '86.18');
+
+    // A link with 自评 60 opened over them: shown, not saved; 撤销 brings 80 back.
+    const linked = `dingji 1\nscheme B\nmode committee score\nscore committee 92\nmode vote votes\ncount vote 0 30\ncount vote 1 15\ncount vote 2 4\ncount vote 3 1\nmode self score\nscore self 60`;
+    await page.goto(site.url + link(linked));
+    await waitForText(page, '#notice p', '已打开分享链接中的输入。');
+    // 92 × 50% + 80.6 × 30% + 60 × 20% = 46 + 24.18 + 12 = 82.18.
+    await waitForText(page, '#composite', '82.18');
+    assert.match(await page.evaluate(() => localStorage.getItem('dingji.calculator.v1')), /score self 80/);
+    await page.click('#restore');
+    await waitForText(page, '#composite', '86.18');
+
+    // Opened again and kept (保留): now it is what a reload shows.
+    await page.goto(site.url + link(linked));
+    await waitForText(page, '#composite', '82.18');
+    await page.locator('#notice button', { hasText: '保留' }).click();
+    await page.reload();
+    await waitForText(page, '#composite', '82.18');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

@@ -23,12 +23,17 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         Notice::BadStorage(why) => (format!("{}{why}", s.bad_storage), true),
         Notice::SaveFailed => (s.save_failed.to_owned(), true),
         Notice::LinkOpened => (s.link_opened.to_owned(), false),
+        Notice::Cleared => (s.cleared.to_owned(), false),
     };
+    let undoable = matches!(notice, Notice::LinkOpened | Notice::Cleared);
     let dismiss = props.dispatch.reform(|_: MouseEvent| Action::Dismiss);
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
             <p>{ text }</p>
-            <button type="button" onclick={dismiss}>{ s.dismiss }</button>
+            if undoable {
+                <button type="button" id="restore" onclick={props.dispatch.reform(|_: MouseEvent| Action::Restore)}>{ s.restore }</button>
+            }
+            <button type="button" onclick={dismiss}>{ if undoable { s.keep } else { s.dismiss } }</button>
         </div>
     }
 }
