@@ -23,8 +23,10 @@ pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
     let json = Saved::local(state).to_text();
     let dispatch = dispatch.clone();
     let failed = state.notice == Some(Notice::SaveFailed);
-    // While 清空 or an opened link can be undone, what is stored stays as it was.
-    let waiting = state.before.is_some();
+    // While 清空 or an opened link can be undone, or unreadable saved inputs could not be kept
+    // aside, what is stored stays as it was.
+    let waiting = state.before.is_some()
+        || matches!(state.notice, Some(Notice::BadStorage { kept: false, .. }));
     use_effect_with((json, waiting), move |(json, waiting)| {
         #[cfg(target_arch = "wasm32")]
         if !waiting {

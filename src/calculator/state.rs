@@ -42,8 +42,9 @@ pub struct AppState {
 pub enum Notice {
     /// A share link that could not be read; the current inputs were kept.
     BadLink(String),
-    /// The saved inputs could not be read; they were kept aside and the page started afresh.
-    BadStorage(String),
+    /// The saved inputs could not be read: why, and whether they were kept aside under a key of
+    /// their own (if not, nothing is saved over them until the notice is dismissed).
+    BadStorage { why: String, kept: bool },
     /// Saving failed (storage full or disabled): changes will not survive a reload.
     SaveFailed,
     /// A share link was opened.

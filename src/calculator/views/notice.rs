@@ -20,7 +20,10 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
     };
     let (text, warning) = match notice {
         Notice::BadLink(why) => (format!("{}{why}", s.bad_link), true),
-        Notice::BadStorage(why) => (format!("{}{why}", s.bad_storage), true),
+        Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage), true),
+        Notice::BadStorage { why, kept: false } => {
+            (format!("{}{why}", s.bad_storage_not_kept), true)
+        }
         Notice::SaveFailed => (s.save_failed.to_owned(), true),
         Notice::LinkOpened => (s.link_opened.to_owned(), false),
         Notice::Cleared => (s.cleared.to_owned(), false),
