@@ -78,6 +78,9 @@ fn on_reply(url: &'static str, event: web_sys::MessageEvent) {
     };
 }
 
+/// How long a worker may take to start (fetch and compile its wasm) before its calls fail.
+const START_MS: i32 = 15_000;
+
 /// Fails every call in flight to a worker that could not start or crashed, and drops the
 /// worker: the next call starts a new one.
 fn on_failure(url: &'static str) {
@@ -113,6 +116,20 @@ fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_failure(url));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
+    // No call waits forever: a worker that has not said it is ready in time is given up.
+    let started = worker.clone();
+    let give_up = Closure::once_into_js(move || {
+        let late = with_client(url, |c| !c.ready && c.worker == started).unwrap_or(false);
+        if late {
+            on_failure(url);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            give_up.unchecked_ref(),
+            START_MS,
+        );
+    }
     Ok(worker)
 }
 

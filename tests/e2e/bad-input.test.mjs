@@ -368,3 +368,26 @@ test('清空 and an opened share link can be undone; a link is saved only once k
     await site.close();
   }
 });
+
+test('a worker whose wasm never arrives is given up within 15 seconds; its call fails with a message', async () => {
+  let stalled = true;
+  const site = await serveDist('/', { stall: (rel) => stalled && /^worker-[0-9a-f]+_bg\.wasm$/.test(rel) });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    await page.locator('#composite').waitFor();
+    const started = Date.now();
+    await page.click('#show-why');
+    await page.locator('.card.error[role=alert]').waitFor({ timeout: 20000 });
+    assert.match(await page.locator('.card.error[role=alert]').textContent(), /计算模块未能启动/);
+    assert.ok(Date.now() - started < 17000, `${Date.now() - started} ms`);
+    stalled = false;
+    await page.click('#show-why');
+    await page.click('#show-why');
+    await page.locator('#steps').waitFor({ timeout: 15000 });
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

@@ -37,8 +37,9 @@ export function distFiles() {
 }
 
 /** Serves dist/ under `prefix` ("/" or "/apps/dingji/"). Only GET and HEAD of its files; a file
- *  for which `refuse(rel)` is true answers 404, as if it were missing from the server. */
-export async function serveDist(prefix = '/', { refuse = () => false } = {}) {
+ *  for which `refuse(rel)` is true answers 404, as if it were missing from the server, and one
+ *  for which `stall(rel)` is true is never answered (a server that hangs). */
+export async function serveDist(prefix = '/', { refuse = () => false, stall = () => false } = {}) {
   const files = new Set(distFiles());
   const log = [];
   const server = createServer((req, res) => {
@@ -49,6 +50,7 @@ export async function serveDist(prefix = '/', { refuse = () => false } = {}) {
       return;
     }
     const rel = path.slice(prefix.length) || 'index.html';
+    if (stall(rel)) return;
     if (!files.has(rel) || refuse(rel)) {
       res.writeHead(404).end();
       return;
@@ -69,7 +71,10 @@ export async function serveDist(prefix = '/', { refuse = () => false } = {}) {
     prefix,
     files,
     log,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () => {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(resolve));
+    },
   };
 }
 
