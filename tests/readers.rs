@@ -16,6 +16,7 @@ use dingji::list::derive::{RowResult, grade};
 use dingji::list::files::{decode, neutralize, parse_delimited, unneutralize};
 use dingji::list::persist;
 use dingji::list::state::{Action, ListState, Notice, View};
+use dingji::list::views::import::{read_rows, records_of_text};
 use dingji::wire::base64;
 use dingji::wire::columns::columns;
 use dingji::wire::page::{Edits, Saved, effective_scheme};
@@ -246,6 +247,27 @@ proptest! {
     }
 
     #[test]
+    fn any_table_under_any_mapping_is_imported_whole_or_refused_in_chinese(
+        text in wordy(),
+        mapping in prop::collection::vec(prop::option::of(0..14usize), 0..12),
+        quoted in any::<bool>(),
+    ) {
+        let scheme = Rc::new(presets::by_id("B").unwrap());
+        let state = ListState::new(scheme.clone());
+        let mut table = records_of_text(&text);
+        table.quoted = quoted;
+        match read_rows(&table.from_header(), &mapping, &scheme, &state.modes, &state.blank()) {
+            Ok(drafts) => prop_assert!(!drafts.is_empty()),
+            Err(problems) => {
+                prop_assert!(!problems.is_empty());
+                for p in &problems {
+                    prop_assert!(chinese(p), "not Chinese or too long: {}", p);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn an_exported_cell_reads_back_as_typed(cell in "['=+@a-]{0,4}.{0,8}") {
         let written = neutralize(&cell);
         prop_assert_eq!(unneutralize(&written), cell.as_str());
@@ -308,4 +330,17 @@ fn a_column_key_with_a_huge_level_is_refused_not_allocated() {
         Ok(_) => panic!("a level no scheme has was read"),
         Err(e) => assert!(e.contains("第") && e.contains("行"), "{e}"),
     }
+}
+
+#[test]
+fn a_long_bad_cell_is_quoted_short() {
+    let scheme = Rc::new(presets::by_id("B").unwrap());
+    let state = ListState::new(scheme.clone());
+    let text = format!("组织名称,分类,党委评定\n甲村,村,{}\n", "九".repeat(400));
+    let table = records_of_text(&text);
+    let cols = columns(&scheme, &state.modes);
+    let mapping: Vec<Option<usize>> =
+        table.rows[0].iter().map(|h| dingji::wire::columns::guess(h, &cols, &scheme)).collect();
+    let problems = read_rows(&table, &mapping, &scheme, &state.modes, &state.blank()).unwrap_err();
+    assert!(problems.iter().all(|p| chinese(p)), "{problems:?}");
 }

@@ -391,3 +391,49 @@ test('a worker whose wasm never arrives is given up within 15 seconds; its call 
     await site.close();
   }
 });
+
+test('files that are not a list (binary bytes, a broken workbook, an empty file, headers only) are refused; the list is as it was', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site, 'list.html', '#list-scheme');
+  try {
+    await page.focus('.grid-wrap');
+    await paste(page, '红星村党支部\t村\t92\t30\t15\t4\t1\t\t95\n');
+    await waitForText(page, '#row-count', '1 / 1 个组织');
+    await page.waitForFunction(() => /红星村/.test(localStorage.getItem('dingji.list.v1') ?? ''));
+    const saved = await page.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    const files = [
+      ['乱码.csv', Buffer.from([0x00, 0xff, 0x13, 0x80, 0x81, 0xfe, 0x00, 0x00, 0x9f])],
+      ['损坏.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])],
+      ['空.csv', Buffer.alloc(0)],
+      ['只有表头.csv', Buffer.from('组织名称,分类,党委评定\n', 'utf8')],
+    ];
+    const messages = [];
+    for (const [name, buffer] of files) {
+      await page.click('#import');
+      await page.setInputFiles('#import-file', { name, mimeType: 'application/octet-stream', buffer });
+      await page.locator('#import-apply, #import-failed').first().waitFor({ timeout: 20000 });
+      if (await page.locator('#import-apply').count()) {
+        await page.click('#import-apply');
+        await page.locator('#import-problems').waitFor();
+        messages.push(await page.locator('#import-problems').innerText());
+      } else {
+        messages.push(await page.locator('#import-failed').innerText());
+      }
+      assert.match(messages.at(-1), /[\u4e00-\u9fff]/, `${name}: a message in Chinese`);
+      await page.click('#import-cancel');
+      await waitForText(page, '#row-count', '1 / 1 个组织');
+      assert.equal(await page.evaluate(() => localStorage.getItem('dingji.list.v1')), saved, `${name}: the saved list is as it was`);
+    }
+    assert.match(messages[1], /文件不是可读取的 Excel 工作簿/);
+    assert.match(messages[2], /文件是空的，没有可导入的内容/);
+    assert.match(messages[3], /文件中没有组织：表头（第 1 行）之下没有数据行/);
+    // The page and the sheets worker still work: a good file imports.
+    await page.click('#import');
+    await page.setInputFiles('#import-file', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('组织名称,分类,党委评定\n幸福社区党支部,社区,95\n', 'utf8') });
+    await page.locator('#import-apply').waitFor({ timeout: 20000 });
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

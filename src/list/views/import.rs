@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::list::files::{decode, parse_delimited, unneutralize};
 use crate::shared::i18n::list_strings;
+use crate::wire::codec::excerpt;
 pub use crate::wire::columns::guess;
 use crate::wire::columns::{Modes, columns};
 use crate::wire::sheets::Table;
@@ -99,7 +100,7 @@ pub fn read_rows(
                 problems.push(format!(
                     "第 {line} 行 {} 列「{}」：{why}",
                     column_letter(j),
-                    headers.get(j).map_or("", String::as_str)
+                    excerpt(headers.get(j).map_or("", String::as_str))
                 ));
             }
         }
@@ -113,7 +114,7 @@ pub fn read_rows(
                     Some(j) => format!(
                         "{} 列「{}」",
                         column_letter(j),
-                        headers.get(j).map_or("", String::as_str)
+                        excerpt(headers.get(j).map_or("", String::as_str))
                     ),
                     None => "（未导入的列）".to_owned(),
                 };
@@ -123,11 +124,16 @@ pub fn read_rows(
         drafts.push(draft);
     }
     if drafts.is_empty() && problems.is_empty() {
-        // Never a list replaced by nothing: a file of headers only is refused.
-        problems.push(format!(
-            "文件中没有组织：表头（第 {} 行）之下没有数据行",
-            table.first_row
-        ));
+        // Never a list replaced by nothing: an empty file, or one of headers only, is refused.
+        let blank = headers.iter().all(|c| c.trim().is_empty());
+        problems.push(if blank {
+            "文件是空的，没有可导入的内容".to_owned()
+        } else {
+            format!(
+                "文件中没有组织：表头（第 {} 行）之下没有数据行",
+                table.first_row
+            )
+        });
     }
     if problems.is_empty() {
         Ok(drafts)
