@@ -626,3 +626,44 @@ fn an_override_follows_its_tier_by_name_when_the_scheme_changes_or_is_cancelled_
         "{notice}"
     );
 }
+
+#[test]
+fn duplicate_names_are_flagged_on_both_rows() {
+    let state = imported(
+        "组织名称,分类,党委评定,党员群众测评,自评\n红星村党支部,村,92,80.6,95\n红星村党支部 ,村,95,96,96\n镇机关党支部,机关,85,88,90\n",
+    );
+    let graded = grade(&state);
+    assert_eq!(graded.duplicate, [true, true, false]);
+    let RowResult::Ok(first) = graded.result(0) else {
+        panic!("row 1 is graded");
+    };
+    assert!(
+        graded
+            .flags(&state.scheme, 0, first, dingji_rules::Lang::Zh)
+            .starts_with("重名")
+    );
+    let RowResult::Ok(third) = graded.result(2) else {
+        panic!("row 3 is graded");
+    };
+    assert!(
+        !graded
+            .flags(&state.scheme, 2, third, dingji_rules::Lang::Zh)
+            .contains("重名")
+    );
+}
+
+#[test]
+fn adding_a_row_shows_the_whole_list_with_the_new_row_at_the_cursor() {
+    let state = imported(LIST);
+    let state = state.reduce(Action::SetView(dingji::list::state::View {
+        by_rank: true,
+        category: Some("village".into()),
+        ..Default::default()
+    }));
+    let added = state.added;
+    let state = state.reduce(Action::AddRow);
+    assert_eq!(state.view, dingji::list::state::View::default());
+    assert_eq!(state.cursor, (3, 0));
+    assert_eq!(state.added, added + 1);
+    assert_eq!(grade(&state).order, [0, 1, 2, 3]);
+}

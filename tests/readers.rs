@@ -339,8 +339,10 @@ fn a_long_bad_cell_is_quoted_short() {
     let text = format!("组织名称,分类,党委评定\n甲村,村,{}\n", "九".repeat(400));
     let table = records_of_text(&text);
     let cols = columns(&scheme, &state.modes);
-    let mapping: Vec<Option<usize>> =
-        table.rows[0].iter().map(|h| dingji::wire::columns::guess(h, &cols, &scheme)).collect();
+    let mapping: Vec<Option<usize>> = table.rows[0]
+        .iter()
+        .map(|h| dingji::wire::columns::guess(h, &cols, &scheme))
+        .collect();
     let problems = read_rows(&table, &mapping, &scheme, &state.modes, &state.blank()).unwrap_err();
     assert!(problems.iter().all(|p| chinese(p)), "{problems:?}");
 }

@@ -57,7 +57,7 @@ pub fn ListApp() -> Html {
         top,
         bottom,
         on_scroll,
-    } = use_virtual_window(total, state.cursor);
+    } = use_virtual_window(total, state.cursor, state.added);
     // A block pasted from Excel or WPS fills from the cursor's cell.
     let on_paste = {
         let dispatch = dispatch.clone();
@@ -107,8 +107,32 @@ pub fn ListApp() -> Html {
         })
     };
 
+    // Esc closes what is open over the list: the import dialog, then a row's 说明, then the 公示
+    // preview (in a cell, Esc takes back what is being typed instead).
+    let on_key = {
+        let importing = importing.clone();
+        let previewing = previewing.clone();
+        let dispatch = dispatch.clone();
+        let open = state.open.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            let in_cell = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|t| t.class_name().contains("cell"));
+            if e.key() != "Escape" || in_cell {
+                return;
+            }
+            if *importing {
+                importing.set(false);
+            } else if open {
+                dispatch.emit(Action::Open(None));
+            } else if *previewing {
+                previewing.set(false);
+            }
+        })
+    };
+
     html! {
-        <div class="page list-page" lang={lang.code()}>
+        <div class="page list-page" lang={lang.code()} onkeydown={on_key}>
             <header class="masthead">
                 <div>
                     <h1>{ s.title }</h1>
@@ -130,6 +154,7 @@ pub fn ListApp() -> Html {
                     scheme={scheme.clone()}
                     modes={state.modes.clone()}
                     blank={state.blank()}
+                    existing={state.rows.len()}
                     {on_import}
                     on_close={{ let i = importing.clone(); Callback::from(move |()| i.set(false)) }}
                 />

@@ -21,6 +21,9 @@ pub struct Graded {
     pub summary: Summary,
     /// The rows to show, by index, in the view's order.
     pub order: Vec<usize>,
+    /// For each row of the list, whether another row has the same name (ranks, overrides and
+    /// matching against last year go by name).
+    pub duplicate: Vec<bool>,
 }
 
 /// The result of row `i`: the rules' result, or the message of why there is none.
@@ -113,9 +116,46 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         index,
         summary,
         order: Vec::new(),
+        duplicate: duplicates(state),
     };
     graded.order = order(state, &graded, &state.view);
     graded
+}
+
+/// For each row, whether its name (trimmed, not empty) is another row's too.
+fn duplicates(state: &ListState) -> Vec<bool> {
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for row in state.rows.iter() {
+        *seen.entry(row.draft.name.trim()).or_default() += 1;
+    }
+    state
+        .rows
+        .iter()
+        .map(|r| {
+            let name = r.draft.name.trim();
+            !name.is_empty() && seen.get(name).is_some_and(|&n| n > 1)
+        })
+        .collect()
+}
+
+impl Graded {
+    /// The flags of row `i`'s result, as the list shows and exports them: the rules' flags, and
+    /// 重名 when another row has its name.
+    pub fn flags(&self, scheme: &Scheme, i: usize, result: &OrgResult, lang: Lang) -> String {
+        let mut labels = flag_labels(scheme, result, lang);
+        if self.duplicate.get(i).copied().unwrap_or(false) {
+            labels.insert(
+                0,
+                (if lang == Lang::Zh {
+                    "重名"
+                } else {
+                    "Duplicate name"
+                })
+                .to_owned(),
+            );
+        }
+        labels.join("；")
+    }
 }
 
 fn order(state: &ListState, graded: &Graded, view: &View) -> Vec<usize> {

@@ -6,7 +6,7 @@ use dingji_rules::fmt::num;
 use dingji_rules::{Lang, Scheme};
 use wasm_bindgen::JsCast;
 
-use crate::list::derive::{Graded, RowResult, flag_labels, quota_line, to_next};
+use crate::list::derive::{Graded, RowResult, quota_line, to_next};
 use crate::list::state::ListState;
 use crate::shared::i18n::list_strings;
 use crate::wire::sheets::Cell;
@@ -242,7 +242,7 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
                         to_next(scheme, r)
                             .map_or(Cell::Text(String::new()), |d| number(d, decimals)),
                     );
-                    cells.push(Cell::Text(flag_labels(scheme, r, lang).join("；")));
+                    cells.push(Cell::Text(graded.flags(scheme, i, r, lang)));
                 }
                 RowResult::Failed(why) => cells.push(Cell::Text(why)),
                 RowResult::Unread => cells.push(Cell::Text(s.unread.to_owned())),

@@ -187,9 +187,10 @@ pub struct VirtualWindow {
     pub on_scroll: Callback<Event>,
 }
 
-/// The virtual window over `total` rows, keeping the `cursor`'s cell focused and in view.
+/// The virtual window over `total` rows, keeping the `cursor`'s cell focused and in view (and
+/// giving it the focus when `added` changes: a row was just added).
 #[hook]
-pub fn use_virtual_window(total: usize, cursor: (usize, usize)) -> VirtualWindow {
+pub fn use_virtual_window(total: usize, cursor: (usize, usize), added: u32) -> VirtualWindow {
     let window = use_state(|| (0usize, 720usize));
     let scroller = use_node_ref();
     let top = use_node_ref();
@@ -216,29 +217,39 @@ pub fn use_virtual_window(total: usize, cursor: (usize, usize)) -> VirtualWindow
     {
         let scroller = scroller.clone();
         let window = window.clone();
-        use_effect_with((cursor, first, last), move |&((row, col), first, last)| {
-            let document = gloo::utils::document();
-            let active = document
-                .active_element()
-                .map(|e| e.id())
-                .unwrap_or_default();
-            if !active.starts_with('c') || active == cell_id(row, col) {
-                return;
-            }
-            if (first..last).contains(&row) && row >= first + OVERSCAN.min(first) {
-                if let Some(input) = document
-                    .get_element_by_id(&cell_id(row, col))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = input.focus();
+        let focused = use_mut_ref(|| added);
+        use_effect_with(
+            (cursor, first, last, added),
+            move |&((row, col), first, last, added)| {
+                let document = gloo::utils::document();
+                let active = document
+                    .active_element()
+                    .map(|e| e.id())
+                    .unwrap_or_default();
+                if active == cell_id(row, col) {
+                    *focused.borrow_mut() = added;
+                    return;
                 }
-            } else if let Some(el) = scroller.cast::<web_sys::Element>() {
-                let target =
-                    (row * ROW_HEIGHT).saturating_sub(el.client_height().max(0) as usize / 2);
-                el.set_scroll_top(i32::try_from(target).unwrap_or(0));
-                window.set((target, el.client_height().max(0) as usize));
-            }
-        });
+                let new_row = *focused.borrow() != added;
+                if !new_row && !active.starts_with('c') {
+                    return;
+                }
+                if (first..last).contains(&row) && row >= first + OVERSCAN.min(first) {
+                    if let Some(input) = document
+                        .get_element_by_id(&cell_id(row, col))
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = input.focus();
+                        *focused.borrow_mut() = added;
+                    }
+                } else if let Some(el) = scroller.cast::<web_sys::Element>() {
+                    let target =
+                        (row * ROW_HEIGHT).saturating_sub(el.client_height().max(0) as usize / 2);
+                    el.set_scroll_top(i32::try_from(target).unwrap_or(0));
+                    window.set((target, el.client_height().max(0) as usize));
+                }
+            },
+        );
     }
     let on_scroll = {
         let window = window.clone();

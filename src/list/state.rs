@@ -88,6 +88,8 @@ pub struct ListState {
     /// The start date of rectification (YYYY-MM-DD) and its length in months (6–12).
     pub rectify_from: String,
     pub rectify_months: u32,
+    /// How many rows 添加组织 has added: each time, the cursor's cell takes the focus.
+    pub added: u32,
 }
 
 impl ListState {
@@ -107,6 +109,7 @@ impl ListState {
             notice: None,
             rectify_from: String::new(),
             rectify_months: 6,
+            added: 0,
         }
     }
 
@@ -440,7 +443,11 @@ impl Reducible for ListState {
                 let mut rows = (*next.rows).clone();
                 rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
                 next.next_id += 1;
+                // The whole list, in its order: the new row is the last shown, its name cell
+                // takes the focus.
+                next.view = View::default();
                 next.cursor = (rows.len() - 1, 0);
+                next.added += 1;
                 next.commit(rows);
             }
             Action::DeleteRow(i) => {

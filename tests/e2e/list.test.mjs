@@ -334,3 +334,46 @@ test('the headers a clerk types are guessed; a computed vote score column switch
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });
+
+test('添加组织 puts the focus in the new row; Esc closes 说明 and the import dialog; duplicate names are flagged', async () => {
+  const { context, page, w } = await openList();
+  await importTownship(page, township());
+  await page.check('#by-rank');
+  await page.click('#add-row');
+  await waitForText(page, '#row-count', '22 / 22 个组织');
+  // The whole list in its order (the sort is cleared), the new row's name cell focused.
+  assert.equal(await page.isChecked('#by-rank'), false);
+  await page.waitForFunction(() => document.activeElement?.id === 'c21-0');
+  await page.keyboard.type('第1党支部');
+  await page.keyboard.press('Tab');
+  // The fixture has a 第1党支部 (list row 1, shown first): it says 重名 now. The new row has no
+  // result yet (its entries are missing), so its flags are not shown.
+  await page.waitForFunction(() => document.querySelector('.grid tbody td.flags')?.textContent.startsWith('重名'));
+
+  await page.locator('.grid tbody tr button', { hasText: '说明' }).first().click();
+  await page.locator('#panel').waitFor();
+  await page.locator('#panel button').focus();
+  await page.keyboard.press('Escape');
+  await page.locator('#panel').waitFor({ state: 'detached' });
+  await page.click('#import');
+  await page.locator('#import-dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#import-dialog').waitFor({ state: 'detached' });
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('an import over a list that is not empty says how many organizations it replaces', async () => {
+  const { context, page, w } = await openList();
+  await importTownship(page, township());
+  await page.click('#import');
+  await page.setInputFiles('#import-file', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(records(township().slice(0, 2))), 'utf8') });
+  await page.locator('#import-apply').waitFor({ timeout: 20000 });
+  await waitForText(page, '#import-replaces', '导入将替换现有 21 个组织（勾选“追加到名单末尾”可保留它们）');
+  await page.check('#import-append');
+  assert.equal(await page.locator('#import-replaces').count(), 0);
+  await page.click('#import-apply');
+  await waitForText(page, '#row-count', '23 / 23 个组织');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});

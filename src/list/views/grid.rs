@@ -8,7 +8,7 @@ use dingji_rules::fmt::num;
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
-use crate::list::derive::{Graded, RowResult, flag_labels, to_next};
+use crate::list::derive::{Graded, RowResult, to_next};
 use crate::list::state::{Action, ListState};
 use crate::shared::i18n::list_strings;
 use crate::shared::tier_tone;
@@ -54,7 +54,7 @@ fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Htm
                 .map(|l| l.confirmer.get(lang).to_owned())
                 .unwrap_or_default();
             let next = to_next(scheme, r).map(num).unwrap_or_default();
-            let flags = flag_labels(scheme, r, lang).join("；");
+            let flags = graded.flags(scheme, row, r, lang);
             html! {
                 <>
                     <td class="num rank">{ r.rank }</td>

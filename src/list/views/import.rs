@@ -148,6 +148,8 @@ pub struct ImportProps {
     pub scheme: Rc<Scheme>,
     pub modes: Modes,
     pub blank: OrgDraft,
+    /// How many organizations the list has (an import that replaces them says so).
+    pub existing: usize,
     /// The drafts to import, whether to append them, and the form of each source they are in.
     pub on_import: Callback<(Vec<OrgDraft>, bool, Modes)>,
     pub on_close: Callback<()>,
@@ -178,6 +180,15 @@ struct Mapping {
     append: bool,
     /// The problems of the last attempt to apply, if any.
     problems: Rc<Vec<String>>,
+}
+
+/// "导入将替换现有 21 个组织": said before an import replaces a list that is not empty.
+fn list_replaces(lang: Lang, n: usize) -> String {
+    if lang == Lang::Zh {
+        format!("导入将替换现有 {n} 个组织（勾选“追加到名单末尾”可保留它们）")
+    } else {
+        format!("The import replaces the {n} organizations in the list (tick Append to keep them)")
+    }
 }
 
 /// Records of a decoded text file: CSV, or tab-separated if its first line has tabs and no commas.
@@ -411,6 +422,9 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                         </table>
                     </div>
                     <label class="check"><input type="checkbox" id="import-append" checked={append} onchange={toggle} />{ s.import_append }</label>
+                    if !append && props.existing > 0 {
+                        <p class="warning" id="import-replaces" role="status">{ list_replaces(props.lang, props.existing) }</p>
+                    }
                     <div class="dialog-actions">
                         <button type="button" id="import-apply" class="primary" onclick={apply}>
                             { format!("{}（{}）", s.import_apply, count) }
