@@ -335,9 +335,16 @@ test('the headers a clerk types are guessed; a computed vote score column switch
   await context.close();
 });
 
-test('添加组织 puts the focus in the new row; Esc closes 说明 and the import dialog; duplicate names are flagged', async () => {
+test('添加组织 puts the focus in the new row; Esc closes 说明 and the import dialog; duplicate names are flagged; names in full on hover; a 公示 entry kept whole', async () => {
   const { context, page, w } = await openList();
   await importTownship(page, township());
+  // A long formal name shows in full on hover (the cell is narrower than some names).
+  assert.equal(await page.getAttribute('#c0-0', 'title'), await page.inputValue('#c0-0'));
+  // A 公示 entry never splits across the notice's two columns.
+  await page.click('#print');
+  await page.locator('#print-preview li').first().waitFor();
+  assert.equal(await page.locator('#print-preview li').first().evaluate((li) => getComputedStyle(li).breakInside), 'avoid');
+  await page.click('#print-close');
   await page.check('#by-rank');
   await page.click('#add-row');
   await waitForText(page, '#row-count', '22 / 22 个组织');

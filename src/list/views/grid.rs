@@ -140,13 +140,15 @@ pub fn grid(props: &GridProps) -> Html {
                     dispatch.emit(Action::Move { row, col });
                 }
             });
+            // A long formal name shows in full on hover; an error says what is wrong.
+            let title = error.clone().or_else(|| (*col == Col::Name).then(|| value.clone()));
             html! {
                 <td class={classes!(error.is_some().then_some("invalid"))}>
                     <input
                         class="cell"
                         id={cell_id(position, c)}
                         {value}
-                        title={error.clone()}
+                        {title}
                         aria-label={format!("{} · {}", position + 1, col.header(scheme, lang))}
                         aria-invalid={error.is_some().to_string()}
                         autocomplete="off"
