@@ -38,7 +38,7 @@ pub fn App() -> Html {
         let schemes = schemes.clone();
         use_reducer(move || initial_state(&schemes))
     };
-    let sharing = use_state(|| None::<AttrValue>);
+    let sharing = use_state(|| false);
     let last_good = use_mut_ref(|| None::<Rc<Outcome>>);
     let dispatch = state.dispatcher().to_callback();
     let lang = state.lang;
@@ -81,13 +81,10 @@ pub fn App() -> Html {
 
     let (on_share, close_share) = {
         let (open, close) = (sharing.clone(), sharing.clone());
-        let state = state.clone();
-        let on_share = Callback::from(move |()| {
-            open.set(Some(
-                share_link(&Saved::shared(&state).to_fragment()).into(),
-            ));
-        });
-        (on_share, Callback::from(move |()| close.set(None)))
+        (
+            Callback::from(move |()| open.set(true)),
+            Callback::from(move |()| close.set(false)),
+        )
     };
     let category = chosen_category(&base, &state.draft.category);
     let no_draft = dingji_rules::draft::SourceDraft::default();
@@ -128,8 +125,9 @@ pub fn App() -> Html {
              lang={lang.code()} onkeydown={on_key}>
             { header(&HeaderProps { lang, presentation: state.presentation, dispatch: dispatch.clone(), on_share }) }
             { notice_bar(&NoticeBarProps { lang, notice: state.notice.clone(), dispatch: dispatch.clone() }) }
-            if let Some(link) = (*sharing).clone() {
-                <ShareDialog {lang} {link} on_close={close_share} />
+            // The link is made at each render: it follows the inputs while the dialog is open.
+            if *sharing {
+                <ShareDialog {lang} link={AttrValue::from(share_link(&Saved::shared(&state).to_fragment()))} on_close={close_share} />
             }
             <main class="calculator">
                 <div class="inputs">

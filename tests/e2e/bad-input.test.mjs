@@ -437,3 +437,21 @@ test('files that are not a list (binary bytes, a broken workbook, an empty file,
     await site.close();
   }
 });
+
+test('the share dialog\'s link follows the inputs while it is open', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site);
+  try {
+    await page.click('#share');
+    const before = await page.inputValue('#share-link');
+    await page.fill('#score-self', '70');
+    await page.waitForFunction((old) => document.querySelector('#share-link')?.value !== old, before);
+    const after = await page.inputValue('#share-link');
+    const text = Buffer.from(after.split('#v1=')[1], 'base64url').toString('utf8');
+    assert.match(text, /score self 70/);
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
