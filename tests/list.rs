@@ -667,3 +667,33 @@ fn adding_a_row_shows_the_whole_list_with_the_new_row_at_the_cursor() {
     assert_eq!(state.added, added + 1);
     assert_eq!(grade(&state).order, [0, 1, 2, 3]);
 }
+
+#[test]
+fn exported_entries_typed_as_plain_numbers_are_numbers_and_the_rest_text() {
+    use dingji::wire::sheets::Cell;
+    let state = paste_shown(
+        Rc::new(ListState::new(b())),
+        0,
+        0,
+        "红星村党支部\t村\t92.50\t30\t15\t4\t1\t\t０９５\n",
+    );
+    let (headers, rows) = dingji::list::files::records(&state, &grade(&state));
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[0][at("组织名称")], Cell::Text("红星村党支部".into()));
+    assert_eq!(
+        rows[0][at("党委评定")],
+        Cell::Number {
+            text: "92.50".into(),
+            decimals: 2
+        }
+    );
+    assert_eq!(
+        rows[0][at("党员群众测评·好（票）")],
+        Cell::Number {
+            text: "30".into(),
+            decimals: 0
+        }
+    );
+    // Full-width digits stay text, exactly as typed.
+    assert_eq!(rows[0][at("自评")], Cell::Text("０９５".into()));
+}

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::list::derive::{Graded, RowResult, quota_line, to_next};
 use crate::list::state::ListState;
 use crate::shared::i18n::list_strings;
+use crate::wire::columns::Col;
 use crate::wire::sheets::Cell;
 
 /// Text of a file's bytes: UTF-8 (a BOM is dropped) where it is valid, GB18030 (which GBK is part
@@ -192,6 +193,34 @@ pub fn too_long(headers: &[String], rows: &[Vec<Cell>]) -> Option<String> {
     })
 }
 
+/// An entry as a cell: in a number column, a number typed plainly (`92`, `80.60`, `-5`) is a
+/// number, shown with the decimals typed (so that SUM works and Excel shows the same digits);
+/// anything else, and every other column, is text as typed.
+fn input_cell(col: &Col, text: String) -> Cell {
+    let numeric = matches!(
+        col,
+        Col::Score(_) | Col::Count(..) | Col::Eligible(_) | Col::Indicator(..)
+    );
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    // Digits, at most six decimals, no leading zero and no bare point: what Excel shows back
+    // exactly as typed.
+    let plain = !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && !(whole.len() > 1 && whole.starts_with('0'))
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && fraction.len() <= 6
+        && !digits.ends_with('.');
+    if numeric && plain {
+        Cell::Number {
+            decimals: fraction.len() as u32,
+            text,
+        }
+    } else {
+        Cell::Text(text)
+    }
+}
+
 /// The list as records: the entries, then the results, as the page shows them.
 pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell>>) {
     let lang = state.lang;
@@ -219,7 +248,7 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
         .map(|(i, row)| {
             let mut cells: Vec<Cell> = cols
                 .iter()
-                .map(|c| Cell::Text(c.get(&row.draft, scheme)))
+                .map(|c| input_cell(c, c.get(&row.draft, scheme)))
                 .collect();
             match graded.result(i) {
                 RowResult::Ok(r) => {
