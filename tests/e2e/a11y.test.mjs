@@ -52,6 +52,11 @@ for (const width of WIDTHS) {
     await page.click('#share');
     await page.locator('#share-link').waitFor();
     found.push(...(await violations(page, 'the share dialog open')));
+    await page.keyboard.press('Escape');
+    // The last result kept, out of date (weights that do not sum to 100).
+    await page.fill('#weight-self', '10');
+    await page.locator('#stale').waitFor();
+    found.push(...(await violations(page, 'an out-of-date result')));
     assert.deepEqual(found, []);
     await context.close();
   });
