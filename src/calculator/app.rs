@@ -147,7 +147,7 @@ pub fn App() -> Html {
                         dispatch: &dispatch,
                     }) }
                 </div>
-                <div class="results">
+                <div class={classes!("results", stale.then_some("results-stale"))}>
                     { result_panel(&ResultPanelProps { lang, outcome: outcome.as_deref(), stale, missing: &missing }) }
                     { number_line(&NumberLineProps {
                         lang,
