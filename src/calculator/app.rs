@@ -78,6 +78,14 @@ pub fn App() -> Html {
     } else {
         Vec::new()
     };
+    // The working waits for inputs that give a result, and says what they lack.
+    let waiting = calc.outcome.is_none().then(|| {
+        if missing.is_empty() {
+            s.why_waiting.to_owned()
+        } else {
+            format!("{}{}", s.incomplete, missing.join("、"))
+        }
+    });
 
     let (on_share, close_share) = {
         let (open, close) = (sharing.clone(), sharing.clone());
@@ -157,7 +165,7 @@ pub fn App() -> Html {
                     if let Some(o) = &outcome {
                         { contribution_bar(&ContributionBarProps { lang, outcome: o }) }
                     }
-                    { why(&WhyProps { lang, open: state.show_why, explained: (*explained).clone(), dispatch: dispatch_why }) }
+                    { why(&WhyProps { lang, open: state.show_why, explained: (*explained).clone(), waiting, dispatch: dispatch_why }) }
                 </div>
                 if let Some(o) = &outcome {
                     { mini_result(&MiniResultProps { lang, outcome: o.clone(), stale }) }

@@ -455,3 +455,22 @@ test('the share dialog\'s link follows the inputs while it is open', async () =>
     await site.close();
   }
 });
+
+test('after 清空 the working says what to fill in, not "正在计算……"', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await openPage(site);
+  try {
+    await page.click('#show-why');
+    await page.locator('#steps').waitFor({ timeout: 15000 });
+    await page.click('#clear');
+    await page.locator('#why-waiting').waitFor();
+    assert.match(await page.locator('#why-waiting').textContent(), /^尚未填完：.*党委评定/);
+    assert.equal(await page.locator('#computing').count(), 0);
+    await page.click('#restore');
+    await page.locator('#steps').waitFor({ timeout: 15000 });
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

@@ -18,6 +18,8 @@ pub struct WhyProps {
     pub open: bool,
     /// The worker's answer, once it came.
     pub explained: Option<Rc<Result<Explained, String>>>,
+    /// What to fill in or correct first, when the inputs give no result (the working waits).
+    pub waiting: Option<String>,
     pub dispatch: Callback<Action>,
 }
 
@@ -32,7 +34,9 @@ pub fn why(props: &WhyProps) -> Html {
             onclick={dispatch.reform(|_: MouseEvent| Action::ToggleWhy)}>
             { if props.open { s.hide_why } else { s.show_why } }
         </button>
-        if props.open {
+        if let (true, Some(what)) = (props.open, &props.waiting) {
+            <p class="card muted" id="why-waiting">{ what }</p>
+        } else if props.open {
             { match explained.as_deref() {
                 Some(Ok(e)) => html! {
                     <>
