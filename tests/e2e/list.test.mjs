@@ -338,6 +338,11 @@ test('the headers a clerk types are guessed; a computed vote score column switch
 test('添加组织 puts the focus in the new row; Esc closes 说明 and the import dialog; duplicate names are flagged; names in full on hover; a 公示 entry kept whole', async () => {
   const { context, page, w } = await openList();
   await importTownship(page, township());
+  // Scrolled sideways to the results, the grid keeps each row's name in view.
+  await page.locator('.grid-wrap').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const [wrap, name] = await page.evaluate(() => [document.querySelector('.grid-wrap'), document.querySelector('#c0-0')].map((e) => e.getBoundingClientRect().left));
+  assert.ok(name - wrap >= 0 && name - wrap < 80, `the name stays at the left: ${name - wrap} px`);
+  await page.locator('.grid-wrap').evaluate((el) => { el.scrollLeft = 0; });
   // A long formal name shows in full on hover (the cell is narrower than some names).
   assert.equal(await page.getAttribute('#c0-0', 'title'), await page.inputValue('#c0-0'));
   // A 公示 entry never splits across the notice's two columns.
