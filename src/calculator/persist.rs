@@ -73,15 +73,7 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
         let mut state = match stored.map(|text| (Saved::from_text(&text, schemes), text)) {
             Some((Ok(saved), _)) => saved.into_state(),
             Some((Err(why), text)) => {
-                // Keep what could not be read under a key of its own, stamped with the time (one
-                // kept before is never written over), so that nothing the user had is lost.
-                let key = format!(
-                    "{STORAGE_KEY}.unreadable.{}",
-                    String::from(js_sys::Date::new_0().to_iso_string())
-                );
-                let kept = storage
-                    .as_ref()
-                    .is_some_and(|s| s.set_item(&key, &text).is_ok());
+                let kept = crate::shared::keep_aside(storage.as_ref(), STORAGE_KEY, &text);
                 notice = Some(Notice::BadStorage { why, kept });
                 example_state(schemes)
             }

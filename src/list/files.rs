@@ -136,13 +136,7 @@ pub fn add_months(date: &str, months: u32) -> Option<String> {
     }
     let total = (month - 1) + months;
     let (year, month) = (year + i32::try_from(total / 12).ok()?, total % 12 + 1);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let last = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    let last = crate::wire::list::days_in_month(year, month);
     Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
 }
 

@@ -100,15 +100,7 @@ pub fn initial(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
             s
         }
         Err(why) => {
-            // Keep what could not be read under a key of its own, stamped with the time (a list
-            // kept aside before is never written over), so that nothing the user had is lost.
-            let key = format!(
-                "{STORAGE_KEY}.unreadable.{}",
-                String::from(js_sys::Date::new_0().to_iso_string())
-            );
-            let kept = storage
-                .as_ref()
-                .is_some_and(|s| s.set_item(&key, &text).is_ok());
+            let kept = crate::shared::keep_aside(storage.as_ref(), STORAGE_KEY, &text);
             ListState {
                 notice: Some(Notice::BadStorage { why, kept }),
                 ..fresh()

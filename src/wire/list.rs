@@ -140,15 +140,19 @@ fn is_date(text: &str) -> bool {
     let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
         return false;
     };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
+    (1949..=2200).contains(&y) && (1..=days_in_month(i32::try_from(y).unwrap_or(0), m)).contains(&d)
+}
+
+/// The days of `month` (1–12) of `year`; 0 for a month that is not one.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
         _ => 0,
-    };
-    (1949..=2200).contains(&y) && (1..=days).contains(&d)
+    }
 }
 
 /// Reads a saved list, naming the line that could not be read.

@@ -8,6 +8,7 @@
 //! cross as strings, both ways. A list given as columns of typed arrays ([`evaluate_columns`])
 //! is graded by the rules crate's columnar path and answered with typed arrays.
 
+use crate::wire::codec::excerpt;
 use dingji_rules::explain::render_all;
 use dingji_rules::{Lang, Org, OrgResult, Scheme, evaluate_list, presets, summarize};
 use serde::Serialize;
@@ -94,15 +95,6 @@ pub fn lang_of(lang: &JsValue) -> Result<Lang, Failure> {
             )
         )),
     }
-}
-
-/// At most 40 characters of what a script passed, for a message.
-fn excerpt(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
-    if text.chars().nth(40).is_some() {
-        out.push('…');
-    }
-    out
 }
 
 /// A result with the names a script shows.
