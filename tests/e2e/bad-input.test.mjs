@@ -3,7 +3,7 @@
 // fetched is reported within seconds, and the next call starts a new one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForText } from './harness.mjs';
+import { serveDist, launchBrowser, watch, waitForText, paste, keptAside } from './harness.mjs';
 
 let browser;
 
@@ -55,8 +55,7 @@ test('a saved list whose column names a vote level of 4,000,000,000 is kept asid
     await page.reload();
     await page.locator('#notice').waitFor();
     assert.match(await page.locator('#notice').textContent(), /无法读取.*第 3 行/);
-    const kept = () =>
-      page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dingji.list.v1.unreadable.')).sort().map((k) => localStorage.getItem(k)));
+    const kept = () => keptAside(page, 'dingji.list.v1');
     assert.deepEqual(await kept(), [damaged]);
     // A second damaged list is kept beside the first, not over it.
     const second = 'dingji-list 1\nscheme B\nrectify 2026-02-30 6';
@@ -187,15 +186,6 @@ test('two windows on the same list: a change in one is shown in the other, which
   }
 });
 
-/** Pastes `text` into the focused element, as a paste from Excel would (a clipboard event). */
-async function paste(page, text) {
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 test('a paste into the list sorted by rank fills the rows shown; one with text in a number column changes nothing', async () => {
   const site = await serveDist('/');
   const { context, page, watcher } = await openPage(site, 'list.html', '#list-scheme');
@@ -320,9 +310,7 @@ test('damaged share links and saved inputs: each named in a short message, the i
       await page.evaluate(() => localStorage.removeItem('dingji.calculator.v1'));
     }
     // Each kept under a key stamped with the time, none written over.
-    const kept = await page.evaluate(() =>
-      Object.keys(localStorage).filter((k) => k.startsWith('dingji.calculator.v1.unreadable.')).sort().map((k) => localStorage.getItem(k)),
-    );
+    const kept = await keptAside(page, 'dingji.calculator.v1');
     assert.deepEqual(kept, ['garbage', 'dingji 1\nscheme B\ncount vote 4000000000 1', `dingji 1\nscheme ${'Q'.repeat(3000)}`]);
     assert.deepEqual(await watcher.finish(), []);
   } finally {

@@ -177,3 +177,25 @@ export async function waitForText(page, selector, text, timeout = 5000) {
     throw new Error(`${selector}: expected “${text}”, found “${got?.trim()}”`);
   }
 }
+
+/** Pastes `text` into the focused element, as a paste from Excel would (a clipboard event). */
+export async function paste(page, text) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** What was kept aside under `key` (`dingji.list.v1` …) because it could not be read, oldest
+ *  first. */
+export async function keptAside(page, key) {
+  return page.evaluate(
+    (prefix) =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(prefix))
+        .sort()
+        .map((k) => localStorage.getItem(k)),
+    `${key}.unreadable.`,
+  );
+}

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
+import { serveDist, launchBrowser, watch, screenshot, waitForText, paste, keptAside } from './harness.mjs';
 import { township, records, expected, csv, gbk, xlsx, parseCsv } from './fixtures.mjs';
 
 let site;
@@ -30,16 +30,6 @@ async function openList(viewport = { width: 1440, height: 1000 }) {
   return { context, page, w };
 }
 
-/** The lists kept aside because they could not be read, oldest first. */
-export async function keptAside(page) {
-  return page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('dingji.list.v1.unreadable.'))
-      .sort()
-      .map((k) => localStorage.getItem(k)),
-  );
-}
-
 /** Imports a file through the dialog; picks `sheet` if the workbook asks. */
 async function importFile(page, name, buffer, { sheet, apply = true } = {}) {
   await page.click('#import');
@@ -56,15 +46,6 @@ async function importFile(page, name, buffer, { sheet, apply = true } = {}) {
 async function importTownship(page, orgs) {
   await importFile(page, '名单.csv', Buffer.from(csv(records(orgs)), 'utf8'));
   await waitForText(page, '#row-count', `${orgs.length} / ${orgs.length} 个组织`);
-}
-
-/** Pastes `text` into the focused element, as a paste from Excel would (a clipboard event). */
-async function paste(page, text) {
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
 }
 
 /** The list as the app exports it to CSV: rows of strings, the header first. */
@@ -271,7 +252,7 @@ test('a saved list that cannot be read is kept aside and reported, not lost', as
   await page.locator('#notice').waitFor();
   assert.match(await page.locator('#notice').textContent(), /无法读取.*dingji-list 9/);
   // Kept under a key stamped with the time (issue 12: more than one list kept aside, none written over).
-  assert.deepEqual(await keptAside(page), ['dingji-list 9\nscheme B']);
+  assert.deepEqual(await keptAside(page, 'dingji.list.v1'), ['dingji-list 9\nscheme B']);
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });
