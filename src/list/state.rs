@@ -515,12 +515,12 @@ impl Reducible for ListState {
             Action::Reload(other) => {
                 let zh = next.lang == Lang::Zh;
                 let mut rows = Vec::with_capacity(other.rows.len());
-                // Read already (under the other list's scheme): only the ids are this list's.
                 for r in other.rows.iter() {
-                    rows.push(Rc::new(Row {
-                        id: next.next_id,
-                        ..(**r).clone()
-                    }));
+                    rows.push(Rc::new(Row::new(
+                        next.next_id,
+                        r.draft.clone(),
+                        &other.scheme,
+                    )));
                     next.next_id += 1;
                 }
                 next.rectify_from = other.rectify_from.clone();
