@@ -7,20 +7,21 @@ use std::rc::Rc;
 
 use dingji::list::derive::{GradeCache, RowResult, grade, grade_with};
 use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
+use dingji::list::import::{column_letter, guess_modes, read_rows};
 use dingji::list::persist;
 use dingji::list::state::{Action, HISTORY, ListState};
-use dingji::list::views::import::{column_letter, guess, guess_modes, read_rows, records_of_text};
 use dingji::list::views::laggards::laggards;
 use dingji::list::views::publicity::publicity;
 use dingji::list::views::summary::summary;
 use dingji::wire::columns::{Col, default_modes};
+use dingji::wire::headers::guess;
 use dingji::wire::sheets::Table;
 use dingji_rules::draft::Mode;
 use dingji_rules::{Scheme, presets};
 use yew::{Callback, Html, Reducible};
 
 mod common;
-use common::{render_view, text};
+use common::{records_of_text, render_view, text};
 
 fn b() -> Rc<Scheme> {
     Rc::new(presets::by_id("B").unwrap())
@@ -227,6 +228,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
     let modes = default_modes(&scheme);
     let cols = dingji::wire::columns::columns(&scheme, &modes);
     let table = Table {
+        notes: Vec::new(),
         quoted: true,
         first_row: 3,
         rows: vec![
@@ -271,6 +273,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
 #[test]
 fn a_title_row_above_the_header_is_skipped_and_rows_keep_their_numbers() {
     let table = Table {
+        notes: Vec::new(),
         quoted: false,
         first_row: 1,
         rows: vec![
@@ -696,4 +699,223 @@ fn exported_entries_typed_as_plain_numbers_are_numbers_and_the_rest_text() {
     );
     // Full-width digits stay text, exactly as typed.
     assert_eq!(rows[0][at("自评")], Cell::Text("０９５".into()));
+}
+
+/// A clerk's file opened as the sheets worker opens it, from its header row on.
+fn opened(bytes: &[u8]) -> (Table, Option<dingji_sheets::Encoding>) {
+    let opened = dingji_sheets::open_file(bytes, dingji_sheets::Encoding::Auto).expect("opens");
+    let sheet = opened.sheet.expect("one sheet");
+    let table = Table {
+        first_row: sheet.first_row,
+        rows: sheet.rows,
+        quoted: opened.encoding.is_some(),
+        notes: sheet.notes,
+    };
+    (table.from_header(), opened.encoding)
+}
+
+/// The list graded from an import read under `plan`.
+fn applied(
+    plan: &dingji::list::import::Plan,
+    reading: dingji::list::import::Reading,
+) -> Rc<ListState> {
+    assert_eq!(reading.problems, Vec::<String>::new());
+    Rc::new(ListState::new(b())).reduce(Action::Import {
+        drafts: reading.drafts,
+        append: false,
+        modes: plan.modes.clone(),
+    })
+}
+
+#[test]
+fn a_clerks_gbk_file_reads_with_its_own_headers_and_asks_only_the_ambiguous_category() {
+    use dingji::list::import::{plan, read};
+    let csv = "组织名称,类别,党委评定,好票,较好票,一般票,较差票,自评\r\n\
+        红星村党支部,农村,92,30,15,4,1,95\r\n\
+        幸福社区党支部,城市社区,95,45,5,0,0,96\r\n\
+        镇机关党支部,机关事业单位,85,20,20,8,2,90\r\n\
+        某企业党支部,非公企业,70,10,20,15,5,80\r\n";
+    let bytes = encoding_rs::GB18030.encode(csv).0;
+    let (table, encoding) = opened(&bytes);
+    assert_eq!(encoding, Some(dingji_sheets::Encoding::Gb18030));
+    let state = ListState::new(b());
+    let mut plan = plan(&table, &state.scheme, &state.modes);
+    let cols = dingji::wire::columns::columns(&state.scheme, &plan.modes);
+    let mapped: Vec<Option<Col>> = plan
+        .mapping
+        .iter()
+        .map(|m| m.map(|c| cols[c].clone()))
+        .collect();
+    let count = |l| Some(Col::Count("vote".into(), l));
+    assert_eq!(
+        mapped,
+        [
+            Some(Col::Name),
+            Some(Col::Category),
+            Some(Col::Score("committee".into())),
+            count(0),
+            count(1),
+            count(2),
+            count(3),
+            Some(Col::Score("self".into())),
+        ],
+        "较好票 is 较好, not 好"
+    );
+    let words: Vec<(&str, Option<&str>)> = plan
+        .categories
+        .iter()
+        .map(|w| (w.value.as_str(), w.choice.as_deref()))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("农村", Some("village")),
+            ("城市社区", Some("community")),
+            ("机关事业单位", None),
+            ("非公企业", Some("enterprise")),
+        ]
+    );
+    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    assert_eq!(
+        reading.problems,
+        ["第 4 行 B 列「类别」：“机关事业单位”可能是机关或事业单位，请在“分类对照”中选定"]
+    );
+    plan.categories[2].choice = Some("organ".into());
+    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    let state = applied(&plan, reading);
+    // By hand (scheme B: 50% 党委评定, 30% 测评 at 100/60/30/10 points, 20% 自评):
+    // 红星村 46 + 0.3 × 80.6 + 19 = 89.18 → 较好; 幸福社区 47.5 + 0.3 × 96 + 19.2 = 95.5 → 好;
+    // 镇机关 42.5 + 0.3 × 69.2 + 18 = 81.26 → 较好; 某企业 35 + 0.3 × 54 + 16 = 67.2 → 一般,
+    // the lowest of four: ⌈5% × 4⌉ = 1 moves to 较差.
+    assert_eq!(tiers(&state), ["较好", "好", "较好", "较差"]);
+    assert_eq!(state.rows[2].draft.category, "机关");
+}
+
+#[test]
+fn a_title_row_a_totals_row_blank_categories_and_percent_scores_in_a_workbook() {
+    use dingji::list::import::{plan, read};
+    let text = |s: &str| dingji_sheets::Cell::Text(s.to_owned());
+    let book = dingji_sheets::write_workbook(&[(
+        "汇总".into(),
+        vec![
+            vec![text("某镇2026年度基层党组织分类定级汇总表")],
+            vec![
+                text("序号"),
+                text("党组织名称"),
+                text("领域"),
+                text("党委评分"),
+                text("测评得分"),
+                text("自评得分"),
+            ],
+            vec![
+                text("1"),
+                text("甲村党支部"),
+                text("村"),
+                text("92"),
+                text("80.6"),
+                text("95"),
+            ],
+            vec![
+                text("2"),
+                text("乙村党支部"),
+                text(""),
+                text("95"),
+                text("96"),
+                text("96"),
+            ],
+            vec![
+                text("3"),
+                text("丙社区党支部"),
+                text("社区"),
+                text("85"),
+                text("69.2"),
+                text("90"),
+            ],
+            vec![
+                text(""),
+                text("合计"),
+                text(""),
+                text("272"),
+                text(""),
+                text(""),
+            ],
+        ],
+    )])
+    .unwrap();
+    let (table, _) = opened(&book);
+    assert_eq!(table.first_row, 2, "the title row is above the header");
+    let state = ListState::new(b());
+    let mut plan = plan(&table, &state.scheme, &state.modes);
+    assert_eq!(
+        plan.unmapped[0],
+        Some(dingji::wire::headers::Unmapped::Serial)
+    );
+    assert!(
+        plan.mapping[1..].iter().all(Option::is_some),
+        "{:?}",
+        plan.mapping
+    );
+    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    assert_eq!(
+        reading.problems,
+        [
+            "第 4 行 C 列「领域」：分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”"
+        ]
+    );
+    assert_eq!(reading.notes, ["第 6 行是合计行，未导入"]);
+    plan.fill_down = true;
+    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    let state = applied(&plan, reading);
+    assert_eq!(state.rows.len(), 3);
+    assert_eq!(
+        state.rows[1].draft.category, "村",
+        "filled from the row above"
+    );
+    // 甲村 89.18 → 较好; 乙村 47.5 + 28.8 + 19.2 = 95.5 → 好; 丙社区 81.26 → 较好, the lowest
+    // of three: ⌈5% × 3⌉ = 1 moves to 较差.
+    assert_eq!(tiers(&state), ["较好", "好", "较差"]);
+}
+
+#[test]
+fn a_percent_shown_score_is_the_score_shown() {
+    use dingji::list::import::{plan, read};
+    let table = Table {
+        first_row: 1,
+        rows: vec![
+            vec![
+                "组织名称".into(),
+                "分类".into(),
+                "党委评定".into(),
+                "党员群众测评".into(),
+                "自评".into(),
+            ],
+            vec![
+                "甲村".into(),
+                "村".into(),
+                "92%".into(),
+                "80.6".into(),
+                "95".into(),
+            ],
+            vec![
+                "乙村".into(),
+                "村".into(),
+                "92".into(),
+                "80.6%".into(),
+                "95%".into(),
+            ],
+        ],
+        quoted: false,
+        notes: Vec::new(),
+    };
+    let state = ListState::new(b());
+    let plan = plan(&table, &state.scheme, &state.modes);
+    let state = applied(&plan, read(&table, &plan, &state.scheme, &state.blank()));
+    let graded = grade(&state);
+    for i in 0..2 {
+        match graded.result(i) {
+            RowResult::Ok(r) => assert_eq!(r.composite.to_string(), "89.18"),
+            RowResult::Failed(why) => panic!("row {i}: {why}"),
+            RowResult::Unread => panic!("row {i} unread"),
+        }
+    }
 }

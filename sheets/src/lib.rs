@@ -1,71 +1,136 @@
-//! Excel workbooks in and out, for the list page: the names of a workbook's sheets, one sheet's
-//! cells as text (as Excel shows them), and a workbook written from named sheets of cells.
-//! Pure functions over bytes, tested natively; `main.rs` serves them to the page from a worker.
+//! Files in and out, for the list page: what a file is (read from its bytes, not its name), a
+//! text file decoded and read as CSV (`text`), an Excel workbook's sheets read as Excel shows
+//! them (`book`), and a workbook written from named sheets of cells. Pure functions over bytes,
+//! tested natively; `main.rs` serves them to the page from a worker.
 //!
 //! Errors are Chinese sentences for the user.
 
-use std::io::Cursor;
+mod book;
+mod text;
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use rust_xlsxwriter::{Format, Workbook};
 
-/// The names of the sheets of an .xlsx file, in order.
-pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, String> {
-    Ok(open(bytes)?.sheet_names())
+pub use book::{SheetInfo, read_sheet, sheets};
+pub use text::{Encoding, decode, read_text};
+
+/// The largest file read (bytes).
+pub const MAX_FILE_BYTES: usize = 20 << 20;
+/// The largest a workbook may be once inflated (bytes): a zip bomb is refused before it is read.
+pub const MAX_INFLATED: u64 = 200 << 20;
+/// The most rows a sheet or a text file may have.
+pub const MAX_ROWS: usize = 50_000;
+/// The most columns.
+pub const MAX_COLS: usize = 256;
+/// The most characters (UTF-16 units, as Excel counts) in a cell: Excel's own limit.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// What a file is, by its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A zip: an .xlsx workbook (whatever its name).
+    Xlsx,
+    /// An OLE compound file: an old .xls workbook (or another old Office file).
+    Xls,
+    /// Anything else is read as text.
+    Text,
 }
 
-fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, String> {
-    open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))
+/// What `bytes` are.
+pub fn kind(bytes: &[u8]) -> Kind {
+    match bytes {
+        [b'P', b'K', 3, 4, ..] => Kind::Xlsx,
+        [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ..] => Kind::Xls,
+        _ => Kind::Text,
+    }
 }
 
-/// One sheet read: the row number (from 1, as Excel numbers rows) of the first of `rows`, and the
-/// rows, each cell as text, column A first.
+/// A file opened: a text file's one sheet and its encoding, or a workbook's sheets and, where
+/// exactly one is visible, that sheet read.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    /// The workbook's worksheets (none for a text file).
+    pub sheets: Vec<SheetInfo>,
+    /// The sheet read, when there is no choice to make.
+    pub sheet: Option<SheetText>,
+    /// The encoding a text file was read in.
+    pub encoding: Option<Encoding>,
+}
+
+/// Opens a file of any kind the list imports; `encoding` applies to a text file.
+pub fn open_file(bytes: &[u8], encoding: Encoding) -> Result<Opened, String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "文件有 {} MB，超过上限 {} MB，无法导入",
+            bytes.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    match kind(bytes) {
+        Kind::Xls => Err(
+            "这是旧版 Excel 文件（.xls），无法直接读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入"
+                .into(),
+        ),
+        Kind::Xlsx => {
+            let sheets = sheets(bytes)?;
+            let visible: Vec<&SheetInfo> = sheets.iter().filter(|s| !s.hidden).collect();
+            let sheet = match visible.as_slice() {
+                [only] => {
+                    let mut sheet = read_sheet(bytes, &only.name)?;
+                    let hidden: Vec<&str> = sheets
+                        .iter()
+                        .filter(|s| s.hidden)
+                        .map(|s| s.name.as_str())
+                        .collect();
+                    if !hidden.is_empty() {
+                        sheet.notes.push(format!(
+                            "工作簿另有隐藏的工作表“{}”，未读取",
+                            hidden.join("”“")
+                        ));
+                    }
+                    Some(sheet)
+                }
+                _ => None,
+            };
+            Ok(Opened {
+                sheets,
+                sheet,
+                encoding: None,
+            })
+        }
+        Kind::Text => {
+            let (text, encoding) = decode(bytes, encoding)?;
+            Ok(Opened {
+                sheets: Vec::new(),
+                sheet: Some(read_text(&text)?),
+                encoding: Some(encoding),
+            })
+        }
+    }
+}
+
+/// The names of the worksheets of an .xlsx file, in order.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, String> {
+    Ok(sheets(bytes)?.into_iter().map(|s| s.name).collect())
+}
+
+/// One sheet read: the row number (from 1, as Excel numbers rows) of the first of `rows`, the
+/// rows, each cell as text, column A first, and what was done to read it (merged cells filled).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SheetText {
     pub first_row: usize,
     pub rows: Vec<Vec<String>>,
+    pub notes: Vec<String>,
 }
 
-/// The cells of the sheet `name`, as Excel shows them in the General format.
-pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
-    let mut book = open(bytes)?;
-    let range = book
-        .worksheet_range(name)
-        .map_err(|e| format!("工作表“{name}”无法读取：{e}"))?;
-    let Some((row0, col0)) = range.start() else {
-        return Ok(SheetText {
-            first_row: 1,
-            rows: Vec::new(),
-        });
-    };
-    let pad = col0 as usize;
-    let rows = range
-        .rows()
-        .map(|row| {
-            let mut cells = vec![String::new(); pad];
-            cells.extend(row.iter().map(text));
-            while cells.last().is_some_and(String::is_empty) {
-                cells.pop();
-            }
-            cells
-        })
-        .collect();
-    Ok(SheetText {
-        first_row: row0 as usize + 1,
-        rows,
-    })
-}
-
-/// A cell as text: numbers to 15 significant digits, as Excel shows them (a sum that came out as
-/// 25.500000000000004 reads as 25.5), without exponents; errors as Excel writes them (`#DIV/0!`).
-pub fn text(cell: &Data) -> String {
-    match cell {
-        Data::Float(v) => number(*v),
-        Data::Bool(true) => "TRUE".into(),
-        Data::Bool(false) => "FALSE".into(),
-        other => other.to_string(),
+/// The spreadsheet's name of column `j` (from 0): A, B, … Z, AA, AB …
+pub fn column_letter(j: usize) -> String {
+    let mut n = j + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(char::from(b'A' + ((n - 1) % 26) as u8));
+        n = (n - 1) / 26;
     }
+    out.iter().rev().collect()
 }
 
 /// `value` to 15 significant digits, trailing zeros dropped.
@@ -268,6 +333,7 @@ mod tests {
                 vec!["a\u{1f}b".into(), String::new()],
                 vec!["c".into()],
             ],
+            notes: Vec::new(),
         };
         assert_eq!(
             SheetText::unpack(&odd.packed()),

@@ -4,16 +4,17 @@
 //! transferred, not copied.
 //!
 //! - `ping()` → `true` (the page starts the worker before a file is chosen);
-//! - `open(bytes)` → `{ names, sheet }`: the sheets' names, in order, and the only sheet read
-//!   when there is one;
-//! - `read_sheet(bytes, name)` → `{ firstRow, packed }`, the rows packed in one string
+//! - `open(bytes, encoding)` → `{ sheets, sheet, encoding }`: a workbook's sheets (`[name,
+//!   hidden]`, in order) and, where one is visible, that sheet read; or a text file read in
+//!   `encoding` (a label of [`dingji_sheets::Encoding`]; `auto` detects it) and the encoding used;
+//! - `read_sheet(bytes, name)` → `{ firstRow, packed, notes }`, the rows packed in one string
 //!   ([`dingji_sheets::SheetText::packed`]);
 //! - `write_workbook([[name, rows], …])` → the .xlsx bytes; a cell is a string, or
 //!   `[text, decimals]` for a number.
 
 #[cfg(target_arch = "wasm32")]
 mod serve {
-    use dingji_sheets::{Cell, SheetText, read_sheet, sheet_names, write_workbook};
+    use dingji_sheets::{Cell, Encoding, SheetText, open_file, read_sheet, write_workbook};
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
@@ -36,6 +37,8 @@ mod serve {
         let out = Object::new();
         let _ = Reflect::set(&out, &"firstRow".into(), &(sheet.first_row as f64).into());
         let _ = Reflect::set(&out, &"packed".into(), &JsValue::from_str(&sheet.packed()));
+        let notes: Array = sheet.notes.iter().map(|n| JsValue::from_str(n)).collect();
+        let _ = Reflect::set(&out, &"notes".into(), &notes);
         out.into()
     }
 
@@ -43,15 +46,21 @@ mod serve {
         match name {
             "ping" => Ok((JsValue::TRUE, None)),
             "open" => {
-                let data = bytes(args, 0);
-                let names = sheet_names(&data)?;
+                let encoding = Encoding::from_label(&args.get(1).as_string().unwrap_or_default());
+                let opened = open_file(&bytes(args, 0), encoding)?;
                 let out = Object::new();
-                if let [only] = names.as_slice() {
-                    let _ =
-                        Reflect::set(&out, &"sheet".into(), &sheet_js(&read_sheet(&data, only)?));
+                if let Some(sheet) = &opened.sheet {
+                    let _ = Reflect::set(&out, &"sheet".into(), &sheet_js(sheet));
                 }
-                let names: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
-                let _ = Reflect::set(&out, &"names".into(), &names);
+                if let Some(e) = opened.encoding {
+                    let _ = Reflect::set(&out, &"encoding".into(), &e.label().into());
+                }
+                let sheets: Array = opened
+                    .sheets
+                    .iter()
+                    .map(|s| Array::of2(&s.name.as_str().into(), &s.hidden.into()))
+                    .collect();
+                let _ = Reflect::set(&out, &"sheets".into(), &sheets);
                 Ok((out.into(), None))
             }
             "read_sheet" => {

@@ -1,6 +1,6 @@
-//! Files in and out of the list: CSV as Chinese Excel and WPS write it (UTF-8 with or without a
-//! BOM, or GBK/GB18030), tab-separated text pasted from a spreadsheet, the saved list, dates, and the list as records for
-//! an export.
+//! Files out of the list, and text in from the clipboard: tab-separated text pasted from a
+//! spreadsheet, the CSV written for Excel (neutralised against formulas), dates of rectification,
+//! and the list as records for an export. Files in are read by the sheets worker.
 
 use dingji_rules::fmt::num;
 use dingji_rules::{Lang, Scheme};
@@ -11,27 +11,6 @@ use crate::list::state::ListState;
 use crate::shared::i18n::list_strings;
 use crate::wire::columns::Col;
 use crate::wire::sheets::Cell;
-
-/// Text of a file's bytes: UTF-8 (a BOM is dropped) where it is valid, GB18030 (which GBK is part
-/// of) otherwise, as Chinese Excel saves "CSV". `None` if the browser cannot decode it.
-pub fn decode(bytes: &[u8]) -> Option<String> {
-    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Some(text.to_owned());
-    }
-    gb18030(bytes)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn gb18030(bytes: &[u8]) -> Option<String> {
-    let decoder = web_sys::TextDecoder::new_with_label("gb18030").ok()?;
-    decoder.decode_with_u8_array(bytes).ok()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn gb18030(_bytes: &[u8]) -> Option<String> {
-    None
-}
 
 /// Records of delimited text (`,` for CSV, `\t` for what a spreadsheet copies): quoted fields
 /// may hold the delimiter, quotes (doubled) and line breaks; `\r\n` and `\n` end a record. Blank
@@ -392,12 +371,6 @@ mod tests {
         );
         assert_eq!(unneutralize("'=1+1"), "=1+1");
         assert_eq!(unneutralize("'abc"), "'abc");
-    }
-
-    #[test]
-    fn utf8_with_or_without_bom() {
-        assert_eq!(decode("\u{feff}名称".as_bytes()).as_deref(), Some("名称"));
-        assert_eq!(decode("名称".as_bytes()).as_deref(), Some("名称"));
     }
 
     #[test]

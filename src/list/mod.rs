@@ -4,6 +4,7 @@ pub mod app;
 pub mod derive;
 pub mod files;
 pub mod hooks;
+pub mod import;
 pub mod persist;
 pub mod state;
 pub mod views;

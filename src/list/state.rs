@@ -248,8 +248,6 @@ fn rehome_override(
 }
 
 /// Headers of a sequence-number column, skipped when pasted.
-const SEQUENCE_HEADERS: [&str; 4] = ["序号", "#", "No.", "编号"];
-
 /// Where each cell of a pasted line goes (a column index, or nowhere), and the first line of
 /// data. A first line whose filled cells all name columns (two or more, each once; or a
 /// sequence number) is a header: its columns place the cells. Otherwise the cells go from `col` rightwards, but a first
@@ -264,7 +262,7 @@ fn paste_places(
     if let Some(first) = cells.first() {
         let places: Vec<Option<usize>> = first
             .iter()
-            .map(|h| crate::wire::columns::guess(h, columns, scheme))
+            .map(|h| crate::wire::headers::guess(h, columns, scheme))
             .collect();
         let named: Vec<usize> = places.iter().flatten().copied().collect();
         let distinct = named
@@ -275,7 +273,7 @@ fn paste_places(
         let header = named.len() >= 2
             && distinct
             && first.iter().zip(&places).all(|(h, p)| {
-                p.is_some() || h.trim().is_empty() || SEQUENCE_HEADERS.contains(&h.trim())
+                p.is_some() || h.trim().is_empty() || crate::wire::headers::is_serial(h)
             });
         if header {
             return (places, 1);

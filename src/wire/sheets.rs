@@ -1,6 +1,7 @@
-//! The page's side of the sheets worker (`src/bin/sheets.rs`): Excel workbooks read and written
-//! off the page, in a worker with its own wasm (calamine and rust_xlsxwriter), fetched only when
-//! a user imports or exports one.
+//! The page's side of the sheets worker (the `dingji-sheets` crate's `sheets` binary): files
+//! read (CSV and text in any of the encodings clerks save in, Excel workbooks) and workbooks
+//! written off the page, in a worker with its own wasm (csv, encoding_rs, calamine,
+//! rust_xlsxwriter), fetched when the import dialog opens or a workbook is exported.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsValue;
@@ -16,6 +17,8 @@ pub struct Table {
     /// The cells may carry the apostrophe this program writes before a formula's first character
     /// (a text file: see `list::files::neutralize`); a workbook's do not (its quote is a format).
     pub quoted: bool,
+    /// What reading it did that the user should know (merged cells filled, hidden sheets).
+    pub notes: Vec<String>,
 }
 
 /// The sheets worker's loader as trunk names it, relative to the page.
@@ -42,6 +45,10 @@ fn table(value: &JsValue) -> Table {
         first_row: get("firstRow").as_f64().map_or(1, |n| n as usize),
         rows: unpack(&packed),
         quoted: false,
+        notes: js_sys::Array::from(&get("notes"))
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect(),
     }
 }
 
@@ -63,16 +70,38 @@ pub fn unpack(packed: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A workbook opened: its sheets' names, and the only sheet, read, when there is one.
-pub async fn open(bytes: &Uint8Array) -> Result<(Vec<String>, Option<Table>), String> {
-    let value = call("open", Array::of1(bytes)).await?;
+/// A file opened in the worker: a workbook's sheets (name, hidden) and, where one is visible,
+/// that sheet read; or a text file read, with the label of the encoding it was read in.
+pub struct Opened {
+    pub sheets: Vec<(String, bool)>,
+    pub table: Option<Table>,
+    pub encoding: Option<String>,
+}
+
+/// Opens a file's bytes: what it is is read from the bytes; `encoding` (a label: `auto`,
+/// `utf-8`, `gb18030`, `utf-16le`, `utf-16be`) applies to a text file.
+pub async fn open(bytes: &Uint8Array, encoding: &str) -> Result<Opened, String> {
+    let value = call("open", Array::of2(bytes, &encoding.into())).await?;
     let get = |key: &str| js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let names = Array::from(&get("names"))
+    let sheets = Array::from(&get("sheets"))
         .iter()
-        .filter_map(|v| v.as_string())
+        .filter_map(|pair| {
+            let pair = Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).is_truthy()))
+        })
         .collect();
+    let encoding = get("encoding").as_string();
     let sheet = get("sheet");
-    Ok((names, (!sheet.is_undefined()).then(|| table(&sheet))))
+    let table = (!sheet.is_undefined()).then(|| Table {
+        // A text file's cells may carry the apostrophe this program writes before a formula.
+        quoted: encoding.is_some(),
+        ..table(&sheet)
+    });
+    Ok(Opened {
+        sheets,
+        table,
+        encoding,
+    })
 }
 
 /// The cells of one sheet, as text, row by row (column A first), with the row number of the

@@ -68,3 +68,21 @@ pub fn by_id(html: &str, id: &str) -> String {
         .unwrap();
     text(&html[open..close])
 }
+
+/// A text file's records as the import reads them: decoded and read by the sheets worker's
+/// reader (the `dingji-sheets` crate), natively.
+pub fn records_of_text(text: &str) -> dingji::wire::sheets::Table {
+    try_records_of_text(text).expect("the text reads")
+}
+
+/// [`records_of_text`], or `None` where the reader refuses the text (an unclosed quote).
+pub fn try_records_of_text(text: &str) -> Option<dingji::wire::sheets::Table> {
+    let (text, _) = dingji_sheets::decode(text.as_bytes(), dingji_sheets::Encoding::Auto).ok()?;
+    let sheet = dingji_sheets::read_text(&text).ok()?;
+    Some(dingji::wire::sheets::Table {
+        first_row: sheet.first_row,
+        rows: sheet.rows,
+        quoted: true,
+        notes: sheet.notes,
+    })
+}

@@ -1,146 +1,31 @@
-//! Importing a list: a CSV (UTF-8 or GBK/GB18030, with or without a BOM) or an Excel workbook
-//! (read in the sheets worker, sheet by sheet); then the columns, guessed from the Chinese
-//! headers, with a preview; then every row read. An import applies completely or changes
-//! nothing: every bad cell is listed by row and column.
+//! The import dialog: a file read in the sheets worker (what it is is read from its bytes: a
+//! workbook sheet by sheet, or text in the encoding detected or chosen); then the plan, guessed
+//! from the headers and the category words, each unmapped column with its reason; the reading
+//! runs at each change, so its problems show before anything is applied and the import is
+//! offered only when it will not refuse. An import applies completely or changes nothing.
 
 use std::rc::Rc;
 
-use dingji_rules::draft::{Mode, OrgDraft};
+use dingji_rules::draft::OrgDraft;
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
-use crate::list::files::{decode, parse_delimited, unneutralize};
+use crate::list::import::{Plan, Reading, plan, read};
+pub use crate::list::import::{column_letter, guess_modes, read_rows};
 use crate::shared::i18n::list_strings;
-use crate::wire::codec::excerpt;
-pub use crate::wire::columns::guess;
 use crate::wire::columns::{Modes, columns};
+pub use crate::wire::headers::guess;
+use crate::wire::headers::{CategoryGuess, Unmapped};
 use crate::wire::sheets::Table;
 
-/// The spreadsheet's name of column `j` (from 0): A, B, … Z, AA, AB …
-pub fn column_letter(j: usize) -> String {
-    let mut n = j + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        out.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
-}
-
-/// The form of each source that the headers suggest: a source entered by ballots or indicators in
-/// the list, whose own name heads a column (a vote score computed in Excel), is read as a score.
-pub fn guess_modes(headers: &[String], scheme: &Scheme, modes: &Modes) -> Modes {
-    let plain = |s: &str| s.trim().replace([' ', '\u{3000}'], "");
-    let mut out = modes.clone();
-    for source in &scheme.sources {
-        let named = headers.iter().any(|h| {
-            let h = plain(h);
-            h == plain(&source.name.zh)
-                || h == plain(&source.name.en)
-                || h == format!("score:{}", source.id)
-        });
-        if named {
-            dingji_rules::map::insert(&mut out, &source.id, Mode::Score);
-        }
-    }
-    out
-}
-
-impl Table {
-    /// The table from its header on: the first row with two cells or more filled (a title
-    /// above it, merged across the sheet, fills one).
-    pub fn from_header(self) -> Table {
-        let header = self
-            .rows
-            .iter()
-            .position(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
-            .unwrap_or(0);
-        Table {
-            first_row: self.first_row + header,
-            rows: self.rows.into_iter().skip(header).collect(),
-            quoted: self.quoted,
-        }
-    }
-}
-
-/// Reads the data rows of `table` (the first is the header) into drafts, or lists every
-/// problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns). A table
-/// without a data row is refused.
-pub fn read_rows(
-    table: &Table,
-    mapping: &[Option<usize>],
-    scheme: &Scheme,
-    modes: &Modes,
-    blank: &OrgDraft,
-) -> Result<Vec<OrgDraft>, Vec<String>> {
-    let cols = columns(scheme, modes);
-    let headers = table.rows.first().cloned().unwrap_or_default();
-    let mut drafts = Vec::new();
-    let mut problems = Vec::new();
-    for (i, record) in table.rows.iter().enumerate().skip(1) {
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let line = table.first_row + i;
-        let mut draft = blank.clone();
-        for (source, mode) in modes {
-            draft.source_mut(scheme, source).mode = *mode;
-        }
-        for (j, cell) in record.iter().enumerate() {
-            let Some(col) = mapping.get(j).copied().flatten().and_then(|c| cols.get(c)) else {
-                continue;
-            };
-            let cell = if table.quoted {
-                unneutralize(cell)
-            } else {
-                cell
-            };
-            if let Err(why) = col.set(&mut draft, scheme, modes, cell) {
-                problems.push(format!(
-                    "第 {line} 行 {} 列「{}」：{why}",
-                    column_letter(j),
-                    excerpt(headers.get(j).map_or("", String::as_str))
-                ));
-            }
-        }
-        if let Err(errors) = draft.parse(scheme) {
-            for e in errors {
-                let j = cols
-                    .iter()
-                    .position(|c| c.owns(&e.field))
-                    .and_then(|c| mapping.iter().position(|m| *m == Some(c)));
-                let place = match j {
-                    Some(j) => format!(
-                        "{} 列「{}」",
-                        column_letter(j),
-                        excerpt(headers.get(j).map_or("", String::as_str))
-                    ),
-                    None => "（未导入的列）".to_owned(),
-                };
-                problems.push(format!("第 {line} 行 {place}：{}", e.error));
-            }
-        }
-        drafts.push(draft);
-    }
-    if drafts.is_empty() && problems.is_empty() {
-        // Never a list replaced by nothing: an empty file, or one of headers only, is refused.
-        let blank = headers.iter().all(|c| c.trim().is_empty());
-        problems.push(if blank {
-            "文件是空的，没有可导入的内容".to_owned()
-        } else {
-            format!(
-                "文件中没有组织：表头（第 {} 行）之下没有数据行",
-                table.first_row
-            )
-        });
-    }
-    if problems.is_empty() {
-        Ok(drafts)
-    } else {
-        Err(problems)
-    }
-}
+/// The encodings a text file may be read in: label, name.
+const ENCODINGS: [(&str, &str); 5] = [
+    ("auto", "自动识别"),
+    ("utf-8", "UTF-8"),
+    ("gb18030", "GBK/GB18030"),
+    ("utf-16le", "UTF-16 LE"),
+    ("utf-16be", "UTF-16 BE"),
+];
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -155,31 +40,53 @@ pub struct ImportProps {
     pub on_close: Callback<()>,
 }
 
+/// The file chosen: its bytes (read again in another encoding or sheet), and its name.
+#[derive(Clone)]
+struct File {
+    bytes: Rc<js_sys::Uint8Array>,
+    /// The encoding chosen for a text file (a label of [`ENCODINGS`]).
+    encoding: String,
+}
+
 #[derive(Clone)]
 enum Stage {
     Choose,
     /// Reading a file (what is being read).
     Reading(String),
     Sheets {
-        sheets: Vec<String>,
-        bytes: Rc<js_sys::Uint8Array>,
+        file: File,
+        sheets: Vec<(String, bool)>,
     },
     /// The columns to map.
-    Map(Mapping),
-    Failed(String),
+    Map(Box<Mapping>),
+    /// The file was refused; another may be chosen (the file, to read it in another encoding).
+    Failed(String, Option<File>),
 }
 
-/// A file read, its columns mapped.
+/// A file read, planned, and read under the plan.
 #[derive(Clone)]
 struct Mapping {
-    records: Rc<Table>,
-    /// The form of each source the file is in.
-    modes: Modes,
-    /// For each column of the file, the list's column it fills.
-    mapping: Vec<Option<usize>>,
+    file: File,
+    /// A workbook's sheets (to switch), or none for a text file.
+    sheets: Vec<(String, bool)>,
+    sheet: String,
+    /// The encoding a text file was read in (its label).
+    read_in: Option<String>,
+    table: Rc<Table>,
+    plan: Plan,
+    reading: Rc<Reading>,
     append: bool,
-    /// The problems of the last attempt to apply, if any.
-    problems: Rc<Vec<String>>,
+}
+
+impl Mapping {
+    fn replan(&self, plan: Plan, scheme: &Scheme, blank: &OrgDraft) -> Stage {
+        let reading = Rc::new(read(&self.table, &plan, scheme, blank));
+        Stage::Map(Box::new(Mapping {
+            plan,
+            reading,
+            ..self.clone()
+        }))
+    }
 }
 
 /// "导入将替换现有 21 个组织": said before an import replaces a list that is not empty.
@@ -191,56 +98,162 @@ fn list_replaces(lang: Lang, n: usize) -> String {
     }
 }
 
-/// Records of a decoded text file: CSV, or tab-separated if its first line has tabs and no commas.
-pub fn records_of_text(text: &str) -> Table {
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains('\t') && !first.contains(',') {
-        '\t'
+/// Everything the dialog's callbacks need to read a file and plan it.
+#[derive(Clone)]
+struct Reader {
+    stage: UseStateHandle<Stage>,
+    scheme: Rc<Scheme>,
+    modes: Modes,
+    blank: OrgDraft,
+}
+
+impl Reader {
+    fn mapped(
+        &self,
+        file: File,
+        sheets: Vec<(String, bool)>,
+        sheet: String,
+        read_in: Option<String>,
+        table: Table,
+    ) {
+        let table = Rc::new(table.from_header());
+        let plan = plan(&table, &self.scheme, &self.modes);
+        let reading = Rc::new(read(&table, &plan, &self.scheme, &self.blank));
+        self.stage.set(Stage::Map(Box::new(Mapping {
+            file,
+            sheets,
+            sheet,
+            read_in,
+            table,
+            plan,
+            reading,
+            append: false,
+        })));
+    }
+
+    /// Opens the file in the worker (in `file.encoding` if it is text).
+    fn open(&self, file: File, what: String) {
+        self.stage.set(Stage::Reading(what));
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::wire::sheets::open(&file.bytes, &file.encoding).await {
+                Ok(opened) => match opened.table {
+                    Some(table) => {
+                        let sheet = opened
+                            .sheets
+                            .iter()
+                            .find(|(_, hidden)| !hidden)
+                            .map(|(n, _)| n.clone())
+                            .unwrap_or_default();
+                        this.mapped(file, opened.sheets, sheet, opened.encoding, table);
+                    }
+                    None => this.stage.set(Stage::Sheets {
+                        file,
+                        sheets: opened.sheets,
+                    }),
+                },
+                Err(why) => this.stage.set(Stage::Failed(why, Some(file))),
+            }
+        });
+    }
+
+    /// Reads one sheet of a workbook.
+    fn sheet(&self, file: File, sheets: Vec<(String, bool)>, sheet: String) {
+        self.stage.set(Stage::Reading(sheet.clone()));
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::wire::sheets::read_sheet(&file.bytes, &sheet).await {
+                Ok(table) => this.mapped(file, sheets, sheet, None, table),
+                Err(why) => this.stage.set(Stage::Failed(why, Some(file))),
+            }
+        });
+    }
+}
+
+fn sheet_picker(
+    lang: Lang,
+    sheets: &[(String, bool)],
+    current: &str,
+    on_pick: Callback<String>,
+) -> Html {
+    let s = list_strings(lang);
+    let onchange = Callback::from(move |e: Event| {
+        on_pick.emit(
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        );
+    });
+    let hidden = if lang == Lang::Zh {
+        "（隐藏）"
     } else {
-        ','
+        " (hidden)"
     };
-    Table {
-        first_row: 1,
-        rows: parse_delimited(text, delimiter),
-        quoted: true,
+    html! {
+        <label>{ s.import_sheet }
+            <select id="import-sheet" {onchange}>
+                <option value="" selected={current.is_empty()} disabled=true>{ "—" }</option>
+                { for sheets.iter().map(|(n, h)| html! {
+                    <option value={n.clone()} selected={n == current}>{ n }{ if *h { hidden } else { "" } }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+fn encoding_picker(
+    lang: Lang,
+    current: &str,
+    read_in: Option<&str>,
+    on_pick: Callback<String>,
+) -> Html {
+    let s = list_strings(lang);
+    let onchange = Callback::from(move |e: Event| {
+        on_pick.emit(
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        );
+    });
+    let detected = read_in
+        .and_then(|r| ENCODINGS.iter().find(|(l, _)| *l == r))
+        .map(|(_, n)| *n);
+    html! {
+        <label>{ s.import_encoding }
+            <select id="import-encoding" {onchange}>
+                { for ENCODINGS.iter().map(|(label, name)| {
+                    let shown = match (*label, detected) {
+                        ("auto", Some(d)) if current == "auto" => format!("{name}（{d}）"),
+                        _ => (*name).to_owned(),
+                    };
+                    html! { <option value={*label} selected={*label == current}>{ shown }</option> }
+                }) }
+            </select>
+        </label>
     }
 }
 
 #[component]
 pub fn ImportDialog(props: &ImportProps) -> Html {
     let s = list_strings(props.lang);
+    let lang = props.lang;
     let stage = use_state(|| Stage::Choose);
     // The sheets worker starts while the user looks for the file.
     use_effect_with((), |_| crate::wire::sheets::warm());
-
-    let to_mapping = {
-        let scheme = props.scheme.clone();
-        let modes = props.modes.clone();
-        move |records: Table| {
-            let records = records.from_header();
-            let headers = records.rows.first().cloned().unwrap_or_default();
-            let modes = guess_modes(&headers, &scheme, &modes);
-            let cols = columns(&scheme, &modes);
-            let mapping = headers.iter().map(|h| guess(h, &cols, &scheme)).collect();
-            Stage::Map(Mapping {
-                records: Rc::new(records),
-                modes,
-                mapping,
-                append: false,
-                problems: Rc::default(),
-            })
-        }
+    let reader = Reader {
+        stage: stage.clone(),
+        scheme: props.scheme.clone(),
+        modes: props.modes.clone(),
+        blank: props.blank.clone(),
     };
 
     let on_file = {
-        let stage = stage.clone();
-        let to_mapping = to_mapping.clone();
+        let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
-            let name = file.name().to_lowercase();
+            // The same file chosen again after a refusal is a new change.
+            input.set_value("");
             let size = file.size() as u64;
             let kib = if size >= 1 << 20 {
                 format!(
@@ -251,188 +264,70 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             } else {
                 format!("{} KB", size.div_ceil(1024))
             };
-            stage.set(Stage::Reading(format!("{}（{kib}）", file.name())));
-            let stage = stage.clone();
-            let to_mapping = to_mapping.clone();
+            let what = format!("{}（{kib}）", file.name());
+            reader.stage.set(Stage::Reading(what.clone()));
+            let reader = reader.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                     Ok(b) => js_sys::Uint8Array::new(&b),
-                    Err(_) => return stage.set(Stage::Failed("文件无法读取".into())),
+                    Err(_) => return reader.stage.set(Stage::Failed("文件无法读取".into(), None)),
                 };
-                if name.ends_with(".xlsx") || name.ends_with(".xlsm") {
-                    match crate::wire::sheets::open(&buffer).await {
-                        Ok((_, Some(only))) => stage.set(to_mapping(only)),
-                        Ok((sheets, None)) => stage.set(Stage::Sheets {
-                            sheets,
-                            bytes: Rc::new(buffer),
-                        }),
-                        Err(why) => stage.set(Stage::Failed(why)),
-                    }
-                } else {
-                    match decode(&buffer.to_vec()) {
-                        Some(text) => stage.set(to_mapping(records_of_text(&text))),
-                        None => stage.set(Stage::Failed(
-                            "文件既不是 UTF-8 也不是 GBK 编码的文本".into(),
-                        )),
-                    }
-                }
+                let file = File {
+                    bytes: Rc::new(bytes),
+                    encoding: "auto".into(),
+                };
+                reader.open(file, what);
             });
+        })
+    };
+    let chooser = html! {
+        <label class="file">
+            { s.import_choose }
+            <input type="file" id="import-file" accept=".csv,.txt,.xlsx,.xlsm" onchange={on_file} />
+        </label>
+    };
+    let reencode = |file: File| {
+        let reader = reader.clone();
+        Callback::from(move |label: String| {
+            let file = File {
+                encoding: label.clone(),
+                ..file.clone()
+            };
+            reader.open(file, label);
         })
     };
 
     let close = props.on_close.reform(|_: MouseEvent| ());
     let body = match (*stage).clone() {
-        Stage::Choose => html! {
-            <label class="file">
-                { s.import_choose }
-                <input type="file" id="import-file" accept=".csv,.txt,.xlsx,.xlsm" onchange={on_file} />
-            </label>
-        },
+        Stage::Choose => chooser,
         Stage::Reading(what) => html! {
             <div id="import-reading" role="status">
                 <p>{ format!("{}{what}", s.reading) }</p>
                 <progress aria-label={s.reading}></progress>
             </div>
         },
-        Stage::Failed(why) => {
-            html! { <p class="error" role="alert" id="import-failed">{ why }</p> }
-        }
-        Stage::Sheets { sheets, bytes } => {
-            let pick = {
-                let stage = stage.clone();
-                let to_mapping = to_mapping.clone();
-                Callback::from(move |e: Event| {
-                    let sheet = e
-                        .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                        .value();
-                    let stage = stage.clone();
-                    let bytes = bytes.clone();
-                    let to_mapping = to_mapping.clone();
-                    stage.set(Stage::Reading(sheet.clone()));
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match crate::wire::sheets::read_sheet(&bytes, &sheet).await {
-                            Ok(records) => stage.set(to_mapping(records)),
-                            Err(why) => stage.set(Stage::Failed(why)),
-                        }
-                    });
-                })
-            };
-            html! {
-                <label>{ s.import_sheet }
-                    <select id="import-sheet" onchange={pick}>
-                        <option value="" selected=true disabled=true>{ "—" }</option>
-                        { for sheets.iter().map(|n| html! { <option value={n.clone()}>{ n }</option> }) }
-                    </select>
-                </label>
-            }
-        }
-        Stage::Map(m) => {
-            let Mapping {
-                records,
-                modes,
-                mapping,
-                append,
-                problems,
-            } = m.clone();
-            let cols = columns(&props.scheme, &modes);
-            let headers = records.rows.first().cloned().unwrap_or_default();
-            let selects = headers.iter().enumerate().map(|(j, h)| {
-                let stage = stage.clone();
-                let m = m.clone();
-                let onchange = Callback::from(move |e: Event| {
-                    let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                    let mut mapping = m.mapping.clone();
-                    if let Some(slot) = mapping.get_mut(j) {
-                        *slot = value.parse().ok();
-                    }
-                    stage.set(Stage::Map(Mapping { mapping, problems: Rc::default(), ..m.clone() }));
-                });
-                let current = mapping.get(j).copied().flatten();
-                html! {
-                    <label class="mapping">
-                        <span>{ h }</span>
-                        <select id={format!("map-{j}")} {onchange}>
-                            <option value="" selected={current.is_none()}>{ s.import_ignore }</option>
-                            { for cols.iter().enumerate().map(|(c, col)| html! {
-                                <option value={c.to_string()} selected={current == Some(c)}>{ col.header(&props.scheme, props.lang) }</option>
-                            }) }
-                        </select>
-                    </label>
-                }
-            }).collect::<Vec<_>>();
-            let preview = records
-                .rows
-                .iter()
-                .skip(1)
-                .take(5)
-                .map(|r| {
-                    html! { <tr>{ for r.iter().map(|c| html! { <td>{ c }</td> }) }</tr> }
-                })
-                .collect::<Vec<_>>();
-            let toggle = {
-                let stage = stage.clone();
-                let m = m.clone();
-                Callback::from(move |e: Event| {
-                    let append = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .checked();
-                    stage.set(Stage::Map(Mapping {
-                        append,
-                        ..m.clone()
-                    }));
-                })
-            };
-            let count = records
-                .rows
-                .iter()
-                .skip(1)
-                .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-                .count();
-            let apply = {
-                let stage = stage.clone();
-                let scheme = props.scheme.clone();
-                let blank = props.blank.clone();
-                let on_import = props.on_import.clone();
-                Callback::from(move |_: MouseEvent| {
-                    match read_rows(&m.records, &m.mapping, &scheme, &m.modes, &blank) {
-                        Ok(drafts) => on_import.emit((drafts, m.append, m.modes.clone())),
-                        Err(problems) => stage.set(Stage::Map(Mapping {
-                            problems: Rc::new(problems),
-                            ..m.clone()
-                        })),
-                    }
-                })
-            };
+        Stage::Failed(why, file) => {
+            // A text file refused for its encoding may be read in another.
+            let picker = file
+                .filter(|f| why.contains("编码") || why.contains("UTF") || f.encoding != "auto")
+                .map(|f| encoding_picker(lang, &f.encoding, None, reencode(f.clone())));
             html! {
                 <>
-                    if !problems.is_empty() {
-                        <div role="alert" class="errors-box" id="import-problems">
-                            <p>{ format!("{}（共 {} 处）：", s.import_errors, problems.len()) }</p>
-                            <ul class="errors">{ for problems.iter().take(200).map(|p| html! { <li>{ p }</li> }) }</ul>
-                            if problems.len() > 200 { <p>{ "……" }</p> }
-                        </div>
-                    }
-                    <p>{ s.import_mapping }</p>
-                    <div class="mappings">{ for selects }</div>
-                    <p>{ s.import_preview }</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label={s.import_preview}>
-                        <table class="plain preview" id="import-preview">
-                            <thead><tr>{ for headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                            <tbody>{ for preview }</tbody>
-                        </table>
-                    </div>
-                    <label class="check"><input type="checkbox" id="import-append" checked={append} onchange={toggle} />{ s.import_append }</label>
-                    if !append && props.existing > 0 {
-                        <p class="warning" id="import-replaces" role="status">{ list_replaces(props.lang, props.existing) }</p>
-                    }
-                    <div class="dialog-actions">
-                        <button type="button" id="import-apply" class="primary" onclick={apply}>
-                            { format!("{}（{}）", s.import_apply, count) }
-                        </button>
-                    </div>
+                    <p class="error" role="alert" id="import-failed">{ why }</p>
+                    { for picker }
+                    { chooser }
                 </>
             }
         }
+        Stage::Sheets { file, sheets } => {
+            let reader = reader.clone();
+            let all = sheets.clone();
+            let on_pick = Callback::from(move |sheet: String| {
+                reader.sheet(file.clone(), all.clone(), sheet);
+            });
+            sheet_picker(lang, &sheets, "", on_pick)
+        }
+        Stage::Map(m) => map_view(props, &stage, &reader, *m, reencode),
     };
     html! {
         <section class="card dialog" role="dialog" aria-labelledby="import-title" id="import-dialog">
@@ -442,5 +337,209 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             </div>
             { body }
         </section>
+    }
+}
+
+fn map_view(
+    props: &ImportProps,
+    stage: &UseStateHandle<Stage>,
+    reader: &Reader,
+    m: Mapping,
+    reencode: impl Fn(File) -> Callback<String>,
+) -> Html {
+    let s = list_strings(props.lang);
+    let lang = props.lang;
+    let scheme = &props.scheme;
+    let cols = columns(scheme, &m.plan.modes);
+    let headers = m.table.rows.first().cloned().unwrap_or_default();
+    let source_picker = match &m.read_in {
+        Some(read_in) => encoding_picker(
+            lang,
+            &m.file.encoding,
+            Some(read_in),
+            reencode(m.file.clone()),
+        ),
+        None if m.sheets.len() > 1 => {
+            let reader = reader.clone();
+            let (file, sheets) = (m.file.clone(), m.sheets.clone());
+            let on_pick = Callback::from(move |sheet: String| {
+                reader.sheet(file.clone(), sheets.clone(), sheet);
+            });
+            sheet_picker(lang, &m.sheets, &m.sheet, on_pick)
+        }
+        None => html! {},
+    };
+    let selects = headers.iter().enumerate().map(|(j, h)| {
+        let onchange = {
+            let stage = stage.clone();
+            let m = m.clone();
+            let reader = reader.clone();
+            Callback::from(move |e: Event| {
+                let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                let plan = m.plan.with_column(j, value.parse().ok(), &m.table, &reader.scheme);
+                stage.set(m.replan(plan, &reader.scheme, &reader.blank));
+            })
+        };
+        let current = m.plan.mapping.get(j).copied().flatten();
+        let header_of = |c: &usize| cols.get(*c).map(|c| c.header(scheme, lang)).unwrap_or_default();
+        let why = match m.plan.unmapped.get(j).cloned().flatten() {
+            Some(Unmapped::Unknown) if !h.trim().is_empty() => Some(s.import_unknown.to_owned()),
+            Some(Unmapped::Serial) => Some(s.import_serial.to_owned()),
+            Some(Unmapped::Ambiguous(found)) => Some(format!(
+                "{}{}",
+                s.import_ambiguous,
+                found.iter().map(header_of).collect::<Vec<_>>().join(" / ")
+            )),
+            Some(Unmapped::Duplicate(first)) => Some(format!(
+                "{}{} 列「{}」",
+                s.import_duplicate,
+                column_letter(first),
+                headers.get(first).map_or("", String::as_str)
+            )),
+            _ => None,
+        };
+        let hint = format!("map-{j}-why");
+        html! {
+            <label class="mapping">
+                <span>{ format!("{} {h}", column_letter(j)) }</span>
+                <select id={format!("map-{j}")} {onchange} aria-describedby={why.as_ref().map(|_| hint.clone())}>
+                    <option value="" selected={current.is_none()}>{ s.import_ignore }</option>
+                    { for cols.iter().enumerate().map(|(c, col)| html! {
+                        <option value={c.to_string()} selected={current == Some(c)}>{ col.header(scheme, lang) }</option>
+                    }) }
+                </select>
+                if let Some(why) = why { <small class="why" id={hint}>{ why }</small> }
+            </label>
+        }
+    }).collect::<Vec<_>>();
+    let category_rows = m.plan.categories.iter().enumerate().map(|(k, word)| {
+        let onchange = {
+            let stage = stage.clone();
+            let m = m.clone();
+            let reader = reader.clone();
+            Callback::from(move |e: Event| {
+                let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                let mut plan = m.plan.clone();
+                if let Some(w) = plan.categories.get_mut(k) {
+                    w.choice = Some(value).filter(|v| !v.is_empty());
+                }
+                stage.set(m.replan(plan, &reader.scheme, &reader.blank));
+            })
+        };
+        let how = match &word.guess {
+            CategoryGuess::Synonym(_) => s.import_synonym,
+            _ => s.import_pick,
+        };
+        let rows = if lang == Lang::Zh {
+            format!("（{} 行）", word.rows)
+        } else {
+            format!(" ({} rows)", word.rows)
+        };
+        html! {
+            <label class="mapping">
+                <span>{ format!("“{}”{rows}", word.value) }</span>
+                <select id={format!("cat-{k}")} {onchange}>
+                    <option value="" selected={word.choice.is_none()}>{ format!("— {how} —") }</option>
+                    { for scheme.categories.iter().map(|c| html! {
+                        <option value={c.id.clone()} selected={word.choice.as_deref() == Some(c.id.as_str())}>{ c.name.get(lang) }</option>
+                    }) }
+                </select>
+                if matches!(word.guess, CategoryGuess::Synonym(_)) && word.choice.is_some() {
+                    <small class="why">{ s.import_synonym }</small>
+                }
+            </label>
+        }
+    }).collect::<Vec<_>>();
+    let fill_down = {
+        let stage = stage.clone();
+        let m = m.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let checked = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            let plan = Plan {
+                fill_down: checked,
+                ..m.plan.clone()
+            };
+            stage.set(m.replan(plan, &reader.scheme, &reader.blank));
+        })
+    };
+    let preview = m
+        .table
+        .rows
+        .iter()
+        .skip(1)
+        .take(5)
+        .map(|r| html! { <tr>{ for r.iter().map(|c| html! { <td>{ c }</td> }) }</tr> })
+        .collect::<Vec<_>>();
+    let toggle = {
+        let stage = stage.clone();
+        let m = m.clone();
+        Callback::from(move |e: Event| {
+            let append = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            stage.set(Stage::Map(Box::new(Mapping {
+                append,
+                ..m.clone()
+            })));
+        })
+    };
+    let reading = m.reading.clone();
+    let problems = &reading.problems;
+    let notes: Vec<&String> = m.table.notes.iter().chain(&reading.notes).collect();
+    let ready = problems.is_empty();
+    let apply = {
+        let on_import = props.on_import.clone();
+        let m = m.clone();
+        Callback::from(move |_: MouseEvent| {
+            if m.reading.problems.is_empty() {
+                on_import.emit((m.reading.drafts.clone(), m.append, m.plan.modes.clone()));
+            }
+        })
+    };
+    let blank_categories = m.plan.fill_down || problems.iter().any(|p| p.contains("分类是空的"));
+    html! {
+        <>
+            { source_picker }
+            if !notes.is_empty() {
+                <ul class="notes" id="import-notes">{ for notes.iter().map(|n| html! { <li>{ n.as_str() }</li> }) }</ul>
+            }
+            <p>{ s.import_mapping }</p>
+            <div class="mappings">{ for selects }</div>
+            if !category_rows.is_empty() {
+                <p>{ s.import_categories }</p>
+                <div class="mappings" id="import-categories">{ for category_rows }</div>
+            }
+            if blank_categories {
+                <label class="check"><input type="checkbox" id="import-fill-down" checked={m.plan.fill_down} onchange={fill_down} />{ s.import_fill_down }</label>
+            }
+            <p>{ s.import_preview }</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={s.import_preview}>
+                <table class="plain preview" id="import-preview">
+                    <thead><tr>{ for headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                    <tbody>{ for preview }</tbody>
+                </table>
+            </div>
+            if !ready {
+                <div role="alert" class="errors-box" id="import-problems">
+                    <p>{ format!("{}（共 {} 处）：", s.import_errors, problems.len()) }</p>
+                    <ul class="errors">{ for problems.iter().take(200).map(|p| html! { <li>{ p }</li> }) }</ul>
+                    if problems.len() > 200 { <p>{ "……" }</p> }
+                </div>
+            }
+            <label class="check"><input type="checkbox" id="import-append" checked={m.append} onchange={toggle} />{ s.import_append }</label>
+            if !m.append && props.existing > 0 {
+                <p class="warning" id="import-replaces" role="status">{ list_replaces(lang, props.existing) }</p>
+            }
+            <div class="dialog-actions">
+                if !ready { <span class="why" id="import-blocked">{ s.import_fix_first }</span> }
+                <button type="button" id="import-apply" class="primary" disabled={!ready}
+                    aria-describedby={(!ready).then_some("import-blocked")} onclick={apply}>
+                    { format!("{}（{}）", s.import_apply, reading.drafts.len()) }
+                </button>
+            </div>
+        </>
     }
 }

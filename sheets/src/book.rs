@@ -1,0 +1,404 @@
+//! Excel workbooks (.xlsx) read as a clerk sees them: each cell as Excel shows it (a percent as
+//! "92%", a date as 2026-03-01), a vertically merged cell's value in every row it covers, a
+//! formula's saved result (one without is an error naming the cell), hidden sheets named. Every
+//! limit is checked before the work it bounds: the inflated size of the zip (a zip bomb), the
+//! rows and columns (cells are read one by one, never as the sheet's declared rectangle).
+
+use std::io::Cursor;
+
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, open_workbook_from_rs};
+
+use crate::{MAX_CELL_CHARS, MAX_COLS, MAX_INFLATED, MAX_ROWS, SheetText, column_letter, number};
+
+/// A sheet of a workbook: its name, and whether Excel hides it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetInfo {
+    pub name: String,
+    pub hidden: bool,
+}
+
+/// The total size of a zip's entries once inflated, as its directory declares them.
+fn inflated(bytes: &[u8]) -> Result<u64, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))?;
+        total = total.saturating_add(entry.size());
+    }
+    Ok(total)
+}
+
+pub(crate) fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, String> {
+    let size = inflated(bytes)?;
+    if size > MAX_INFLATED {
+        return Err(format!(
+            "工作簿解压后有 {} MB，超过上限 {} MB，无法导入",
+            size >> 20,
+            MAX_INFLATED >> 20
+        ));
+    }
+    open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))
+}
+
+/// The worksheets of a workbook, in order (chart sheets left out).
+pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetInfo>, String> {
+    Ok(open(bytes)?
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| SheetInfo {
+            name: s.name.clone(),
+            hidden: s.visible != SheetVisible::Visible,
+        })
+        .collect())
+}
+
+/// Whether an Excel number format shows a percent (a `%` outside quotes and brackets).
+fn percent_format(code: &str) -> bool {
+    let (mut quoted, mut bracket) = (false, false);
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            '%' if !quoted && !bracket => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A date serial as Excel shows it: 2026-03-01, with the time where it has one.
+fn date(serial: f64, is_1904: bool) -> String {
+    let days = serial.floor() as i64 + if is_1904 { 1462 } else { 0 };
+    // Day 60 is Excel's 1900-02-29, which did not exist; serials count from 1899-12-30 after it.
+    let days = if days < 60 { days + 1 } else { days };
+    // Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let seconds = ((serial - serial.floor()) * 86_400.0).round() as i64;
+    if seconds == 0 {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!(
+            "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+            seconds / 3600,
+            seconds % 3600 / 60
+        )
+    }
+}
+
+/// A cell as Excel shows it in its own format, for the formats a list uses.
+fn shown(value: &DataRef<'_>, percent: bool, is_1904: bool) -> String {
+    match value {
+        DataRef::Float(v) if percent => format!("{}%", number(v * 100.0)),
+        DataRef::Int(v) if percent => format!("{}%", number(*v as f64 * 100.0)),
+        DataRef::Float(v) => number(*v),
+        DataRef::Int(v) => v.to_string(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::Bool(true) => "TRUE".into(),
+        DataRef::Bool(false) => "FALSE".into(),
+        DataRef::DateTime(d) if d.is_datetime() => date(d.as_f64(), is_1904),
+        DataRef::DateTime(d) => number(d.as_f64()),
+        DataRef::Error(e) => e.to_string(),
+        DataRef::Empty => String::new(),
+    }
+}
+
+/// The cells of the sheet `name`, as Excel shows them, from its first filled row.
+pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
+    let mut book = open(bytes)?;
+    let unreadable = |e: calamine::XlsxError| format!("工作表“{name}”无法读取：{e}");
+    if !book.sheet_names().iter().any(|n| n == name) {
+        return Err(format!("工作簿中没有工作表“{name}”"));
+    }
+    let is_1904 = book.has_1904_epoch();
+    // Which cells show a percent: their style's number format.
+    let mut percent: Vec<(u32, u32)> = Vec::new();
+    {
+        let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
+        let styles: Vec<bool> = cells
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format.as_ref().is_some_and(|f| {
+                    matches!(f.format_id, Some(9 | 10)) || percent_format(&f.format_code)
+                })
+            })
+            .collect();
+        while let Some((r, c, id)) = cells.next_style_id().map_err(unreadable)? {
+            if r as usize >= MAX_ROWS || c as usize >= MAX_COLS {
+                continue; // refused below, with the cell that is out of bounds
+            }
+            if styles.get(id).copied().unwrap_or(false) {
+                percent.push((r, c));
+            }
+        }
+    }
+    let mut filled: Vec<((u32, u32), String)> = Vec::new();
+    let mut unsaved: Vec<String> = Vec::new();
+    {
+        let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
+        while let Some(cell) = cells.next_cell_with_formula().map_err(unreadable)? {
+            let (r, c) = cell.pos;
+            let place = || format!("{}{}", column_letter(c as usize), r + 1);
+            if r as usize >= MAX_ROWS {
+                return Err(format!(
+                    "工作表“{name}”超过 {MAX_ROWS} 行（{} 单元格有内容），无法导入：请分成几个文件",
+                    place()
+                ));
+            }
+            if c as usize >= MAX_COLS {
+                return Err(format!(
+                    "工作表“{name}”超过 {MAX_COLS} 列（{} 单元格有内容），无法导入",
+                    place()
+                ));
+            }
+            if cell.value == DataRef::Empty {
+                if cell.formula.is_some() {
+                    unsaved.push(place());
+                }
+                continue;
+            }
+            let text = shown(&cell.value, percent.binary_search(&(r, c)).is_ok(), is_1904);
+            if text.encode_utf16().count() > MAX_CELL_CHARS {
+                return Err(format!(
+                    "工作表“{name}”的 {} 单元格超过 {MAX_CELL_CHARS} 个字符（Excel 单元格的上限）",
+                    place()
+                ));
+            }
+            filled.push(((r, c), text));
+        }
+    }
+    if let Some(first) = unsaved.first() {
+        let more = if unsaved.len() > 1 {
+            format!("等 {} 个单元格", unsaved.len())
+        } else {
+            String::new()
+        };
+        return Err(format!(
+            "工作表“{name}”的 {first}{more}是公式，文件中没有保存计算结果：请在 Excel 或 WPS 中打开这个文件、保存后再导入"
+        ));
+    }
+    let mut notes = Vec::new();
+    // A cell merged down a column (a category over several rows) fills each row it covers.
+    let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
+    filled.sort_by_key(|(pos, _)| *pos);
+    for region in merged {
+        let ((r0, c0), (r1, c1)) = (region.start, region.end);
+        if c0 != c1 || r1 <= r0 || r1 as usize >= MAX_ROWS {
+            continue;
+        }
+        let Ok(at) = filled.binary_search_by_key(&(r0, c0), |(pos, _)| *pos) else {
+            continue;
+        };
+        let value = filled[at].1.clone();
+        for r in r0 + 1..=r1 {
+            if let Err(slot) = filled.binary_search_by_key(&(r, c0), |(pos, _)| *pos) {
+                filled.insert(slot, ((r, c0), value.clone()));
+            }
+        }
+        notes.push(format!(
+            "合并单元格 {}{}:{}{} 的“{value}”已填入它占的每一行",
+            column_letter(c0 as usize),
+            r0 + 1,
+            column_letter(c1 as usize),
+            r1 + 1
+        ));
+    }
+    let Some(top) = filled.iter().map(|((r, _), _)| *r).min() else {
+        return Ok(SheetText {
+            first_row: 1,
+            rows: Vec::new(),
+            notes,
+        });
+    };
+    let height = filled.iter().map(|((r, _), _)| *r).max().unwrap_or(top) - top + 1;
+    let mut rows = vec![Vec::new(); height as usize];
+    for ((r, c), text) in filled {
+        if let Some(row) = rows.get_mut((r - top) as usize) {
+            if row.len() <= c as usize {
+                row.resize(c as usize + 1, String::new());
+            }
+            row[c as usize] = text;
+        }
+    }
+    Ok(SheetText {
+        first_row: top as usize + 1,
+        rows,
+        notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{Format, Formula, Workbook};
+
+    fn rows(sheet: &SheetText) -> Vec<Vec<&str>> {
+        sheet
+            .rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn percents_dates_and_merged_categories_read_as_excel_shows_them() {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let percent = Format::new().set_num_format("0%");
+        let date_format = Format::new().set_num_format("yyyy-mm-dd");
+        sheet.write_string(0, 0, "名称").unwrap();
+        sheet.write_string(0, 1, "分类").unwrap();
+        sheet.write_string(0, 2, "党委评定").unwrap();
+        sheet.write_string(0, 3, "日期").unwrap();
+        for (r, name) in [(1, "甲村"), (2, "乙村"), (3, "丙社区")] {
+            sheet.write_string(r, 0, name).unwrap();
+        }
+        sheet.merge_range(1, 1, 2, 1, "村", &Format::new()).unwrap();
+        sheet.write_string(3, 1, "社区").unwrap();
+        sheet
+            .write_number_with_format(1, 2, 0.92, &percent)
+            .unwrap();
+        sheet
+            .write_number_with_format(2, 2, 0.855, &Format::new().set_num_format("0.0%"))
+            .unwrap();
+        sheet.write_number(3, 2, 88.0).unwrap();
+        sheet
+            .write_number_with_format(1, 3, 46082.0, &date_format)
+            .unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let read = read_sheet(&bytes, "Sheet1").unwrap();
+        assert_eq!(
+            rows(&read),
+            [
+                vec!["名称", "分类", "党委评定", "日期"],
+                vec!["甲村", "村", "92%", "2026-03-01"],
+                vec!["乙村", "村", "85.5%"],
+                vec!["丙社区", "社区", "88"],
+            ]
+        );
+        assert!(
+            read.notes.iter().any(|n| n.contains("B2:B3")),
+            "{:?}",
+            read.notes
+        );
+    }
+
+    #[test]
+    fn a_formula_without_a_saved_result_is_named_and_one_with_reads_its_result() {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "名称").unwrap();
+        sheet.write_string(0, 1, "合计").unwrap();
+        sheet.write_number(1, 0, 40.0).unwrap();
+        sheet
+            .write_formula(1, 1, Formula::new("=A2*2").set_result("80"))
+            .unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        assert_eq!(
+            rows(&read_sheet(&bytes, "Sheet1").unwrap())[1],
+            ["40", "80"]
+        );
+        let without = strip_results(&bytes);
+        let e = read_sheet(&without, "Sheet1").unwrap_err();
+        assert!(e.contains("B2") && e.contains("没有保存计算结果"), "{e}");
+    }
+
+    /// The workbook with every formula's saved result taken out, as some programs write it.
+    pub(crate) fn strip_results(bytes: &[u8]) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let name = entry.name().unwrap().into_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            if name.starts_with("xl/worksheets/") {
+                let text = String::from_utf8(data).unwrap();
+                let mut cut = String::new();
+                let mut rest = text.as_str();
+                while let Some(at) = rest.find("</f><v>") {
+                    let end = rest[at..].find("</v>").unwrap() + at + 4;
+                    cut.push_str(&rest[..at + 4]);
+                    rest = &rest[end..];
+                }
+                cut.push_str(rest);
+                data = cut.into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&data).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn hidden_sheets_are_named_as_hidden() {
+        let mut book = Workbook::new();
+        book.add_worksheet().set_name("名单").unwrap();
+        book.add_worksheet()
+            .set_name("草稿")
+            .unwrap()
+            .set_hidden(true);
+        let bytes = book.save_to_buffer().unwrap();
+        assert_eq!(
+            sheets(&bytes).unwrap(),
+            [
+                SheetInfo {
+                    name: "名单".into(),
+                    hidden: false
+                },
+                SheetInfo {
+                    name: "草稿".into(),
+                    hidden: true
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cell_far_out_is_refused_without_sizing_the_sheet_to_it() {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "名称").unwrap();
+        sheet.write_string(1_000_000, 300, "远").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let e = read_sheet(&bytes, "Sheet1").unwrap_err();
+        assert!(e.contains("行") && e.contains("无法导入"), "{e}");
+    }
+
+    #[test]
+    fn percent_formats_are_told_from_literal_percent_signs() {
+        assert!(percent_format("0%"));
+        assert!(percent_format("0.00%"));
+        assert!(!percent_format("0\"%\""));
+        assert!(!percent_format("[Red]0.00"));
+        assert!(!percent_format("General"));
+    }
+
+    #[test]
+    fn dates_match_excel_serials() {
+        assert_eq!(date(1.0, false), "1900-01-01");
+        assert_eq!(date(61.0, false), "1900-03-01");
+        assert_eq!(date(45658.5, false), "2025-01-01 12:00");
+        assert_eq!(date(0.0, true), "1904-01-01");
+    }
+}

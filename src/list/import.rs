@@ -1,0 +1,374 @@
+//! An import planned and read: a file's table (its header found under any title rows), each of
+//! its columns guessed to a column of the list or left out with the reason, each category word
+//! mapped to a category of the scheme, then every row read into a draft. The reading runs
+//! before the user applies it: the dialog shows its problems at once and offers to apply only an
+//! import that will not refuse, and applying uses the drafts already read.
+
+use dingji_rules::draft::{Mode, OrgDraft};
+use dingji_rules::{Lang, Scheme};
+
+use crate::list::files::unneutralize;
+use crate::wire::codec::excerpt;
+use crate::wire::columns::{Col, Modes, columns};
+use crate::wire::headers::{
+    CategoryGuess, Unmapped, guess_all, guess_category, is_totals, names_source,
+};
+use crate::wire::sheets::Table;
+
+/// The spreadsheet's name of column `j` (from 0): A, B, … Z, AA, AB …
+pub fn column_letter(j: usize) -> String {
+    let mut n = j + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// The form of each source that the headers suggest: a source entered by ballots or indicators in
+/// the list, whose own name heads a column (a vote score computed in Excel), is read as a score.
+pub fn guess_modes(headers: &[String], scheme: &Scheme, modes: &Modes) -> Modes {
+    let mut out = modes.clone();
+    for source in &scheme.sources {
+        if headers.iter().any(|h| names_source(h, source)) {
+            dingji_rules::map::insert(&mut out, &source.id, Mode::Score);
+        }
+    }
+    out
+}
+
+impl Table {
+    /// The table from its header on: the first row with two cells or more filled (a title
+    /// above it, merged across the sheet, fills one).
+    pub fn from_header(self) -> Table {
+        let header = self
+            .rows
+            .iter()
+            .position(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+            .unwrap_or(0);
+        Table {
+            first_row: self.first_row + header,
+            rows: self.rows.into_iter().skip(header).collect(),
+            ..self
+        }
+    }
+}
+
+/// A category word found in the file that is not a category of the scheme as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryWord {
+    pub value: String,
+    pub guess: CategoryGuess,
+    /// The category (id) it is read as; `None` until the user picks one.
+    pub choice: Option<String>,
+    /// How many rows have it.
+    pub rows: usize,
+}
+
+/// How a file is read: the form of each source, the column each file column fills (or why
+/// none), the category words, and whether a blank category takes the one above.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub modes: Modes,
+    pub mapping: Vec<Option<usize>>,
+    /// Why each unmapped column of the file is not read (`None` for a mapped one, or one the
+    /// user chose to leave out).
+    pub unmapped: Vec<Option<Unmapped>>,
+    pub categories: Vec<CategoryWord>,
+    pub fill_down: bool,
+}
+
+/// The plan a table's headers suggest.
+pub fn plan(table: &Table, scheme: &Scheme, modes: &Modes) -> Plan {
+    let headers = table.rows.first().cloned().unwrap_or_default();
+    let modes = guess_modes(&headers, scheme, modes);
+    let cols = columns(scheme, &modes);
+    let guessed = guess_all(&headers, &cols, scheme);
+    let mut plan = Plan {
+        modes,
+        mapping: guessed.iter().map(|g| g.as_ref().ok().copied()).collect(),
+        unmapped: guessed.into_iter().map(Result::err).collect(),
+        categories: Vec::new(),
+        fill_down: false,
+    };
+    plan.find_categories(table, scheme);
+    plan
+}
+
+impl Plan {
+    /// The file column that fills the list's category, if one does.
+    fn category_column(&self, scheme: &Scheme) -> Option<usize> {
+        let cols = columns(scheme, &self.modes);
+        let c = cols.iter().position(|c| *c == Col::Category)?;
+        self.mapping.iter().position(|m| *m == Some(c))
+    }
+
+    /// The category words of the category column not written as the scheme writes them; a
+    /// word seen before keeps the user's choice.
+    pub fn find_categories(&mut self, table: &Table, scheme: &Scheme) {
+        let before = std::mem::take(&mut self.categories);
+        let Some(j) = self.category_column(scheme) else {
+            return;
+        };
+        for row in table.rows.iter().skip(1) {
+            let value = row.get(j).map_or("", |v| v.trim());
+            if value.is_empty() || is_totals(row.first().map_or("", String::as_str)) {
+                continue;
+            }
+            if let Some(word) = self.categories.iter_mut().find(|w| w.value == value) {
+                word.rows += 1;
+                continue;
+            }
+            let guess = guess_category(value, scheme);
+            if matches!(guess, CategoryGuess::Known(_)) {
+                continue;
+            }
+            let choice = before
+                .iter()
+                .find(|w| w.value == value)
+                .map(|w| w.choice.clone())
+                .unwrap_or(match &guess {
+                    CategoryGuess::Synonym(id) => Some(id.clone()),
+                    _ => None,
+                });
+            self.categories.push(CategoryWord {
+                value: value.to_owned(),
+                guess,
+                choice,
+                rows: 1,
+            });
+        }
+    }
+
+    /// The plan with file column `j` filling list column `col` (or none).
+    pub fn with_column(
+        &self,
+        j: usize,
+        col: Option<usize>,
+        table: &Table,
+        scheme: &Scheme,
+    ) -> Plan {
+        let mut plan = self.clone();
+        if let Some(slot) = plan.mapping.get_mut(j) {
+            *slot = col;
+        }
+        if let Some(slot) = plan.unmapped.get_mut(j) {
+            *slot = None;
+        }
+        plan.find_categories(table, scheme);
+        plan
+    }
+}
+
+/// A table read under a plan: the drafts, what stops the import, and what the user should know.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reading {
+    pub drafts: Vec<OrgDraft>,
+    pub problems: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// "第 3、4、7 行" (at most ten rows named).
+fn rows_named(rows: &[usize]) -> String {
+    let named: Vec<String> = rows.iter().take(10).map(usize::to_string).collect();
+    let more = if rows.len() > 10 {
+        format!(" 等 {} 行", rows.len())
+    } else {
+        String::new()
+    };
+    format!("第 {}{more} 行", named.join("、"))
+}
+
+/// Reads the data rows of `table` (the first is the header) into drafts under `plan`, listing
+/// every problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns).
+/// A totals row (合计) is left out and said so; a table without a data row is refused.
+pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Reading {
+    let cols = columns(scheme, &plan.modes);
+    let headers = table.rows.first().cloned().unwrap_or_default();
+    let place = |j: usize| {
+        format!(
+            "{} 列「{}」",
+            column_letter(j),
+            excerpt(headers.get(j).map_or("", String::as_str))
+        )
+    };
+    let category_column = plan.category_column(scheme);
+    let name_column = cols
+        .iter()
+        .position(|c| *c == Col::Name)
+        .and_then(|c| plan.mapping.iter().position(|m| *m == Some(c)));
+    let mut reading = Reading::default();
+    let mut blank_categories: Vec<usize> = Vec::new();
+    let mut unresolved: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut totals: Vec<usize> = Vec::new();
+    let mut above: Option<String> = None;
+    let problems = &mut reading.problems;
+    for (i, record) in table.rows.iter().enumerate().skip(1) {
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = table.first_row + i;
+        if name_column.is_some_and(|j| is_totals(record.get(j).map_or("", String::as_str))) {
+            totals.push(line);
+            continue;
+        }
+        let mut draft = blank.clone();
+        for (source, mode) in &plan.modes {
+            draft.source_mut(scheme, source).mode = *mode;
+        }
+        let mut category_open = false;
+        for (j, cell) in record.iter().enumerate() {
+            let Some(col) = plan
+                .mapping
+                .get(j)
+                .copied()
+                .flatten()
+                .and_then(|c| cols.get(c))
+            else {
+                continue;
+            };
+            let mut cell = if table.quoted {
+                unneutralize(cell)
+            } else {
+                cell.as_str()
+            };
+            if Some(j) == category_column {
+                let value = cell.trim();
+                let id = if value.is_empty() {
+                    above.clone().filter(|_| plan.fill_down)
+                } else {
+                    match plan.categories.iter().find(|w| w.value == value) {
+                        Some(word) => word.choice.clone(),
+                        None => match guess_category(value, scheme) {
+                            CategoryGuess::Known(id) => Some(id),
+                            _ => None,
+                        },
+                    }
+                };
+                match id {
+                    Some(id) => {
+                        // Written as the scheme writes it where it was (its id, or its name).
+                        draft.category = match scheme.category(&id) {
+                            Some(c) if value != c.id => c.name.zh.clone(),
+                            _ => id.clone(),
+                        };
+                        above = Some(id);
+                    }
+                    None if value.is_empty() => {
+                        blank_categories.push(line);
+                        category_open = true;
+                    }
+                    None => {
+                        match unresolved.iter_mut().find(|(v, _)| v == value) {
+                            Some((_, rows)) => rows.push(line),
+                            None => unresolved.push((value.to_owned(), vec![line])),
+                        }
+                        category_open = true;
+                    }
+                }
+                continue;
+            }
+            // A score shown as a percent in the sheet ("92%") is the score shown.
+            if matches!(col, Col::Score(_)) {
+                cell = cell.trim().strip_suffix('%').unwrap_or(cell);
+            }
+            if let Err(why) = col.set(&mut draft, scheme, &plan.modes, cell) {
+                problems.push(format!("第 {line} 行 {}：{why}", place(j)));
+            }
+        }
+        if let Err(errors) = draft.parse(scheme) {
+            for e in errors {
+                if category_open && e.field == dingji_rules::draft::Field::Category {
+                    continue;
+                }
+                let j = cols
+                    .iter()
+                    .position(|c| c.owns(&e.field))
+                    .and_then(|c| plan.mapping.iter().position(|m| *m == Some(c)));
+                let at = j.map_or_else(|| "（未导入的列）".to_owned(), place);
+                problems.push(format!("第 {line} 行 {at}：{}", e.error));
+            }
+        }
+        reading.drafts.push(draft);
+    }
+    let category_place = category_column.map(place).unwrap_or_default();
+    for (value, rows) in unresolved {
+        let word = plan.categories.iter().find(|w| w.value == value);
+        let why = match word.map(|w| &w.guess) {
+            Some(CategoryGuess::Ambiguous(ids)) => {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .filter_map(|id| scheme.category(id))
+                    .map(|c| c.name.get(Lang::Zh))
+                    .collect();
+                format!(
+                    "“{}”可能是{}，请在“分类对照”中选定",
+                    excerpt(&value),
+                    names.join("或")
+                )
+            }
+            _ => format!(
+                "方案中没有分类“{}”，请在“分类对照”中为它选一个分类",
+                excerpt(&value)
+            ),
+        };
+        problems.push(format!("{} {category_place}：{why}", rows_named(&rows)));
+    }
+    if !blank_categories.is_empty() {
+        problems.push(format!(
+            "{} {category_place}：分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”",
+            rows_named(&blank_categories)
+        ));
+    }
+    if category_column.is_none() && scheme.categories.len() > 1 && !reading.drafts.is_empty() {
+        problems.push(
+            "没有读入“分类”的列：请在上面为“分类”选一列（方案有多个分类，不能都按第一个分类）"
+                .to_owned(),
+        );
+    }
+    if !totals.is_empty() {
+        reading
+            .notes
+            .push(format!("{}是合计行，未导入", rows_named(&totals)));
+    }
+    if reading.drafts.is_empty() && reading.problems.is_empty() {
+        // Never a list replaced by nothing: an empty file, or one of headers only, is refused.
+        let blank = headers.iter().all(|c| c.trim().is_empty());
+        reading.problems.push(if blank {
+            "文件是空的，没有可导入的内容".to_owned()
+        } else {
+            format!(
+                "文件中没有组织：表头（第 {} 行）之下没有数据行",
+                table.first_row
+            )
+        });
+    }
+    reading
+}
+
+/// [`read`] with `mapping` and the categories guessed from the file: the drafts, or every
+/// problem.
+pub fn read_rows(
+    table: &Table,
+    mapping: &[Option<usize>],
+    scheme: &Scheme,
+    modes: &Modes,
+    blank: &OrgDraft,
+) -> Result<Vec<OrgDraft>, Vec<String>> {
+    let mut plan = Plan {
+        modes: modes.clone(),
+        mapping: mapping.to_vec(),
+        unmapped: vec![None; mapping.len()],
+        categories: Vec::new(),
+        fill_down: false,
+    };
+    plan.find_categories(table, scheme);
+    let reading = read(table, &plan, scheme, blank);
+    if reading.problems.is_empty() {
+        Ok(reading.drafts)
+    } else {
+        Err(reading.problems)
+    }
+}

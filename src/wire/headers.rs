@@ -1,0 +1,426 @@
+//! What a clerk's headers and category words mean, in the words clerks use (the spec's "Words
+//! clerks use"): a header is guessed to one column of the list, or left unmapped with the
+//! reason; a category word is the scheme's category, a synonym of exactly one, or a question.
+
+use dingji_rules::Scheme;
+use dingji_rules::scheme::{Source, SourceKind};
+
+use super::columns::Col;
+
+/// Why a column of the file fills no column of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unmapped {
+    /// Empty, or not a column of the scheme.
+    Unknown,
+    /// 序号: numbers the rows, not imported.
+    Serial,
+    /// Fits several columns of the list (their indices): the user picks.
+    Ambiguous(Vec<usize>),
+    /// Another column of the file (its index) already fills the same column.
+    Duplicate(usize),
+}
+
+/// A header made comparable: no spaces, brackets, quotes, dots or colons; ASCII in lower case.
+pub fn plain(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '·' | '•'
+                        | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '"'
+                        | '“'
+                        | '”'
+                        | '「'
+                        | '」'
+                        | '['
+                        | ']'
+                        | '【'
+                        | '】'
+                        | ':'
+                        | '：'
+                        | '\''
+                        | '‘'
+                        | '’'
+                )
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const NAME_HEADERS: [&str; 10] = [
+    "组织名称",
+    "名称",
+    "党组织名称",
+    "党组织",
+    "单位",
+    "单位名称",
+    "党支部",
+    "支部名称",
+    "基层党组织名称",
+    "organization",
+];
+const CATEGORY_HEADERS: [&str; 8] = [
+    "分类",
+    "领域",
+    "类别",
+    "类型",
+    "所属领域",
+    "组织类别",
+    "党组织类别",
+    "category",
+];
+const SERIAL_HEADERS: [&str; 6] = ["序号", "编号", "no", "no.", "#", "序"];
+const ELIGIBLE_WORDS: [&str; 8] = [
+    "应参加人数",
+    "应到人数",
+    "参评人数",
+    "应参评人数",
+    "党员人数",
+    "在册党员数",
+    "应参加测评人数",
+    "eligible",
+];
+/// Words that name the same kind of source in different schemes and in clerks' sheets.
+const SOURCE_GROUPS: [&[&str]; 3] = [
+    &[
+        "党委评定",
+        "党委评分",
+        "上级评价",
+        "上级党组织评",
+        "上级考评",
+        "党委考评",
+    ],
+    &["测评", "民主测评", "党员群众测评", "群众测评"],
+    &["自评", "党支部自评", "支部自评"],
+];
+/// A prefix naming who did a source's scoring, dropped before comparing.
+const WHO_PREFIXES: [&str; 4] = ["乡镇", "街道", "镇", "县"];
+/// A suffix on a score's header, longest first.
+const SCORE_SUFFIXES: [&str; 5] = ["得分", "分数", "评分", "打分", "分"];
+/// How a ballot column is headed around a level's name, longest first.
+const BALLOT_SUFFIXES: [&str; 3] = ["票数", "得票", "票"];
+const BALLOT_PREFIXES: [&str; 2] = ["评为", "得票"];
+
+/// The forms of a source's name a header may use: its names, without a bracketed note
+/// (党委评定（七项指标）), without the trailing verb (党委评定 → 党委), and the same-kind words.
+fn source_words(source: &Source) -> Vec<String> {
+    let mut words = Vec::new();
+    for name in [&source.name.zh, &source.name.en] {
+        let short = name.split(['（', '(']).next().unwrap_or(name);
+        for word in [plain(name), plain(short)] {
+            for verb in ["评定", "测评", "评价", "考评", "评"] {
+                if let Some(core) = word.strip_suffix(verb).filter(|c| c.chars().count() >= 2) {
+                    words.push(core.to_owned());
+                }
+            }
+            words.push(word);
+        }
+    }
+    let named: Vec<String> = words.clone();
+    for group in SOURCE_GROUPS {
+        if group.iter().any(|w| named.contains(&plain(w))) {
+            words.extend(group.iter().map(|w| plain(w)));
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+/// The forms of a header with a who-prefix and a score suffix taken off (each optional).
+fn score_forms(h: &str) -> Vec<String> {
+    let mut forms = vec![h.to_owned()];
+    for p in WHO_PREFIXES {
+        if let Some(rest) = h.strip_prefix(p) {
+            forms.push(rest.to_owned());
+        }
+    }
+    let mut out = forms.clone();
+    for form in &forms {
+        out.extend(
+            SCORE_SUFFIXES
+                .iter()
+                .filter_map(|s| form.strip_suffix(s))
+                .map(str::to_owned),
+        );
+    }
+    out.retain(|f| !f.is_empty());
+    out
+}
+
+/// The header with a source's name taken off its front (党员群众测评·好 → 好), with the source.
+fn without_source<'h>(h: &'h str, scheme: &Scheme) -> Vec<(Option<&'h str>, usize)> {
+    let mut out: Vec<(Option<&'h str>, usize)> = Vec::new();
+    for (i, source) in scheme.sources.iter().enumerate() {
+        let mut words = source_words(source);
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        if let Some(rest) = words.iter().find_map(|w| h.strip_prefix(w.as_str())) {
+            out.push((Some(rest), i));
+        }
+    }
+    out
+}
+
+/// The columns among `cols` a header may mean, by the first rule that finds any.
+fn candidates(header: &str, cols: &[Col], scheme: &Scheme) -> Result<Vec<usize>, Unmapped> {
+    let h = plain(header);
+    if h.is_empty() {
+        return Err(Unmapped::Unknown);
+    }
+    let find = |test: &dyn Fn(&Col) -> bool| -> Vec<usize> {
+        cols.iter()
+            .enumerate()
+            .filter(|(_, c)| test(c))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    // The list's own headers and keys (its exports read back).
+    let own = find(&|c| {
+        plain(&c.header(scheme, dingji_rules::Lang::Zh)) == h
+            || plain(&c.header(scheme, dingji_rules::Lang::En)) == h
+            || c.key() == h
+    });
+    if !own.is_empty() {
+        return Ok(own);
+    }
+    if NAME_HEADERS.contains(&h.as_str()) {
+        return Ok(find(&|c| *c == Col::Name));
+    }
+    if CATEGORY_HEADERS.contains(&h.as_str()) {
+        return Ok(find(&|c| *c == Col::Category));
+    }
+    if is_serial(&h) {
+        return Err(Unmapped::Serial);
+    }
+    let source_id = |i: usize| scheme.sources.get(i).map_or("", |s| s.id.as_str());
+    // The part after a source's name, or the whole header for any source.
+    let mut parts: Vec<(&str, Option<&str>)> = without_source(&h, scheme)
+        .into_iter()
+        .filter_map(|(rest, i)| Some((rest?, Some(source_id(i)))))
+        .collect();
+    parts.push((h.as_str(), None));
+    let of = |source: &Option<&str>, s: &String| source.is_none_or(|x| x == s);
+
+    let rule = |test: &dyn Fn(&str, &Option<&str>, &Col) -> bool| -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        // A header that names its source is read for that source only.
+        for (rest, source) in &parts {
+            found = find(&|c| test(rest, source, c));
+            if !found.is_empty() {
+                break;
+            }
+        }
+        found
+    };
+    let eligible = rule(&|rest, source, c| {
+        matches!(c, Col::Eligible(s) if of(source, s)) && ELIGIBLE_WORDS.contains(&rest)
+    });
+    if !eligible.is_empty() {
+        return Ok(eligible);
+    }
+    let scores = find(&|c| match c {
+        Col::Score(s) => scheme.source(s).is_some_and(|(_, source)| {
+            let words = source_words(source);
+            score_forms(&h).iter().any(|f| words.contains(f))
+        }),
+        _ => false,
+    });
+    if !scores.is_empty() {
+        return Ok(scores);
+    }
+    let level_name = |c: &Col| -> Option<Vec<String>> {
+        let Col::Count(s, l) = c else { return None };
+        match scheme.source(s).map(|(_, x)| &x.input) {
+            Some(SourceKind::Vote(scale)) => scale
+                .levels
+                .get(*l)
+                .map(|x| vec![plain(&x.name.zh), plain(&x.name.en)]),
+            _ => None,
+        }
+    };
+    let ballots = rule(&|rest, source, c| {
+        let Col::Count(s, _) = c else { return false };
+        if !of(source, s) {
+            return false;
+        }
+        let mut forms = vec![rest.to_owned()];
+        if let Some(r) = BALLOT_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)) {
+            forms.push(r.to_owned());
+        }
+        for f in forms.clone() {
+            if let Some(r) = BALLOT_SUFFIXES.iter().find_map(|x| f.strip_suffix(x)) {
+                forms.push(r.to_owned());
+            }
+        }
+        level_name(c).is_some_and(|names| forms.iter().any(|f| names.contains(f)))
+    });
+    if !ballots.is_empty() {
+        return Ok(ballots);
+    }
+    let named = rule(&|rest, source, c| match c {
+        Col::Indicator(s, i) if of(source, s) => scheme
+            .categories
+            .iter()
+            .flat_map(|cat| scheme.indicators_for(&cat.id))
+            .any(|x| &x.id == i && (plain(&x.name.zh) == rest || plain(&x.name.en) == rest)),
+        Col::Veto(v) => scheme.vetoes.iter().any(|x| {
+            &x.id == v && {
+                let name = plain(&x.name.zh);
+                rest == name
+                    || rest.strip_prefix("一票否决").or(rest.strip_prefix("否决")) == Some(&name)
+            }
+        }),
+        _ => false,
+    });
+    if !named.is_empty() {
+        return Ok(named);
+    }
+    let overrides = find(&|c| match c {
+        Col::OverrideTier => matches!(h.as_str(), "调整后等次" | "调整等次" | "党委调整等次"),
+        Col::OverrideStars => matches!(h.as_str(), "调整后星级" | "调整星级"),
+        Col::OverrideReason => matches!(h.as_str(), "调整理由" | "调整原因" | "调整说明"),
+        _ => false,
+    });
+    if overrides.is_empty() {
+        Err(Unmapped::Unknown)
+    } else {
+        Ok(overrides)
+    }
+}
+
+/// The column a header names, if exactly one fits.
+pub fn guess(header: &str, cols: &[Col], scheme: &Scheme) -> Option<usize> {
+    match candidates(header, cols, scheme) {
+        Ok(found) if found.len() == 1 => found.first().copied(),
+        _ => None,
+    }
+}
+
+/// Each header's column, or why it has none. Two headers that mean the same column: the first
+/// fills it, the second is a duplicate.
+pub fn guess_all(
+    headers: &[String],
+    cols: &[Col],
+    scheme: &Scheme,
+) -> Vec<Result<usize, Unmapped>> {
+    let mut out: Vec<Result<usize, Unmapped>> = Vec::with_capacity(headers.len());
+    for header in headers {
+        let guessed = match candidates(header, cols, scheme) {
+            Ok(found) if found.len() == 1 => Ok(found[0]),
+            Ok(found) => Err(Unmapped::Ambiguous(found)),
+            Err(why) => Err(why),
+        };
+        let guessed = match guessed {
+            Ok(c) => match out.iter().position(|g| *g == Ok(c)) {
+                Some(first) => Err(Unmapped::Duplicate(first)),
+                None => Ok(c),
+            },
+            other => other,
+        };
+        out.push(guessed);
+    }
+    out
+}
+
+/// Whether a header names a source (a score computed in the clerk's sheet), by the same words
+/// the guess reads.
+pub fn names_source(header: &str, source: &Source) -> bool {
+    let h = plain(header);
+    let words = source_words(source);
+    !h.is_empty()
+        && (h == format!("score:{}", source.id)
+            || score_forms(&h).iter().any(|f| words.contains(f)))
+}
+
+/// A category word as the scheme knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CategoryGuess {
+    /// A category's id or Chinese name.
+    Known(String),
+    /// A synonym of exactly one category (its id).
+    Synonym(String),
+    /// A word that fits several categories (their ids): asked, not guessed.
+    Ambiguous(Vec<String>),
+    /// A word that fits none.
+    Unknown,
+}
+
+/// Words for the same kind of organization. One word may stand in two groups (企业).
+const CATEGORY_GROUPS: [&[&str]; 9] = [
+    &["村", "农村", "行政村", "村党组织", "村党支部", "农村党组织"],
+    &[
+        "社区",
+        "城市社区",
+        "社区党组织",
+        "居委会",
+        "社区居委会",
+        "城镇社区",
+    ],
+    &[
+        "企业",
+        "非公企业",
+        "非公有制企业",
+        "民营企业",
+        "私营企业",
+        "非公有制经济组织",
+    ],
+    &[
+        "企业",
+        "国有企业",
+        "国企",
+        "国有企业和国有金融机构",
+        "国有金融机构",
+    ],
+    &["机关", "机关单位", "党政机关", "机关事业单位"],
+    &["事业单位", "学校", "医院", "机关事业单位"],
+    &["高等院校", "高校", "高等学校"],
+    &["社会组织", "社团"],
+    &["机关事业单位"],
+];
+
+/// What the category word `value` (as written in a file) is in `scheme`.
+pub fn guess_category(value: &str, scheme: &Scheme) -> CategoryGuess {
+    let v = value.trim();
+    if let Some(c) = scheme
+        .categories
+        .iter()
+        .find(|c| c.id == v || c.name.zh == v || c.name.en == v)
+    {
+        return CategoryGuess::Known(c.id.clone());
+    }
+    let v = plain(v);
+    let mut ids: Vec<String> = Vec::new();
+    for group in CATEGORY_GROUPS {
+        if !group.contains(&v.as_str()) {
+            continue;
+        }
+        for c in &scheme.categories {
+            if group.contains(&plain(&c.name.zh).as_str()) && !ids.contains(&c.id) {
+                ids.push(c.id.clone());
+            }
+        }
+    }
+    match ids.len() {
+        0 => CategoryGuess::Unknown,
+        1 => CategoryGuess::Synonym(ids.remove(0)),
+        _ => CategoryGuess::Ambiguous(ids),
+    }
+}
+
+/// Whether a header heads a column of row numbers (序号).
+pub fn is_serial(header: &str) -> bool {
+    SERIAL_HEADERS.contains(&plain(header).as_str())
+}
+
+/// Whether a row is a totals row (合计, 总计, 小计), by its name.
+pub fn is_totals(name: &str) -> bool {
+    matches!(
+        plain(name).as_str(),
+        "合计" | "总计" | "小计" | "合计数" | "总数"
+    )
+}
