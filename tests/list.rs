@@ -703,7 +703,8 @@ fn exported_entries_typed_as_plain_numbers_are_numbers_and_the_rest_text() {
 
 /// A clerk's file opened as the sheets worker opens it, from its header row on.
 fn opened(bytes: &[u8]) -> (Table, Option<dingji_sheets::Encoding>) {
-    let opened = dingji_sheets::open_file(bytes, dingji_sheets::Encoding::Auto).expect("opens");
+    let opened =
+        dingji_sheets::open_file(bytes, dingji_sheets::Encoding::Auto, false).expect("opens");
     let sheet = opened.sheet.expect("one sheet");
     let table = Table {
         first_row: sheet.first_row,
@@ -918,4 +919,32 @@ fn a_percent_shown_score_is_the_score_shown() {
             RowResult::Unread => panic!("row {i} unread"),
         }
     }
+}
+
+#[test]
+fn empty_entries_import_and_are_shown_to_fill_in_while_an_entry_that_does_not_read_is_refused() {
+    let state = imported("组织名称,分类,党委评定,党员群众测评,自评\n甲村,村,92,,95\n乙村,村,,,\n");
+    assert_eq!(state.rows.len(), 2);
+    let graded = grade(&state);
+    for i in 0..2 {
+        assert!(
+            !matches!(graded.result(i), RowResult::Ok(_)),
+            "row {i} is shown with what is missing, not graded"
+        );
+    }
+    let scheme = b();
+    let modes = default_modes(&scheme);
+    let table = records_of_text("组织名称,分类,党委评定\n甲村,村,0x5A\n");
+    let cols = dingji::wire::columns::columns(&scheme, &modes);
+    let mapping: Vec<Option<usize>> = table.rows[0]
+        .iter()
+        .map(|h| guess(h, &cols, &scheme))
+        .collect();
+    let blank = ListState::new(scheme.clone()).blank();
+    let problems = read_rows(&table, &mapping, &scheme, &modes, &blank).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("第 2 行 C 列「党委评定」："),
+        "{problems:?}"
+    );
 }

@@ -310,9 +310,10 @@ proptest! {
             "[甲乙村社区,\"\n\r\t0-9]{0,80}".prop_map(String::into_bytes),
         ],
         encoding in 0..Encoding::ALL.len(),
+        named_workbook in any::<bool>(),
     ) {
         let encoding = Encoding::ALL[encoding];
-        match open_file(&bytes, encoding) {
+        match open_file(&bytes, encoding, named_workbook) {
             Ok(opened) => {
                 let sheet = opened.sheet.expect("a text file is read whole");
                 // Nothing is made up: a UTF-8 file's cells are its own characters.
@@ -328,7 +329,7 @@ proptest! {
             .is_ok_and(|text| !text.contains('\0') && !text.starts_with('\u{feff}'));
         if plain_utf8
             && encoding == Encoding::Auto
-            && let Ok(opened) = open_file(&bytes, encoding)
+            && let Ok(opened) = open_file(&bytes, encoding, false)
         {
             prop_assert_eq!(opened.encoding, Some(Encoding::Utf8));
         }
@@ -357,7 +358,7 @@ proptest! {
         let mut bytes = workbook().to_vec();
         let i = at.index(bytes.len());
         if cut { bytes.truncate(i) } else { bytes[i] = byte }
-        match open_file(&bytes, Encoding::Auto) {
+        match open_file(&bytes, Encoding::Auto, true) {
             Ok(_) => {}
             Err(why) => prop_assert!(chinese(&why), "not Chinese: {}", why),
         }

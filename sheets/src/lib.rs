@@ -18,7 +18,7 @@ pub const MAX_FILE_BYTES: usize = 20 << 20;
 /// The largest a workbook may be once inflated (bytes): a zip bomb is refused before it is read.
 pub const MAX_INFLATED: u64 = 200 << 20;
 /// The most rows a sheet or a text file may have.
-pub const MAX_ROWS: usize = 50_000;
+pub const MAX_ROWS: usize = 200_000;
 /// The most columns.
 pub const MAX_COLS: usize = 256;
 /// The most characters (UTF-16 units, as Excel counts) in a cell: Excel's own limit.
@@ -56,8 +56,10 @@ pub struct Opened {
     pub encoding: Option<Encoding>,
 }
 
-/// Opens a file of any kind the list imports; `encoding` applies to a text file.
-pub fn open_file(bytes: &[u8], encoding: Encoding) -> Result<Opened, String> {
+/// Opens a file of any kind the list imports; `encoding` applies to a text file. A file named as
+/// a workbook (`named_workbook`: .xlsx, .xlsm) whose bytes are not one is a damaged workbook, not
+/// text; any other name is read for what its bytes are.
+pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Result<Opened, String> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(format!(
             "文件有 {} MB，超过上限 {} MB，无法导入",
@@ -97,6 +99,9 @@ pub fn open_file(bytes: &[u8], encoding: Encoding) -> Result<Opened, String> {
                 encoding: None,
             })
         }
+        Kind::Text if named_workbook => Err(
+            "文件不是可读取的 Excel 工作簿（.xlsx）：它的内容不是 Excel 格式，文件可能已损坏".into(),
+        ),
         Kind::Text => {
             let (text, encoding) = decode(bytes, encoding)?;
             Ok(Opened {
@@ -343,6 +348,27 @@ mod tests {
                 vec!["c".to_owned()]
             ]
         );
+    }
+
+    #[test]
+    fn what_a_file_is_is_read_from_its_bytes_not_its_name() {
+        // A workbook under any name is a workbook.
+        let opened = open_file(&book(), Encoding::Auto, false).unwrap();
+        assert_eq!(opened.sheets.len(), 2);
+        assert_eq!(opened.encoding, None);
+        // An old .xls (an OLE file) is refused with what to do.
+        let mut xls = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+        xls.resize(512, 0);
+        let e = open_file(&xls, Encoding::Auto, false).unwrap_err();
+        assert!(e.contains("另存为 .xlsx 或 CSV"), "{e}");
+        // Text named .xlsx is a damaged workbook; named anything else, it is text.
+        let e = open_file("名称\n甲".as_bytes(), Encoding::Auto, true).unwrap_err();
+        assert!(e.contains("不是可读取的 Excel 工作簿"), "{e}");
+        let opened = open_file("名称\n甲".as_bytes(), Encoding::Auto, false).unwrap();
+        assert_eq!(opened.sheet.unwrap().rows, [vec!["名称"], vec!["甲"]]);
+        // Too large.
+        let e = open_file(&vec![b'a'; MAX_FILE_BYTES + 1], Encoding::Auto, false).unwrap_err();
+        assert!(e.contains("超过上限 20 MB"), "{e}");
     }
 
     #[test]

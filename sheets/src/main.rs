@@ -4,9 +4,10 @@
 //! transferred, not copied.
 //!
 //! - `ping()` → `true` (the page starts the worker before a file is chosen);
-//! - `open(bytes, encoding)` → `{ sheets, sheet, encoding }`: a workbook's sheets (`[name,
-//!   hidden]`, in order) and, where one is visible, that sheet read; or a text file read in
-//!   `encoding` (a label of [`dingji_sheets::Encoding`]; `auto` detects it) and the encoding used;
+//! - `open(bytes, encoding, namedWorkbook)` → `{ sheets, sheet, encoding }`: a workbook's sheets
+//!   (`[name, hidden]`, in order) and, where one is visible, that sheet read; or a text file read
+//!   in `encoding` (a label of [`dingji_sheets::Encoding`]; `auto` detects it) and the encoding
+//!   used (see [`dingji_sheets::open_file`] for `namedWorkbook`);
 //! - `read_sheet(bytes, name)` → `{ firstRow, packed, notes }`, the rows packed in one string
 //!   ([`dingji_sheets::SheetText::packed`]);
 //! - `write_workbook([[name, rows], …])` → the .xlsx bytes; a cell is a string, or
@@ -47,7 +48,7 @@ mod serve {
             "ping" => Ok((JsValue::TRUE, None)),
             "open" => {
                 let encoding = Encoding::from_label(&args.get(1).as_string().unwrap_or_default());
-                let opened = open_file(&bytes(args, 0), encoding)?;
+                let opened = open_file(&bytes(args, 0), encoding, args.get(2).is_truthy())?;
                 let out = Object::new();
                 if let Some(sheet) = &opened.sheet {
                     let _ = Reflect::set(&out, &"sheet".into(), &sheet_js(sheet));

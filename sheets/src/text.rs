@@ -94,10 +94,20 @@ fn strict(bytes: &[u8], encoding: Encoding) -> Result<String, usize> {
     }
 }
 
-/// Whether `bytes` look like UTF-16 without a mark: many zero bytes, as ASCII has in UTF-16.
+/// Whether `bytes` look like UTF-16 without a mark: text has no zero bytes, except UTF-16's
+/// ASCII, whose zero bytes all fall on one side of each pair.
 fn looks_utf16(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(4096)];
-    sample.len() >= 4 && sample.iter().filter(|b| **b == 0).count() * 4 >= sample.len()
+    let sample = &bytes[..bytes.len().min(1 << 16)];
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    (even == 0) != (odd == 0)
 }
 
 /// The text of a file's bytes and the encoding it was read in. With [`Encoding::Auto`]: the

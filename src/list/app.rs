@@ -117,7 +117,7 @@ pub fn ListApp() -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let in_cell = e
                 .target_dyn_into::<web_sys::Element>()
-                .is_some_and(|t| t.class_name().contains("cell"));
+                .is_some_and(|t| t.class_name().split(' ').any(|c| c == "cell"));
             if e.key() != "Escape" || in_cell {
                 return;
             }

@@ -219,9 +219,23 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
         .iter()
         .enumerate()
         .map(|(i, row)| {
+            // A blank category is graded as the scheme's first: the export writes the category
+            // graded, so that a re-import (which refuses a blank category) grades the same.
+            let graded_category = || {
+                scheme
+                    .categories
+                    .first()
+                    .map(|c| c.name.zh.clone())
+                    .unwrap_or_default()
+            };
             let mut cells: Vec<Cell> = cols
                 .iter()
-                .map(|c| input_cell(c, c.get(&row.draft, scheme)))
+                .map(|c| match c.get(&row.draft, scheme) {
+                    text if text.is_empty() && *c == Col::Category => {
+                        input_cell(c, graded_category())
+                    }
+                    text => input_cell(c, text),
+                })
                 .collect();
             match graded.result(i) {
                 RowResult::Ok(r) => {

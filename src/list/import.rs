@@ -168,6 +168,8 @@ pub struct Reading {
     pub drafts: Vec<OrgDraft>,
     pub problems: Vec<String>,
     pub notes: Vec<String>,
+    /// How many rows have a blank category (and no category above taken for it).
+    pub blank_categories: usize,
 }
 
 /// "第 3、4、7 行" (at most ten rows named).
@@ -183,7 +185,9 @@ fn rows_named(rows: &[usize]) -> String {
 
 /// Reads the data rows of `table` (the first is the header) into drafts under `plan`, listing
 /// every problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns).
-/// A totals row (合计) is left out and said so; a table without a data row is refused.
+/// An entry that does not read is a problem; an empty one is not (the list shows what is still to
+/// fill in, as for a row added by hand). A totals row (合计) is left out and said so; a table
+/// without a data row is refused.
 pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Reading {
     let cols = columns(scheme, &plan.modes);
     let headers = table.rows.first().cloned().unwrap_or_default();
@@ -283,12 +287,16 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Re
                 if category_open && e.field == dingji_rules::draft::Field::Category {
                     continue;
                 }
+                // An entry not there (an empty cell, a column not imported) is for the list to
+                // show and the clerk to fill in; an entry there that does not read is refused.
                 let j = cols
                     .iter()
                     .position(|c| c.owns(&e.field))
-                    .and_then(|c| plan.mapping.iter().position(|m| *m == Some(c)));
-                let at = j.map_or_else(|| "（未导入的列）".to_owned(), place);
-                problems.push(format!("第 {line} 行 {at}：{}", e.error));
+                    .and_then(|c| plan.mapping.iter().position(|m| *m == Some(c)))
+                    .filter(|j| record.get(*j).is_some_and(|c| !c.trim().is_empty()));
+                if let Some(j) = j {
+                    problems.push(format!("第 {line} 行 {}：{}", place(j), e.error));
+                }
             }
         }
         reading.drafts.push(draft);
@@ -316,6 +324,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Re
         };
         problems.push(format!("{} {category_place}：{why}", rows_named(&rows)));
     }
+    reading.blank_categories = blank_categories.len();
     if !blank_categories.is_empty() {
         problems.push(format!(
             "{} {category_place}：分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”",

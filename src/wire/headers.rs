@@ -49,7 +49,7 @@ pub fn plain(header: &str) -> String {
                         | '’'
                 )
         })
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -157,9 +157,12 @@ fn score_forms(h: &str) -> Vec<String> {
 fn without_source<'h>(h: &'h str, scheme: &Scheme) -> Vec<(Option<&'h str>, usize)> {
     let mut out: Vec<(Option<&'h str>, usize)> = Vec::new();
     for (i, source) in scheme.sources.iter().enumerate() {
-        let mut words = source_words(source);
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        if let Some(rest) = words.iter().find_map(|w| h.strip_prefix(w.as_str())) {
+        // The longest of its words the header starts with.
+        let longest = source_words(source)
+            .into_iter()
+            .filter(|w| h.starts_with(w.as_str()))
+            .max_by_key(String::len);
+        if let Some(rest) = longest.and_then(|w| h.get(w.len()..)) {
             out.push((Some(rest), i));
         }
     }

@@ -79,9 +79,18 @@ pub struct Opened {
 }
 
 /// Opens a file's bytes: what it is is read from the bytes; `encoding` (a label: `auto`,
-/// `utf-8`, `gb18030`, `utf-16le`, `utf-16be`) applies to a text file.
-pub async fn open(bytes: &Uint8Array, encoding: &str) -> Result<Opened, String> {
-    let value = call("open", Array::of2(bytes, &encoding.into())).await?;
+/// `utf-8`, `gb18030`, `utf-16le`, `utf-16be`) applies to a text file; a file named as a workbook
+/// (`named_workbook`) whose bytes are not one is refused as damaged.
+pub async fn open(
+    bytes: &Uint8Array,
+    encoding: &str,
+    named_workbook: bool,
+) -> Result<Opened, String> {
+    let value = call(
+        "open",
+        Array::of3(bytes, &encoding.into(), &named_workbook.into()),
+    )
+    .await?;
     let get = |key: &str| js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
     let sheets = Array::from(&get("sheets"))
         .iter()

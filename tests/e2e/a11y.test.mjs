@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { serveDist, launchBrowser, waitForText } from './harness.mjs';
-import { township, records, csv } from './fixtures.mjs';
+import { township, records, csv, gbk } from './fixtures.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const WIDTHS = [1440, 375];
@@ -78,6 +78,30 @@ for (const width of WIDTHS) {
     await page.locator('.grid tbody tr button', { hasText: '说明' }).first().click();
     await page.locator('#row-steps').waitFor({ timeout: 15000 });
     found.push(...(await violations(page, "a row's 说明")));
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+
+  test(`the import dialog at ${width} px with a clerk's file: no axe violations while it asks, refuses or offers`, async () => {
+    const { context, page } = await open(width, 'list.html', '#list-scheme');
+    await page.click('#import');
+    const rows = [
+      ['序号', '组织名称', '类别', '党委评定', '好票', '较好票', '一般票', '较差票', '自评', '备注'],
+      ['1', '红星村党支部', '农村', '92', '30', '15', '4', '1', '95', ''],
+      ['2', '镇机关党支部', '机关事业单位', '85', '20', '20', '8', '2', '', ''],
+    ];
+    await page.setInputFiles('#import-file', { name: '名单.csv', mimeType: 'text/csv', buffer: gbk(csv(rows)) });
+    await page.locator('#import-categories').waitFor({ timeout: 20000 });
+    // Unmapped columns with their reasons, a category to pick, problems, the button disabled.
+    const found = [...(await violations(page, 'the import asking'))];
+    await page.selectOption('#cat-1', { label: '机关' });
+    await page.locator('#import-problems').waitFor({ state: 'detached' });
+    found.push(...(await violations(page, 'the import offered')));
+    await page.click('#import-cancel');
+    await page.click('#import');
+    await page.setInputFiles('#import-file', { name: 'u.txt', mimeType: 'text/plain', buffer: Buffer.from('名称\t分类\r\n', 'utf16le') });
+    await page.locator('#import-failed').waitFor({ timeout: 20000 });
+    found.push(...(await violations(page, 'the import refused, with the encoding to choose')));
     assert.deepEqual(found, []);
     await context.close();
   });

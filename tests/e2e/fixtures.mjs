@@ -126,7 +126,7 @@ function zip(files) {
   const centrals = [];
   let offset = 0;
   for (const [name, text] of files) {
-    const raw = Buffer.from(text, 'utf8');
+    const raw = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
     const data = deflateRawSync(raw);
     const fileName = Buffer.from(name, 'utf8');
     const crc = crc32(raw);
@@ -176,26 +176,40 @@ function column(j) {
   return out;
 }
 
-/** An .xlsx of named sheets; a cell is a string (inline text) or a number. */
+/**
+ * An .xlsx of named sheets (`{ name, rows, hidden, merges }`). A cell is a string (inline text), a
+ * number, `{ percent: 0.92 }` (a number in the 0% format, shown "92%"), or `{ f: 'A2*2', v: 80 }`,
+ * a formula with its saved result (`v` left out: none saved, as some programs write it).
+ */
 export function xlsx(sheets) {
-  const sheetXml = (rows) =>
+  const cellXml = (v, ref) => {
+    if (v === '' || v === null || v === undefined) return '';
+    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+    if (typeof v === 'string') return `<c r="${ref}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`;
+    if ('percent' in v) return `<c r="${ref}" s="1"><v>${v.percent}</v></c>`;
+    return `<c r="${ref}"><f>${xml(v.f)}</f>${v.v === undefined ? '' : `<v>${v.v}</v>`}</c>`;
+  };
+  const sheetXml = (sheet) =>
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
-    rows
-      .map((row, i) => {
-        const cells = row
-          .map((v, j) => {
-            const ref = `${column(j)}${i + 1}`;
-            if (v === '' || v === null || v === undefined) return '';
-            return typeof v === 'number'
-              ? `<c r="${ref}"><v>${v}</v></c>`
-              : `<c r="${ref}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`;
-          })
-          .join('');
-        return `<row r="${i + 1}">${cells}</row>`;
-      })
+    sheet.rows
+      .map((row, i) => `<row r="${i + 1}">${row.map((v, j) => cellXml(v, `${column(j)}${i + 1}`)).join('')}</row>`)
       .join('') +
-    '</sheetData></worksheet>';
+    '</sheetData>' +
+    (sheet.merges?.length
+      ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+      : '') +
+    '</worksheet>';
+  const styles =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>' +
+    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>' +
+    '<borders count="1"><border/></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+    '</styleSheet>';
   const files = [
     [
       '[Content_Types].xml',
@@ -204,6 +218,7 @@ export function xlsx(sheets) {
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         sheets
           .map(
             (_, i) =>
@@ -223,7 +238,9 @@ export function xlsx(sheets) {
       'xl/workbook.xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
-        sheets.map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        sheets
+          .map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`)
+          .join('') +
         '</sheets></workbook>',
     ],
     [
@@ -236,10 +253,17 @@ export function xlsx(sheets) {
               `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
           )
           .join('') +
+        `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
         '</Relationships>',
     ],
-    ...sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s.rows)]),
+    ['xl/styles.xml', styles],
+    ...sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s)]),
   ];
+  return zip(files);
+}
+
+/** `files` (`[name, text or bytes]`) as a zip, deflated. */
+export function zipOf(files) {
   return zip(files);
 }
 

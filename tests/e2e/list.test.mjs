@@ -39,7 +39,10 @@ async function importFile(page, name, buffer, { sheet, apply = true } = {}) {
     await page.selectOption('#import-sheet', sheet);
   }
   await page.locator('#import-apply, #import-failed').first().waitFor({ timeout: 20000 });
-  if (apply && (await page.locator('#import-apply').count())) await page.click('#import-apply');
+  // An import that would refuse is not offered: its problems show and the button is disabled.
+  if (apply && (await page.locator('#import-apply').count()) && (await page.locator('#import-apply').isEnabled())) {
+    await page.click('#import-apply');
+  }
 }
 
 /** Imports the fixture's township list as a UTF-8 CSV and waits for its 21 rows. */

@@ -40,10 +40,12 @@ pub struct ImportProps {
     pub on_close: Callback<()>,
 }
 
-/// The file chosen: its bytes (read again in another encoding or sheet), and its name.
+/// The file chosen: its bytes (read again in another encoding or sheet), and whether its name
+/// says it is a workbook.
 #[derive(Clone)]
 struct File {
     bytes: Rc<js_sys::Uint8Array>,
+    named_workbook: bool,
     /// The encoding chosen for a text file (a label of [`ENCODINGS`]).
     encoding: String,
 }
@@ -136,7 +138,8 @@ impl Reader {
         self.stage.set(Stage::Reading(what));
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match crate::wire::sheets::open(&file.bytes, &file.encoding).await {
+            match crate::wire::sheets::open(&file.bytes, &file.encoding, file.named_workbook).await
+            {
                 Ok(opened) => match opened.table {
                     Some(table) => {
                         let sheet = opened
@@ -170,65 +173,74 @@ impl Reader {
     }
 }
 
-fn sheet_picker(
-    lang: Lang,
-    sheets: &[(String, bool)],
+/// A labelled select of `options` (value, text), `current` chosen; a choice emits its value.
+fn picker(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
     current: &str,
     on_pick: Callback<String>,
 ) -> Html {
-    let s = list_strings(lang);
     let onchange = Callback::from(move |e: Event| {
         on_pick.emit(
             e.target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value(),
         );
     });
-    let hidden = if lang == Lang::Zh {
-        "（隐藏）"
-    } else {
-        " (hidden)"
-    };
     html! {
-        <label>{ s.import_sheet }
-            <select id="import-sheet" {onchange}>
-                <option value="" selected={current.is_empty()} disabled=true>{ "—" }</option>
-                { for sheets.iter().map(|(n, h)| html! {
-                    <option value={n.clone()} selected={n == current}>{ n }{ if *h { hidden } else { "" } }</option>
+        <label>{ label }
+            <select {id} {onchange}>
+                { for options.into_iter().map(|(value, text)| {
+                    let (selected, disabled) = (value == current, value.is_empty());
+                    html! { <option {selected} {disabled} {value}>{ text }</option> }
                 }) }
             </select>
         </label>
     }
 }
 
-fn encoding_picker(
+/// The select of a workbook's sheets (a hidden one marked).
+fn sheet_picker(
     lang: Lang,
+    sheets: &[(String, bool)],
     current: &str,
-    read_in: Option<&str>,
     on_pick: Callback<String>,
 ) -> Html {
-    let s = list_strings(lang);
-    let onchange = Callback::from(move |e: Event| {
-        on_pick.emit(
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value(),
-        );
-    });
-    let detected = read_in
-        .and_then(|r| ENCODINGS.iter().find(|(l, _)| *l == r))
-        .map(|(_, n)| *n);
-    html! {
-        <label>{ s.import_encoding }
-            <select id="import-encoding" {onchange}>
-                { for ENCODINGS.iter().map(|(label, name)| {
-                    let shown = match (*label, detected) {
-                        ("auto", Some(d)) if current == "auto" => format!("{name}（{d}）"),
-                        _ => (*name).to_owned(),
-                    };
-                    html! { <option value={*label} selected={*label == current}>{ shown }</option> }
-                }) }
-            </select>
-        </label>
-    }
+    let hidden = if lang == Lang::Zh {
+        "（隐藏）"
+    } else {
+        " (hidden)"
+    };
+    let options = std::iter::once((String::new(), "—".to_owned()))
+        .chain(
+            sheets
+                .iter()
+                .map(|(n, h)| (n.clone(), format!("{n}{}", if *h { hidden } else { "" }))),
+        )
+        .collect();
+    picker(
+        "import-sheet",
+        list_strings(lang).import_sheet,
+        options,
+        current,
+        on_pick,
+    )
+}
+
+/// The select of a text file's encoding: `current` is the label shown chosen (the one the file
+/// was read in, once read).
+fn encoding_picker(lang: Lang, current: &str, on_pick: Callback<String>) -> Html {
+    let options = ENCODINGS
+        .iter()
+        .map(|(label, name)| ((*label).to_owned(), (*name).to_owned()))
+        .collect();
+    picker(
+        "import-encoding",
+        list_strings(lang).import_encoding,
+        options,
+        current,
+        on_pick,
+    )
 }
 
 #[component]
@@ -236,6 +248,9 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     let s = list_strings(props.lang);
     let lang = props.lang;
     let stage = use_state(|| Stage::Choose);
+    // The name of the file chosen last (on the dialog, so that what is shown can be told apart
+    // from what the file before it gave).
+    let chosen = use_state(String::new);
     // The sheets worker starts while the user looks for the file.
     use_effect_with((), |_| crate::wire::sheets::warm());
     let reader = Reader {
@@ -247,11 +262,15 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
 
     let on_file = {
         let reader = reader.clone();
+        let chosen = chosen.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
+            chosen.set(file.name());
+            let lower = file.name().to_ascii_lowercase();
+            let named_workbook = lower.ends_with(".xlsx") || lower.ends_with(".xlsm");
             // The same file chosen again after a refusal is a new change.
             input.set_value("");
             let size = file.size() as u64;
@@ -274,6 +293,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                 };
                 let file = File {
                     bytes: Rc::new(bytes),
+                    named_workbook,
                     encoding: "auto".into(),
                 };
                 reader.open(file, what);
@@ -307,10 +327,16 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             </div>
         },
         Stage::Failed(why, file) => {
-            // A text file refused for its encoding may be read in another.
+            // A text file (not a zip or an OLE file, by its first bytes) may be read in another
+            // encoding.
             let picker = file
-                .filter(|f| why.contains("编码") || why.contains("UTF") || f.encoding != "auto")
-                .map(|f| encoding_picker(lang, &f.encoding, None, reencode(f.clone())));
+                .filter(|f| {
+                    !matches!(
+                        (f.bytes.get_index(0), f.bytes.get_index(1)),
+                        (b'P', b'K') | (0xd0, 0xcf)
+                    )
+                })
+                .map(|f| encoding_picker(lang, &f.encoding, reencode(f.clone())));
             html! {
                 <>
                     <p class="error" role="alert" id="import-failed">{ why }</p>
@@ -330,7 +356,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         Stage::Map(m) => map_view(props, &stage, &reader, *m, reencode),
     };
     html! {
-        <section class="card dialog" role="dialog" aria-labelledby="import-title" id="import-dialog">
+        <section class="card dialog" role="dialog" aria-labelledby="import-title" id="import-dialog" data-file={(*chosen).clone()}>
             <div class="panel-head">
                 <h2 id="import-title">{ s.import_title }</h2>
                 <button type="button" id="import-cancel" onclick={close}>{ s.import_cancel }</button>
@@ -353,12 +379,7 @@ fn map_view(
     let cols = columns(scheme, &m.plan.modes);
     let headers = m.table.rows.first().cloned().unwrap_or_default();
     let source_picker = match &m.read_in {
-        Some(read_in) => encoding_picker(
-            lang,
-            &m.file.encoding,
-            Some(read_in),
-            reencode(m.file.clone()),
-        ),
+        Some(read_in) => encoding_picker(lang, read_in, reencode(m.file.clone())),
         None if m.sheets.len() > 1 => {
             let reader = reader.clone();
             let (file, sheets) = (m.file.clone(), m.sheets.clone());
@@ -499,7 +520,7 @@ fn map_view(
             }
         })
     };
-    let blank_categories = m.plan.fill_down || problems.iter().any(|p| p.contains("分类是空的"));
+    let blank_categories = m.plan.fill_down || reading.blank_categories > 0;
     html! {
         <>
             { source_picker }
