@@ -57,6 +57,85 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetInfo>, String> {
         .collect())
 }
 
+/// The attributes of an XML element, keys as written (`r:id`) and values raw (the names and ids
+/// looked up here have no entities).
+fn attributes(e: &quick_xml::events::BytesStart<'_>) -> Vec<(String, String)> {
+    e.attributes()
+        .flatten()
+        .map(|a| (a.key.as_ref().to_owned(), a.value.to_string()))
+        .collect()
+}
+
+/// Calls `each` with the attributes of every element of a zip entry named `element`.
+fn each_element(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    entry: &str,
+    element: &str,
+    mut each: impl FnMut(&[(String, String)]),
+) -> Option<()> {
+    use quick_xml::events::Event;
+    let file = zip.by_name(entry).ok()?;
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(file));
+    let mut buf = Vec::new();
+    loop {
+        match xml.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == element => {
+                each(&attributes(&e));
+            }
+            Event::Eof => return Some(()),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// The rows (from 1) that Excel hides in the sheet `name`, read from the sheet's XML (found
+/// through the workbook and its relationships). Empty where any part cannot be read: the sheet's
+/// cells are read all the same.
+fn hidden_rows(bytes: &[u8], name: &str) -> Vec<u32> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let value = |attrs: &[(String, String)], key: &dyn Fn(&str) -> bool| {
+        attrs.iter().find(|(k, _)| key(k)).map(|(_, v)| v.clone())
+    };
+    let mut id = None;
+    each_element(&mut zip, "xl/workbook.xml", "sheet", |attrs| {
+        if value(attrs, &|k| k == "name").as_deref() == Some(name) {
+            id = value(attrs, &|k| k.ends_with(":id"));
+        }
+    });
+    let Some(id) = id else { return Vec::new() };
+    let mut target = None;
+    each_element(
+        &mut zip,
+        "xl/_rels/workbook.xml.rels",
+        "Relationship",
+        |attrs| {
+            if value(attrs, &|k| k == "Id").as_deref() == Some(id.as_str()) {
+                target = value(attrs, &|k| k == "Target");
+            }
+        },
+    );
+    let Some(target) = target else {
+        return Vec::new();
+    };
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("xl/{target}"),
+    };
+    let mut rows = Vec::new();
+    each_element(&mut zip, &path, "row", |attrs| {
+        let hidden = value(attrs, &|k| k == "hidden");
+        if matches!(hidden.as_deref(), Some("1" | "true"))
+            && let Some(r) = value(attrs, &|k| k == "r").and_then(|r| r.parse().ok())
+        {
+            rows.push(r);
+        }
+    });
+    rows
+}
+
 /// Whether an Excel number format shows a percent (a `%` outside quotes and brackets).
 fn percent_format(code: &str) -> bool {
     let (mut quoted, mut bracket) = (false, false);
@@ -221,6 +300,19 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
             r1 + 1
         ));
     }
+    let hidden = hidden_rows(bytes, name);
+    if !hidden.is_empty() {
+        let named: Vec<String> = hidden.iter().take(10).map(u32::to_string).collect();
+        let more = if hidden.len() > 10 {
+            format!(" 等 {} 行", hidden.len())
+        } else {
+            String::new()
+        };
+        notes.push(format!(
+            "第 {}{more} 行在 Excel 中是隐藏的，已一并读入（不要的行请在文件中删去）",
+            named.join("、")
+        ));
+    }
     let Some(top) = filled.iter().map(|((r, _), _)| *r).min() else {
         return Ok(SheetText {
             first_row: 1,
@@ -348,6 +440,28 @@ mod tests {
             out.write_all(&data).unwrap();
         }
         out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn hidden_rows_are_read_and_named() {
+        let mut book = Workbook::new();
+        book.add_worksheet().set_name("说明").unwrap();
+        let sheet = book.add_worksheet().set_name("名单").unwrap();
+        for r in 0..4 {
+            sheet.write_string(r, 0, format!("第{r}行")).unwrap();
+        }
+        sheet.set_row_hidden(2).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let read = read_sheet(&bytes, "名单").unwrap();
+        assert_eq!(read.rows.len(), 4, "a hidden row is read");
+        assert!(
+            read.notes
+                .iter()
+                .any(|n| n.starts_with("第 3 行在 Excel 中是隐藏的")),
+            "{:?}",
+            read.notes
+        );
+        assert!(read_sheet(&bytes, "说明").unwrap().notes.is_empty());
     }
 
     #[test]

@@ -127,13 +127,14 @@ test('Excel\'s "Unicode 文本" (UTF-16 LE, tab-separated) with 序号 and score
   await context.close();
 });
 
-test('an .xlsx with a title row, merged categories, formulas, percents and more sheets imports', async () => {
+test('an .xlsx with a title row, merged categories, formulas, percents, a hidden row and more sheets imports', async () => {
   const { context, page, w } = await openList();
   const book = xlsx([
     { name: '说明', rows: [['本表为2026年度分类定级汇总表']] },
     {
       name: '名单',
       merges: ['A1:F1', 'C3:C4'],
+      hiddenRows: [5],
       rows: [
         ['某镇2026年度基层党组织分类定级汇总表'],
         ['序号', '组织名称', '分类', '党委评定', '党员群众测评', '自评'],
@@ -155,6 +156,7 @@ test('an .xlsx with a title row, merged categories, formulas, percents and more 
   const notes = await page.locator('#import-notes').textContent();
   assert.match(notes, /合并单元格 C3:C4 的“村”已填入它占的每一行/);
   assert.match(notes, /第 6 行是合计行，未导入/);
+  assert.match(notes, /第 5 行在 Excel 中是隐藏的，已一并读入/);
   // The percent cells read as shown: 92% is 92.
   assert.match(await page.locator('#import-preview').textContent(), /92%/);
   await page.click('#import-apply');

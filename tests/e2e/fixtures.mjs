@@ -177,7 +177,7 @@ function column(j) {
 }
 
 /**
- * An .xlsx of named sheets (`{ name, rows, hidden, merges }`). A cell is a string (inline text), a
+ * An .xlsx of named sheets (`{ name, rows, hidden, merges, hiddenRows }`, rows from 1). A cell is a string (inline text), a
  * number, `{ percent: 0.92 }` (a number in the 0% format, shown "92%"), or `{ f: 'A2*2', v: 80 }`,
  * a formula with its saved result (`v` left out: none saved, as some programs write it).
  */
@@ -193,7 +193,10 @@ export function xlsx(sheets) {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
     sheet.rows
-      .map((row, i) => `<row r="${i + 1}">${row.map((v, j) => cellXml(v, `${column(j)}${i + 1}`)).join('')}</row>`)
+      .map((row, i) => {
+        const hidden = sheet.hiddenRows?.includes(i + 1) ? ' hidden="1"' : '';
+        return `<row r="${i + 1}"${hidden}>${row.map((v, j) => cellXml(v, `${column(j)}${i + 1}`)).join('')}</row>`;
+      })
       .join('') +
     '</sheetData>' +
     (sheet.merges?.length
