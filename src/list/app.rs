@@ -10,11 +10,10 @@ use yew::prelude::*;
 
 use super::files::parse_delimited;
 use super::hooks::{VirtualWindow, use_explained_row, use_graded, use_saving, use_virtual_window};
-use super::persist::{initial, today};
-use super::state::Action;
+use super::persist::{self, initial, today};
+use super::state::{Action, Notice};
 use super::views::charts::charts;
 use super::views::grid::{GridProps, grid};
-use super::views::import::ImportDialog;
 use super::views::laggards::laggards;
 use super::views::panel::panel;
 use super::views::publicity::publicity;
@@ -94,16 +93,36 @@ pub fn ListApp() -> Html {
         Callback::from(move |_: MouseEvent| previewing.set(!*previewing))
     };
     let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    // 导入 loads the import dialog's own bundle and opens it over the list; its answer is the
+    // imported list as saved-list text, read here into the drafts it holds.
     let on_import = {
         let dispatch = dispatch.clone();
         let importing = importing.clone();
-        Callback::from(move |(drafts, append, modes)| {
-            importing.set(false);
-            dispatch.emit(Action::Import {
-                drafts,
-                append,
-                modes,
+        let state = state.clone();
+        let schemes = schemes.clone();
+        Callback::from(move |()| {
+            if *importing {
+                return;
+            }
+            importing.set(true);
+            let (dispatch, importing, schemes) =
+                (dispatch.clone(), importing.clone(), schemes.clone());
+            let answer = Callback::from(move |answer: super::importer::Answer| {
+                importing.set(false);
+                match answer.and_then(|a| {
+                    a.map(|(text, append)| persist::from_text(&text, &schemes).map(|l| (l, append)))
+                        .transpose()
+                }) {
+                    Ok(Some((list, append))) => dispatch.emit(Action::Import {
+                        drafts: list.rows.iter().map(|r| r.draft.clone()).collect(),
+                        append,
+                        modes: list.modes,
+                    }),
+                    Ok(None) => {}
+                    Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
+                }
             });
+            super::importer::open(persist::to_text(&state), answer);
         })
     };
 
@@ -118,12 +137,11 @@ pub fn ListApp() -> Html {
             let in_cell = e
                 .target_dyn_into::<web_sys::Element>()
                 .is_some_and(|t| t.class_name().split(' ').any(|c| c == "cell"));
-            if e.key() != "Escape" || in_cell {
+            // The import dialog takes its own Esc.
+            if e.key() != "Escape" || in_cell || *importing {
                 return;
             }
-            if *importing {
-                importing.set(false);
-            } else if open {
+            if open {
                 dispatch.emit(Action::Open(None));
             } else if *previewing {
                 previewing.set(false);
@@ -147,18 +165,7 @@ pub fn ListApp() -> Html {
             </header>
             <main class="list-main">
             { notice(&NoticesProps { state: state.clone() }) }
-            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), graded: graded.clone(), previewing: *previewing, on_import: { let i = importing.clone(); Callback::from(move |()| i.set(true)) }, on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
-            if *importing {
-                <ImportDialog
-                    {lang}
-                    scheme={scheme.clone()}
-                    modes={state.modes.clone()}
-                    blank={state.blank()}
-                    existing={state.rows.len()}
-                    {on_import}
-                    on_close={{ let i = importing.clone(); Callback::from(move |()| i.set(false)) }}
-                />
-            }
+            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), graded: graded.clone(), previewing: *previewing, on_import: on_import.clone(), on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
             if *previewing {
                 <section class="card print-preview" aria-labelledby="preview-title" id="print-preview">
                     <div class="panel-head no-print">

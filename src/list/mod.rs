@@ -5,6 +5,7 @@ pub mod derive;
 pub mod files;
 pub mod hooks;
 pub mod import;
+pub mod importer;
 pub mod persist;
 pub mod state;
 pub mod views;

@@ -98,10 +98,11 @@ fn on_failure(url: &'static str) {
     }
 }
 
-/// The script to start for a worker's loader `url`: the build names the workers' files by a hash
-/// of their content and gives the page `self.dingjiWorkers`, each loader's name by trunk's ("./worker_loader.js");
-/// a page without it (a test page) starts `url` itself.
-fn script(url: &str) -> String {
+/// The name the build gave a file loaded after the page (a worker's loader, the importer's
+/// bundle): the build names them by a hash of their content and gives the page
+/// `self.dingjiWorkers`, each file's name by trunk's ("./worker_loader.js"); a page without it
+/// (a test page) loads `url` itself.
+pub fn script(url: &str) -> String {
     let names = web_sys::window().map_or(JsValue::UNDEFINED, |w| get(&w, "dingjiWorkers"));
     get(&names, url)
         .as_string()

@@ -10,10 +10,10 @@ import { serveDist, launchBrowser, watch, DIST } from './harness.mjs';
 
 const BUDGET_KIB = 150;
 // A ceiling that keeps the list page from growing unnoticed, not its budget: the budget of 150
-// (issue 9) is not met yet. 199: every ordering goes through one sort (dingji_rules::list::
-// order_by_key; −6.6 KiB), which paid for issue 12's guards (another window's save shown, pasted
-// numbers checked, headers and 序号 in a paste, every entry saved, overrides by name).
-const LIST_CEILING_KIB = 199;
+// (issue 9) is not met yet. 183 (was 199): the import dialog is a bundle of its own, loaded on the
+// first 导入 (src/bin/importer.rs; −18 KiB), which paid for the clerks' files (issue 11) with room
+// to spare.
+const LIST_CEILING_KIB = 183;
 
 async function firstLoad(what, path, ready, budget) {
   const site = await serveDist('/');

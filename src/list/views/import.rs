@@ -318,6 +318,24 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     };
 
     let close = props.on_close.reform(|_: MouseEvent| ());
+    // The dialog takes the focus when it opens, and Esc closes it.
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlElement>() {
+                let _ = d.focus();
+            }
+        });
+    }
+    let on_key = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
     let body = match (*stage).clone() {
         Stage::Choose => chooser,
         Stage::Reading(what) => html! {
@@ -356,7 +374,8 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         Stage::Map(m) => map_view(props, &stage, &reader, *m, reencode),
     };
     html! {
-        <section class="card dialog" role="dialog" aria-labelledby="import-title" id="import-dialog" data-file={(*chosen).clone()}>
+        <section class="card dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" id="import-dialog"
+            data-file={(*chosen).clone()} tabindex="-1" ref={dialog} onkeydown={on_key}>
             <div class="panel-head">
                 <h2 id="import-title">{ s.import_title }</h2>
                 <button type="button" id="import-cancel" onclick={close}>{ s.import_cancel }</button>

@@ -1,0 +1,109 @@
+//! The page's side of the import dialog's own bundle (`src/bin/importer.rs`): loaded on the
+//! first 导入 (its script, then its wasm), then asked to open the dialog over the list in a root
+//! of its own at the end of the body (outside the list app, so that neither app's events reach
+//! the other's handlers).
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use yew::Callback;
+
+use crate::wire::client::script;
+
+thread_local! {
+    /// The bundle, once loaded: its init function, which carries its exports.
+    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// What the dialog answered: the imported list (saved-list text) and whether to append it, or
+/// nothing (cancelled); or why the dialog could not be loaded.
+pub type Answer = Result<Option<(String, bool)>, String>;
+
+fn failed(e: JsValue) -> String {
+    let why = e
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()));
+    format!("导入功能未能载入：{why}")
+}
+
+async fn module() -> Result<JsValue, String> {
+    if let Some(m) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(m);
+    }
+    let document = gloo::utils::document();
+    let tag = document.create_element("script").map_err(failed)?;
+    tag.set_attribute("src", &script("./importer.js"))
+        .map_err(failed)?;
+    let loaded = Promise::new(&mut |resolve, reject| {
+        let _ = tag.add_event_listener_with_callback("load", &resolve);
+        let _ = tag.add_event_listener_with_callback("error", &reject);
+    });
+    document
+        .body()
+        .ok_or("页面没有 body")?
+        .append_child(&tag)
+        .map_err(failed)?;
+    JsFuture::from(loaded)
+        .await
+        .map_err(|_| "导入功能未能载入：脚本无法获取".to_owned())?;
+    let init: Function = Reflect::get(&gloo::utils::window(), &"dingjiImporter".into())
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| "导入功能未能载入：脚本不完整".to_owned())?;
+    let options = Object::new();
+    let _ = Reflect::set(
+        &options,
+        &"module_or_path".into(),
+        &script("./importer_bg.wasm").into(),
+    );
+    let started: Promise = init
+        .call1(&JsValue::NULL, &options)
+        .map_err(failed)?
+        .unchecked_into();
+    JsFuture::from(started).await.map_err(failed)?;
+    MODULE.with(|m| m.replace(Some(init.clone().into())));
+    Ok(init.into())
+}
+
+fn call(module: &JsValue, name: &str, args: &js_sys::Array) -> Result<JsValue, JsValue> {
+    let f: Function = Reflect::get(module, &name.into())?.dyn_into()?;
+    f.apply(&JsValue::NULL, args)
+}
+
+/// Opens the import dialog over the list `list` (saved-list text); `answer` is called once.
+pub fn open(list: String, answer: Callback<Answer>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let module = match module().await {
+            Ok(m) => m,
+            Err(why) => return answer.emit(Err(why)),
+        };
+        let document = gloo::utils::document();
+        let Ok(root) = document.create_element("div") else {
+            return answer.emit(Err("导入功能未能打开".into()));
+        };
+        root.set_id("import-root");
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&root);
+        }
+        let (m, r, to) = (module.clone(), root.clone(), answer.clone());
+        let done = Closure::once_into_js(move |text: JsValue, append: JsValue| {
+            to.emit(Ok(text.as_string().map(|t| (t, append.is_truthy()))));
+            // Taken down after this call returns: not from inside the dialog's own callback.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = call(&m, "close_import", &js_sys::Array::new());
+                r.remove();
+            });
+        });
+        if let Err(e) = call(
+            &module,
+            "open_import",
+            &js_sys::Array::of3(&root, &list.into(), &done),
+        ) {
+            root.remove();
+            answer.emit(Err(failed(e)));
+        }
+    });
+}
