@@ -5,8 +5,8 @@
 //    trunk does not hash): minified on release, then named by a hash of its content, with
 //    list.html and its loader pointed at the new names, so that a browser never runs an old glue
 //    with a new wasm after an update;
-// 3. the two workers' files (worker*, sheets*) and the import dialog's bundle (importer*, its
-//    global renamed `self.dingjiImporter`) named by a hash of their content, so that a browser
+// 3. the two workers' files (worker*, sheets*) and the import dialog's bundle (tools*, its
+//    global renamed `self.dingjiTools`) named by a hash of their content, so that a browser
 //    never keeps an old one after an update; their names are given to both pages as
 //    `self.dingjiWorkers` (an inline script in index.html, the list page's loader);
 // 4. the two style sheets both pages link (base.css, list.css; copied by trunk as they are):
@@ -70,32 +70,32 @@ for (const base of ['worker', 'sheets']) {
   workers[`./${files.loader}`] = `./${names.loader}`;
   console.log(`post-build: ${base} worker named ${names.loader}, ${names.js}, ${names.wasm}`);
 }
-// The import dialog's own bundle (importer.js + importer_bg.wasm, a no-modules bundle like the
+// The import dialog's own bundle (tools.js + tools_bg.wasm, a no-modules bundle like the
 // list page's), loaded by the list page on the first 导入 (src/list/importer.rs). Its global is
-// renamed from `wasm_bindgen` (the list page's own) to `self.dingjiImporter`, then its files are
+// renamed from `wasm_bindgen` (the list page's own) to `self.dingjiTools`, then its files are
 // named by a hash of their content and given to the pages with the workers' names.
 {
-  const js = join(dir, 'importer.js');
-  const wasm = join(dir, 'importer_bg.wasm');
+  const js = join(dir, 'tools.js');
+  const wasm = join(dir, 'tools_bg.wasm');
   let code = readFileSync(js, 'utf8');
   // trunk may have minified it already (`let wasm_bindgen=`).
   const global = /^let wasm_bindgen ?= ?/;
-  if (!global.test(code)) throw new Error('post-build: importer.js does not start with its wasm_bindgen global');
-  code = code.replace(global, 'self.dingjiImporter=');
+  if (!global.test(code)) throw new Error('post-build: tools.js does not start with its wasm_bindgen global');
+  code = code.replace(global, 'self.dingjiTools=');
   if (process.env.TRUNK_PROFILE === 'release') {
     const out = await minify(code, { compress: true, mangle: true });
-    console.log(`post-build: minified importer.js: ${code.length} → ${out.code.length} bytes`);
+    console.log(`post-build: minified tools.js: ${code.length} → ${out.code.length} bytes`);
     code = out.code;
   }
   const binary = readFileSync(wasm);
   const hash = createHash('sha256').update(code).update(binary).digest('hex').slice(0, 16);
-  const names = { js: `importer-${hash}.js`, wasm: `importer-${hash}_bg.wasm` };
+  const names = { js: `tools-${hash}.js`, wasm: `tools-${hash}_bg.wasm` };
   writeFileSync(join(dir, names.js), code);
   unlinkSync(js);
   renameSync(wasm, join(dir, names.wasm));
-  workers['./importer.js'] = `./${names.js}`;
-  workers['./importer_bg.wasm'] = `./${names.wasm}`;
-  console.log(`post-build: importer named ${names.js}, ${names.wasm}`);
+  workers['./tools.js'] = `./${names.js}`;
+  workers['./tools_bg.wasm'] = `./${names.wasm}`;
+  console.log(`post-build: tools named ${names.js}, ${names.wasm}`);
 }
 const workerNames = `self.dingjiWorkers=${JSON.stringify(workers)};`;
 if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');

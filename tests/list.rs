@@ -948,3 +948,79 @@ fn empty_entries_import_and_are_shown_to_fill_in_while_an_entry_that_does_not_re
         "{problems:?}"
     );
 }
+
+/// Five organizations under scheme B with the vote entered as a score, for the workshop.
+const TRIAL: &str = "组织名称,分类,党委评定,党员群众测评,自评\n\
+    P,村,86,92,98\nQ,村,96,90,80\nR,村,84,88,100\nS,村,70,70,70\nT,村,60,60,40\n";
+
+#[test]
+fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
+    use dingji::list::workshop::{Trial, try_out};
+    let list = imported(TRIAL);
+    let before = grade(&list);
+    let mut trial = Trial::of(&list.scheme);
+    assert_eq!(
+        trial.edits.weights.as_deref(),
+        Some(&["50".to_owned(), "30".into(), "20".into()][..])
+    );
+    // 党委评定 50 → 40, 自评 20 → 30. By hand:
+    //   P 43 + 27.6 + 19.6 = 90.2 好 → 34.4 + 27.6 + 29.4 = 91.4 好
+    //   Q 48 + 27 + 16 = 91 好 → 38.4 + 27 + 24 = 89.4 较好 (down)
+    //   R 42 + 26.4 + 20 = 88.4 较好 → 33.6 + 26.4 + 30 = 90 好 (up)
+    //   S 70 一般 → 70 一般; T 30 + 18 + 8 = 56 较差 → 24 + 18 + 12 = 54 较差
+    trial.edits.weights = Some(vec!["40".into(), "30".into(), "30".into()]);
+    let (scheme, c) = try_out(&list, &before, &list.scheme, &trial).unwrap();
+    assert_eq!(scheme.sources[0].weight.to_string(), "40");
+    assert_eq!(
+        c.matrix,
+        [[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]
+    );
+    assert_eq!((c.up, c.down, c.stars_only), (1, 1, 0));
+    assert_eq!(
+        c.summary(dingji_rules::Lang::Zh),
+        "调整后 2 个组织等次变化：上升 1，下降 1"
+    );
+    let changed: Vec<usize> = (0..5).filter(|&i| c.changed(i)).collect();
+    assert_eq!(changed, [1, 2]);
+    assert_eq!(c.rows[1].1.map(|o| o.0.to_string()), Some("89.40".into()));
+
+    // The floor from 5% to 30%: ⌈30% × 5⌉ = 2, so S (70, the next lowest) is moved to 较差.
+    let mut trial = Trial::of(&list.scheme);
+    trial.shares[0].1 = "30".into();
+    let (_, c) = try_out(&list, &before, &list.scheme, &trial).unwrap();
+    assert_eq!((c.up, c.down), (0, 1));
+    assert_eq!(c.rows[3].1.map(|o| o.1), Some(3), "S is 较差");
+
+    // Weights that do not sum to 100, and a share over 100: errors at the fields, no comparison.
+    let mut trial = Trial::of(&list.scheme);
+    trial.edits.weights = Some(vec!["40".into(), "30".into(), "20".into()]);
+    trial.shares[1].1 = "120".into();
+    let errors = try_out(&list, &before, &list.scheme, &trial).unwrap_err();
+    assert!(errors.edits.weights_sum.is_some());
+    assert_eq!(errors.shares.len(), 1);
+}
+
+#[test]
+fn a_weight_slider_keeps_the_total_at_100_the_others_in_proportion() {
+    use dingji::list::workshop::Trial;
+    let mut trial = Trial::of(&b());
+    // 党委评定 50 → 40: the other 60 become 60 in the proportion 30 : 20, that is 36 and 24.
+    trial.balance_weight(0, "40".into());
+    assert_eq!(
+        trial.edits.weights.as_deref(),
+        Some(&["40".to_owned(), "36".into(), "24".into()][..])
+    );
+    // 自评 → 30: the other 70 split 40 : 36, that is 36.84… and 33.15…, to 2 decimals 36.84 and
+    // 33.16 (the remainder on the largest keeps the total exactly 100).
+    trial.balance_weight(2, "30".into());
+    assert_eq!(
+        trial.edits.weights.as_deref(),
+        Some(&["36.84".to_owned(), "33.16".into(), "30".into()][..])
+    );
+    // Typed text that is not a number sets only that weight.
+    trial.balance_weight(1, "abc".into());
+    assert_eq!(
+        trial.edits.weights.as_deref(),
+        Some(&["36.84".to_owned(), "abc".into(), "30".into()][..])
+    );
+}

@@ -107,7 +107,7 @@ pub fn ListApp() -> Html {
             importing.set(true);
             let (dispatch, importing, schemes) =
                 (dispatch.clone(), importing.clone(), schemes.clone());
-            let answer = Callback::from(move |answer: super::importer::Answer| {
+            let answer = Callback::from(move |answer: super::tools::Answer| {
                 importing.set(false);
                 match answer.and_then(|a| {
                     a.map(|(text, append)| persist::from_text(&text, &schemes).map(|l| (l, append)))
@@ -122,7 +122,31 @@ pub fn ListApp() -> Html {
                     Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
                 }
             });
-            super::importer::open(persist::to_text(&state), answer);
+            super::tools::open(super::tools::Tool::Import, persist::to_text(&state), answer);
+        })
+    };
+    // 方案工坊 opens the workshop (the same bundle) over the list; the list itself is not changed.
+    let on_workshop = {
+        let importing = importing.clone();
+        let state = state.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| {
+            if *importing {
+                return;
+            }
+            importing.set(true);
+            let (importing, dispatch) = (importing.clone(), dispatch.clone());
+            let answer = Callback::from(move |answer: super::tools::Answer| {
+                importing.set(false);
+                if let Err(why) = answer {
+                    dispatch.emit(Action::Notify(Notice::Refused(why)));
+                }
+            });
+            super::tools::open(
+                super::tools::Tool::Workshop,
+                persist::to_text(&state),
+                answer,
+            );
         })
     };
 
@@ -165,7 +189,7 @@ pub fn ListApp() -> Html {
             </header>
             <main class="list-main">
             { notice(&NoticesProps { state: state.clone() }) }
-            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), graded: graded.clone(), previewing: *previewing, on_import: on_import.clone(), on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
+            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), graded: graded.clone(), previewing: *previewing, on_import: on_import.clone(), on_workshop, on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
             if *previewing {
                 <section class="card print-preview" aria-labelledby="preview-title" id="print-preview">
                     <div class="panel-head no-print">

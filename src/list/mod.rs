@@ -5,10 +5,11 @@ pub mod derive;
 pub mod files;
 pub mod hooks;
 pub mod import;
-pub mod importer;
 pub mod persist;
 pub mod state;
+pub mod tools;
 pub mod views;
+pub mod workshop;
 
 /// Mounts the list app into `#list-app`.
 pub fn mount() {

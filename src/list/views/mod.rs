@@ -9,3 +9,4 @@ pub mod panel;
 pub mod publicity;
 pub mod summary;
 pub mod toolbar;
+pub mod workshop;

@@ -24,6 +24,8 @@ pub struct ToolbarProps {
     pub previewing: bool,
     /// Open the import dialog.
     pub on_import: Callback<()>,
+    /// Open the scheme workshop.
+    pub on_workshop: Callback<()>,
     /// Open or close the 公示 preview.
     pub on_preview: Callback<()>,
 }
@@ -121,6 +123,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let import = props.on_import.reform(|_: MouseEvent| ());
+    let workshop = props.on_workshop.reform(|_: MouseEvent| ());
     let preview = props.on_preview.reform(|_: MouseEvent| ());
     html! {
     <section class="card toolbar" aria-label={s.scheme}>
@@ -133,6 +136,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" id="undo" disabled={state.undo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ s.undo }</button>
             <button type="button" id="redo" disabled={state.redo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}>{ s.redo }</button>
             <button type="button" id="import" onclick={import}>{ s.import }</button>
+            <button type="button" id="open-workshop" onclick={workshop}>{ s.workshop }</button>
             <button type="button" id="export-csv" onclick={export_csv}>{ s.export_csv }</button>
             <button type="button" id="export-xlsx" onclick={export_xlsx}>{ s.export_xlsx }</button>
             <button type="button" id="print" aria-pressed={props.previewing.to_string()} onclick={preview}>{ s.print }</button>

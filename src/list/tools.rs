@@ -1,7 +1,8 @@
-//! The page's side of the import dialog's own bundle (`src/bin/importer.rs`): loaded on the
-//! first 导入 (its script, then its wasm), then asked to open the dialog over the list in a root
-//! of its own at the end of the body (outside the list app, so that neither app's events reach
-//! the other's handlers).
+//! The page's side of the tools bundle (`src/bin/tools.rs`: the import dialog, the scheme
+//! workshop): loaded on the first use of either (its script, then its wasm), then asked to open
+//! one over the list in a root of its own at the end of the body (outside the list app: each Yew
+//! instance numbers its app roots from 1, so two apps in one subtree would take each other's
+//! events).
 
 use std::cell::RefCell;
 
@@ -18,15 +19,15 @@ thread_local! {
     static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
-/// What the dialog answered: the imported list (saved-list text) and whether to append it, or
-/// nothing (cancelled); or why the dialog could not be loaded.
+/// What a tool answered: the imported list (saved-list text) and whether to append it, or
+/// nothing (cancelled, closed); or why the tools could not be loaded.
 pub type Answer = Result<Option<(String, bool)>, String>;
 
 fn failed(e: JsValue) -> String {
     let why = e
         .dyn_ref::<js_sys::Error>()
         .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()));
-    format!("导入功能未能载入：{why}")
+    format!("工具未能载入：{why}")
 }
 
 async fn module() -> Result<JsValue, String> {
@@ -35,7 +36,7 @@ async fn module() -> Result<JsValue, String> {
     }
     let document = gloo::utils::document();
     let tag = document.create_element("script").map_err(failed)?;
-    tag.set_attribute("src", &script("./importer.js"))
+    tag.set_attribute("src", &script("./tools.js"))
         .map_err(failed)?;
     let loaded = Promise::new(&mut |resolve, reject| {
         let _ = tag.add_event_listener_with_callback("load", &resolve);
@@ -48,16 +49,16 @@ async fn module() -> Result<JsValue, String> {
         .map_err(failed)?;
     JsFuture::from(loaded)
         .await
-        .map_err(|_| "导入功能未能载入：脚本无法获取".to_owned())?;
-    let init: Function = Reflect::get(&gloo::utils::window(), &"dingjiImporter".into())
+        .map_err(|_| "工具未能载入：脚本无法获取".to_owned())?;
+    let init: Function = Reflect::get(&gloo::utils::window(), &"dingjiTools".into())
         .map_err(failed)?
         .dyn_into()
-        .map_err(|_| "导入功能未能载入：脚本不完整".to_owned())?;
+        .map_err(|_| "工具未能载入：脚本不完整".to_owned())?;
     let options = Object::new();
     let _ = Reflect::set(
         &options,
         &"module_or_path".into(),
-        &script("./importer_bg.wasm").into(),
+        &script("./tools_bg.wasm").into(),
     );
     let started: Promise = init
         .call1(&JsValue::NULL, &options)
@@ -73,8 +74,15 @@ fn call(module: &JsValue, name: &str, args: &js_sys::Array) -> Result<JsValue, J
     f.apply(&JsValue::NULL, args)
 }
 
-/// Opens the import dialog over the list `list` (saved-list text); `answer` is called once.
-pub fn open(list: String, answer: Callback<Answer>) {
+/// Which tool to open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Import,
+    Workshop,
+}
+
+/// Opens `tool` over the list `list` (saved-list text); `answer` is called once.
+pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
     wasm_bindgen_futures::spawn_local(async move {
         let module = match module().await {
             Ok(m) => m,
@@ -82,9 +90,9 @@ pub fn open(list: String, answer: Callback<Answer>) {
         };
         let document = gloo::utils::document();
         let Ok(root) = document.create_element("div") else {
-            return answer.emit(Err("导入功能未能打开".into()));
+            return answer.emit(Err("工具未能打开".into()));
         };
-        root.set_id("import-root");
+        root.set_id("tool-root");
         if let Some(body) = document.body() {
             let _ = body.append_child(&root);
         }
@@ -93,13 +101,17 @@ pub fn open(list: String, answer: Callback<Answer>) {
             to.emit(Ok(text.as_string().map(|t| (t, append.is_truthy()))));
             // Taken down after this call returns: not from inside the dialog's own callback.
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = call(&m, "close_import", &js_sys::Array::new());
+                let _ = call(&m, "close_tool", &js_sys::Array::new());
                 r.remove();
             });
         });
+        let name = match tool {
+            Tool::Import => "open_import",
+            Tool::Workshop => "open_workshop",
+        };
         if let Err(e) = call(
             &module,
-            "open_import",
+            name,
             &js_sys::Array::of3(&root, &list.into(), &done),
         ) {
             root.remove();

@@ -1,10 +1,11 @@
-//! The import dialog as a bundle of its own (`importer.js` + `importer_bg.wasm`, a no-modules
-//! bundle that post-build exposes as `self.dingjiImporter`), loaded by the list page on the
-//! first 导入 (`dingji::list::importer`), so that the list page's first load does not carry it.
+//! The list page's tools as a bundle of their own (`tools.js` + `tools_bg.wasm`, a no-modules
+//! bundle that post-build exposes as `self.dingjiTools`): the import dialog and the scheme
+//! workshop, loaded by the list page on the first use of either (`dingji::list::tools`), so that
+//! the list page's first load carries neither.
 //!
-//! It mounts the dialog into a root the page gives it, reads the page's list (the saved-list text:
-//! the scheme, the forms of the sources, how many organizations there are) and answers with the
-//! imported list in the same text, or nothing when the user cancels.
+//! Each mounts into a root the page gives it and reads the page's list as saved-list text (the
+//! scheme, the forms of the sources, the rows). The import dialog answers with the imported list
+//! in the same text, or nothing when the user cancels; the workshop answers nothing when closed.
 
 #[cfg(target_arch = "wasm32")]
 mod serve {
@@ -14,12 +15,25 @@ mod serve {
     use dingji::list::persist;
     use dingji::list::state::{Action, ListState};
     use dingji::list::views::import::{ImportDialog, ImportProps};
+    use dingji::list::views::workshop::{Workshop, WorkshopProps};
     use dingji_rules::presets;
     use wasm_bindgen::prelude::*;
     use yew::{AppHandle, Callback, Reducible};
 
+    /// The tool open, to take down.
+    enum Open {
+        Import(AppHandle<ImportDialog>),
+        Workshop(AppHandle<Workshop>),
+    }
+
     thread_local! {
-        static APP: RefCell<Option<AppHandle<ImportDialog>>> = const { RefCell::new(None) };
+        static APP: RefCell<Option<Open>> = const { RefCell::new(None) };
+    }
+
+    fn list(text: &str) -> Result<ListState, JsValue> {
+        let schemes: Vec<Rc<dingji_rules::Scheme>> =
+            presets::all().into_iter().map(Rc::new).collect();
+        persist::from_text(text, &schemes).map_err(|e| JsValue::from_str(&e))
     }
 
     /// Opens the dialog in `root` over the list `list` (saved-list text). `done` is called once:
@@ -63,15 +77,36 @@ mod serve {
             on_close,
         };
         let app = yew::Renderer::<ImportDialog>::with_root_and_props(root, props).render();
-        APP.with(|a| a.replace(Some(app)));
+        APP.with(|a| a.replace(Some(Open::Import(app))));
         Ok(())
     }
 
-    /// Takes the dialog down (the page then removes its root).
+    /// Opens the scheme workshop in `root` over the list `list` (saved-list text). `done` is
+    /// called with nothing when it is closed.
     #[wasm_bindgen]
-    pub fn close_import() {
-        if let Some(app) = APP.with(|a| a.take()) {
-            app.destroy();
+    pub fn open_workshop(
+        root: web_sys::Element,
+        list: String,
+        done: js_sys::Function,
+    ) -> Result<(), JsValue> {
+        let props = WorkshopProps {
+            list: Rc::new(self::list(&list)?),
+            on_close: Callback::from(move |()| {
+                let _ = done.call0(&JsValue::NULL);
+            }),
+        };
+        let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
+        APP.with(|a| a.replace(Some(Open::Workshop(app))));
+        Ok(())
+    }
+
+    /// Takes the open tool down (the page then removes its root).
+    #[wasm_bindgen]
+    pub fn close_tool() {
+        match APP.with(|a| a.take()) {
+            Some(Open::Import(app)) => app.destroy(),
+            Some(Open::Workshop(app)) => app.destroy(),
+            None => {}
         }
     }
 }

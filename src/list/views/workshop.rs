@@ -1,0 +1,410 @@
+//! The scheme workshop (方案工坊) over the list, in the tools bundle: every weight (a slider that
+//! keeps the total at 100, and the number as typed), every threshold and the quota shares of the
+//! scheme being edited, each marked
+//! where it differs from where it started and reset one by one or all at once; a scheme file
+//! saved or opened; and, at each change, what the trial does to the list — the summary line, the
+//! tier transition matrix, and each organization whose tier or stars change, before and after.
+
+use std::rc::Rc;
+
+use dingji_rules::{Lang, Scheme};
+use yew::prelude::*;
+
+use crate::list::derive::grade;
+use crate::list::files::download;
+use crate::list::state::ListState;
+use crate::list::workshop::{Comparison, Outcome, Trial, try_out};
+
+/// A change to the trial, from what was typed or slid.
+type Edit = Rc<dyn Fn(&mut Trial, String)>;
+
+/// The most rows the before-and-after table shows (the matrix and the summary count them all).
+const SHOWN_ROWS: usize = 200;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkshopProps {
+    /// The list, graded under its own scheme: what a trial is compared with.
+    pub list: Rc<ListState>,
+    pub on_close: Callback<()>,
+}
+
+/// One edited value: its label, the text, the value it started from, its error.
+struct Field<'a> {
+    id: String,
+    label: String,
+    text: &'a str,
+    start: &'a str,
+    error: Option<String>,
+    slider: bool,
+    on_input: Callback<String>,
+    /// What the slider does (a weight's keeps the total at 100); the text field's by default.
+    on_slide: Option<Callback<String>>,
+}
+
+fn field(f: Field<'_>, lang: Lang) -> Html {
+    let changed = f.text != f.start;
+    let read = |to: Callback<String>| {
+        Callback::from(move |e: InputEvent| {
+            to.emit(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
+        })
+    };
+    let input = read(f.on_input.clone());
+    let slide = read(f.on_slide.clone().unwrap_or_else(|| f.on_input.clone()));
+    let reset = {
+        let (on_input, start) = (f.on_input.clone(), f.start.to_owned());
+        Callback::from(move |_: MouseEvent| on_input.emit(start.clone()))
+    };
+    let was = if lang == Lang::Zh {
+        format!("原为 {}", f.start)
+    } else {
+        format!("was {}", f.start)
+    };
+    let error_id = format!("{}-error", f.id);
+    html! {
+        <div class={classes!("trial-field", changed.then_some("changed"))}>
+            <label for={f.id.clone()}>{ f.label.clone() }</label>
+            if f.slider {
+                <input type="range" min="0" max="100" step="1" value={f.text.to_owned()}
+                    aria-label={f.label.clone()} oninput={slide} id={format!("{}-slider", f.id)} />
+            }
+            <input type="text" inputmode="decimal" id={f.id.clone()} value={f.text.to_owned()} oninput={input}
+                aria-invalid={f.error.is_some().then_some("true")}
+                aria-describedby={f.error.is_some().then(|| error_id.clone())} />
+            if changed {
+                <span class="was">{ was }</span>
+                <button type="button" class="reset" onclick={reset}
+                    aria-label={format!("{}：{}", if lang == Lang::Zh { "复位" } else { "Reset" }, f.label)}>{ "↺" }</button>
+            }
+            if let Some(e) = f.error { <span class="error" id={error_id}>{ e }</span> }
+        </div>
+    }
+}
+
+fn shown(o: &Outcome, scheme: &Scheme, lang: Lang) -> (String, String, String) {
+    match o {
+        Some((c, t, s)) => (
+            c.to_string(),
+            scheme.tier_name(*t, lang).to_owned(),
+            s.map(|s| scheme.star_name(s, lang)).unwrap_or_default(),
+        ),
+        None => ("—".into(), "—".into(), String::new()),
+    }
+}
+
+fn matrix(c: &Comparison, before: &Scheme, after: &Scheme, lang: Lang) -> Html {
+    let zh = lang == Lang::Zh;
+    html! {
+        <table class="plain" id="transition-matrix">
+            <caption>{ if zh { "等次变化（行：调整前，列：调整后）" } else { "Tiers (rows: before, columns: after)" } }</caption>
+            <thead><tr>
+                <td></td>
+                { for after.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }
+            </tr></thead>
+            <tbody>
+                { for c.matrix.iter().enumerate().map(|(b, row)| html! {
+                    <tr>
+                        <th scope="row">{ before.tier_name(b, lang) }</th>
+                        { for row.iter().enumerate().map(|(a, n)| html! {
+                            <td class={classes!((a != b && *n > 0).then_some("moved"))}>{ n }</td>
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+pub fn Workshop(props: &WorkshopProps) -> Html {
+    let lang = props.list.lang;
+    let zh = lang == Lang::Zh;
+    let list = props.list.clone();
+    // The scheme being edited: the list's, or one opened from a file.
+    let start = use_state(|| list.scheme.clone());
+    let trial = use_state(|| Trial::of(&list.scheme));
+    let only_changed = use_state(|| true);
+    let opened_error = use_state(|| None::<String>);
+    let before = use_memo(list.clone(), |list| grade(list));
+    let result = use_memo(((*start).clone(), (*trial).clone()), {
+        let list = list.clone();
+        let before = before.clone();
+        move |(start, trial)| try_out(&list, &before, start, trial)
+    });
+    let started = Trial::of(&start);
+
+    let set = |edit: Edit| {
+        let trial = trial.clone();
+        Callback::from(move |text: String| {
+            let mut next = (*trial).clone();
+            edit(&mut next, text);
+            trial.set(next);
+        })
+    };
+    let errors: Option<&crate::list::workshop::TrialErrors> =
+        (*result).as_ref().err().map(|e| &**e);
+    let weights = trial.edits.weights.clone().unwrap_or_default();
+    let weights_started = started.edits.weights.clone().unwrap_or_default();
+    let weight_fields = start
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| {
+            let on_input = set(Rc::new(move |t: &mut Trial, text| {
+                if let Some(w) = t.edits.weights.as_mut().and_then(|w| w.get_mut(i)) {
+                    *w = text;
+                }
+            }));
+            field(
+                Field {
+                    id: format!("trial-weight-{i}"),
+                    label: format!("{}（%）", source.name.get(lang)),
+                    text: weights.get(i).map_or("", String::as_str),
+                    start: weights_started.get(i).map_or("", String::as_str),
+                    error: errors
+                        .and_then(|e| e.edits.weight(i))
+                        .map(|e| e.message(lang)),
+                    slider: true,
+                    on_input,
+                    // A weight's slider keeps the total at 100: the others follow in proportion.
+                    on_slide: Some(set(Rc::new(move |t: &mut Trial, text| {
+                        t.balance_weight(i, text)
+                    }))),
+                },
+                lang,
+            )
+        })
+        .collect::<Html>();
+    let thresholds = trial.edits.thresholds.clone().unwrap_or_default();
+    let thresholds_started = started.edits.thresholds.clone().unwrap_or_default();
+    let threshold_fields = thresholds
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let on_input = set(Rc::new(move |t: &mut Trial, text| {
+                if let Some(m) = t.edits.thresholds.as_mut().and_then(|m| m.get_mut(i)) {
+                    *m = text;
+                }
+            }));
+            field(
+                Field {
+                    id: format!("trial-threshold-{i}"),
+                    label: if zh {
+                        format!("“{}”分数线（≥）", start.tier_name(i, lang))
+                    } else {
+                        format!("{} from", start.tier_name(i, lang))
+                    },
+                    text,
+                    start: thresholds_started.get(i).map_or("", String::as_str),
+                    error: errors
+                        .and_then(|e| e.edits.threshold(i))
+                        .map(|e| e.message(lang)),
+                    slider: false,
+                    on_input,
+                    on_slide: None,
+                },
+                lang,
+            )
+        })
+        .collect::<Html>();
+    let share_fields = trial
+        .shares
+        .iter()
+        .enumerate()
+        .map(|(k, (share, text))| {
+            let on_input = set(Rc::new(move |t: &mut Trial, text| {
+                if let Some((_, s)) = t.shares.get_mut(k) {
+                    *s = text;
+                }
+            }));
+            let share = *share;
+            field(
+                Field {
+                    id: format!("trial-share-{k}"),
+                    label: format!("{}（%）", share.label(&start, lang)),
+                    text,
+                    start: started
+                        .shares
+                        .iter()
+                        .find(|(s, _)| *s == share)
+                        .map_or("", |(_, t)| t.as_str()),
+                    error: errors
+                        .and_then(|e| e.shares.iter().find(|(s, _)| *s == share))
+                        .map(|(_, e)| e.message(lang)),
+                    slider: true,
+                    on_input,
+                    on_slide: None,
+                },
+                lang,
+            )
+        })
+        .collect::<Html>();
+    let weights_sum = errors
+        .and_then(|e| e.edits.weights_sum.as_ref().or(e.edits.other.as_ref()))
+        .map(|e| e.message(lang));
+
+    let reset_all = {
+        let (trial, start) = (trial.clone(), start.clone());
+        Callback::from(move |_: MouseEvent| trial.set(Trial::of(&start)))
+    };
+    let save = {
+        let result = result.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok((scheme, _)) = result.as_ref() {
+                let bytes = js_sys::Uint8Array::from(scheme.to_json().as_bytes());
+                download(
+                    &format!("方案-{}.json", scheme.name.zh),
+                    &bytes,
+                    "application/json",
+                );
+            }
+        })
+    };
+    let open = {
+        let (start, trial, opened_error) = (start.clone(), trial.clone(), opened_error.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (start, trial, opened_error) = (start.clone(), trial.clone(), opened_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
+                match Scheme::from_json(&text) {
+                    Ok(scheme) => {
+                        trial.set(Trial::of(&scheme));
+                        start.set(Rc::new(scheme));
+                        opened_error.set(None);
+                    }
+                    // A bad file changes nothing: named, with where it is.
+                    Err(e) => opened_error.set(Some(format!(
+                        "{}{}",
+                        if zh {
+                            "方案文件未打开："
+                        } else {
+                            "The scheme file was not opened: "
+                        },
+                        e.message(lang)
+                    ))),
+                }
+            });
+        })
+    };
+    let toggle = {
+        let only_changed = only_changed.clone();
+        Callback::from(move |_: Event| only_changed.set(!*only_changed))
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let on_key = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlElement>() {
+                let _ = d.focus();
+            }
+        });
+    }
+
+    let comparison = match result.as_ref() {
+        Ok((after, c)) => {
+            let listed = (0..list.rows.len())
+                .filter(|i| !*only_changed || c.changed(*i))
+                .count();
+            let rows = list
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !*only_changed || c.changed(*i))
+                .take(SHOWN_ROWS)
+                .map(|(i, row)| {
+                    let (b, a) = c.rows.get(i).cloned().unwrap_or((None, None));
+                    let (bc, bt, bs) = shown(&b, &list.scheme, lang);
+                    let (ac, at, as_) = shown(&a, after, lang);
+                    html! {
+                        <tr class={classes!(c.changed(i).then_some("changed"))}>
+                            <th scope="row">{ row.draft.name.clone() }</th>
+                            <td class="num">{ bc }</td><td>{ bt }</td><td>{ bs }</td>
+                            <td class="num">{ ac }</td><td>{ at }</td><td>{ as_ }</td>
+                        </tr>
+                    }
+                })
+                .collect::<Html>();
+            html! {
+                <>
+                    <p class="trial-summary" id="trial-summary" role="status">{ c.summary(lang) }</p>
+                    { matrix(c, &list.scheme, after, lang) }
+                    <label class="check"><input type="checkbox" id="trial-only-changed" checked={*only_changed} onchange={toggle} />
+                        { if zh { "只看有变化的" } else { "Changed only" } }</label>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={if zh { "调整前后" } else { "Before and after" }}>
+                        <table class="plain" id="trial-rows">
+                            <thead><tr>
+                                <th scope="col">{ if zh { "组织名称" } else { "Organization" } }</th>
+                                <th scope="col">{ if zh { "原综合评分" } else { "Score before" } }</th>
+                                <th scope="col">{ if zh { "原等次" } else { "Tier before" } }</th>
+                                <th scope="col">{ if zh { "原星级" } else { "Stars before" } }</th>
+                                <th scope="col">{ if zh { "调整后评分" } else { "Score after" } }</th>
+                                <th scope="col">{ if zh { "调整后等次" } else { "Tier after" } }</th>
+                                <th scope="col">{ if zh { "调整后星级" } else { "Stars after" } }</th>
+                            </tr></thead>
+                            <tbody>{ rows }</tbody>
+                        </table>
+                    </div>
+                    if listed > SHOWN_ROWS {
+                        <p id="trial-more">{ if zh {
+                            format!("只列出前 {SHOWN_ROWS} 个，共 {listed} 个")
+                        } else {
+                            format!("The first {SHOWN_ROWS} of {listed} are listed")
+                        } }</p>
+                    }
+                </>
+            }
+        }
+        Err(_) => html! {
+            <p class="error" id="trial-invalid" role="alert">
+                { if zh { "方案有误（见上方标出的项），改正后显示调整前后的对比" } else { "Correct the marked values to see the comparison" } }
+            </p>
+        },
+    };
+
+    html! {
+        <section class="card dialog workshop" role="dialog" aria-modal="true" aria-labelledby="workshop-title"
+            id="workshop" tabindex="-1" ref={dialog} onkeydown={on_key}>
+            <div class="panel-head">
+                <h2 id="workshop-title">{ if zh { "方案工坊 · 试算" } else { "Scheme workshop · what if" } }</h2>
+                <button type="button" id="workshop-close" onclick={close}>{ if zh { "关闭" } else { "Close" } }</button>
+            </div>
+            <p id="workshop-start">{ format!("{}{}", if zh { "正在编辑：" } else { "Editing: " }, start.name.get(lang)) }
+                { if zh { "（与名单现用方案对比；名单本身不变）" } else { " (compared with the list's scheme; the list is not changed)" } }</p>
+            <div class="dialog-actions">
+                <button type="button" id="workshop-reset" onclick={reset_all}>{ if zh { "全部复位" } else { "Reset all" } }</button>
+                <button type="button" id="workshop-save" onclick={save} disabled={result.is_err()}>{ if zh { "保存为方案文件" } else { "Save scheme file" } }</button>
+                <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
+                    <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
+            </div>
+            if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
+            <h3>{ if zh { "权重" } else { "Weights" } }</h3>
+            <div class="trial-fields">{ weight_fields }</div>
+            if let Some(e) = weights_sum { <p class="error" id="trial-weights-sum">{ e }</p> }
+            <h3>{ if zh { "分数线" } else { "Thresholds" } }</h3>
+            <div class="trial-fields">{ threshold_fields }</div>
+            if !trial.shares.is_empty() {
+                <h3>{ if zh { "比例规则" } else { "Quotas" } }</h3>
+                <div class="trial-fields">{ share_fields }</div>
+            }
+            <h3>{ if zh { "对名单的影响" } else { "What it changes in the list" } }</h3>
+            { comparison }
+        </section>
+    }
+}

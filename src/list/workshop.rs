@@ -1,0 +1,374 @@
+//! The scheme workshop's what-if for the list: a scheme tried from the one being edited (its
+//! weights, thresholds and quota shares, as typed, checked as the calculator's 调整方案 checks
+//! them), and what the trial changes against the list as graded now: each organization's result
+//! before and after, the tier transition matrix, and the one-line summary.
+
+use std::rc::Rc;
+
+use dingji_rules::{Decimal, Error, Lang, Scheme, parse_decimal};
+
+use crate::list::derive::{Graded, RowResult, grade};
+use crate::list::state::{ListState, Row};
+use crate::wire::page::{EditErrors, Edits, effective_scheme};
+
+/// A quota share the workshop edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Share {
+    /// The lowest tier's floor (较差不少于).
+    Floor,
+    /// The top tier's cap (好不超过).
+    Top,
+    /// The top star's cap (五星不超过).
+    StarCap,
+}
+
+impl Share {
+    pub const ALL: [Share; 3] = [Share::Floor, Share::Top, Share::StarCap];
+
+    /// This share in `scheme`, if the scheme has the rule.
+    pub fn get(self, scheme: &Scheme) -> Option<Decimal> {
+        match self {
+            Share::Floor => scheme.distribution.min_lowest.as_ref().map(|q| q.share),
+            Share::Top => scheme.distribution.max_top.as_ref().map(|q| q.share),
+            Share::StarCap => scheme
+                .stars
+                .as_ref()
+                .and_then(|s| s.cap.as_ref())
+                .map(|c| c.share),
+        }
+    }
+
+    fn set(self, scheme: &mut Scheme, share: Decimal) {
+        let slot = match self {
+            Share::Floor => scheme
+                .distribution
+                .min_lowest
+                .as_mut()
+                .map(|q| &mut q.share),
+            Share::Top => scheme.distribution.max_top.as_mut().map(|q| &mut q.share),
+            Share::StarCap => scheme
+                .stars
+                .as_mut()
+                .and_then(|s| s.cap.as_mut())
+                .map(|c| &mut c.share),
+        };
+        if let Some(slot) = slot {
+            *slot = share;
+        }
+    }
+
+    /// What the rule is called.
+    pub fn label(self, scheme: &Scheme, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let top_star = scheme
+            .stars
+            .as_ref()
+            .and_then(|s| s.cap.as_ref())
+            .map(|c| scheme.star_name(c.stars, lang))
+            .unwrap_or_default();
+        match self {
+            Share::Floor if zh => {
+                format!("“{}”不少于", scheme.tier_name(scheme.lowest_tier(), lang))
+            }
+            Share::Floor => format!("{} at least", scheme.tier_name(scheme.lowest_tier(), lang)),
+            Share::Top if zh => format!("“{}”不超过", scheme.tier_name(0, lang)),
+            Share::Top => format!("{} at most", scheme.tier_name(0, lang)),
+            Share::StarCap if zh => format!("{top_star}不超过"),
+            Share::StarCap => format!("{top_star} at most"),
+        }
+    }
+}
+
+/// A trial: every weight and threshold, and the quota shares the scheme has, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trial {
+    pub edits: Edits,
+    pub shares: Vec<(Share, String)>,
+}
+
+impl Trial {
+    /// Weight `i` set to `text`, the other weights scaled in proportion so that the total stays
+    /// 100 (to 2 decimals, the rounding's remainder on the largest). Where a weight does not read
+    /// as a number, only weight `i` is set.
+    pub fn balance_weight(&mut self, i: usize, text: String) {
+        let Some(weights) = self.edits.weights.as_mut() else {
+            return;
+        };
+        let read: Option<Vec<Decimal>> = weights
+            .iter()
+            .enumerate()
+            .map(|(j, w)| {
+                if j == i {
+                    parse_decimal(&text, "").ok()
+                } else {
+                    parse_decimal(w, "").ok()
+                }
+            })
+            .collect();
+        if let Some(slot) = weights.get_mut(i) {
+            *slot = text;
+        }
+        let Some(read) = read else { return };
+        let Some(&new) = read.get(i) else { return };
+        let hundred = Decimal::ONE_HUNDRED;
+        if new < Decimal::ZERO || new > hundred || read.len() < 2 {
+            return;
+        }
+        let target = hundred - new;
+        let others: Decimal = read
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, w)| *w)
+            .sum();
+        let mut scaled: Vec<Decimal> = read
+            .iter()
+            .enumerate()
+            .map(|(j, w)| {
+                if j == i {
+                    new
+                } else if others.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    (*w * target / others).round_dp(2)
+                }
+            })
+            .collect();
+        // What rounding left over goes to the largest of the others (or the first, all zero).
+        let left = target
+            - scaled
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, w)| *w)
+                .sum::<Decimal>();
+        let largest = (0..scaled.len())
+            .filter(|j| *j != i)
+            .max_by(|a, b| scaled[*a].cmp(&scaled[*b]).then(b.cmp(a)));
+        if let Some(k) = largest
+            && let Some(w) = scaled.get_mut(k)
+        {
+            *w += left;
+        }
+        for (j, w) in scaled.into_iter().enumerate() {
+            if j != i
+                && let Some(slot) = weights.get_mut(j)
+            {
+                *slot = w.normalize().to_string();
+            }
+        }
+    }
+}
+
+/// Why a trial is not a scheme, by field.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrialErrors {
+    pub edits: EditErrors,
+    pub shares: Vec<(Share, Error)>,
+}
+
+impl Trial {
+    /// `scheme` as it is.
+    pub fn of(scheme: &Scheme) -> Trial {
+        let last = scheme.tiers.len().saturating_sub(1);
+        Trial {
+            edits: Edits {
+                weights: Some(
+                    scheme
+                        .sources
+                        .iter()
+                        .map(|s| s.weight.normalize().to_string())
+                        .collect(),
+                ),
+                thresholds: Some(
+                    scheme
+                        .tiers
+                        .iter()
+                        .take(last)
+                        .map(|t| t.min.map(|m| m.normalize().to_string()).unwrap_or_default())
+                        .collect(),
+                ),
+            },
+            shares: Share::ALL
+                .into_iter()
+                .filter_map(|s| Some((s, s.get(scheme)?.normalize().to_string())))
+                .collect(),
+        }
+    }
+
+    /// The scheme tried: `start` with this trial's values, checked.
+    pub fn scheme(&self, start: &Scheme, lang: Lang) -> Result<Scheme, Box<TrialErrors>> {
+        let mut errors = TrialErrors::default();
+        let mut scheme = match effective_scheme(start, &self.edits, lang) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.edits = e;
+                start.clone()
+            }
+        };
+        for (share, text) in &self.shares {
+            let field = share.label(start, lang);
+            match parse_decimal(text, &field) {
+                Ok(v) if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED => errors.shares.push((
+                    *share,
+                    Error::OutOfRange {
+                        field,
+                        value: v,
+                        min: Decimal::ZERO,
+                        max: Decimal::ONE_HUNDRED,
+                    },
+                )),
+                Ok(v) => share.set(&mut scheme, v),
+                Err(e) => errors.shares.push((*share, e)),
+            }
+        }
+        if errors == TrialErrors::default() {
+            Ok(scheme)
+        } else {
+            Err(Box::new(errors))
+        }
+    }
+}
+
+/// Whether entries read the same under `a` and `b`: the same sources in the same forms, the same
+/// categories, indicators and vetoes (weights, thresholds and quotas do not enter the reading).
+fn reads_alike(a: &Scheme, b: &Scheme) -> bool {
+    let sources = |s: &Scheme| -> Vec<(String, dingji_rules::scheme::SourceKind)> {
+        s.sources
+            .iter()
+            .map(|x| (x.id.clone(), x.input.clone()))
+            .collect()
+    };
+    sources(a) == sources(b)
+        && a.categories == b.categories
+        && a.indicators == b.indicators
+        && a.category_indicators == b.category_indicators
+        && a.bonus_cap == b.bonus_cap
+        && a.vetoes == b.vetoes
+}
+
+/// The list under `scheme`: its rows as read (where the scheme reads entries alike) or read
+/// again (the entries as typed; the settings as they are).
+pub fn under(list: &ListState, scheme: Rc<Scheme>) -> ListState {
+    let rows = if reads_alike(&list.scheme, &scheme) {
+        list.rows.clone()
+    } else {
+        Rc::new(
+            list.rows
+                .iter()
+                .map(|r| Rc::new(Row::new(r.id, r.draft.clone(), &scheme)))
+                .collect(),
+        )
+    };
+    ListState {
+        scheme,
+        rows,
+        ..list.clone()
+    }
+}
+
+/// One organization's result: composite (rounded), tier, stars.
+pub type Outcome = Option<(Decimal, usize, Option<u8>)>;
+
+fn outcome(graded: &Graded, i: usize) -> Outcome {
+    match graded.result(i) {
+        RowResult::Ok(r) => Some((r.rounded, r.tier, r.stars)),
+        _ => None,
+    }
+}
+
+/// What a trial changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// Each row's result before and after, in list order.
+    pub rows: Vec<(Outcome, Outcome)>,
+    /// Counts by tier before (rows) and after (columns), for the rows graded both times.
+    pub matrix: Vec<Vec<usize>>,
+    /// Rows whose tier went up (a better tier), down, or whose stars alone changed.
+    pub up: usize,
+    pub down: usize,
+    pub stars_only: usize,
+}
+
+impl Comparison {
+    /// Whether row `i`'s tier or stars changed.
+    pub fn changed(&self, i: usize) -> bool {
+        self.rows
+            .get(i)
+            .is_some_and(|(b, a)| b.map(|b| (b.1, b.2)) != a.map(|a| (a.1, a.2)))
+    }
+
+    /// "调整后 12 个组织等次变化：上升 5，下降 7", and how many change stars only.
+    pub fn summary(&self, lang: Lang) -> String {
+        let moved = self.up + self.down;
+        let zh = lang == Lang::Zh;
+        let mut parts = Vec::new();
+        if moved > 0 {
+            parts.push(if zh {
+                format!(
+                    "调整后 {moved} 个组织等次变化：上升 {}，下降 {}",
+                    self.up, self.down
+                )
+            } else {
+                format!(
+                    "{moved} organizations change tier: {} up, {} down",
+                    self.up, self.down
+                )
+            });
+        }
+        if self.stars_only > 0 {
+            parts.push(if zh {
+                format!("{} 个组织只有星级变化", self.stars_only)
+            } else {
+                format!("{} change stars only", self.stars_only)
+            });
+        }
+        match (parts.is_empty(), zh) {
+            (true, true) => "调整后没有组织的等次或星级变化".into(),
+            (true, false) => "No organization's tier or stars change".into(),
+            (false, true) => parts.join("；"),
+            (false, false) => parts.join("; "),
+        }
+    }
+}
+
+/// Compares the list graded before (under its scheme, `tiers_before` tiers) and after.
+pub fn compare(before: &Graded, after: &Graded, rows: usize, tiers: (usize, usize)) -> Comparison {
+    let mut matrix = vec![vec![0; tiers.1]; tiers.0];
+    let (mut up, mut down, mut stars_only) = (0, 0, 0);
+    let rows: Vec<(Outcome, Outcome)> = (0..rows)
+        .map(|i| (outcome(before, i), outcome(after, i)))
+        .collect();
+    for (b, a) in &rows {
+        let (Some(b), Some(a)) = (b, a) else { continue };
+        if let Some(cell) = matrix.get_mut(b.1).and_then(|r| r.get_mut(a.1)) {
+            *cell += 1;
+        }
+        match a.1.cmp(&b.1) {
+            std::cmp::Ordering::Less => up += 1,
+            std::cmp::Ordering::Greater => down += 1,
+            std::cmp::Ordering::Equal if a.2 != b.2 => stars_only += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    Comparison {
+        rows,
+        matrix,
+        up,
+        down,
+        stars_only,
+    }
+}
+
+/// The list graded under the trial's scheme and compared with `before` (the list as graded now).
+pub fn try_out(
+    list: &ListState,
+    before: &Graded,
+    start: &Scheme,
+    trial: &Trial,
+) -> Result<(Rc<Scheme>, Comparison), Box<TrialErrors>> {
+    let scheme = Rc::new(trial.scheme(start, list.lang)?);
+    let after = grade(&under(list, scheme.clone()));
+    let tiers = (list.scheme.tiers.len(), scheme.tiers.len());
+    Ok((scheme, compare(before, &after, list.rows.len(), tiers)))
+}

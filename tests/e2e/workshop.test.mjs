@@ -1,0 +1,129 @@
+// End-to-end tests of the scheme workshop (方案工坊) on the list page: a weight, a threshold or a
+// quota share changed, and at once what it changes in the list — the summary line, the tier
+// transition matrix and the organizations that move — checked against hand arithmetic; a scheme
+// file saved, a broken one refused at its place, the saved one opened again; axe and screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import AxeBuilder from '@axe-core/playwright';
+import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
+import { csv } from './fixtures.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await serveDist('/');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// Scheme B, the vote entered as a score (50% 党委评定, 30% 测评, 20% 自评; 好 ≥ 90, 较好 ≥ 80,
+// 一般 ≥ 60; at least ⌈5% × 5⌉ = 1 较差). With 党委评定 40% and 自评 30%, by hand:
+//   P 43 + 27.6 + 19.6 = 90.2 好 → 34.4 + 27.6 + 29.4 = 91.4 好
+//   Q 48 + 27 + 16 = 91 好      → 38.4 + 27 + 24 = 89.4 较好 (down)
+//   R 42 + 26.4 + 20 = 88.4 较好 → 33.6 + 26.4 + 30 = 90 好 (up)
+//   S 70 一般 → 70 一般;  T 56 较差 → 54 较差
+const LIST = [
+  ['组织名称', '分类', '党委评定', '党员群众测评', '自评'],
+  ['P', '村', '86', '92', '98'],
+  ['Q', '村', '96', '90', '80'],
+  ['R', '村', '84', '88', '100'],
+  ['S', '村', '70', '70', '70'],
+  ['T', '村', '60', '60', '40'],
+];
+
+async function openWorkshop(width, { bypassCSP = false } = {}) {
+  // axe injects its script: a context for it lets it past the app's CSP.
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
+  const page = await context.newPage();
+  const w = await watch(page, site);
+  await w.open(site.url + 'list.html', '#list-scheme');
+  await page.click('#import');
+  await page.setInputFiles('#import-file', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(LIST), 'utf8') });
+  await page.locator('#import-apply').waitFor({ timeout: 20000 });
+  await page.click('#import-apply');
+  await waitForText(page, '#row-count', '5 / 5 个组织');
+  await page.click('#open-workshop');
+  await page.locator('#workshop').waitFor({ timeout: 20000 });
+  return { context, page, w };
+}
+
+/** The transition matrix's counts, row by row. */
+async function matrix(page) {
+  return page.$$eval('#transition-matrix tbody tr', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+}
+
+test('a weight changed in the workshop shows at once which organizations move, and the list stays as it was', async () => {
+  const { context, page, w } = await openWorkshop(1440);
+  await waitForText(page, '#trial-summary', '调整后没有组织的等次或星级变化');
+  await page.fill('#trial-weight-0', '40');
+  // 40 + 30 + 20 is not 100: said at the weights, no comparison shown.
+  assert.match(await page.locator('#trial-weights-sum').textContent(), /100/);
+  assert.equal(await page.locator('#trial-summary').count(), 0);
+  await page.fill('#trial-weight-2', '30');
+  await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+  assert.deepEqual(await matrix(page), [[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]);
+  const moved = await page.$$eval('#trial-rows tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+  assert.deepEqual(moved, [
+    ['Q', '91.00', '好', '四星', '89.40', '较好', '三星'],
+    ['R', '88.40', '较好', '三星', '90.00', '好', '四星'],
+  ]);
+  // Each changed value says what it was and resets alone.
+  assert.match(await page.locator('.trial-field.changed').first().textContent(), /原为 50/);
+  await screenshot(page, 'workshop-1440');
+
+  // The floor from 5% to 30%: ⌈30% × 5⌉ = 2 较差, so S (70, the next lowest) moves down too.
+  await page.fill('#trial-share-0', '30');
+  await waitForText(page, '#trial-summary', '调整后 3 个组织等次变化：上升 1，下降 2');
+
+  // Saved as a scheme file: the documented JSON, with the values tried.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#workshop-save')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(saved.sources.map((s) => String(s.weight)), ['40', '30', '30']);
+  assert.equal(String(saved.distribution.min_lowest.share), '30');
+
+  // A broken file is refused with where it is; nothing changes.
+  const broken = join(tmpdir(), '坏方案.json');
+  writeFileSync(broken, JSON.stringify({ ...saved, sources: saved.sources.map((s, i) => (i === 0 ? { ...s, weight: 'abc' } : s)) }, null, 2));
+  await page.setInputFiles('#workshop-open', broken);
+  await page.locator('#workshop-open-error').waitFor();
+  assert.match(await page.locator('#workshop-open-error').textContent(), /方案文件未打开：.*第 \d+ 行/);
+  assert.equal(await page.inputValue('#trial-weight-0'), '40');
+
+  // The saved file opened: it is now what is edited, its values the ones to reset to.
+  await page.click('#workshop-reset');
+  await page.setInputFiles('#workshop-open', await download.path());
+  await waitForText(page, '#trial-summary', '调整后 3 个组织等次变化：上升 1，下降 2');
+  assert.equal(await page.inputValue('#trial-weight-0'), '40');
+  assert.equal(await page.locator('.trial-field.changed').count(), 0);
+
+  // Esc closes it; the list is graded as before.
+  await page.keyboard.press('Escape');
+  await page.locator('#workshop').waitFor({ state: 'detached' });
+  await waitForText(page, '#row-count', '5 / 5 个组织');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('the workshop at 375 px, and axe on it', async () => {
+  for (const width of [1440, 375]) {
+    const { context, page, w } = await openWorkshop(width, { bypassCSP: true });
+    await page.fill('#trial-weight-0', '40');
+    await page.fill('#trial-weight-2', '30');
+    await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+    if (width === 375) await screenshot(page, 'workshop-375');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    assert.deepEqual(found, [], `axe at ${width}`);
+    assert.deepEqual(await w.finish(), []);
+    await context.close();
+  }
+});
