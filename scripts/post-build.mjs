@@ -70,8 +70,9 @@ for (const base of ['worker', 'sheets']) {
   workers[`./${files.loader}`] = `./${names.loader}`;
   console.log(`post-build: ${base} worker named ${names.loader}, ${names.js}, ${names.wasm}`);
 }
-// The import dialog's own bundle (tools.js + tools_bg.wasm, a no-modules bundle like the
-// list page's), loaded by the list page on the first 导入 (src/list/importer.rs). Its global is
+// The list page's tools (tools.js + tools_bg.wasm: the import dialog and the scheme workshop, a
+// no-modules bundle like the list page's), loaded by the list page on the first use of either
+// (src/list/tools.rs). Its global is
 // renamed from `wasm_bindgen` (the list page's own) to `self.dingjiTools`, then its files are
 // named by a hash of their content and given to the pages with the workers' names.
 {

@@ -98,7 +98,7 @@ fn on_failure(url: &'static str) {
     }
 }
 
-/// The name the build gave a file loaded after the page (a worker's loader, the importer's
+/// The name the build gave a file loaded after the page (a worker's loader, the tools
 /// bundle): the build names them by a hash of their content and gives the page
 /// `self.dingjiWorkers`, each file's name by trunk's ("./worker_loader.js"); a page without it
 /// (a test page) loads `url` itself.
