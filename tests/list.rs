@@ -969,8 +969,9 @@ fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
     //   R 42 + 26.4 + 20 = 88.4 较好 → 33.6 + 26.4 + 30 = 90 好 (up)
     //   S 70 一般 → 70 一般; T 30 + 18 + 8 = 56 较差 → 24 + 18 + 12 = 54 较差
     trial.edits.weights = Some(vec!["40".into(), "30".into(), "30".into()]);
-    let (scheme, c) = try_out(&list, &before, &list.scheme, &trial).unwrap();
-    assert_eq!(scheme.sources[0].weight.to_string(), "40");
+    let tried = try_out(&list, &before, &list.scheme, &trial).unwrap();
+    let c = &tried.comparison;
+    assert_eq!(tried.scheme.sources[0].weight.to_string(), "40");
     assert_eq!(
         c.matrix,
         [[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]
@@ -987,7 +988,9 @@ fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
     // The floor from 5% to 30%: ⌈30% × 5⌉ = 2, so S (70, the next lowest) is moved to 较差.
     let mut trial = Trial::of(&list.scheme);
     trial.shares[0].1 = "30".into();
-    let (_, c) = try_out(&list, &before, &list.scheme, &trial).unwrap();
+    let c = try_out(&list, &before, &list.scheme, &trial)
+        .unwrap()
+        .comparison;
     assert_eq!((c.up, c.down), (0, 1));
     assert_eq!(c.rows[3].1.map(|o| o.1), Some(3), "S is 较差");
 
@@ -995,7 +998,9 @@ fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
     let mut trial = Trial::of(&list.scheme);
     trial.edits.weights = Some(vec!["40".into(), "30".into(), "20".into()]);
     trial.shares[1].1 = "120".into();
-    let errors = try_out(&list, &before, &list.scheme, &trial).unwrap_err();
+    let Err(errors) = try_out(&list, &before, &list.scheme, &trial) else {
+        panic!("a trial with errors was tried");
+    };
     assert!(errors.edits.weights_sum.is_some());
     assert_eq!(errors.shares.len(), 1);
 }
@@ -1022,5 +1027,41 @@ fn a_weight_slider_keeps_the_total_at_100_the_others_in_proportion() {
     assert_eq!(
         trial.edits.weights.as_deref(),
         Some(&["36.84".to_owned(), "abc".into(), "30".into()][..])
+    );
+}
+
+#[test]
+fn last_years_list_is_matched_by_name_for_晋位_and_降位() {
+    use dingji::list::workshop::{Trial, against_last_year, last_year, try_out};
+    let list = imported(TRIAL);
+    let before = grade(&list);
+    // This year under scheme B (see the workshop test): P 好, Q 好, R 较好, S 一般, T 较差.
+    // Last year, as the app exports it: P 较好 (→ 好: 晋位), Q 好 (持平), R 好 (→ 较好: 降位),
+    // S 一般 (持平), X (gone), a tier this scheme does not have; T is new.
+    let table = records_of_text(
+        "组织名称,综合评分,等次,星级\nP,85,较好,三星\nQ,91,好,四星\nR,90.5,好,五星\nS,70,一般,二星\nX,60,一般,一星\nY,50,很差,不定星\n",
+    );
+    let last = last_year(&table, &list.scheme).unwrap();
+    assert_eq!(last.rows.len(), 5);
+    assert_eq!(last.problems, ["第 7 行「Y」的等次“很差”不是本方案的等次"]);
+    let tried = try_out(&list, &before, &list.scheme, &Trial::of(&list.scheme)).unwrap();
+    let year = against_last_year(&list, &tried.graded, 4, &last);
+    assert_eq!((year.up, year.down, year.same), (1, 1, 2));
+    assert_eq!(
+        year.summary(dingji_rules::Lang::Zh),
+        "与去年相比：晋位 1，降位 1，持平 2"
+    );
+    assert_eq!(
+        year.matrix,
+        [[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]]
+    );
+    assert_eq!(year.new, ["T"]);
+    assert_eq!(year.gone, ["X"]);
+    // A file without a tier column is refused, saying which.
+    let table = records_of_text("组织名称,综合评分\nP,85\n");
+    assert!(
+        last_year(&table, &list.scheme)
+            .unwrap_err()
+            .contains("等次")
     );
 }

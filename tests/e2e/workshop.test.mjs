@@ -113,12 +113,53 @@ test('a weight changed in the workshop shows at once which organizations move, a
   await context.close();
 });
 
-test('the workshop at 375 px, and axe on it', async () => {
+test("last year's list as the baseline: 晋位, 降位 and 持平 by name, and the names in only one list", async () => {
+  const { context, page, w } = await openWorkshop(1440);
+  // This year under scheme B: P 好, Q 好, R 较好, S 一般, T 较差 (see above). Last year, as the app
+  // exports it, with X gone and T new: P 较好 → 好 晋位; Q 好 持平; R 好 → 较好 降位; S 一般 持平.
+  const lastYear = csv([
+    ['组织名称', '分类', '综合评分', '等次', '星级'],
+    ['P', '村', '85.00', '较好', '三星'],
+    ['Q', '村', '91.00', '好', '四星'],
+    ['R', '村', '90.50', '好', '五星'],
+    ['S', '村', '70.00', '一般', '二星'],
+    ['X', '村', '60.00', '一般', '一星'],
+  ]);
+  await page.setInputFiles('#workshop-last-year', { name: '2025年定级.csv', mimeType: 'text/csv', buffer: Buffer.from(lastYear, 'utf8') });
+  await waitForText(page, '#year-summary', '与去年相比：晋位 1，降位 1，持平 2', 20000);
+  assert.deepEqual(
+    await page.$$eval('#year-matrix tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent)))),
+    [[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]],
+  );
+  const moved = await page.$$eval('#year-rows tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+  assert.deepEqual(moved, [
+    ['P', '较好', '三星', '好', '四星', '晋位'],
+    ['R', '好', '五星', '较好', '三星', '降位'],
+  ]);
+  assert.equal(await page.locator('#year-new').textContent(), '去年名单中没有的（1）：T');
+  assert.equal(await page.locator('#year-gone').textContent(), '今年名单中没有的（1）：X');
+  // The trial moves with it: with 党委评定 40% and 自评 30%, Q (89.40 较好) is 降位 and R (90.00 好) 持平.
+  await page.fill('#trial-weight-0', '40');
+  await page.fill('#trial-weight-2', '30');
+  await waitForText(page, '#year-summary', '与去年相比：晋位 1，降位 1，持平 2');
+  assert.deepEqual(
+    (await page.$$eval('#year-rows tbody tr', (rows) => rows.map((r) => r.children[0].textContent + r.children[5].textContent))),
+    ['P晋位', 'Q降位'],
+  );
+  await screenshot(page, 'workshop-last-year-1440');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('the workshop at 375 px, and axe on it with both comparisons shown', async () => {
   for (const width of [1440, 375]) {
     const { context, page, w } = await openWorkshop(width, { bypassCSP: true });
     await page.fill('#trial-weight-0', '40');
     await page.fill('#trial-weight-2', '30');
     await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+    const lastYear = csv([['组织名称', '等次', '星级'], ['P', '较好', '三星'], ['X', '一般', '一星']]);
+    await page.setInputFiles('#workshop-last-year', { name: '去年.csv', mimeType: 'text/csv', buffer: Buffer.from(lastYear, 'utf8') });
+    await waitForText(page, '#year-summary', '与去年相比：晋位 1，降位 0，持平 0', 20000);
     if (width === 375) await screenshot(page, 'workshop-375');
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));

@@ -13,7 +13,10 @@ use yew::prelude::*;
 use crate::list::derive::grade;
 use crate::list::files::download;
 use crate::list::state::ListState;
-use crate::list::workshop::{Comparison, Outcome, Trial, try_out};
+use crate::list::workshop::{
+    Comparison, LastYear, Outcome, Trial, Tried, YearComparison, against_last_year, last_year,
+    try_out,
+};
 
 /// A change to the trial, from what was typed or slid.
 type Edit = Rc<dyn Fn(&mut Trial, String)>;
@@ -114,6 +117,88 @@ fn matrix(c: &Comparison, before: &Scheme, after: &Scheme, lang: Lang) -> Html {
                 }) }
             </tbody>
         </table>
+    }
+}
+
+/// This year's list (under the trial) against last year's: the summary, the matrix, the
+/// organizations that moved, and the names found in only one of the two.
+fn year_view(
+    y: &YearComparison,
+    last: &LastYear,
+    list: &ListState,
+    after: &Scheme,
+    lang: Lang,
+) -> Html {
+    let zh = lang == Lang::Zh;
+    let moved = list
+        .rows
+        .iter()
+        .zip(&y.rows)
+        .filter_map(|(row, (b, a))| {
+            let (b, a) = ((*b)?, (*a)?);
+            let word = match a.1.cmp(&b.0) {
+                std::cmp::Ordering::Less => {
+                    if zh {
+                        "晋位"
+                    } else {
+                        "up"
+                    }
+                }
+                std::cmp::Ordering::Greater => {
+                    if zh {
+                        "降位"
+                    } else {
+                        "down"
+                    }
+                }
+                std::cmp::Ordering::Equal => return None,
+            };
+            let stars = |s: Option<u8>| s.map(|s| after.star_name(s, lang)).unwrap_or_default();
+            Some(html! {
+                <tr>
+                    <th scope="row">{ row.draft.name.clone() }</th>
+                    <td>{ after.tier_name(b.0, lang) }</td><td>{ stars(b.1) }</td>
+                    <td>{ after.tier_name(a.1, lang) }</td><td>{ stars(a.2) }</td>
+                    <td>{ word }</td>
+                </tr>
+            })
+        })
+        .take(SHOWN_ROWS)
+        .collect::<Html>();
+    let names = |id: &str, what: &str, names: &[String]| {
+        (!names.is_empty()).then(|| html! {
+            <p id={id.to_owned()}>{ format!("{what}（{}）：{}", names.len(), names.iter().take(50).cloned().collect::<Vec<_>>().join("、")) }</p>
+        })
+    };
+    html! {
+        <div id="year">
+            <p class="trial-summary" id="year-summary" role="status">{ y.summary(lang) }</p>
+            <table class="plain" id="year-matrix">
+                <caption>{ if zh { "等次变化（行：去年，列：今年）" } else { "Tiers (rows: last year, columns: this year)" } }</caption>
+                <thead><tr><td></td>{ for after.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }</tr></thead>
+                <tbody>{ for y.matrix.iter().enumerate().map(|(b, row)| html! {
+                    <tr><th scope="row">{ after.tier_name(b, lang) }</th>{ for row.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
+                }) }</tbody>
+            </table>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={if zh { "晋位与降位" } else { "Up and down" }}>
+                <table class="plain" id="year-rows">
+                    <thead><tr>
+                        <th scope="col">{ if zh { "组织名称" } else { "Organization" } }</th>
+                        <th scope="col">{ if zh { "去年等次" } else { "Tier last year" } }</th>
+                        <th scope="col">{ if zh { "去年星级" } else { "Stars last year" } }</th>
+                        <th scope="col">{ if zh { "今年等次" } else { "Tier this year" } }</th>
+                        <th scope="col">{ if zh { "今年星级" } else { "Stars this year" } }</th>
+                        <th scope="col">{ if zh { "变化" } else { "Change" } }</th>
+                    </tr></thead>
+                    <tbody>{ moved }</tbody>
+                </table>
+            </div>
+            { for names("year-new", if zh { "去年名单中没有的" } else { "Not in last year's list" }, &y.new) }
+            { for names("year-gone", if zh { "今年名单中没有的" } else { "Not in this year's list" }, &y.gone) }
+            if !last.problems.is_empty() {
+                <ul class="errors" id="year-problems">{ for last.problems.iter().take(50).map(|p| html! { <li>{ p.as_str() }</li> }) }</ul>
+            }
+        </div>
     }
 }
 
@@ -252,7 +337,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let save = {
         let result = result.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Ok((scheme, _)) = result.as_ref() {
+            if let Ok(Tried { scheme, .. }) = result.as_ref() {
                 let bytes = js_sys::Uint8Array::from(scheme.to_json().as_bytes());
                 download(
                     &format!("方案-{}.json", scheme.name.zh),
@@ -294,6 +379,57 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             });
         })
     };
+    // Last year's list, as the baseline of 晋位 and 降位.
+    let last = use_state(|| None::<Rc<LastYear>>);
+    let last_error = use_state(|| None::<String>);
+    let open_last = {
+        let (last, last_error, scheme) = (last.clone(), last_error.clone(), list.scheme.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let lower = file.name().to_ascii_lowercase();
+            let named_workbook = lower.ends_with(".xlsx") || lower.ends_with(".xlsm");
+            let (last, last_error, scheme) = (last.clone(), last_error.clone(), scheme.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = async {
+                    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                        .await
+                        .map_err(|_| "文件无法读取".to_owned())?;
+                    let bytes = js_sys::Uint8Array::new(&buffer);
+                    let opened = crate::wire::sheets::open(&bytes, "auto", named_workbook).await?;
+                    let table = match (opened.table, opened.sheets.iter().find(|(_, h)| !h)) {
+                        (Some(t), _) => t,
+                        (None, Some((name, _))) => {
+                            crate::wire::sheets::read_sheet(&bytes, name).await?
+                        }
+                        (None, None) => return Err("工作簿中没有可见的工作表".to_owned()),
+                    };
+                    last_year(&table.from_header(), &scheme)
+                };
+                match read.await {
+                    Ok(l) => {
+                        last.set(Some(Rc::new(l)));
+                        last_error.set(None);
+                    }
+                    Err(why) => last_error.set(Some(format!("去年的名单未能读取：{why}"))),
+                }
+            });
+        })
+    };
+    let year = match (result.as_ref(), (*last).as_ref()) {
+        (Ok(tried), Some(l)) => Some(year_view(
+            &against_last_year(&list, &tried.graded, tried.scheme.tiers.len(), l),
+            l,
+            &list,
+            &tried.scheme,
+            lang,
+        )),
+        _ => None,
+    };
+
     let toggle = {
         let only_changed = only_changed.clone();
         Callback::from(move |_: Event| only_changed.set(!*only_changed))
@@ -318,7 +454,11 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     }
 
     let comparison = match result.as_ref() {
-        Ok((after, c)) => {
+        Ok(Tried {
+            scheme: after,
+            comparison: c,
+            ..
+        }) => {
             let listed = (0..list.rows.len())
                 .filter(|i| !*only_changed || c.changed(*i))
                 .count();
@@ -405,6 +545,11 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             }
             <h3>{ if zh { "对名单的影响" } else { "What it changes in the list" } }</h3>
             { comparison }
+            <h3>{ if zh { "与去年对比" } else { "Against last year" } }</h3>
+            <label class="file">{ if zh { "去年的名单（本程序导出的文件，或有组织名称、等次、星级列的 CSV / Excel）" } else { "Last year's list (exported by this app, or a CSV / Excel with name, tier and stars)" } }
+                <input type="file" id="workshop-last-year" accept=".csv,.txt,.xlsx,.xlsm" onchange={open_last} /></label>
+            if let Some(e) = (*last_error).clone() { <p class="error" role="alert" id="year-error">{ e }</p> }
+            { for year }
         </section>
     }
 }
