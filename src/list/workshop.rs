@@ -454,12 +454,15 @@ pub fn last_year(table: &crate::wire::sheets::Table, scheme: &Scheme) -> Result<
     Ok(out)
 }
 
+/// A tier and stars (their indices), or `None` where there are none.
+pub type Placed = Option<(usize, Option<u8>)>;
+
 /// This year's list (under the trial) against last year's, by name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearComparison {
     /// Each row of this year's list: last year's tier and stars (`None`: not in last year's
     /// file), and this year's result.
-    pub rows: Vec<(Option<(usize, Option<u8>)>, Outcome)>,
+    pub rows: Vec<(Placed, Outcome)>,
     /// Counts by tier last year (rows) and this year (columns).
     pub matrix: Vec<Vec<usize>>,
     /// 晋位 (a better tier), 降位, 持平.
