@@ -61,3 +61,28 @@ pub fn install_panic_message() {
         let _ = body.append_child(&box_);
     }));
 }
+
+/// A dialog's keydown handler: Esc closes it.
+pub fn close_on_escape(on_close: &yew::Callback<()>) -> yew::Callback<web_sys::KeyboardEvent> {
+    let on_close = on_close.clone();
+    yew::Callback::from(move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" {
+            on_close.emit(());
+        }
+    })
+}
+
+/// A node that takes the focus when it is first shown (a dialog opening).
+#[yew::hook]
+pub fn use_focus_on_open() -> yew::NodeRef {
+    let node = yew::use_node_ref();
+    {
+        let node = node.clone();
+        yew::use_effect_with((), move |_| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    node
+}

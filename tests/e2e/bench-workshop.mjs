@@ -7,25 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDist, launchBrowser, watch, ROOT } from './harness.mjs';
-import { records, xlsx } from './fixtures.mjs';
+import { records, xlsx, benchOrgs } from './fixtures.mjs';
 
 const plain = readFileSync(join(ROOT, 'tests', 'bench_plain.js'), 'utf8').replace(/^export /gm, '');
-const CATEGORIES = ['村', '社区', '机关', '企业', '事业单位', '社会组织'];
 const site = await serveDist('/');
 const browser = await launchBrowser();
 try {
   for (const n of [1000, 10000]) {
-    const orgs = Array.from({ length: n }, (_, i) => {
-      const good = 10 + ((i * 7) % 37);
-      return {
-        name: `第${i + 1}党支部`,
-        category: CATEGORIES[i % CATEGORIES.length],
-        committee: 60 + ((i * 13) % 400) / 10,
-        ballots: [good, 50 - good - 3, 2, 1],
-        eligible: 60,
-        self: 70 + ((i * 17) % 300) / 10,
-      };
-    });
+    const orgs = benchOrgs(n);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const watcher = await watch(page, site);
     await watcher.open(site.url + 'list.html', '#list-scheme');

@@ -28,6 +28,25 @@ export function township() {
   return orgs;
 }
 
+/**
+ * `n` organizations for the benchmarks: deterministic scores and ballots spread over scheme B's
+ * tiers and six categories.
+ */
+export function benchOrgs(n) {
+  const categories = ['村', '社区', '机关', '企业', '事业单位', '社会组织'];
+  return Array.from({ length: n }, (_, i) => {
+    const good = 10 + ((i * 7) % 37);
+    return {
+      name: `第${i + 1}党支部`,
+      category: categories[i % categories.length],
+      committee: 60 + ((i * 13) % 400) / 10,
+      ballots: [good, 50 - good - 3, 2, 1],
+      eligible: 60,
+      self: 70 + ((i * 17) % 300) / 10,
+    };
+  });
+}
+
 /** The headers a clerk would type, matching the app's column names. */
 export const HEADERS = ['组织名称', '分类', '党委评定', '党员群众测评·好（票）', '党员群众测评·较好（票）',
   '党员群众测评·一般（票）', '党员群众测评·较差（票）', '党员群众测评·应参加人数', '自评'];

@@ -58,14 +58,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         })
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
-    let on_key = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
-    };
+    let on_key = crate::shared::close_on_escape(&props.on_close);
     html! {
         <div class="card share" role="dialog" aria-labelledby="share-title" onkeydown={on_key}>
             <h2 id="share-title">{ s.share_title }</h2>

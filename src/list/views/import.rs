@@ -319,23 +319,8 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
 
     let close = props.on_close.reform(|_: MouseEvent| ());
     // The dialog takes the focus when it opens, and Esc closes it.
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlElement>() {
-                let _ = d.focus();
-            }
-        });
-    }
-    let on_key = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
-    };
+    let dialog = crate::shared::use_focus_on_open();
+    let on_key = crate::shared::close_on_escape(&props.on_close);
     let body = match (*stage).clone() {
         Stage::Choose => chooser,
         Stage::Reading(what) => html! {

@@ -435,23 +435,8 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         Callback::from(move |_: Event| only_changed.set(!*only_changed))
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
-    let on_key = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
-    };
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlElement>() {
-                let _ = d.focus();
-            }
-        });
-    }
+    let on_key = crate::shared::close_on_escape(&props.on_close);
+    let dialog = crate::shared::use_focus_on_open();
 
     let comparison = match result.as_ref() {
         Ok(Tried {
