@@ -1065,3 +1065,31 @@ fn last_years_list_is_matched_by_name_for_晋位_and_降位() {
             .contains("等次")
     );
 }
+
+#[test]
+fn a_list_under_a_scheme_made_in_the_workshop_is_saved_with_the_scheme_whole() {
+    let list = imported(TRIAL);
+    let mut scheme = (*list.scheme).clone();
+    scheme.id = "custom".into();
+    scheme.sources[0].weight = "40".parse().unwrap();
+    scheme.sources[2].weight = "30".parse().unwrap();
+    let data = dingji::wire::list::scheme_data(&scheme).unwrap();
+    let state = list.reduce(Action::Adopt(Rc::new(scheme.clone()), data));
+    let text = persist::to_text(&state);
+    assert!(
+        text.lines().nth(1).unwrap().starts_with("scheme-data "),
+        "{text}"
+    );
+    let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
+    let back = persist::from_text(&text, &schemes).unwrap();
+    assert_eq!(*back.scheme, scheme);
+    // Graded under it after the reload: Q 89.40 较好 and R 90.00 好 (the workshop test's arithmetic).
+    assert_eq!(tiers(&back), ["好", "较好", "好", "一般", "较差"]);
+    // A preset is still saved by its id; damaged scheme data is named by its line.
+    assert!(persist::to_text(&imported(TRIAL)).contains("\nscheme B\n"));
+    let damaged = text.replacen("scheme-data ", "scheme-data x", 1);
+    assert_eq!(
+        persist::from_text(&damaged, &schemes).unwrap_err(),
+        "第 2 行的方案数据无法读取"
+    );
+}

@@ -265,6 +265,252 @@ impl Reader<'_> {
     }
 }
 
+/// Writes the encoding [`Reader`] reads (the one `build.rs` writes from the JSON files), from a
+/// scheme in memory: a scheme made in the workshop travels in a saved list in this form, which
+/// the page already reads for its presets.
+struct Writer {
+    out: Vec<u8>,
+}
+
+impl Writer {
+    fn u(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.out.push(byte);
+                return;
+            }
+            self.out.push(byte | 0x80);
+        }
+    }
+
+    fn flag(&mut self, b: bool) {
+        self.u(u64::from(b));
+    }
+
+    fn string(&mut self, s: &str) {
+        self.u(s.len() as u64);
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    fn text(&mut self, t: &Text) {
+        self.string(&t.zh);
+        self.string(&t.en);
+    }
+
+    /// A decimal whose mantissa fits 64 bits (every value a scheme holds); `None` otherwise.
+    fn dec(&mut self, d: Decimal) -> Option<()> {
+        let mantissa = i64::try_from(d.mantissa()).ok()?;
+        self.u(((mantissa << 1) ^ (mantissa >> 63)) as u64);
+        self.u(u64::from(d.scale()));
+        Some(())
+    }
+
+    fn opt<T>(
+        &mut self,
+        v: Option<&T>,
+        write: impl FnOnce(&mut Self, &T) -> Option<()>,
+    ) -> Option<()> {
+        match v {
+            None => {
+                self.u(0);
+                Some(())
+            }
+            Some(v) => {
+                self.u(1);
+                write(self, v)
+            }
+        }
+    }
+
+    fn list<T>(
+        &mut self,
+        v: &[T],
+        mut write: impl FnMut(&mut Self, &T) -> Option<()>,
+    ) -> Option<()> {
+        self.u(v.len() as u64);
+        v.iter().try_for_each(|x| write(self, x))
+    }
+
+    fn pairs<T>(
+        &mut self,
+        v: &Pairs<T>,
+        mut write: impl FnMut(&mut Self, &T) -> Option<()>,
+    ) -> Option<()> {
+        self.list(v, |w, (k, x)| {
+            w.string(k);
+            write(w, x)
+        })
+    }
+
+    fn indicator(&mut self, x: &Indicator) -> Option<()> {
+        self.string(&x.id);
+        self.text(&x.name);
+        self.dec(x.max)?;
+        self.text(&x.points);
+        self.flag(x.scoring == Scoring::Deduct);
+        self.flag(x.bonus);
+        self.flag(x.custom);
+        Some(())
+    }
+
+    fn source(&mut self, x: &Source) -> Option<()> {
+        self.string(&x.id);
+        self.text(&x.name);
+        self.dec(x.weight)?;
+        match &x.input {
+            SourceKind::Direct => self.u(0),
+            SourceKind::Indicators => self.u(1),
+            SourceKind::Vote(scale) => {
+                self.u(2);
+                self.list(&scale.levels, |w, l| {
+                    w.text(&l.name);
+                    w.dec(l.points)?;
+                    w.flag(l.valid);
+                    Some(())
+                })?;
+                self.u(scale.satisfied_levels as u64);
+                self.opt(scale.participation.as_ref(), |w, p| {
+                    w.dec(p.min_share)?;
+                    w.opt(p.everyone_below.as_ref(), |w, n| {
+                        w.u(*n);
+                        Some(())
+                    })
+                })?;
+            }
+        }
+        Some(())
+    }
+
+    fn tier(&mut self, t: &Tier) -> Option<()> {
+        self.text(&t.name);
+        self.opt(t.min.as_ref(), |w, m| w.dec(*m))?;
+        match t.stars {
+            TierStars::None => self.u(0),
+            TierStars::Fixed(n) => {
+                self.u(1);
+                self.u(u64::from(n));
+            }
+            TierStars::Split { at, above, below } => {
+                self.u(2);
+                self.dec(at)?;
+                self.u(u64::from(above));
+                self.u(u64::from(below));
+            }
+        }
+        self.text(&t.follow_up);
+        Some(())
+    }
+
+    fn rounding(&mut self, r: QuotaRounding) {
+        self.u(match r {
+            QuotaRounding::Ceil => 0,
+            QuotaRounding::Floor => 1,
+            QuotaRounding::Round => 2,
+        });
+    }
+
+    fn scope(&mut self, s: Scope) {
+        self.flag(s == Scope::Category);
+    }
+
+    fn quota(&mut self, q: &Quota) -> Option<()> {
+        self.dec(q.share)?;
+        self.rounding(q.rounding);
+        self.scope(q.scope);
+        self.pairs(&q.per_category, |w, d| w.dec(*d))
+    }
+
+    fn limit(&mut self, l: &Limit) {
+        let (variant, n) = match *l {
+            Limit::ForceTier(t) => (0, t as u64),
+            Limit::TierAtMost(t) => (1, t as u64),
+            Limit::StarsAtMost(s) => (2, u64::from(s)),
+        };
+        self.u(variant);
+        self.u(n);
+    }
+
+    fn stars(&mut self, s: &Stars) -> Option<()> {
+        self.list(&s.levels, |w, l| {
+            w.u(u64::from(l.stars));
+            w.text(&l.name);
+            w.text(&l.confirmer);
+            Some(())
+        })?;
+        self.opt(s.cap.as_ref(), |w, c| {
+            w.u(u64::from(c.stars));
+            w.dec(c.share)?;
+            match c.base {
+                CapBase::All => w.u(0),
+                CapBase::Tier(t) => {
+                    w.u(1);
+                    w.u(t as u64);
+                }
+            }
+            w.rounding(c.rounding);
+            w.scope(c.scope);
+            w.u(u64::from(c.demote_to));
+            Some(())
+        })
+    }
+
+    fn scheme(&mut self, s: &Scheme) -> Option<()> {
+        self.u(u64::from(s.format));
+        self.string(&s.id);
+        self.text(&s.name);
+        self.text(&s.citation);
+        self.list(&s.categories, |w, c| {
+            w.string(&c.id);
+            w.text(&c.name);
+            Some(())
+        })?;
+        self.list(&s.indicators, Self::indicator)?;
+        self.pairs(&s.category_indicators, |w, xs| w.list(xs, Self::indicator))?;
+        self.opt(s.bonus_cap.as_ref(), |w, d| w.dec(*d))?;
+        self.list(&s.sources, Self::source)?;
+        self.u(u64::from(s.rounding.decimals));
+        self.u(match s.rounding.mode {
+            RoundingMode::HalfUp => 0,
+            RoundingMode::HalfEven => 1,
+            RoundingMode::Truncate => 2,
+        });
+        self.list(&s.tiers, Self::tier)?;
+        self.opt(s.stars.as_ref(), Self::stars)?;
+        self.opt(s.distribution.min_lowest.as_ref(), Self::quota)?;
+        self.opt(s.distribution.max_top.as_ref(), Self::quota)?;
+        self.list(&s.vetoes, |w, v| {
+            w.string(&v.id);
+            w.text(&v.name);
+            w.limit(&v.limit);
+            Some(())
+        })?;
+        self.list(&s.satisfaction_caps, |w, c| {
+            w.string(&c.source);
+            w.dec(c.below)?;
+            w.limit(&c.limit);
+            Some(())
+        })
+    }
+}
+
+/// A scheme in the compact form the presets are compiled into; `None` for a value the form
+/// cannot hold (a decimal beyond 64 bits of mantissa).
+pub fn encode(scheme: &Scheme) -> Option<Vec<u8>> {
+    let mut writer = Writer { out: Vec::new() };
+    writer.scheme(scheme)?;
+    Some(writer.out)
+}
+
+/// A scheme from its compact form, checked as a scheme file is (`Scheme::validate`); `None`
+/// where the bytes are short, damaged or not a valid scheme.
+pub fn decode(bytes: &[u8]) -> Option<Scheme> {
+    let mut reader = Reader { bytes };
+    let scheme = reader.scheme()?;
+    (reader.bytes.is_empty() && scheme.validate().is_ok()).then_some(scheme)
+}
+
 /// Every preset scheme, in the order users see them.
 pub fn all() -> Vec<Scheme> {
     let mut reader = Reader { bytes: BLOB };
@@ -316,6 +562,18 @@ mod tests {
         }
         let ids: Vec<String> = all().into_iter().map(|s| s.id).collect();
         assert_eq!(ids, ["B", "A", "C", "ZY", "ZZB", "TJ", "NW"]);
+    }
+
+    #[test]
+    fn every_preset_encodes_and_decodes_to_itself() {
+        for scheme in all() {
+            let bytes = encode(&scheme).expect("encodes");
+            assert_eq!(decode(&bytes).as_ref(), Some(&scheme), "{}", scheme.id);
+            // Cut short anywhere: nothing, never a panic.
+            for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+                assert_eq!(decode(&bytes[..cut]), None);
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //!
 //! Each mounts into a root the page gives it and reads the page's list as saved-list text (the
 //! scheme, the forms of the sources, the rows). The import dialog answers with the imported list
-//! in the same text, or nothing when the user cancels; the workshop answers nothing when closed.
+//! in the same text, or nothing when the user cancels; the workshop answers with the list under
+//! the scheme tried (the same text) when it is applied, or nothing when it is closed.
 
 #[cfg(target_arch = "wasm32")]
 mod serve {
@@ -89,11 +90,25 @@ mod serve {
         list: String,
         done: js_sys::Function,
     ) -> Result<(), JsValue> {
+        let state = Rc::new(self::list(&list)?);
+        let on_apply = {
+            let (state, done) = (state.clone(), done.clone());
+            Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {
+                // The list under the scheme, as saved-list text: the page reads the scheme from it.
+                let text = persist::to_text(&ListState {
+                    scheme_data: dingji::wire::list::scheme_data(&scheme),
+                    scheme,
+                    ..(*state).clone()
+                });
+                let _ = done.call2(&JsValue::NULL, &text.into(), &false.into());
+            })
+        };
         let props = WorkshopProps {
-            list: Rc::new(self::list(&list)?),
+            list: state,
             on_close: Callback::from(move |()| {
                 let _ = done.call0(&JsValue::NULL);
             }),
+            on_apply,
         };
         let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
         APP.with(|a| a.replace(Some(Open::Workshop(app))));

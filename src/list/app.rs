@@ -125,21 +125,33 @@ pub fn ListApp() -> Html {
             super::tools::open(super::tools::Tool::Import, persist::to_text(&state), answer);
         })
     };
-    // 方案工坊 opens the workshop (the same bundle) over the list; the list itself is not changed.
+    // 方案工坊 opens the workshop (the same bundle) over the list; the list changes only when a
+    // trial is applied to it.
     let on_workshop = {
         let importing = importing.clone();
         let state = state.clone();
         let dispatch = dispatch.clone();
+        let schemes = schemes.clone();
         Callback::from(move |()| {
             if *importing {
                 return;
             }
             importing.set(true);
-            let (importing, dispatch) = (importing.clone(), dispatch.clone());
+            let (importing, dispatch, schemes) =
+                (importing.clone(), dispatch.clone(), schemes.clone());
+            // Applied: the list under the scheme tried, as saved-list text; its scheme is taken.
             let answer = Callback::from(move |answer: super::tools::Answer| {
                 importing.set(false);
-                if let Err(why) = answer {
-                    dispatch.emit(Action::Notify(Notice::Refused(why)));
+                match answer.and_then(|a| {
+                    a.map(|(text, _)| persist::from_text(&text, &schemes))
+                        .transpose()
+                }) {
+                    Ok(Some(list)) => match list.scheme_data {
+                        Some(data) => dispatch.emit(Action::Adopt(list.scheme, data)),
+                        None => dispatch.emit(Action::SetScheme(list.scheme)),
+                    },
+                    Ok(None) => {}
+                    Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
                 }
             });
             super::tools::open(

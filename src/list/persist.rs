@@ -14,6 +14,7 @@ use crate::wire::list::{self as saved, ListSettings};
 pub fn to_text(state: &ListState) -> String {
     let settings = ListSettings {
         scheme: state.scheme.clone(),
+        scheme_data: state.scheme_data.clone(),
         lang: state.lang,
         modes: state.modes.clone(),
         rectify_from: state.rectify_from.clone(),
@@ -27,6 +28,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, String
     let list = saved::from_text(text, schemes)?;
     let settings = list.settings;
     let mut state = ListState::new(settings.scheme);
+    state.scheme_data = settings.scheme_data;
     state.lang = settings.lang;
     state.modes = settings.modes;
     state.rectify_from = settings.rectify_from;

@@ -74,6 +74,8 @@ pub enum Notice {
 pub struct ListState {
     pub lang: Lang,
     pub scheme: Rc<Scheme>,
+    /// The scheme's saved form when it is not a preset (one applied from the workshop).
+    pub scheme_data: Option<Rc<str>>,
     pub modes: Modes,
     pub rows: Rows,
     pub next_id: u64,
@@ -99,6 +101,7 @@ impl ListState {
             lang: Lang::Zh,
             modes: default_modes(&scheme),
             scheme,
+            scheme_data: None,
             rows: Rc::new(Vec::new()),
             next_id: 1,
             undo: Vec::new(),
@@ -130,6 +133,9 @@ pub enum Action {
     SetLang(Lang),
     /// Grade the list under another scheme (the entries stay; they are read again).
     SetScheme(Rc<Scheme>),
+    /// Grade the list under a scheme that is not a preset, with its saved form (one applied from
+    /// the workshop).
+    Adopt(Rc<Scheme>, Rc<str>),
     /// Enter a source in another form, for the whole list.
     SetMode {
         source: String,
@@ -318,7 +324,14 @@ impl Reducible for ListState {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::Adopt(scheme, data) => {
+                let adopted = self.reduce(Action::SetScheme(scheme));
+                let mut next = (*adopted).clone();
+                next.scheme_data = Some(data);
+                return Rc::new(next);
+            }
             Action::SetScheme(scheme) => {
+                next.scheme_data = None;
                 // An override names its tier and stars: under the new scheme it is the tier of
                 // the same name, or none (its old value written into the reason, and said).
                 let mut lost = Vec::new();
@@ -337,7 +350,16 @@ impl Reducible for ListState {
                     )
                     .collect();
                 next.scheme = scheme;
+                // A source the new scheme has in the same form keeps the form it is entered in
+                // (a scheme applied from the workshop); any other starts in its default form.
                 next.modes = default_modes(&next.scheme);
+                for (source, mode) in &self.modes {
+                    let before = self.scheme.source(source).map(|(_, s)| &s.input);
+                    let after = next.scheme.source(source).map(|(_, s)| &s.input);
+                    if before.is_some() && before == after {
+                        map::insert(&mut next.modes, source, *mode);
+                    }
+                }
                 next.rows = Rc::new(next.in_modes(&rows, &next.modes));
                 if !lost.is_empty() {
                     next.notice = Some(Notice::Done(format!(

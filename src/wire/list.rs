@@ -9,6 +9,9 @@
 //! cols name→category→score:committee→count:vote:0→…
 //! row 红星村→村→92→30→…
 //! ```
+//!
+//! A scheme that is not a preset (applied from the workshop) is saved whole instead of by its
+//! id: `scheme-data <base64 of the presets' compact form>`.
 
 use std::rc::Rc;
 
@@ -25,6 +28,9 @@ pub const HEADER: &str = "dingji-list 1";
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListSettings {
     pub scheme: Rc<Scheme>,
+    /// A scheme that is not a preset (made in the workshop), as saved: the presets' compact form,
+    /// base64, written by the tools bundle and kept as it came.
+    pub scheme_data: Option<Rc<str>>,
     pub lang: Lang,
     /// The form each source is entered in.
     pub modes: Modes,
@@ -99,7 +105,12 @@ pub fn to_text<'a>(
     drafts: impl Iterator<Item = &'a OrgDraft> + Clone,
 ) -> String {
     let cols = kept_columns(list, drafts.clone());
-    let mut lines = vec![HEADER.to_owned(), format!("scheme {}", list.scheme.id)];
+    // A preset by its id; any other scheme (made in the workshop) whole, as it came.
+    let scheme = match &list.scheme_data {
+        Some(data) => format!("scheme-data {data}"),
+        None => format!("scheme {}", list.scheme.id),
+    };
+    let mut lines = vec![HEADER.to_owned(), scheme];
     lines.push(format!(
         "lang {}",
         if list.lang == Lang::En { "en" } else { "zh" }
@@ -155,6 +166,12 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// The saved form of a scheme that is not a preset (see [`ListSettings::scheme_data`]); `None`
+/// for a value the form cannot hold.
+pub fn scheme_data(scheme: &Scheme) -> Option<Rc<str>> {
+    dingji_rules::presets::encode(scheme).map(|bytes| super::base64::encode(&bytes).into())
+}
+
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String> {
     let mut lines = text.lines().enumerate();
@@ -183,6 +200,20 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                 list = Some(ListSettings {
                     modes: default_modes(scheme),
                     scheme: scheme.clone(),
+                    scheme_data: None,
+                    lang: Lang::Zh,
+                    rectify_from: String::new(),
+                    rectify_months: 6,
+                });
+            }
+            ("scheme-data", None) => {
+                let scheme = super::base64::decode(rest)
+                    .and_then(|bytes| dingji_rules::presets::decode(&bytes))
+                    .ok_or_else(|| format!("第 {} 行的方案数据无法读取", n + 1))?;
+                list = Some(ListSettings {
+                    modes: default_modes(&scheme),
+                    scheme: Rc::new(scheme),
+                    scheme_data: Some(rest.into()),
                     lang: Lang::Zh,
                     rectify_from: String::new(),
                     rectify_months: 6,

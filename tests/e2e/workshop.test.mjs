@@ -113,6 +113,39 @@ test('a weight changed in the workshop shows at once which organizations move, a
   await context.close();
 });
 
+test('a trial applied to the list grades it under the adjusted scheme, kept across a reload', async () => {
+  const { context, page, w } = await openWorkshop(1440);
+  await page.fill('#trial-weight-0', '40');
+  await page.fill('#trial-weight-2', '30');
+  await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+  await page.click('#workshop-apply');
+  await page.locator('#workshop').waitFor({ state: 'detached' });
+  const chosen = async () => page.$eval('#list-scheme', (s) => s.selectedOptions[0].textContent);
+  assert.equal(await chosen(), '乡镇分类定级方案（四级六星）（调整）');
+  const tiers = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const rows = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
+    const tier = rows[0].indexOf('等次');
+    const score = rows[0].indexOf('综合评分');
+    return rows.slice(1).map((r) => `${r[0]} ${r[score]} ${r[tier]}`);
+  };
+  // By hand (above): P 91.40 好, Q 89.40 较好, R 90.00 好, S 70.00 一般, T 54.00 较差.
+  const expected = ['P 91.40 好', 'Q 89.40 较好', 'R 90.00 好', 'S 70.00 一般', 'T 54.00 较差'];
+  assert.deepEqual(await tiers(), expected);
+  // A row's 说明 (worked out in the worker from the saved list) uses the adjusted weights.
+  await page.locator('.grid tbody tr button', { hasText: '说明' }).nth(1).click();
+  await page.locator('#row-steps').waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#row-steps').textContent(), /96 × 40% \+ 90 × 30% \+ 80 × 30% = 38\.4 \+ 27 \+ 24 = 89\.4/);
+  // The saved list carries the scheme whole: a reload grades the same.
+  await page.waitForFunction(() => /scheme-data /.test(localStorage.getItem('dingji.list.v1') ?? ''));
+  await page.reload();
+  await page.locator('#list-scheme').waitFor();
+  assert.equal(await chosen(), '乡镇分类定级方案（四级六星）（调整）');
+  assert.deepEqual(await tiers(), expected);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
 test("last year's list as the baseline: 晋位, 降位 and 持平 by name, and the names in only one list", async () => {
   const { context, page, w } = await openWorkshop(1440);
   // This year under scheme B: P 好, Q 好, R 较好, S 一般, T 较差 (see above). Last year, as the app

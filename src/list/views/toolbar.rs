@@ -37,9 +37,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let lang = state.lang;
     let s = list_strings(lang);
     let scheme = state.scheme.clone();
-    let scheme_options = schemes.iter().map(|x| {
-        html! { <option value={x.id.clone()} selected={x.id == scheme.id}>{ x.name.get(lang) }</option> }
+    // A scheme applied from the workshop is listed first, chosen; the presets follow.
+    let custom = (!schemes.iter().any(|x| x.id == scheme.id)).then(|| {
+        html! { <option value={scheme.id.clone()} selected=true>{ scheme.name.get(lang) }</option> }
     });
+    let scheme_options = custom.into_iter().chain(schemes.iter().map(|x| {
+        html! { <option value={x.id.clone()} selected={x.id == scheme.id}>{ x.name.get(lang) }</option> }
+    }));
     let on_scheme = {
         let dispatch = dispatch.clone();
         let schemes = schemes.clone();

@@ -29,6 +29,8 @@ pub struct WorkshopProps {
     /// The list, graded under its own scheme: what a trial is compared with.
     pub list: Rc<ListState>,
     pub on_close: Callback<()>,
+    /// Grade the list under the trial's scheme (named as adjusted), and close.
+    pub on_apply: Callback<Rc<Scheme>>,
 }
 
 /// One edited value: its label, the text, the value it started from, its error.
@@ -118,6 +120,21 @@ fn matrix(c: &Comparison, before: &Scheme, after: &Scheme, lang: Lang) -> Html {
             </tbody>
         </table>
     }
+}
+
+/// A trial's scheme as the list takes it: an id of its own (so that it is never taken for the
+/// preset it came from) and its name marked as adjusted, unless it is a preset as it is.
+fn adjusted(scheme: &Scheme) -> Scheme {
+    let mut out = scheme.clone();
+    if dingji_rules::presets::by_id(&out.id).is_ok_and(|p| p == out) {
+        return out;
+    }
+    out.id = "custom".into();
+    if !out.name.zh.ends_with("（调整）") {
+        out.name.zh.push_str("（调整）");
+        out.name.en.push_str(" (adjusted)");
+    }
+    out
 }
 
 /// This year's list (under the trial) against last year's: the summary, the matrix, the
@@ -430,6 +447,14 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         _ => None,
     };
 
+    let apply = {
+        let (result, on_apply) = (result.clone(), props.on_apply.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(Tried { scheme, .. }) = result.as_ref() {
+                on_apply.emit(Rc::new(adjusted(scheme)));
+            }
+        })
+    };
     let toggle = {
         let only_changed = only_changed.clone();
         Callback::from(move |_: Event| only_changed.set(!*only_changed))
@@ -514,6 +539,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 { if zh { "（与名单现用方案对比；名单本身不变）" } else { " (compared with the list's scheme; the list is not changed)" } }</p>
             <div class="dialog-actions">
                 <button type="button" id="workshop-reset" onclick={reset_all}>{ if zh { "全部复位" } else { "Reset all" } }</button>
+                <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={result.is_err()}>{ if zh { "应用到名单" } else { "Apply to the list" } }</button>
                 <button type="button" id="workshop-save" onclick={save} disabled={result.is_err()}>{ if zh { "保存为方案文件" } else { "Save scheme file" } }</button>
                 <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
                     <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
