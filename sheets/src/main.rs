@@ -1,7 +1,7 @@
 //! The sheets worker: serves [`dingji_sheets`] to the list page. Each message is
 //! `{ id, name, args }`; each reply `{ id, ok }` or `{ id, error }` (the protocol of the page's
-//! `dingji::api::call_worker`). Bytes cross as `Uint8Array`s; a written workbook's buffer is
-//! transferred, not copied.
+//! `dingji::wire::client::call_worker`). Bytes cross as `Uint8Array`s; a written workbook's
+//! buffer is transferred, not copied.
 //!
 //! - `ping()` → `true` (the page starts the worker before a file is chosen);
 //! - `open(bytes, encoding, namedWorkbook)` → `{ sheets, sheet, encoding }`: a workbook's sheets
