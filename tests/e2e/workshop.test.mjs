@@ -80,9 +80,17 @@ test('a weight changed in the workshop shows at once which organizations move, a
   assert.match(await page.locator('.trial-field.changed').first().textContent(), /原为 50/);
   await screenshot(page, 'workshop-1440');
 
+  // The comparison exported: every organization before and after.
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.click('#workshop-export')]);
+  const lines = readFileSync(await exported.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(lines[0], '组织名称,原综合评分,原等次,原星级,调整后评分,调整后等次,调整后星级,变化');
+  assert.deepEqual(lines.slice(1, 4), ['P,90.20,好,四星,91.40,好,四星,', 'Q,91.00,好,四星,89.40,较好,三星,下降', 'R,88.40,较好,三星,90.00,好,四星,上升']);
+
   // The floor from 5% to 30%: ⌈30% × 5⌉ = 2 较差, so S (70, the next lowest) moves down too.
   await page.fill('#trial-share-0', '30');
   await waitForText(page, '#trial-summary', '调整后 3 个组织等次变化：上升 1，下降 2');
+  assert.match(await page.locator('#quotas-before').textContent(), /⌈5% × 5⌉ = 1 个/);
+  assert.match(await page.locator('#quotas-after').textContent(), /⌈30% × 5⌉ = 2 个/);
 
   // Saved as a scheme file: the documented JSON, with the values tried.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#workshop-save')]);

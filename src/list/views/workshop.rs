@@ -10,7 +10,7 @@ use std::rc::Rc;
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
-use crate::list::derive::grade;
+use crate::list::derive::{grade, quota_line};
 use crate::list::files::download;
 use crate::list::state::ListState;
 use crate::list::workshop::{
@@ -120,6 +120,138 @@ fn matrix(c: &Comparison, before: &Scheme, after: &Scheme, lang: Lang) -> Html {
             </tbody>
         </table>
     }
+}
+
+/// The comparison as records for a CSV: a header, then each organization before and after (and
+/// against last year, where a file was given).
+fn comparison_records(
+    list: &ListState,
+    tried: &Tried,
+    year: Option<&YearComparison>,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    let zh = lang == Lang::Zh;
+    let mut head: Vec<String> = if zh {
+        [
+            "组织名称",
+            "原综合评分",
+            "原等次",
+            "原星级",
+            "调整后评分",
+            "调整后等次",
+            "调整后星级",
+            "变化",
+        ]
+    } else {
+        [
+            "Organization",
+            "Score before",
+            "Tier before",
+            "Stars before",
+            "Score after",
+            "Tier after",
+            "Stars after",
+            "Change",
+        ]
+    }
+    .map(String::from)
+    .to_vec();
+    if year.is_some() {
+        head.extend(
+            if zh {
+                ["去年等次", "去年星级", "与去年比"]
+            } else {
+                ["Tier last year", "Stars last year", "Against last year"]
+            }
+            .map(String::from),
+        );
+    }
+    let word = |before: usize, after: usize| -> String {
+        match after.cmp(&before) {
+            std::cmp::Ordering::Less => {
+                if zh {
+                    "上升"
+                } else {
+                    "up"
+                }
+            }
+            std::cmp::Ordering::Greater => {
+                if zh {
+                    "下降"
+                } else {
+                    "down"
+                }
+            }
+            std::cmp::Ordering::Equal => "",
+        }
+        .to_owned()
+    };
+    let mut out = vec![head];
+    for (i, row) in list.rows.iter().enumerate() {
+        let (b, a) = tried
+            .comparison
+            .rows
+            .get(i)
+            .cloned()
+            .unwrap_or((None, None));
+        let (bc, bt, bs) = shown(&b, &list.scheme, lang);
+        let (ac, at, as_) = shown(&a, &tried.scheme, lang);
+        let change = match (b, a) {
+            (Some(b), Some(a)) => word(b.1, a.1),
+            _ => String::new(),
+        };
+        let mut record = vec![row.draft.name.clone(), bc, bt, bs, ac, at, as_, change];
+        if let Some(y) = year {
+            match y.rows.get(i) {
+                Some((Some(last), now)) => {
+                    record.push(tried.scheme.tier_name(last.0, lang).to_owned());
+                    record.push(
+                        last.1
+                            .map(|s| tried.scheme.star_name(s, lang))
+                            .unwrap_or_default(),
+                    );
+                    record.push(match now {
+                        Some(now) => match now.1.cmp(&last.0) {
+                            std::cmp::Ordering::Less => {
+                                if zh {
+                                    "晋位"
+                                } else {
+                                    "up"
+                                }
+                            }
+                            std::cmp::Ordering::Greater => {
+                                if zh {
+                                    "降位"
+                                } else {
+                                    "down"
+                                }
+                            }
+                            std::cmp::Ordering::Equal => {
+                                if zh {
+                                    "持平"
+                                } else {
+                                    "same"
+                                }
+                            }
+                        }
+                        .to_owned(),
+                        None => String::new(),
+                    });
+                }
+                _ => record.extend([
+                    String::new(),
+                    String::new(),
+                    if zh {
+                        "去年无此组织".into()
+                    } else {
+                        "not last year".into()
+                    },
+                ]),
+            }
+        }
+        out.push(record);
+    }
+    out
 }
 
 /// A trial's scheme as the list takes it: an id of its own (so that it is never taken for the
@@ -447,6 +579,28 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         _ => None,
     };
 
+    // The comparison as a CSV: every organization before and after, with last year's where given.
+    let export = {
+        let (result, last, list) = (result.clone(), last.clone(), list.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Ok(tried) = result.as_ref() else { return };
+            let year = (*last)
+                .as_ref()
+                .map(|l| against_last_year(&list, &tried.graded, tried.scheme.tiers.len(), l));
+            let records = comparison_records(&list, tried, year.as_ref(), lang);
+            let bytes =
+                js_sys::Uint8Array::from(crate::list::files::write_csv(&records).as_bytes());
+            download(
+                if zh {
+                    "方案对比.csv"
+                } else {
+                    "comparison.csv"
+                },
+                &bytes,
+                "text/csv;charset=utf-8",
+            );
+        })
+    };
     let apply = {
         let (result, on_apply) = (result.clone(), props.on_apply.clone());
         Callback::from(move |_: MouseEvent| {
@@ -467,7 +621,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         Ok(Tried {
             scheme: after,
             comparison: c,
-            ..
+            graded: after_graded,
         }) => {
             let listed = (0..list.rows.len())
                 .filter(|i| !*only_changed || c.changed(*i))
@@ -491,10 +645,21 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                     }
                 })
                 .collect::<Html>();
+            let quotas = |id: &'static str,
+                          scheme: &Scheme,
+                          graded: &crate::list::derive::Graded| {
+                html! {
+                    <ul {id}>{ for graded.list.quotas.iter().map(|q| html! { <li>{ quota_line(scheme, q, lang) }</li> }) }</ul>
+                }
+            };
             html! {
                 <>
                     <p class="trial-summary" id="trial-summary" role="status">{ c.summary(lang) }</p>
                     { matrix(c, &list.scheme, after, lang) }
+                    <div class="trial-quotas">
+                        <div><h4>{ if zh { "比例规则（调整前）" } else { "Quotas before" } }</h4>{ quotas("quotas-before", &list.scheme, &before) }</div>
+                        <div><h4>{ if zh { "比例规则（调整后）" } else { "Quotas after" } }</h4>{ quotas("quotas-after", after, after_graded) }</div>
+                    </div>
                     <label class="check"><input type="checkbox" id="trial-only-changed" checked={*only_changed} onchange={toggle} />
                         { if zh { "只看有变化的" } else { "Changed only" } }</label>
                     <div class="table-wrap" tabindex="0" role="region" aria-label={if zh { "调整前后" } else { "Before and after" }}>
@@ -540,6 +705,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             <div class="dialog-actions">
                 <button type="button" id="workshop-reset" onclick={reset_all}>{ if zh { "全部复位" } else { "Reset all" } }</button>
                 <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={result.is_err()}>{ if zh { "应用到名单" } else { "Apply to the list" } }</button>
+                <button type="button" id="workshop-export" onclick={export} disabled={result.is_err()}>{ if zh { "导出对比 CSV" } else { "Export comparison CSV" } }</button>
                 <button type="button" id="workshop-save" onclick={save} disabled={result.is_err()}>{ if zh { "保存为方案文件" } else { "Save scheme file" } }</button>
                 <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
                     <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
