@@ -1093,3 +1093,29 @@ fn a_list_under_a_scheme_made_in_the_workshop_is_saved_with_the_scheme_whole() {
         "第 2 行的方案数据无法读取"
     );
 }
+
+#[test]
+fn my_schemes_are_kept_by_name_and_unreadable_ones_stay() {
+    use dingji::list::workshop::{is_my_schemes, keep_scheme, my_schemes};
+    let mut a = (*b()).clone();
+    a.id = "custom".into();
+    a.name.zh = "我镇方案".into();
+    let text = keep_scheme("", &a).unwrap();
+    let (kept, bad) = my_schemes(&text);
+    assert_eq!((kept.len(), bad), (1, 0));
+    assert_eq!(kept[0].1, a);
+    // The same name again replaces it; another name is added; a damaged line stays, unread.
+    a.sources[0].weight = "40".parse().unwrap();
+    a.sources[2].weight = "30".parse().unwrap();
+    let text = keep_scheme(&format!("{text}\n@@damaged@@"), &a).unwrap();
+    let mut c = a.clone();
+    c.name.zh = "另一方案".into();
+    let text = keep_scheme(&text, &c).unwrap();
+    let (kept, bad) = my_schemes(&text);
+    let names: Vec<&str> = kept.iter().map(|(_, s)| s.name.zh.as_str()).collect();
+    assert_eq!(names, ["我镇方案", "另一方案"]);
+    assert_eq!(kept[0].1.sources[0].weight.to_string(), "40");
+    assert_eq!(bad, 1);
+    assert!(text.contains("@@damaged@@"));
+    assert!(is_my_schemes(&text) && is_my_schemes("") && !is_my_schemes("something else"));
+}

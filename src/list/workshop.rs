@@ -545,3 +545,54 @@ pub fn against_last_year(
         gone,
     }
 }
+
+/// Where "my schemes" are kept: one per line after the first, each a scheme in its saved form
+/// ([`crate::wire::list::scheme_data`]), the scheme's name inside.
+pub const MY_SCHEMES_KEY: &str = "dingji.schemes.v1";
+const MY_SCHEMES_HEADER: &str = "dingji-schemes 1";
+
+/// The schemes kept, as (line, scheme), and how many lines could not be read (they are kept as
+/// they are).
+pub fn my_schemes(text: &str) -> (Vec<(String, Scheme)>, usize) {
+    let mut lines = text.lines();
+    if lines.next() != Some(MY_SCHEMES_HEADER) {
+        return (Vec::new(), usize::from(!text.trim().is_empty()));
+    }
+    let mut bad = 0;
+    let mut out = Vec::new();
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        match crate::wire::base64::decode(line).and_then(|b| dingji_rules::presets::decode(&b)) {
+            Some(scheme) => out.push((line.to_owned(), scheme)),
+            None => bad += 1,
+        }
+    }
+    (out, bad)
+}
+
+/// Whether `text` is in the form of my schemes (or empty): one that is not is kept aside before
+/// it is written over.
+pub fn is_my_schemes(text: &str) -> bool {
+    text.trim().is_empty() || text.lines().next() == Some(MY_SCHEMES_HEADER)
+}
+
+/// `text` with `scheme` kept: a scheme of the same name is replaced; every other line, read or
+/// not, stays. `None` if the scheme cannot be put in its saved form.
+pub fn keep_scheme(text: &str, scheme: &Scheme) -> Option<String> {
+    let data = crate::wire::list::scheme_data(scheme)?;
+    let mut lines: Vec<String> = vec![MY_SCHEMES_HEADER.to_owned()];
+    let same_name = |line: &str| {
+        crate::wire::base64::decode(line)
+            .and_then(|b| dingji_rules::presets::decode(&b))
+            .is_some_and(|s| s.name.zh == scheme.name.zh)
+    };
+    if text.lines().next() == Some(MY_SCHEMES_HEADER) {
+        lines.extend(
+            text.lines()
+                .skip(1)
+                .filter(|l| !l.trim().is_empty() && !same_name(l))
+                .map(str::to_owned),
+        );
+    }
+    lines.push(data.to_string());
+    Some(lines.join("\n"))
+}

@@ -154,6 +154,32 @@ test('a trial applied to the list grades it under the adjusted scheme, kept acro
   await context.close();
 });
 
+test('the workshop takes back and redoes changes, and keeps my schemes in this browser', async () => {
+  const { context, page, w } = await openWorkshop(1440);
+  assert.equal(await page.locator('#workshop-undo').isEnabled(), false);
+  await page.fill('#trial-weight-0', '40');
+  await page.fill('#trial-weight-2', '30');
+  await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+  await page.click('#workshop-undo');
+  assert.equal(await page.inputValue('#trial-weight-2'), '20');
+  await page.click('#workshop-redo');
+  await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+  // Kept under a name of one's own; then, in a new workshop, chosen again.
+  await page.fill('#workshop-name', '我镇2026方案');
+  await page.click('#workshop-keep');
+  await page.locator('#workshop-mine').waitFor();
+  await page.click('#workshop-close');
+  await page.click('#open-workshop');
+  await page.locator('#workshop').waitFor({ timeout: 20000 });
+  assert.equal(await page.inputValue('#trial-weight-0'), '50');
+  await page.selectOption('#workshop-mine', { label: '我镇2026方案' });
+  await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+  assert.equal(await page.inputValue('#trial-weight-0'), '40');
+  assert.match(await page.locator('#workshop-start').textContent(), /我镇2026方案/);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
 test("last year's list as the baseline: 晋位, 降位 and 持平 by name, and the names in only one list", async () => {
   const { context, page, w } = await openWorkshop(1440);
   // This year under scheme B: P 好, Q 好, R 较好, S 一般, T 较差 (see above). Last year, as the app

@@ -14,9 +14,16 @@ use crate::list::derive::{grade, quota_line};
 use crate::list::files::download;
 use crate::list::state::ListState;
 use crate::list::workshop::{
-    Comparison, LastYear, Outcome, Trial, Tried, YearComparison, against_last_year, last_year,
-    try_out,
+    Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison, against_last_year,
+    is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
 };
+
+/// What was edited before, as (the scheme edited from, the trial), to take back and to redo.
+#[derive(Default)]
+struct History {
+    undo: Vec<(Rc<Scheme>, Trial)>,
+    redo: Vec<(Rc<Scheme>, Trial)>,
+}
 
 /// A change to the trial, from what was typed or slid.
 type Edit = Rc<dyn Fn(&mut Trial, String)>;
@@ -369,12 +376,55 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     });
     let started = Trial::of(&start);
 
+    // Every change goes through `change`: what was before it can be taken back (撤销) and redone.
+    let history = use_mut_ref(History::default);
+    let change: Rc<dyn Fn(Option<Rc<Scheme>>, Trial)> = {
+        let (trial, start, history) = (trial.clone(), start.clone(), history.clone());
+        Rc::new(move |new_start, new_trial| {
+            {
+                let mut h = history.borrow_mut();
+                h.undo.push(((*start).clone(), (*trial).clone()));
+                h.redo.clear();
+            }
+            if let Some(s) = new_start {
+                start.set(s);
+            }
+            trial.set(new_trial);
+        })
+    };
+    let step = |back: bool| {
+        let (trial, start, history) = (trial.clone(), start.clone(), history.clone());
+        Callback::from(move |_: MouseEvent| {
+            let here = ((*start).clone(), (*trial).clone());
+            // The history is let go before the states are set (a render reads it).
+            let popped = {
+                let mut h = history.borrow_mut();
+                let popped = if back { h.undo.pop() } else { h.redo.pop() };
+                if popped.is_some() {
+                    if back {
+                        h.redo.push(here);
+                    } else {
+                        h.undo.push(here);
+                    }
+                }
+                popped
+            };
+            if let Some((s, t)) = popped {
+                start.set(s);
+                trial.set(t);
+            }
+        })
+    };
+    let (can_undo, can_redo) = {
+        let h = history.borrow();
+        (!h.undo.is_empty(), !h.redo.is_empty())
+    };
     let set = |edit: Edit| {
-        let trial = trial.clone();
+        let (trial, change) = (trial.clone(), change.clone());
         Callback::from(move |text: String| {
             let mut next = (*trial).clone();
             edit(&mut next, text);
-            trial.set(next);
+            change(None, next);
         })
     };
     let errors: Option<&crate::list::workshop::TrialErrors> =
@@ -480,8 +530,8 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         .map(|e| e.message(lang));
 
     let reset_all = {
-        let (trial, start) = (trial.clone(), start.clone());
-        Callback::from(move |_: MouseEvent| trial.set(Trial::of(&start)))
+        let (start, change) = (start.clone(), change.clone());
+        Callback::from(move |_: MouseEvent| change(None, Trial::of(&start)))
     };
     let save = {
         let result = result.clone();
@@ -497,21 +547,20 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         })
     };
     let open = {
-        let (start, trial, opened_error) = (start.clone(), trial.clone(), opened_error.clone());
+        let (change, opened_error) = (change.clone(), opened_error.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
             input.set_value("");
-            let (start, trial, opened_error) = (start.clone(), trial.clone(), opened_error.clone());
+            let (change, opened_error) = (change.clone(), opened_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
                 match Scheme::from_json(&text) {
                     Ok(scheme) => {
-                        trial.set(Trial::of(&scheme));
-                        start.set(Rc::new(scheme));
+                        change(Some(Rc::new(scheme.clone())), Trial::of(&scheme));
                         opened_error.set(None);
                     }
                     // A bad file changes nothing: named, with where it is.
@@ -599,6 +648,70 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 &bytes,
                 "text/csv;charset=utf-8",
             );
+        })
+    };
+    // My schemes, kept in this browser.
+    let storage = gloo::utils::window().local_storage().ok().flatten();
+    let kept_text = use_state({
+        let storage = storage.clone();
+        move || {
+            storage
+                .and_then(|s| s.get_item(MY_SCHEMES_KEY).ok().flatten())
+                .unwrap_or_default()
+        }
+    });
+    let (mine, unread) = my_schemes(&kept_text);
+    let name = use_state(String::new);
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            name.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let keep = {
+        let (result, name, kept_text, storage) = (
+            result.clone(),
+            name.clone(),
+            kept_text.clone(),
+            storage.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Ok(Tried { scheme, .. }) = result.as_ref() else {
+                return;
+            };
+            let mut kept = adjusted(scheme);
+            if !name.trim().is_empty() {
+                kept.name.zh = name.trim().to_owned();
+                kept.name.en = name.trim().to_owned();
+            }
+            let Some(storage) = storage.as_ref() else {
+                return;
+            };
+            // Text there in another form is kept aside, never written over.
+            if !is_my_schemes(&kept_text)
+                && !crate::shared::keep_aside(Some(storage), MY_SCHEMES_KEY, &kept_text)
+            {
+                return;
+            }
+            if let Some(text) = keep_scheme(&kept_text, &kept)
+                && storage.set_item(MY_SCHEMES_KEY, &text).is_ok()
+            {
+                kept_text.set(text);
+            }
+        })
+    };
+    let pick_mine = {
+        let (change, mine) = (change.clone(), mine.clone());
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some((_, scheme)) = value.parse::<usize>().ok().and_then(|i| mine.get(i)) {
+                change(Some(Rc::new(scheme.clone())), Trial::of(scheme));
+            }
         })
     };
     let apply = {
@@ -703,6 +816,8 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             <p id="workshop-start">{ format!("{}{}", if zh { "正在编辑：" } else { "Editing: " }, start.name.get(lang)) }
                 { if zh { "（与名单现用方案对比；名单本身不变）" } else { " (compared with the list's scheme; the list is not changed)" } }</p>
             <div class="dialog-actions">
+                <button type="button" id="workshop-undo" onclick={step(true)} disabled={!can_undo}>{ if zh { "撤销" } else { "Undo" } }</button>
+                <button type="button" id="workshop-redo" onclick={step(false)} disabled={!can_redo}>{ if zh { "重做" } else { "Redo" } }</button>
                 <button type="button" id="workshop-reset" onclick={reset_all}>{ if zh { "全部复位" } else { "Reset all" } }</button>
                 <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={result.is_err()}>{ if zh { "应用到名单" } else { "Apply to the list" } }</button>
                 <button type="button" id="workshop-export" onclick={export} disabled={result.is_err()}>{ if zh { "导出对比 CSV" } else { "Export comparison CSV" } }</button>
@@ -711,6 +826,26 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                     <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
             </div>
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
+            <div class="dialog-actions">
+                <label>{ if zh { "方案名称" } else { "Name" } }
+                    <input type="text" id="workshop-name" value={(*name).clone()} oninput={on_name}
+                        placeholder={adjusted(&start).name.get(lang).to_owned()} /></label>
+                <button type="button" id="workshop-keep" onclick={keep} disabled={result.is_err()}>{ if zh { "存入我的方案" } else { "Keep in my schemes" } }</button>
+                if !mine.is_empty() {
+                    <label>{ if zh { "我的方案" } else { "My schemes" } }
+                        <select id="workshop-mine" onchange={pick_mine}>
+                            <option value="" selected=true disabled=true>{ "—" }</option>
+                            { for mine.iter().enumerate().map(|(i, (_, s))| html! { <option value={i.to_string()}>{ s.name.get(lang) }</option> }) }
+                        </select></label>
+                }
+            </div>
+            if unread > 0 {
+                <p class="warning" id="workshop-mine-unread">{ if zh {
+                    format!("我的方案中有 {unread} 个无法读取，已略过（仍保留在浏览器中）")
+                } else {
+                    format!("{unread} of my schemes could not be read and are skipped (still kept)")
+                } }</p>
+            }
             <h3>{ if zh { "权重" } else { "Weights" } }</h3>
             <div class="trial-fields">{ weight_fields }</div>
             if let Some(e) = weights_sum { <p class="error" id="trial-weights-sum">{ e }</p> }
