@@ -197,6 +197,136 @@ fn limited(flags: &[Flag]) -> bool {
         .any(|f| matches!(f, Flag::Veto { .. } | Flag::SatisfactionCap { .. }))
 }
 
+/// For training: how far one weight or one threshold would have to move, everything else as it
+/// is, for the organization's tier to change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Tip {
+    /// With source `source`'s weight at `weight` percent or more (`up`), or at most (not `up`),
+    /// the other weights scaled in proportion so that they still sum to 100, the organization is
+    /// in tier `tier` (the next up).
+    Weight {
+        /// Source index.
+        source: usize,
+        /// The weight, in percent, to 0.01.
+        #[serde(with = "crate::serde_dec")]
+        weight: Decimal,
+        /// Whether the weight must rise to it (else fall).
+        up: bool,
+        /// The tier reached.
+        tier: usize,
+    },
+    /// With tier `tier`'s threshold lowered to `at` (the organization's rounded composite), the
+    /// organization is in it (the next tier up).
+    ThresholdDown {
+        /// The tier whose threshold moves.
+        tier: usize,
+        /// The organization's rounded composite.
+        #[serde(with = "crate::serde_dec")]
+        at: Decimal,
+    },
+    /// With tier `tier`'s threshold raised above `at`, the organization drops out of it, to
+    /// tier `to`.
+    ThresholdUp {
+        /// The tier whose threshold moves (the organization's own).
+        tier: usize,
+        /// The organization's rounded composite.
+        #[serde(with = "crate::serde_dec")]
+        at: Decimal,
+        /// The tier it drops to.
+        to: usize,
+    },
+}
+
+/// The tips for `org` under `scheme` (evaluated on its own, without its override): for each
+/// source, the weight (to 0.01 percent) at which it would reach the next tier up, where one
+/// does; the thresholds of the next tier up and of its own. None where a veto or a cap holds the
+/// tier, whatever the scores.
+pub fn tips(scheme: &Scheme, org: &Org) -> Result<Vec<Tip>, Error> {
+    let mut base = org.clone();
+    base.override_ = None;
+    let now = evaluate::evaluate(scheme, &base)?;
+    if limited(&now.flags) {
+        return Ok(Vec::new());
+    }
+    let mut tips = Vec::new();
+    let weights: Vec<Ratio> = scheme
+        .sources
+        .iter()
+        .map(|s| Ratio::from(s.weight))
+        .collect();
+    if let Some(target) = now.tier.checked_sub(1) {
+        for (i, score) in now.scores.iter().enumerate() {
+            // The others' score, weighted among themselves: what the rest of the weight buys.
+            let (mut sum, mut weighted) = (Ratio::default(), Ratio::default());
+            for (j, (w, s)) in weights.iter().zip(&now.scores).enumerate() {
+                if j != i {
+                    sum = sum.checked_add(*w).unwrap_or(sum);
+                    weighted = w
+                        .checked_mul(*s)
+                        .and_then(|x| weighted.checked_add(x))
+                        .unwrap_or(weighted);
+                }
+            }
+            let Some(rest) = (sum > Ratio::default())
+                .then(|| weighted.checked_mul(Ratio::new(sum.denom(), sum.numer())?))
+                .flatten()
+            else {
+                continue;
+            };
+            if *score == rest {
+                continue;
+            }
+            let up = *score > rest;
+            // The composite with this weight at `h` hundredths of a percent.
+            let reaches = |h: u64| {
+                let w = Ratio::new(i128::from(h), 10_000)?;
+                let composite = w
+                    .checked_mul(*score)?
+                    .checked_add(Ratio::from_int(1).checked_sub(w)?.checked_mul(rest)?)?;
+                Some(scheme.decide(composite).tier <= target)
+            };
+            let found = if up {
+                least(0, 10_000, |h| reaches(h).unwrap_or(false))
+            } else {
+                least(0, 10_000, |x| reaches(10_000 - x).unwrap_or(false)).map(|x| 10_000 - x)
+            };
+            if let Some(h) = found {
+                tips.push(Tip::Weight {
+                    source: i,
+                    weight: Decimal::new(i64::try_from(h).unwrap_or(0), 2),
+                    up,
+                    tier: target,
+                });
+            }
+        }
+        // The next tier's threshold down to the composite, while it stays above this tier's.
+        let below = scheme.tiers.get(now.tier).and_then(|t| t.min);
+        if below.is_none_or(|m| now.rounded > m) {
+            tips.push(Tip::ThresholdDown {
+                tier: target,
+                at: now.rounded,
+            });
+        }
+    }
+    // This tier's threshold above the composite, while it stays below the next tier's.
+    let own = scheme.tiers.get(now.tier).and_then(|t| t.min);
+    let above = now
+        .tier
+        .checked_sub(1)
+        .and_then(|t| scheme.tiers.get(t))
+        .and_then(|t| t.min);
+    let step = Decimal::new(1, scheme.rounding.decimals);
+    if own.is_some() && above.is_none_or(|a| now.rounded + step < a) {
+        tips.push(Tip::ThresholdUp {
+            tier: now.tier,
+            at: now.rounded,
+            to: now.tier + 1,
+        });
+    }
+    Ok(tips)
+}
+
 /// The least `x` in `lo..=hi` for which `ok(x)`, given that `ok` never turns false as `x` grows.
 fn least(lo: u64, hi: u64, ok: impl Fn(u64) -> bool) -> Option<u64> {
     if lo > hi || !ok(hi) {
@@ -216,7 +346,72 @@ fn least(lo: u64, hi: u64, ok: impl Fn(u64) -> bool) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::least;
+    use super::{Tip, least, tips};
+    use crate::org::{Org, SourceInput, Votes};
+    use crate::presets;
+
+    #[test]
+    fn the_worked_example_tips_by_hand() {
+        // Scheme B: 党委评定 92, 测评 30/15/4/1 (80.6), 自评 95 → 89.18 较好; 好 from 89.995 exact.
+        let scheme = presets::by_id("B").unwrap();
+        let org = Org {
+            category: "village".into(),
+            inputs: vec![
+                (
+                    "committee".into(),
+                    SourceInput::Score("92".parse().unwrap()),
+                ),
+                (
+                    "vote".into(),
+                    SourceInput::Votes(Votes {
+                        counts: vec![30, 15, 4, 1],
+                        eligible: None,
+                    }),
+                ),
+                ("self".into(), SourceInput::Score("95".parse().unwrap())),
+            ],
+            ..Org::default()
+        };
+        let d = |s: &str| s.parse().unwrap();
+        assert_eq!(
+            tips(&scheme, &org).unwrap(),
+            [
+                // The rest at 30 : 20 is (2418 + 1900) / 50 = 86.36; 86.36 + w × 5.64 % ≥ 89.995
+                // from w = 64.4503…: 64.46.
+                Tip::Weight {
+                    source: 0,
+                    weight: d("64.46"),
+                    up: true,
+                    tier: 0
+                },
+                // The rest at 50 : 20 is 6500 / 70 = 92.857…; it falls by w × 0.12257… %, ≥ 89.995
+                // up to w = 23.3508…: 23.35.
+                Tip::Weight {
+                    source: 1,
+                    weight: d("23.35"),
+                    up: false,
+                    tier: 0
+                },
+                // The rest at 50 : 30 is 7018 / 80 = 87.725; 87.725 + w × 7.275 % ≥ 89.995 from
+                // w = 31.2027…: 31.21.
+                Tip::Weight {
+                    source: 2,
+                    weight: d("31.21"),
+                    up: true,
+                    tier: 0
+                },
+                Tip::ThresholdDown {
+                    tier: 0,
+                    at: d("89.18")
+                },
+                Tip::ThresholdUp {
+                    tier: 1,
+                    at: d("89.18"),
+                    to: 2
+                },
+            ]
+        );
+    }
 
     #[test]
     fn least_finds_the_first_true() {

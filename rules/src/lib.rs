@@ -40,7 +40,7 @@ pub mod tier;
 pub use error::Error;
 pub use evaluate::{Flag, OrgResult, evaluate};
 pub use explain::{Step, explain, explain_org};
-pub use goal::{Goal, GoalSeek, goal_seek};
+pub use goal::{Goal, GoalSeek, Tip, goal_seek, tips};
 pub use list::{ListResult, evaluate_list};
 pub use number::parse_decimal;
 pub use org::{Org, Override, SourceInput, Votes};

@@ -126,11 +126,73 @@ pub fn explained(scheme: &Scheme, org: &Org, result: &OrgResult, lang: Lang) -> 
             (to_reach(lang, scheme.tier_name(target, lang)), goals)
         }
     };
+    let mut steps = steps;
+    steps.extend(tip_lines(scheme, org, lang));
     Explained {
         steps,
         goals_title,
         goals,
     }
+}
+
+/// For training: the weight or threshold at which the tier would change, one thing at a time,
+/// as lines after the working ("党委评定权重升至 64.46% 及以上（其余权重按比例调整）则为“好”").
+fn tip_lines(scheme: &Scheme, org: &Org, lang: Lang) -> Vec<String> {
+    use dingji_rules::Tip;
+    let tips = dingji_rules::tips(scheme, org).unwrap_or_default();
+    if tips.is_empty() {
+        return Vec::new();
+    }
+    let zh = lang == Lang::Zh;
+    let tier = |t: usize| scheme.tier_name(t, lang).to_owned();
+    let mut lines = vec![if zh {
+        "只改一项时（培训用）：".to_owned()
+    } else {
+        "Changing one thing only (for training):".to_owned()
+    }];
+    for tip in tips {
+        lines.push(match tip {
+            Tip::Weight {
+                source,
+                weight,
+                up,
+                tier: t,
+            } => {
+                let name = scheme.sources.get(source).map_or("", |s| s.name.get(lang));
+                match (zh, up) {
+                    (true, true) => format!(
+                        "{name}权重升至 {weight}% 及以上（其余权重按比例调整）则为“{}”",
+                        tier(t)
+                    ),
+                    (true, false) => format!(
+                        "{name}权重降至 {weight}% 及以下（其余权重按比例调整）则为“{}”",
+                        tier(t)
+                    ),
+                    (false, true) => format!(
+                        "{name} weighted {weight}% or more (the others in proportion): {}",
+                        tier(t)
+                    ),
+                    (false, false) => format!(
+                        "{name} weighted {weight}% or less (the others in proportion): {}",
+                        tier(t)
+                    ),
+                }
+            }
+            Tip::ThresholdDown { tier: t, at } if zh => {
+                format!("“{}”的分数线降至 {at} 则为“{}”", tier(t), tier(t))
+            }
+            Tip::ThresholdDown { tier: t, at } => {
+                format!("The {} threshold lowered to {at}: {}", tier(t), tier(t))
+            }
+            Tip::ThresholdUp { tier: t, at, to } if zh => {
+                format!("“{}”的分数线升至高于 {at} 则降为“{}”", tier(t), tier(to))
+            }
+            Tip::ThresholdUp { tier: t, at, to } => {
+                format!("The {} threshold raised above {at}: {}", tier(t), tier(to))
+            }
+        });
+    }
+    lines
 }
 
 fn schemes() -> Vec<Rc<Scheme>> {
