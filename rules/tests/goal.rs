@@ -134,3 +134,56 @@ fn the_top_tier_has_nothing_to_seek() {
     let seek = goal_seek(&b, &org).unwrap();
     assert_eq!((seek.tier, seek.target, seek.goals.len()), (0, None, 0));
 }
+
+/// Scheme B with source `i`'s weight at `w` and the other two sharing the rest in their 50 : 30 :
+/// 20 proportion (exact for 党委评定 and 自评: the rest splits 3 : 2 and 5 : 3).
+fn b_weighted(i: usize, w: rust_decimal::Decimal) -> dingji_rules::Scheme {
+    let mut b = presets::by_id("B").unwrap();
+    let base: Vec<_> = b.sources.iter().map(|s| s.weight).collect();
+    let others: rust_decimal::Decimal = base
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != i)
+        .map(|(_, x)| *x)
+        .sum();
+    for (j, source) in b.sources.iter_mut().enumerate() {
+        source.weight = if j == i {
+            w
+        } else {
+            base[j] * (dec("100") - w) / others
+        };
+    }
+    b
+}
+
+#[test]
+fn a_weight_tip_is_the_least_weight_that_reaches_the_tier_by_the_engine() {
+    use dingji_rules::{Tip, tips};
+    let b = presets::by_id("B").unwrap();
+    let mut checked = 0;
+    for committee in ["60", "75.5", "85", "92", "97"] {
+        for own in ["60", "82", "95", "100"] {
+            let org = b_org(dec(committee), [30, 15, 4, 1], dec(own));
+            for tip in tips(&b, &org).unwrap() {
+                let Tip::Weight {
+                    source,
+                    weight,
+                    up: true,
+                    tier,
+                } = tip
+                else {
+                    continue;
+                };
+                if source == 1 {
+                    continue; // the rest of 党委评定 and 自评 splits 5 : 2, not exact
+                }
+                let at = evaluate(&b_weighted(source, weight), &org).unwrap();
+                assert!(at.tier <= tier, "{committee}/{own}: {tip:?} reaches it");
+                let below = evaluate(&b_weighted(source, weight - dec("0.01")), &org).unwrap();
+                assert!(below.tier > tier, "{committee}/{own}: {tip:?} is the least");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "{checked} tips checked");
+}
