@@ -327,6 +327,16 @@ test('添加组织 puts the focus in the new row; Esc closes 说明 and the impo
   const [wrap, name] = await page.evaluate(() => [document.querySelector('.grid-wrap'), document.querySelector('#c0-0')].map((e) => e.getBoundingClientRect().left));
   assert.ok(name - wrap >= 0 && name - wrap < 80, `the name stays at the left: ${name - wrap} px`);
   await page.locator('.grid-wrap').evaluate((el) => { el.scrollLeft = 0; });
+  // At 1440 px, unscrolled, each row's result (composite, tier, stars) is in view beside its name.
+  const inView = await page.evaluate(() => {
+    const wrap = document.querySelector('.grid-wrap').getBoundingClientRect();
+    const row = document.querySelector('.grid tbody tr:not(.spacer)');
+    return ['.r-composite', '.r-tier', '.r-stars'].map((c) => {
+      const r = row.querySelector(c).getBoundingClientRect();
+      return r.left >= wrap.left && r.right <= wrap.right + 1;
+    });
+  });
+  assert.deepEqual(inView, [true, true, true], 'the result is in view without scrolling');
   // A long formal name shows in full on hover (the cell is narrower than some names).
   assert.equal(await page.getAttribute('#c0-0', 'title'), await page.inputValue('#c0-0'));
   // A 公示 entry never splits across the notice's two columns.

@@ -58,9 +58,9 @@ fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Htm
             html! {
                 <>
                     <td class="num rank">{ r.rank }</td>
-                    <td class="num composite">{ r.rounded.to_string() }</td>
-                    <td><span class={classes!("tier-chip", tier_tone(r.tier, scheme.tiers.len()))}>{ scheme.tier_name(r.tier, lang) }</span></td>
-                    <td>{ stars }</td>
+                    <td class="num composite r-composite">{ r.rounded.to_string() }</td>
+                    <td class="r-tier"><span class={classes!("tier-chip", tier_tone(r.tier, scheme.tiers.len()))}>{ scheme.tier_name(r.tier, lang) }</span></td>
+                    <td class="r-stars">{ stars }</td>
                     <td>{ confirmer }</td>
                     <td class="num">{ next }</td>
                     <td class="flags" title={flags.clone()}>{ flags }</td>
@@ -184,9 +184,9 @@ pub fn grid(props: &GridProps) -> Html {
                     <th scope="col" class="num">{ "#" }</th>
                     { for headers }
                     <th scope="col">{ s.rank }</th>
-                    <th scope="col">{ s.composite }</th>
-                    <th scope="col">{ s.tier }</th>
-                    <th scope="col">{ s.stars }</th>
+                    <th scope="col" class="r-composite">{ s.composite }</th>
+                    <th scope="col" class="r-tier">{ s.tier }</th>
+                    <th scope="col" class="r-stars">{ s.stars }</th>
                     <th scope="col">{ s.confirmer }</th>
                     <th scope="col">{ s.to_next }</th>
                     <th scope="col">{ s.flags }</th>
