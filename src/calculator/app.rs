@@ -43,6 +43,7 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher().to_callback();
     let lang = state.lang;
     let s = strings(lang);
+    crate::shared::use_document_lang(lang, s.app_title);
 
     let Some(base) = schemes
         .iter()

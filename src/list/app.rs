@@ -41,6 +41,7 @@ pub fn ListApp() -> Html {
     let graded = use_graded(&state);
     let lang = state.lang;
     let s = list_strings(lang);
+    crate::shared::use_document_lang(lang, s.title);
     let importing = use_state(|| false);
     // The 公示 is built only when asked for (10,000 names are not rebuilt at every edit).
     let previewing = use_state(|| false);

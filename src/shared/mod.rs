@@ -86,3 +86,17 @@ pub fn use_focus_on_open() -> yew::NodeRef {
     }
     node
 }
+
+/// The document says the page's language (`lang` on `<html>`: zh-CN or en) and its title in it
+/// ("定级 · …" / "Dingji · …"), so that a screen reader and the browser's tab read it right.
+#[yew::hook]
+pub fn use_document_lang(lang: i18n::Lang, title: &'static str) {
+    yew::use_effect_with((lang, title), |(lang, title)| {
+        let document = gloo::utils::document();
+        let zh = *lang == i18n::Lang::Zh;
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", if zh { "zh-CN" } else { "en" });
+        }
+        document.set_title(&format!("{} · {title}", if zh { "定级" } else { "Dingji" }));
+    });
+}

@@ -219,8 +219,13 @@ test('the English toggle switches the interface and back', async () => {
     await waitForText(page, '#tier', 'Fairly good');
     await waitForText(page, '#rounding', '89.18 → 89.18 (rounded half up to 2 decimals)');
     await waitForText(page, '#formula', 'Composite = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18');
+    // The document says so too: its language and its title.
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.title(), 'Dingji · Grassroots Party organization grading calculator');
     await page.click('button.lang-toggle');
     await waitForText(page, '#tier', '较好');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await page.title(), '定级 · 基层党组织分类定级计算器');
     assert.deepEqual(await watcher.finish(), []);
   } finally {
     await context.close();

@@ -383,3 +383,15 @@ test('an import over a list that is not empty says how many organizations it rep
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });
+
+test('in English the list page says so to the document: its language and its title', async () => {
+  const { context, page, w } = await openList();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.equal(await page.title(), '定级 · 组织名单与批量定级');
+  await page.click('button.lang-toggle');
+  await waitForText(page, 'h1', "The committee's list");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.title(), "Dingji · The committee's list");
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
