@@ -18,6 +18,47 @@ use crate::list::workshop::{
     is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
 };
 
+/// The before-and-after columns (Chinese, English), shared by the table and the CSV.
+const TRIAL_COLUMNS: [(&str, &str); 7] = [
+    ("组织名称", "Organization"),
+    ("原综合评分", "Score before"),
+    ("原等次", "Tier before"),
+    ("原星级", "Stars before"),
+    ("调整后评分", "Score after"),
+    ("调整后等次", "Tier after"),
+    ("调整后星级", "Stars after"),
+];
+/// The against-last-year columns after the organization's name.
+const YEAR_COLUMNS: [(&str, &str); 5] = [
+    ("去年等次", "Tier last year"),
+    ("去年星级", "Stars last year"),
+    ("今年等次", "Tier this year"),
+    ("今年星级", "Stars this year"),
+    ("变化", "Change"),
+];
+
+fn label(lang: Lang, (zh, en): (&'static str, &'static str)) -> &'static str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
+/// A table of rows in a region that scrolls sideways on its own, headed by `columns`.
+fn rows_table(
+    id: &'static str,
+    region: &'static str,
+    columns: &[(&'static str, &'static str)],
+    rows: Html,
+    lang: Lang,
+) -> Html {
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={region}>
+            <table class="plain" {id}>
+                <thead><tr>{ for columns.iter().map(|c| html! { <th scope="col">{ label(lang, *c) }</th> }) }</tr></thead>
+                <tbody>{ rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
 /// What was edited before, as (the scheme edited from, the trial), to take back and to redo.
 #[derive(Default)]
 struct History {
@@ -138,31 +179,11 @@ fn comparison_records(
     lang: Lang,
 ) -> Vec<Vec<String>> {
     let zh = lang == Lang::Zh;
-    let mut head: Vec<String> = if zh {
-        [
-            "组织名称",
-            "原综合评分",
-            "原等次",
-            "原星级",
-            "调整后评分",
-            "调整后等次",
-            "调整后星级",
-            "变化",
-        ]
-    } else {
-        [
-            "Organization",
-            "Score before",
-            "Tier before",
-            "Stars before",
-            "Score after",
-            "Tier after",
-            "Stars after",
-            "Change",
-        ]
-    }
-    .map(String::from)
-    .to_vec();
+    let mut head: Vec<String> = TRIAL_COLUMNS
+        .iter()
+        .map(|c| label(lang, *c).to_owned())
+        .collect();
+    head.push((if zh { "变化" } else { "Change" }).to_owned());
     if year.is_some() {
         head.extend(
             if zh {
@@ -336,19 +357,8 @@ fn year_view(
                     <tr><th scope="row">{ after.tier_name(b, lang) }</th>{ for row.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
                 }) }</tbody>
             </table>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={if zh { "晋位与降位" } else { "Up and down" }}>
-                <table class="plain" id="year-rows">
-                    <thead><tr>
-                        <th scope="col">{ if zh { "组织名称" } else { "Organization" } }</th>
-                        <th scope="col">{ if zh { "去年等次" } else { "Tier last year" } }</th>
-                        <th scope="col">{ if zh { "去年星级" } else { "Stars last year" } }</th>
-                        <th scope="col">{ if zh { "今年等次" } else { "Tier this year" } }</th>
-                        <th scope="col">{ if zh { "今年星级" } else { "Stars this year" } }</th>
-                        <th scope="col">{ if zh { "变化" } else { "Change" } }</th>
-                    </tr></thead>
-                    <tbody>{ moved }</tbody>
-                </table>
-            </div>
+            { rows_table("year-rows", if zh { "晋位与降位" } else { "Up and down" },
+                &[[("组织名称", "Organization")].as_slice(), YEAR_COLUMNS.as_slice()].concat(), moved, lang) }
             { for names("year-new", if zh { "去年名单中没有的" } else { "Not in last year's list" }, &y.new) }
             { for names("year-gone", if zh { "今年名单中没有的" } else { "Not in this year's list" }, &y.gone) }
             if !last.problems.is_empty() {
@@ -775,20 +785,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                     </div>
                     <label class="check"><input type="checkbox" id="trial-only-changed" checked={*only_changed} onchange={toggle} />
                         { if zh { "只看有变化的" } else { "Changed only" } }</label>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label={if zh { "调整前后" } else { "Before and after" }}>
-                        <table class="plain" id="trial-rows">
-                            <thead><tr>
-                                <th scope="col">{ if zh { "组织名称" } else { "Organization" } }</th>
-                                <th scope="col">{ if zh { "原综合评分" } else { "Score before" } }</th>
-                                <th scope="col">{ if zh { "原等次" } else { "Tier before" } }</th>
-                                <th scope="col">{ if zh { "原星级" } else { "Stars before" } }</th>
-                                <th scope="col">{ if zh { "调整后评分" } else { "Score after" } }</th>
-                                <th scope="col">{ if zh { "调整后等次" } else { "Tier after" } }</th>
-                                <th scope="col">{ if zh { "调整后星级" } else { "Stars after" } }</th>
-                            </tr></thead>
-                            <tbody>{ rows }</tbody>
-                        </table>
-                    </div>
+                    { rows_table("trial-rows", if zh { "调整前后" } else { "Before and after" }, &TRIAL_COLUMNS, rows, lang) }
                     if listed > SHOWN_ROWS {
                         <p id="trial-more">{ if zh {
                             format!("只列出前 {SHOWN_ROWS} 个，共 {listed} 个")
