@@ -173,7 +173,7 @@ pub fn App() -> Html {
                 }
             </main>
             <footer class="footer">
-                <p class="citation"><strong>{ s.source_of_rules }{ "：" }</strong>{ base.citation.get(lang) }</p>
+                <p class="citation"><strong>{ s.source_of_rules }{ s.colon }</strong>{ base.citation.get(lang) }</p>
                 <p>{ s.privacy }</p>
             </footer>
         </div>

@@ -219,6 +219,11 @@ test('the English toggle switches the interface and back', async () => {
     await waitForText(page, '#tier', 'Fairly good');
     await waitForText(page, '#rounding', '89.18 → 89.18 (rounded half up to 2 decimals)');
     await waitForText(page, '#formula', 'Composite = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18');
+    // Half-width punctuation in English: "Good (100)", "Valid ballots: 50" (the preset's own
+    // citation, data in Chinese and English, aside).
+    const lines = (await page.evaluate(() => document.body.innerText)).split('\n');
+    assert.ok(lines.includes('Good (100)') && lines.some((l) => l.startsWith('Valid ballots: 50')), lines.join('\n'));
+    assert.deepEqual(lines.filter((l) => /[（）：]/.test(l) && !l.startsWith('Source: ')), []);
     // The document says so too: its language and its title.
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.equal(await page.title(), 'Dingji · Grassroots Party organization grading calculator');

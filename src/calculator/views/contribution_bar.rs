@@ -29,7 +29,7 @@ pub fn contribution_bar(props: &ContributionBarProps) -> Html {
             let x = (start * Decimal::TEN).round_dp(1).normalize().to_string();
             let width = (part * Decimal::TEN).round_dp(1).normalize().to_string();
             start += part;
-            let title = format!("{}：{} × {}% = {}", source.name.get(props.lang), num(score), num(source.weight), num(exact));
+            let title = format!("{}{}{} × {}% = {}", source.name.get(props.lang), strings(props.lang).colon, num(score), num(source.weight), num(exact));
             html! {
                 <g>
                     <rect class={format!("part part-{}", i % 5)} x={x} y="0" width={width} height="26"><title>{ title }</title></rect>
@@ -41,7 +41,7 @@ pub fn contribution_bar(props: &ContributionBarProps) -> Html {
         html! {
             <li>
                 <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class={format!("part part-{}", i % 5)} width="10" height="10" /></svg>
-                { source.name.get(props.lang) }{ "：" }<strong>{ num(weighted(source.weight, score).unwrap_or_default()) }</strong>
+                { source.name.get(props.lang) }{ strings(props.lang).colon }<strong>{ num(weighted(source.weight, score).unwrap_or_default()) }</strong>
             </li>
         }
     });

@@ -16,7 +16,7 @@ pub fn goal_list(props: &GoalListProps) -> Html {
     let s = strings(props.lang);
     let e = props.explained;
     let items = e.goals.iter().map(|(name, text, reachable)| {
-        html! { <li class={classes!((!reachable).then_some("unreachable"))}><strong>{ name }{ "：" }</strong>{ text }</li> }
+        html! { <li class={classes!((!reachable).then_some("unreachable"))}><strong>{ name }{ s.colon }</strong>{ text }</li> }
     });
     html! {
         <section class="card goals" aria-labelledby="goals-title">

@@ -139,7 +139,7 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
                 <fieldset>
                     <legend>{ s.thresholds }</legend>
                     { for threshold_fields }
-                    <p class="hint">{ s.lowest_tier_note }{ "：" }{ props.base.tier_name(last, props.lang) }</p>
+                    <p class="hint">{ s.lowest_tier_note }{ s.colon }{ props.base.tier_name(last, props.lang) }</p>
                 </fieldset>
             </div>
             if let Some(message) = other { <p class="error" role="alert">{ message }</p> }

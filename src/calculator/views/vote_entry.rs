@@ -59,7 +59,7 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
             <div class="level">
                 { decimal_field(&DecimalFieldProps {
                     id: format!("count-{source}-{level}").into(),
-                    label: format!("{}（{}）", l.name.get(props.lang), num(l.points)).into(),
+                    label: format!("{}{}{}{}", l.name.get(props.lang), s.paren_open, num(l.points), s.paren_close).into(),
                     value: props.draft.counts.get(level).cloned().unwrap_or_default().into(),
                     suffix: s.ballots.into(),
                     inputmode: "numeric".into(),
@@ -96,8 +96,8 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
         <div class="votes">
             <div class="levels">{ for levels }</div>
             <div class="tally">
-                <span>{ s.valid_ballots }{ "：" }<strong id={format!("valid-{source}")}>{ counted.map_or("—".to_owned(), |t| t.valid.to_string()) }</strong></span>
-                <span>{ s.vote_score }{ "：" }<strong id={format!("vote-score-{source}")}>{ counted.map_or("—".to_owned(), |t| dingji_rules::fmt::fixed(t.score, props.decimals)) }</strong></span>
+                <span>{ s.valid_ballots }{ s.colon }<strong id={format!("valid-{source}")}>{ counted.map_or("—".to_owned(), |t| t.valid.to_string()) }</strong></span>
+                <span>{ s.vote_score }{ s.colon }<strong id={format!("vote-score-{source}")}>{ counted.map_or("—".to_owned(), |t| dingji_rules::fmt::fixed(t.score, props.decimals)) }</strong></span>
             </div>
             { decimal_field(&DecimalFieldProps {
                 id: format!("eligible-{source}").into(),
