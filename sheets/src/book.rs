@@ -229,6 +229,8 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
             }
         }
     }
+    // Looked up by position below; a sheet's XML need not list its cells in order.
+    percent.sort_unstable();
     let mut filled: Vec<((u32, u32), String)> = Vec::new();
     let mut unsaved: Vec<String> = Vec::new();
     {

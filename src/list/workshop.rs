@@ -233,13 +233,8 @@ impl Trial {
 /// Whether entries read the same under `a` and `b`: the same sources in the same forms, the same
 /// categories, indicators and vetoes (weights, thresholds and quotas do not enter the reading).
 fn reads_alike(a: &Scheme, b: &Scheme) -> bool {
-    let sources = |s: &Scheme| -> Vec<(String, dingji_rules::scheme::SourceKind)> {
-        s.sources
-            .iter()
-            .map(|x| (x.id.clone(), x.input.clone()))
-            .collect()
-    };
-    sources(a) == sources(b)
+    a.sources.len() == b.sources.len()
+        && (a.sources.iter().zip(&b.sources)).all(|(x, y)| x.id == y.id && x.input == y.input)
         && a.categories == b.categories
         && a.indicators == b.indicators
         && a.category_indicators == b.category_indicators

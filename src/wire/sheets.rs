@@ -70,6 +70,13 @@ pub fn unpack(packed: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Whether a file's name says it is a workbook (.xlsx, .xlsm): one whose bytes are not is refused
+/// as damaged rather than read as text.
+pub fn named_workbook(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.ends_with(".xlsx") || name.ends_with(".xlsm")
+}
+
 /// A file opened in the worker: a workbook's sheets (name, hidden) and, where one is visible,
 /// that sheet read; or a text file read, with the label of the encoding it was read in.
 pub struct Opened {

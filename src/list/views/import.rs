@@ -269,8 +269,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                 return;
             };
             chosen.set(file.name());
-            let lower = file.name().to_ascii_lowercase();
-            let named_workbook = lower.ends_with(".xlsx") || lower.ends_with(".xlsm");
+            let named_workbook = crate::wire::sheets::named_workbook(&file.name());
             // The same file chosen again after a refusal is a new change.
             input.set_value("");
             let size = file.size() as u64;

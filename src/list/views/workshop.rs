@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use dingji_rules::{Lang, Scheme};
+use dingji_rules::{Lang, Scheme, Text};
 use yew::prelude::*;
 
 use crate::list::derive::{grade, quota_line};
@@ -238,33 +238,10 @@ fn comparison_records(
                             .map(|s| tried.scheme.star_name(s, lang))
                             .unwrap_or_default(),
                     );
-                    record.push(match now {
-                        Some(now) => match now.1.cmp(&last.0) {
-                            std::cmp::Ordering::Less => {
-                                if zh {
-                                    "晋位"
-                                } else {
-                                    "up"
-                                }
-                            }
-                            std::cmp::Ordering::Greater => {
-                                if zh {
-                                    "降位"
-                                } else {
-                                    "down"
-                                }
-                            }
-                            std::cmp::Ordering::Equal => {
-                                if zh {
-                                    "持平"
-                                } else {
-                                    "same"
-                                }
-                            }
-                        }
-                        .to_owned(),
-                        None => String::new(),
-                    });
+                    record.push(
+                        now.map(|now| against(last.0, now.1, lang).to_owned())
+                            .unwrap_or_default(),
+                    );
                 }
                 _ => record.extend([
                     String::new(),
@@ -290,11 +267,32 @@ fn adjusted(scheme: &Scheme) -> Scheme {
         return out;
     }
     out.id = "custom".into();
-    if !out.name.zh.ends_with("（调整）") {
-        out.name.zh.push_str("（调整）");
-        out.name.en.push_str(" (adjusted)");
-    }
+    out.name = adjusted_name(&out.name);
     out
+}
+
+/// A scheme's name marked as adjusted (once): what a changed trial is called.
+fn adjusted_name(name: &Text) -> Text {
+    if name.zh.ends_with("（调整）") {
+        return name.clone();
+    }
+    Text {
+        zh: format!("{}（调整）", name.zh),
+        en: format!("{} (adjusted)", name.en),
+    }
+}
+
+/// 晋位, 降位 or 持平: where an organization placed in tier `now` stands against tier `last`.
+fn against(last: usize, now: usize, lang: Lang) -> &'static str {
+    let zh = lang == Lang::Zh;
+    match now.cmp(&last) {
+        std::cmp::Ordering::Less if zh => "晋位",
+        std::cmp::Ordering::Less => "up",
+        std::cmp::Ordering::Greater if zh => "降位",
+        std::cmp::Ordering::Greater => "down",
+        std::cmp::Ordering::Equal if zh => "持平",
+        std::cmp::Ordering::Equal => "same",
+    }
 }
 
 /// This year's list (under the trial) against last year's: the summary, the matrix, the
@@ -313,23 +311,10 @@ fn year_view(
         .zip(&y.rows)
         .filter_map(|(row, (b, a))| {
             let (b, a) = ((*b)?, (*a)?);
-            let word = match a.1.cmp(&b.0) {
-                std::cmp::Ordering::Less => {
-                    if zh {
-                        "晋位"
-                    } else {
-                        "up"
-                    }
-                }
-                std::cmp::Ordering::Greater => {
-                    if zh {
-                        "降位"
-                    } else {
-                        "down"
-                    }
-                }
-                std::cmp::Ordering::Equal => return None,
-            };
+            if a.1 == b.0 {
+                return None;
+            }
+            let word = against(b.0, a.1, lang);
             let stars = |s: Option<u8>| s.map(|s| after.star_name(s, lang)).unwrap_or_default();
             Some(html! {
                 <tr>
@@ -598,8 +583,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 return;
             };
             input.set_value("");
-            let lower = file.name().to_ascii_lowercase();
-            let named_workbook = lower.ends_with(".xlsx") || lower.ends_with(".xlsm");
+            let named_workbook = crate::wire::sheets::named_workbook(&file.name());
             let (last, last_error, scheme) = (last.clone(), last_error.clone(), scheme.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let read = async {
@@ -826,7 +810,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             <div class="dialog-actions">
                 <label>{ if zh { "方案名称" } else { "Name" } }
                     <input type="text" id="workshop-name" value={(*name).clone()} oninput={on_name}
-                        placeholder={adjusted(&start).name.get(lang).to_owned()} /></label>
+                        placeholder={adjusted_name(&start.name).get(lang).to_owned()} /></label>
                 <button type="button" id="workshop-keep" onclick={keep} disabled={result.is_err()}>{ if zh { "存入我的方案" } else { "Keep in my schemes" } }</button>
                 if !mine.is_empty() {
                     <label>{ if zh { "我的方案" } else { "My schemes" } }
