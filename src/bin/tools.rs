@@ -58,8 +58,10 @@ mod serve {
                         append: false,
                         modes,
                     });
+                // The list's own scheme (one applied from the workshop) goes back with it.
                 let text = persist::to_text(&ListState {
                     lang: state.lang,
+                    scheme_data: state.scheme_data.clone(),
                     ..(*imported).clone()
                 });
                 let _ = done.call2(&JsValue::NULL, &text.into(), &append.into());
