@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod derive;
+pub mod editor;
 pub mod files;
 pub mod hooks;
 pub mod import;

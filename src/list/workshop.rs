@@ -165,6 +165,9 @@ impl Trial {
 pub struct TrialErrors {
     pub edits: EditErrors,
     pub shares: Vec<(Share, Error)>,
+    /// The scheme's own check ([`Scheme::validate`]), once the values typed read: a shape the
+    /// editor changed may not hold together yet.
+    pub shape: Option<Error>,
 }
 
 impl Trial {
@@ -221,6 +224,11 @@ impl Trial {
                 Ok(v) => share.set(&mut scheme, v),
                 Err(e) => errors.shares.push((*share, e)),
             }
+        }
+        if errors == TrialErrors::default()
+            && let Err(e) = scheme.validate()
+        {
+            errors.shape = Some(e);
         }
         if errors == TrialErrors::default() {
             Ok(scheme)

@@ -235,3 +235,135 @@ test('the workshop at 375 px, and axe on it with both comparisons shown', async 
     await context.close();
   }
 });
+
+// A township's own scheme written from nothing in the editor: 党委评定 50% (a score), 测评 30%
+// (ballots 好 100 / 较好 80 / 一般 60 / 较差 0), 考核指标 20% (组织建设 60 points earned, 廉洁 40
+// points deducted down to 0); 好 ≥ 90, 较好 ≥ 80, 一般 ≥ 60; at least ⌈10% × n⌉ 较差; no stars.
+// By hand, for six villages (vote score = (100a + 80b + 60c) / ballots; indicators = earned +
+// (40 − deducted, at least 0)):
+//   A 95; 10/0/0/0 → 100; 58 + 40 = 98  → 47.5 + 30 + 19.6 = 97.10 好
+//   B 88; 6/4/0/0 → 92;   50 + 35 = 85  → 44 + 27.6 + 17   = 88.60 较好
+//   C 80; 5/3/2/0 → 86;   45 + 30 = 75  → 40 + 25.8 + 15   = 80.80 较好
+//   D 75; 2/4/3/1 → 70;   40 + 0 (扣 50) → 37.5 + 21 + 8   = 66.50 一般 → the lowest of ⌈10% × 6⌉ = 1: 较差
+//   E 85; 3/3/3/1 → 72;   55 + 38 = 93  → 42.5 + 21.6 + 18.6 = 82.70 较好
+//   F 90; 4/4/2/0 → 84;   60 + 40 = 100 → 45 + 25.2 + 20   = 90.20 好
+test('a township scheme written from nothing in the editor, saved, opened again and a list graded under it', async () => {
+  const { context, page, w } = await openWorkshop(1440);
+  await page.selectOption('#workshop-from', 'blank');
+  await waitForText(page, '#workshop-start', '正在编辑：我的方案（与名单现用方案对比；名单本身不变）');
+  await page.click('#editor-fold summary');
+  await page.fill('#ed-name', '某镇方案');
+  await page.fill('#ed-source-0-name', '党委评定');
+  await page.click('#ed-add-source');
+  await page.click('#ed-add-source');
+  await page.fill('#ed-source-1-name', '测评');
+  await page.selectOption('#ed-source-1-form', 'Vote');
+  await page.fill('#ed-source-2-name', '考核指标');
+  await page.selectOption('#ed-source-2-form', 'Indicators');
+  // New sources start at 0%; until the weights add up again, the scheme is refused there.
+  await page.fill('#trial-weight-0', '50');
+  await page.locator('#trial-weights-sum').waitFor();
+  await page.fill('#trial-weight-1', '30');
+  await page.fill('#trial-weight-2', '20');
+  // No indicators yet: the set's total is 0 of 100, and the scheme says so at the indicators.
+  await page.locator('#ed-error-indicators').waitFor();
+  assert.match(await page.locator('#ed-set-0-total').textContent(), /0 \/ 100/);
+  await page.click('#ed-set-0-add');
+  await page.fill('#ed-set-0-0-name', '组织建设');
+  await page.fill('#ed-set-0-0-max', '60');
+  await page.click('#ed-set-0-add');
+  assert.equal(await page.inputValue('#ed-set-0-1-max'), '40');
+  await page.fill('#ed-set-0-1-name', '廉洁');
+  await page.selectOption('#ed-set-0-1-scoring', 'deduct');
+  await waitForText(page, '#ed-set-0-total', '基础分合计 100 / 100');
+  // The floor: on (5%, rounded up), then 10% on its slider's field.
+  await page.check('#ed-floor-on');
+  await page.locator('#trial-share-0').waitFor();
+  await page.fill('#trial-share-0', '10');
+  assert.equal(await page.locator('#ed-error').count(), 0);
+  assert.equal(await page.locator('#ed-stars-on').isChecked(), false);
+  await screenshot(page, 'workshop-editor-1440');
+
+  // Saved as a file in the documented format.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#workshop-save')]);
+  const file = await download.path();
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(saved.name.zh, '某镇方案');
+  assert.deepEqual(saved.sources.map((s) => [s.name.zh, String(s.weight), typeof s.input === 'string' ? s.input : Object.keys(s.input)[0]]),
+    [['党委评定', '50', 'direct'], ['测评', '30', 'vote'], ['考核指标', '20', 'indicators']]);
+  assert.deepEqual(saved.indicators.map((i) => [i.name.zh, String(i.max), i.scoring]), [['组织建设', '60', 'add'], ['廉洁', '40', 'deduct']]);
+  assert.deepEqual([String(saved.distribution.min_lowest.share), saved.distribution.min_lowest.rounding], ['10', 'ceil']);
+  assert.equal(saved.stars, undefined);
+  await page.click('#workshop-close');
+  await page.locator('#workshop').waitFor({ state: 'detached' });
+
+  // Opened again in a new page, applied to the list, and a list imported under it.
+  await page.reload();
+  await page.locator('#list-scheme').waitFor();
+  await page.click('#open-workshop');
+  await page.locator('#workshop').waitFor({ timeout: 20000 });
+  await page.setInputFiles('#workshop-open', file);
+  await waitForText(page, '#workshop-start', '正在编辑：某镇方案（与名单现用方案对比；名单本身不变）');
+  await page.click('#workshop-apply');
+  await page.locator('#workshop').waitFor({ state: 'detached' });
+  assert.equal(await page.$eval('#list-scheme', (s) => s.selectedOptions[0].textContent), '某镇方案');
+  const list = csv([
+    ['组织名称', '分类', '党委评定', '测评·好（票）', '测评·较好（票）', '测评·一般（票）', '测评·较差（票）', '考核指标·组织建设', '考核指标·廉洁'],
+    ['A', '村', '95', '10', '0', '0', '0', '58', '0'],
+    ['B', '村', '88', '6', '4', '0', '0', '50', '5'],
+    ['C', '村', '80', '5', '3', '2', '0', '45', '10'],
+    ['D', '村', '75', '2', '4', '3', '1', '40', '50'],
+    ['E', '村', '85', '3', '3', '3', '1', '55', '2'],
+    ['F', '村', '90', '4', '4', '2', '0', '60', '0'],
+  ]);
+  await page.click('#import');
+  await page.setInputFiles('#import-file', { name: '某镇名单.csv', mimeType: 'text/csv', buffer: Buffer.from(list, 'utf8') });
+  await page.locator('#import-apply').waitFor({ timeout: 20000 });
+  await page.click('#import-apply');
+  await waitForText(page, '#row-count', '6 / 6 个组织');
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const rows = readFileSync(await exported.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
+  const tier = rows[0].indexOf('等次');
+  const score = rows[0].indexOf('综合评分');
+  assert.deepEqual(rows.slice(1).map((r) => `${r[0]} ${r[score]} ${r[tier]}`),
+    ['A 97.10 好', 'B 88.60 较好', 'C 80.80 较好', 'D 66.50 较差', 'E 82.70 较好', 'F 90.20 好']);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('the editor with every part shown: marks against where it started, a reset, axe at 1440 and 375 px', async () => {
+  for (const width of [1440, 375]) {
+    const { context, page, w } = await openWorkshop(width, { bypassCSP: true });
+    await page.click('#editor-fold summary');
+    // Scheme B as it is: nothing marked.
+    assert.equal(await page.locator('#scheme-editor .ed-field.changed').count(), 0);
+    await page.fill('#ed-tier-1-name', '比较好');
+    assert.match(await page.locator('#scheme-editor .ed-field.changed').first().textContent(), /原为 较好/);
+    // Renamed, the tier is named so in the matrix; set back, nothing is marked again.
+    await page.locator('#transition-matrix th', { hasText: '比较好' }).first().waitFor();
+    await page.click('#scheme-editor .ed-field.changed .reset');
+    assert.equal(await page.locator('#scheme-editor .ed-field.changed').count(), 0);
+    await page.selectOption('#ed-source-2-form', 'Indicators');
+    await page.click('#ed-set-0-add');
+    await page.check('#ed-bonus-cap-on');
+    await page.selectOption('#ed-floor-scope', 'category');
+    await page.click('#ed-add-veto');
+    await page.click('#ed-add-satisfaction');
+    // 较好 (三星) split at a score: from 三星 above and 二星 below, at its threshold, 80.
+    await page.selectOption('#ed-tier-1-stars-kind', 'split');
+    assert.equal(await page.inputValue('#ed-tier-1-split-at'), '80');
+    assert.deepEqual([await page.inputValue('#ed-tier-1-stars-above'), await page.inputValue('#ed-tier-1-stars-below')], ['3', '2']);
+    // A number that does not read is named at its field and changes nothing.
+    await page.fill('#ed-set-0-0-max', '8o');
+    await page.locator('#ed-set-0-0-max-error').waitFor();
+    assert.equal(await page.inputValue('#ed-set-0-0-max-slider'), '100');
+    await page.fill('#ed-set-0-0-max', '100');
+    assert.equal(await page.locator('#ed-error').count(), 0);
+    await screenshot(page, `workshop-editor-all-${width}`);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    assert.deepEqual(found, [], `axe at ${width}`);
+    assert.deepEqual(await w.finish(), []);
+    await context.close();
+  }
+});

@@ -2,6 +2,7 @@
 //! as [`super::state::Action`]s.
 
 pub mod charts;
+pub mod editor;
 pub mod grid;
 pub mod import;
 pub mod laggards;

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::list::derive::{grade, quota_line};
 use crate::list::files::download;
 use crate::list::state::ListState;
+use crate::list::views::editor::SchemeEditor;
 use crate::list::workshop::{
     Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison, against_last_year,
     is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
@@ -59,11 +60,31 @@ fn rows_table(
     }
 }
 
-/// What was edited before, as (the scheme edited from, the trial), to take back and to redo.
+/// What the workshop edits: the scheme it started from (what changes are marked against), the
+/// shape the editor made of it, and the values tried over that shape.
+#[derive(Clone, PartialEq)]
+struct Edited {
+    start: Rc<Scheme>,
+    shape: Rc<Scheme>,
+    trial: Trial,
+}
+
+impl Edited {
+    /// `scheme` as it is, to start from.
+    fn of(scheme: Rc<Scheme>) -> Edited {
+        Edited {
+            trial: Trial::of(&scheme),
+            start: scheme.clone(),
+            shape: scheme,
+        }
+    }
+}
+
+/// What was edited before, to take back and to redo.
 #[derive(Default)]
 struct History {
-    undo: Vec<(Rc<Scheme>, Trial)>,
-    redo: Vec<(Rc<Scheme>, Trial)>,
+    undo: Vec<Edited>,
+    redo: Vec<Edited>,
 }
 
 /// A change to the trial, from what was typed or slid.
@@ -110,7 +131,9 @@ fn field(f: Field<'_>, lang: Lang) -> Html {
         let (on_input, start) = (f.on_input.clone(), f.start.to_owned());
         Callback::from(move |_: MouseEvent| on_input.emit(start.clone()))
     };
-    let was = if lang == Lang::Zh {
+    let was = if f.start.is_empty() {
+        (if lang == Lang::Zh { "新增" } else { "new" }).to_owned()
+    } else if lang == Lang::Zh {
         format!("原为 {}", f.start)
     } else {
         format!("was {}", f.start)
@@ -128,8 +151,10 @@ fn field(f: Field<'_>, lang: Lang) -> Html {
                 aria-describedby={f.error.is_some().then(|| error_id.clone())} />
             if changed {
                 <span class="was">{ was }</span>
-                <button type="button" class="reset" onclick={reset}
-                    aria-label={format!("{}：{}", if lang == Lang::Zh { "复位" } else { "Reset" }, f.label)}>{ "↺" }</button>
+                if !f.start.is_empty() {
+                    <button type="button" class="reset" onclick={reset}
+                        aria-label={format!("{}：{}", if lang == Lang::Zh { "复位" } else { "Reset" }, f.label)}>{ "↺" }</button>
+                }
             }
             if let Some(e) = f.error { <span class="error" id={error_id}>{ e }</span> }
         </div>
@@ -259,15 +284,21 @@ fn comparison_records(
     out
 }
 
-/// A trial's scheme as the list takes it: an id of its own (so that it is never taken for the
-/// preset it came from) and its name marked as adjusted, unless it is a preset as it is.
-fn adjusted(scheme: &Scheme) -> Scheme {
+/// A trial's scheme as the list takes it and a file keeps it: an id of its own (so that it is
+/// never taken for the preset it came from) and its name marked as adjusted, unless it is a
+/// preset as it is, a scheme opened and not changed, or given a name of its own in the editor
+/// (a name other than `start`'s).
+fn adjusted(scheme: &Scheme, start: &Scheme) -> Scheme {
     let mut out = scheme.clone();
     if dingji_rules::presets::by_id(&out.id).is_ok_and(|p| p == out) {
         return out;
     }
+    // A scheme opened as it is keeps its name; one changed from it is marked.
+    let changed = out != *start;
     out.id = "custom".into();
-    out.name = adjusted_name(&out.name);
+    if changed && out.name == start.name {
+        out.name = adjusted_name(&out.name);
+    }
     out
 }
 
@@ -358,40 +389,38 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let lang = props.list.lang;
     let zh = lang == Lang::Zh;
     let list = props.list.clone();
-    // The scheme being edited: the list's, or one opened from a file.
-    let start = use_state(|| list.scheme.clone());
-    let trial = use_state(|| Trial::of(&list.scheme));
+    // What is being edited: the scheme it started from, its shape as the editor changed it, and
+    // the weights, thresholds and quota shares tried over that shape.
+    let edited = use_state(|| Edited::of(list.scheme.clone()));
     let only_changed = use_state(|| true);
     let opened_error = use_state(|| None::<String>);
     let before = use_memo(list.clone(), |list| grade(list));
-    let result = use_memo(((*start).clone(), (*trial).clone()), {
+    let result = use_memo((edited.shape.clone(), edited.trial.clone()), {
         let list = list.clone();
         let before = before.clone();
-        move |(start, trial)| try_out(&list, &before, start, trial)
+        move |(shape, trial)| try_out(&list, &before, shape, trial)
     });
+    let (start, shape, trial) = (edited.start.clone(), edited.shape.clone(), &edited.trial);
     let started = Trial::of(&start);
 
     // Every change goes through `change`: what was before it can be taken back (撤销) and redone.
     let history = use_mut_ref(History::default);
-    let change: Rc<dyn Fn(Option<Rc<Scheme>>, Trial)> = {
-        let (trial, start, history) = (trial.clone(), start.clone(), history.clone());
-        Rc::new(move |new_start, new_trial| {
+    let change: Rc<dyn Fn(Edited)> = {
+        let (edited, history) = (edited.clone(), history.clone());
+        Rc::new(move |next| {
             {
                 let mut h = history.borrow_mut();
-                h.undo.push(((*start).clone(), (*trial).clone()));
+                h.undo.push((*edited).clone());
                 h.redo.clear();
             }
-            if let Some(s) = new_start {
-                start.set(s);
-            }
-            trial.set(new_trial);
+            edited.set(next);
         })
     };
     let step = |back: bool| {
-        let (trial, start, history) = (trial.clone(), start.clone(), history.clone());
+        let (edited, history) = (edited.clone(), history.clone());
         Callback::from(move |_: MouseEvent| {
-            let here = ((*start).clone(), (*trial).clone());
-            // The history is let go before the states are set (a render reads it).
+            let here = (*edited).clone();
+            // The history is let go before the state is set (a render reads it).
             let popped = {
                 let mut h = history.borrow_mut();
                 let popped = if back { h.undo.pop() } else { h.redo.pop() };
@@ -404,9 +433,8 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 }
                 popped
             };
-            if let Some((s, t)) = popped {
-                start.set(s);
-                trial.set(t);
+            if let Some(e) = popped {
+                edited.set(e);
             }
         })
     };
@@ -415,18 +443,24 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         (!h.undo.is_empty(), !h.redo.is_empty())
     };
     let set = |edit: Edit| {
-        let (trial, change) = (trial.clone(), change.clone());
+        let (edited, change) = (edited.clone(), change.clone());
         Callback::from(move |text: String| {
-            let mut next = (*trial).clone();
-            edit(&mut next, text);
-            change(None, next);
+            let mut next = (*edited).clone();
+            edit(&mut next.trial, text);
+            change(next);
         })
     };
     let errors: Option<&crate::list::workshop::TrialErrors> =
         (*result).as_ref().err().map(|e| &**e);
     let weights = trial.edits.weights.clone().unwrap_or_default();
-    let weights_started = started.edits.weights.clone().unwrap_or_default();
-    let weight_fields = start
+    // A value is marked against the scheme it started from: a weight by its source.
+    let weight_started = |id: &str| {
+        start
+            .source(id)
+            .map(|(_, s)| s.weight.normalize().to_string())
+            .unwrap_or_default()
+    };
+    let weight_fields = shape
         .sources
         .iter()
         .enumerate()
@@ -441,7 +475,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                     id: format!("trial-weight-{i}"),
                     label: format!("{}（%）", source.name.get(lang)),
                     text: weights.get(i).map_or("", String::as_str),
-                    start: weights_started.get(i).map_or("", String::as_str),
+                    start: &weight_started(&source.id),
                     error: errors
                         .and_then(|e| e.edits.weight(i))
                         .map(|e| e.message(lang)),
@@ -471,9 +505,9 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 Field {
                     id: format!("trial-threshold-{i}"),
                     label: if zh {
-                        format!("“{}”分数线（≥）", start.tier_name(i, lang))
+                        format!("“{}”分数线（≥）", shape.tier_name(i, lang))
                     } else {
-                        format!("{} from", start.tier_name(i, lang))
+                        format!("{} from", shape.tier_name(i, lang))
                     },
                     text,
                     start: thresholds_started.get(i).map_or("", String::as_str),
@@ -502,7 +536,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             field(
                 Field {
                     id: format!("trial-share-{k}"),
-                    label: format!("{}（%）", share.label(&start, lang)),
+                    label: format!("{}（%）", share.label(&shape, lang)),
                     text,
                     start: started
                         .shares
@@ -524,14 +558,51 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         .and_then(|e| e.edits.weights_sum.as_ref().or(e.edits.other.as_ref()))
         .map(|e| e.message(lang));
 
+    // The editor works on the scheme as tried (the values typed, where they read), so that a
+    // change of shape keeps them.
+    let as_tried: Rc<Scheme> = match result.as_ref() {
+        Ok(tried) => tried.scheme.clone(),
+        Err(_) => shape.clone(),
+    };
+    let on_shape = {
+        let (edited, change, as_tried) = (edited.clone(), change.clone(), as_tried.clone());
+        Callback::from(move |new: Scheme| {
+            let trial = edited.trial.carry(&as_tried, &new);
+            change(Edited {
+                start: edited.start.clone(),
+                shape: Rc::new(new),
+                trial,
+            });
+        })
+    };
+    let shape_error = errors.and_then(|e| e.shape.clone());
+    // Where to start from: a preset, or nothing.
+    let start_from = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let scheme = if value == "blank" {
+                Some(crate::list::editor::blank())
+            } else {
+                dingji_rules::presets::by_id(&value).ok()
+            };
+            if let Some(s) = scheme {
+                change(Edited::of(Rc::new(s)));
+            }
+        })
+    };
+
     let reset_all = {
         let (start, change) = (start.clone(), change.clone());
-        Callback::from(move |_: MouseEvent| change(None, Trial::of(&start)))
+        Callback::from(move |_: MouseEvent| change(Edited::of(start.clone())))
     };
     let save = {
-        let result = result.clone();
+        let (result, start) = (result.clone(), start.clone());
         Callback::from(move |_: MouseEvent| {
             if let Ok(Tried { scheme, .. }) = result.as_ref() {
+                let scheme = adjusted(scheme, &start);
                 let bytes = js_sys::Uint8Array::from(scheme.to_json().as_bytes());
                 download(
                     &format!("方案-{}.json", scheme.name.zh),
@@ -555,7 +626,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
                 match Scheme::from_json(&text) {
                     Ok(scheme) => {
-                        change(Some(Rc::new(scheme.clone())), Trial::of(&scheme));
+                        change(Edited::of(Rc::new(scheme)));
                         opened_error.set(None);
                     }
                     // A bad file changes nothing: named, with where it is.
@@ -666,17 +737,18 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         })
     };
     let keep = {
-        let (result, name, kept_text, storage) = (
+        let (result, name, kept_text, storage, start) = (
             result.clone(),
             name.clone(),
             kept_text.clone(),
             storage.clone(),
+            start.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let Ok(Tried { scheme, .. }) = result.as_ref() else {
                 return;
             };
-            let mut kept = adjusted(scheme);
+            let mut kept = adjusted(scheme, &start);
             if !name.trim().is_empty() {
                 kept.name.zh = name.trim().to_owned();
                 kept.name.en = name.trim().to_owned();
@@ -704,15 +776,15 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             if let Some((_, scheme)) = value.parse::<usize>().ok().and_then(|i| mine.get(i)) {
-                change(Some(Rc::new(scheme.clone())), Trial::of(scheme));
+                change(Edited::of(Rc::new(scheme.clone())));
             }
         })
     };
     let apply = {
-        let (result, on_apply) = (result.clone(), props.on_apply.clone());
+        let (result, on_apply, start) = (result.clone(), props.on_apply.clone(), start.clone());
         Callback::from(move |_: MouseEvent| {
             if let Ok(Tried { scheme, .. }) = result.as_ref() {
-                on_apply.emit(Rc::new(adjusted(scheme)));
+                on_apply.emit(Rc::new(adjusted(scheme, &start)));
             }
         })
     };
@@ -808,6 +880,14 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             </div>
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
             <div class="dialog-actions">
+                <label>{ if zh { "从此开始" } else { "Start from" } }
+                    <select id="workshop-from" onchange={start_from}>
+                        <option value="" selected=true disabled=true>{ "—" }</option>
+                        { for dingji_rules::presets::all().iter().map(|p| html! { <option value={p.id.clone()}>{ p.name.get(lang) }</option> }) }
+                        <option value="blank">{ if zh { "空白方案（从头编写）" } else { "A blank scheme (from nothing)" } }</option>
+                    </select></label>
+            </div>
+            <div class="dialog-actions">
                 <label>{ if zh { "方案名称" } else { "Name" } }
                     <input type="text" id="workshop-name" value={(*name).clone()} oninput={on_name}
                         placeholder={adjusted_name(&start.name).get(lang).to_owned()} /></label>
@@ -836,6 +916,10 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <h3>{ if zh { "比例规则" } else { "Quotas" } }</h3>
                 <div class="trial-fields">{ share_fields }</div>
             }
+            <details class="editor-fold" id="editor-fold">
+                <summary>{ if zh { "编辑方案的全部内容（评价主体、分类、指标、等次、星级、比例、否决）" } else { "Edit the whole scheme (sources, categories, indicators, tiers, stars, quotas, vetoes)" } }</summary>
+                <SchemeEditor shape={as_tried.clone()} start={start.clone()} error={shape_error} {lang} on_change={on_shape} />
+            </details>
             <h3>{ if zh { "对名单的影响" } else { "What it changes in the list" } }</h3>
             { comparison }
             <h3>{ if zh { "与去年对比" } else { "Against last year" } }</h3>
