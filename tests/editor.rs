@@ -272,3 +272,48 @@ fn what_was_typed_in_the_workshop_survives_a_change_of_shape() {
     assert_eq!(editor::fresh_id("s", ["s1", "s3"].into_iter()), "s2");
     assert_eq!(editor::fresh_id("s", ["s1", "s2"].into_iter()), "s3");
 }
+
+#[test]
+fn a_scheme_in_a_link_comes_back_whole_and_a_damaged_link_is_refused() {
+    use dingji::list::workshop::{read_scheme_link, scheme_link};
+    // Each preset with 党委评定 (its first source) and its second source's weights swapped: the
+    // link names the preset and carries only the changes, far shorter than the scheme whole.
+    for preset in presets::all() {
+        let mut s = preset.clone();
+        if s.sources.len() > 1 {
+            let (a, b) = (s.sources[0].weight, s.sources[1].weight);
+            s.sources[0].weight = b;
+            s.sources[1].weight = a;
+        }
+        s.id = "custom".into();
+        let link = scheme_link(&s).unwrap();
+        assert!(link.starts_with(&format!("{}~", preset.id)), "{link}");
+        let whole = dingji::wire::list::scheme_data(&s).unwrap();
+        assert!(
+            link.len() * 3 < whole.len(),
+            "{} {}: {link}",
+            link.len(),
+            whole.len()
+        );
+        assert_eq!(read_scheme_link(&link).unwrap(), s);
+        // Cut anywhere, it is refused with a message, never read as something else or a panic.
+        for cut in 0..link.len() {
+            if let Ok(read) = read_scheme_link(&link[..cut]) {
+                assert_eq!(read.validate(), Ok(()));
+            }
+        }
+    }
+    // A scheme written from nothing travels whole, and comes back the same.
+    let s = township();
+    let link = scheme_link(&s).unwrap();
+    assert_eq!(read_scheme_link(&link).unwrap(), s);
+    // A patch that breaks the scheme is named as the scheme's error.
+    let patch = dingji::wire::base64::encode(br#"{"sources":[]}"#);
+    assert!(
+        read_scheme_link(&format!("B~{patch}"))
+            .unwrap_err()
+            .starts_with("链接中的方案有误")
+    );
+    assert!(read_scheme_link("Z~e30").is_err());
+    assert!(read_scheme_link("").is_err());
+}

@@ -84,15 +84,22 @@ mod serve {
         Ok(())
     }
 
-    /// Opens the scheme workshop in `root` over the list `list` (saved-list text). `done` is
+    /// Opens the scheme workshop in `root` over the list `list` (saved-list text), starting
+    /// from the scheme a link carried (`linked`, its saved form) if there is one. `done` is
     /// called with nothing when it is closed.
     #[wasm_bindgen]
     pub fn open_workshop(
         root: web_sys::Element,
         list: String,
         done: js_sys::Function,
+        linked: Option<String>,
     ) -> Result<(), JsValue> {
         let state = Rc::new(self::list(&list)?);
+        let linked = linked.map(|data| {
+            dingji::list::workshop::read_scheme_link(&data)
+                .map(Rc::new)
+                .map_err(|why| format!("{why}，以下仍是名单现用的方案"))
+        });
         let on_apply = {
             let (state, done) = (state.clone(), done.clone());
             Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {
@@ -107,6 +114,7 @@ mod serve {
         };
         let props = WorkshopProps {
             list: state,
+            linked,
             on_close: Callback::from(move |()| {
                 let _ = done.call0(&JsValue::NULL);
             }),
@@ -115,6 +123,25 @@ mod serve {
         let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
         APP.with(|a| a.replace(Some(Open::Workshop(app))));
         Ok(())
+    }
+
+    /// Exports the list `list` (saved-list text) as `kind` ("csv" or "xlsx"), graded here as
+    /// the page grades it, and offers the file; the promise is rejected with why it was not.
+    #[wasm_bindgen]
+    pub fn export_list(list: String, kind: String) -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(async move {
+            let state = self::list(&list)?;
+            let graded = dingji::list::derive::grade(&state);
+            let kind = if kind == "xlsx" {
+                dingji::list::files::Export::Xlsx
+            } else {
+                dingji::list::files::Export::Csv
+            };
+            dingji::list::files::export(&state, &graded, kind)
+                .await
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|why| JsValue::from_str(&why))
+        })
     }
 
     /// Takes the open tool down (the page then removes its root).

@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
 use super::persist::STORAGE_KEY;
-#[cfg(target_arch = "wasm32")]
-use super::persist::take_fragment;
 use super::state::{Action, AppState, Notice};
+#[cfg(target_arch = "wasm32")]
+use crate::shared::take_fragment;
 use crate::wire::Error;
 use crate::wire::explained::Explained;
 use crate::wire::page::Saved;

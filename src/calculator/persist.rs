@@ -79,7 +79,7 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
             }
             None => example_state(schemes),
         };
-        if let Some(fragment) = take_fragment() {
+        if let Some(fragment) = crate::shared::take_fragment() {
             match Saved::from_fragment(&fragment, schemes) {
                 Ok(saved) => {
                     // Kept aside until the user keeps the link's inputs (saving waits).
@@ -97,28 +97,6 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
     }
     #[cfg(not(target_arch = "wasm32"))]
     example_state(schemes)
-}
-
-/// The URL fragment without `#`, removed from the address bar (so that a reload shows the saved
-/// state, which then includes the link's inputs).
-#[cfg(target_arch = "wasm32")]
-pub fn take_fragment() -> Option<String> {
-    let window = gloo::utils::window();
-    let location = window.location();
-    let hash = location.hash().ok()?;
-    let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_owned();
-    if fragment.is_empty() {
-        return None;
-    }
-    let clean = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
-    }
-    Some(fragment)
 }
 
 /// The page's address with `fragment` as its fragment.

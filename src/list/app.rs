@@ -127,13 +127,13 @@ pub fn ListApp() -> Html {
         })
     };
     // 方案工坊 opens the workshop (the same bundle) over the list; the list changes only when a
-    // trial is applied to it.
-    let on_workshop = {
+    // trial is applied to it. A link to a scheme (list.html#scheme=…) opens it there too.
+    let open_workshop = {
         let importing = importing.clone();
         let state = state.clone();
         let dispatch = dispatch.clone();
         let schemes = schemes.clone();
-        Callback::from(move |()| {
+        Callback::from(move |linked: Option<String>| {
             if *importing {
                 return;
             }
@@ -156,13 +156,52 @@ pub fn ListApp() -> Html {
                 }
             });
             super::tools::open(
-                super::tools::Tool::Workshop,
+                super::tools::Tool::Workshop(linked),
                 persist::to_text(&state),
                 answer,
             );
         })
     };
 
+    let on_workshop = open_workshop.reform(|()| None);
+    // At load, and when a link is pasted into the address bar of the open page; the address then
+    // no longer carries the scheme (a reload shows the saved list).
+    {
+        let open_workshop = open_workshop.clone();
+        use_effect_with((), move |_| {
+            let opened = move || {
+                let location = gloo::utils::window().location();
+                let hash = location.hash().unwrap_or_default();
+                if let Some(data) = hash
+                    .strip_prefix('#')
+                    .and_then(|h| h.strip_prefix(crate::wire::list::SCHEME_LINK))
+                {
+                    open_workshop.emit(Some(data.to_owned()));
+                    let _ = location.set_hash("");
+                }
+            };
+            opened();
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(opened);
+            gloo::utils::window()
+                .set_onhashchange(Some(wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())));
+            listener.forget();
+        });
+    }
+
+    // 导出 loads the tools bundle, which grades the list from its saved text as this page does
+    // and writes the file.
+    let on_export = {
+        let (state, dispatch) = (state.clone(), dispatch.clone());
+        Callback::from(move |kind| {
+            let dispatch = dispatch.clone();
+            let answer = Callback::from(move |done: Result<(), String>| {
+                if let Err(why) = done {
+                    dispatch.emit(Action::Notify(Notice::Refused(why)));
+                }
+            });
+            super::tools::export(kind, persist::to_text(&state), answer);
+        })
+    };
     // Esc closes what is open over the list: the import dialog, then a row's 说明, then the 公示
     // preview (in a cell, Esc takes back what is being typed instead).
     let on_key = {
@@ -202,7 +241,7 @@ pub fn ListApp() -> Html {
             </header>
             <main class="list-main">
             { notice(&NoticesProps { state: state.clone() }) }
-            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), graded: graded.clone(), previewing: *previewing, on_import: on_import.clone(), on_workshop, on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
+            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), previewing: *previewing, on_import: on_import.clone(), on_workshop, on_export, on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
             if *previewing {
                 <section class="card print-preview" aria-labelledby="preview-title" id="print-preview">
                     <div class="panel-head no-print">

@@ -147,6 +147,59 @@ pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
 }
 
+/// A file the list is exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// 定级名单.csv: the results, one row per organization.
+    Csv,
+    /// 定级名单.xlsx: the results, the 汇总表 and the scheme, a sheet each.
+    Xlsx,
+}
+
+impl Export {
+    /// The name it crosses to the tools bundle by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Export::Csv => "csv",
+            Export::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Exports the list (`graded` under its scheme) and offers the file; or why it is not exported.
+pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<(), String> {
+    let (headers, mut rows) = records(state, graded);
+    if let Some(why) = too_long(&headers, &rows) {
+        return Err(why);
+    }
+    match kind {
+        Export::Csv => {
+            let mut all = vec![headers];
+            all.extend(
+                rows.iter()
+                    .map(|r| r.iter().map(|c| c.text().to_owned()).collect()),
+            );
+            let bytes = js_sys::Uint8Array::from(write_csv(&all).as_bytes());
+            download("定级名单.csv", &bytes, "text/csv;charset=utf-8");
+        }
+        Export::Xlsx => {
+            rows.insert(0, headers.into_iter().map(Cell::Text).collect());
+            let sheets = vec![
+                ("结果".to_owned(), rows),
+                ("汇总表".to_owned(), summary_records(state, graded)),
+                ("方案".to_owned(), scheme_records(&state.scheme, state.lang)),
+            ];
+            let bytes = crate::wire::sheets::write_workbook(&sheets).await?;
+            download(
+                "定级名单.xlsx",
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The most characters (UTF-16 units, as Excel counts) a cell of Excel holds.
 pub const EXCEL_CELL_MAX: usize = 32_767;
 

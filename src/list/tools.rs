@@ -75,10 +75,12 @@ fn call(module: &JsValue, name: &str, args: &js_sys::Array) -> Result<JsValue, J
 }
 
 /// Which tool to open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tool {
     Import,
-    Workshop,
+    /// The workshop, starting from the list's scheme or from a scheme a link carried (its saved
+    /// form, as [`crate::wire::list::scheme_data`] writes it).
+    Workshop(Option<String>),
 }
 
 /// Opens `tool` over the list `list` (saved-list text); `answer` is called once.
@@ -105,17 +107,48 @@ pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
                 r.remove();
             });
         });
-        let name = match tool {
-            Tool::Import => "open_import",
-            Tool::Workshop => "open_workshop",
+        let (name, linked) = match tool {
+            Tool::Import => ("open_import", JsValue::UNDEFINED),
+            Tool::Workshop(linked) => (
+                "open_workshop",
+                linked.map_or(JsValue::UNDEFINED, Into::into),
+            ),
         };
         if let Err(e) = call(
             &module,
             name,
-            &js_sys::Array::of3(&root, &list.into(), &done),
+            &js_sys::Array::of4(&root, &list.into(), &done, &linked),
         ) {
             root.remove();
             answer.emit(Err(failed(e)));
         }
+    });
+}
+
+/// Exports the list `list` (saved-list text) as `kind`, in the tools bundle (the records, the
+/// CSV writer and the workbook's sheets load with it); `answer` is called once, with why not
+/// where it was not exported.
+pub fn export(
+    kind: crate::list::files::Export,
+    list: String,
+    answer: Callback<Result<(), String>>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = async {
+            let module = module().await?;
+            let promise: Promise = call(
+                &module,
+                "export_list",
+                &js_sys::Array::of2(&list.into(), &kind.name().into()),
+            )
+            .map_err(failed)?
+            .dyn_into()
+            .map_err(|_| "导出失败".to_owned())?;
+            JsFuture::from(promise)
+                .await
+                .map_err(|e| e.as_string().unwrap_or_else(|| failed(e)))?;
+            Ok(())
+        };
+        answer.emit(done.await);
     });
 }

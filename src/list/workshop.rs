@@ -564,7 +564,7 @@ pub fn my_schemes(text: &str) -> (Vec<(String, Scheme)>, usize) {
     let mut bad = 0;
     let mut out = Vec::new();
     for line in lines.filter(|l| !l.trim().is_empty()) {
-        match crate::wire::base64::decode(line).and_then(|b| dingji_rules::presets::decode(&b)) {
+        match crate::wire::list::read_scheme_data(line) {
             Some(scheme) => out.push((line.to_owned(), scheme)),
             None => bad += 1,
         }
@@ -584,9 +584,7 @@ pub fn keep_scheme(text: &str, scheme: &Scheme) -> Option<String> {
     let data = crate::wire::list::scheme_data(scheme)?;
     let mut lines: Vec<String> = vec![MY_SCHEMES_HEADER.to_owned()];
     let same_name = |line: &str| {
-        crate::wire::base64::decode(line)
-            .and_then(|b| dingji_rules::presets::decode(&b))
-            .is_some_and(|s| s.name.zh == scheme.name.zh)
+        crate::wire::list::read_scheme_data(line).is_some_and(|s| s.name.zh == scheme.name.zh)
     };
     if text.lines().next() == Some(MY_SCHEMES_HEADER) {
         lines.extend(
@@ -598,4 +596,115 @@ pub fn keep_scheme(text: &str, scheme: &Scheme) -> Option<String> {
     }
     lines.push(data.to_string());
     Some(lines.join("\n"))
+}
+
+/// A scheme as a link carries it (after [`crate::wire::list::SCHEME_LINK`]), as short as it can
+/// be put: the changes from the preset it is closest to, as a JSON merge patch (RFC 7386, with
+/// one addition: an array of unchanged length is patched item by item, as an object keyed by
+/// index) after the preset's id and `~` (`B~eyJzb3VyY2VzIjp7…`), or, where no preset is closer,
+/// the scheme's saved form whole. `None` if the scheme cannot be put in either.
+pub fn scheme_link(scheme: &Scheme) -> Option<String> {
+    let whole = crate::wire::list::scheme_data(scheme).map(|d| d.to_string());
+    let new = serde_json::to_value(scheme).ok()?;
+    let patched = dingji_rules::presets::all()
+        .into_iter()
+        .filter_map(|preset| {
+            let base = serde_json::to_value(&preset).ok()?;
+            let patch = merge_diff(&base, &new);
+            // Kept only where the patch gives the scheme back exactly.
+            let mut back = base;
+            merge_apply(&mut back, &patch);
+            (back == new).then(|| {
+                format!(
+                    "{}~{}",
+                    preset.id,
+                    crate::wire::base64::encode(patch.to_string().as_bytes())
+                )
+            })
+        });
+    whole.into_iter().chain(patched).min_by_key(String::len)
+}
+
+/// The scheme a link carries ([`scheme_link`]'s form), checked as a scheme file is; or why not.
+pub fn read_scheme_link(data: &str) -> Result<Scheme, String> {
+    let damaged = || "链接中的方案无法读取（链接可能不完整）".to_owned();
+    let Some((id, patch)) = data.split_once('~') else {
+        return crate::wire::list::read_scheme_data(data).ok_or_else(damaged);
+    };
+    let preset = dingji_rules::presets::by_id(id).map_err(|_| damaged())?;
+    let bytes = crate::wire::base64::decode(patch).ok_or_else(damaged)?;
+    let patch: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| damaged())?;
+    let mut value = serde_json::to_value(&preset).map_err(|_| damaged())?;
+    merge_apply(&mut value, &patch);
+    let scheme: Scheme = serde_json::from_value(value).map_err(|_| damaged())?;
+    scheme
+        .validate()
+        .map_err(|e| format!("链接中的方案有误：{}", e.message(dingji_rules::Lang::Zh)))?;
+    Ok(scheme)
+}
+
+/// The merge patch (RFC 7386) that makes `base` into `new`: the members that differ, `null`
+/// for those removed; an array of the same length by the items that differ, keyed by index;
+/// anything else replaced whole.
+fn merge_diff(base: &serde_json::Value, new: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match (base, new) {
+        (Value::Array(b), Value::Array(n)) if b.len() == n.len() => Value::Object(
+            b.iter()
+                .zip(n)
+                .enumerate()
+                .filter(|(_, (old, value))| old != value)
+                .map(|(i, (old, value))| (i.to_string(), merge_diff(old, value)))
+                .collect(),
+        ),
+        (Value::Object(b), Value::Object(n)) => {
+            let mut out = serde_json::Map::new();
+            for (key, value) in n {
+                match b.get(key) {
+                    Some(old) if old == value => {}
+                    Some(old) => {
+                        out.insert(key.clone(), merge_diff(old, value));
+                    }
+                    None => {
+                        out.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+            for key in b.keys().filter(|k| !n.contains_key(*k)) {
+                out.insert(key.clone(), Value::Null);
+            }
+            Value::Object(out)
+        }
+        _ => new.clone(),
+    }
+}
+
+/// Applies a merge patch (RFC 7386) to `target`.
+fn merge_apply(target: &mut serde_json::Value, patch: &serde_json::Value) {
+    use serde_json::Value;
+    let Value::Object(members) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if let Value::Array(items) = target {
+        // Item by item; an index past the array names nothing and changes nothing.
+        for (key, value) in members {
+            if let Some(item) = key.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                merge_apply(item, value);
+            }
+        }
+        return;
+    }
+    if !target.is_object() {
+        *target = Value::Object(serde_json::Map::new());
+    }
+    if let Value::Object(t) = target {
+        for (key, value) in members {
+            if value.is_null() {
+                t.remove(key);
+            } else {
+                merge_apply(t.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+    }
 }

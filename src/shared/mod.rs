@@ -100,3 +100,54 @@ pub fn use_document_lang(lang: i18n::Lang, title: &'static str) {
         document.set_title(&format!("{} · {title}", if zh { "定级" } else { "Dingji" }));
     });
 }
+
+/// The URL fragment without `#`, removed from the address bar (so that a reload shows the saved
+/// state, which then includes the link's inputs).
+#[cfg(target_arch = "wasm32")]
+pub fn take_fragment() -> Option<String> {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_owned();
+    if fragment.is_empty() {
+        return None;
+    }
+    let clean = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    Some(fragment)
+}
+
+/// No address outside a browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_fragment() -> Option<String> {
+    None
+}
+
+/// Copies `text`: the clipboard API where the page is a secure context, elsewhere (an intranet
+/// served over plain HTTP) the older `copy` command on `input`'s text, selected.
+pub fn copy(input: Option<&web_sys::HtmlInputElement>, text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = input {
+        input.select();
+    }
+    let navigator = gloo::utils::window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
+    if !clipboard.is_undefined() {
+        let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).unwrap_or_default();
+        if let Ok(write) = write.dyn_into::<js_sys::Function>() {
+            return write.call1(&clipboard, &text.into()).is_ok();
+        }
+    }
+    let document = gloo::utils::document();
+    let exec = js_sys::Reflect::get(&document, &"execCommand".into()).unwrap_or_default();
+    exec.dyn_into::<js_sys::Function>()
+        .ok()
+        .and_then(|f| f.call1(&document, &"copy".into()).ok())
+        .is_some_and(|r| r.is_truthy())
+}

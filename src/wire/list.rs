@@ -172,6 +172,14 @@ pub fn scheme_data(scheme: &Scheme) -> Option<Rc<str>> {
     dingji_rules::presets::encode(scheme).map(|bytes| super::base64::encode(&bytes).into())
 }
 
+/// What a list page link carries a scheme after: `list.html#scheme=<its saved form>`.
+pub const SCHEME_LINK: &str = "scheme=";
+
+/// A scheme from its saved form (checked as a scheme file is); `None` where it is damaged.
+pub fn read_scheme_data(data: &str) -> Option<Scheme> {
+    super::base64::decode(data).and_then(|bytes| dingji_rules::presets::decode(&bytes))
+}
+
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String> {
     let mut lines = text.lines().enumerate();
@@ -207,8 +215,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                 });
             }
             ("scheme-data", None) => {
-                let scheme = super::base64::decode(rest)
-                    .and_then(|bytes| dingji_rules::presets::decode(&bytes))
+                let scheme = read_scheme_data(rest)
                     .ok_or_else(|| format!("第 {} 行的方案数据无法读取", n + 1))?;
                 list = Some(ListSettings {
                     modes: default_modes(&scheme),

@@ -367,3 +367,43 @@ test('the editor with every part shown: marks against where it started, a reset,
     await context.close();
   }
 });
+
+test('a scheme handed out as a link opens in the workshop of a fresh browser, and a damaged one is named', async () => {
+  const { context, page, w } = await openWorkshop(1440);
+  await page.fill('#trial-weight-0', '40');
+  await page.fill('#trial-weight-2', '30');
+  await waitForText(page, '#trial-summary', '调整后 2 个组织等次变化：上升 1，下降 1');
+  await page.click('#workshop-link-make');
+  const link = await page.inputValue('#workshop-link');
+  assert.match(link, /\/list\.html#scheme=(B~)?[A-Za-z0-9_-]+$/);
+  // Compact: the scheme's binary form, well under half the length of its JSON file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#workshop-save')]);
+  const json = readFileSync(await download.path(), 'utf8');
+  assert.ok(link.length * 2 < json.length, `a link of ${link.length} characters, a file of ${json.length}`);
+  console.log(`# link ${link.length} characters, JSON file ${json.length}`);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+
+  // A fresh context: nothing saved; the link opens the workshop with the scheme to try.
+  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const other = await fresh.newPage();
+  const w2 = await watch(other, site);
+  await other.goto(link);
+  await other.locator('#workshop-linked').waitFor({ timeout: 20000 });
+  assert.equal(await other.inputValue('#trial-weight-0'), '40');
+  assert.equal(await other.inputValue('#trial-weight-2'), '30');
+  assert.match(await other.locator('#workshop-start').textContent(), /（调整）/);
+  // The address no longer carries it (a reload shows the saved list); applied, the list takes it.
+  assert.equal(new URL(other.url()).hash, '');
+  await other.click('#workshop-apply');
+  await other.locator('#workshop').waitFor({ state: 'detached' });
+  assert.equal(await other.$eval('#list-scheme', (s) => s.selectedOptions[0].textContent), '乡镇分类定级方案（四级六星）（调整）');
+
+  // A link cut short: the workshop says so and starts from the list's own scheme.
+  await other.goto(site.url + 'list.html#scheme=' + new URL(link).hash.slice('#scheme='.length, 30));
+  await other.locator('#workshop-open-error').waitFor({ timeout: 20000 });
+  assert.match(await other.locator('#workshop-open-error').textContent(), /链接中的方案无法读取/);
+  assert.equal(await other.locator('#workshop-linked').count(), 0);
+  assert.deepEqual(await w2.finish(), []);
+  await fresh.close();
+});

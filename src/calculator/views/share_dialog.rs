@@ -1,7 +1,6 @@
 //! The share link: the page's inputs in the URL fragment, which browsers never send to a server.
 
 use dingji_rules::Lang;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::shared::i18n::strings;
@@ -11,26 +10,6 @@ pub struct ShareDialogProps {
     pub lang: Lang,
     pub link: AttrValue,
     pub on_close: Callback<()>,
-}
-
-/// Copies the selected link: the clipboard API where the page is a secure context, the older
-/// `copy` command elsewhere (an intranet served over plain HTTP).
-fn copy(input: &web_sys::HtmlInputElement, text: &str) -> bool {
-    input.select();
-    let navigator = gloo::utils::window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
-    if !clipboard.is_undefined() {
-        let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).unwrap_or_default();
-        if let Ok(write) = write.dyn_into::<js_sys::Function>() {
-            return write.call1(&clipboard, &text.into()).is_ok();
-        }
-    }
-    let document = gloo::utils::document();
-    let exec = js_sys::Reflect::get(&document, &"execCommand".into()).unwrap_or_default();
-    exec.dyn_into::<js_sys::Function>()
-        .ok()
-        .and_then(|f| f.call1(&document, &"copy".into()).ok())
-        .is_some_and(|r| r.is_truthy())
 }
 
 #[component]
@@ -53,7 +32,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let link = props.link.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
-                copied.set(copy(&el, &link));
+                copied.set(crate::shared::copy(Some(&el), &link));
             }
         })
     };

@@ -8,18 +8,15 @@ use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Scheme, map};
 use yew::prelude::*;
 
-use crate::list::derive::Graded;
-use crate::list::files::{download, records, scheme_records, summary_records, too_long, write_csv};
+use crate::list::files::Export;
 use crate::list::state::{Action, ListState, Notice, View};
 use crate::shared::i18n::list_strings;
 use crate::wire::columns::default_mode;
-use crate::wire::sheets::{Cell, write_workbook};
 
 pub struct ToolbarProps {
     /// Every preset.
     pub schemes: Rc<Vec<Rc<Scheme>>>,
     pub state: UseReducerHandle<ListState>,
-    pub graded: Rc<Graded>,
     /// Whether the 公示 preview is open.
     pub previewing: bool,
     /// Open the import dialog.
@@ -28,11 +25,13 @@ pub struct ToolbarProps {
     pub on_workshop: Callback<()>,
     /// Open or close the 公示 preview.
     pub on_preview: Callback<()>,
+    /// Export the list (done in the tools bundle, loaded on first use).
+    pub on_export: Callback<Export>,
 }
 
 /// The scheme, the form each source is entered in, and the list's actions.
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let (state, graded, schemes) = (&props.state, &props.graded, &props.schemes);
+    let (state, schemes) = (&props.state, &props.schemes);
     let dispatch = state.dispatcher().to_callback();
     let lang = state.lang;
     let s = list_strings(lang);
@@ -77,55 +76,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </label>
         }
     });
-    let export_csv = {
-        let state = state.clone();
-        let graded = graded.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (headers, rows) = records(&state, &graded);
-            if let Some(why) = too_long(&headers, &rows) {
-                dispatch.emit(Action::Notify(Notice::Refused(why)));
-                return;
-            }
-            let mut all = vec![headers];
-            all.extend(
-                rows.iter()
-                    .map(|r| r.iter().map(|c| c.text().to_owned()).collect()),
-            );
-            let csv = write_csv(&all);
-            let bytes = js_sys::Uint8Array::from(csv.as_bytes());
-            download("定级名单.csv", &bytes, "text/csv;charset=utf-8");
-        })
-    };
-    let export_xlsx = {
-        let state = state.clone();
-        let graded = graded.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (headers, mut rows) = records(&state, &graded);
-            if let Some(why) = too_long(&headers, &rows) {
-                dispatch.emit(Action::Notify(Notice::Refused(why)));
-                return;
-            }
-            rows.insert(0, headers.into_iter().map(Cell::Text).collect());
-            let sheets = vec![
-                ("结果".to_owned(), rows),
-                ("汇总表".to_owned(), summary_records(&state, &graded)),
-                ("方案".to_owned(), scheme_records(&state.scheme, state.lang)),
-            ];
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match write_workbook(&sheets).await {
-                    Ok(bytes) => download(
-                        "定级名单.xlsx",
-                        &bytes,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    ),
-                    Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
-                }
-            });
-        })
-    };
+    let export_csv = props.on_export.reform(|_: MouseEvent| Export::Csv);
+    let export_xlsx = props.on_export.reform(|_: MouseEvent| Export::Xlsx);
     let import = props.on_import.reform(|_: MouseEvent| ());
     let workshop = props.on_workshop.reform(|_: MouseEvent| ());
     let preview = props.on_preview.reform(|_: MouseEvent| ());

@@ -97,6 +97,9 @@ const SHOWN_ROWS: usize = 200;
 pub struct WorkshopProps {
     /// The list, graded under its own scheme: what a trial is compared with.
     pub list: Rc<ListState>,
+    /// The scheme a link carried, to start from (or why it could not be read).
+    #[prop_or_default]
+    pub linked: Option<Result<Rc<Scheme>, String>>,
     pub on_close: Callback<()>,
     /// Grade the list under the trial's scheme (named as adjusted), and close.
     pub on_apply: Callback<Rc<Scheme>>,
@@ -391,9 +394,17 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let list = props.list.clone();
     // What is being edited: the scheme it started from, its shape as the editor changed it, and
     // the weights, thresholds and quota shares tried over that shape.
-    let edited = use_state(|| Edited::of(list.scheme.clone()));
+    let edited = use_state(|| match &props.linked {
+        Some(Ok(scheme)) => Edited::of(scheme.clone()),
+        _ => Edited::of(list.scheme.clone()),
+    });
     let only_changed = use_state(|| true);
-    let opened_error = use_state(|| None::<String>);
+    let opened_error = use_state(|| match &props.linked {
+        Some(Err(why)) => Some(why.clone()),
+        _ => None,
+    });
+    // The scheme as a link (list.html#scheme=…), once asked for: a what-if to hand out.
+    let link = use_state(|| None::<String>);
     let before = use_memo(list.clone(), |list| grade(list));
     let result = use_memo((edited.shape.clone(), edited.trial.clone()), {
         let list = list.clone();
@@ -780,6 +791,27 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             }
         })
     };
+    let make_link = {
+        let (result, start, link) = (result.clone(), start.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Ok(Tried { scheme, .. }) = result.as_ref() else {
+                return;
+            };
+            let Some(data) = crate::list::workshop::scheme_link(&adjusted(scheme, &start)) else {
+                return;
+            };
+            let location = gloo::utils::window().location();
+            let url = format!(
+                "{}{}#{}{data}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default(),
+                crate::wire::list::SCHEME_LINK,
+            );
+            // Copied where the browser lets it; shown to copy by hand either way.
+            crate::shared::copy(None, &url);
+            link.set(Some(url));
+        })
+    };
     let apply = {
         let (result, on_apply, start) = (result.clone(), props.on_apply.clone(), start.clone());
         Callback::from(move |_: MouseEvent| {
@@ -875,10 +907,18 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={result.is_err()}>{ if zh { "应用到名单" } else { "Apply to the list" } }</button>
                 <button type="button" id="workshop-export" onclick={export} disabled={result.is_err()}>{ if zh { "导出对比 CSV" } else { "Export comparison CSV" } }</button>
                 <button type="button" id="workshop-save" onclick={save} disabled={result.is_err()}>{ if zh { "保存为方案文件" } else { "Save scheme file" } }</button>
+                <button type="button" id="workshop-link-make" onclick={make_link} disabled={result.is_err()}>{ if zh { "复制方案链接" } else { "Copy a link to the scheme" } }</button>
                 <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
                     <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
             </div>
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
+            if let Some(url) = (*link).clone() {
+                <p class="dialog-actions"><label>{ if zh { "方案链接（已复制；打开后在方案工坊中显示对比，点“应用到名单”才会采用）" } else { "Link to the scheme (copied; it opens in the workshop, and is adopted only when applied)" } }
+                    <input type="text" id="workshop-link" readonly=true value={url} /></label></p>
+            }
+            if matches!(props.linked, Some(Ok(_))) {
+                <p id="workshop-linked">{ if zh { "这是链接带来的方案：名单本身不变，点“应用到名单”才会采用" } else { "This scheme came with a link: the list is unchanged until it is applied" } }</p>
+            }
             <div class="dialog-actions">
                 <label>{ if zh { "从此开始" } else { "Start from" } }
                     <select id="workshop-from" onchange={start_from}>
