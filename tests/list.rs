@@ -1119,3 +1119,58 @@ fn my_schemes_are_kept_by_name_and_unreadable_ones_stay() {
     assert!(text.contains("@@damaged@@"));
     assert!(is_my_schemes(&text) && is_my_schemes("") && !is_my_schemes("something else"));
 }
+
+#[test]
+fn an_override_that_moves_another_organization_says_so_in_its_flag_its_working_and_the_quota() {
+    use dingji::list::derive::{flag_labels, quota_line};
+    // Scheme B, the three sources alike: P 95, Q 88, R 84, S 75, T 70, each composite its score.
+    // ⌈5% × 5⌉ = 1 较差: T (70.00, 一般 by score) is moved by the floor. The committee keeps T
+    // 一般: the floor takes the lowest of the others, S (75.00), because of T's override.
+    let state = imported(
+        "组织名称,分类,党委评定,党员群众测评,自评\nP,村,95,95,95\nQ,村,88,88,88\nR,村,84,84,84\nS,村,75,75,75\nT,村,70,70,70\n",
+    );
+    assert_eq!(tiers(&state), ["好", "较好", "较好", "一般", "较差"]);
+    let set = |state: Rc<ListState>, col: Col, text: &str| {
+        state.reduce(Action::SetCell {
+            row: 4,
+            col,
+            text: text.into(),
+        })
+    };
+    let state = set(state, Col::OverrideReason, "整改成效明显");
+    let state = set(state, Col::OverrideTier, "一般");
+    assert_eq!(tiers(&state), ["好", "较好", "较好", "较差", "一般"]);
+    let graded = grade(&state);
+    let RowResult::Ok(s) = graded.result(3) else {
+        panic!("S is graded");
+    };
+    assert_eq!(
+        flag_labels(&state.scheme, &s, dingji_rules::Lang::Zh),
+        ["按比例补入较差", "因调整「T」而变化"]
+    );
+    let lines: Vec<String> = graded
+        .list
+        .quotas
+        .iter()
+        .map(|q| quota_line(&state.scheme, q, dingji_rules::Lang::Zh))
+        .collect();
+    assert!(
+        lines.contains(
+            &"“较差”不少于 5%：⌈5% × 5⌉ = 1 个；原有 0 个，调整 1 个，补入 1 个".to_owned()
+        ),
+        "{lines:?}"
+    );
+    // S's working (说明, from the worker) names the override and what S would be without it.
+    let explained =
+        dingji::worker::explain::explain_row(&persist::to_text(&state), 3, dingji_rules::Lang::Zh)
+            .unwrap();
+    assert!(
+        explained
+            .steps
+            .iter()
+            .any(|l| l
+                == "以上按比例规则的结果因党委对「T」的调整而来：若不调整，本组织为“一般”，二星"),
+        "{:?}",
+        explained.steps
+    );
+}

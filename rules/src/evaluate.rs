@@ -113,6 +113,17 @@ pub enum Flag {
     },
     /// Alone (not in a list), its stars are the capped level, which the cap may still withhold.
     SubjectToStarCap,
+    /// Moved by a list rule only because the committee set other organizations' results: without
+    /// the overrides it would have `tier` and `stars`.
+    AfterOverride {
+        /// The tier it would have without the overrides.
+        tier: usize,
+        /// The stars it would have without the overrides.
+        stars: Option<u8>,
+        /// The organizations whose override moved it (those whose own result the override
+        /// changed), by name.
+        by: Vec<String>,
+    },
     /// The committee set the result.
     Override {
         /// The tier computed before the override.

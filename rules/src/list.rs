@@ -60,6 +60,9 @@ pub struct QuotaCount {
     pub before: u64,
     /// How many the rule moved or held back.
     pub moved: u64,
+    /// How many of the group the committee's overrides put in or out of the rule's tier (or
+    /// stars) against where the rule would have placed them: counted apart from `before`.
+    pub overridden: u64,
 }
 
 fn ser_rows<S: serde::Serializer>(
@@ -98,6 +101,7 @@ impl ListResult {
 /// A graded row as the list rules see it: its effective tier and stars (the override's where the
 /// committee set them), which the rules move. Built from [`OrgResult`]s here, and from columns by
 /// [`crate::columns`].
+#[derive(Clone)]
 pub(crate) struct Entry {
     pub(crate) row: usize,
     pub(crate) category: usize,
@@ -165,11 +169,37 @@ pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
         });
     }
 
-    let quotas = apply_rules(scheme, &mut entries, &mut |row, f| {
+    // Where overrides are set, the rules also run as if none were, to say what they moved.
+    let plain = entries
+        .iter()
+        .any(|e| e.fixed_tier || e.fixed_stars)
+        .then(|| {
+            let mut plain: Vec<Entry> = entries
+                .iter()
+                .map(|e| {
+                    let r = rows.get(e.row).and_then(|r| r.as_ref().ok());
+                    let tier = r.map_or(e.tier, |r| r.tier);
+                    Entry {
+                        tier,
+                        stars: evaluate::stars_for(scheme, tier, e.rounded, e.star_limit),
+                        fixed_tier: false,
+                        fixed_stars: false,
+                        ..e.clone()
+                    }
+                })
+                .collect();
+            let quotas = apply_rules(scheme, &mut plain, &mut |_, _| {});
+            (plain, quotas)
+        });
+
+    let mut quotas = apply_rules(scheme, &mut entries, &mut |row, f| {
         if let Some(r) = result_mut(&mut rows, row) {
             r.flags.push(f);
         }
     });
+    if let Some((plain, _)) = &plain {
+        after_overrides(scheme, orgs, &entries, plain, &mut rows, &mut quotas);
+    }
 
     for e in &entries {
         let Some(r) = result_mut(&mut rows, e.row) else {
@@ -195,6 +225,59 @@ pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
         }
     }
     ListResult { rows, quotas }
+}
+
+/// What the overrides did to the others: each row without one that the rules placed otherwise
+/// than they would have with no overrides is flagged with the overrides that changed their own
+/// organizations' results; each quota counts the overrides that put organizations in or out of
+/// its tier (or stars).
+fn after_overrides<O: std::borrow::Borrow<Org>>(
+    scheme: &Scheme,
+    orgs: &[O],
+    entries: &[Entry],
+    plain: &[Entry],
+    rows: &mut [Result<OrgResult, Error>],
+    quotas: &mut [QuotaCount],
+) {
+    let fixed = |e: &Entry| e.fixed_tier || e.fixed_stars;
+    let changed = |(e, p): &(&Entry, &Entry)| e.tier != p.tier || e.stars != p.stars;
+    let by: Vec<String> = entries
+        .iter()
+        .zip(plain)
+        .filter(|pair| fixed(pair.0) && changed(pair))
+        .filter_map(|(e, _)| Some(orgs.get(e.row)?.borrow().name.trim().to_owned()))
+        .collect();
+    for (e, p) in entries.iter().zip(plain) {
+        if !fixed(e)
+            && changed(&(e, p))
+            && let Some(r) = result_mut(rows, e.row)
+        {
+            r.flags.push(Flag::AfterOverride {
+                tier: p.tier,
+                stars: p.stars,
+                by: by.clone(),
+            });
+        }
+    }
+    let cap_stars = scheme
+        .stars
+        .as_ref()
+        .and_then(|s| s.cap.as_ref())
+        .map(|c| c.stars);
+    for q in quotas.iter_mut() {
+        let inside = |e: &Entry| match q.rule {
+            QuotaRule::MinLowest => e.tier == scheme.lowest_tier(),
+            QuotaRule::MaxTop => e.tier == 0,
+            QuotaRule::StarCap => e.stars.is_some() && e.stars == cap_stars,
+        };
+        q.overridden = entries
+            .iter()
+            .zip(plain)
+            .filter(|(e, p)| {
+                fixed(e) && q.category.is_none_or(|c| c == e.category) && inside(e) != inside(p)
+            })
+            .count() as u64;
+    }
 }
 
 /// Where the list rules report what they did to a row.
@@ -351,6 +434,7 @@ fn cap_top(
         limit: allowed,
         before: in_top.len() as u64,
         moved: 0,
+        overridden: 0,
     };
     let held = held_back(entries, &in_top, allowed, |e| e.fixed_tier);
     for (i, tied) in held {
@@ -393,6 +477,7 @@ fn floor_lowest(
         limit: need,
         before: have,
         moved: 0,
+        overridden: 0,
     };
     if have >= need {
         return count;
@@ -479,6 +564,7 @@ fn cap_stars(
         limit: allowed,
         before: capped.len() as u64,
         moved: 0,
+        overridden: 0,
     };
     let held = held_back(entries, &capped, allowed, |e| e.fixed_stars);
     for (i, tied) in held {

@@ -57,6 +57,7 @@ fn lines(scheme: &Scheme, orgs: &[Org], list: &ListResult) -> Vec<String> {
                         format!("star-cap{}", if *tied { "-tie" } else { "" })
                     }
                     Flag::Override { .. } => "override".into(),
+                    Flag::AfterOverride { by, .. } => format!("after-override of {}", by.join("+")),
                     other => format!("{other:?}"),
                 })
                 .collect();
@@ -232,15 +233,50 @@ fn an_override_counts_at_its_tier_and_is_never_moved() {
             "O5 #5 较差 不定星 [override]"
         ]
     );
-    // The committee keeps O5 一般: then the floor takes the lowest of the others, O4.
+    // The committee keeps O5 一般: then the floor takes the lowest of the others, O4, and says
+    // that O5's override moved it (issue 13: without it, O4 would be 一般 二星 and O5 较差); the
+    // floor's count has the override apart.
     orgs[4].override_ = Some(Override {
         tier: Some(2),
         stars: None,
         reason: "整改成效明显".into(),
     });
     let list = evaluate_list(&b, &orgs);
-    assert_eq!(lines(&b, &orgs, &list)[3], "O4 #4 较差 不定星 [floor]");
+    assert_eq!(
+        lines(&b, &orgs, &list)[3],
+        "O4 #4 较差 不定星 [floor,after-override of O5]"
+    );
     assert_eq!(lines(&b, &orgs, &list)[4], "O5 #5 一般 二星 [override]");
+    let o4 = list.rows[3].as_ref().unwrap();
+    assert!(o4.flags.contains(&Flag::AfterOverride {
+        tier: 2,
+        stars: Some(2),
+        by: vec!["O5".into()],
+    }));
+    let floor = list
+        .quotas
+        .iter()
+        .find(|q| q.rule == QuotaRule::MinLowest)
+        .unwrap();
+    // ⌈5% × 5⌉ = 1: none 较差 by score, one kept out by the override, one moved in.
+    assert_eq!(
+        (floor.limit, floor.before, floor.overridden, floor.moved),
+        (1, 0, 1, 1)
+    );
+    // O5 set 较差 by the committee, as the floor would have: nobody else moves, nothing is
+    // counted apart.
+    orgs[4].override_ = Some(Override {
+        tier: Some(3),
+        stars: None,
+        reason: "班子长期不团结".into(),
+    });
+    let list = evaluate_list(&b, &orgs);
+    assert!(list.rows.iter().flatten().all(|r| {
+        !r.flags
+            .iter()
+            .any(|f| matches!(f, Flag::AfterOverride { .. }))
+    }));
+    assert!(list.quotas.iter().all(|q| q.overridden == 0));
     // An override without a reason is an error on its row, and the row is left out.
     orgs[4].override_ = Some(Override {
         tier: Some(2),

@@ -251,6 +251,14 @@ pub fn flag_labels(scheme: &Scheme, result: &OrgResult, lang: Lang) -> Vec<Strin
                     "too few voters"
                 })
                 .to_owned(),
+                Flag::AfterOverride { by, .. } => {
+                    let by = by.join(if zh { "、" } else { ", " });
+                    if zh {
+                        format!("因调整「{by}」而变化")
+                    } else {
+                        format!("moved by the override of {by}")
+                    }
+                }
                 Flag::Override { reason, .. } => {
                     if zh {
                         format!("党委调整：{reason}")
@@ -325,9 +333,15 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
     };
     let share = share.map(pct).unwrap_or_default();
     let (l, r) = rounding.map_or(("", ""), |x| x.brackets());
+    // Overrides that put organizations in or out of the rule's tier are counted apart.
+    let overridden = match (q.overridden, zh) {
+        (0, _) => String::new(),
+        (n, true) => format!("调整 {n} 个，"),
+        (n, false) => format!("{n} overridden, "),
+    };
     if zh {
         format!(
-            "{prefix}{what} {share}：{l}{share} × {}{r} = {} 个；原有 {} 个，{} {} 个",
+            "{prefix}{what} {share}：{l}{share} × {}{r} = {} 个；原有 {} 个，{overridden}{} {} 个",
             q.base,
             q.limit,
             q.before,
@@ -340,7 +354,7 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
         )
     } else {
         format!(
-            "{prefix}{what} {share}: {l}{share} × {}{r} = {}; {} before, {} moved",
+            "{prefix}{what} {share}: {l}{share} × {}{r} = {}; {} before, {overridden}{} moved",
             q.base, q.limit, q.before, q.moved
         )
     }

@@ -189,6 +189,15 @@ pub fn explain(scheme: &Scheme, org: &Org, result: &OrgResult) -> Result<Vec<Ste
             _ => {}
         }
     }
+    for flag in &result.flags {
+        if matches!(flag, Flag::AfterOverride { .. }) {
+            steps.push(Step::ListRule {
+                flag: flag.clone(),
+                category: result.category,
+                from: computed_tier,
+            });
+        }
+    }
     if let Some((from_tier, from_stars, reason)) = override_flag {
         steps.push(Step::Override {
             from_tier,

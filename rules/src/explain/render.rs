@@ -545,6 +545,24 @@ fn render_list_rule(
                 ],
             )
         }
+        Flag::AfterOverride { tier: t, stars, by } => {
+            let stars = stars
+                .map(|n| format!("{}{}", tr(lang, "，", ", "), scheme.star_name(n, lang)))
+                .unwrap_or_default();
+            let names = by
+                .iter()
+                .map(|n| format!("「{n}」"))
+                .collect::<Vec<_>>()
+                .join(tr(lang, "、", ", "));
+            fill(
+                tr(
+                    lang,
+                    "以上按比例规则的结果因党委对{}的调整而来：若不调整，本组织为“{}”{}",
+                    "The quota rules placed this one so because of the committee's override of {}: without it, this one would be “{}”{}",
+                ),
+                &[&names, tier(*t), &stars],
+            )
+        }
         _ => String::new(),
     }
 }
