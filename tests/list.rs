@@ -1145,7 +1145,7 @@ fn an_override_that_moves_another_organization_says_so_in_its_flag_its_working_a
         panic!("S is graded");
     };
     assert_eq!(
-        flag_labels(&state.scheme, &s, dingji_rules::Lang::Zh),
+        flag_labels(&state.scheme, s, dingji_rules::Lang::Zh),
         ["按比例补入较差", "因调整「T」而变化"]
     );
     let lines: Vec<String> = graded
