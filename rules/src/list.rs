@@ -61,8 +61,14 @@ pub struct QuotaCount {
     /// How many the rule moved or held back.
     pub moved: u64,
     /// How many of the group the committee's overrides put in or out of the rule's tier (or
-    /// stars) against where the rule would have placed them: counted apart from `before`.
+    /// stars) against where the rule would have placed them: counted apart from `before`. Left out
+    /// of the JSON where none did (the JS API answers as before).
+    #[serde(skip_serializing_if = "is_zero")]
     pub overridden: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 fn ser_rows<S: serde::Serializer>(

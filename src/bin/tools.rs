@@ -16,6 +16,7 @@ mod serve {
     use dingji::list::persist;
     use dingji::list::state::{Action, ListState};
     use dingji::list::views::import::{ImportDialog, ImportProps};
+    use dingji::list::views::publicity::{PreviewProps, PublicityPreview};
     use dingji::list::views::workshop::{Workshop, WorkshopProps};
     use dingji_rules::presets;
     use wasm_bindgen::prelude::*;
@@ -25,6 +26,7 @@ mod serve {
     enum Open {
         Import(AppHandle<ImportDialog>),
         Workshop(AppHandle<Workshop>),
+        Publicity(AppHandle<PublicityPreview>),
     }
 
     thread_local! {
@@ -144,12 +146,32 @@ mod serve {
         })
     }
 
+    /// Opens the 公示 preview in `root` over the list `list` (saved-list text). `done` is called
+    /// with nothing when it is closed.
+    #[wasm_bindgen]
+    pub fn open_publicity(
+        root: web_sys::Element,
+        list: String,
+        done: js_sys::Function,
+    ) -> Result<(), JsValue> {
+        let props = PreviewProps {
+            list: Rc::new(self::list(&list)?),
+            on_close: Callback::from(move |()| {
+                let _ = done.call0(&JsValue::NULL);
+            }),
+        };
+        let app = yew::Renderer::<PublicityPreview>::with_root_and_props(root, props).render();
+        APP.with(|a| a.replace(Some(Open::Publicity(app))));
+        Ok(())
+    }
+
     /// Takes the open tool down (the page then removes its root).
     #[wasm_bindgen]
     pub fn close_tool() {
         match APP.with(|a| a.take()) {
             Some(Open::Import(app)) => app.destroy(),
             Some(Open::Workshop(app)) => app.destroy(),
+            Some(Open::Publicity(app)) => app.destroy(),
             None => {}
         }
     }

@@ -9,17 +9,18 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::files::parse_delimited;
-use super::hooks::{VirtualWindow, use_explained_row, use_graded, use_saving, use_virtual_window};
-use super::persist::{self, initial, today};
+use super::hooks::{
+    VirtualWindow, use_consequences, use_explained_row, use_graded, use_saving, use_virtual_window,
+};
+use super::persist::{self, initial};
 use super::state::{Action, Notice};
 use super::views::charts::charts;
 use super::views::grid::{GridProps, grid};
 use super::views::laggards::laggards;
 use super::views::panel::panel;
-use super::views::publicity::publicity;
 use super::views::summary::summary;
 use super::views::toolbar::{
-    FiltersProps, NoticesProps, ToolbarProps, filters, notice, toolbar, unread,
+    FiltersProps, NoticesProps, ToolbarProps, consequences_bar, filters, notice, toolbar, unread,
 };
 use crate::shared::i18n::list_strings;
 
@@ -38,7 +39,9 @@ pub fn ListApp() -> Html {
         use_reducer(move || initial(&schemes, first))
     };
     let dispatch = state.dispatcher().to_callback();
-    let graded = use_graded(&state);
+    let grade_cache = use_mut_ref(Default::default);
+    let graded = use_graded(&state, &grade_cache);
+    let consequences = use_consequences(&state, &graded, &grade_cache);
     let lang = state.lang;
     let s = list_strings(lang);
     crate::shared::use_document_lang(lang, s.title);
@@ -60,7 +63,7 @@ pub fn ListApp() -> Html {
     } = use_virtual_window(total, state.cursor, state.added);
     // A block pasted from Excel or WPS fills from the cursor's cell.
     let on_paste = {
-        let dispatch = dispatch.clone();
+        let dispatch = consequences.dispatch.clone();
         let graded = graded.clone();
         let (position, col) = state.cursor;
         Callback::from(move |e: Event| {
@@ -86,13 +89,6 @@ pub fn ListApp() -> Html {
 
     let scheme = state.scheme.clone();
     let columns = state.columns();
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
-    let preview = {
-        let previewing = previewing.clone();
-        Callback::from(move |_: MouseEvent| previewing.set(!*previewing))
-    };
     let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
     // 导入 loads the import dialog's own bundle and opens it over the list; its answer is the
     // imported list as saved-list text, read here into the drafts it holds.
@@ -202,13 +198,34 @@ pub fn ListApp() -> Html {
             super::tools::export(kind, persist::to_text(&state), answer);
         })
     };
-    // Esc closes what is open over the list: the import dialog, then a row's 说明, then the 公示
-    // preview (in a cell, Esc takes back what is being typed instead).
+    // 打印公示 previews the 公示 over the list (the tools bundle); printed from there.
+    let on_preview = {
+        let (importing, previewing, state) = (importing.clone(), previewing.clone(), state.clone());
+        Callback::from(move |()| {
+            if *importing {
+                return;
+            }
+            importing.set(true);
+            previewing.set(true);
+            let (importing, previewing) = (importing.clone(), previewing.clone());
+            let answer = Callback::from(move |_: super::tools::Answer| {
+                importing.set(false);
+                previewing.set(false);
+            });
+            super::tools::open(
+                super::tools::Tool::Publicity,
+                persist::to_text(&state),
+                answer,
+            );
+        })
+    };
+    // Esc cancels an override's question, or closes a row's 说明 (the tools over the list take
+    // their own; in a cell, Esc takes back what is being typed instead).
     let on_key = {
         let importing = importing.clone();
-        let previewing = previewing.clone();
         let dispatch = dispatch.clone();
         let open = state.open.is_some();
+        let (asked, cancel) = (consequences.pending.is_some(), consequences.cancel.clone());
         Callback::from(move |e: KeyboardEvent| {
             let in_cell = e
                 .target_dyn_into::<web_sys::Element>()
@@ -217,10 +234,10 @@ pub fn ListApp() -> Html {
             if e.key() != "Escape" || in_cell || *importing {
                 return;
             }
-            if open {
+            if asked {
+                cancel.emit(());
+            } else if open {
                 dispatch.emit(Action::Open(None));
-            } else if *previewing {
-                previewing.set(false);
             }
         })
     };
@@ -241,25 +258,15 @@ pub fn ListApp() -> Html {
             </header>
             <main class="list-main">
             { notice(&NoticesProps { state: state.clone() }) }
-            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), previewing: *previewing, on_import: on_import.clone(), on_workshop, on_export, on_preview: { let p = previewing.clone(); Callback::from(move |()| p.set(!*p)) } }) }
-            if *previewing {
-                <section class="card print-preview" aria-labelledby="preview-title" id="print-preview">
-                    <div class="panel-head no-print">
-                        <h2 id="preview-title">{ s.preview_title }</h2>
-                        <div class="buttons">
-                            <button type="button" class="primary" id="print-now" onclick={print}>{ s.print_now }</button>
-                            <button type="button" id="print-close" onclick={preview}>{ s.close }</button>
-                        </div>
-                    </div>
-                    { publicity(&state, &graded, &today()) }
-                </section>
-            } else {
+            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), previewing: *previewing, on_import: on_import.clone(), on_workshop, on_export, on_preview }) }
+            if !*previewing {
                 <p class="print-hint">{ s.print_hint }</p>
             }
             { filters(&FiltersProps { state: state.clone(), shown: total }) }
             { unread(&NoticesProps { state: state.clone() }) }
+            { consequences_bar(&consequences, lang) }
             <div class="grid-wrap" ref={scroller} onscroll={on_scroll} onpaste={on_paste} tabindex="0" aria-label={s.grid_label}>
-                { grid(&GridProps { state: &state, graded: &graded, columns: &columns, first, last, top, bottom, dispatch: &dispatch, editing: &editing }) }
+                { grid(&GridProps { state: &state, graded: &graded, columns: &columns, first, last, top, bottom, dispatch: &consequences.dispatch, editing: &editing, moved: &consequences.moved }) }
                 if state.rows.is_empty() {
                     <p class="muted empty">{ s.empty }</p>
                 }

@@ -63,6 +63,13 @@ pub struct GradeCache {
     rows: Vec<Option<(Rc<Row>, OrgResult)>>,
 }
 
+/// Grades the list of `state` with the page's cache: the page's one call of [`grade_with`]
+/// (the list as edited, and an edit tried first), so that its code is there once.
+#[inline(never)]
+pub fn grade_cached(state: &ListState, cache: &std::cell::RefCell<GradeCache>) -> Graded {
+    grade_with(state, &mut cache.borrow_mut())
+}
+
 /// Grades the list of `state`.
 pub fn grade(state: &ListState) -> Graded {
     grade_with(state, &mut GradeCache::default())
@@ -358,4 +365,110 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
             q.base, q.limit, q.before, q.moved
         )
     }
+}
+
+/// A row's place after grading: its tier and stars, or `None` where it is not graded.
+pub type Placed = Option<(usize, Option<u8>)>;
+
+/// Each row's id and place, in list order.
+pub fn places(state: &ListState, graded: &Graded) -> Vec<(u64, Placed)> {
+    state
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let placed = match graded.result(i) {
+                RowResult::Ok(r) => Some((r.tier, r.stars)),
+                _ => None,
+            };
+            (row.id, placed)
+        })
+        .collect()
+}
+
+/// What an edit did to the other rows: each row graded before (`before`, from [`places`], in
+/// list order) and now, other than `edited`, whose tier or stars changed, with a line saying
+/// how ("「S」：一般 → 较差").
+pub fn consequences(
+    before: &[(u64, Placed)],
+    state: &ListState,
+    graded: &Graded,
+    edited: Option<u64>,
+) -> Vec<(u64, String)> {
+    let (scheme, lang) = (&state.scheme, state.lang);
+    let shown = |(tier, stars): (usize, Option<u8>)| {
+        let mut text = scheme.tier_name(tier, lang).to_owned();
+        if let Some(n) = stars {
+            text.push_str(if lang == Lang::Zh { "，" } else { ", " });
+            text.push_str(&scheme.star_name(n, lang));
+        }
+        text
+    };
+    // The rows keep their order through an edit, which adds or removes at most one: `before`
+    // is walked alongside.
+    let mut j = 0;
+    let mut out = Vec::new();
+    for ((id, now), row) in places(state, graded).into_iter().zip(state.rows.iter()) {
+        let at = |k: usize| before.get(k).map(|b| b.0);
+        if at(j) != Some(id) && at(j + 1) == Some(id) {
+            j += 1;
+        }
+        if at(j) != Some(id) {
+            continue;
+        }
+        let then = before.get(j).and_then(|b| b.1);
+        j += 1;
+        if let (Some(then), Some(now)) = (then, now)
+            && Some(id) != edited
+            && then != now
+        {
+            let colon = if lang == Lang::Zh { "：" } else { ": " };
+            out.push((
+                id,
+                format!(
+                    "「{}」{colon}{} → {}",
+                    row.draft.name.trim(),
+                    shown(then),
+                    shown(now)
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// The override row `row` sets (its tier and stars), where it reads.
+pub fn override_of(state: &ListState, row: usize) -> Option<(Option<usize>, Option<u8>)> {
+    let org = state.rows.get(row)?.parsed.as_ref().ok()?;
+    org.override_.as_ref().map(|o| (o.tier, o.stars))
+}
+
+/// The rows of `state` with row `row` replaced by `by` (the rest shared), as a list to grade:
+/// its scheme and language, not its history or view.
+pub fn with_row(state: &ListState, row: usize, by: Row) -> ListState {
+    let mut rows = (*state.rows).clone();
+    if let Some(slot) = rows.get_mut(row) {
+        *slot = Rc::new(by);
+    }
+    ListState {
+        lang: state.lang,
+        rows: Rc::new(rows),
+        ..ListState::new(state.scheme.clone())
+    }
+}
+
+/// The list of `state` with row `row`'s override left out (what the override changes is then
+/// this list's places against the list's); `None` where the row does not read.
+pub fn without_override(state: &ListState, row: usize) -> Option<ListState> {
+    let r = state.rows.get(row)?;
+    let org = r.parsed.as_ref().ok()?;
+    let plain = Row {
+        id: r.id,
+        draft: r.draft.clone(),
+        parsed: Ok(Org {
+            override_: None,
+            ..org.clone()
+        }),
+    };
+    Some(with_row(state, row, plain))
 }

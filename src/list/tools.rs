@@ -78,6 +78,8 @@ fn call(module: &JsValue, name: &str, args: &js_sys::Array) -> Result<JsValue, J
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tool {
     Import,
+    /// The 公示, previewed to print.
+    Publicity,
     /// The workshop, starting from the list's scheme or from a scheme a link carried (its saved
     /// form, as [`crate::wire::list::scheme_data`] writes it).
     Workshop(Option<String>),
@@ -109,6 +111,7 @@ pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
         });
         let (name, linked) = match tool {
             Tool::Import => ("open_import", JsValue::UNDEFINED),
+            Tool::Publicity => ("open_publicity", JsValue::UNDEFINED),
             Tool::Workshop(linked) => (
                 "open_workshop",
                 linked.map_or(JsValue::UNDEFINED, Into::into),

@@ -307,6 +307,10 @@ pub struct ListStrings {
     pub close: &'static str,
     pub publicity: &'static str,
     pub publicity_date: &'static str,
+    /// A 公示 entry's note: its result set by the committee.
+    pub overridden: &'static str,
+    /// A 公示 entry's note: moved by the quotas because of the committee's overrides.
+    pub moved_by_override: &'static str,
     pub import_title: &'static str,
     pub import_choose: &'static str,
     pub import_sheet: &'static str,
@@ -396,6 +400,8 @@ const LIST_ZH: ListStrings = ListStrings {
     close: "关闭",
     publicity: "分类定级结果公示",
     publicity_date: "公示日期",
+    overridden: "党委调整",
+    moved_by_override: "因党委调整按比例变动",
     import_title: "导入名单",
     import_choose: "选择文件（CSV：UTF-8 或 GBK；Excel：.xlsx）",
     import_sheet: "工作表",
@@ -485,6 +491,8 @@ const LIST_EN: ListStrings = ListStrings {
     close: "Close",
     publicity: "Public notice of the grading",
     publicity_date: "Date",
+    overridden: "set by the committee",
+    moved_by_override: "moved by the quotas after an override",
     import_title: "Import a list",
     import_choose: "Choose a file (CSV in UTF-8 or GBK; Excel .xlsx)",
     import_sheet: "Sheet",

@@ -30,6 +30,8 @@ pub struct GridProps<'a> {
     /// The text being typed into a cell (row id, column, text) before it is committed: a render
     /// meanwhile (the list scrolled, a notice) shows it rather than resetting the cell.
     pub editing: &'a Editing,
+    /// The rows the last edit moved (tier or stars), by id: marked for a moment.
+    pub moved: &'a [(u64, String)],
 }
 
 /// The cell being typed into, if any: row id, column index, the text so far.
@@ -165,7 +167,8 @@ pub fn grid(props: &GridProps) -> Html {
         let duplicate = props.dispatch.reform(move |_: MouseEvent| Action::DuplicateRow(row));
         let delete = props.dispatch.reform(move |_: MouseEvent| Action::DeleteRow(row));
         Some(html! {
-            <tr key={r.id} class={classes!(errors.is_some().then_some("unread"), (state.open == Some(r.id)).then_some("open"))}>
+            <tr key={r.id} class={classes!(errors.is_some().then_some("unread"), (state.open == Some(r.id)).then_some("open"),
+                props.moved.iter().any(|(id, _)| *id == r.id).then_some("consequence"))}>
                 <th scope="row" class="num">{ row + 1 }</th>
                 { for cells }
                 { result_cells(scheme, props.graded, row, lang) }

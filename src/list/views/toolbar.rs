@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use dingji_rules::draft::Mode;
 use dingji_rules::scheme::SourceKind;
-use dingji_rules::{Scheme, map};
+use dingji_rules::{Lang, Scheme, map};
 use yew::prelude::*;
 
 use crate::list::files::Export;
@@ -223,5 +223,34 @@ pub fn unread(props: &NoticesProps) -> Html {
             <p>{ s.errors_title }</p>
             <ul class="errors">{ for unread }</ul>
         </section>
+    }
+}
+
+/// What an edit does to the other rows: an override that would move others, asked before it is
+/// applied; after an edit, the rows it moved.
+pub fn consequences_bar(c: &crate::list::hooks::Consequences, lang: Lang) -> Html {
+    let zh = lang == Lang::Zh;
+    let join = |lines: &mut dyn Iterator<Item = &str>| {
+        lines.collect::<Vec<_>>().join(if zh { "；" } else { "; " })
+    };
+    html! {
+        <>
+            if let Some(p) = &c.pending {
+                <div class="card confirm" role="alertdialog" aria-labelledby="override-confirm-text" id="override-confirm">
+                    <p id="override-confirm-text">{ if zh { "调整后，按比例规则：" } else { "With this override, the quota rules move: " } }
+                        { join(&mut p.iter().map(String::as_str)) }</p>
+                    <div class="buttons">
+                        <button type="button" class="primary" id="override-confirm-yes" onclick={c.confirm.reform(|_: MouseEvent| ())}>{ if zh { "确认调整" } else { "Apply" } }</button>
+                        <button type="button" id="override-confirm-no" onclick={c.cancel.reform(|_: MouseEvent| ())}>{ if zh { "取消" } else { "Cancel" } }</button>
+                    </div>
+                </div>
+            }
+            if !c.moved.is_empty() {
+                <p class="moved-note" role="status" id="consequences">
+                    { format!("{}{}", if zh { format!("因本次修改，另有 {} 个组织随之变化：", c.moved.len()) } else { format!("{} other organizations changed with this edit: ", c.moved.len()) },
+                        join(&mut c.moved.iter().take(20).map(|(_, l)| l.as_str()))) }
+                </p>
+            }
+        </>
     }
 }
