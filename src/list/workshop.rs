@@ -475,6 +475,8 @@ pub struct YearComparison {
     /// This year's organizations not in last year's file, and last year's not in this list.
     pub new: Vec<String>,
     pub gone: Vec<String>,
+    /// 晋位, 降位 and 持平 by this year's category (index into the scheme's categories).
+    pub by_category: Vec<(usize, [usize; 3])>,
 }
 
 impl YearComparison {
@@ -504,6 +506,7 @@ pub fn against_last_year(
     let mut matrix = vec![vec![0; tiers]; tiers];
     let (mut up, mut down, mut same) = (0, 0, 0);
     let mut new = Vec::new();
+    let mut by_category: Vec<(usize, [usize; 3])> = Vec::new();
     let names: Vec<&str> = list.rows.iter().map(|r| r.draft.name.trim()).collect();
     let rows = names
         .iter()
@@ -520,10 +523,29 @@ pub fn against_last_year(
                     if let Some(cell) = matrix.get_mut(b.0).and_then(|r| r.get_mut(a.1)) {
                         *cell += 1;
                     }
-                    match a.1.cmp(&b.0) {
-                        std::cmp::Ordering::Less => up += 1,
-                        std::cmp::Ordering::Greater => down += 1,
-                        std::cmp::Ordering::Equal => same += 1,
+                    let k = match a.1.cmp(&b.0) {
+                        std::cmp::Ordering::Less => {
+                            up += 1;
+                            0
+                        }
+                        std::cmp::Ordering::Greater => {
+                            down += 1;
+                            1
+                        }
+                        std::cmp::Ordering::Equal => {
+                            same += 1;
+                            2
+                        }
+                    };
+                    if let RowResult::Ok(r) = graded.result(i) {
+                        match by_category.iter_mut().find(|(c, _)| *c == r.category) {
+                            Some((_, counts)) => counts[k] += 1,
+                            None => {
+                                let mut counts = [0; 3];
+                                counts[k] = 1;
+                                by_category.push((r.category, counts));
+                            }
+                        }
                     }
                 }
                 (None, _) => new.push((*name).to_owned()),
@@ -538,6 +560,7 @@ pub fn against_last_year(
         .filter(|(n, _, _)| !names.contains(&n.as_str()))
         .map(|(n, _, _)| n.clone())
         .collect();
+    by_category.sort_unstable_by_key(|(c, _)| *c);
     YearComparison {
         rows,
         matrix,
@@ -546,6 +569,7 @@ pub fn against_last_year(
         same,
         new,
         gone,
+        by_category,
     }
 }
 

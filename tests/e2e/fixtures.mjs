@@ -1,7 +1,7 @@
 // The end-to-end tests' own fixtures: a township's list as a clerk's spreadsheet (CSV in UTF-8 or
 // GBK, and an .xlsx written by a small zip writer here, independent of the app's), and what the
 // rules say its results are, computed here by hand-written arithmetic (domain.md, scheme B).
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** The categories of scheme B used here, by name. */
 const CATEGORIES = ['村', '社区', '机关'];
@@ -321,4 +321,54 @@ export function parseCsv(text) {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Reads an .xlsx the app wrote, independently of the app: each sheet by name, as rows of cells,
+ * a number cell as a JS number and any other as its text (shared or inline strings).
+ */
+export function readXlsx(buffer) {
+  // The zip's central directory: each entry's name, method and where its data starts.
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const files = {};
+  for (let i = 0; i < count; i += 1) {
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extra = buffer.readUInt16LE(at + 30);
+    const comment = buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const data = buffer.subarray(start, start + size);
+    files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 46 + nameLength + extra + comment;
+  }
+  const text = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const shared = [...(files['xl/sharedStrings.xml'] ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)]
+    .map((m) => text([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
+  const rels = Object.fromEntries([...files['xl/_rels/workbook.xml.rels'].matchAll(/<Relationship [^>]*>/g)]
+    .map((m) => [m[0].match(/Id="([^"]+)"/)[1], m[0].match(/Target="([^"]+)"/)[1]]));
+  const column = (ref) => [...ref.match(/^[A-Z]+/)[0]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  const out = {};
+  for (const m of files['xl/workbook.xml'].matchAll(/<sheet [^>]*>/g)) {
+    const name = text(m[0].match(/name="([^"]+)"/)[1]);
+    const target = rels[m[0].match(/r:id="([^"]+)"/)[1]].replace(/^\/?(xl\/)?/, 'xl/');
+    const rows = [];
+    for (const r of files[target].matchAll(/<row [^>]*r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) {
+      const row = [];
+      for (const c of r[2].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+        const ref = c[1].match(/r="([A-Z]+)\d+"/)[1];
+        const type = c[1].match(/t="([^"]+)"/)?.[1];
+        const v = c[2]?.match(/<v>([\s\S]*?)<\/v>/)?.[1];
+        const inline = c[2]?.match(/<t[^>]*>([\s\S]*?)<\/t>/)?.[1];
+        row[column(ref)] = type === 's' ? shared[Number(v)] : type === 'inlineStr' ? text(inline ?? '') : type === 'str' ? text(v ?? '') : v === undefined ? '' : Number(v);
+      }
+      rows[Number(r[1]) - 1] = Array.from(row, (v) => v ?? '');
+    }
+    out[name] = rows;
+  }
+  return out;
 }

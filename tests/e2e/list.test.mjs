@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serveDist, launchBrowser, watch, screenshot, waitForText, paste, keptAside } from './harness.mjs';
-import { township, records, expected, csv, gbk, xlsx, parseCsv } from './fixtures.mjs';
+import { township, records, expected, csv, gbk, xlsx, parseCsv, readXlsx } from './fixtures.mjs';
 
 let site;
 let browser;
@@ -392,6 +392,33 @@ test('in English the list page says so to the document: its language and its tit
   await waitForText(page, 'h1', "The committee's list");
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.title(), "Dingji · The committee's list");
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('the Excel export stores numbers as numbers and text as text, read back independently', async () => {
+  const { context, page, w } = await openList();
+  const orgs = township();
+  await importTownship(page, orgs);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  const book = readXlsx(readFileSync(await download.path()));
+  assert.deepEqual(Object.keys(book), ['结果', '汇总表', '方案']);
+  const [head, ...rows] = book['结果'];
+  const at = (name) => head.indexOf(name);
+  const want = expected(orgs);
+  rows.forEach((row, i) => {
+    const o = orgs[i];
+    // Text stays text; entries, ballots and composites are numbers (SUM works on them).
+    assert.equal(row[at('组织名称')], o.name);
+    assert.equal(row[at('分类')], o.category);
+    assert.equal(row[at('党委评定')], o.committee);
+    assert.deepEqual(['好', '较好', '一般', '较差'].map((l) => row[at(`党员群众测评·${l}（票）`)]), o.ballots);
+    assert.equal(row[at('自评')], o.self);
+    assert.equal(row[at('综合评分')], want[i].composite / 100);
+    assert.equal(row[at('等次')], want[i].tier);
+  });
+  // The 汇总表's counts are numbers: its 合计 row counts all 21.
+  assert.equal(book['汇总表'].find((r) => r[0] === '合计')[1], 21);
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import AxeBuilder from '@axe-core/playwright';
 import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
-import { csv } from './fixtures.mjs';
+import { csv, readXlsx } from './fixtures.mjs';
 
 let site;
 let browser;
@@ -214,6 +214,28 @@ test("last year's list as the baseline: 晋位, 降位 and 持平 by name, and t
     ['P晋位', 'Q降位'],
   );
   await screenshot(page, 'workshop-last-year-1440');
+  // 晋位, 降位 and 持平 by category (all five are 村).
+  assert.deepEqual(
+    await page.$$eval('#year-by-category tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent))),
+    [['村', '1', '1', '2']],
+  );
+  // The comparison as a workbook, read back here: both comparisons, scores as numbers, and the
+  // 汇总表 before and after (by hand above: Q 91.00 好 四星 → 89.40 较好 三星, 好 last year).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#workshop-export-xlsx')]);
+  const book = readXlsx(readFileSync(await download.path()));
+  assert.deepEqual(Object.keys(book), ['对比', '等次变化', '汇总表（调整前）', '汇总表（调整后）']);
+  assert.deepEqual(book['对比'][0], ['组织名称', '原综合评分', '原等次', '原星级', '调整后评分', '调整后等次', '调整后星级', '变化', '去年等次', '去年星级', '与去年比']);
+  assert.deepEqual(book['对比'][1], ['P', 90.2, '好', '四星', 91.4, '好', '四星', '', '较好', '三星', '晋位']);
+  assert.deepEqual(book['对比'][2], ['Q', 91, '好', '四星', 89.4, '较好', '三星', '下降', '好', '四星', '降位']);
+  assert.deepEqual(book['等次变化'].slice(0, 5), [
+    ['调整前＼调整后', '好', '较好', '一般', '较差'],
+    ['好', 1, 1, 0, 0], ['较好', 1, 0, 0, 0], ['一般', 0, 0, 1, 0], ['较差', 0, 0, 0, 1],
+  ]);
+  assert.equal(book['等次变化'][5][0], '调整后 2 个组织等次变化：上升 1，下降 1');
+  assert.ok(book['等次变化'].some((r) => r?.[0] === '与去年相比：晋位 1，降位 1，持平 2'));
+  const total = (sheet) => book[sheet].find((r) => r?.[0] === '合计');
+  assert.deepEqual(total('汇总表（调整前）').slice(0, 10), ['合计', 5, 2, 40, 1, 20, 1, 20, 1, 20]);
+  assert.deepEqual(total('汇总表（调整后）').slice(0, 10), ['合计', 5, 2, 40, 1, 20, 1, 20, 1, 20]);
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });

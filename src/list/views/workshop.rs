@@ -18,6 +18,7 @@ use crate::list::workshop::{
     Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison, against_last_year,
     is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
 };
+use crate::wire::sheets::Cell;
 
 /// The before-and-after columns (Chinese, English), shared by the table and the CSV.
 const TRIAL_COLUMNS: [(&str, &str); 7] = [
@@ -287,6 +288,96 @@ fn comparison_records(
     out
 }
 
+/// The comparison as a workbook's sheets: 对比 (each organization before and after, and against
+/// last year where a file was given; scores as numbers), 等次变化 (the transition matrix, and
+/// last year's where given), and the 汇总表 before and after, each with its quota lines.
+fn comparison_workbook(
+    list: &ListState,
+    before: &crate::list::derive::Graded,
+    tried: &Tried,
+    year: Option<&YearComparison>,
+    lang: Lang,
+) -> Vec<(String, Vec<Vec<Cell>>)> {
+    let zh = lang == Lang::Zh;
+    let decimals = |scheme: &Scheme| scheme.rounding.decimals;
+    let rows: Vec<Vec<Cell>> = comparison_records(list, tried, year, lang)
+        .into_iter()
+        .enumerate()
+        .map(|(r, record)| {
+            record
+                .into_iter()
+                .enumerate()
+                .map(|(c, text)| {
+                    // The two composites (before, after) are numbers from the second row on.
+                    let places = match c {
+                        1 => Some(decimals(&list.scheme)),
+                        4 => Some(decimals(&tried.scheme)),
+                        _ => None,
+                    };
+                    match (r > 0, places, text.parse::<dingji_rules::Decimal>()) {
+                        (true, Some(p), Ok(v)) => Cell::number(v, p),
+                        _ => Cell::Text(text),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let matrix_sheet = |m: &[Vec<usize>], corner: &str| {
+        let mut out = vec![
+            std::iter::once(Cell::Text(corner.to_owned()))
+                .chain(
+                    tried
+                        .scheme
+                        .tiers
+                        .iter()
+                        .map(|t| Cell::Text(t.name.get(lang).to_owned())),
+                )
+                .collect::<Vec<_>>(),
+        ];
+        out.extend(m.iter().enumerate().map(|(b, row)| {
+            std::iter::once(Cell::Text(list.scheme.tier_name(b, lang).to_owned()))
+                .chain(row.iter().map(|n| Cell::number((*n as u64).into(), 0)))
+                .collect()
+        }));
+        out
+    };
+    let mut transitions = matrix_sheet(
+        &tried.comparison.matrix,
+        if zh {
+            "调整前＼调整后"
+        } else {
+            "before \\ after"
+        },
+    );
+    transitions.push(vec![Cell::Text(tried.comparison.summary(lang))]);
+    if let Some(y) = year {
+        transitions.push(Vec::new());
+        transitions.extend(matrix_sheet(
+            &y.matrix,
+            if zh {
+                "去年＼今年"
+            } else {
+                "last year \\ this year"
+            },
+        ));
+        transitions.push(vec![Cell::Text(y.summary(lang))]);
+    }
+    let after = crate::list::workshop::under(list, tried.scheme.clone());
+    let name = |zh_name: &str, en: &str| (if zh { zh_name } else { en }).to_owned();
+    vec![
+        (name("对比", "Comparison"), rows),
+        (name("等次变化", "Tiers"), transitions),
+        (
+            name("汇总表（调整前）", "Summary before"),
+            crate::list::files::summary_records(list, before),
+        ),
+        (
+            name("汇总表（调整后）", "Summary after"),
+            crate::list::files::summary_records(&after, &tried.graded),
+        ),
+    ]
+}
+
 /// A trial's scheme as the list takes it and a file keeps it: an id of its own (so that it is
 /// never taken for the preset it came from) and its name marked as adjusted, unless it is a
 /// preset as it is, a scheme opened and not changed, or given a name of its own in the editor
@@ -374,6 +465,15 @@ fn year_view(
                 <thead><tr><td></td>{ for after.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }</tr></thead>
                 <tbody>{ for y.matrix.iter().enumerate().map(|(b, row)| html! {
                     <tr><th scope="row">{ after.tier_name(b, lang) }</th>{ for row.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
+                }) }</tbody>
+            </table>
+            <table class="plain" id="year-by-category">
+                <caption>{ if zh { "按分类（汇总）" } else { "By category" } }</caption>
+                <thead><tr>{ for [("分类", "Category"), ("晋位", "Up"), ("降位", "Down"), ("持平", "Same")].iter()
+                    .map(|c| html! { <th scope="col">{ label(lang, *c) }</th> }) }</tr></thead>
+                <tbody>{ for y.by_category.iter().map(|(c, counts)| html! {
+                    <tr><th scope="row">{ after.categories.get(*c).map_or("", |c| c.name.get(lang)) }</th>
+                        { for counts.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
                 }) }</tbody>
             </table>
             { rows_table("year-rows", if zh { "晋位与降位" } else { "Up and down" },
@@ -726,6 +826,32 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             );
         })
     };
+    // The comparison as a workbook: the organizations before and after (and against last year),
+    // the tier transitions, and the 汇总表 with its quota lines before and after.
+    let export_xlsx = {
+        let (result, last, list, before) =
+            (result.clone(), last.clone(), list.clone(), before.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Ok(tried) = result.as_ref() else { return };
+            let year = (*last)
+                .as_ref()
+                .map(|l| against_last_year(&list, &tried.graded, tried.scheme.tiers.len(), l));
+            let sheets = comparison_workbook(&list, &before, tried, year.as_ref(), lang);
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(bytes) = crate::wire::sheets::write_workbook(&sheets).await {
+                    download(
+                        if zh {
+                            "方案对比.xlsx"
+                        } else {
+                            "comparison.xlsx"
+                        },
+                        &bytes,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    );
+                }
+            });
+        })
+    };
     // My schemes, kept in this browser.
     let storage = gloo::utils::window().local_storage().ok().flatten();
     let kept_text = use_state({
@@ -906,6 +1032,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <button type="button" id="workshop-reset" onclick={reset_all}>{ if zh { "全部复位" } else { "Reset all" } }</button>
                 <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={result.is_err()}>{ if zh { "应用到名单" } else { "Apply to the list" } }</button>
                 <button type="button" id="workshop-export" onclick={export} disabled={result.is_err()}>{ if zh { "导出对比 CSV" } else { "Export comparison CSV" } }</button>
+                <button type="button" id="workshop-export-xlsx" onclick={export_xlsx} disabled={result.is_err()}>{ if zh { "导出对比 Excel" } else { "Export comparison Excel" } }</button>
                 <button type="button" id="workshop-save" onclick={save} disabled={result.is_err()}>{ if zh { "保存为方案文件" } else { "Save scheme file" } }</button>
                 <button type="button" id="workshop-link-make" onclick={make_link} disabled={result.is_err()}>{ if zh { "复制方案链接" } else { "Copy a link to the scheme" } }</button>
                 <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
