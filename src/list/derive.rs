@@ -65,7 +65,6 @@ pub struct GradeCache {
 
 /// Grades the list of `state` with the page's cache: the page's one call of [`grade_with`]
 /// (the list as edited, and an edit tried first), so that its code is there once.
-#[inline(never)]
 pub fn grade_cached(state: &ListState, cache: &std::cell::RefCell<GradeCache>) -> Graded {
     grade_with(state, &mut cache.borrow_mut())
 }
