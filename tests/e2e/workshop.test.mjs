@@ -91,6 +91,11 @@ test('a weight changed in the workshop shows at once which organizations move, a
   await waitForText(page, '#trial-summary', '调整后 3 个组织等次变化：上升 1，下降 2');
   assert.match(await page.locator('#quotas-before').textContent(), /⌈5% × 5⌉ = 1 个/);
   assert.match(await page.locator('#quotas-after').textContent(), /⌈30% × 5⌉ = 2 个/);
+  // The 汇总表 before → after: 好 P Q → P R, 较好 R → Q, 一般 S → none, 较差 T → S T.
+  assert.deepEqual(
+    await page.$$eval('#trial-summary-table tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent))),
+    [['村', '5', '2', '1', '1 → 0', '1 → 2'], ['合计', '5', '2', '1', '1 → 0', '1 → 2']],
+  );
 
   // Saved as a scheme file: the documented JSON, with the values tried.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#workshop-save')]);

@@ -288,6 +288,67 @@ fn comparison_records(
     out
 }
 
+/// The 汇总表 before and after, in one table: each category's count per tier of the trial's scheme,
+/// "3 → 2" where it changed (a tier is compared with the one of the same name before).
+fn summary_view(
+    before_scheme: &Scheme,
+    before: &crate::list::derive::Graded,
+    after_scheme: &Scheme,
+    after: &crate::list::derive::Graded,
+    lang: Lang,
+) -> Html {
+    let zh = lang == Lang::Zh;
+    let (b, a) = (&before.summary, &after.summary);
+    let rows = a.rows.iter().chain(std::iter::once(&a.total)).map(|row| {
+        let was = match row.category {
+            None => Some(&b.total),
+            Some(c) => {
+                let id = after_scheme.categories.get(c).map(|x| x.id.as_str());
+                b.rows.iter().find(|r| {
+                    r.category
+                        .and_then(|k| before_scheme.categories.get(k))
+                        .map(|x| x.id.as_str())
+                        == id
+                })
+            }
+        };
+        let name = row
+            .category
+            .and_then(|c| after_scheme.categories.get(c))
+            .map_or(if zh { "合计" } else { "Total" }, |c| c.name.get(lang));
+        let cell = |now: u64, then: Option<u64>| match then {
+            Some(t) if t != now => html! { <td class="moved">{ format!("{t} → {now}") }</td> },
+            _ => html! { <td>{ now }</td> },
+        };
+        let tier_then = |t: usize| {
+            let name = &after_scheme.tiers.get(t)?.name.zh;
+            let k = before_scheme
+                .tiers
+                .iter()
+                .position(|x| &x.name.zh == name)?;
+            Some(was.map_or(0, |w| w.tiers.get(k).copied().unwrap_or(0)))
+        };
+        html! {
+            <tr>
+                <th scope="row">{ name }</th>
+                { cell(row.count, Some(was.map_or(0, |w| w.count))) }
+                { for row.tiers.iter().enumerate().map(|(t, n)| cell(*n, tier_then(t))) }
+            </tr>
+        }
+    });
+    html! {
+        <table class="plain" id="trial-summary-table">
+            <caption>{ if zh { "汇总表（调整前 → 调整后）" } else { "Summary (before → after)" } }</caption>
+            <thead><tr>
+                <th scope="col">{ if zh { "分类" } else { "Category" } }</th>
+                <th scope="col">{ if zh { "数量" } else { "Count" } }</th>
+                { for after_scheme.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
 /// The comparison as a workbook's sheets: 对比 (each organization before and after, and against
 /// last year where a file was given; scores as numbers), 等次变化 (the transition matrix, and
 /// last year's where given), and the 汇总表 before and after, each with its quota lines.
@@ -993,6 +1054,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <>
                     <p class="trial-summary" id="trial-summary" role="status">{ c.summary(lang) }</p>
                     { matrix(c, &list.scheme, after, lang) }
+                    { summary_view(&list.scheme, &before, after, after_graded, lang) }
                     <div class="trial-quotas">
                         <div><h4>{ if zh { "比例规则（调整前）" } else { "Quotas before" } }</h4>{ quotas("quotas-before", &list.scheme, &before) }</div>
                         <div><h4>{ if zh { "比例规则（调整后）" } else { "Quotas after" } }</h4>{ quotas("quotas-after", after, after_graded) }</div>
