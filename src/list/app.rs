@@ -225,7 +225,10 @@ pub fn ListApp() -> Html {
         let importing = importing.clone();
         let dispatch = dispatch.clone();
         let open = state.open.is_some();
-        let (asked, cancel) = (consequences.pending.is_some(), consequences.cancel.clone());
+        let (asked, cancel) = (
+            consequences.bar.pending.is_some(),
+            consequences.bar.cancel.clone(),
+        );
         Callback::from(move |e: KeyboardEvent| {
             let in_cell = e
                 .target_dyn_into::<web_sys::Element>()
@@ -264,9 +267,9 @@ pub fn ListApp() -> Html {
             }
             { filters(&FiltersProps { state: state.clone(), shown: total }) }
             { unread(&NoticesProps { state: state.clone() }) }
-            { consequences_bar(&consequences, lang) }
+            { consequences_bar(&consequences.bar, lang) }
             <div class="grid-wrap" ref={scroller} onscroll={on_scroll} onpaste={on_paste} tabindex="0" aria-label={s.grid_label}>
-                { grid(&GridProps { state: &state, graded: &graded, columns: &columns, first, last, top, bottom, dispatch: &consequences.dispatch, editing: &editing, moved: &consequences.moved }) }
+                { grid(&GridProps { state: &state, graded: &graded, columns: &columns, first, last, top, bottom, dispatch: &consequences.dispatch, editing: &editing, moved: &consequences.bar.moved }) }
                 if state.rows.is_empty() {
                     <p class="muted empty">{ s.empty }</p>
                 }

@@ -10,6 +10,7 @@ use super::derive::{GradeCache, Graded, grade_cached};
 use super::persist::{self, SAVE_DELAY_MS, save_pending};
 use super::state::{Action, ListState};
 use super::views::grid::{ROW_HEIGHT, cell_id};
+use super::views::toolbar::ConsequencesProps;
 use crate::wire::Error;
 use crate::wire::explained::Explained;
 use crate::wire::request::Request;
@@ -280,11 +281,8 @@ pub fn use_virtual_window(total: usize, cursor: (usize, usize), added: u32) -> V
 pub struct Consequences {
     /// The list's dispatch, through the check.
     pub dispatch: Callback<Action>,
-    /// The lines of an override's question, while it is asked.
-    pub pending: Option<Rc<Vec<String>>>,
-    pub confirm: Callback<()>,
-    pub cancel: Callback<()>,
-    pub moved: Rc<Vec<(u64, String)>>,
+    /// What the bar above the grid shows: the question while it is asked, the rows moved.
+    pub bar: ConsequencesProps,
 }
 
 /// The row an edit edited (if one), the places before it, and the grading they are of.
@@ -431,9 +429,11 @@ pub fn use_consequences(
     let k = kept.borrow();
     Consequences {
         dispatch: checked,
-        pending: k.pending.as_ref().map(|(_, lines)| lines.clone()),
-        confirm: answer(true),
-        cancel: answer(false),
-        moved: k.moved.clone(),
+        bar: ConsequencesProps {
+            pending: k.pending.as_ref().map(|(_, lines)| lines.clone()),
+            confirm: answer(true),
+            cancel: answer(false),
+            moved: k.moved.clone(),
+        },
     }
 }

@@ -226,9 +226,18 @@ pub fn unread(props: &NoticesProps) -> Html {
     }
 }
 
+/// What the consequences bar shows: an override's question (its lines) with its answers, and the
+/// rows the last edit moved.
+pub struct ConsequencesProps {
+    pub pending: Option<Rc<Vec<String>>>,
+    pub confirm: Callback<()>,
+    pub cancel: Callback<()>,
+    pub moved: Rc<Vec<(u64, String)>>,
+}
+
 /// What an edit does to the other rows: an override that would move others, asked before it is
 /// applied; after an edit, the rows it moved.
-pub fn consequences_bar(c: &crate::list::hooks::Consequences, lang: Lang) -> Html {
+pub fn consequences_bar(c: &ConsequencesProps, lang: Lang) -> Html {
     let zh = lang == Lang::Zh;
     let join = |lines: &mut dyn Iterator<Item = &str>| {
         lines.collect::<Vec<_>>().join(if zh { "；" } else { "; " })
