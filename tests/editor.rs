@@ -7,16 +7,12 @@ use std::rc::Rc;
 
 use dingji::list::derive::{RowResult, grade};
 use dingji::list::editor::{self, Form, Section, Set};
-use dingji::list::import::{guess_modes, read_rows};
-use dingji::list::state::{Action, ListState};
 use dingji::list::workshop::Trial;
-use dingji::wire::headers::guess;
 use dingji_rules::scheme::{CapBase, Limit, QuotaRounding, Scoring};
 use dingji_rules::{Decimal, Error, Lang, Scheme, TierStars, presets};
-use yew::Reducible;
 
 mod common;
-use common::records_of_text;
+use common::imported_under;
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -51,21 +47,7 @@ fn township() -> Scheme {
 }
 
 fn tiers_of(scheme: Scheme, csv: &str) -> Vec<String> {
-    let state = Rc::new(ListState::new(Rc::new(scheme)));
-    let table = records_of_text(csv);
-    let headers = table.rows[0].clone();
-    let modes = guess_modes(&headers, &state.scheme, &state.modes);
-    let cols = dingji::wire::columns::columns(&state.scheme, &modes);
-    let mapping: Vec<Option<usize>> = headers
-        .iter()
-        .map(|h| guess(h, &cols, &state.scheme))
-        .collect();
-    let drafts = read_rows(&table, &mapping, &state.scheme, &modes, &state.blank()).unwrap();
-    let state = state.reduce(Action::Import {
-        drafts,
-        append: false,
-        modes,
-    });
+    let state = imported_under(Rc::new(scheme), csv);
     let graded = grade(&state);
     (0..state.rows.len())
         .map(|i| match graded.result(i) {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use dingji::list::derive::{GradeCache, RowResult, grade, grade_with};
 use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
-use dingji::list::import::{column_letter, guess_modes, read_rows};
+use dingji::list::import::{column_letter, read_rows};
 use dingji::list::persist;
 use dingji::list::state::{Action, HISTORY, ListState};
 use dingji::list::views::laggards::laggards;
@@ -21,7 +21,7 @@ use dingji_rules::{Scheme, presets};
 use yew::{Callback, Html, Reducible};
 
 mod common;
-use common::{records_of_text, render_view, text};
+use common::{imported_under, records_of_text, render_view, text};
 
 fn b() -> Rc<Scheme> {
     Rc::new(presets::by_id("B").unwrap())
@@ -29,22 +29,7 @@ fn b() -> Rc<Scheme> {
 
 /// A list under scheme B read from CSV text, as the import dialog would (its columns guessed).
 fn imported(csv: &str) -> Rc<ListState> {
-    let state = Rc::new(ListState::new(b()));
-    let table = records_of_text(csv);
-    let headers = table.rows[0].clone();
-    let modes = guess_modes(&headers, &state.scheme, &state.modes);
-    let cols = dingji::wire::columns::columns(&state.scheme, &modes);
-    let mapping: Vec<Option<usize>> = headers
-        .iter()
-        .map(|h| guess(h, &cols, &state.scheme))
-        .collect();
-    let drafts =
-        read_rows(&table, &mapping, &state.scheme, &modes, &state.blank()).expect("the file reads");
-    state.reduce(Action::Import {
-        drafts,
-        append: false,
-        modes,
-    })
+    imported_under(b(), csv)
 }
 
 const LIST: &str = "组织名称,分类,党委评定,党员群众测评,自评\n\

@@ -123,11 +123,7 @@ fn twenty_one_organizations_need_two_poor_and_one_five_star() {
             "O21 #21 较差 不定星 [floor]",
         ]
     );
-    let floor = list
-        .quotas
-        .iter()
-        .find(|q| q.rule == QuotaRule::MinLowest)
-        .unwrap();
+    let floor = quota(&list, QuotaRule::MinLowest);
     assert_eq!(
         (floor.base, floor.limit, floor.before, floor.moved),
         (21, 2, 0, 2)
@@ -162,11 +158,7 @@ fn the_floor_rounds_up_and_counts_who_is_already_poor() {
             .iter()
             .any(|f| matches!(f, Flag::MovedByFloor { .. }))
     }));
-    let floor = list
-        .quotas
-        .iter()
-        .find(|q| q.rule == QuotaRule::MinLowest)
-        .unwrap();
+    let floor = quota(&list, QuotaRule::MinLowest);
     assert_eq!((floor.limit, floor.before, floor.moved), (1, 1, 0));
 }
 
@@ -253,11 +245,7 @@ fn an_override_counts_at_its_tier_and_is_never_moved() {
         stars: Some(2),
         by: vec!["O5".into()],
     }));
-    let floor = list
-        .quotas
-        .iter()
-        .find(|q| q.rule == QuotaRule::MinLowest)
-        .unwrap();
+    let floor = quota(&list, QuotaRule::MinLowest);
     // ⌈5% × 5⌉ = 1: none 较差 by score, one kept out by the override, one moved in.
     assert_eq!(
         (floor.limit, floor.before, floor.overridden, floor.moved),
@@ -390,10 +378,11 @@ fn a_bad_row_is_reported_by_row_and_left_out_of_the_quotas() {
         list.errors().map(|e| e.to_string()).collect::<Vec<_>>(),
         ["第 2 行「O2」：「自评」未填写"]
     );
-    let floor = list
-        .quotas
-        .iter()
-        .find(|q| q.rule == QuotaRule::MinLowest)
-        .unwrap();
+    let floor = quota(&list, QuotaRule::MinLowest);
     assert_eq!(floor.base, 2);
+}
+
+/// What `rule` counted over the whole list.
+fn quota(list: &dingji_rules::ListResult, rule: QuotaRule) -> &dingji_rules::list::QuotaCount {
+    list.quotas.iter().find(|q| q.rule == rule).unwrap()
 }

@@ -86,3 +86,30 @@ pub fn try_records_of_text(text: &str) -> Option<dingji::wire::sheets::Table> {
         notes: sheet.notes,
     })
 }
+
+/// A list under `scheme` read from CSV text, as the import dialog would (its columns guessed).
+#[allow(dead_code)] // Not every test file that includes this module imports a list.
+pub fn imported_under(
+    scheme: std::rc::Rc<dingji_rules::Scheme>,
+    csv: &str,
+) -> std::rc::Rc<dingji::list::state::ListState> {
+    use dingji::list::import::{guess_modes, read_rows};
+    use dingji::list::state::{Action, ListState};
+    use yew::Reducible;
+    let state = std::rc::Rc::new(ListState::new(scheme));
+    let table = records_of_text(csv);
+    let headers = table.rows[0].clone();
+    let modes = guess_modes(&headers, &state.scheme, &state.modes);
+    let cols = dingji::wire::columns::columns(&state.scheme, &modes);
+    let mapping: Vec<Option<usize>> = headers
+        .iter()
+        .map(|h| dingji::wire::headers::guess(h, &cols, &state.scheme))
+        .collect();
+    let drafts =
+        read_rows(&table, &mapping, &state.scheme, &modes, &state.blank()).expect("the file reads");
+    state.reduce(Action::Import {
+        drafts,
+        append: false,
+        modes,
+    })
+}

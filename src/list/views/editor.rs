@@ -253,6 +253,19 @@ fn section_error(error: &Option<Error>, section: Section, lang: Lang) -> Html {
     }
 }
 
+/// A part of the editor: its heading, its items, the button that adds one, the scheme's check
+/// where it concerns this part.
+fn section(title: String, items: Html, add: Option<Html>, error: Html) -> Html {
+    html! {
+        <>
+            <h4>{ title }</h4>
+            { items }
+            { for add }
+            { error }
+        </>
+    }
+}
+
 fn rounding_options(lang: Lang) -> Vec<(String, String)> {
     let z = zh(lang);
     vec![
@@ -739,27 +752,20 @@ pub fn SchemeEditor(p: &EditorProps) -> Html {
             if let Some(e) = error {
                 <p class="error" role="alert" id="ed-error">{ format!("{}{}", if z { "方案有误：" } else { "The scheme is not valid: " }, e.message(lang)) }</p>
             }
-            <h4>{ t("名称与舍入", "Name and rounding") }</h4>
-            { basics }
-            { section_error(error, Section::Rounding, lang) }
-            <h4>{ t("评价主体", "Sources") }</h4>
-            { sources }
-            { button("ed-add-source".into(), t("添加评价主体", "Add a source"), edit(shape, on, |s, ()| editor::add_source(s))) }
-            { section_error(error, Section::Sources, lang) }
-            <h4>{ t("分类", "Categories") }</h4>
-            { categories }
-            { button("ed-add-category".into(), t("添加分类", "Add a category"), edit(shape, on, |s, ()| editor::add_category(s))) }
-            { section_error(error, Section::Categories, lang) }
+            { section(t("名称与舍入", "Name and rounding"), basics, None, section_error(error, Section::Rounding, lang)) }
+            { section(t("评价主体", "Sources"), sources,
+                Some(button("ed-add-source".into(), t("添加评价主体", "Add a source"), edit(shape, on, |s, ()| editor::add_source(s)))),
+                section_error(error, Section::Sources, lang)) }
+            { section(t("分类", "Categories"), categories,
+                Some(button("ed-add-category".into(), t("添加分类", "Add a category"), edit(shape, on, |s, ()| editor::add_category(s)))),
+                section_error(error, Section::Categories, lang)) }
             if uses_indicators {
-                <h4>{ t("指标（分值即权重，基础分合计 100）", "Indicators (points are weights; base points total 100)") }</h4>
-                { indicator_sets }
-                { bonus }
-                { section_error(error, Section::Indicators, lang) }
+                { section(t("指标（分值即权重，基础分合计 100）", "Indicators (points are weights; base points total 100)"),
+                    html! { <>{ indicator_sets }{ bonus }</> }, None, section_error(error, Section::Indicators, lang)) }
             }
-            <h4>{ t("等次", "Tiers") }</h4>
-            { tiers }
-            { button("ed-add-tier".into(), t("添加等次", "Add a tier"), edit(shape, on, |s, ()| editor::add_tier(s))) }
-            { section_error(error, Section::Tiers, lang) }
+            { section(t("等次", "Tiers"), tiers,
+                Some(button("ed-add-tier".into(), t("添加等次", "Add a tier"), edit(shape, on, |s, ()| editor::add_tier(s)))),
+                section_error(error, Section::Tiers, lang)) }
             <h4>{ t("星级", "Stars") }</h4>
             { check("ed-stars-on".into(), t("评定星级", "Give stars"), shape.stars.is_some(), edit(shape, on, |s, v: bool| editor::set_stars(s, v))) }
             { stars }
