@@ -208,6 +208,34 @@ fn list_survives(text: &str) {
     }
 }
 
+/// A link to scheme B with 党委评定 40% and 自评 30%: the preset's id and its merge patch.
+fn valid_link() -> String {
+    dingji::list::workshop::scheme_link(&adjusted_b()).unwrap()
+}
+
+/// That link's merge patch, as JSON text.
+fn valid_patch() -> String {
+    let link = valid_link();
+    let data = link.split_once('~').unwrap().1;
+    String::from_utf8(dingji::wire::base64::decode(data).unwrap()).unwrap()
+}
+
+fn adjusted_b() -> Scheme {
+    let mut s = presets::by_id("B").unwrap();
+    s.sources[0].weight = 40.into();
+    s.sources[2].weight = 30.into();
+    s.id = "custom".into();
+    s
+}
+
+/// A link's text read: a scheme that passes the scheme file's check, or a short Chinese message.
+fn link_survives(text: &str) {
+    match dingji::list::workshop::read_scheme_link(text) {
+        Ok(scheme) => assert_eq!(scheme.validate(), Ok(())),
+        Err(why) => assert!(chinese(&why), "not Chinese or too long: {why}"),
+    }
+}
+
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES")
         .ok()
@@ -286,6 +314,23 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_scheme_link_of_any_text_is_read_and_checked_or_refused_in_chinese(text in wordy()) {
+        link_survives(&text);
+        link_survives(&format!("B~{text}"));
+        link_survives(&format!("B~{}", dingji::wire::base64::encode(text.as_bytes())));
+    }
+
+    #[test]
+    fn a_damaged_scheme_link_is_read_and_checked_or_refused(
+        link in mutated(valid_link()),
+        patch in mutated(valid_patch()),
+    ) {
+        link_survives(&link);
+        // The patch itself damaged (a key, a value, a bracket), then put in a link.
+        link_survives(&format!("B~{}", dingji::wire::base64::encode(patch.as_bytes())));
     }
 
     #[test]
