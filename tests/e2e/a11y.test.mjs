@@ -78,6 +78,17 @@ for (const width of WIDTHS) {
     await page.locator('.grid tbody tr button', { hasText: '说明' }).first().click();
     await page.locator('#row-steps').waitFor({ timeout: 15000 });
     found.push(...(await violations(page, "a row's 说明")));
+    // A second import over the list asks first: replace, or append.
+    await page.click('#import');
+    await page.setInputFiles('#import-file', {
+      name: '名单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv(records(township().slice(0, 3))), 'utf8'),
+    });
+    await page.locator('#import-apply').waitFor({ timeout: 20000 });
+    await page.click('#import-apply');
+    await page.locator('#import-ask').waitFor();
+    found.push(...(await violations(page, 'the import asking to replace')));
     assert.deepEqual(found, []);
     await context.close();
   });

@@ -3,7 +3,7 @@
 // fetched is reported within seconds, and the next call starts a new one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForText, paste, keptAside } from './harness.mjs';
+import { serveDist, launchBrowser, watch, waitForText, paste, keptAside, applyImport } from './harness.mjs';
 
 let browser;
 
@@ -243,7 +243,7 @@ test('an export gives back exactly what was typed on re-import; a cell longer th
     await page.setInputFiles('#import-file', { name: '定级名单.csv', mimeType: 'text/csv', buffer: bytes });
     await page.locator('#import-apply, #import-failed').first().waitFor({ timeout: 20000 });
     await page.uncheck('#import-append').catch(() => {});
-    await page.click('#import-apply');
+    await applyImport(page);
     await waitForText(page, '#row-count', '5 / 5 个组织');
     const names = [];
     for (let i = 0; i < 5; i += 1) names.push(await page.inputValue(`#c${i}-0`));

@@ -199,3 +199,13 @@ export async function keptAside(page, key) {
     `${key}.unreadable.`,
   );
 }
+
+/**
+ * Clicks 导入 in the import dialog; over a list that is not empty the dialog asks first, and the
+ * list is replaced (`replace`, the default) or appended to.
+ */
+export async function applyImport(page, { replace = true } = {}) {
+  const asks = (await page.locator('#import-replaces').count()) > 0;
+  await page.click('#import-apply');
+  if (asks) await page.click(replace ? '#import-replace' : '#import-append-instead');
+}

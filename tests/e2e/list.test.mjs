@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, watch, screenshot, waitForText, paste, keptAside } from './harness.mjs';
+import { serveDist, launchBrowser, watch, screenshot, waitForText, paste, keptAside, applyImport } from './harness.mjs';
 import { township, records, expected, csv, gbk, xlsx, parseCsv, readXlsx } from './fixtures.mjs';
 
 let site;
@@ -41,7 +41,7 @@ async function importFile(page, name, buffer, { sheet, apply = true } = {}) {
   await page.locator('#import-apply, #import-failed').first().waitFor({ timeout: 20000 });
   // An import that would refuse is not offered: its problems show and the button is disabled.
   if (apply && (await page.locator('#import-apply').count()) && (await page.locator('#import-apply').isEnabled())) {
-    await page.click('#import-apply');
+    await applyImport(page);
   }
 }
 
@@ -376,6 +376,14 @@ test('an import over a list that is not empty says how many organizations it rep
   await page.setInputFiles('#import-file', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(records(township().slice(0, 2))), 'utf8') });
   await page.locator('#import-apply').waitFor({ timeout: 20000 });
   await waitForText(page, '#import-replaces', '导入将替换现有 21 个组织（勾选“追加到名单末尾”可保留它们）');
+  // 导入 asks first, with the focus on the question; 返回 changes nothing.
+  await page.click('#import-apply');
+  await waitForText(page, '#import-ask-text', '名单中已有 21 个组织。导入的 2 个组织是替换它们，还是追加到名单末尾？');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-replace');
+  await screenshot(page, 'import-ask-1440');
+  await page.click('#import-ask-back');
+  await page.locator('#import-ask').waitFor({ state: 'detached' });
+  await waitForText(page, '#row-count', '21 / 21 个组织');
   await page.check('#import-append');
   assert.equal(await page.locator('#import-replaces').count(), 0);
   await page.click('#import-apply');

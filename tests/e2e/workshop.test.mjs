@@ -346,7 +346,10 @@ test('a township scheme written from nothing in the editor, saved, opened again 
   await page.click('#import');
   await page.setInputFiles('#import-file', { name: '某镇名单.csv', mimeType: 'text/csv', buffer: Buffer.from(list, 'utf8') });
   await page.locator('#import-apply').waitFor({ timeout: 20000 });
+  // The list has the five of before: 导入 asks, and they are replaced.
   await page.click('#import-apply');
+  await waitForText(page, '#import-ask-text', '名单中已有 5 个组织。导入的 6 个组织是替换它们，还是追加到名单末尾？');
+  await page.click('#import-replace');
   await waitForText(page, '#row-count', '6 / 6 个组织');
   const [exported] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const rows = readFileSync(await exported.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));

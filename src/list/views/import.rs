@@ -78,6 +78,8 @@ struct Mapping {
     plan: Plan,
     reading: Rc<Reading>,
     append: bool,
+    /// Whether 导入 over a list that is not empty has asked: replace, or append instead.
+    asked: bool,
 }
 
 impl Mapping {
@@ -130,6 +132,7 @@ impl Reader {
             plan,
             reading,
             append: false,
+            asked: false,
         })));
     }
 
@@ -253,6 +256,14 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     let chosen = use_state(String::new);
     // The sheets worker starts while the user looks for the file.
     use_effect_with((), |_| crate::wire::sheets::warm());
+    // Asked whether to replace the list, the question takes the focus.
+    let asked = matches!(&*stage, Stage::Map(m) if m.asked);
+    use_effect_with(asked, |asked| {
+        if *asked && let Some(button) = gloo::utils::document().get_element_by_id("import-replace")
+        {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(button).focus();
+        }
+    });
     let reader = Reader {
         stage: stage.clone(),
         scheme: props.scheme.clone(),
@@ -506,6 +517,7 @@ fn map_view(
                 .checked();
             stage.set(Stage::Map(Box::new(Mapping {
                 append,
+                asked: false,
                 ..m.clone()
             })));
         })
@@ -514,13 +526,35 @@ fn map_view(
     let problems = &reading.problems;
     let notes: Vec<&String> = m.table.notes.iter().chain(&reading.notes).collect();
     let ready = problems.is_empty();
-    let apply = {
-        let on_import = props.on_import.clone();
-        let m = m.clone();
+    // Over a list that is not empty, 导入 asks first: replace it, or append instead.
+    let must_ask = !m.append && props.existing > 0;
+    let import = |append: Option<bool>| {
+        let (on_import, m, stage) = (props.on_import.clone(), m.clone(), stage.clone());
         Callback::from(move |_: MouseEvent| {
-            if m.reading.problems.is_empty() {
-                on_import.emit((m.reading.drafts.clone(), m.append, m.plan.modes.clone()));
+            if !m.reading.problems.is_empty() {
+                return;
             }
+            match append {
+                None if must_ask && !m.asked => stage.set(Stage::Map(Box::new(Mapping {
+                    asked: true,
+                    ..m.clone()
+                }))),
+                _ => on_import.emit((
+                    m.reading.drafts.clone(),
+                    append.unwrap_or(m.append),
+                    m.plan.modes.clone(),
+                )),
+            }
+        })
+    };
+    let apply = import(None);
+    let back = {
+        let (m, stage) = (m.clone(), stage.clone());
+        Callback::from(move |_: MouseEvent| {
+            stage.set(Stage::Map(Box::new(Mapping {
+                asked: false,
+                ..m.clone()
+            })))
         })
     };
     let blank_categories = m.plan.fill_down || reading.blank_categories > 0;
@@ -557,13 +591,29 @@ fn map_view(
             if !m.append && props.existing > 0 {
                 <p class="warning" id="import-replaces" role="status">{ list_replaces(lang, props.existing) }</p>
             }
-            <div class="dialog-actions">
-                if !ready { <span class="why" id="import-blocked">{ s.import_fix_first }</span> }
-                <button type="button" id="import-apply" class="primary" disabled={!ready}
-                    aria-describedby={(!ready).then_some("import-blocked")} onclick={apply}>
-                    { format!("{}（{}）", s.import_apply, reading.drafts.len()) }
-                </button>
-            </div>
+            if m.asked && must_ask {
+                <div class="card confirm" role="alertdialog" aria-labelledby="import-ask-text" id="import-ask">
+                    <p id="import-ask-text">{ if lang == Lang::Zh {
+                        format!("名单中已有 {} 个组织。导入的 {} 个组织是替换它们，还是追加到名单末尾？", props.existing, reading.drafts.len())
+                    } else {
+                        format!("The list has {} organizations. Replace them with the {} imported, or append these at the end?", props.existing, reading.drafts.len())
+                    } }</p>
+                    <div class="buttons">
+                        <button type="button" id="import-replace" class="primary" onclick={import(Some(false))}>
+                            { if lang == Lang::Zh { format!("替换现有 {} 个", props.existing) } else { format!("Replace the {}", props.existing) } }</button>
+                        <button type="button" id="import-append-instead" onclick={import(Some(true))}>{ if lang == Lang::Zh { "追加到末尾" } else { "Append" } }</button>
+                        <button type="button" id="import-ask-back" onclick={back}>{ if lang == Lang::Zh { "返回" } else { "Back" } }</button>
+                    </div>
+                </div>
+            } else {
+                <div class="dialog-actions">
+                    if !ready { <span class="why" id="import-blocked">{ s.import_fix_first }</span> }
+                    <button type="button" id="import-apply" class="primary" disabled={!ready}
+                        aria-describedby={(!ready).then_some("import-blocked")} onclick={apply}>
+                        { format!("{}（{}）", s.import_apply, reading.drafts.len()) }
+                    </button>
+                </div>
+            }
         </>
     }
 }
