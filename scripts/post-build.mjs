@@ -10,7 +10,8 @@
 //    never keeps an old one after an update; their names are given to both pages as
 //    `self.dingjiWorkers` (an inline script in index.html, the list page's loader);
 // 4. the two style sheets both pages link (base.css, list.css; copied by trunk as they are):
-//    minified on release and named by a hash of their content;
+//    minified on release and named by a hash of their content; the calculator's presentation
+//    sheet too, given to the pages with the workers' names (it is fetched when first needed);
 // 5. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
 //    loader, and in `trunk serve` the autoreload client); no other inline script may run.
@@ -98,9 +99,29 @@ for (const base of ['worker', 'sheets']) {
   workers['./tools_bg.wasm'] = `./${names.wasm}`;
   console.log(`post-build: tools named ${names.js}, ${names.wasm}`);
 }
+// The calculator's presentation-mode style sheet, fetched when that mode is first turned on
+// (src/calculator/hooks.rs): minified on release, named by a hash of its content, and given to the
+// pages with the workers' names.
+{
+  let css = readFileSync(join(dir, 'presentation.css'), 'utf8');
+  if (process.env.TRUNK_PROFILE === 'release') {
+    const out = new CleanCSS({ level: 1 }).minify(css);
+    if (out.errors.length) throw new Error(`post-build: presentation.css: ${out.errors.join('; ')}`);
+    css = out.styles;
+  }
+  const hashed = `presentation-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, hashed), css);
+  unlinkSync(join(dir, 'presentation.css'));
+  workers['./presentation.css'] = `./${hashed}`;
+}
 const workerNames = `self.dingjiWorkers=${JSON.stringify(workers)};`;
+// The calculator is given only the names it uses (each hash is bytes of its first load).
+const calculatorNames = `self.dingjiWorkers=${JSON.stringify({
+  './worker_loader.js': workers['./worker_loader.js'],
+  './presentation.css': workers['./presentation.css'],
+})};`;
 if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
-html = html.replace('</head>', `<script>${workerNames}</script></head>`);
+html = html.replace('</head>', `<script>${calculatorNames}</script></head>`);
 
 {
   const js = join(dir, 'list.js');

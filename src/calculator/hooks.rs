@@ -17,7 +17,7 @@ use crate::wire::page::Saved;
 use crate::wire::request::Request;
 
 /// Saves the inputs on every change (not while 清空 or an opened link can be undone); a failure
-/// is shown, never a crash.
+/// is shown, never a crash. Presentation mode (kept with the inputs) loads its style sheet here.
 #[hook]
 pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
     let json = Saved::local(state).to_text();
@@ -27,7 +27,13 @@ pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
     // aside, what is stored stays as it was.
     let waiting = state.before.is_some()
         || matches!(state.notice, Some(Notice::BadStorage { kept: false, .. }));
+    let presentation = state.presentation;
     use_effect_with((json, waiting), move |(json, waiting)| {
+        // Presentation mode's own style sheet, fetched when the mode is first on.
+        #[cfg(target_arch = "wasm32")]
+        if presentation {
+            crate::wire::client::load_style("./presentation.css", "presentation-style");
+        }
         #[cfg(target_arch = "wasm32")]
         if !waiting {
             let saved = gloo::utils::window()
@@ -40,7 +46,7 @@ pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (json, waiting, dispatch, failed);
+        let _ = (json, waiting, dispatch, failed, presentation);
     });
 }
 

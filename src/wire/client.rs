@@ -109,6 +109,22 @@ pub fn script(url: &str) -> String {
         .unwrap_or_else(|| url.to_owned())
 }
 
+/// Links the style sheet `url` (by its name in the pages' map, as [`script`] finds it) into the
+/// document once, as the element `id`: a sheet the page needs only sometimes (the calculator's
+/// presentation mode).
+pub fn load_style(url: &str, id: &str) {
+    let document = gloo::utils::document();
+    if document.get_element_by_id(id).is_some() {
+        return;
+    }
+    if let (Ok(link), Some(body)) = (document.create_element("link"), document.body()) {
+        link.set_id(id);
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &script(url));
+        let _ = body.append_child(&link);
+    }
+}
+
 fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
     let worker = web_sys::Worker::new(&script(url))?;
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e| on_reply(url, e));

@@ -237,3 +237,32 @@ test('the English toggle switches the interface and back', async () => {
     await site.close();
   }
 });
+
+test('presentation mode fits a 1920×1080 projector: result, formula, number line and the working in view, the working before 晋级所需', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await open(site, { width: 1920, height: 1080 });
+  try {
+    await waitForText(page, '#composite', '89.18');
+    await page.click('#presentation');
+    await page.locator('.page.presentation').waitFor();
+    if ((await page.getAttribute('#show-why', 'aria-expanded')) !== 'true') await page.click('#show-why');
+    await page.locator('#steps li').last().waitFor();
+    // Its own style sheet, fetched now (not on the first load), lays out the two columns.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.results')).display === 'contents');
+    const box = (selector) => page.locator(selector).last().evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, right: r.right };
+    });
+    for (const selector of ['#composite', '#tier', '#formula', '#comparison', '.number-line', '#steps li']) {
+      const b = await box(selector);
+      assert.ok(b.bottom <= 1080 && b.right <= 1920, `${selector} in view without scrolling: ${JSON.stringify(b)}`);
+    }
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    assert.ok((await box('.explanation')).top < (await box('.goals')).top, 'the working comes before 晋级所需');
+    await screenshot(page, 'presentation-1920x1080');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
