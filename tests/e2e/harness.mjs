@@ -209,3 +209,13 @@ export async function applyImport(page, { replace = true } = {}) {
   await page.click('#import-apply');
   if (asks) await page.click(replace ? '#import-replace' : '#import-append-instead');
 }
+
+/**
+ * axe-core's violations on `page` (WCAG 2 and 2.1 A/AA and best practice), one line each: the
+ * rule and the element. The page's context must bypass the CSP (axe injects its script).
+ */
+export async function axeViolations(page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}

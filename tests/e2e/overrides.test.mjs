@@ -5,8 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
-import AxeBuilder from '@axe-core/playwright';
+import { serveDist, launchBrowser, watch, screenshot, waitForText, axeViolations } from './harness.mjs';
 import { csv } from './fixtures.mjs';
 
 let site;
@@ -35,9 +34,7 @@ const LIST = [
 ];
 
 async function axe(page, where) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  assert.deepEqual(found, [], `axe ${where}`);
+  assert.deepEqual(await axeViolations(page), [], `axe ${where}`);
 }
 
 /** The list page at `width` with LIST imported; axe injects its script, so the CSP is bypassed. */
