@@ -266,3 +266,28 @@ test('presentation mode fits a 1920×1080 projector: result, formula, number lin
     await site.close();
   }
 });
+
+test('after 清空 every empty required field is marked by its frame, not by colour alone', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await open(site);
+  try {
+    await waitForText(page, '#composite', '89.18');
+    const marked = (id) => page.$eval(id, (e) => e.matches(':invalid') && getComputedStyle(e).borderTopStyle === 'dashed');
+    // The worked example is filled: nothing marked.
+    assert.equal(await marked('#score-committee'), false);
+    await page.click('#clear');
+    await page.waitForFunction(() => document.querySelector('#score-committee').value === '');
+    // The two scores are required; a ballot count left empty counts 0, so it is not marked.
+    assert.equal(await marked('#score-committee'), true);
+    assert.equal(await marked('#score-self'), true);
+    assert.equal(await marked('#count-vote-0'), false);
+    assert.equal(await page.$eval('#score-committee', (e) => e.required), true);
+    await screenshot(page, 'cleared-1440');
+    await page.fill('#score-committee', '92');
+    assert.equal(await marked('#score-committee'), false);
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

@@ -21,6 +21,8 @@ pub struct DecimalFieldProps {
     pub class: Classes,
     /// Called with the new text on every keystroke.
     pub on_input: Callback<String>,
+    /// Whether the rules need it filled (a score, an indicator): empty, it is marked.
+    pub required: bool,
 }
 
 pub fn decimal_field(props: &DecimalFieldProps) -> Html {
@@ -47,6 +49,7 @@ pub fn decimal_field(props: &DecimalFieldProps) -> Html {
                     autocomplete="off"
                     spellcheck="false"
                     placeholder={props.placeholder.clone()}
+                    required={props.required}
                     value={props.value.clone()}
                     aria-invalid={invalid.to_string()}
                     aria-describedby={described_by}

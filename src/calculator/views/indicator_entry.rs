@@ -54,6 +54,7 @@ pub fn indicator_entry(props: &IndicatorEntryProps) -> Html {
             class: classes!("compact"),
             error: shown_error(error, props.lang),
             on_input,
+            required: true,
             ..Default::default()
         })
     });

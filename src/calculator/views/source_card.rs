@@ -97,6 +97,7 @@ pub fn source_card(props: &SourceCardProps) -> Html {
                     props.lang,
                 ),
                 on_input,
+                required: true,
                 ..Default::default()
             })
         }
