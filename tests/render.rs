@@ -187,6 +187,7 @@ fn a_field_with_an_error_says_so_and_is_marked_invalid() {
         error: Some("「自评」不是数字：“abc”。请输入如 89.5 的数字".into()),
         class: Default::default(),
         on_input: Callback::noop(),
+        required: true,
     }));
     assert!(html.contains(r#"aria-invalid="true""#), "{html}");
     assert!(
