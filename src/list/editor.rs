@@ -430,15 +430,6 @@ pub fn add_satisfaction_cap(scheme: &mut Scheme) -> bool {
     true
 }
 
-/// The kinds of limit, as the editor names them.
-pub fn limit_kind(limit: &Limit) -> usize {
-    match limit {
-        Limit::ForceTier(_) => 0,
-        Limit::TierAtMost(_) => 1,
-        Limit::StarsAtMost(_) => 2,
-    }
-}
-
 /// The part of the editor a validation error belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {

@@ -375,11 +375,10 @@ pub fn use_consequences(
                 // Asked when the edit makes the row's override take effect or changes it (not
                 // for a reason reworded), and the override moves others: against the list
                 // without it.
-                let base = without_override(&next, *row).filter(|_| {
-                    graded_ok(&after)
-                        && (graded_ok(&graded), override_of(&state, *row))
-                            != (true, override_of(&next, *row))
-                });
+                let asks = graded_ok(&after)
+                    && (graded_ok(&graded), override_of(&state, *row))
+                        != (true, override_of(&next, *row));
+                let base = asks.then(|| without_override(&next, *row)).flatten();
                 let lines: Vec<String> = match base {
                     Some(base) => consequences(
                         &places(&base, &grade(&base)),

@@ -123,12 +123,6 @@ pub fn take_fragment() -> Option<String> {
     Some(fragment)
 }
 
-/// No address outside a browser.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn take_fragment() -> Option<String> {
-    None
-}
-
 /// Copies `text`: the clipboard API where the page is a secure context, elsewhere (an intranet
 /// served over plain HTTP) the older `copy` command on `input`'s text, selected.
 pub fn copy(input: Option<&web_sys::HtmlInputElement>, text: &str) -> bool {

@@ -199,14 +199,14 @@ fn matrix(c: &Comparison, before: &Scheme, after: &Scheme, lang: Lang) -> Html {
     }
 }
 
-/// The comparison as records for a CSV: a header, then each organization before and after (and
-/// against last year, where a file was given).
+/// The comparison as records for a CSV or a sheet: a header, then each organization before and
+/// after, its composites as numbers (and against last year, where a file was given).
 fn comparison_records(
     list: &ListState,
     tried: &Tried,
     year: Option<&YearComparison>,
     lang: Lang,
-) -> Vec<Vec<String>> {
+) -> Vec<Vec<Cell>> {
     let zh = lang == Lang::Zh;
     let mut head: Vec<String> = TRIAL_COLUMNS
         .iter()
@@ -223,6 +223,7 @@ fn comparison_records(
             .map(String::from),
         );
     }
+    let head: Vec<Cell> = head.into_iter().map(Cell::Text).collect();
     let word = |before: usize, after: usize| -> String {
         match after.cmp(&before) {
             std::cmp::Ordering::Less => {
@@ -244,6 +245,11 @@ fn comparison_records(
         .to_owned()
     };
     let mut out = vec![head];
+    // A composite is a number at its scheme's decimals; a row not graded shows "—".
+    let score = |o: &Outcome, scheme: &Scheme, text: String| match o {
+        Some((c, _, _)) => Cell::number(*c, scheme.rounding.decimals),
+        None => Cell::Text(text),
+    };
     for (i, row) in list.rows.iter().enumerate() {
         let (b, a) = tried
             .comparison
@@ -257,7 +263,16 @@ fn comparison_records(
             (Some(b), Some(a)) => word(b.1, a.1),
             _ => String::new(),
         };
-        let mut record = vec![row.draft.name.clone(), bc, bt, bs, ac, at, as_, change];
+        let mut record = vec![
+            row.draft.name.clone(),
+            String::new(),
+            bt,
+            bs,
+            String::new(),
+            at,
+            as_,
+            change,
+        ];
         if let Some(y) = year {
             match y.rows.get(i) {
                 Some((Some(last), now)) => {
@@ -283,7 +298,10 @@ fn comparison_records(
                 ]),
             }
         }
-        out.push(record);
+        let mut cells: Vec<Cell> = record.into_iter().map(Cell::Text).collect();
+        cells[1] = score(&b, &list.scheme, bc);
+        cells[4] = score(&a, &tried.scheme, ac);
+        out.push(cells);
     }
     out
 }
@@ -360,29 +378,7 @@ fn comparison_workbook(
     lang: Lang,
 ) -> Vec<(String, Vec<Vec<Cell>>)> {
     let zh = lang == Lang::Zh;
-    let decimals = |scheme: &Scheme| scheme.rounding.decimals;
-    let rows: Vec<Vec<Cell>> = comparison_records(list, tried, year, lang)
-        .into_iter()
-        .enumerate()
-        .map(|(r, record)| {
-            record
-                .into_iter()
-                .enumerate()
-                .map(|(c, text)| {
-                    // The two composites (before, after) are numbers from the second row on.
-                    let places = match c {
-                        1 => Some(decimals(&list.scheme)),
-                        4 => Some(decimals(&tried.scheme)),
-                        _ => None,
-                    };
-                    match (r > 0, places, text.parse::<dingji_rules::Decimal>()) {
-                        (true, Some(p), Ok(v)) => Cell::number(v, p),
-                        _ => Cell::Text(text),
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let rows = comparison_records(list, tried, year, lang);
     let matrix_sheet = |m: &[Vec<usize>], corner: &str| {
         let mut out = vec![
             std::iter::once(Cell::Text(corner.to_owned()))
@@ -873,7 +869,10 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             let year = (*last)
                 .as_ref()
                 .map(|l| against_last_year(&list, &tried.graded, tried.scheme.tiers.len(), l));
-            let records = comparison_records(&list, tried, year.as_ref(), lang);
+            let records: Vec<Vec<String>> = comparison_records(&list, tried, year.as_ref(), lang)
+                .iter()
+                .map(|r| r.iter().map(|c| c.text().to_owned()).collect())
+                .collect();
             let bytes =
                 js_sys::Uint8Array::from(crate::list::files::write_csv(&records).as_bytes());
             download(
