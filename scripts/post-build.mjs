@@ -114,11 +114,33 @@ for (const base of ['worker', 'sheets']) {
   unlinkSync(join(dir, 'presentation.css'));
   workers['./presentation.css'] = `./${hashed}`;
 }
+// The English catalogue (assets/en.txt, and the rules crate's messages, rules/src/error-en.txt;
+// both copied by trunk as they are), fetched by a page when English is first chosen
+// (src/shared/i18n.rs): a script that sets `self.dingjiEn`, named by a hash of its content.
+// It holds three arrays: the values of en.txt's two sections, read as src/shared/i18n.rs's
+// `section` reads them (a section starts at a `[name]` line; `key = value`, a value in quotes
+// without them; `#` comments), and the messages, one a line.
+{
+  const [text, errors] = ['en.txt', 'error-en.txt'].map((name) => readFileSync(join(dir, name), 'utf8'));
+  const section = (n) => (text.split('[')[n] ?? '').split('\n').flatMap((line) => {
+    const at = line.indexOf('=');
+    if (at < 0 || line.startsWith('#')) return [];
+    const value = line.slice(at + 1).replace(/^ /, '');
+    return [value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value];
+  });
+  const parts = [section(1), section(2), errors.split('\n').filter((line) => line !== '')];
+  const code = `self.dingjiEn=${JSON.stringify(parts)};`;
+  const hashed = `en-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, hashed), code);
+  for (const name of ['en.txt', 'error-en.txt']) unlinkSync(join(dir, name));
+  workers['./en.js'] = `./${hashed}`;
+}
 const workerNames = `self.dingjiWorkers=${JSON.stringify(workers)};`;
 // The calculator is given only the names it uses (each hash is bytes of its first load).
 const calculatorNames = `self.dingjiWorkers=${JSON.stringify({
   './worker_loader.js': workers['./worker_loader.js'],
   './presentation.css': workers['./presentation.css'],
+  './en.js': workers['./en.js'],
 })};`;
 if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
 html = html.replace('</head>', `<script>${calculatorNames}</script></head>`);

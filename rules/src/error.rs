@@ -1,6 +1,6 @@
 //! The one error type of the crate. Every variant names what it is about (the field, the source,
 //! the organization and its row), so that the message a clerk reads says where to look.
-//! `Display` gives the Chinese message.
+//! `Display` gives the Chinese message; `Error::message` either language.
 
 use std::fmt;
 
@@ -222,12 +222,34 @@ pub enum Error {
 }
 
 impl Error {
-    /// The message for an interface in `lang`. The messages are Chinese in both: they name
-    /// fields, sources and tiers by the Chinese names the documents give them, and a clerk
-    /// reading an English interface still reports them to a committee in Chinese. (An English
-    /// copy of every message would also cost the page's first load about 2 KiB of gzip.)
-    pub fn message(&self, _lang: Lang) -> String {
-        self.zh()
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.message_in(&ZH),
+            Lang::En => self.message_in(&english()),
+        }
+    }
+
+    /// The message written with `patterns`: one per variant, in the order of [`Error::parts`],
+    /// each naming its arguments `{0}`, `{1}`… (the Chinese ones are [`ZH`]; the English ones,
+    /// [`EN_PATTERNS`], are also what the pages fetch when English is first chosen, so that their
+    /// first load carries no English message). A pattern left out gives the Chinese one.
+    pub fn message_in(&self, patterns: &[&str]) -> String {
+        let (index, args) = self.parts();
+        let pattern = patterns
+            .get(index)
+            .or(ZH.get(index))
+            .copied()
+            .unwrap_or_default();
+        crate::text::fill(pattern, |n, out| {
+            match args.get(n) {
+                Some(Arg::Text(text)) => out.push_str(text),
+                Some(Arg::Dec(d)) => out.push_str(&d.to_string()),
+                Some(Arg::Err(inner)) => out.push_str(&inner.message_in(patterns)),
+                Some(Arg::No) | None => return false,
+            }
+            true
+        })
     }
 
     /// Wraps the error with the row and name of the organization it is about.
@@ -248,113 +270,218 @@ impl Error {
         }
     }
 
-    fn zh(&self) -> String {
+    /// Which pattern writes the error, and its arguments.
+    fn parts(&self) -> (usize, [Arg<'_>; 4]) {
+        use Arg::{Dec, Err, No, Text as T};
         match self {
-            Error::Empty { field } => format!("「{field}」未填写"),
-            Error::NotANumber { field, text } => {
-                format!("「{field}」不是数字：“{text}”。请输入如 89.5 的数字")
-            }
-            Error::NotACount { field, text } => {
-                format!("「{field}」应为不小于 0 的整数（票数），现为“{text}”")
-            }
+            Error::Empty { field } => (0, [T(field), No, No, No]),
+            Error::NotANumber { field, text } => (1, [T(field), T(text), No, No]),
+            Error::NotACount { field, text } => (2, [T(field), T(text), No, No]),
             Error::OutOfRange {
                 field,
                 value,
                 min,
                 max,
-            } => {
-                format!("「{field}」应在 {min} 到 {max} 之间，现为 {value}")
-            }
-            Error::Negative { field, value } => format!("「{field}」不能为负数，现为 {value}"),
+            } => (3, [T(field), Dec(*min), Dec(*max), Dec(*value)]),
+            Error::Negative { field, value } => (4, [T(field), Dec(*value), No, No]),
             Error::ThresholdsNotDescending {
                 tier,
                 value,
                 previous,
-            } => format!(
-                "等次「{tier}」的分数线 {value} 应低于上一等次的分数线 {previous}（分数线须从高到低排列）"
-            ),
-            Error::ThresholdMissing { tier } => {
-                format!("等次「{tier}」的分数线设置有误：除最低等次外，每个等次都要有分数线")
+            } => (5, [T(tier), Dec(*value), Dec(*previous), No]),
+            Error::ThresholdMissing { tier } => (6, [T(tier), No, No, No]),
+            Error::NoTiers => (7, [No, No, No, No]),
+            Error::NoCategories => (8, [No, No, No, No]),
+            Error::NoSources => (9, [No, No, No, No]),
+            Error::WeightsSum { sum } => (10, [Dec(sum.normalize()), No, No, No]),
+            Error::IndicatorSum { category, sum } => {
+                (11, [T(category), Dec(sum.normalize()), No, No])
             }
-            Error::NoTiers => "方案中没有任何等次".to_owned(),
-            Error::NoCategories => "方案中没有任何分类".to_owned(),
-            Error::NoSources => "方案中没有任何评价主体".to_owned(),
-            Error::WeightsSum { sum } => {
-                format!("各评价主体的权重之和应为 100%，现为 {}%", sum.normalize())
-            }
-            Error::IndicatorSum { category, sum } => format!(
-                "「{category}」各项指标分值之和（加分项除外）应为 100 分，现为 {} 分",
-                sum.normalize()
-            ),
-            Error::DuplicateId { what, id } => format!("{what}编号「{id}」重复"),
-            Error::TooLarge { field } => {
-                format!("「{field}」的数值过大或小数位数过多，无法精确计算，请核对")
-            }
-            Error::NoVoteLevels { source } => format!("「{source}」没有可计入有效票的测评档次"),
+            Error::DuplicateId { what, id } => (12, [T(what), T(id), No, No]),
+            Error::TooLarge { field } => (13, [T(field), No, No, No]),
+            Error::NoVoteLevels { source } => (14, [T(source), No, No, No]),
             Error::SatisfiedLevels { source, count } => {
-                format!("「{source}」计为满意的档次数 {count} 不在有效档次范围内")
+                (15, [T(source), Dec(Decimal::from(*count)), No, No])
             }
-            Error::UnknownTier { what, index } => {
-                format!("「{what}」引用的等次（第 {} 个）不存在", index + 1)
-            }
-            Error::UnknownStars { stars } => format!("方案中没有定义 {stars} 星这一星级"),
-            Error::UnknownCategory { id } => format!("方案中没有分类「{id}」"),
-            Error::UnknownSource { id } => format!("方案中没有评价主体「{id}」"),
-            Error::UnknownIndicator { source, id } => {
-                format!("「{source}」中没有指标「{id}」")
-            }
-            Error::UnknownVeto { id } => format!("方案中没有否决事项「{id}」"),
-            Error::MissingInput { source } => format!("「{source}」未填写"),
-            Error::WrongInput { source } => format!("「{source}」的录入方式与方案不符"),
+            Error::UnknownTier { what, index } => (
+                16,
+                [T(what), Dec(Decimal::from(*index) + Decimal::ONE), No, No],
+            ),
+            Error::UnknownStars { stars } => (17, [Dec(Decimal::from(*stars)), No, No, No]),
+            Error::UnknownCategory { id } => (18, [T(id), No, No, No]),
+            Error::UnknownSource { id } => (19, [T(id), No, No, No]),
+            Error::UnknownIndicator { source, id } => (20, [T(source), T(id), No, No]),
+            Error::UnknownVeto { id } => (21, [T(id), No, No, No]),
+            Error::MissingInput { source } => (22, [T(source), No, No, No]),
+            Error::WrongInput { source } => (23, [T(source), No, No, No]),
             Error::MissingIndicator { source, indicator } => {
-                format!("「{source} · {indicator}」未填写")
+                (24, [T(source), T(indicator), No, No])
             }
             Error::VoteLevels {
                 source,
                 expected,
                 found,
-            } => {
-                format!("「{source}」应填写 {expected} 个档次的票数，现为 {found} 个")
-            }
-            Error::NoValidBallot { source } => {
-                format!("「{source}」没有有效票，无法计算得分")
-            }
+            } => (
+                25,
+                [
+                    T(source),
+                    Dec(Decimal::from(*expected)),
+                    Dec(Decimal::from(*found)),
+                    No,
+                ],
+            ),
+            Error::NoValidBallot { source } => (26, [T(source), No, No, No]),
             Error::TooManyBallots {
                 source,
                 cast,
                 eligible,
-            } => format!("「{source}」的票数合计 {cast} 张，多于应参加测评的 {eligible} 人"),
-            Error::OverrideReason => "调整等次或星级须填写理由".to_owned(),
-            Error::OverrideEmpty => "调整须指定等次或星级".to_owned(),
+            } => (
+                27,
+                [
+                    T(source),
+                    Dec(Decimal::from(*cast)),
+                    Dec(Decimal::from(*eligible)),
+                    No,
+                ],
+            ),
+            Error::OverrideReason => (28, [No, No, No, No]),
+            Error::OverrideEmpty => (29, [No, No, No, No]),
+            Error::InRow { row, org, error } if org.is_empty() => {
+                (30, [Dec(Decimal::from(*row)), Err(error), No, No])
+            }
             Error::InRow { row, org, error } => {
-                if org.is_empty() {
-                    format!("第 {row} 行：{}", error.zh())
-                } else {
-                    format!("第 {row} 行「{org}」：{}", error.zh())
-                }
+                (31, [Dec(Decimal::from(*row)), T(org), Err(error), No])
             }
             Error::RoundingDecimals { decimals } => {
-                format!("保留小数位数应为 0 到 4 位，现为 {decimals} 位")
+                (32, [Dec(Decimal::from(*decimals)), No, No, No])
             }
-            Error::UnknownScheme { id } => format!("没有编号为「{id}」的方案"),
+            Error::UnknownScheme { id } => (33, [T(id), No, No, No]),
             Error::SchemeFile {
                 line,
                 column,
                 detail,
-            } => {
-                format!("方案文件第 {line} 行第 {column} 列有误：{detail}")
-            }
-            Error::SchemeFormat { found, supported } => format!(
-                "方案文件的格式版本为 {found}，本程序只能读取版本 {supported}，请使用新版本程序"
+            } => (
+                34,
+                [
+                    Dec(Decimal::from(*line)),
+                    Dec(Decimal::from(*column)),
+                    T(detail),
+                    No,
+                ],
+            ),
+            Error::SchemeFormat { found, supported } => (
+                35,
+                [
+                    Dec(Decimal::from(*found)),
+                    Dec(Decimal::from(*supported)),
+                    No,
+                    No,
+                ],
             ),
         }
     }
 }
 
+/// One argument of a message; `No` for a place the variant does not use.
+enum Arg<'a> {
+    Text(&'a str),
+    /// A number (counts too: one way of writing numbers is less code than two).
+    Dec(Decimal),
+    /// An error written with the same patterns.
+    Err(&'a Error),
+    No,
+}
+
+/// The Chinese messages, one per variant in the order of `Error::parts`.
+pub const ZH: [&str; 36] = [
+    "「{0}」未填写",
+    "「{0}」不是数字：“{1}”。请输入如 89.5 的数字",
+    "「{0}」应为不小于 0 的整数（票数），现为“{1}”",
+    "「{0}」应在 {1} 到 {2} 之间，现为 {3}",
+    "「{0}」不能为负数，现为 {1}",
+    "等次「{0}」的分数线 {1} 应低于上一等次的分数线 {2}（分数线须从高到低排列）",
+    "等次「{0}」的分数线设置有误：除最低等次外，每个等次都要有分数线",
+    "方案中没有任何等次",
+    "方案中没有任何分类",
+    "方案中没有任何评价主体",
+    "各评价主体的权重之和应为 100%，现为 {0}%",
+    "「{0}」各项指标分值之和（加分项除外）应为 100 分，现为 {1} 分",
+    "{0}编号「{1}」重复",
+    "「{0}」的数值过大或小数位数过多，无法精确计算，请核对",
+    "「{0}」没有可计入有效票的测评档次",
+    "「{0}」计为满意的档次数 {1} 不在有效档次范围内",
+    "「{0}」引用的等次（第 {1} 个）不存在",
+    "方案中没有定义 {0} 星这一星级",
+    "方案中没有分类「{0}」",
+    "方案中没有评价主体「{0}」",
+    "「{0}」中没有指标「{1}」",
+    "方案中没有否决事项「{0}」",
+    "「{0}」未填写",
+    "「{0}」的录入方式与方案不符",
+    "「{0} · {1}」未填写",
+    "「{0}」应填写 {1} 个档次的票数，现为 {2} 个",
+    "「{0}」没有有效票，无法计算得分",
+    "「{0}」的票数合计 {1} 张，多于应参加测评的 {2} 人",
+    "调整等次或星级须填写理由",
+    "调整须指定等次或星级",
+    "第 {0} 行：{1}",
+    "第 {0} 行「{1}」：{2}",
+    "保留小数位数应为 0 到 4 位，现为 {0} 位",
+    "没有编号为「{0}」的方案",
+    "方案文件第 {0} 行第 {1} 列有误：{2}",
+    "方案文件的格式版本为 {0}，本程序只能读取版本 {1}，请使用新版本程序",
+];
+
+/// The English messages, one a line in the order of `Error::parts` (`rules/src/error-en.txt`).
+pub const EN_PATTERNS: &str = include_str!("error-en.txt");
+
+fn english() -> Vec<&'static str> {
+    EN_PATTERNS.lines().collect()
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.zh())
+        f.write_str(&self.message_in(&ZH))
     }
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{n}` of a pattern, sorted.
+    fn placeholders(pattern: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = (0..10)
+            .map(|n| {
+                [
+                    "{0}", "{1}", "{2}", "{3}", "{4}", "{5}", "{6}", "{7}", "{8}", "{9}",
+                ][n]
+            })
+            .filter(|p| pattern.contains(p))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn every_message_has_its_english_with_the_same_arguments() {
+        let en = english();
+        assert_eq!(en.len(), ZH.len(), "one English line per Chinese pattern");
+        for (zh, en) in ZH.iter().zip(&en) {
+            assert_eq!(placeholders(zh), placeholders(en), "{zh} / {en}");
+            assert!(
+                !en.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c)),
+                "{en}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pattern_left_out_or_broken_still_says_something() {
+        let e = Error::Empty { field: "X".into() };
+        assert_eq!(e.message_in(&[]), "「X」未填写");
+        assert_eq!(e.message_in(&["{0} {9} {x} {"]), "X {9} {x} {");
+    }
+}

@@ -57,3 +57,24 @@ impl Text {
         }
     }
 }
+
+/// `pattern` with each `{n}` (a digit) written by `arg(n, out)`, which says whether it had an
+/// argument `n`; a `{` that starts no argument is kept as it is.
+pub fn fill(pattern: &str, mut arg: impl FnMut(usize, &mut String) -> bool) -> String {
+    let mut pieces = pattern.split('{');
+    let mut out = pieces.next().unwrap_or_default().to_owned();
+    for piece in pieces {
+        let mut chars = piece.chars();
+        let written = match (chars.next().and_then(|c| c.to_digit(10)), chars.next()) {
+            (Some(n), Some('}')) => arg(n as usize, &mut out),
+            _ => false,
+        };
+        if written {
+            out.push_str(piece.get(2..).unwrap_or_default());
+        } else {
+            out.push('{');
+            out.push_str(piece);
+        }
+    }
+    out
+}

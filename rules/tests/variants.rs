@@ -12,7 +12,7 @@ mod common;
 use common::dec;
 use dingji_rules::scheme::{Indicator, Limit, SatisfactionCap, Scoring};
 use dingji_rules::{
-    Decimal, Flag, Lang, Org, Scheme, SourceInput, Text, evaluate, explain_org, presets,
+    Decimal, Error, Flag, Lang, Org, Scheme, SourceInput, Text, evaluate, explain_org, presets,
 };
 
 fn error_of(scheme: &Scheme) -> String {
@@ -60,12 +60,27 @@ fn a_broken_scheme_says_what_to_fix() {
     b.distribution.min_lowest.as_mut().unwrap().share = dec("120");
     assert_eq!(error_of(&b), "「最低等次比例」应在 0 到 100 之间，现为 120");
 
-    // The English interface shows the same Chinese message (it names Chinese fields).
+    // The English interface says it in English (issue 13), with the same numbers.
     let mut b = presets::by_id("B").unwrap();
     b.sources[2].weight = dec("10");
     assert_eq!(
         b.validate().unwrap_err().message(Lang::En),
-        "各评价主体的权重之和应为 100%，现为 90%"
+        "The evaluators' weights should sum to 100%, not 90%"
+    );
+    let in_row = Error::OutOfRange {
+        field: "Committee".into(),
+        value: dec("101"),
+        min: dec("0"),
+        max: dec("100"),
+    }
+    .in_row(3, "O3");
+    assert_eq!(
+        in_row.message(Lang::En),
+        "Row 3 \"O3\": \"Committee\" should be between 0 and 100, not 101"
+    );
+    assert_eq!(
+        in_row.to_string(),
+        "第 3 行「O3」：「Committee」应在 0 到 100 之间，现为 101"
     );
 }
 

@@ -180,4 +180,6 @@ mod serve {
 fn main() {
     #[cfg(target_arch = "wasm32")]
     dingji::shared::install_panic_message();
+    // Fetched on first use anyway, the tools carry the English catalogue built in.
+    dingji::shared::i18n::install_built_in();
 }

@@ -43,7 +43,7 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher().to_callback();
     let lang = state.lang;
     let s = strings(lang);
-    crate::shared::use_document_lang(lang, s.app_title);
+    crate::shared::use_document_lang(lang, s.app_title());
 
     let Some(base) = schemes
         .iter()
@@ -82,9 +82,9 @@ pub fn App() -> Html {
     // The working waits for inputs that give a result, and says what they lack.
     let waiting = calc.outcome.is_none().then(|| {
         if missing.is_empty() {
-            s.why_waiting.to_owned()
+            s.why_waiting().to_owned()
         } else {
-            format!("{}{}", s.incomplete, missing.join("、"))
+            format!("{}{}", s.incomplete(), missing.join("、"))
         }
     });
 
@@ -173,8 +173,8 @@ pub fn App() -> Html {
                 }
             </main>
             <footer class="footer">
-                <p class="citation"><strong>{ s.source_of_rules }{ s.colon }</strong>{ base.citation.get(lang) }</p>
-                <p>{ s.privacy }</p>
+                <p class="citation"><strong>{ s.source_of_rules() }{ s.colon() }</strong>{ base.citation.get(lang) }</p>
+                <p>{ s.privacy() }</p>
             </footer>
         </div>
     }

@@ -93,6 +93,7 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
             }
         }
         state.notice = notice;
+        state.lang = crate::shared::carried_lang().unwrap_or(state.lang);
         state
     }
     #[cfg(not(target_arch = "wasm32"))]

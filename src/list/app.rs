@@ -44,7 +44,7 @@ pub fn ListApp() -> Html {
     let consequences = use_consequences(&state, &graded, &grade_cache);
     let lang = state.lang;
     let s = list_strings(lang);
-    crate::shared::use_document_lang(lang, s.title);
+    crate::shared::use_document_lang(lang, s.title());
     let importing = use_state(|| false);
     // The 公示 is built only when asked for (10,000 names are not rebuilt at every edit).
     let previewing = use_state(|| false);
@@ -249,13 +249,13 @@ pub fn ListApp() -> Html {
         <div class="page list-page" lang={lang.code()} onkeydown={on_key}>
             <header class="masthead">
                 <div>
-                    <h1>{ s.title }</h1>
-                    <p class="subtitle">{ s.subtitle }</p>
+                    <h1>{ s.title() }</h1>
+                    <p class="subtitle">{ s.subtitle() }</p>
                 </div>
                 <nav class="actions">
-                    <a class="button" href="./" id="to-calculator">{ s.to_calculator }</a>
+                    <a class="button" href="./" id="to-calculator">{ s.to_calculator() }</a>
                     <button type="button" class="lang-toggle" lang={other.code()} onclick={dispatch.reform(move |_: MouseEvent| Action::SetLang(other))}>
-                        { s.lang_toggle }
+                        { s.lang_toggle() }
                     </button>
                 </nav>
             </header>
@@ -263,15 +263,15 @@ pub fn ListApp() -> Html {
             { notice(&NoticesProps { state: state.clone() }) }
             { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), previewing: *previewing, on_import: on_import.clone(), on_workshop, on_export, on_preview }) }
             if !*previewing {
-                <p class="print-hint">{ s.print_hint }</p>
+                <p class="print-hint">{ s.print_hint() }</p>
             }
             { filters(&FiltersProps { state: state.clone(), shown: total }) }
             { unread(&NoticesProps { state: state.clone() }) }
             { consequences_bar(&consequences.bar, lang) }
-            <div class="grid-wrap" ref={scroller} onscroll={on_scroll} onpaste={on_paste} tabindex="0" aria-label={s.grid_label}>
+            <div class="grid-wrap" ref={scroller} onscroll={on_scroll} onpaste={on_paste} tabindex="0" aria-label={s.grid_label()}>
                 { grid(&GridProps { state: &state, graded: &graded, columns: &columns, first, last, top, bottom, dispatch: &consequences.dispatch, editing: &editing, moved: &consequences.bar.moved }) }
                 if state.rows.is_empty() {
-                    <p class="muted empty">{ s.empty }</p>
+                    <p class="muted empty">{ s.empty() }</p>
                 }
             </div>
             { panel(&state, &explained, &dispatch) }
@@ -282,8 +282,8 @@ pub fn ListApp() -> Html {
             { charts(&scheme, &graded, state.rows.len(), lang) }
             </main>
             <footer class="footer">
-                <p class="citation"><strong>{ s.source_of_rules }{ "：" }</strong>{ scheme.citation.get(lang) }</p>
-                <p>{ s.privacy }</p>
+                <p class="citation"><strong>{ s.source_of_rules() }{ s.colon() }</strong>{ scheme.citation.get(lang) }</p>
+                <p>{ s.privacy() }</p>
             </footer>
         </div>
     }

@@ -256,13 +256,13 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
     let mut headers: Vec<String> = cols.iter().map(|c| c.header(scheme, lang)).collect();
     headers.extend(
         [
-            s.rank,
-            s.composite,
-            s.tier,
-            s.stars,
-            s.confirmer,
-            s.to_next,
-            s.flags,
+            s.rank(),
+            s.composite(),
+            s.tier(),
+            s.stars(),
+            s.confirmer(),
+            s.to_next(),
+            s.flags(),
         ]
         .map(String::from),
     );
@@ -314,7 +314,7 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
                     cells.push(Cell::Text(graded.flags(scheme, i, r, lang)));
                 }
                 RowResult::Failed(why) => cells.push(Cell::Text(why)),
-                RowResult::Unread => cells.push(Cell::Text(s.unread.to_owned())),
+                RowResult::Unread => cells.push(Cell::Text(s.unread().to_owned())),
             }
             cells
         })
@@ -329,8 +329,8 @@ pub fn summary_records(state: &ListState, graded: &Graded) -> Vec<Vec<Cell>> {
     let scheme = &state.scheme;
     let sum = &graded.summary;
     let mut head = vec![
-        Cell::Text(s.filter_category.into()),
-        Cell::Text(s.count.into()),
+        Cell::Text(s.filter_category().into()),
+        Cell::Text(s.count().into()),
     ];
     for t in &scheme.tiers {
         head.push(Cell::Text(t.name.get(lang).into()));
@@ -345,7 +345,7 @@ pub fn summary_records(state: &ListState, graded: &Graded) -> Vec<Vec<Cell>> {
         let name = row
             .category
             .and_then(|c| scheme.categories.get(c))
-            .map_or(s.total, |c| c.name.get(lang));
+            .map_or(s.total(), |c| c.name.get(lang));
         let mut cells = vec![Cell::Text(name.into()), Cell::number(row.count.into(), 0)];
         for (c, share) in row
             .tiers

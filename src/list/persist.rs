@@ -82,6 +82,13 @@ pub fn today() -> String {
 }
 
 pub fn initial(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
+    let mut state = saved_or_fresh(schemes, first);
+    state.lang = crate::shared::carried_lang().unwrap_or(state.lang);
+    state
+}
+
+/// The saved list, or a fresh one (with a notice if the saved one cannot be read).
+fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
     let fresh = || {
         let mut s = ListState::new(first.clone());
         s.rectify_from = today();

@@ -456,7 +456,11 @@ impl Reducible for ListState {
                         ..next
                     });
                 }
-                next.notice = Some(Notice::Done(format!("已粘贴 {pasted} 行")));
+                next.notice = Some(Notice::Done(if next.lang == Lang::Zh {
+                    format!("已粘贴 {pasted} 行")
+                } else {
+                    format!("Pasted {pasted} rows")
+                }));
                 next.commit(rows);
             }
             Action::AddRow => {

@@ -1,541 +1,424 @@
-//! Every string the user interface shows, in Simplified Chinese and English, in one place.
-//! (Messages about the rules themselves — errors, explanations — come from the rules crate in
-//! the same two languages.)
+//! Every string the user interface shows. The Chinese is here; the English is the catalogue
+//! `assets/en.txt` (with the rules crate's messages, `rules/src/error-en.txt`), which a page
+//! fetches when English is first chosen ([`load_english`]), so that neither page's first load
+//! carries it. The workers and the tools bundle, fetched on first use anyway, carry it built in
+//! ([`install_built_in`]). Until the catalogue is in, English falls back to the Chinese.
 
+use std::cell::Cell;
+use std::thread::LocalKey;
+
+use dingji_rules::Error;
 pub use dingji_rules::Lang;
 
-/// The interface strings of one language.
-pub struct Strings {
-    pub app_title: &'static str,
-    pub app_subtitle: &'static str,
-    pub lang_toggle: &'static str,
-    pub presentation_on: &'static str,
-    pub presentation_off: &'static str,
-    pub share: &'static str,
-    pub share_title: &'static str,
-    pub share_hint: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub close: &'static str,
-    pub clear: &'static str,
-    pub scheme: &'static str,
-    pub category: &'static str,
-    pub sources: &'static str,
-    pub weight: &'static str,
-    pub mode_score: &'static str,
-    pub mode_indicators: &'static str,
-    pub mode_votes: &'static str,
-    pub entry_form: &'static str,
-    pub score_label: &'static str,
-    pub score_hint: &'static str,
-    pub score_placeholder: &'static str,
-    pub deduct_points: &'static str,
-    pub ballots: &'static str,
-    pub eligible: &'static str,
-    pub eligible_hint: &'static str,
-    pub valid_ballots: &'static str,
-    /// A label's colon: full-width in Chinese ("有效票："), half-width in English ("Valid ballots: ").
-    pub colon: &'static str,
-    /// Brackets around a number after a name: "好（100）", "Good (100)".
-    pub paren_open: &'static str,
-    pub paren_close: &'static str,
-    pub vote_score: &'static str,
-    pub not_valid_ballot: &'static str,
-    pub vetoes: &'static str,
-    pub vetoes_hint: &'static str,
-    pub result: &'static str,
-    pub composite: &'static str,
-    pub tier: &'static str,
-    pub stars: &'static str,
-    pub stale: &'static str,
-    pub incomplete: &'static str,
-    pub why_waiting: &'static str,
-    pub why: &'static str,
-    pub to_next: &'static str,
-    pub number_line: &'static str,
-    pub contributions: &'static str,
-    pub edit_scheme: &'static str,
-    pub edit_scheme_hint: &'static str,
-    pub weights: &'static str,
-    pub thresholds: &'static str,
-    pub modified: &'static str,
-    pub reset_scheme: &'static str,
-    pub lowest_tier_note: &'static str,
-    pub source_of_rules: &'static str,
-    /// The link to the list page.
-    pub to_list: &'static str,
-    pub dismiss: &'static str,
-    pub link_opened: &'static str,
-    pub cleared: &'static str,
-    pub restore: &'static str,
-    pub keep: &'static str,
-    pub bad_link: &'static str,
-    pub bad_storage: &'static str,
-    pub bad_storage_not_kept: &'static str,
-    pub save_failed: &'static str,
-    pub privacy: &'static str,
-    pub show_why: &'static str,
-    pub hide_why: &'static str,
-    pub computing: &'static str,
-    pub why_failed: &'static str,
+/// A table of strings: its Chinese, an accessor per string, the names of the strings (the keys
+/// of the English catalogue) and a reader of its values from the catalogue, in order.
+macro_rules! strings {
+    ($(#[$meta:meta])* $name:ident, $zh:ident, $index:ident { $($(#[$fmeta:meta])* $field:ident: $value:expr,)* }) => {
+        $(#[$meta])*
+        pub struct $name([&'static str; $index::table_len as usize]);
+
+        const $zh: $name = $name([$($value),*]);
+
+        /// The position of each string in its table.
+        #[allow(non_camel_case_types, dead_code)]
+        enum $index { $($field,)* table_len }
+
+        #[allow(dead_code)]
+        impl $name {
+            $($(#[$fmeta])* pub fn $field(&self) -> &'static str { self.0[$index::$field as usize] })*
+
+            /// The strings' names, in order: the catalogue's keys.
+            #[cfg(test)]
+            const FIELDS: &[&str] = &[$(stringify!($field)),*];
+
+            /// The table from the catalogue's values, in order (a value missing keeps the Chinese).
+            fn read(values: &mut impl Iterator<Item = &'static str>) -> Self {
+                let mut table = $zh.0;
+                for (slot, value) in table.iter_mut().zip(values) {
+                    *slot = value;
+                }
+                $name(table)
+            }
+        }
+    };
 }
 
-const ZH: Strings = Strings {
-    app_title: "基层党组织分类定级计算器",
-    app_subtitle: "填入各评价主体的得分或票数，立即得出综合评分、等次与星级，并逐步说明依据。",
-    lang_toggle: "English",
-    presentation_on: "演示模式",
-    presentation_off: "退出演示",
-    share: "分享链接",
-    share_title: "分享当前输入",
-    share_hint: "链接“#”之后的内容只在浏览器中读取，不会发送到服务器。打开链接即可看到同样的输入与结果。",
-    copy: "复制",
-    copied: "已复制",
-    close: "关闭",
-    clear: "清空输入",
-    scheme: "定级方案",
-    category: "组织分类",
-    sources: "各评价主体",
-    weight: "权重",
-    mode_score: "直接录入得分",
-    mode_indicators: "按指标打分",
-    mode_votes: "按票数计算",
-    entry_form: "录入方式",
-    score_label: "得分",
-    score_hint: "百分制，可带小数",
-    score_placeholder: "如 92",
-    deduct_points: "扣分，满分",
-    ballots: "票",
-    eligible: "应参加测评人数",
-    eligible_hint: "可不填；填写后检查参与人数",
-    valid_ballots: "有效票",
-    colon: "：",
-    paren_open: "（",
-    paren_close: "）",
-    vote_score: "测评得分",
-    not_valid_ballot: "不计入有效票",
-    vetoes: "一票否决事项",
-    vetoes_hint: "存在下列情形之一的，按方案规定处理，不论得分。",
-    result: "结果",
-    composite: "综合评分",
-    tier: "等次",
-    stars: "星级",
-    stale: "结果已过期：请先更正标出的输入，下面是上一次的结果。",
-    incomplete: "尚未填完：",
-    why_waiting: "请先更正标出的输入，计算过程随后显示。",
-    why: "计算过程",
-    to_next: "晋级所需",
-    number_line: "等次分数线与本组织得分",
-    contributions: "各评价主体对综合评分的贡献",
-    edit_scheme: "调整方案",
-    edit_scheme_hint: "拖动滑块或直接输入数字；修改过的数值会标出，可一键恢复。",
-    weights: "权重（%）",
-    thresholds: "等次分数线（含下限）",
-    modified: "已修改",
-    reset_scheme: "恢复方案原值",
-    lowest_tier_note: "最低等次无下限",
-    source_of_rules: "依据",
-    to_list: "组织名单（批量定级）",
-    dismiss: "知道了",
-    link_opened: "已打开分享链接中的输入。",
-    cleared: "已清空输入。",
-    restore: "撤销",
-    keep: "保留",
-    bad_link: "分享链接无法读取，当前输入未改变：",
-    bad_storage: "上次保存的输入无法读取，已另行保留并重新开始：",
-    bad_storage_not_kept: "上次保存的输入无法读取，且无法另行保留（浏览器存储已满或被禁用）；点“知道了”之前不会覆盖它：",
-    save_failed: "无法在本机保存输入（浏览器存储已满或被禁用），刷新后将丢失。",
-    privacy: "所有计算都在本机浏览器中完成，输入的内容不会发送到任何服务器。",
-    show_why: "显示计算过程与晋级所需",
-    hide_why: "收起计算过程",
-    computing: "正在计算……",
-    why_failed: "计算过程无法显示：",
-};
-
-const EN: Strings = Strings {
-    app_title: "Grassroots Party organization grading calculator",
-    app_subtitle: "Enter each evaluator's score or ballots; see the composite, tier and stars at once, with every step explained.",
-    lang_toggle: "中文",
-    presentation_on: "Presentation mode",
-    presentation_off: "Exit presentation",
-    share: "Share link",
-    share_title: "Share these inputs",
-    share_hint: "The part after “#” is read only in the browser and never sent to the server. Opening the link shows the same inputs and result.",
-    copy: "Copy",
-    copied: "Copied",
-    close: "Close",
-    clear: "Clear inputs",
-    scheme: "Scheme",
-    category: "Category",
-    sources: "Evaluators",
-    weight: "Weight",
-    mode_score: "Score",
-    mode_indicators: "Indicators",
-    mode_votes: "Ballots",
-    entry_form: "Entered as",
-    score_label: "Score",
-    score_hint: "On 100 points; decimals allowed",
-    score_placeholder: "e.g. 92",
-    deduct_points: "deducted, max",
-    ballots: "ballots",
-    eligible: "People eligible to vote",
-    eligible_hint: "Optional; checks participation",
-    valid_ballots: "Valid ballots",
-    colon: ": ",
-    paren_open: " (",
-    paren_close: ")",
-    vote_score: "Vote score",
-    not_valid_ballot: "not a valid ballot",
-    vetoes: "Vetoes",
-    vetoes_hint: "Any of these applies the scheme's rule whatever the score.",
-    result: "Result",
-    composite: "Composite",
-    tier: "Tier",
-    stars: "Stars",
-    stale: "Out of date: correct the marked inputs first. This is the last result.",
-    incomplete: "Still to fill in: ",
-    why_waiting: "Correct the marked inputs first; the working follows.",
-    why: "How it was computed",
-    to_next: "To reach the next tier",
-    number_line: "Tier thresholds and this organization's score",
-    contributions: "Each evaluator's share of the composite",
-    edit_scheme: "Adjust the scheme",
-    edit_scheme_hint: "Drag a slider or type a number; changed values are marked and can be reset at once.",
-    weights: "Weights (%)",
-    thresholds: "Tier thresholds (inclusive)",
-    modified: "changed",
-    reset_scheme: "Reset to the scheme",
-    lowest_tier_note: "The lowest tier has no threshold",
-    source_of_rules: "Source",
-    to_list: "The committee's list",
-    dismiss: "OK",
-    link_opened: "Opened the inputs of a share link.",
-    cleared: "Inputs cleared.",
-    restore: "Undo",
-    keep: "Keep",
-    bad_link: "The share link cannot be read; the current inputs are unchanged: ",
-    bad_storage: "The saved inputs cannot be read; they were kept aside and the page starts afresh: ",
-    bad_storage_not_kept: "The saved inputs cannot be read and could not be kept aside (storage is full or off); they stay until you press OK: ",
-    save_failed: "Inputs cannot be saved in this browser (storage full or disabled); a reload will lose them.",
-    privacy: "Everything is computed in this browser; nothing you type is sent to any server.",
-    show_why: "Show the working and what the next tier needs",
-    hide_why: "Hide the working",
-    computing: "Computing…",
-    why_failed: "The working cannot be shown: ",
-};
+strings! {
+    /// The interface strings of one language.
+    Strings, ZH, StringsAt {
+        app_title: "基层党组织分类定级计算器",
+        app_subtitle: "填入各评价主体的得分或票数，立即得出综合评分、等次与星级，并逐步说明依据。",
+        lang_toggle: "English",
+        presentation_on: "演示模式",
+        presentation_off: "退出演示",
+        share: "分享链接",
+        share_title: "分享当前输入",
+        share_hint: "链接“#”之后的内容只在浏览器中读取，不会发送到服务器。打开链接即可看到同样的输入与结果。",
+        copy: "复制",
+        copied: "已复制",
+        close: "关闭",
+        clear: "清空输入",
+        scheme: "定级方案",
+        category: "组织分类",
+        sources: "各评价主体",
+        weight: "权重",
+        mode_score: "直接录入得分",
+        mode_indicators: "按指标打分",
+        mode_votes: "按票数计算",
+        entry_form: "录入方式",
+        score_label: "得分",
+        score_hint: "百分制，可带小数",
+        score_placeholder: "如 92",
+        deduct_points: "扣分，满分",
+        ballots: "票",
+        eligible: "应参加测评人数",
+        eligible_hint: "可不填；填写后检查参与人数",
+        valid_ballots: "有效票",
+        /// A label's colon: full-width in Chinese ("有效票："), half-width in English ("Valid ballots: ").
+        colon: "：",
+        /// Brackets around a number after a name: "好（100）", "Good (100)".
+        paren_open: "（",
+        paren_close: "）",
+        vote_score: "测评得分",
+        not_valid_ballot: "不计入有效票",
+        vetoes: "一票否决事项",
+        vetoes_hint: "存在下列情形之一的，按方案规定处理，不论得分。",
+        result: "结果",
+        composite: "综合评分",
+        tier: "等次",
+        stars: "星级",
+        stale: "结果已过期：请先更正标出的输入，下面是上一次的结果。",
+        incomplete: "尚未填完：",
+        why_waiting: "请先更正标出的输入，计算过程随后显示。",
+        why: "计算过程",
+        to_next: "晋级所需",
+        number_line: "等次分数线与本组织得分",
+        contributions: "各评价主体对综合评分的贡献",
+        edit_scheme: "调整方案",
+        edit_scheme_hint: "拖动滑块或直接输入数字；修改过的数值会标出，可一键恢复。",
+        weights: "权重（%）",
+        thresholds: "等次分数线（含下限）",
+        modified: "已修改",
+        reset_scheme: "恢复方案原值",
+        lowest_tier_note: "最低等次无下限",
+        source_of_rules: "依据",
+        /// The link to the list page.
+        to_list: "组织名单（批量定级）",
+        dismiss: "知道了",
+        link_opened: "已打开分享链接中的输入。",
+        cleared: "已清空输入。",
+        restore: "撤销",
+        keep: "保留",
+        bad_link: "分享链接无法读取，当前输入未改变：",
+        bad_storage: "上次保存的输入无法读取，已另行保留并重新开始：",
+        bad_storage_not_kept: "上次保存的输入无法读取，且无法另行保留（浏览器存储已满或被禁用）；点“知道了”之前不会覆盖它：",
+        save_failed: "无法在本机保存输入（浏览器存储已满或被禁用），刷新后将丢失。",
+        privacy: "所有计算都在本机浏览器中完成，输入的内容不会发送到任何服务器。",
+        show_why: "显示计算过程与晋级所需",
+        hide_why: "收起计算过程",
+        computing: "正在计算……",
+        why_failed: "计算过程无法显示：",
+        /// "参加 50 人，应参加 60 人中至少 18 人": cast, eligible, needed.
+        participation: "参加 {0} 人，应参加 {1} 人中至少 {2} 人",
+        /// "三星由县委评定": the stars, who confirms them.
+        confirmed_by: "{0}由{1}评定",
+        /// "权重合计 90%".
+        weights_total: "权重合计 {0}%",
+    }
+}
 
 /// The strings of `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
+        Lang::En if let Some(en) = english() => table(&CALCULATOR_EN, || {
+            Strings::read(&mut en.calculator.iter().copied())
+        }),
+        _ => &ZH,
     }
 }
 
-/// "参加 50 人，应参加 60 人中至少 18 人".
-pub fn participation(lang: Lang, cast: u64, eligible: u64, needed: u64) -> String {
-    match lang {
-        Lang::Zh => format!("参加 {cast} 人，应参加 {eligible} 人中至少 {needed} 人"),
-        Lang::En => format!("{cast} voted; at least {needed} of {eligible} should"),
+/// `pattern` (a string of the tables with `{0}`, `{1}`…) with `args` in place.
+pub fn fill(pattern: &str, args: &[&str]) -> String {
+    dingji_rules::text::fill(pattern, |n, out| {
+        args.get(n).map(|arg| out.push_str(arg)).is_some()
+    })
+}
+
+strings! {
+    /// The strings of the list page (组织名单与批量定级).
+    ListStrings, LIST_ZH, ListStringsAt {
+        title: "组织名单与批量定级",
+        subtitle: "一个党委所属全部组织：逐个评分，按比例规则定级评星，生成汇总表、后进名单与公示。",
+        to_calculator: "单个组织计算",
+        scheme: "定级方案",
+        add_row: "添加组织",
+        undo: "撤销",
+        redo: "重做",
+        import: "导入 CSV / Excel",
+        workshop: "方案工坊",
+        export_csv: "导出 CSV",
+        export_xlsx: "导出 Excel",
+        print: "打印公示",
+        rank: "排名",
+        composite: "综合评分",
+        tier: "等次",
+        stars: "星级",
+        confirmer: "评定",
+        to_next: "距上一等次",
+        flags: "标记",
+        actions: "操作",
+        explain: "说明",
+        duplicate: "复制",
+        delete: "删除",
+        unread: "输入有误",
+        empty: "名单还是空的：添加组织，或导入 CSV / Excel，或从表格中复制后粘贴到第一格。",
+        count_rows: "个组织",
+        errors_title: "以下输入有误，这些组织暂不参与定级：",
+        sort_by_rank: "按排名排序",
+        all: "全部",
+        filter_category: "分类",
+        filter_tier: "等次",
+        filter_stars: "星级",
+        summary: "汇总表",
+        total: "合计",
+        count: "数量",
+        quotas: "比例规则",
+        laggards: "后进组织整改名单",
+        rectify_from: "整改起始日期",
+        rectify_months: "整改期限（月）",
+        deadline: "整改期限至",
+        follow_up: "目标",
+        no_laggards: "没有最低等次的组织。",
+        charts: "分布图",
+        tier_chart: "等次分布",
+        star_chart: "星级分布",
+        histogram: "综合评分分布（竖线为等次分数线）",
+        close: "关闭",
+        publicity: "分类定级结果公示",
+        publicity_date: "公示日期",
+        /// A 公示 entry's note: its result set by the committee.
+        overridden: "党委调整",
+        /// A 公示 entry's note: moved by the quotas because of the committee's overrides.
+        moved_by_override: "因党委调整按比例变动",
+        import_title: "导入名单",
+        import_choose: "选择文件（CSV：UTF-8 或 GBK；Excel：.xlsx）",
+        import_sheet: "工作表",
+        import_mapping: "列的对应（已按表头猜测，可修改）",
+        import_ignore: "（不导入）",
+        import_preview: "预览（前 5 行）",
+        import_append: "追加到名单末尾",
+        import_apply: "导入",
+        import_cancel: "取消",
+        import_errors: "导入前需要处理，名单未作任何改动",
+        import_encoding: "编码",
+        import_categories: "分类对照（文件中的写法 → 方案的分类）",
+        import_fill_down: "空白分类沿用上一行（合并单元格）",
+        import_fix_first: "处理完上面列出的问题后才能导入",
+        import_unknown: "未识别，不导入",
+        import_serial: "序号列，不导入",
+        import_ambiguous: "可能是以下几列之一，请选择：",
+        import_duplicate: "与此列重复，不导入：",
+        import_synonym: "按同义词对应",
+        import_pick: "请选择",
+        reading: "正在读取：",
+        dismiss: "知道了",
+        bad_storage: "上次保存的名单无法读取，已另行保留：",
+        bad_storage_not_kept: "上次保存的名单无法读取，且无法另行保留（浏览器存储已满或被禁用）；在您修改名单之前，它仍保存在浏览器中：",
+        save_failed: "无法在本机保存名单（浏览器存储已满或被禁用），刷新后将丢失。",
+        privacy: "名单只保存在本机浏览器中，不会发送到任何服务器。",
+        grid_label: "组织名单（可从 Excel / WPS 复制后粘贴）",
+        preview_title: "公示预览（A4 纸，打印时只印这一页）",
+        print_now: "打印",
+        print_hint: "请先点击页面上的“打印公示”打开公示预览，再打印。",
+        explaining: "正在生成说明……",
+        mode_score: "直接录入得分",
+        mode_votes: "按票数计算",
+        mode_indicators: "按指标打分",
+        goals_heading: "晋级所需",
+        lang_toggle: "English",
+        source_of_rules: "依据",
+        /// A label's colon: full-width in Chinese, half-width in English.
+        colon: "：",
     }
 }
-
-/// "三星由县委评定".
-pub fn confirmed_by(lang: Lang, stars: &str, who: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{stars}由{who}评定"),
-        Lang::En => format!("{stars}: confirmed by {who}"),
-    }
-}
-
-/// "权重合计 90%，应为 100%".
-pub fn weights_total(lang: Lang, total: &str) -> String {
-    match lang {
-        Lang::Zh => format!("权重合计 {total}%"),
-        Lang::En => format!("Total {total}%"),
-    }
-}
-
-/// The strings of the list page (组织名单与批量定级).
-pub struct ListStrings {
-    pub title: &'static str,
-    pub subtitle: &'static str,
-    pub to_calculator: &'static str,
-    pub scheme: &'static str,
-    pub add_row: &'static str,
-    pub undo: &'static str,
-    pub redo: &'static str,
-    pub import: &'static str,
-    pub workshop: &'static str,
-    pub export_csv: &'static str,
-    pub export_xlsx: &'static str,
-    pub print: &'static str,
-    pub rank: &'static str,
-    pub composite: &'static str,
-    pub tier: &'static str,
-    pub stars: &'static str,
-    pub confirmer: &'static str,
-    pub to_next: &'static str,
-    pub flags: &'static str,
-    pub actions: &'static str,
-    pub explain: &'static str,
-    pub duplicate: &'static str,
-    pub delete: &'static str,
-    pub unread: &'static str,
-    pub empty: &'static str,
-    pub count_rows: &'static str,
-    pub errors_title: &'static str,
-    pub sort_by_rank: &'static str,
-    pub all: &'static str,
-    pub filter_category: &'static str,
-    pub filter_tier: &'static str,
-    pub filter_stars: &'static str,
-    pub summary: &'static str,
-    pub total: &'static str,
-    pub count: &'static str,
-    pub quotas: &'static str,
-    pub laggards: &'static str,
-    pub rectify_from: &'static str,
-    pub rectify_months: &'static str,
-    pub deadline: &'static str,
-    pub follow_up: &'static str,
-    pub no_laggards: &'static str,
-    pub charts: &'static str,
-    pub tier_chart: &'static str,
-    pub star_chart: &'static str,
-    pub histogram: &'static str,
-    pub close: &'static str,
-    pub publicity: &'static str,
-    pub publicity_date: &'static str,
-    /// A 公示 entry's note: its result set by the committee.
-    pub overridden: &'static str,
-    /// A 公示 entry's note: moved by the quotas because of the committee's overrides.
-    pub moved_by_override: &'static str,
-    pub import_title: &'static str,
-    pub import_choose: &'static str,
-    pub import_sheet: &'static str,
-    pub import_mapping: &'static str,
-    pub import_ignore: &'static str,
-    pub import_preview: &'static str,
-    pub import_append: &'static str,
-    pub import_apply: &'static str,
-    pub import_cancel: &'static str,
-    pub import_errors: &'static str,
-    pub import_encoding: &'static str,
-    pub import_categories: &'static str,
-    pub import_fill_down: &'static str,
-    pub import_fix_first: &'static str,
-    pub import_unknown: &'static str,
-    pub import_serial: &'static str,
-    pub import_ambiguous: &'static str,
-    pub import_duplicate: &'static str,
-    pub import_synonym: &'static str,
-    pub import_pick: &'static str,
-    pub reading: &'static str,
-    pub dismiss: &'static str,
-    pub bad_storage: &'static str,
-    pub bad_storage_not_kept: &'static str,
-    pub save_failed: &'static str,
-    pub privacy: &'static str,
-    pub grid_label: &'static str,
-    pub preview_title: &'static str,
-    pub print_now: &'static str,
-    pub print_hint: &'static str,
-    pub explaining: &'static str,
-    pub mode_score: &'static str,
-    pub mode_votes: &'static str,
-    pub mode_indicators: &'static str,
-    pub goals_heading: &'static str,
-    pub lang_toggle: &'static str,
-    pub source_of_rules: &'static str,
-}
-
-const LIST_ZH: ListStrings = ListStrings {
-    title: "组织名单与批量定级",
-    subtitle: "一个党委所属全部组织：逐个评分，按比例规则定级评星，生成汇总表、后进名单与公示。",
-    to_calculator: "单个组织计算",
-    scheme: "定级方案",
-    add_row: "添加组织",
-    undo: "撤销",
-    redo: "重做",
-    import: "导入 CSV / Excel",
-    workshop: "方案工坊",
-    export_csv: "导出 CSV",
-    export_xlsx: "导出 Excel",
-    print: "打印公示",
-    rank: "排名",
-    composite: "综合评分",
-    tier: "等次",
-    stars: "星级",
-    confirmer: "评定",
-    to_next: "距上一等次",
-    flags: "标记",
-    actions: "操作",
-    explain: "说明",
-    duplicate: "复制",
-    delete: "删除",
-    unread: "输入有误",
-    empty: "名单还是空的：添加组织，或导入 CSV / Excel，或从表格中复制后粘贴到第一格。",
-    count_rows: "个组织",
-    errors_title: "以下输入有误，这些组织暂不参与定级：",
-    sort_by_rank: "按排名排序",
-    all: "全部",
-    filter_category: "分类",
-    filter_tier: "等次",
-    filter_stars: "星级",
-    summary: "汇总表",
-    total: "合计",
-    count: "数量",
-    quotas: "比例规则",
-    laggards: "后进组织整改名单",
-    rectify_from: "整改起始日期",
-    rectify_months: "整改期限（月）",
-    deadline: "整改期限至",
-    follow_up: "目标",
-    no_laggards: "没有最低等次的组织。",
-    charts: "分布图",
-    tier_chart: "等次分布",
-    star_chart: "星级分布",
-    histogram: "综合评分分布（竖线为等次分数线）",
-    close: "关闭",
-    publicity: "分类定级结果公示",
-    publicity_date: "公示日期",
-    overridden: "党委调整",
-    moved_by_override: "因党委调整按比例变动",
-    import_title: "导入名单",
-    import_choose: "选择文件（CSV：UTF-8 或 GBK；Excel：.xlsx）",
-    import_sheet: "工作表",
-    import_mapping: "列的对应（已按表头猜测，可修改）",
-    import_ignore: "（不导入）",
-    import_preview: "预览（前 5 行）",
-    import_append: "追加到名单末尾",
-    import_apply: "导入",
-    import_cancel: "取消",
-    import_errors: "导入前需要处理，名单未作任何改动",
-    import_encoding: "编码",
-    import_categories: "分类对照（文件中的写法 → 方案的分类）",
-    import_fill_down: "空白分类沿用上一行（合并单元格）",
-    import_fix_first: "处理完上面列出的问题后才能导入",
-    import_unknown: "未识别，不导入",
-    import_serial: "序号列，不导入",
-    import_ambiguous: "可能是以下几列之一，请选择：",
-    import_duplicate: "与此列重复，不导入：",
-    import_synonym: "按同义词对应",
-    import_pick: "请选择",
-    reading: "正在读取：",
-    dismiss: "知道了",
-    bad_storage: "上次保存的名单无法读取，已另行保留：",
-    bad_storage_not_kept: "上次保存的名单无法读取，且无法另行保留（浏览器存储已满或被禁用）；在您修改名单之前，它仍保存在浏览器中：",
-    save_failed: "无法在本机保存名单（浏览器存储已满或被禁用），刷新后将丢失。",
-    privacy: "名单只保存在本机浏览器中，不会发送到任何服务器。",
-    grid_label: "组织名单（可从 Excel / WPS 复制后粘贴）",
-    preview_title: "公示预览（A4 纸，打印时只印这一页）",
-    print_now: "打印",
-    print_hint: "请先点击页面上的“打印公示”打开公示预览，再打印。",
-    explaining: "正在生成说明……",
-    mode_score: "直接录入得分",
-    mode_votes: "按票数计算",
-    mode_indicators: "按指标打分",
-    goals_heading: "晋级所需",
-    lang_toggle: "English",
-    source_of_rules: "依据",
-};
-
-const LIST_EN: ListStrings = ListStrings {
-    title: "The committee's list",
-    subtitle: "Every organization under a committee: scored one by one, graded under the quota rules, with the summary, the list to rectify and the public notice.",
-    to_calculator: "One organization",
-    scheme: "Scheme",
-    add_row: "Add organization",
-    undo: "Undo",
-    redo: "Redo",
-    import: "Import CSV / Excel",
-    workshop: "Scheme workshop",
-    export_csv: "Export CSV",
-    export_xlsx: "Export Excel",
-    print: "Print notice",
-    rank: "Rank",
-    composite: "Composite",
-    tier: "Tier",
-    stars: "Stars",
-    confirmer: "Confirmed by",
-    to_next: "To next tier",
-    flags: "Flags",
-    actions: "Actions",
-    explain: "Why",
-    duplicate: "Copy",
-    delete: "Delete",
-    unread: "entry error",
-    empty: "The list is empty: add organizations, import a CSV or Excel file, or paste cells copied from a spreadsheet into the first cell.",
-    count_rows: "organizations",
-    errors_title: "These entries cannot be read; the organizations are left out of the grading:",
-    sort_by_rank: "Sort by rank",
-    all: "All",
-    filter_category: "Category",
-    filter_tier: "Tier",
-    filter_stars: "Stars",
-    summary: "Summary table",
-    total: "Total",
-    count: "Count",
-    quotas: "Quota rules",
-    laggards: "Organizations to rectify",
-    rectify_from: "Rectification starts",
-    rectify_months: "Months",
-    deadline: "Deadline",
-    follow_up: "Goal",
-    no_laggards: "No organization is in the lowest tier.",
-    charts: "Charts",
-    tier_chart: "Tiers",
-    star_chart: "Stars",
-    histogram: "Composite scores (lines: tier thresholds)",
-    close: "Close",
-    publicity: "Public notice of the grading",
-    publicity_date: "Date",
-    overridden: "set by the committee",
-    moved_by_override: "moved by the quotas after an override",
-    import_title: "Import a list",
-    import_choose: "Choose a file (CSV in UTF-8 or GBK; Excel .xlsx)",
-    import_sheet: "Sheet",
-    import_mapping: "Columns (guessed from the headers; change as needed)",
-    import_ignore: "(skip)",
-    import_preview: "Preview (first 5 rows)",
-    import_append: "Append to the list",
-    import_apply: "Import",
-    import_cancel: "Cancel",
-    import_errors: "To fix before importing; the list was not changed",
-    import_encoding: "Encoding",
-    import_categories: "Categories (as written in the file → the scheme's)",
-    import_fill_down: "A blank category takes the one above (merged cells)",
-    import_fix_first: "Fix the problems listed above to import",
-    import_unknown: "Not recognised; skipped",
-    import_serial: "Row numbers; skipped",
-    import_ambiguous: "Could be one of these; choose: ",
-    import_duplicate: "Same column as: ",
-    import_synonym: "by synonym",
-    import_pick: "Choose",
-    reading: "Reading: ",
-    dismiss: "OK",
-    bad_storage: "The saved list cannot be read; it was kept aside: ",
-    bad_storage_not_kept: "The saved list cannot be read and could not be kept aside (storage is full or off); it stays in the browser until you change the list: ",
-    save_failed: "The list cannot be saved in this browser (storage full or disabled); a reload will lose it.",
-    privacy: "The list is kept in this browser only and never sent to any server.",
-    grid_label: "The list of organizations (paste a range copied from Excel or WPS)",
-    preview_title: "Public notice preview (A4; printing prints only this)",
-    print_now: "Print",
-    print_hint: "Open the public notice with “Print notice” on the page first, then print.",
-    explaining: "Writing the explanation…",
-    mode_score: "Score",
-    mode_votes: "Ballots",
-    mode_indicators: "Indicators",
-    goals_heading: "To reach the next tier",
-    lang_toggle: "中文",
-    source_of_rules: "Source",
-};
 
 /// The list page's strings of `lang`.
 pub fn list_strings(lang: Lang) -> &'static ListStrings {
     match lang {
-        Lang::Zh => &LIST_ZH,
-        Lang::En => &LIST_EN,
+        Lang::En if let Some(en) = english() => {
+            table(&LIST_EN, || ListStrings::read(&mut en.list.iter().copied()))
+        }
+        _ => &LIST_ZH,
+    }
+}
+
+/// The English catalogue, once in: the values of `assets/en.txt`'s two sections, in order, and
+/// the rules crate's messages.
+struct English {
+    calculator: Vec<&'static str>,
+    list: Vec<&'static str>,
+    errors: Vec<&'static str>,
+}
+
+thread_local! {
+    static ENGLISH: Cell<Option<&'static English>> = const { Cell::new(None) };
+    // Each page's table is read from the catalogue when first asked for, so that neither page's
+    // code names the other's strings.
+    static CALCULATOR_EN: Cell<Option<&'static Strings>> = const { Cell::new(None) };
+    static LIST_EN: Cell<Option<&'static ListStrings>> = const { Cell::new(None) };
+}
+
+fn english() -> Option<&'static English> {
+    ENGLISH.with(Cell::get)
+}
+
+/// The table kept in `cell`, made once (and kept for the page's life).
+fn table<T>(
+    cell: &'static LocalKey<Cell<Option<&'static T>>>,
+    make: impl FnOnce() -> T,
+) -> &'static T {
+    cell.with(|kept| {
+        kept.get().unwrap_or_else(|| {
+            let made: &'static T = Box::leak(Box::new(make()));
+            kept.set(Some(made));
+            made
+        })
+    })
+}
+
+/// Takes in the English catalogue: the values of the calculator's and the list page's sections
+/// of `assets/en.txt`, and the rules crate's messages. A second call changes nothing.
+pub fn install_english(
+    calculator: Vec<&'static str>,
+    list: Vec<&'static str>,
+    errors: Vec<&'static str>,
+) {
+    if english().is_none() {
+        let english: &'static English = Box::leak(Box::new(English {
+            calculator,
+            list,
+            errors,
+        }));
+        ENGLISH.with(|cell| cell.set(Some(english)));
+    }
+}
+
+/// The catalogue built in, for the bundles that are fetched on first use anyway (the workers,
+/// the tools).
+pub fn install_built_in() {
+    let text = include_str!("../../assets/en.txt");
+    install_english(
+        section(text, 1).collect(),
+        section(text, 2).collect(),
+        dingji_rules::error::EN_PATTERNS.lines().collect(),
+    );
+}
+
+/// Whether the English catalogue is in.
+pub fn has_english() -> bool {
+    english().is_some()
+}
+
+/// The values of the `key = value` lines of section `n` of the catalogue (sections start at a
+/// `[name]` line: 1 is the calculator's, 2 the list page's), in order; a value in quotes without
+/// them. (`scripts/post-build.mjs` reads the catalogue the same way for the pages.)
+fn section(text: &'static str, n: usize) -> impl Iterator<Item = &'static str> {
+    text.split('[')
+        .nth(n)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            if key.starts_with('#') {
+                return None;
+            }
+            let value = value.strip_prefix(' ').unwrap_or(value);
+            Some(
+                value
+                    .strip_prefix('"')
+                    .and_then(|v| v.strip_suffix('"'))
+                    .unwrap_or(value),
+            )
+        })
+}
+
+/// An error of the rules crate in `lang` (in Chinese until the English catalogue is in).
+pub fn error_message(error: &Error, lang: Lang) -> String {
+    match lang {
+        Lang::En if let Some(en) = english() => error.message_in(&en.errors),
+        _ => error.message_in(&dingji_rules::error::ZH),
+    }
+}
+
+/// Fetches the English catalogue (once) and calls `done` when it is in; at once if it is already.
+/// A catalogue that cannot be fetched leaves the page in Chinese.
+#[cfg(target_arch = "wasm32")]
+pub fn load_english(done: impl FnOnce() + 'static) {
+    if has_english() {
+        done();
+        return;
+    }
+    use wasm_bindgen::JsCast;
+    // `self.dingjiEn`: three arrays of strings (the calculator's, the list page's, the messages).
+    crate::wire::client::load_script("./en.js", "dingjiEn", move |global| {
+        // The file is the app's own (post-build.mjs writes it): only its absence is checked.
+        if global.is_object() {
+            let parts: &js_sys::Array = global.unchecked_ref();
+            let part = |i: u32| -> Vec<&'static str> {
+                let leak = |v: String| -> &'static str { v.leak() };
+                let values: js_sys::Array = parts.get(i).unchecked_into();
+                values
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .map(leak)
+                    .collect()
+            };
+            install_english(part(0), part(1), part(2));
+        }
+        done();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CATALOGUE: &str = include_str!("../../assets/en.txt");
+
+    #[test]
+    fn the_catalogue_has_every_string_in_the_order_of_the_fields() {
+        let keys: Vec<&str> = CATALOGUE
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+            .filter(|k| !k.contains('['))
+            .collect();
+        let fields: Vec<&str> = Strings::FIELDS
+            .iter()
+            .chain(ListStrings::FIELDS)
+            .copied()
+            .collect();
+        assert_eq!(keys, fields);
+        // Sections are found by their `[`: no value may hold one.
+        assert_eq!(CATALOGUE.matches('[').count(), 2);
+    }
+
+    #[test]
+    fn english_reads_from_the_catalogue_and_keeps_its_spaces() {
+        install_built_in();
+        let en = strings(Lang::En);
+        assert_eq!(
+            en.app_title(),
+            "Grassroots Party organization grading calculator"
+        );
+        assert_eq!((en.colon(), en.paren_open()), (": ", " ("));
+        assert_eq!(list_strings(Lang::En).source_of_rules(), "Source");
+        assert_eq!(strings(Lang::Zh).colon(), "：");
+        let error = Error::Empty {
+            field: "Score".into(),
+        }
+        .in_row(2, "");
+        assert_eq!(error_message(&error, Lang::En), "Row 2: \"Score\" is empty");
+        assert_eq!(error_message(&error, Lang::Zh), "第 2 行：「Score」未填写");
     }
 }

@@ -25,7 +25,7 @@ pub fn shown_error(
         | Some(Error::Empty { .. } | Error::MissingInput { .. } | Error::MissingIndicator { .. }) => {
             None
         }
-        Some(e) => Some(e.message(lang).into()),
+        Some(e) => Some(crate::shared::i18n::error_message(e, lang).into()),
     }
 }
 
@@ -87,17 +87,42 @@ pub fn use_focus_on_open() -> yew::NodeRef {
     node
 }
 
-/// The document says the page's language (`lang` on `<html>`: zh-CN or en) and its title in it
-/// ("定级 · …" / "Dingji · …"), so that a screen reader and the browser's tab read it right.
+/// The local storage key of the language last chosen on either page, so that it carries from one
+/// page to the other.
+pub const LANG_KEY: &str = "dingji.lang";
+
+/// The language last chosen on either page, if any.
+pub fn carried_lang() -> Option<i18n::Lang> {
+    let storage = gloo::utils::window().local_storage().ok().flatten()?;
+    let code = storage.get_item(LANG_KEY).ok().flatten()?;
+    [i18n::Lang::Zh, i18n::Lang::En]
+        .into_iter()
+        .find(|lang| lang.code() == code)
+}
+
+/// The page in its language: the English catalogue brought in when English is chosen (the page
+/// renders again once it is in); the document's `lang` (zh-CN or en) and its title in it
+/// ("定级 · …" / "Dingji · …"), so that a screen reader and the browser's tab read it right; the
+/// choice kept for the other page ([`LANG_KEY`]).
 #[yew::hook]
 pub fn use_document_lang(lang: i18n::Lang, title: &'static str) {
-    yew::use_effect_with((lang, title), |(lang, title)| {
+    let update = yew::use_force_update();
+    yew::use_effect_with((lang, title), move |(lang, title)| {
         let document = gloo::utils::document();
         let zh = *lang == i18n::Lang::Zh;
+        #[cfg(target_arch = "wasm32")]
+        if !zh && !i18n::has_english() {
+            i18n::load_english(move || update.force_update());
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = update;
         if let Some(root) = document.document_element() {
-            let _ = root.set_attribute("lang", if zh { "zh-CN" } else { "en" });
+            let _ = root.set_attribute("lang", lang.code());
         }
         document.set_title(&format!("{} · {title}", if zh { "定级" } else { "Dingji" }));
+        if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+            let _ = storage.set_item(LANG_KEY, lang.code());
+        }
     });
 }
 

@@ -125,6 +125,22 @@ pub fn load_style(url: &str, id: &str) {
     }
 }
 
+/// Runs the script `url` (by its name in the pages' map, as [`script`] finds it), then calls `done`
+/// with the global `name` it sets (undefined if the script could not be fetched): a file of data
+/// the page needs only sometimes (the English catalogue, `self.dingjiEn`).
+pub fn load_script(url: &str, name: &'static str, done: impl FnOnce(JsValue) + 'static) {
+    let document = gloo::utils::document();
+    let (Ok(element), Some(body)) = (document.create_element("script"), document.body()) else {
+        done(JsValue::UNDEFINED);
+        return;
+    };
+    let finished = Closure::once_into_js(move || done(get(&js_sys::global(), name)));
+    let _ = element.add_event_listener_with_callback("load", finished.unchecked_ref());
+    let _ = element.add_event_listener_with_callback("error", finished.unchecked_ref());
+    let _ = element.set_attribute("src", &script(url));
+    let _ = body.append_child(&element);
+}
+
 fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
     let worker = web_sys::Worker::new(&script(url))?;
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e| on_reply(url, e));

@@ -208,10 +208,17 @@ pub fn explain_page(saved: &str, lang: Lang) -> Result<Explained, String> {
         .find(|s| s.id == saved.scheme)
         .ok_or("scheme")?;
     // The page asks only when it shows a result: anything unreadable is "incomplete".
-    let incomplete = || "输入不完整".to_owned();
+    let incomplete = || {
+        (if lang == Lang::Zh {
+            "输入不完整"
+        } else {
+            "The inputs are incomplete"
+        })
+        .to_owned()
+    };
     let scheme = effective_scheme(base, &saved.edits, lang).map_err(|_| incomplete())?;
     let org = saved.draft.parse(&scheme).map_err(|_| incomplete())?;
-    let result = evaluate(&scheme, &org).map_err(|e| e.to_string())?;
+    let result = evaluate(&scheme, &org).map_err(|e| e.message(lang))?;
     Ok(explained(&scheme, &org, &result, lang))
 }
 
@@ -234,9 +241,9 @@ pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, Str
             Err(errors) if i == row => {
                 return Err(errors
                     .iter()
-                    .map(|e| e.error.to_string())
+                    .map(|e| e.error.message(lang))
                     .collect::<Vec<_>>()
-                    .join("；"));
+                    .join(if lang == Lang::Zh { "；" } else { "; " }));
             }
             Err(_) => {}
         }
@@ -245,7 +252,7 @@ pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, Str
     let graded = evaluate_list(scheme, &orgs);
     match graded.rows.get(at) {
         Some(Ok(result)) => Ok(explained(scheme, &orgs[at], result, lang)),
-        Some(Err(e)) => Err(e.without_row().to_string()),
+        Some(Err(e)) => Err(e.without_row().message(lang)),
         None => Err("输入有误".to_owned()),
     }
 }

@@ -46,22 +46,22 @@ pub fn choose(props: &ChooseProps) -> Html {
         })
     };
     html! {
-        <section class="card choose" aria-label={s.scheme}>
+        <section class="card choose" aria-label={s.scheme()}>
             { select_field(&SelectFieldProps {
                 id: "scheme".into(),
-                label: s.scheme.into(),
+                label: s.scheme().into(),
                 options: scheme_options,
                 selected: base.id.clone().into(),
                 on_change: on_pick,
             }) }
             { select_field(&SelectFieldProps {
                 id: "category".into(),
-                label: s.category.into(),
+                label: s.category().into(),
                 options: category_options,
                 selected: props.category.clone(),
                 on_change: dispatch.reform(Action::PickCategory),
             }) }
-            <button type="button" id="clear" class="secondary" onclick={dispatch.reform(|_: MouseEvent| Action::ClearInputs)}>{ s.clear }</button>
+            <button type="button" id="clear" class="secondary" onclick={dispatch.reform(|_: MouseEvent| Action::ClearInputs)}>{ s.clear() }</button>
         </section>
     }
 }

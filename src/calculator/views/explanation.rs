@@ -16,7 +16,7 @@ pub fn explanation(props: &ExplanationProps) -> Html {
     let s = strings(props.lang);
     html! {
         <section class="card explanation" aria-labelledby="why-title">
-            <h2 id="why-title">{ s.why }</h2>
+            <h2 id="why-title">{ s.why() }</h2>
             <ol id="steps">{ for props.explained.steps.iter().map(|l| html! { <li>{ l }</li> }) }</ol>
         </section>
     }

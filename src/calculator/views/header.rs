@@ -31,17 +31,17 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="masthead">
             <div>
-                <h1>{ s.app_title }</h1>
-                <p class="subtitle">{ s.app_subtitle }</p>
+                <h1>{ s.app_title() }</h1>
+                <p class="subtitle">{ s.app_subtitle() }</p>
             </div>
-            <nav class="actions" aria-label={s.app_title}>
-                <a class="button" id="to-list" href="./list.html">{ s.to_list }</a>
+            <nav class="actions" aria-label={s.app_title()}>
+                <a class="button" id="to-list" href="./list.html">{ s.to_list() }</a>
                 <button type="button" id="presentation" aria-pressed={props.presentation.to_string()} onclick={on_presentation}>
-                    { if props.presentation { s.presentation_off } else { s.presentation_on } }
+                    { if props.presentation { s.presentation_off() } else { s.presentation_on() } }
                 </button>
-                <button type="button" id="share" onclick={on_share}>{ s.share }</button>
+                <button type="button" id="share" onclick={on_share}>{ s.share() }</button>
                 <button type="button" class="lang-toggle" lang={other.code()} onclick={on_lang}>
-                    { s.lang_toggle }
+                    { s.lang_toggle() }
                 </button>
             </nav>
         </header>

@@ -40,7 +40,7 @@ pub fn indicator_entry(props: &IndicatorEntryProps) -> Html {
         let error = error_at(props.errors, &field);
         let suffix = match indicator.scoring {
             Scoring::Add => format!("/ {}", num(indicator.max)),
-            Scoring::Deduct => format!("{} {}", s.deduct_points, num(indicator.max)),
+            Scoring::Deduct => format!("{} {}", s.deduct_points(), num(indicator.max)),
         };
         decimal_field(&DecimalFieldProps {
             id: format!("ind-{}-{}", props.source, indicator.id).into(),

@@ -19,14 +19,14 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         return Html::default();
     };
     let (text, warning) = match notice {
-        Notice::BadLink(why) => (format!("{}{why}", s.bad_link), true),
-        Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage), true),
+        Notice::BadLink(why) => (format!("{}{why}", s.bad_link()), true),
+        Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage()), true),
         Notice::BadStorage { why, kept: false } => {
-            (format!("{}{why}", s.bad_storage_not_kept), true)
+            (format!("{}{why}", s.bad_storage_not_kept()), true)
         }
-        Notice::SaveFailed => (s.save_failed.to_owned(), true),
-        Notice::LinkOpened => (s.link_opened.to_owned(), false),
-        Notice::Cleared => (s.cleared.to_owned(), false),
+        Notice::SaveFailed => (s.save_failed().to_owned(), true),
+        Notice::LinkOpened => (s.link_opened().to_owned(), false),
+        Notice::Cleared => (s.cleared().to_owned(), false),
     };
     let undoable = matches!(notice, Notice::LinkOpened | Notice::Cleared);
     let dismiss = props.dispatch.reform(|_: MouseEvent| Action::Dismiss);
@@ -34,9 +34,9 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
             <p>{ text }</p>
             if undoable {
-                <button type="button" id="restore" onclick={props.dispatch.reform(|_: MouseEvent| Action::Restore)}>{ s.restore }</button>
+                <button type="button" id="restore" onclick={props.dispatch.reform(|_: MouseEvent| Action::Restore)}>{ s.restore() }</button>
             }
-            <button type="button" onclick={dismiss}>{ if undoable { s.keep } else { s.dismiss } }</button>
+            <button type="button" onclick={dismiss}>{ if undoable { s.keep() } else { s.dismiss() } }</button>
         </div>
     }
 }

@@ -62,14 +62,14 @@ pub fn number_line(props: &NumberLineProps) -> Html {
     html! {
         <figure class="card number-line">
             <svg viewBox="-40 0 1080 132" role="img" aria-labelledby="number-line-title">
-                <title id="number-line-title">{ s.number_line }</title>
+                <title id="number-line-title">{ s.number_line() }</title>
                 { for segments }
                 { for ticks }
                 <text class="tick-label" x="0" y="124" text-anchor="middle">{ "0" }</text>
                 <text class="tick-label" x="1000" y="124" text-anchor="middle">{ "100" }</text>
                 { for marker }
             </svg>
-            <figcaption>{ s.number_line }</figcaption>
+            <figcaption>{ s.number_line() }</figcaption>
         </figure>
     }
 }

@@ -21,19 +21,19 @@ pub struct ResultPanelProps<'a> {
 pub fn result_panel(props: &ResultPanelProps) -> Html {
     let s = strings(props.lang);
     let status = if props.stale {
-        html! { <p class="status stale" id="stale">{ s.stale }</p> }
+        html! { <p class="status stale" id="stale">{ s.stale() }</p> }
     } else if !props.missing.is_empty() {
-        html! { <p class="status" id="missing">{ s.incomplete }{ props.missing.join("、") }</p> }
+        html! { <p class="status" id="missing">{ s.incomplete() }{ props.missing.join("、") }</p> }
     } else {
         html! { <p class="status">{ "\u{a0}" }</p> }
     };
     let Some(o) = props.outcome else {
         return html! {
             <section class="card result empty" aria-labelledby="result-title">
-                <h2 id="result-title">{ s.result }</h2>
+                <h2 id="result-title">{ s.result() }</h2>
                 <div class="headline">
-                    <div class="big"><span class="label">{ s.composite }</span><output id="composite">{ "—" }</output></div>
-                    <div class="big"><span class="label">{ s.tier }</span><output id="tier" class="tier-badge">{ "—" }</output></div>
+                    <div class="big"><span class="label">{ s.composite() }</span><output id="composite">{ "—" }</output></div>
+                    <div class="big"><span class="label">{ s.tier() }</span><output id="tier" class="tier-badge">{ "—" }</output></div>
                 </div>
                 { status }
                 <div class="formula"><p>{ "\u{a0}" }</p><p>{ "\u{a0}" }</p><p>{ "\u{a0}" }</p></div>
@@ -55,22 +55,22 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
     });
     html! {
         <section class={classes!("card", "result", props.stale.then_some("is-stale"))} aria-labelledby="result-title">
-            <h2 id="result-title">{ s.result }</h2>
+            <h2 id="result-title">{ s.result() }</h2>
             <div class="headline" aria-live="polite">
                 <div class="big">
-                    <span class="label">{ s.composite }</span>
+                    <span class="label">{ s.composite() }</span>
                     <output id="composite">{ r.rounded.to_string() }</output>
                 </div>
                 <div class="big">
-                    <span class="label">{ s.tier }</span>
+                    <span class="label">{ s.tier() }</span>
                     <output id="tier" class={classes!("tier-badge", tier_tone(r.tier, scheme.tiers.len()))}>{ &tier_name }</output>
                 </div>
                 if let Some((name, who, capped)) = &stars {
                     <div class="big">
-                        <span class="label">{ s.stars }</span>
+                        <span class="label">{ s.stars() }</span>
                         <output id="stars">{ name }{ if *capped { "*" } else { "" } }</output>
                         if !who.is_empty() {
-                            <span class="confirmer" id="confirmer">{ i18n::confirmed_by(props.lang, name, who) }</span>
+                            <span class="confirmer" id="confirmer">{ i18n::fill(strings(props.lang).confirmed_by(), &[name, who]) }</span>
                         }
                     </div>
                 }

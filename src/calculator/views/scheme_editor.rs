@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::slider_field::{SliderFieldProps, slider_field};
 use crate::calculator::state::Action;
-use crate::shared::i18n::{self, strings};
+use crate::shared::i18n::{self, error_message, strings};
 use crate::wire::page::{EditErrors, Edits, preset_values};
 
 pub struct SchemeEditorProps<'a> {
@@ -39,7 +39,8 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
         .thresholds
         .clone()
         .unwrap_or_else(|| preset_thresholds.clone());
-    let error = |e: Option<&dingji_rules::Error>| e.map(|e| AttrValue::from(e.message(props.lang)));
+    let error =
+        |e: Option<&dingji_rules::Error>| e.map(|e| AttrValue::from(error_message(e, props.lang)));
 
     // One slider field per value: `texts` as typed, `presets` as the preset has them, `action`
     // the change it dispatches.
@@ -60,7 +61,7 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
             id: id.into(),
             label: label.to_owned().into(),
             modified: if changed(&text, &preset) {
-                s.modified
+                s.modified()
             } else {
                 ""
             }
@@ -123,23 +124,23 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
     html! {
         <section class="card editor" aria-labelledby="editor-title">
             <div class="editor-head">
-                <h2 id="editor-title">{ s.edit_scheme }</h2>
-                <button type="button" id="reset-scheme" onclick={reset} disabled={props.edits.is_empty()}>{ s.reset_scheme }</button>
+                <h2 id="editor-title">{ s.edit_scheme() }</h2>
+                <button type="button" id="reset-scheme" onclick={reset} disabled={props.edits.is_empty()}>{ s.reset_scheme() }</button>
             </div>
-            <p class="hint">{ s.edit_scheme_hint }</p>
+            <p class="hint">{ s.edit_scheme_hint() }</p>
             <div class="editor-grid">
                 <fieldset>
-                    <legend>{ s.weights }</legend>
+                    <legend>{ s.weights() }</legend>
                     { for weight_fields }
                     <p class={classes!("total", sum_error.is_some().then_some("invalid"))} id="weights-total">
-                        { i18n::weights_total(props.lang, &total_text) }
+                        { i18n::fill(strings(props.lang).weights_total(), &[&total_text]) }
                     </p>
                     <p class="error" id="weights-error" role="alert">{ sum_error.unwrap_or_default() }</p>
                 </fieldset>
                 <fieldset>
-                    <legend>{ s.thresholds }</legend>
+                    <legend>{ s.thresholds() }</legend>
                     { for threshold_fields }
-                    <p class="hint">{ s.lowest_tier_note }{ s.colon }{ props.base.tier_name(last, props.lang) }</p>
+                    <p class="hint">{ s.lowest_tier_note() }{ s.colon() }{ props.base.tier_name(last, props.lang) }</p>
                 </fieldset>
             </div>
             if let Some(message) = other { <p class="error" role="alert">{ message }</p> }

@@ -40,13 +40,13 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let on_key = crate::shared::close_on_escape(&props.on_close);
     html! {
         <div class="card share" role="dialog" aria-labelledby="share-title" onkeydown={on_key}>
-            <h2 id="share-title">{ s.share_title }</h2>
+            <h2 id="share-title">{ s.share_title() }</h2>
             <div class="share-row">
                 <input ref={input} id="share-link" type="text" readonly=true value={props.link.clone()} aria-labelledby="share-title" />
-                <button type="button" id="copy-link" onclick={on_copy}>{ if *copied { s.copied } else { s.copy } }</button>
-                <button type="button" onclick={close}>{ s.close }</button>
+                <button type="button" id="copy-link" onclick={on_copy}>{ if *copied { s.copied() } else { s.copy() } }</button>
+                <button type="button" onclick={close}>{ s.close() }</button>
             </div>
-            <p class="hint">{ s.share_hint }</p>
+            <p class="hint">{ s.share_hint() }</p>
         </div>
     }
 }

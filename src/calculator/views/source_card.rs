@@ -36,8 +36,8 @@ pub fn source_card(props: &SourceCardProps) -> Html {
     let id = source.id.clone();
     let other_mode = match source.input {
         SourceKind::Direct => None,
-        SourceKind::Indicators => Some((Mode::Indicators, s.mode_indicators)),
-        SourceKind::Vote(_) => Some((Mode::Votes, s.mode_votes)),
+        SourceKind::Indicators => Some((Mode::Indicators, s.mode_indicators())),
+        SourceKind::Vote(_) => Some((Mode::Votes, s.mode_votes())),
     };
     let mode = match (other_mode, props.draft.mode) {
         (Some((m, _)), current) if current == m => m,
@@ -88,10 +88,10 @@ pub fn source_card(props: &SourceCardProps) -> Html {
             });
             decimal_field(&DecimalFieldProps {
                 id: format!("score-{id}").into(),
-                label: s.score_label.into(),
+                label: s.score_label().into(),
                 value: props.draft.score.clone().into(),
-                hint: s.score_hint.into(),
-                placeholder: s.score_placeholder.into(),
+                hint: s.score_hint().into(),
+                placeholder: s.score_placeholder().into(),
                 error: shown_error(
                     error_at(props.errors, &Field::Score { source: id.clone() }),
                     props.lang,
@@ -110,13 +110,13 @@ pub fn source_card(props: &SourceCardProps) -> Html {
         <fieldset class="card source" id={format!("source-{id}")}>
             <legend>
                 <span class="source-name">{ source.name.get(props.lang) }</span>
-                <span class="weight">{ format!("{} {}%", s.weight, num(source.weight)) }</span>
+                <span class="weight">{ format!("{} {}%", s.weight(), num(source.weight)) }</span>
                 if let Some(score) = &props.score { <span class="source-score">{ score }</span> }
             </legend>
             if let Some((m, label)) = other_mode {
-                <div class="modes" role="radiogroup" aria-label={s.entry_form}>
+                <div class="modes" role="radiogroup" aria-label={s.entry_form()}>
                     { radio(m, label) }
-                    { radio(Mode::Score, s.mode_score) }
+                    { radio(Mode::Score, s.mode_score()) }
                 </div>
             }
             { body }

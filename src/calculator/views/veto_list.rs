@@ -31,8 +31,8 @@ pub fn veto_list(props: &VetoListProps) -> Html {
     });
     html! {
         <fieldset class="card vetoes">
-            <legend>{ s.vetoes }</legend>
-            <p class="hint">{ s.vetoes_hint }</p>
+            <legend>{ s.vetoes() }</legend>
+            <p class="hint">{ s.vetoes_hint() }</p>
             { for items }
         </fieldset>
     }

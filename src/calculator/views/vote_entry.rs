@@ -52,16 +52,16 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
         let on_input = Callback::from(move |text| dispatch.emit(Action::SetCount { source: src.clone(), level, text }));
         let share = match (counted, counts.get(level).copied().flatten()) {
             (Some(t), Some(c)) if l.valid && t.valid > 0 => rate(Ratio::new(i128::from(c), i128::from(t.valid)).unwrap_or_default()),
-            _ if !l.valid => s.not_valid_ballot.to_owned(),
+            _ if !l.valid => s.not_valid_ballot().to_owned(),
             _ => "—".to_owned(),
         };
         html! {
             <div class="level">
                 { decimal_field(&DecimalFieldProps {
                     id: format!("count-{source}-{level}").into(),
-                    label: format!("{}{}{}{}", l.name.get(props.lang), s.paren_open, num(l.points), s.paren_close).into(),
+                    label: format!("{}{}{}{}", l.name.get(props.lang), s.paren_open(), num(l.points), s.paren_close()).into(),
                     value: props.draft.counts.get(level).cloned().unwrap_or_default().into(),
-                    suffix: s.ballots.into(),
+                    suffix: s.ballots().into(),
                     inputmode: "numeric".into(),
                     placeholder: "0".into(),
                     class: classes!("compact"),
@@ -87,7 +87,10 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
         (Some(t), Some(e), Some(rule)) => {
             let needed = ballots_needed(rule, e);
             let ok = t.cast >= needed;
-            let text = i18n::participation(props.lang, t.cast, e, needed);
+            let text = i18n::fill(
+                strings(props.lang).participation(),
+                &[&t.cast.to_string(), &e.to_string(), &needed.to_string()],
+            );
             html! { <p class={classes!("participation", (!ok).then_some("warning"))}>{ if ok { "✓ " } else { "⚠ " } }{ text }</p> }
         }
         _ => html! { <p class="participation">{ "\u{a0}" }</p> },
@@ -96,14 +99,14 @@ pub fn vote_entry(props: &VoteEntryProps) -> Html {
         <div class="votes">
             <div class="levels">{ for levels }</div>
             <div class="tally">
-                <span>{ s.valid_ballots }{ s.colon }<strong id={format!("valid-{source}")}>{ counted.map_or("—".to_owned(), |t| t.valid.to_string()) }</strong></span>
-                <span>{ s.vote_score }{ s.colon }<strong id={format!("vote-score-{source}")}>{ counted.map_or("—".to_owned(), |t| dingji_rules::fmt::fixed(t.score, props.decimals)) }</strong></span>
+                <span>{ s.valid_ballots() }{ s.colon() }<strong id={format!("valid-{source}")}>{ counted.map_or("—".to_owned(), |t| t.valid.to_string()) }</strong></span>
+                <span>{ s.vote_score() }{ s.colon() }<strong id={format!("vote-score-{source}")}>{ counted.map_or("—".to_owned(), |t| dingji_rules::fmt::fixed(t.score, props.decimals)) }</strong></span>
             </div>
             { decimal_field(&DecimalFieldProps {
                 id: format!("eligible-{source}").into(),
-                label: s.eligible.into(),
+                label: s.eligible().into(),
                 value: props.draft.eligible.clone().into(),
-                hint: s.eligible_hint.into(),
+                hint: s.eligible_hint().into(),
                 inputmode: "numeric".into(),
                 class: classes!("compact"),
                 error: shown_error(error_at(props.errors, &Field::Eligible { source: source.clone() }), props.lang),

@@ -32,7 +32,7 @@ pub fn why(props: &WhyProps) -> Html {
         <>
         <button type="button" id="show-why" class="why-toggle" aria-expanded={props.open.to_string()}
             onclick={dispatch.reform(|_: MouseEvent| Action::ToggleWhy)}>
-            { if props.open { s.hide_why } else { s.show_why } }
+            { if props.open { s.hide_why() } else { s.show_why() } }
         </button>
         if let (true, Some(what)) = (props.open, &props.waiting) {
             <p class="card muted" id="why-waiting">{ what }</p>
@@ -44,8 +44,8 @@ pub fn why(props: &WhyProps) -> Html {
                         { explanation(&ExplanationProps { lang, explained: e }) }
                     </>
                 },
-                Some(Err(why)) => html! { <p class="card error" role="alert">{ s.why_failed }{ why }</p> },
-                None => html! { <p class="card muted" id="computing">{ s.computing }</p> },
+                Some(Err(why)) => html! { <p class="card error" role="alert">{ s.why_failed() }{ why }</p> },
+                None => html! { <p class="card muted" id="computing">{ s.computing() }</p> },
             } }
         }
         </>
@@ -65,7 +65,7 @@ pub fn mini_result(props: &MiniResultProps) -> Html {
     let s = strings(lang);
     html! {
             <div class={classes!("mini-result", stale.then_some("is-stale"))} aria-hidden="true">
-            <span>{ s.composite }{ " " }<strong>{ o.result.rounded.to_string() }</strong></span>
+            <span>{ s.composite() }{ " " }<strong>{ o.result.rounded.to_string() }</strong></span>
             <span class={classes!("mini-tier", crate::shared::tier_tone(o.result.tier, o.scheme.tiers.len()))}>
                 { o.scheme.tier_name(o.result.tier, lang) }
             </span>

@@ -9,7 +9,7 @@ use crate::shared::i18n::list_strings;
 use crate::shared::tier_tone;
 
 /// Horizontal bars: one per label, the count written beside.
-fn bars(id: &str, title: &str, items: &[(String, u64, String)]) -> Html {
+fn bars(id: &str, title: &str, colon: &str, items: &[(String, u64, String)]) -> Html {
     let max = items.iter().map(|(_, n, _)| *n).max().unwrap_or(0).max(1);
     let height = items.len() * 30 + 8;
     html! {
@@ -21,7 +21,7 @@ fn bars(id: &str, title: &str, items: &[(String, u64, String)]) -> Html {
                     let w = n * 230 / max;
                     html! {
                         <g>
-                            <title>{ format!("{label}：{n}") }</title>
+                            <title>{ format!("{label}{colon}{n}") }</title>
                             <text class="bar-label" x="0" y={(y + 18).to_string()}>{ label }</text>
                             <rect class={classes!("bar", class.clone())} x="80" y={y.to_string()} width={w.to_string()} height="23" />
                             <text class="bar-value" x={(86 + w).to_string()} y={(y + 18).to_string()}>{ n }</text>
@@ -101,7 +101,7 @@ fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html 
         let lo = from_n + i * 5;
         html! {
             <rect class="bin" x={(i * width + 1).to_string()} y={(140 - h).to_string()} width={(width - 2).to_string()} height={h.to_string()}>
-                <title>{ format!("{lo}–{}：{n}", lo + 5) }</title>
+                <title>{ format!("{lo}–{}{}{n}", lo + 5, s.colon()) }</title>
             </rect>
         }
     });
@@ -118,14 +118,14 @@ fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html 
     html! {
         <figure class="chart">
             <svg id="histogram" viewBox="-12 0 424 166" role="img" aria-labelledby="histogram-title">
-                <title id="histogram-title">{ s.histogram }</title>
+                <title id="histogram-title">{ s.histogram() }</title>
                 <line class="baseline" x1="0" x2="400" y1="141" y2="141" />
                 { for bars }
                 { for lines }
                 <text class="axis" x="0" y="160" text-anchor="middle">{ from_n }</text>
                 <text class="axis" x="400" y="160" text-anchor="middle">{ "100" }</text>
             </svg>
-            <figcaption>{ s.histogram }</figcaption>
+            <figcaption>{ s.histogram() }</figcaption>
         </figure>
     }
 }
@@ -154,10 +154,10 @@ pub fn charts(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html
         .collect();
     html! {
         <section class="card charts" aria-labelledby="charts-title">
-            <h2 id="charts-title">{ s.charts }</h2>
+            <h2 id="charts-title">{ s.charts() }</h2>
             <div class="chart-grid">
-                { bars("tier-chart", s.tier_chart, &tiers) }
-                if !stars.is_empty() { { bars("star-chart", s.star_chart, &stars) } }
+                { bars("tier-chart", s.tier_chart(), s.colon(), &tiers) }
+                if !stars.is_empty() { { bars("star-chart", s.star_chart(), s.colon(), &stars) } }
                 { histogram(scheme, graded, rows, lang) }
             </div>
         </section>

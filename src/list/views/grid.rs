@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::list::derive::{Graded, RowResult, to_next};
 use crate::list::state::{Action, ListState};
-use crate::shared::i18n::list_strings;
+use crate::shared::i18n::{error_message, list_strings};
 use crate::shared::tier_tone;
 use crate::wire::columns::Col;
 
@@ -72,7 +72,7 @@ fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Htm
         RowResult::Failed(why) => {
             html! { <td class="row-error" colspan="7" title={why.clone()}>{ why }</td> }
         }
-        RowResult::Unread => html! { <td class="row-error" colspan="7">{ s.unread }</td> },
+        RowResult::Unread => html! { <td class="row-error" colspan="7">{ s.unread() }</td> },
     }
 }
 
@@ -93,7 +93,7 @@ pub fn grid(props: &GridProps) -> Html {
         let id = r.id;
         let typed = props.editing.borrow().as_ref().filter(|(i, _, _)| *i == id).map(|(_, c, t)| (*c, t.clone()));
         let cells = props.columns.iter().enumerate().map(|(c, col)| {
-            let error = errors.and_then(|e| e.iter().find(|e| col.owns(&e.field))).map(|e| e.error.to_string());
+            let error = errors.and_then(|e| e.iter().find(|e| col.owns(&e.field))).map(|e| error_message(&e.error, state.lang));
             let dispatch = props.dispatch.clone();
             let col_for_change = col.clone();
             let editing = props.editing.clone();
@@ -173,9 +173,9 @@ pub fn grid(props: &GridProps) -> Html {
                 { for cells }
                 { result_cells(scheme, props.graded, row, lang) }
                 <td class="row-actions">
-                    <button type="button" class="small" onclick={open}>{ s.explain }</button>
-                    <button type="button" class="small" onclick={duplicate}>{ s.duplicate }</button>
-                    <button type="button" class="small" onclick={delete} aria-label={format!("{} {}", s.delete, row + 1)}>{ "×" }</button>
+                    <button type="button" class="small" onclick={open}>{ s.explain() }</button>
+                    <button type="button" class="small" onclick={duplicate}>{ s.duplicate() }</button>
+                    <button type="button" class="small" onclick={delete} aria-label={format!("{} {}", s.delete(), row + 1)}>{ "×" }</button>
                 </td>
             </tr>
         })
@@ -186,14 +186,14 @@ pub fn grid(props: &GridProps) -> Html {
                 <tr>
                     <th scope="col" class="num">{ "#" }</th>
                     { for headers }
-                    <th scope="col">{ s.rank }</th>
-                    <th scope="col" class="r-composite">{ s.composite }</th>
-                    <th scope="col" class="r-tier">{ s.tier }</th>
-                    <th scope="col" class="r-stars">{ s.stars }</th>
-                    <th scope="col">{ s.confirmer }</th>
-                    <th scope="col">{ s.to_next }</th>
-                    <th scope="col">{ s.flags }</th>
-                    <th scope="col">{ s.actions }</th>
+                    <th scope="col">{ s.rank() }</th>
+                    <th scope="col" class="r-composite">{ s.composite() }</th>
+                    <th scope="col" class="r-tier">{ s.tier() }</th>
+                    <th scope="col" class="r-stars">{ s.stars() }</th>
+                    <th scope="col">{ s.confirmer() }</th>
+                    <th scope="col">{ s.to_next() }</th>
+                    <th scope="col">{ s.flags() }</th>
+                    <th scope="col">{ s.actions() }</th>
                 </tr>
             </thead>
             <tbody>

@@ -223,7 +223,7 @@ fn sheet_picker(
         .collect();
     picker(
         "import-sheet",
-        list_strings(lang).import_sheet,
+        list_strings(lang).import_sheet(),
         options,
         current,
         on_pick,
@@ -239,7 +239,7 @@ fn encoding_picker(lang: Lang, current: &str, on_pick: Callback<String>) -> Html
         .collect();
     picker(
         "import-encoding",
-        list_strings(lang).import_encoding,
+        list_strings(lang).import_encoding(),
         options,
         current,
         on_pick,
@@ -312,7 +312,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     };
     let chooser = html! {
         <label class="file">
-            { s.import_choose }
+            { s.import_choose() }
             <input type="file" id="import-file" accept=".csv,.txt,.xlsx,.xlsm" onchange={on_file} />
         </label>
     };
@@ -335,8 +335,8 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         Stage::Choose => chooser,
         Stage::Reading(what) => html! {
             <div id="import-reading" role="status">
-                <p>{ format!("{}{what}", s.reading) }</p>
-                <progress aria-label={s.reading}></progress>
+                <p>{ format!("{}{what}", s.reading()) }</p>
+                <progress aria-label={s.reading()}></progress>
             </div>
         },
         Stage::Failed(why, file) => {
@@ -372,8 +372,8 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         <section class="card dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" id="import-dialog"
             data-file={(*chosen).clone()} tabindex="-1" ref={dialog} onkeydown={on_key}>
             <div class="panel-head">
-                <h2 id="import-title">{ s.import_title }</h2>
-                <button type="button" id="import-cancel" onclick={close}>{ s.import_cancel }</button>
+                <h2 id="import-title">{ s.import_title() }</h2>
+                <button type="button" id="import-cancel" onclick={close}>{ s.import_cancel() }</button>
             </div>
             { body }
         </section>
@@ -418,16 +418,16 @@ fn map_view(
         let current = m.plan.mapping.get(j).copied().flatten();
         let header_of = |c: &usize| cols.get(*c).map(|c| c.header(scheme, lang)).unwrap_or_default();
         let why = match m.plan.unmapped.get(j).cloned().flatten() {
-            Some(Unmapped::Unknown) if !h.trim().is_empty() => Some(s.import_unknown.to_owned()),
-            Some(Unmapped::Serial) => Some(s.import_serial.to_owned()),
+            Some(Unmapped::Unknown) if !h.trim().is_empty() => Some(s.import_unknown().to_owned()),
+            Some(Unmapped::Serial) => Some(s.import_serial().to_owned()),
             Some(Unmapped::Ambiguous(found)) => Some(format!(
                 "{}{}",
-                s.import_ambiguous,
+                s.import_ambiguous(),
                 found.iter().map(header_of).collect::<Vec<_>>().join(" / ")
             )),
             Some(Unmapped::Duplicate(first)) => Some(format!(
                 "{}{} 列「{}」",
-                s.import_duplicate,
+                s.import_duplicate(),
                 column_letter(first),
                 headers.get(first).map_or("", String::as_str)
             )),
@@ -438,7 +438,7 @@ fn map_view(
             <label class="mapping">
                 <span>{ format!("{} {h}", column_letter(j)) }</span>
                 <select id={format!("map-{j}")} {onchange} aria-describedby={why.as_ref().map(|_| hint.clone())}>
-                    <option value="" selected={current.is_none()}>{ s.import_ignore }</option>
+                    <option value="" selected={current.is_none()}>{ s.import_ignore() }</option>
                     { for cols.iter().enumerate().map(|(c, col)| html! {
                         <option value={c.to_string()} selected={current == Some(c)}>{ col.header(scheme, lang) }</option>
                     }) }
@@ -462,8 +462,8 @@ fn map_view(
             })
         };
         let how = match &word.guess {
-            CategoryGuess::Synonym(_) => s.import_synonym,
-            _ => s.import_pick,
+            CategoryGuess::Synonym(_) => s.import_synonym(),
+            _ => s.import_pick(),
         };
         let rows = if lang == Lang::Zh {
             format!("（{} 行）", word.rows)
@@ -480,7 +480,7 @@ fn map_view(
                     }) }
                 </select>
                 if matches!(word.guess, CategoryGuess::Synonym(_)) && word.choice.is_some() {
-                    <small class="why">{ s.import_synonym }</small>
+                    <small class="why">{ s.import_synonym() }</small>
                 }
             </label>
         }
@@ -564,17 +564,17 @@ fn map_view(
             if !notes.is_empty() {
                 <ul class="notes" id="import-notes">{ for notes.iter().map(|n| html! { <li>{ n.as_str() }</li> }) }</ul>
             }
-            <p>{ s.import_mapping }</p>
+            <p>{ s.import_mapping() }</p>
             <div class="mappings">{ for selects }</div>
             if !category_rows.is_empty() {
-                <p>{ s.import_categories }</p>
+                <p>{ s.import_categories() }</p>
                 <div class="mappings" id="import-categories">{ for category_rows }</div>
             }
             if blank_categories {
-                <label class="check"><input type="checkbox" id="import-fill-down" checked={m.plan.fill_down} onchange={fill_down} />{ s.import_fill_down }</label>
+                <label class="check"><input type="checkbox" id="import-fill-down" checked={m.plan.fill_down} onchange={fill_down} />{ s.import_fill_down() }</label>
             }
-            <p>{ s.import_preview }</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={s.import_preview}>
+            <p>{ s.import_preview() }</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={s.import_preview()}>
                 <table class="plain preview" id="import-preview">
                     <thead><tr>{ for headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                     <tbody>{ for preview }</tbody>
@@ -582,12 +582,12 @@ fn map_view(
             </div>
             if !ready {
                 <div role="alert" class="errors-box" id="import-problems">
-                    <p>{ format!("{}（共 {} 处）：", s.import_errors, problems.len()) }</p>
+                    <p>{ format!("{}（共 {} 处）：", s.import_errors(), problems.len()) }</p>
                     <ul class="errors">{ for problems.iter().take(200).map(|p| html! { <li>{ p }</li> }) }</ul>
                     if problems.len() > 200 { <p>{ "……" }</p> }
                 </div>
             }
-            <label class="check"><input type="checkbox" id="import-append" checked={m.append} onchange={toggle} />{ s.import_append }</label>
+            <label class="check"><input type="checkbox" id="import-append" checked={m.append} onchange={toggle} />{ s.import_append() }</label>
             if !m.append && props.existing > 0 {
                 <p class="warning" id="import-replaces" role="status">{ list_replaces(lang, props.existing) }</p>
             }
@@ -607,10 +607,10 @@ fn map_view(
                 </div>
             } else {
                 <div class="dialog-actions">
-                    if !ready { <span class="why" id="import-blocked">{ s.import_fix_first }</span> }
+                    if !ready { <span class="why" id="import-blocked">{ s.import_fix_first() }</span> }
                     <button type="button" id="import-apply" class="primary" disabled={!ready}
                         aria-describedby={(!ready).then_some("import-blocked")} onclick={apply}>
-                        { format!("{}（{}）", s.import_apply, reading.drafts.len()) }
+                        { format!("{}（{}）", s.import_apply(), reading.drafts.len()) }
                     </button>
                 </div>
             }

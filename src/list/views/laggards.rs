@@ -73,31 +73,31 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
     });
     html! {
         <section class="card laggards" aria-labelledby="laggards-title">
-            <h2 id="laggards-title">{ s.laggards }</h2>
+            <h2 id="laggards-title">{ s.laggards() }</h2>
             <div class="inline-fields">
-                <label>{ s.rectify_from }
+                <label>{ s.rectify_from() }
                     <input type="date" id="rectify-from" value={state.rectify_from.clone()} onchange={from} />
                 </label>
-                <label>{ s.rectify_months }
+                <label>{ s.rectify_months() }
                     <select id="rectify-months" onchange={months}>
                         { for (6..=12).map(|m| html! { <option value={m.to_string()} selected={m == state.rectify_months}>{ m }</option> }) }
                     </select>
                 </label>
             </div>
             if rows.is_empty() {
-                <p class="muted">{ s.no_laggards }</p>
+                <p class="muted">{ s.no_laggards() }</p>
             } else {
                 <table class="plain" id="laggards-table">
                     <thead><tr>
-                        <th scope="col">{ crate::wire::columns::Col::Name.header(scheme, lang) }</th><th scope="col">{ s.filter_category }</th>
-                        <th scope="col">{ list_strings(lang).composite }</th><th scope="col">{ s.flags }</th>
-                        <th scope="col">{ s.deadline }</th>
+                        <th scope="col">{ crate::wire::columns::Col::Name.header(scheme, lang) }</th><th scope="col">{ s.filter_category() }</th>
+                        <th scope="col">{ list_strings(lang).composite() }</th><th scope="col">{ s.flags() }</th>
+                        <th scope="col">{ s.deadline() }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }
             <table class="plain goals-table" id="follow-up">
-                <thead><tr><th scope="col">{ s.tier }</th><th scope="col">{ s.count }</th><th scope="col">{ s.follow_up }</th></tr></thead>
+                <thead><tr><th scope="col">{ s.tier() }</th><th scope="col">{ s.count() }</th><th scope="col">{ s.follow_up() }</th></tr></thead>
                 <tbody>{ for goals }</tbody>
             </table>
         </section>

@@ -30,20 +30,20 @@ pub fn panel(state: &ListState, explained: &RowExplained, dispatch: &Callback<Ac
             Ok(e) => html! {
                 <>
                     <ol id="row-steps">{ for e.steps.iter().map(|l| html! { <li>{ l }</li> }) }</ol>
-                    <h3>{ s.goals_heading }</h3>
+                    <h3>{ s.goals_heading() }</h3>
                     <p>{ &e.goals_title }</p>
                     <ul>{ for e.goals.iter().map(|(n, t, _)| html! { <li><strong>{ n }{ "：" }</strong>{ t }</li> }) }</ul>
                 </>
             },
             Err(why) => html! { <p class="error" role="alert">{ why }</p> },
         },
-        _ => html! { <p class="muted" role="status">{ s.explaining }</p> },
+        _ => html! { <p class="muted" role="status">{ s.explaining() }</p> },
     };
     html! {
         <section class="card panel" aria-labelledby="panel-title" id="panel">
             <div class="panel-head">
-                <h2 id="panel-title">{ format!("{} · {}", row.draft.name, s.explain) }</h2>
-                <button type="button" onclick={close}>{ s.close }</button>
+                <h2 id="panel-title">{ format!("{} · {}", row.draft.name, s.explain()) }</h2>
+                <button type="button" onclick={close}>{ s.close() }</button>
             </div>
             { body }
         </section>

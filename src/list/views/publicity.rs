@@ -43,8 +43,8 @@ pub fn publicity(state: &ListState, graded: &Graded, date: &str) -> Html {
                 // Set by the committee, or moved by the quotas because of its overrides: said.
                 for flag in &result.flags {
                     match flag {
-                        dingji_rules::Flag::Override { .. } => notes.push(s.overridden.to_owned()),
-                        dingji_rules::Flag::AfterOverride { .. } => notes.push(s.moved_by_override.to_owned()),
+                        dingji_rules::Flag::Override { .. } => notes.push(s.overridden().to_owned()),
+                        dingji_rules::Flag::AfterOverride { .. } => notes.push(s.moved_by_override().to_owned()),
                         _ => {}
                     }
                 }
@@ -62,8 +62,8 @@ pub fn publicity(state: &ListState, graded: &Graded, date: &str) -> Html {
     });
     html! {
         <article class="publicity" id="publicity">
-            <h1>{ s.publicity }</h1>
-            <p>{ format!("{}：{date}　{}：{}", s.publicity_date, s.scheme, scheme.name.get(lang)) }</p>
+            <h1>{ s.publicity() }</h1>
+            <p>{ format!("{}：{date}　{}：{}", s.publicity_date(), s.scheme(), scheme.name.get(lang)) }</p>
             { for groups }
         </article>
     }
@@ -102,10 +102,10 @@ pub fn PublicityPreview(props: &PreviewProps) -> Html {
         <section class="card dialog print-preview" role="dialog" aria-modal="true" aria-labelledby="preview-title"
             id="print-preview" tabindex="-1" ref={dialog} onkeydown={on_key}>
             <div class="panel-head no-print">
-                <h2 id="preview-title">{ s.preview_title }</h2>
+                <h2 id="preview-title">{ s.preview_title() }</h2>
                 <div class="buttons">
-                    <button type="button" class="primary" id="print-now" onclick={print}>{ s.print_now }</button>
-                    <button type="button" id="print-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ s.close }</button>
+                    <button type="button" class="primary" id="print-now" onclick={print}>{ s.print_now() }</button>
+                    <button type="button" id="print-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ s.close() }</button>
                 </div>
             </div>
             { publicity(&props.list, &graded, &crate::list::persist::today()) }

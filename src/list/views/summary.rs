@@ -19,7 +19,7 @@ fn row(scheme: &Scheme, r: &SummaryRow, lang: Lang) -> Html {
     let name = r
         .category
         .and_then(|c| scheme.categories.get(c))
-        .map_or(s.total, |c| c.name.get(lang));
+        .map_or(s.total(), |c| c.name.get(lang));
     html! {
         <tr class={classes!(r.category.is_none().then_some("total"))}>
             <th scope="row">{ name }</th>
@@ -39,13 +39,13 @@ pub fn summary(scheme: &Scheme, graded: &Graded, lang: Lang) -> Html {
         .map(|&n| html! { <th scope="col">{ scheme.star_name(n, lang) }</th> });
     html! {
         <section class="card summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">{ s.summary }</h2>
+            <h2 id="summary-title">{ s.summary() }</h2>
             <div class="table-wrap" tabindex="0">
                 <table class="summary-table" id="summary-table">
                     <thead>
                         <tr>
-                            <th scope="col">{ s.filter_category }</th>
-                            <th scope="col">{ s.count }</th>
+                            <th scope="col">{ s.filter_category() }</th>
+                            <th scope="col">{ s.count() }</th>
                             { for scheme.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }
                             { for star_heads }
                         </tr>
@@ -57,7 +57,7 @@ pub fn summary(scheme: &Scheme, graded: &Graded, lang: Lang) -> Html {
                 </table>
             </div>
             if !graded.list.quotas.is_empty() {
-                <h3>{ s.quotas }</h3>
+                <h3>{ s.quotas() }</h3>
                 <ul id="quotas">{ for graded.list.quotas.iter().map(|q| html! { <li>{ crate::list::derive::quota_line(scheme, q, lang) }</li> }) }</ul>
             }
         </section>

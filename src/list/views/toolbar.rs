@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::list::files::Export;
 use crate::list::state::{Action, ListState, Notice, View};
-use crate::shared::i18n::list_strings;
+use crate::shared::i18n::{error_message, list_strings};
 use crate::wire::columns::default_mode;
 
 pub struct ToolbarProps {
@@ -65,13 +65,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let mode = if value == "score" { Mode::Score } else { other };
             dispatch.emit(Action::SetMode { source: source.clone(), mode });
         });
-        let other_label = if other == Mode::Votes { s.mode_votes } else { s.mode_indicators };
+        let other_label = if other == Mode::Votes { s.mode_votes() } else { s.mode_indicators() };
         html! {
             <label class="mode-pick">
-                { format!("{}：", src.name.get(lang)) }
+                { src.name.get(lang) }{ s.colon() }
                 <select id={format!("mode-{}", src.id)} {onchange}>
                     <option value="other" selected={current == other}>{ other_label }</option>
-                    <option value="score" selected={current == Mode::Score}>{ s.mode_score }</option>
+                    <option value="score" selected={current == Mode::Score}>{ s.mode_score() }</option>
                 </select>
             </label>
         }
@@ -82,20 +82,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let workshop = props.on_workshop.reform(|_: MouseEvent| ());
     let preview = props.on_preview.reform(|_: MouseEvent| ());
     html! {
-    <section class="card toolbar" aria-label={s.scheme}>
-        <label>{ s.scheme }
+    <section class="card toolbar" aria-label={s.scheme()}>
+        <label>{ s.scheme() }
             <select id="list-scheme" onchange={on_scheme}>{ for scheme_options }</select>
         </label>
         { for modes }
         <div class="buttons">
-            <button type="button" id="add-row" onclick={dispatch.reform(|_: MouseEvent| Action::AddRow)}>{ s.add_row }</button>
-            <button type="button" id="undo" disabled={state.undo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ s.undo }</button>
-            <button type="button" id="redo" disabled={state.redo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}>{ s.redo }</button>
-            <button type="button" id="import" onclick={import}>{ s.import }</button>
-            <button type="button" id="open-workshop" onclick={workshop}>{ s.workshop }</button>
-            <button type="button" id="export-csv" onclick={export_csv}>{ s.export_csv }</button>
-            <button type="button" id="export-xlsx" onclick={export_xlsx}>{ s.export_xlsx }</button>
-            <button type="button" id="print" aria-pressed={props.previewing.to_string()} onclick={preview}>{ s.print }</button>
+            <button type="button" id="add-row" onclick={dispatch.reform(|_: MouseEvent| Action::AddRow)}>{ s.add_row() }</button>
+            <button type="button" id="undo" disabled={state.undo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ s.undo() }</button>
+            <button type="button" id="redo" disabled={state.redo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}>{ s.redo() }</button>
+            <button type="button" id="import" onclick={import}>{ s.import() }</button>
+            <button type="button" id="open-workshop" onclick={workshop}>{ s.workshop() }</button>
+            <button type="button" id="export-csv" onclick={export_csv}>{ s.export_csv() }</button>
+            <button type="button" id="export-xlsx" onclick={export_xlsx}>{ s.export_xlsx() }</button>
+            <button type="button" id="print" aria-pressed={props.previewing.to_string()} onclick={preview}>{ s.print() }</button>
         </div>
     </section>
     }
@@ -145,29 +145,29 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     html! {
-    <section class="card filters" aria-label={s.filter_category}>
-        <label>{ s.filter_category }
+    <section class="card filters" aria-label={s.filter_category()}>
+        <label>{ s.filter_category() }
             <select id="filter-category" onchange={on_category}>
-                <option value="" selected={view.category.is_none()}>{ s.all }</option>
+                <option value="" selected={view.category.is_none()}>{ s.all() }</option>
                 { for scheme.categories.iter().map(|c| html! { <option value={c.id.clone()} selected={view.category.as_deref() == Some(c.id.as_str())}>{ c.name.get(lang) }</option> }) }
             </select>
         </label>
-        <label>{ s.filter_tier }
+        <label>{ s.filter_tier() }
             <select id="filter-tier" onchange={on_tier}>
-                <option value="" selected={view.tier.is_none()}>{ s.all }</option>
+                <option value="" selected={view.tier.is_none()}>{ s.all() }</option>
                 { for scheme.tiers.iter().enumerate().map(|(i, t)| html! { <option value={i.to_string()} selected={view.tier == Some(i)}>{ t.name.get(lang) }</option> }) }
             </select>
         </label>
         if let Some(stars) = &scheme.stars {
-            <label>{ s.filter_stars }
+            <label>{ s.filter_stars() }
                 <select id="filter-stars" onchange={on_stars}>
-                    <option value="" selected={view.stars.is_none()}>{ s.all }</option>
+                    <option value="" selected={view.stars.is_none()}>{ s.all() }</option>
                     { for stars.levels.iter().map(|l| html! { <option value={l.stars.to_string()} selected={view.stars == Some(l.stars)}>{ l.name.get(lang) }</option> }) }
                 </select>
             </label>
         }
-        <label class="check"><input type="checkbox" id="by-rank" checked={view.by_rank} onchange={on_rank} />{ s.sort_by_rank }</label>
-        <span class="muted" id="row-count">{ format!("{} / {} {}", total, state.rows.len(), s.count_rows) }</span>
+        <label class="check"><input type="checkbox" id="by-rank" checked={view.by_rank} onchange={on_rank} />{ s.sort_by_rank() }</label>
+        <span class="muted" id="row-count">{ format!("{} / {} {}", total, state.rows.len(), s.count_rows()) }</span>
     </section>
     }
 }
@@ -185,18 +185,18 @@ pub fn notice(props: &NoticesProps) -> Html {
         return Html::default();
     };
     let (text, warning) = match n {
-        Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage), true),
+        Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage()), true),
         Notice::BadStorage { why, kept: false } => {
-            (format!("{}{why}", s.bad_storage_not_kept), true)
+            (format!("{}{why}", s.bad_storage_not_kept()), true)
         }
-        Notice::SaveFailed => (s.save_failed.to_owned(), true),
+        Notice::SaveFailed => (s.save_failed().to_owned(), true),
         Notice::Done(what) => (what, false),
         Notice::Refused(why) => (why, true),
     };
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
             <p>{ text }</p>
-            <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Dismiss)}>{ s.dismiss }</button>
+            <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Dismiss)}>{ s.dismiss() }</button>
         </div>
     }
 }
@@ -204,7 +204,8 @@ pub fn notice(props: &NoticesProps) -> Html {
 /// The rows whose entries cannot be read (the first 20), each error with its row.
 pub fn unread(props: &NoticesProps) -> Html {
     let state = &props.state;
-    let s = list_strings(state.lang);
+    let lang = state.lang;
+    let s = list_strings(lang);
     let unread: Vec<Html> = state
         .rows
         .iter()
@@ -212,7 +213,10 @@ pub fn unread(props: &NoticesProps) -> Html {
         .filter_map(|(i, r)| r.parsed.as_ref().err().map(|e| (i, r, e)))
         .take(20)
         .flat_map(|(i, r, errors)| {
-            errors.iter().map(move |e| html! { <li>{ format!("第 {} 行「{}」：{}", i + 1, r.draft.name, e.error) }</li> })
+            errors.iter().map(move |e| {
+                let in_row = e.error.clone().in_row(i + 1, &r.draft.name);
+                html! { <li>{ error_message(&in_row, lang) }</li> }
+            })
         })
         .collect();
     if unread.is_empty() {
@@ -220,7 +224,7 @@ pub fn unread(props: &NoticesProps) -> Html {
     }
     html! {
         <section class="card errors-box" role="alert" id="unread">
-            <p>{ s.errors_title }</p>
+            <p>{ s.errors_title() }</p>
             <ul class="errors">{ for unread }</ul>
         </section>
     }
