@@ -87,14 +87,16 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
             if rows.is_empty() {
                 <p class="muted">{ s.no_laggards() }</p>
             } else {
-                <table class="plain" id="laggards-table">
-                    <thead><tr>
-                        <th scope="col">{ crate::wire::columns::Col::Name.header(scheme, lang) }</th><th scope="col">{ s.filter_category() }</th>
-                        <th scope="col">{ list_strings(lang).composite() }</th><th scope="col">{ s.flags() }</th>
-                        <th scope="col">{ s.deadline() }</th>
-                    </tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+                <div class="table-wrap" tabindex="0">
+                    <table class="plain" id="laggards-table">
+                        <thead><tr>
+                            <th scope="col">{ crate::wire::columns::Col::Name.header(scheme, lang) }</th><th scope="col">{ s.filter_category() }</th>
+                            <th scope="col">{ list_strings(lang).composite() }</th><th scope="col">{ s.flags() }</th>
+                            <th scope="col">{ s.deadline() }</th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
             }
             <table class="plain goals-table" id="follow-up">
                 <thead><tr><th scope="col">{ s.tier() }</th><th scope="col">{ s.count() }</th><th scope="col">{ s.follow_up() }</th></tr></thead>
