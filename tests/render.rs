@@ -153,6 +153,9 @@ fn thresholds_out_of_order_are_named_at_the_tier() {
 
 #[test]
 fn an_out_of_date_result_says_so() {
+    // English is a catalogue a page fetches when it is chosen; here it is taken in as the
+    // bundles fetched on first use take it.
+    dingji::shared::i18n::install_built_in();
     let mut draft = OrgDraft::for_scheme(&b());
     for (source, score) in [("committee", "92"), ("vote", "80.6"), ("self", "95")] {
         let d = draft.source_mut(&b(), source);
