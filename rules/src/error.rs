@@ -226,7 +226,7 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => self.message_in(&ZH),
-            Lang::En => self.message_in(&english()),
+            Lang::En => self.message_in(en_patterns()),
         }
     }
 
@@ -435,8 +435,11 @@ pub const ZH: [&str; 36] = [
 /// The English messages, one a line in the order of `Error::parts` (`rules/src/error-en.txt`).
 pub const EN_PATTERNS: &str = include_str!("error-en.txt");
 
-fn english() -> Vec<&'static str> {
-    EN_PATTERNS.lines().collect()
+/// [`EN_PATTERNS`] as patterns, split once.
+pub fn en_patterns() -> &'static [&'static str] {
+    static PATTERNS: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| EN_PATTERNS.lines().collect());
+    &PATTERNS
 }
 
 impl fmt::Display for Error {
@@ -451,25 +454,19 @@ impl std::error::Error for Error {}
 mod tests {
     use super::*;
 
-    /// The `{n}` of a pattern, sorted.
-    fn placeholders(pattern: &str) -> Vec<&str> {
-        let mut found: Vec<&str> = (0..10)
-            .map(|n| {
-                [
-                    "{0}", "{1}", "{2}", "{3}", "{4}", "{5}", "{6}", "{7}", "{8}", "{9}",
-                ][n]
-            })
-            .filter(|p| pattern.contains(p))
-            .collect();
-        found.sort_unstable();
-        found
+    /// The `{n}` a pattern names, in order of `n`.
+    fn placeholders(pattern: &str) -> Vec<String> {
+        (0..10)
+            .map(|n| format!("{{{n}}}"))
+            .filter(|p| pattern.contains(p.as_str()))
+            .collect()
     }
 
     #[test]
     fn every_message_has_its_english_with_the_same_arguments() {
-        let en = english();
+        let en = en_patterns();
         assert_eq!(en.len(), ZH.len(), "one English line per Chinese pattern");
-        for (zh, en) in ZH.iter().zip(&en) {
+        for (zh, en) in ZH.iter().zip(en) {
             assert_eq!(placeholders(zh), placeholders(en), "{zh} / {en}");
             assert!(
                 !en.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c)),

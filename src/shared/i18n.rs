@@ -310,7 +310,7 @@ pub fn install_built_in() {
     install_english(
         section(text, 1).collect(),
         section(text, 2).collect(),
-        dingji_rules::error::EN_PATTERNS.lines().collect(),
+        dingji_rules::error::en_patterns().to_vec(),
     );
 }
 
