@@ -3,33 +3,23 @@
 // share dialog open; the list page with a graded list, a row's 说明 and the import
 // dialog. Plus the keyboard: every control of the page can be reached with Tab, and focus is
 // visible where it lands.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serveDist, launchBrowser, waitForText } from './harness.mjs';
+import { sharedSite, waitForText } from './harness.mjs';
 import { township, records, csv, gbk } from './fixtures.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const WIDTHS = [1440, 375];
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serveDist('/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// One server for dist/ and one browser for this file's tests.
+const shared = sharedSite();
 
 /** A page in a context that lets axe inject its script (the app's CSP forbids inline scripts). */
 async function open(width, path, ready) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+  const context = await shared.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(site.url + path);
+  await page.goto(shared.site.url + path);
   await page.locator(ready).waitFor({ timeout: 15000 });
   return { context, page };
 }

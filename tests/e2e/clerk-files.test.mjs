@@ -4,31 +4,21 @@
 // merged category cells, a second and a hidden sheet, formulas and percent formats; then the files
 // that are refused (each with its message) and the page and the sheets worker still working.
 // Expected tiers come from hand arithmetic under scheme B, written out beside each test.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
+import { sharedSite, watch, screenshot, waitForText } from './harness.mjs';
 import { csv, gbk, xlsx, zipOf, parseCsv } from './fixtures.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serveDist('/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// One server for dist/ and one browser for this file's tests.
+const shared = sharedSite();
 
 async function openList(viewport = { width: 1440, height: 1000 }) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await shared.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
-  const w = await watch(page, site);
-  await w.open(site.url + 'list.html', '#list-scheme');
+  const w = await watch(page, shared.site);
+  await w.open(shared.site.url + 'list.html', '#list-scheme');
   return { context, page, w };
 }
 

@@ -2,23 +2,13 @@
 // English is chosen, every string is then English (the organizations' names, given in Chinese,
 // and a scheme's citation of its Chinese source documents aside), a rules error says its field
 // in English, and the language chosen on one page carries to the other.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForText, paste, screenshot, axeViolations } from './harness.mjs';
+import { sharedSite, watch, waitForText, paste, screenshot, axeViolations } from './harness.mjs';
 import { township, records } from './fixtures.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serveDist('/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// One server for dist/ and one browser for this file's tests.
+const shared = sharedSite();
 
 /** Every text node and label of the page that holds a CJK character once `allowed` (names) are
  *  taken out; the language toggle ("中文", the other language's own name) and the citation of
@@ -49,11 +39,11 @@ function cjkLeft(page, allowed = []) {
 }
 
 test('English on the calculator: every string English, a rules error too, and the choice carried to the list page', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  const w = await watch(page, site);
+  const w = await watch(page, shared.site);
   try {
-    await w.open(site.url, '#tier');
+    await w.open(shared.site.url, '#tier');
     const fetched = () => w.requests.filter((r) => /\/en-[0-9a-f]{16}\.js$/.test(r));
     assert.deepEqual(fetched(), [], 'the English catalogue is not part of the first load');
     await page.click('button.lang-toggle');
@@ -69,13 +59,13 @@ test('English on the calculator: every string English, a rules error too, and th
     await screenshot(page, 'english-calculator-1440');
 
     // The list page opens in English (no toggle there), and its title says so.
-    await page.goto(site.url + 'list.html');
+    await page.goto(shared.site.url + 'list.html');
     await waitForText(page, 'h1', "The committee's list");
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     // Back to Chinese on the list page: the calculator follows.
     await page.click('button.lang-toggle');
     await waitForText(page, 'h1', '组织名单与批量定级');
-    await page.goto(site.url);
+    await page.goto(shared.site.url);
     await waitForText(page, 'h1', '基层党组织分类定级计算器');
     assert.deepEqual(await w.finish(), []);
   } finally {
@@ -84,11 +74,11 @@ test('English on the calculator: every string English, a rules error too, and th
 });
 
 test('English on the list page: a graded list, its charts, 汇总表 and a cell that does not read, all in English; no overflow at 375 px; axe clean', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  const w = await watch(page, site);
+  const w = await watch(page, shared.site);
   try {
-    await w.open(site.url + 'list.html', '#list-scheme');
+    await w.open(shared.site.url + 'list.html', '#list-scheme');
     await page.click('button.lang-toggle');
     await waitForText(page, 'h1', "The committee's list");
     const orgs = township().slice(0, 4);

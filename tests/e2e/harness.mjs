@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -94,6 +95,21 @@ export function launchBrowser() {
       '--disable-quic',
     ],
   });
+}
+
+/** One server for dist/ (at the root) and one browser, shared by a test file's tests: started
+ *  before the first and closed after the last. Read `.site` and `.browser` inside a test. */
+export function sharedSite() {
+  const shared = { site: undefined, browser: undefined };
+  before(async () => {
+    shared.site = await serveDist('/');
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.site?.close();
+  });
+  return shared;
 }
 
 /**

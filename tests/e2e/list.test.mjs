@@ -2,31 +2,21 @@
 // a township clerk: import the list (CSV in UTF-8 and GBK, an .xlsx), read the tiers, the two
 // organizations moved by the 5% rule, the five-star cap and the 汇总表; export and re-import;
 // paste from Excel; a malformed file; a reload; undo; overrides; the 公示 print view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, watch, screenshot, waitForText, paste, keptAside, applyImport } from './harness.mjs';
+import { sharedSite, watch, screenshot, waitForText, paste, keptAside, applyImport } from './harness.mjs';
 import { township, records, expected, csv, gbk, xlsx, parseCsv, readXlsx } from './fixtures.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serveDist('/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// One server for dist/ and one browser for this file's tests.
+const shared = sharedSite();
 
 /** A fresh browser (its own local storage) on the list page. */
 async function openList(viewport = { width: 1440, height: 1000 }) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await shared.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
-  const w = await watch(page, site);
-  await w.open(site.url + 'list.html', '#list-scheme');
+  const w = await watch(page, shared.site);
+  await w.open(shared.site.url + 'list.html', '#list-scheme');
   return { context, page, w };
 }
 

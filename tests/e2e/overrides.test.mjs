@@ -2,24 +2,14 @@
 // makes the 5% rule take another organization is said before it is applied, and can be
 // cancelled; once applied, the moved row is marked, its flag and its 说明 name the override, the
 // 汇总表's quota line counts the override apart, and the 公示 notes both.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, watch, screenshot, waitForText, axeViolations } from './harness.mjs';
+import { sharedSite, watch, screenshot, waitForText, axeViolations } from './harness.mjs';
 import { csv } from './fixtures.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serveDist('/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// One server for dist/ and one browser for this file's tests.
+const shared = sharedSite();
 
 // Scheme B, the three sources alike, so that each composite is the score: P 95 好, Q 88 较好,
 // R 84 较好, S 75 一般 (二星 at 70 and above), T 70 一般. At least ⌈5% × 5⌉ = 1 较差: the floor
@@ -39,10 +29,10 @@ async function axe(page, where) {
 
 /** The list page at `width` with LIST imported; axe injects its script, so the CSP is bypassed. */
 async function openList(width) {
-  const context = await browser.newContext({ viewport: { width, height: 1000 }, acceptDownloads: true, bypassCSP: true });
+  const context = await shared.browser.newContext({ viewport: { width, height: 1000 }, acceptDownloads: true, bypassCSP: true });
   const page = await context.newPage();
-  const w = await watch(page, site);
-  await w.open(site.url + 'list.html', '#list-scheme');
+  const w = await watch(page, shared.site);
+  await w.open(shared.site.url + 'list.html', '#list-scheme');
   await page.click('#import');
   await page.setInputFiles('#import-file', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(LIST), 'utf8') });
   await page.locator('#import-apply').waitFor({ timeout: 20000 });

@@ -2,26 +2,16 @@
 // quota share changed, and at once what it changes in the list — the summary line, the tier
 // transition matrix and the organizations that move — checked against hand arithmetic; a scheme
 // file saved, a broken one refused at its place, the saved one opened again; axe and screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serveDist, launchBrowser, watch, screenshot, waitForText, axeViolations } from './harness.mjs';
+import { sharedSite, watch, screenshot, waitForText, axeViolations } from './harness.mjs';
 import { csv, readXlsx } from './fixtures.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serveDist('/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// One server for dist/ and one browser for this file's tests.
+const shared = sharedSite();
 
 // Scheme B, the vote entered as a score (50% 党委评定, 30% 测评, 20% 自评; 好 ≥ 90, 较好 ≥ 80,
 // 一般 ≥ 60; at least ⌈5% × 5⌉ = 1 较差). With 党委评定 40% and 自评 30%, by hand:
@@ -40,10 +30,10 @@ const LIST = [
 
 async function openWorkshop(width, { bypassCSP = false } = {}) {
   // axe injects its script: a context for it lets it past the app's CSP.
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
+  const context = await shared.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
-  const w = await watch(page, site);
-  await w.open(site.url + 'list.html', '#list-scheme');
+  const w = await watch(page, shared.site);
+  await w.open(shared.site.url + 'list.html', '#list-scheme');
   await page.click('#import');
   await page.setInputFiles('#import-file', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(LIST), 'utf8') });
   await page.locator('#import-apply').waitFor({ timeout: 20000 });
@@ -417,9 +407,9 @@ test('a scheme handed out as a link opens in the workshop of a fresh browser, an
   await context.close();
 
   // A fresh context: nothing saved; the link opens the workshop with the scheme to try.
-  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const fresh = await shared.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const other = await fresh.newPage();
-  const w2 = await watch(other, site);
+  const w2 = await watch(other, shared.site);
   await other.goto(link);
   await other.locator('#workshop-linked').waitFor({ timeout: 20000 });
   assert.equal(await other.inputValue('#trial-weight-0'), '40');
@@ -432,7 +422,7 @@ test('a scheme handed out as a link opens in the workshop of a fresh browser, an
   assert.equal(await other.$eval('#list-scheme', (s) => s.selectedOptions[0].textContent), '乡镇分类定级方案（四级六星）（调整）');
 
   // A link cut short: the workshop says so and starts from the list's own scheme.
-  await other.goto(site.url + 'list.html#scheme=' + new URL(link).hash.slice('#scheme='.length, 30));
+  await other.goto(shared.site.url + 'list.html#scheme=' + new URL(link).hash.slice('#scheme='.length, 30));
   await other.locator('#workshop-open-error').waitFor({ timeout: 20000 });
   assert.match(await other.locator('#workshop-open-error').textContent(), /链接中的方案无法读取/);
   assert.equal(await other.locator('#workshop-linked').count(), 0);
