@@ -12,6 +12,12 @@
 //! and UTF-8 bytes; a text as its Chinese then its English; a decimal as its mantissa and scale;
 //! an option as 0, or 1 and the value; a list as its length and its items; a small map as a list
 //! of key and value; an enum as its variant number and its fields.
+//!
+//! A text's English is left out (written empty) where the presets give that Chinese one English
+//! only: those pairs are written apart, to `presets-en.txt` (a line `zh<TAB>en` each), and
+//! `src/presets.rs` puts them back as it reads. The pages take the pairs from the English
+//! catalogue when English is chosen (`scripts/post-build.mjs` gathers them from the same files
+//! by the same rule), so that their first load does not carry the presets' English.
 
 use std::path::Path;
 
@@ -39,6 +45,32 @@ fn fail(file: &str, msg: String) -> ! {
 struct Enc<'a> {
     file: &'a str,
     out: Vec<u8>,
+    /// Each Chinese text's English where the presets give it one English only.
+    english: &'a English,
+}
+
+/// The presets' texts: each Chinese with its English, `None` where the files give two.
+type English = std::collections::BTreeMap<String, Option<String>>;
+
+/// Every object of `v` with a string `zh` and a non-empty string `en`, into `pairs` (the rule
+/// `scripts/post-build.mjs` follows; a text with a tab or a line break stays whole).
+fn gather(v: &Value, pairs: &mut English) {
+    match v {
+        Value::Object(o) => {
+            if let (Some(Value::String(zh)), Some(Value::String(en))) = (o.get("zh"), o.get("en"))
+                && !en.is_empty()
+                && !(zh.clone() + en).contains(['\t', '\n'])
+            {
+                let kept = pairs.entry(zh.clone()).or_insert_with(|| Some(en.clone()));
+                if kept.as_ref() != Some(en) {
+                    *kept = None;
+                }
+            }
+            o.values().for_each(|v| gather(v, pairs));
+        }
+        Value::Array(items) => items.iter().for_each(|v| gather(v, pairs)),
+        _ => {}
+    }
 }
 
 impl Enc<'_> {
@@ -107,7 +139,8 @@ impl Enc<'_> {
             }
         };
         self.bytes(&zh);
-        self.bytes(&en);
+        let apart = self.english.get(&zh).is_some_and(|e| e.as_ref() == Some(&en));
+        self.bytes(if apart { "" } else { &en });
     }
 
     fn dec(&mut self, v: &Value) {
@@ -436,25 +469,35 @@ impl Enc<'_> {
 
 fn main() {
     let dir = Path::new("presets");
+    let values: Vec<(&str, Value)> = FILES
+        .iter()
+        .map(|&file| {
+            let path = dir.join(file);
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text =
+                std::fs::read_to_string(&path).unwrap_or_else(|e| fail(file, e.to_string()));
+            let value = serde_json::from_str(&text).unwrap_or_else(|e| fail(file, e.to_string()));
+            (file, value)
+        })
+        .collect();
+    let mut english = English::new();
+    values.iter().for_each(|(_, v)| gather(v, &mut english));
     let mut blob = Vec::new();
     let mut count = 0u64;
-    for file in FILES {
-        let path = dir.join(file);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(file, e.to_string()));
-        let value: Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| fail(file, e.to_string()));
+    for (file, value) in &values {
         let mut enc = Enc {
             file,
             out: Vec::new(),
+            english: &english,
         };
-        enc.scheme(&value);
+        enc.scheme(value);
         blob.extend(enc.out);
         count += 1;
     }
     let mut head = Enc {
         file: "-",
         out: Vec::new(),
+        english: &english,
     };
     head.u(count);
     head.out.extend(blob);
@@ -463,6 +506,11 @@ fn main() {
         std::env::var("OUT_DIR").unwrap_or_else(|_| fail("-", "OUT_DIR is not set".into()));
     let out = Path::new(&out_dir);
     std::fs::write(out.join("presets.bin"), head.out).unwrap_or_else(|e| fail("-", e.to_string()));
+    let pairs: String = english
+        .iter()
+        .filter_map(|(zh, en)| Some(format!("{zh}\t{}\n", en.as_ref()?)))
+        .collect();
+    std::fs::write(out.join("presets-en.txt"), pairs).unwrap_or_else(|e| fail("-", e.to_string()));
     let list = FILES
         .iter()
         .map(|f| format!("include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/presets/{f}\"))"))

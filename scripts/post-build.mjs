@@ -16,7 +16,7 @@
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
 //    loader, and in `trunk serve` the autoreload client); no other inline script may run.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import CleanCSS from 'clean-css';
@@ -117,18 +117,32 @@ for (const base of ['worker', 'sheets']) {
 // The English catalogue (assets/en.txt, and the rules crate's messages, rules/src/error-en.txt;
 // both copied by trunk as they are), fetched by a page when English is first chosen
 // (src/shared/i18n.rs): a script that sets `self.dingjiEn`, named by a hash of its content.
-// It holds three arrays: the values of en.txt's two sections, read as src/shared/i18n.rs's
+// It holds four arrays: the values of en.txt's two sections, read as src/shared/i18n.rs's
 // `section` reads them (a section starts at a `[name]` line; `key = value`, a value in quotes
-// without them; `#` comments), and the messages, one a line.
+// without them; `#` comments); the messages, one a line; and the presets' English, Chinese and
+// English in turn, gathered from rules/presets/*.json as rules/build.rs gathers them (every
+// object with a string `zh` and a non-empty string `en`), which leaves them out of the pages'
+// compiled presets.
 {
   const [text, errors] = ['en.txt', 'error-en.txt'].map((name) => readFileSync(join(dir, name), 'utf8'));
+  const presetDir = new URL('../rules/presets/', import.meta.url);
+  const pairs = new Map();
+  const gather = (v) => {
+    if (Array.isArray(v)) return v.forEach(gather);
+    if (v === null || typeof v !== 'object') return;
+    if (typeof v.zh === 'string' && typeof v.en === 'string' && v.en !== '' && !pairs.has(v.zh)) pairs.set(v.zh, v.en);
+    Object.values(v).forEach(gather);
+  };
+  for (const name of readdirSync(presetDir).filter((n) => n.endsWith('.json')).sort()) {
+    gather(JSON.parse(readFileSync(new URL(name, presetDir), 'utf8')));
+  }
   const section = (n) => (text.split('[')[n] ?? '').split('\n').flatMap((line) => {
     const at = line.indexOf('=');
     if (at < 0 || line.startsWith('#')) return [];
     const value = line.slice(at + 1).replace(/^ /, '');
     return [value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value];
   });
-  const parts = [section(1), section(2), errors.split('\n').filter((line) => line !== '')];
+  const parts = [section(1), section(2), errors.split('\n').filter((line) => line !== ''), [...pairs].flat()];
   const code = `self.dingjiEn=${JSON.stringify(parts)};`;
   const hashed = `en-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, hashed), code);

@@ -279,10 +279,10 @@ fn a_scheme_in_a_link_comes_back_whole_and_a_damaged_link_is_refused() {
             link.len(),
             whole.len()
         );
-        assert_eq!(read_scheme_link(&link).unwrap(), s);
+        assert_eq!(read_scheme_link(&link, Lang::Zh).unwrap(), s);
         // Cut anywhere, it is refused with a message, never read as something else or a panic.
         for cut in 0..link.len() {
-            if let Ok(read) = read_scheme_link(&link[..cut]) {
+            if let Ok(read) = read_scheme_link(&link[..cut], Lang::Zh) {
                 assert_eq!(read.validate(), Ok(()));
             }
         }
@@ -290,14 +290,19 @@ fn a_scheme_in_a_link_comes_back_whole_and_a_damaged_link_is_refused() {
     // A scheme written from nothing travels whole, and comes back the same.
     let s = township();
     let link = scheme_link(&s).unwrap();
-    assert_eq!(read_scheme_link(&link).unwrap(), s);
+    assert_eq!(read_scheme_link(&link, Lang::Zh).unwrap(), s);
     // A patch that breaks the scheme is named as the scheme's error.
     let patch = dingji::wire::base64::encode(br#"{"sources":[]}"#);
     assert!(
-        read_scheme_link(&format!("B~{patch}"))
+        read_scheme_link(&format!("B~{patch}"), Lang::Zh)
             .unwrap_err()
             .starts_with("链接中的方案有误")
     );
-    assert!(read_scheme_link("Z~e30").is_err());
-    assert!(read_scheme_link("").is_err());
+    // In English, in English, with what the workshop shows instead.
+    assert_eq!(
+        read_scheme_link("B~e30x", Lang::En).unwrap_err(),
+        "The scheme in the link cannot be read (the link may be cut short); below is still the list's own scheme"
+    );
+    assert!(read_scheme_link("Z~e30", Lang::Zh).is_err());
+    assert!(read_scheme_link("", Lang::Zh).is_err());
 }

@@ -17,7 +17,7 @@ use dingji::wire::columns::{Col, default_modes};
 use dingji::wire::headers::guess;
 use dingji::wire::sheets::Table;
 use dingji_rules::draft::Mode;
-use dingji_rules::{Scheme, presets};
+use dingji_rules::{Lang, Scheme, presets};
 use yew::{Callback, Html, Reducible};
 
 mod common;
@@ -245,7 +245,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
         .map(|h| guess(h, &cols, &scheme))
         .collect();
     let blank = ListState::new(scheme.clone()).blank();
-    let problems = read_rows(&table, &mapping, &scheme, &modes, &blank).unwrap_err();
+    let problems = read_rows(&table, &mapping, &scheme, &modes, &blank, Lang::Zh).unwrap_err();
     let all = problems.join("\n");
     assert!(all.contains("第 4 行 C 列「党委评定」"), "{all}");
     assert!(
@@ -253,6 +253,26 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
         "{all}"
     );
     assert!(all.contains("第 5 行 B 列「分类」"), "{all}");
+
+    // In English, the same problems in English: the field and the tiers by their English names
+    // (presets/b-township.json: 党委评定 is "Committee"; the tiers Good, Fairly good, Average,
+    // Poor); what the file holds as it is.
+    dingji::shared::i18n::install_built_in();
+    let problems = read_rows(&table, &mapping, &scheme, &modes, &blank, Lang::En).unwrap_err();
+    let all = problems.join("\n");
+    assert!(
+        all.contains(
+            "Row 4, column C (\"党委评定\"): \"Committee\" is not a number: \"九十\"."
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains(
+            "Row 5, column E (\"调整等次\"): There is no tier \"优秀\" (one of: Good, Fairly good, Average, Poor)"
+        ),
+        "{all}"
+    );
+    assert!(all.contains("Row 5, column B (\"分类\"): "), "{all}");
 }
 
 #[test]
@@ -532,7 +552,7 @@ fn a_file_of_headers_only_is_refused_and_never_empties_the_list() {
         .collect();
     let blank = ListState::new(scheme.clone()).blank();
     assert_eq!(
-        read_rows(&table, &mapping, &scheme, &modes, &blank),
+        read_rows(&table, &mapping, &scheme, &modes, &blank, Lang::Zh),
         Err(vec![
             "文件中没有组织：表头（第 1 行）之下没有数据行".to_owned()
         ])
@@ -761,13 +781,13 @@ fn a_clerks_gbk_file_reads_with_its_own_headers_and_asks_only_the_ambiguous_cate
             ("非公企业", Some("enterprise")),
         ]
     );
-    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    let reading = read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh);
     assert_eq!(
         reading.problems,
         ["第 4 行 B 列「类别」：“机关事业单位”可能是机关或事业单位，请在“分类对照”中选定"]
     );
     plan.categories[2].choice = Some("organ".into());
-    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    let reading = read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh);
     let state = applied(&plan, reading);
     // By hand (scheme B: 50% 党委评定, 30% 测评 at 100/60/30/10 points, 20% 自评):
     // 红星村 46 + 0.3 × 80.6 + 19 = 89.18 → 较好; 幸福社区 47.5 + 0.3 × 96 + 19.2 = 95.5 → 好;
@@ -841,7 +861,7 @@ fn a_title_row_a_totals_row_blank_categories_and_percent_scores_in_a_workbook() 
         "{:?}",
         plan.mapping
     );
-    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    let reading = read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh);
     assert_eq!(
         reading.problems,
         [
@@ -850,7 +870,7 @@ fn a_title_row_a_totals_row_blank_categories_and_percent_scores_in_a_workbook() 
     );
     assert_eq!(reading.notes, ["第 6 行是合计行，未导入"]);
     plan.fill_down = true;
-    let reading = read(&table, &plan, &state.scheme, &state.blank());
+    let reading = read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh);
     let state = applied(&plan, reading);
     assert_eq!(state.rows.len(), 3);
     assert_eq!(
@@ -895,7 +915,7 @@ fn a_percent_shown_score_is_the_score_shown() {
     };
     let state = ListState::new(b());
     let plan = plan(&table, &state.scheme, &state.modes);
-    let state = applied(&plan, read(&table, &plan, &state.scheme, &state.blank()));
+    let state = applied(&plan, read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh));
     let graded = grade(&state);
     for i in 0..2 {
         match graded.result(i) {
@@ -926,7 +946,7 @@ fn empty_entries_import_and_are_shown_to_fill_in_while_an_entry_that_does_not_re
         .map(|h| guess(h, &cols, &scheme))
         .collect();
     let blank = ListState::new(scheme.clone()).blank();
-    let problems = read_rows(&table, &mapping, &scheme, &modes, &blank).unwrap_err();
+    let problems = read_rows(&table, &mapping, &scheme, &modes, &blank, Lang::Zh).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0].starts_with("第 2 行 C 列「党委评定」："),
@@ -1026,7 +1046,7 @@ fn last_years_list_is_matched_by_name_for_晋位_and_降位() {
     let table = records_of_text(
         "组织名称,综合评分,等次,星级\nP,85,较好,三星\nQ,91,好,四星\nR,90.5,好,五星\nS,70,一般,二星\nX,60,一般,一星\nY,50,很差,不定星\n",
     );
-    let last = last_year(&table, &list.scheme).unwrap();
+    let last = last_year(&table, &list.scheme, Lang::Zh).unwrap();
     assert_eq!(last.rows.len(), 5);
     assert_eq!(last.problems, ["第 7 行「Y」的等次“很差”不是本方案的等次"]);
     let tried = try_out(&list, &before, &list.scheme, &Trial::of(&list.scheme)).unwrap();
@@ -1045,7 +1065,7 @@ fn last_years_list_is_matched_by_name_for_晋位_and_降位() {
     // A file without a tier column is refused, saying which.
     let table = records_of_text("组织名称,综合评分\nP,85\n");
     assert!(
-        last_year(&table, &list.scheme)
+        last_year(&table, &list.scheme, Lang::Zh)
             .unwrap_err()
             .contains("等次")
     );

@@ -230,7 +230,7 @@ fn adjusted_b() -> Scheme {
 
 /// A link's text read: a scheme that passes the scheme file's check, or a short Chinese message.
 fn link_survives(text: &str) {
-    match dingji::list::workshop::read_scheme_link(text) {
+    match dingji::list::workshop::read_scheme_link(text, Lang::Zh) {
         Ok(scheme) => assert_eq!(scheme.validate(), Ok(())),
         Err(why) => assert!(chinese(&why), "not Chinese or too long: {why}"),
     }
@@ -305,7 +305,7 @@ proptest! {
         // Text the reader refuses (an unclosed quote) is covered by the CSV property.
         let Some(mut table) = try_records_of_text(&text) else { return Ok(()) };
         table.quoted = quoted;
-        match read_rows(&table.from_header(), &mapping, &scheme, &state.modes, &state.blank()) {
+        match read_rows(&table.from_header(), &mapping, &scheme, &state.modes, &state.blank(), Lang::Zh) {
             Ok(drafts) => prop_assert!(!drafts.is_empty()),
             Err(problems) => {
                 prop_assert!(!problems.is_empty());
@@ -495,6 +495,6 @@ fn a_long_bad_cell_is_quoted_short() {
         .iter()
         .map(|h| dingji::wire::headers::guess(h, &cols, &scheme))
         .collect();
-    let problems = read_rows(&table, &mapping, &scheme, &state.modes, &state.blank()).unwrap_err();
+    let problems = read_rows(&table, &mapping, &scheme, &state.modes, &state.blank(), Lang::Zh).unwrap_err();
     assert!(problems.iter().all(|p| chinese(p)), "{problems:?}");
 }

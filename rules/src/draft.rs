@@ -14,6 +14,7 @@ use crate::map::{self, Pairs};
 use crate::number::parse_decimal;
 use crate::org::{Org, Override, SourceInput, Votes};
 use crate::scheme::{Scheme, Scoring, SourceKind};
+use crate::text::Lang;
 
 /// An organization as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +109,61 @@ pub enum Field {
     Override,
 }
 
+/// The field of the number of people eligible to vote, as an error names it after its source's
+/// name.
+fn eligible(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "应参加人数",
+        Lang::En => "eligible voters",
+    }
+}
+
+impl Field {
+    /// How this field's errors name it and its source in Chinese (as [`OrgDraft::parse`] names
+    /// them: "党员评", "党员评 · 好"), each with its name in `lang`: the pairs
+    /// [`Error::message_naming`] takes to write an error in `lang`.
+    pub fn names(&self, scheme: &Scheme, lang: Lang) -> Vec<(String, String)> {
+        let (Field::Source { source }
+        | Field::Score { source }
+        | Field::Indicator { source, .. }
+        | Field::Count { source, .. }
+        | Field::Eligible { source }) = self
+        else {
+            return Vec::new();
+        };
+        let Some((_, s)) = scheme.source(source) else {
+            return Vec::new();
+        };
+        let mut names = vec![(s.name.zh.clone(), s.name.get(lang).to_owned())];
+        let mut item = |zh: &str, other: &str| {
+            names.push((
+                format!("{} · {zh}", s.name.zh),
+                format!("{} · {other}", s.name.get(lang)),
+            ));
+        };
+        match self {
+            Field::Indicator { indicator, .. } => scheme
+                .indicators
+                .iter()
+                .chain(scheme.category_indicators.iter().flat_map(|(_, set)| set))
+                .filter(|i| i.id == *indicator)
+                .for_each(|i| item(&i.name.zh, i.name.get(lang))),
+            Field::Count { level, .. } => {
+                if let SourceKind::Vote(scale) = &s.input
+                    && let Some(l) = scale.levels.get(*level)
+                {
+                    item(&l.name.zh, l.name.get(lang));
+                }
+            }
+            Field::Eligible { .. } => {
+                item(eligible(Lang::Zh), eligible(lang));
+            }
+            _ => {}
+        }
+        names
+    }
+}
+
 /// A field that could not be read, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -173,8 +229,15 @@ impl OrgDraft {
         map::get(&self.inputs, id)
     }
 
-    /// Reads the draft, or says which fields could not be read.
+    /// Reads the draft, or says which fields could not be read (naming them in Chinese).
     pub fn parse(&self, scheme: &Scheme) -> Result<Org, Vec<FieldError>> {
+        self.parse_in(scheme, Lang::Zh)
+    }
+
+    /// [`OrgDraft::parse`], the errors naming their fields in `lang` (a page that parses again
+    /// when the language changes; one that keeps what it parsed renames at display time, with
+    /// [`Field::names`]).
+    pub fn parse_in(&self, scheme: &Scheme, lang: Lang) -> Result<Org, Vec<FieldError>> {
         let mut errors = Vec::new();
         let org_probe = Org {
             category: self.category.clone(),
@@ -196,7 +259,7 @@ impl OrgDraft {
         };
         let mut inputs = Vec::with_capacity(scheme.sources.len());
         for source in &scheme.sources {
-            let name = source.name.zh.as_str();
+            let name = source.name.get(lang);
             let id = source.id.clone();
             let Some(draft) = self.source(&source.id) else {
                 errors.push(FieldError {
@@ -209,10 +272,10 @@ impl OrgDraft {
             };
             let input = match (draft.mode, &source.input) {
                 (Mode::Indicators, SourceKind::Indicators) => {
-                    parse_indicators(scheme, &category, &id, name, draft, &mut errors)
+                    parse_indicators(scheme, &category, &id, name, draft, lang, &mut errors)
                 }
                 (Mode::Votes, SourceKind::Vote(scale)) => {
-                    parse_votes(scale, &id, name, draft, &mut errors)
+                    parse_votes(scale, &id, name, draft, lang, &mut errors)
                 }
                 _ => {
                     let field = Field::Score { source: id.clone() };
@@ -267,12 +330,13 @@ fn parse_indicators(
     source: &str,
     name: &str,
     draft: &SourceDraft,
+    lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> Option<SourceInput> {
     let mut entries = Vec::new();
     let before = errors.len();
     for indicator in scheme.indicators_for(category) {
-        let field_name = format!("{} · {}", name, indicator.name.zh);
+        let field_name = format!("{} · {}", name, indicator.name.get(lang));
         let field = Field::Indicator {
             source: source.to_owned(),
             indicator: indicator.id.clone(),
@@ -306,13 +370,14 @@ fn parse_votes(
     source: &str,
     name: &str,
     draft: &SourceDraft,
+    lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> Option<SourceInput> {
     let before = errors.len();
     let mut counts = Vec::with_capacity(scale.levels.len());
     for (level, l) in scale.levels.iter().enumerate() {
         let text = draft.counts.get(level).map_or("", String::as_str);
-        let field_name = format!("{} · {}", name, l.name.zh);
+        let field_name = format!("{} · {}", name, l.name.get(lang));
         match parse_count(text, &field_name) {
             Ok(n) => counts.push(n),
             Err(error) => errors.push(FieldError {
@@ -327,7 +392,7 @@ fn parse_votes(
     let eligible = if draft.eligible.trim().is_empty() {
         None
     } else {
-        match parse_count(&draft.eligible, &format!("{name} · 应参加人数")) {
+        match parse_count(&draft.eligible, &format!("{name} · {}", eligible(lang))) {
             Ok(n) => Some(n),
             Err(error) => {
                 errors.push(FieldError {

@@ -235,6 +235,14 @@ impl Error {
     /// [`EN_PATTERNS`], are also what the pages fetch when English is first chosen, so that their
     /// first load carries no English message). A pattern left out gives the Chinese one.
     pub fn message_in(&self, patterns: &[&str]) -> String {
+        self.message_naming(patterns, &[])
+    }
+
+    /// [`Error::message_in`], with the field an error is about named by `names`: a field (or a
+    /// source, a tier) named in Chinese as the first of a pair is written as the second, in the
+    /// language of `patterns` (an error names its field in Chinese, as the rules read it; see
+    /// `draft::Field::names`). What the user typed is never renamed.
+    pub fn message_naming(&self, patterns: &[&str], names: &[(String, String)]) -> String {
         let (index, args) = self.parts();
         let pattern = patterns
             .get(index)
@@ -243,12 +251,47 @@ impl Error {
             .unwrap_or_default();
         crate::text::fill(pattern, |n, out| {
             match args.get(n) {
+                // The field is always the first argument; the others are values and names typed.
+                Some(Arg::Text(text)) if n == 0 => out.push_str(
+                    names
+                        .iter()
+                        .find(|(zh, _)| zh == text)
+                        .map_or(*text, |(_, name)| name),
+                ),
                 Some(Arg::Text(text)) => out.push_str(text),
                 Some(Arg::Dec(d)) => out.push_str(&d.to_string()),
-                Some(Arg::Err(inner)) => out.push_str(&inner.message_in(patterns)),
+                Some(Arg::Err(inner)) => out.push_str(&inner.message_naming(patterns, names)),
                 Some(Arg::No) | None => return false,
             }
             true
+        })
+    }
+
+    /// What [`Error::in_row`] would say, written with `patterns` and `names` as
+    /// [`Error::message_naming`] writes, without making it (a page lists many such errors).
+    pub fn message_in_row(
+        &self,
+        row: usize,
+        org: &str,
+        patterns: &[&str],
+        names: &[(String, String)],
+    ) -> String {
+        let index = if org.is_empty() { 30 } else { 31 };
+        let pattern = patterns
+            .get(index)
+            .or(ZH.get(index))
+            .copied()
+            .unwrap_or_default();
+        let inner = self.message_naming(patterns, names);
+        // The arguments of `InRow` in `parts`: the row, the name if any, the error.
+        let args = [&Decimal::from(row).to_string(), org, &inner];
+        let args = if org.is_empty() {
+            [args[0], args[2]].to_vec()
+        } else {
+            args.to_vec()
+        };
+        crate::text::fill(pattern, |n, out| {
+            args.get(n).map(|a| out.push_str(a)).is_some()
         })
     }
 
@@ -460,6 +503,27 @@ mod tests {
             .map(|n| format!("{{{n}}}"))
             .filter(|p| pattern.contains(p.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_message_in_a_row_says_what_the_error_in_that_row_says() {
+        let e = Error::NotANumber {
+            field: "党委评定".into(),
+            text: "九十".into(),
+        };
+        let names = [("党委评定".to_owned(), "Committee".to_owned())];
+        for org in ["红星村", ""] {
+            let wrapped = e.clone().in_row(7, org);
+            assert_eq!(e.message_in_row(7, org, &ZH, &[]), wrapped.to_string());
+            assert_eq!(
+                e.message_in_row(7, org, en_patterns(), &names),
+                wrapped.message_naming(en_patterns(), &names)
+            );
+        }
+        assert_eq!(
+            e.message_in_row(7, "红星村", en_patterns(), &names),
+            "Row 7 \"红星村\": \"Committee\" is not a number: \"九十\". Enter a number such as 89.5"
+        );
     }
 
     #[test]

@@ -19,12 +19,17 @@ use crate::tier::{Tier, TierStars};
 /// The presets as `build.rs` encoded them.
 const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/presets.bin"));
 
+/// The presets' English kept apart from [`BLOB`] by `build.rs`: a line `zh<TAB>en` per text.
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/presets-en.txt"));
+
 include!(concat!(env!("OUT_DIR"), "/preset_files.rs"));
 
 /// Reads the encoding of `build.rs` (see there). Every read is checked: a short or malformed
 /// blob gives `None`, never a panic.
 struct Reader<'a> {
     bytes: &'a [u8],
+    /// Chinese and English in turn: the English of a text read without its own.
+    english: &'a [&'a str],
 }
 
 impl Reader<'_> {
@@ -57,10 +62,14 @@ impl Reader<'_> {
     }
 
     fn text(&mut self) -> Option<Text> {
-        Some(Text {
-            zh: self.string()?,
-            en: self.string()?,
-        })
+        let zh = self.string()?;
+        let mut en = self.string()?;
+        if en.is_empty()
+            && let Some(pair) = self.english.chunks_exact(2).find(|p| p[0] == zh)
+        {
+            en = pair[1].to_owned();
+        }
+        Some(Text { zh, en })
     }
 
     fn dec(&mut self) -> Option<Decimal> {
@@ -506,15 +515,38 @@ pub fn encode(scheme: &Scheme) -> Option<Vec<u8>> {
 /// A scheme from its compact form, checked as a scheme file is (`Scheme::validate`); `None`
 /// where the bytes are short, damaged or not a valid scheme.
 pub fn decode(bytes: &[u8]) -> Option<Scheme> {
-    let mut reader = Reader { bytes };
+    let mut reader = Reader {
+        bytes,
+        english: &[],
+    };
     let scheme = reader.scheme()?;
     (reader.bytes.is_empty() && scheme.validate().is_ok()).then_some(scheme)
 }
 
 /// Every preset scheme, in the order users see them.
 pub fn all() -> Vec<Scheme> {
-    let mut reader = Reader { bytes: BLOB };
+    all_with(&english())
+}
+
+/// Every preset scheme with the English of `english` (Chinese and English in turn, as
+/// [`english`] gives them): the pages take it from the English catalogue when it is chosen, so
+/// that their first load carries neither the English nor [`all`]'s copy of it. With none, a text
+/// the presets give one English for has none (it shows in Chinese).
+pub fn all_with(english: &[&str]) -> Vec<Scheme> {
+    let mut reader = Reader {
+        bytes: BLOB,
+        english,
+    };
     reader.list(Reader::scheme).unwrap_or_default()
+}
+
+/// The presets' English kept apart: Chinese and English in turn.
+pub fn english() -> Vec<&'static str> {
+    ENGLISH
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .flat_map(|(zh, en)| [zh, en])
+        .collect()
 }
 
 /// The preset with this id.
@@ -528,6 +560,7 @@ pub fn by_id(id: &str) -> Result<Scheme, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     #[test]
     fn decoded_equals_json() {
@@ -548,9 +581,27 @@ mod tests {
         for cut in [0, 1, BLOB.len() / 2, BLOB.len() - 1] {
             let mut reader = Reader {
                 bytes: &BLOB[..cut],
+                english: &[],
             };
             assert_eq!(reader.list(Reader::scheme), None);
         }
+    }
+
+    #[test]
+    fn the_english_kept_apart_comes_back_only_when_given() {
+        let bare = all_with(&[]);
+        let b = &bare[0];
+        // presets/b-township.json: 好 is "Good"; the name of the scheme has its English too.
+        assert_eq!((b.tiers[0].name.zh.as_str(), b.tiers[0].name.en.as_str()), ("好", ""));
+        assert_eq!(b.tiers[0].name.get(Lang::En), "好");
+        let full = &all()[0];
+        assert_eq!(full.tiers[0].name.en, "Good");
+        // Only the English differs: the numbers are the same.
+        assert_eq!(b.tiers[0].min, full.tiers[0].min);
+        assert_eq!(b.sources.len(), full.sources.len());
+        let english = english();
+        assert_eq!(english.len() % 2, 0);
+        assert!(english.chunks_exact(2).any(|p| p == ["好", "Good"]));
     }
 
     #[test]

@@ -198,3 +198,50 @@ fn a_star_limit_lowers_the_stars_only() {
         "方案中没有否决事项「nope」"
     );
 }
+
+#[test]
+fn an_error_in_english_names_its_field_in_english_and_keeps_what_was_typed() {
+    use dingji_rules::draft::{Field, OrgDraft};
+    use dingji_rules::error::en_patterns;
+    let a = presets::by_id("A").unwrap();
+    let mut draft = OrgDraft::for_scheme(&a);
+    draft.category = a.categories[0].id.clone();
+    let members = draft.source_mut(&a, "members");
+    // 较好 (level 1) typed as the source's own Chinese name; 应参加人数 not a number.
+    members.counts = vec!["3".into(), "党员评".into()];
+    members.eligible = "三十".into();
+    let errors = draft.parse(&a).unwrap_err();
+    let message = |field: &Field| {
+        let e = errors.iter().find(|e| &e.field == field).unwrap();
+        e.error
+            .message_naming(en_patterns(), &field.names(&a, Lang::En))
+    };
+    let count = Field::Count {
+        source: "members".into(),
+        level: 1,
+    };
+    // presets/a-guizhou.json: 党员评 is "Members", its level 较好 "Fairly good"; the typed text
+    // stays as it was typed.
+    assert_eq!(
+        message(&count),
+        "\"Members · Fairly good\" should be a whole number of at least 0 (ballots), not \"党员评\""
+    );
+    let eligible = Field::Eligible {
+        source: "members".into(),
+    };
+    assert!(message(&eligible).starts_with("\"Members · eligible voters\""));
+    // In Chinese the names are the rules' own.
+    let e = errors.iter().find(|e| e.field == count).unwrap();
+    assert_eq!(
+        e.error.message_naming(&dingji_rules::error::ZH, &count.names(&a, Lang::Zh)),
+        e.error.to_string()
+    );
+    assert!(e.error.to_string().starts_with("「党员评 · 较好」"));
+    // Parsed in English, the same errors say the same as renamed at display time.
+    let english = draft.parse_in(&a, Lang::En).unwrap_err();
+    assert_eq!(english.len(), errors.len());
+    for (en, zh) in english.iter().zip(&errors) {
+        assert_eq!(en.field, zh.field);
+        assert_eq!(en.error.message(Lang::En), message(&zh.field));
+    }
+}

@@ -98,9 +98,7 @@ mod serve {
     ) -> Result<(), JsValue> {
         let state = Rc::new(self::list(&list)?);
         let linked = linked.map(|data| {
-            dingji::list::workshop::read_scheme_link(&data)
-                .map(Rc::new)
-                .map_err(|why| format!("{why}，以下仍是名单现用的方案"))
+            dingji::list::workshop::read_scheme_link(&data, state.lang).map(Rc::new)
         });
         let on_apply = {
             let (state, done) = (state.clone(), done.clone());

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use dingji_rules::{Scheme, presets};
+use dingji_rules::Scheme;
 use yew::prelude::*;
 
 use super::derive::{Calc, Outcome, chosen_category, missing, shown_outcome};
@@ -31,8 +31,9 @@ use dingji_rules::fmt::fixed;
 
 #[component]
 pub fn App() -> Html {
-    let schemes = use_memo((), |_| {
-        presets::all().into_iter().map(Rc::new).collect::<Vec<_>>()
+    // Read again when the English catalogue comes in: it holds the presets' English.
+    let schemes = use_memo(crate::shared::i18n::has_english(), |_| {
+        crate::shared::i18n::presets()
     });
     let state = {
         let schemes = schemes.clone();
@@ -58,11 +59,13 @@ pub fn App() -> Html {
         use_memo(
             (
                 base.id.clone(),
+                // The presets are read again with their English when it comes in.
+                crate::shared::i18n::has_english(),
                 state.edits.clone(),
                 state.draft.clone(),
                 lang,
             ),
-            move |(_, e, d, l)| Calc::new(&base, e, d, *l),
+            move |(_, _, e, d, l)| Calc::new(&base, e, d, *l),
         )
     };
     use_saved(&state, &dispatch);
@@ -84,7 +87,7 @@ pub fn App() -> Html {
         if missing.is_empty() {
             s.why_waiting().to_owned()
         } else {
-            format!("{}{}", s.incomplete(), missing.join("、"))
+            format!("{}{}", s.incomplete(), missing.join(s.list_sep()))
         }
     });
 

@@ -58,7 +58,7 @@ impl Calc {
                 outcome: None,
             };
         };
-        let org = match draft.parse(effective) {
+        let org = match draft.parse_in(effective, lang) {
             Ok(org) => org,
             Err(field_errors) => {
                 return Calc {

@@ -2,15 +2,15 @@
 //! quota rules, with the 汇总表, the list to rectify, charts, the 公示 for print, and CSV / Excel
 //! in and out. The list is saved in the browser (local storage, versioned) on every change.
 
-use std::rc::Rc;
 
-use dingji_rules::{Lang, presets};
+use dingji_rules::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::files::parse_delimited;
 use super::hooks::{
-    VirtualWindow, use_consequences, use_explained_row, use_graded, use_saving, use_virtual_window,
+    VirtualWindow, use_consequences, use_explained_row, use_graded, use_preset_texts, use_saving,
+    use_virtual_window,
 };
 use super::persist::{self, initial};
 use super::state::{Action, Notice};
@@ -26,8 +26,9 @@ use crate::shared::i18n::list_strings;
 
 #[component]
 pub fn ListApp() -> Html {
-    let schemes = use_memo((), |_| {
-        presets::all().into_iter().map(Rc::new).collect::<Vec<_>>()
+    // Read again when the English catalogue comes in: it holds the presets' English.
+    let schemes = use_memo(crate::shared::i18n::has_english(), |_| {
+        crate::shared::i18n::presets()
     });
     // The presets are compiled in: there is always a first (the hooks below run in the same
     // order on every render).
@@ -51,6 +52,7 @@ pub fn ListApp() -> Html {
     let editing = use_mut_ref(|| None);
 
     use_saving(&state, &dispatch, &schemes);
+    use_preset_texts(&state, &dispatch, &schemes);
     let explained = use_explained_row(&state);
     let total = graded.order.len();
     let VirtualWindow {

@@ -160,7 +160,7 @@ impl Graded {
                 .to_owned(),
             );
         }
-        labels.join("；")
+        labels.join(crate::shared::i18n::list_strings(lang).sentence_sep())
     }
 }
 
@@ -387,7 +387,7 @@ pub fn places(state: &ListState, graded: &Graded) -> Vec<(u64, Placed)> {
 
 /// What an edit did to the other rows: each row graded before (`before`, from [`places`], in
 /// list order) and now, other than `edited`, whose tier or stars changed, with a line saying
-/// how ("「S」：一般 → 较差").
+/// how ("「S」：一般 → 较差", "\"S\": Average → Poor").
 pub fn consequences(
     before: &[(u64, Placed)],
     state: &ListState,
@@ -421,15 +421,14 @@ pub fn consequences(
             && Some(id) != edited
             && then != now
         {
-            let colon = if lang == Lang::Zh { "：" } else { ": " };
+            let (name, then, now) = (row.draft.name.trim(), shown(then), shown(now));
             out.push((
                 id,
-                format!(
-                    "「{}」{colon}{} → {}",
-                    row.draft.name.trim(),
-                    shown(then),
-                    shown(now)
-                ),
+                if lang == Lang::Zh {
+                    format!("「{name}」：{then} → {now}")
+                } else {
+                    format!("\"{name}\": {then} → {now}")
+                },
             ));
         }
     }

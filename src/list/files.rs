@@ -169,7 +169,7 @@ impl Export {
 /// Exports the list (`graded` under its scheme) and offers the file; or why it is not exported.
 pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<(), String> {
     let (headers, mut rows) = records(state, graded);
-    if let Some(why) = too_long(&headers, &rows) {
+    if let Some(why) = too_long(&headers, &rows, state.lang) {
         return Err(why);
     }
     match kind {
@@ -204,18 +204,24 @@ pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<
 pub const EXCEL_CELL_MAX: usize = 32_767;
 
 /// The first cell longer than Excel holds, named by row (as the list numbers them) and column,
-/// or `None`: an export with one is refused rather than cut short without a word.
-pub fn too_long(headers: &[String], rows: &[Vec<Cell>]) -> Option<String> {
+/// or `None`: an export with one is refused rather than cut short without a word (said in
+/// `lang`).
+pub fn too_long(headers: &[String], rows: &[Vec<Cell>], lang: Lang) -> Option<String> {
     rows.iter().enumerate().find_map(|(i, row)| {
         let j = row
             .iter()
             .position(|c| c.text().encode_utf16().count() > EXCEL_CELL_MAX)?;
-        Some(format!(
-            "未导出：第 {} 行「{}」列有 {} 个字符，超过 Excel 单元格的上限 {EXCEL_CELL_MAX} 个",
-            i + 1,
-            headers.get(j).map_or("", String::as_str),
-            row.get(j).map_or(0, |c| c.text().encode_utf16().count())
-        ))
+        let (line, header) = (i + 1, headers.get(j).map_or("", String::as_str));
+        let n = row.get(j).map_or(0, |c| c.text().encode_utf16().count());
+        Some(if lang == Lang::Zh {
+            format!(
+                "未导出：第 {line} 行「{header}」列有 {n} 个字符，超过 Excel 单元格的上限 {EXCEL_CELL_MAX} 个"
+            )
+        } else {
+            format!(
+                "Not exported: row {line}, column \"{header}\" has {n} characters, more than an Excel cell holds ({EXCEL_CELL_MAX})"
+            )
+        })
     })
 }
 

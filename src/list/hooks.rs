@@ -35,6 +35,27 @@ pub fn use_graded(
     )
 }
 
+/// Keeps the list's preset the one in `schemes`, which are read again with their English when
+/// the English catalogue comes in.
+#[hook]
+pub fn use_preset_texts(
+    state: &ListState,
+    dispatch: &Callback<Action>,
+    schemes: &Rc<Vec<Rc<dingji_rules::Scheme>>>,
+) {
+    let dispatch = dispatch.clone();
+    use_effect_with(
+        (schemes.clone(), state.scheme.clone()),
+        move |(schemes, scheme)| {
+            if let Some(fresh) = schemes.iter().find(|s| s.id == scheme.id)
+                && !Rc::ptr_eq(fresh, scheme)
+            {
+                dispatch.emit(Action::Relabel(fresh.clone()));
+            }
+        },
+    );
+}
+
 /// Saves the list a moment after it changes (typing through a list of 10,000 does not write it
 /// at every cell), and at once when the page goes away; a failure is shown, never a crash.
 #[hook]

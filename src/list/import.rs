@@ -8,6 +8,7 @@ use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme};
 
 use crate::list::files::unneutralize;
+use crate::shared::i18n::{cell_error_message, field_error_message};
 use crate::wire::codec::excerpt;
 use crate::wire::columns::{Col, Modes, columns};
 use crate::wire::headers::{
@@ -172,31 +173,53 @@ pub struct Reading {
     pub blank_categories: usize,
 }
 
-/// "第 3、4、7 行" (at most ten rows named).
-fn rows_named(rows: &[usize]) -> String {
+/// "第 3、4、7 行", "Rows 3, 4, 7" (at most ten rows named).
+fn rows_named(rows: &[usize], lang: Lang) -> String {
     let named: Vec<String> = rows.iter().take(10).map(usize::to_string).collect();
-    let more = if rows.len() > 10 {
-        format!(" 等 {} 行", rows.len())
-    } else {
-        String::new()
-    };
-    format!("第 {}{more} 行", named.join("、"))
+    let many = rows.len() > 10;
+    match lang {
+        Lang::Zh if many => format!("第 {} 等 {} 行", named.join("、"), rows.len()),
+        Lang::Zh => format!("第 {} 行", named.join("、")),
+        Lang::En if many => format!("Rows {} and more ({} rows)", named.join(", "), rows.len()),
+        Lang::En if rows.len() == 1 => format!("Row {}", named.join("")),
+        Lang::En => format!("Rows {}", named.join(", ")),
+    }
 }
 
 /// Reads the data rows of `table` (the first is the header) into drafts under `plan`, listing
-/// every problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns).
+/// every problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns),
+/// in `lang` (this runs in the tools bundle, fetched on first use: its English is here).
 /// An entry that does not read is a problem; an empty one is not (the list shows what is still to
 /// fill in, as for a row added by hand). A totals row (合计) is left out and said so; a table
 /// without a data row is refused.
-pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Reading {
+pub fn read(
+    table: &Table,
+    plan: &Plan,
+    scheme: &Scheme,
+    blank: &OrgDraft,
+    lang: Lang,
+) -> Reading {
+    let zh = lang == Lang::Zh;
     let cols = columns(scheme, &plan.modes);
     let headers = table.rows.first().cloned().unwrap_or_default();
     let place = |j: usize| {
-        format!(
-            "{} 列「{}」",
+        let (letter, header) = (
             column_letter(j),
-            excerpt(headers.get(j).map_or("", String::as_str))
-        )
+            excerpt(headers.get(j).map_or("", String::as_str)),
+        );
+        if zh {
+            format!("{letter} 列「{header}」")
+        } else {
+            format!("column {letter} (\"{header}\")")
+        }
+    };
+    // "第 3 行 B 列「得分」：…", "Row 3, column B ("Score"): …"
+    let at = |line: usize, j: usize, why: &str| {
+        if zh {
+            format!("第 {line} 行 {}：{why}", place(j))
+        } else {
+            format!("Row {line}, {}: {why}", place(j))
+        }
     };
     let category_column = plan.category_column(scheme);
     let name_column = cols
@@ -279,7 +302,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Re
                 cell = cell.trim().strip_suffix('%').unwrap_or(cell);
             }
             if let Err(why) = col.set(&mut draft, scheme, &plan.modes, cell) {
-                problems.push(format!("第 {line} 行 {}：{why}", place(j)));
+                problems.push(at(line, j, &cell_error_message(&why, scheme, lang)));
             }
         }
         if let Err(errors) = draft.parse(scheme) {
@@ -295,7 +318,8 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Re
                     .and_then(|c| plan.mapping.iter().position(|m| *m == Some(c)))
                     .filter(|j| record.get(*j).is_some_and(|c| !c.trim().is_empty()));
                 if let Some(j) = j {
-                    problems.push(format!("第 {line} 行 {}：{}", place(j), e.error));
+                    let why = field_error_message(&e.error, &e.field, scheme, lang);
+                    problems.push(at(line, j, &why));
                 }
             }
         }
@@ -309,49 +333,79 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft) -> Re
                 let names: Vec<&str> = ids
                     .iter()
                     .filter_map(|id| scheme.category(id))
-                    .map(|c| c.name.get(Lang::Zh))
+                    .map(|c| c.name.get(lang))
                     .collect();
-                format!(
-                    "“{}”可能是{}，请在“分类对照”中选定",
-                    excerpt(&value),
-                    names.join("或")
-                )
+                let value = excerpt(&value);
+                if zh {
+                    format!(
+                        "“{value}”可能是{}，请在“分类对照”中选定",
+                        names.join("或")
+                    )
+                } else {
+                    format!(
+                        "\"{value}\" may be {}: choose one under Categories",
+                        names.join(" or ")
+                    )
+                }
             }
-            _ => format!(
+            _ if zh => format!(
                 "方案中没有分类“{}”，请在“分类对照”中为它选一个分类",
                 excerpt(&value)
             ),
+            _ => format!(
+                "The scheme has no category \"{}\": choose one for it under Categories",
+                excerpt(&value)
+            ),
         };
-        problems.push(format!("{} {category_place}：{why}", rows_named(&rows)));
+        let rows = rows_named(&rows, lang);
+        problems.push(if zh {
+            format!("{rows} {category_place}：{why}")
+        } else {
+            format!("{rows}, {category_place}: {why}")
+        });
     }
     reading.blank_categories = blank_categories.len();
     if !blank_categories.is_empty() {
-        problems.push(format!(
-            "{} {category_place}：分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”",
-            rows_named(&blank_categories)
-        ));
+        let rows = rows_named(&blank_categories, lang);
+        problems.push(if zh {
+            format!(
+                "{rows} {category_place}：分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”"
+            )
+        } else {
+            format!(
+                "{rows}, {category_place}: the category is empty (merged cells, or left out?). Fill it in, or tick \"A blank category takes the one above\""
+            )
+        });
     }
     if category_column.is_none() && scheme.categories.len() > 1 && !reading.drafts.is_empty() {
         problems.push(
-            "没有读入“分类”的列：请在上面为“分类”选一列（方案有多个分类，不能都按第一个分类）"
-                .to_owned(),
+            if zh {
+                "没有读入“分类”的列：请在上面为“分类”选一列（方案有多个分类，不能都按第一个分类）"
+            } else {
+                "No column is read as the category: choose one above (the scheme has several categories; they cannot all be the first)"
+            }
+            .to_owned(),
         );
     }
     if !totals.is_empty() {
-        reading
-            .notes
-            .push(format!("{}是合计行，未导入", rows_named(&totals)));
+        let rows = rows_named(&totals, lang);
+        reading.notes.push(if zh {
+            format!("{rows}是合计行，未导入")
+        } else {
+            format!("{rows}: totals, not imported")
+        });
     }
     if reading.drafts.is_empty() && reading.problems.is_empty() {
         // Never a list replaced by nothing: an empty file, or one of headers only, is refused.
         let blank = headers.iter().all(|c| c.trim().is_empty());
-        reading.problems.push(if blank {
-            "文件是空的，没有可导入的内容".to_owned()
-        } else {
-            format!(
-                "文件中没有组织：表头（第 {} 行）之下没有数据行",
-                table.first_row
-            )
+        let first = table.first_row;
+        reading.problems.push(match (blank, zh) {
+            (true, true) => "文件是空的，没有可导入的内容".to_owned(),
+            (true, false) => "The file is empty: there is nothing to import".to_owned(),
+            (false, true) => format!("文件中没有组织：表头（第 {first} 行）之下没有数据行"),
+            (false, false) => format!(
+                "The file has no organizations: there are no rows below the headers (row {first})"
+            ),
         });
     }
     reading
@@ -365,6 +419,7 @@ pub fn read_rows(
     scheme: &Scheme,
     modes: &Modes,
     blank: &OrgDraft,
+    lang: Lang,
 ) -> Result<Vec<OrgDraft>, Vec<String>> {
     let mut plan = Plan {
         modes: modes.clone(),
@@ -374,7 +429,7 @@ pub fn read_rows(
         fill_down: false,
     };
     plan.find_categories(table, scheme);
-    let reading = read(table, &plan, scheme, blank);
+    let reading = read(table, &plan, scheme, blank, lang);
     if reading.problems.is_empty() {
         Ok(reading.drafts)
     } else {

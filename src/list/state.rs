@@ -12,7 +12,8 @@ use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
 use crate::wire::codec::excerpt;
-use crate::wire::columns::{Col, Modes, default_modes};
+use crate::shared::i18n::{cell_error_message, fill, list_strings};
+use crate::wire::columns::{CellError, Col, Modes, default_modes};
 
 /// The steps of history kept.
 pub const HISTORY: usize = 100;
@@ -136,6 +137,9 @@ pub enum Action {
     /// Grade the list under a scheme that is not a preset, with its saved form (one applied from
     /// the workshop).
     Adopt(Rc<Scheme>, Rc<str>),
+    /// The list's preset read again with its English (the English catalogue came in): the same
+    /// numbers, so nothing is graded differently and the history stays.
+    Relabel(Rc<Scheme>),
     /// Enter a source in another form, for the whole list.
     SetMode {
         source: String,
@@ -222,7 +226,7 @@ fn rehome_override(
     draft: &OrgDraft,
     old: &Scheme,
     new: &Scheme,
-) -> Option<(OrgDraft, Option<String>)> {
+) -> Option<(OrgDraft, Vec<String>)> {
     let o = draft.override_.as_ref()?;
     let mut moved = o.clone();
     let mut gone = Vec::new();
@@ -230,7 +234,7 @@ fn rehome_override(
         let name = old.tier_name(t, Lang::Zh);
         moved.tier = new.tiers.iter().position(|x| x.name.zh == name);
         if moved.tier.is_none() {
-            gone.push(format!("「{name}」"));
+            gone.push(name.to_owned());
         }
     }
     if let Some(n) = o.stars {
@@ -241,12 +245,16 @@ fn rehome_override(
             .and_then(|s| s.levels.iter().find(|l| l.name.zh == name))
             .map(|l| l.stars);
         if moved.stars.is_none() {
-            gone.push(format!("「{name}」"));
+            gone.push(name);
         }
     }
-    let gone = (!gone.is_empty()).then(|| gone.join("、"));
-    if let Some(g) = &gone {
-        moved.reason = format!("{}（原调整为{g}，新方案中没有）", moved.reason);
+    // The reason is the clerk's record, kept in Chinese like the list's other saved names.
+    if !gone.is_empty() {
+        moved.reason = format!(
+            "{}（原调整为「{}」，新方案中没有）",
+            moved.reason,
+            gone.join("」「")
+        );
     }
     let mut draft = draft.clone();
     draft.override_ = Some(moved);
@@ -301,7 +309,7 @@ fn paste_places(
 
 /// A number column's text must read as a number (a score) or a count (ballots, people): a
 /// pasted block with one that does not is refused whole.
-fn number_in(col: &Col, text: &str) -> Result<(), String> {
+fn number_in(col: &Col, text: &str) -> Result<(), CellError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(());
@@ -309,10 +317,10 @@ fn number_in(col: &Col, text: &str) -> Result<(), String> {
     match col {
         Col::Score(_) | Col::Indicator(..) => dingji_rules::number::parse_decimal(text, "")
             .map(|_| ())
-            .map_err(|_| format!("“{}”不是数字", excerpt(text))),
+            .map_err(|_| CellError::NotANumber(excerpt(text))),
         Col::Count(..) | Col::Eligible(_) => dingji_rules::draft::parse_count(text, "")
             .map(|_| ())
-            .map_err(|_| format!("“{}”不是人数或票数（应为 0 或正整数）", excerpt(text))),
+            .map_err(|_| CellError::NotACount(excerpt(text))),
         _ => Ok(()),
     }
 }
@@ -330,6 +338,12 @@ impl Reducible for ListState {
                 next.scheme_data = Some(data);
                 return Rc::new(next);
             }
+            Action::Relabel(scheme) => {
+                if self.scheme_data.is_some() || scheme.id != self.scheme.id {
+                    return self;
+                }
+                next.scheme = scheme;
+            }
             Action::SetScheme(scheme) => {
                 next.scheme_data = None;
                 // An override names its tier and stars: under the new scheme it is the tier of
@@ -343,7 +357,13 @@ impl Reducible for ListState {
                         |(i, r)| match rehome_override(&r.draft, &self.scheme, &scheme) {
                             None => r.clone(),
                             Some((draft, gone)) => {
-                                lost.extend(gone.map(|g| format!("第 {} 行{g}", i + 1)));
+                                if !gone.is_empty() {
+                                    let s = list_strings(self.lang);
+                                    lost.push(fill(
+                                        s.override_lost(),
+                                        &[&(i + 1).to_string(), &gone.join(s.list_sep())],
+                                    ));
+                                }
                                 Rc::new(Row::new(r.id, draft, &scheme))
                             }
                         },
@@ -362,9 +382,10 @@ impl Reducible for ListState {
                 }
                 next.rows = Rc::new(next.in_modes(&rows, &next.modes));
                 if !lost.is_empty() {
-                    next.notice = Some(Notice::Done(format!(
-                        "新方案中没有同名的等次或星级，这些调整已取消（原值写入调整理由）：{}",
-                        lost.join("；")
+                    let s = list_strings(next.lang);
+                    next.notice = Some(Notice::Done(fill(
+                        s.overrides_lost(),
+                        &[&lost.join(s.sentence_sep())],
                     )));
                 }
                 // Steps of history were read under the other scheme: they cannot come back.
@@ -389,10 +410,14 @@ impl Reducible for ListState {
                 }
                 let mut draft = current.draft.clone();
                 if let Err(why) = col.set(&mut draft, &next.scheme, &next.modes, &text) {
-                    next.notice = Some(Notice::Refused(format!(
-                        "第 {} 行「{}」：{why}",
-                        row + 1,
-                        col.header(&next.scheme, Lang::Zh)
+                    let lang = next.lang;
+                    next.notice = Some(Notice::Refused(fill(
+                        list_strings(lang).cell_refused(),
+                        &[
+                            &(row + 1).to_string(),
+                            &col.header(&next.scheme, lang),
+                            &cell_error_message(&why, &next.scheme, lang),
+                        ],
                     )));
                     return Rc::new(next);
                 }
@@ -432,11 +457,15 @@ impl Reducible for ListState {
                         let read = number_in(c, text)
                             .and_then(|()| c.set(&mut draft, &next.scheme, &next.modes, text));
                         if let Err(why) = read {
-                            problems.push(format!(
-                                "第 {} 行（粘贴的第 {} 行）「{}」列：{why}",
-                                at + 1,
-                                k + 1,
-                                c.header(&next.scheme, Lang::Zh)
+                            let lang = next.lang;
+                            problems.push(fill(
+                                list_strings(lang).paste_problem(),
+                                &[
+                                    &(at + 1).to_string(),
+                                    &(k + 1).to_string(),
+                                    &c.header(&next.scheme, lang),
+                                    &cell_error_message(&why, &next.scheme, lang),
+                                ],
                             ));
                         }
                     }
@@ -446,9 +475,10 @@ impl Reducible for ListState {
                     pasted += 1;
                 }
                 if !problems.is_empty() {
-                    next.notice = Some(Notice::Refused(format!(
-                        "粘贴未执行：{}",
-                        problems.join("；")
+                    let s = list_strings(next.lang);
+                    next.notice = Some(Notice::Refused(fill(
+                        s.paste_refused(),
+                        &[&problems.join(s.sentence_sep())],
                     )));
                     return Rc::new(ListState {
                         rows: self.rows.clone(),

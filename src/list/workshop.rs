@@ -398,9 +398,15 @@ pub struct LastYear {
 
 /// Reads last year's list from a table (its header first): the organization's name, its tier
 /// (等次) and its stars (星级), by the headers the app exports and clerks write; tiers and stars
-/// by their names in `scheme` (this year's).
-pub fn last_year(table: &crate::wire::sheets::Table, scheme: &Scheme) -> Result<LastYear, String> {
+/// by their names in `scheme` (this year's). What does not read is said in `lang`.
+pub fn last_year(
+    table: &crate::wire::sheets::Table,
+    scheme: &Scheme,
+    lang: Lang,
+) -> Result<LastYear, String> {
     use crate::wire::headers::plain;
+    let zh = lang == Lang::Zh;
+    let say = |zh_text: &str, en_text: &str| (if zh { zh_text } else { en_text }).to_owned();
     let headers = table.rows.first().cloned().unwrap_or_default();
     let find = |words: &[&str]| {
         headers
@@ -416,9 +422,19 @@ pub fn last_year(table: &crate::wire::sheets::Table, scheme: &Scheme) -> Result<
         "党支部",
         "organization",
     ])
-    .ok_or("文件中没有组织名称列（组织名称、党组织名称……）")?;
+    .ok_or_else(|| {
+        say(
+            "文件中没有组织名称列（组织名称、党组织名称……）",
+            "The file has no column of names (组织名称, organization…)",
+        )
+    })?;
     let tier = find(&["等次", "定级等次", "评定等次", "等级", "定级结果", "tier"])
-        .ok_or("文件中没有等次列（等次、定级等次……）")?;
+        .ok_or_else(|| {
+            say(
+                "文件中没有等次列（等次、定级等次……）",
+                "The file has no column of tiers (等次, tier…)",
+            )
+        })?;
     let stars = find(&["星级", "评星", "星级评定", "stars"]);
     let mut out = LastYear::default();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
@@ -432,11 +448,12 @@ pub fn last_year(table: &crate::wire::sheets::Table, scheme: &Scheme) -> Result<
             .iter()
             .position(|t| t.name.zh == cell(tier) || t.name.en == cell(tier))
         else {
-            out.problems.push(format!(
-                "第 {line} 行「{}」的等次“{}”不是本方案的等次",
-                cell(name),
-                cell(tier)
-            ));
+            let (name, tier) = (cell(name), cell(tier));
+            out.problems.push(if zh {
+                format!("第 {line} 行「{name}」的等次“{tier}”不是本方案的等次")
+            } else {
+                format!("Row {line} (\"{name}\"): \"{tier}\" is not a tier of this scheme")
+            });
             continue;
         };
         let s = stars.and_then(|j| {
@@ -452,7 +469,7 @@ pub fn last_year(table: &crate::wire::sheets::Table, scheme: &Scheme) -> Result<
             .push((cell(name).to_owned(), t, s.map(|l| l.stars)));
     }
     if out.rows.is_empty() && out.problems.is_empty() {
-        return Err("文件中没有组织".into());
+        return Err(say("文件中没有组织", "The file has no organizations"));
     }
     Ok(out)
 }
@@ -649,9 +666,18 @@ pub fn scheme_link(scheme: &Scheme) -> Option<String> {
     whole.into_iter().chain(patched).min_by_key(String::len)
 }
 
-/// The scheme a link carries ([`scheme_link`]'s form), checked as a scheme file is; or why not.
-pub fn read_scheme_link(data: &str) -> Result<Scheme, String> {
-    let damaged = || "链接中的方案无法读取（链接可能不完整）".to_owned();
+/// The scheme a link carries ([`scheme_link`]'s form), checked as a scheme file is; or why not,
+/// in `lang`, with what the workshop shows instead.
+pub fn read_scheme_link(data: &str, lang: dingji_rules::Lang) -> Result<Scheme, String> {
+    let zh = lang == dingji_rules::Lang::Zh;
+    let damaged = || {
+        if zh {
+            "链接中的方案无法读取（链接可能不完整），以下仍是名单现用的方案"
+        } else {
+            "The scheme in the link cannot be read (the link may be cut short); below is still the list's own scheme"
+        }
+        .to_owned()
+    };
     let Some((id, patch)) = data.split_once('~') else {
         return crate::wire::list::read_scheme_data(data).ok_or_else(damaged);
     };
@@ -661,9 +687,16 @@ pub fn read_scheme_link(data: &str) -> Result<Scheme, String> {
     let mut value = serde_json::to_value(&preset).map_err(|_| damaged())?;
     merge_apply(&mut value, &patch);
     let scheme: Scheme = serde_json::from_value(value).map_err(|_| damaged())?;
-    scheme
-        .validate()
-        .map_err(|e| format!("链接中的方案有误：{}", e.message(dingji_rules::Lang::Zh)))?;
+    scheme.validate().map_err(|e| {
+        if zh {
+            format!("链接中的方案有误：{}，以下仍是名单现用的方案", e.message(lang))
+        } else {
+            format!(
+                "The scheme in the link is wrong: {}; below is still the list's own scheme",
+                e.message(lang)
+            )
+        }
+    })?;
     Ok(scheme)
 }
 

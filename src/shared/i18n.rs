@@ -89,6 +89,8 @@ strings! {
         stars: "星级",
         stale: "结果已过期：请先更正标出的输入，下面是上一次的结果。",
         incomplete: "尚未填完：",
+        /// Between the items of a list in a sentence.
+        list_sep: "、",
         why_waiting: "请先更正标出的输入，计算过程随后显示。",
         why: "计算过程",
         to_next: "晋级所需",
@@ -239,6 +241,58 @@ strings! {
         source_of_rules: "依据",
         /// A label's colon: full-width in Chinese, half-width in English.
         colon: "：",
+        /// Between the items of a list in a sentence.
+        list_sep: "、",
+        /// Between the sentences of a notice.
+        sentence_sep: "；",
+        /// A cell refused: `{0}` what was typed.
+        cell_not_number: "“{0}”不是数字",
+        cell_not_count: "“{0}”不是人数或票数（应为 0 或正整数）",
+        cell_not_yes: "应填“是”或留空，现为“{0}”",
+        /// `{0}` what was typed, `{1}` the names it may be.
+        cell_no_tier: "没有等次“{0}”（可填：{1}）",
+        cell_no_stars: "没有星级“{0}”（可填：{1}）",
+        /// `{0}` the row, `{1}` the column, `{2}` why.
+        cell_refused: "第 {0} 行「{1}」：{2}",
+        /// `{0}` the row in the list, `{1}` the line of the paste, `{2}` the column, `{3}` why.
+        paste_problem: "第 {0} 行（粘贴的第 {1} 行）「{2}」列：{3}",
+        paste_refused: "粘贴未执行：{0}",
+        /// Another scheme chosen: overrides that name a tier or stars it does not have.
+        overrides_lost: "新方案中没有同名的等次或星级，这些调整已取消（原值写入调整理由）：{0}",
+        /// `{0}` the row, `{1}` the tier or star names it had.
+        override_lost: "第 {0} 行「{1}」",
+    }
+}
+
+/// Why a cell's text was refused, in `lang`: a tier or star level refused is told the scheme's
+/// names in `lang`.
+pub fn cell_error_message(
+    error: &crate::wire::columns::CellError,
+    scheme: &dingji_rules::Scheme,
+    lang: Lang,
+) -> String {
+    use crate::wire::columns::CellError;
+    let s = list_strings(lang);
+    let names = |names: Vec<&str>| names.join(s.list_sep());
+    match error {
+        CellError::NotANumber(text) => fill(s.cell_not_number(), &[text]),
+        CellError::NotACount(text) => fill(s.cell_not_count(), &[text]),
+        CellError::NotYes(text) => fill(s.cell_not_yes(), &[text]),
+        CellError::NoTier(text) => {
+            let tiers = names(scheme.tiers.iter().map(|t| t.name.get(lang)).collect());
+            fill(s.cell_no_tier(), &[text, &tiers])
+        }
+        CellError::NoStars(text) => {
+            let levels = scheme.stars.as_ref().map(|s| s.levels.as_slice());
+            let stars = names(
+                levels
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|l| l.name.get(lang))
+                    .collect(),
+            );
+            fill(s.cell_no_stars(), &[text, &stars])
+        }
     }
 }
 
@@ -258,6 +312,8 @@ struct English {
     calculator: Vec<&'static str>,
     list: Vec<&'static str>,
     errors: Vec<&'static str>,
+    /// The presets' English: Chinese and English in turn.
+    presets: Vec<&'static str>,
 }
 
 thread_local! {
@@ -287,17 +343,20 @@ fn table<T>(
 }
 
 /// Takes in the English catalogue: the values of the calculator's and the list page's sections
-/// of `assets/en.txt`, and the rules crate's messages. A second call changes nothing.
+/// of `assets/en.txt`, the rules crate's messages and the presets' English (Chinese and English
+/// in turn). A second call changes nothing.
 pub fn install_english(
     calculator: Vec<&'static str>,
     list: Vec<&'static str>,
     errors: Vec<&'static str>,
+    presets: Vec<&'static str>,
 ) {
     if english().is_none() {
         let english: &'static English = Box::leak(Box::new(English {
             calculator,
             list,
             errors,
+            presets,
         }));
         ENGLISH.with(|cell| cell.set(Some(english)));
     }
@@ -311,7 +370,18 @@ pub fn install_built_in() {
         section(text, 1).collect(),
         section(text, 2).collect(),
         dingji_rules::error::en_patterns().to_vec(),
+        dingji_rules::presets::english(),
     );
+}
+
+/// The preset schemes, with their English once the catalogue is in (the pages' first load does
+/// not carry it: see `dingji_rules::presets::all_with`).
+pub fn presets() -> Vec<std::rc::Rc<dingji_rules::Scheme>> {
+    let english = english().map_or(&[][..], |en| &en.presets);
+    dingji_rules::presets::all_with(english)
+        .into_iter()
+        .map(std::rc::Rc::new)
+        .collect()
 }
 
 /// Whether the English catalogue is in.
@@ -350,6 +420,38 @@ pub fn error_message(error: &Error, lang: Lang) -> String {
     }
 }
 
+/// The error of `field` in `lang`, naming the field in `lang` (the rules name it in Chinese).
+pub fn field_error_message(
+    error: &Error,
+    field: &dingji_rules::draft::Field,
+    scheme: &dingji_rules::Scheme,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En if let Some(en) = english() => {
+            error.message_naming(&en.errors, &field.names(scheme, lang))
+        }
+        _ => error.message_in(&dingji_rules::error::ZH),
+    }
+}
+
+/// The error of `field` in row `row` of organization `org`, in `lang`, naming the field in
+/// `lang` (as `Error::in_row` says it).
+pub fn row_error_message(
+    error: &Error,
+    field: &dingji_rules::draft::Field,
+    (row, org): (usize, &str),
+    scheme: &dingji_rules::Scheme,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En if let Some(en) = english() => {
+            error.message_in_row(row, org, &en.errors, &field.names(scheme, lang))
+        }
+        _ => error.message_in_row(row, org, &dingji_rules::error::ZH, &[]),
+    }
+}
+
 /// Fetches the English catalogue (once) and calls `done` when it is in; at once if it is already.
 /// A catalogue that cannot be fetched leaves the page in Chinese.
 #[cfg(target_arch = "wasm32")]
@@ -359,7 +461,8 @@ pub fn load_english(done: impl FnOnce() + 'static) {
         return;
     }
     use wasm_bindgen::JsCast;
-    // `self.dingjiEn`: three arrays of strings (the calculator's, the list page's, the messages).
+    // `self.dingjiEn`: four arrays of strings (the calculator's, the list page's, the messages,
+    // the presets' Chinese and English in turn).
     crate::wire::client::load_script("./en.js", "dingjiEn", move |global| {
         // The file is the app's own (post-build.mjs writes it): only its absence is checked.
         if global.is_object() {
@@ -373,7 +476,7 @@ pub fn load_english(done: impl FnOnce() + 'static) {
                     .map(leak)
                     .collect()
             };
-            install_english(part(0), part(1), part(2));
+            install_english(part(0), part(1), part(2), part(3));
         }
         done();
     });

@@ -9,6 +9,22 @@ use dingji_rules::org::Override;
 use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme};
 
+/// Why a cell's text was refused (its message, in either language, is
+/// `shared::i18n::cell_error_message`). Each holds the text refused, shortened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellError {
+    /// A score or an indicator entry that is not a number.
+    NotANumber(String),
+    /// A count of ballots or people that is not a whole number of at least 0.
+    NotACount(String),
+    /// A veto's cell: "是" (yes) or nothing.
+    NotYes(String),
+    /// An override's tier that is none of the scheme's.
+    NoTier(String),
+    /// An override's star level that is none of the scheme's.
+    NoStars(String),
+}
+
 /// An input column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Col {
@@ -248,7 +264,7 @@ impl Col {
         scheme: &Scheme,
         modes: &Modes,
         text: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), CellError> {
         let text = text.trim();
         fn source<'d>(
             draft: &'d mut OrgDraft,
@@ -294,7 +310,7 @@ impl Col {
                     && !text.is_empty()
                     && !matches!(text, "否" | "0" | "N" | "n" | "no" | "FALSE" | "false")
                 {
-                    return Err(format!("应填“是”或留空，现为“{}”", excerpt(text)));
+                    return Err(CellError::NotYes(excerpt(text)));
                 }
                 draft.vetoes.retain(|x| x != v);
                 if ticked {
@@ -314,13 +330,7 @@ impl Col {
                             Some(t) => o.tier = Some(t),
                             None => {
                                 draft.override_ = Some(o).filter(|o| *o != Override::default());
-                                let names: Vec<&str> =
-                                    scheme.tiers.iter().map(|t| t.name.zh.as_str()).collect();
-                                return Err(format!(
-                                    "没有等次“{}”（可填：{}）",
-                                    excerpt(text),
-                                    names.join("、")
-                                ));
+                                return Err(CellError::NoTier(excerpt(text)));
                             }
                         }
                     }
@@ -337,13 +347,7 @@ impl Col {
                             Some(l) => o.stars = Some(l.stars),
                             None => {
                                 draft.override_ = Some(o).filter(|o| *o != Override::default());
-                                let names: Vec<&str> =
-                                    levels.iter().map(|l| l.name.zh.as_str()).collect();
-                                return Err(format!(
-                                    "没有星级“{}”（可填：{}）",
-                                    excerpt(text),
-                                    names.join("、")
-                                ));
+                                return Err(CellError::NoStars(excerpt(text)));
                             }
                         }
                     }

@@ -262,7 +262,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                 let mut draft = blank(&s.scheme, &s.modes);
                 for (col, text) in cols.iter().zip(&cells) {
                     col.set(&mut draft, &s.scheme, &s.modes, text)
-                        .map_err(|why| format!("{}：{why}", bad()))?;
+                        .map_err(|_| bad())?;
                 }
                 drafts.push(draft);
             }

@@ -239,20 +239,31 @@ pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, Str
                 orgs.push(org);
             }
             Err(errors) if i == row => {
+                let patterns = match lang {
+                    Lang::Zh => &dingji_rules::error::ZH[..],
+                    Lang::En => dingji_rules::error::en_patterns(),
+                };
                 return Err(errors
                     .iter()
-                    .map(|e| e.error.message(lang))
+                    .map(|e| e.error.message_naming(patterns, &e.field.names(scheme, lang)))
                     .collect::<Vec<_>>()
                     .join(if lang == Lang::Zh { "；" } else { "; " }));
             }
             Err(_) => {}
         }
     }
-    let at = at.ok_or_else(|| format!("没有第 {} 行", row + 1))?;
+    let at = at.ok_or_else(|| match lang {
+        Lang::Zh => format!("没有第 {} 行", row + 1),
+        Lang::En => format!("There is no row {}", row + 1),
+    })?;
     let graded = evaluate_list(scheme, &orgs);
     match graded.rows.get(at) {
         Some(Ok(result)) => Ok(explained(scheme, &orgs[at], result, lang)),
         Some(Err(e)) => Err(e.without_row().message(lang)),
-        None => Err("输入有误".to_owned()),
+        None => Err(match lang {
+            Lang::Zh => "输入有误",
+            Lang::En => "The inputs are wrong",
+        }
+        .to_owned()),
     }
 }

@@ -106,7 +106,7 @@ pub fn imported_under(
         .map(|h| dingji::wire::headers::guess(h, &cols, &state.scheme))
         .collect();
     let drafts =
-        read_rows(&table, &mapping, &state.scheme, &modes, &state.blank()).expect("the file reads");
+        read_rows(&table, &mapping, &state.scheme, &modes, &state.blank(), dingji_rules::Lang::Zh).expect("the file reads");
     state.reduce(Action::Import {
         drafts,
         append: false,

@@ -16,7 +16,10 @@ const BUDGET_KIB = 150;
 // scheme read back from the saved list and checked, +3.2 KiB); the exports (−5.6 KiB) and the
 // 公示 preview (−1.7 KiB) moved there too, which paid for a scheme opened from a link (+1.0 KiB)
 // and an override's consequences asked and shown (issue 13, +5.5 KiB with the rules' second pass).
-const LIST_CEILING_KIB = 186;
+// 187 (was 186): English that is English (issue 13): a refused cell or paste said in the page's
+// language (+0.6 KiB), an error's field named in it (+0.6 KiB), the presets read again when the
+// English comes in (+0.6 KiB); the presets' English itself moved out to the catalogue (−1.4 KiB).
+const LIST_CEILING_KIB = 187;
 
 async function firstLoad(what, path, ready, budget) {
   const site = await serveDist('/');

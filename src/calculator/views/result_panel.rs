@@ -23,7 +23,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
     let status = if props.stale {
         html! { <p class="status stale" id="stale">{ s.stale() }</p> }
     } else if !props.missing.is_empty() {
-        html! { <p class="status" id="missing">{ s.incomplete() }{ props.missing.join("、") }</p> }
+        html! { <p class="status" id="missing">{ s.incomplete() }{ props.missing.join(s.list_sep()) }</p> }
     } else {
         html! { <p class="status">{ "\u{a0}" }</p> }
     };

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::list::derive::{Graded, RowResult, to_next};
 use crate::list::state::{Action, ListState};
-use crate::shared::i18n::{error_message, list_strings};
+use crate::shared::i18n::{field_error_message, list_strings};
 use crate::shared::tier_tone;
 use crate::wire::columns::Col;
 
@@ -93,7 +93,7 @@ pub fn grid(props: &GridProps) -> Html {
         let id = r.id;
         let typed = props.editing.borrow().as_ref().filter(|(i, _, _)| *i == id).map(|(_, c, t)| (*c, t.clone()));
         let cells = props.columns.iter().enumerate().map(|(c, col)| {
-            let error = errors.and_then(|e| e.iter().find(|e| col.owns(&e.field))).map(|e| error_message(&e.error, state.lang));
+            let error = errors.and_then(|e| e.iter().find(|e| col.owns(&e.field))).map(|e| field_error_message(&e.error, &e.field, scheme, state.lang));
             let dispatch = props.dispatch.clone();
             let col_for_change = col.clone();
             let editing = props.editing.clone();

@@ -83,8 +83,14 @@ struct Mapping {
 }
 
 impl Mapping {
-    fn replan(&self, plan: Plan, scheme: &Scheme, blank: &OrgDraft) -> Stage {
-        let reading = Rc::new(read(&self.table, &plan, scheme, blank));
+    fn replan(&self, plan: Plan, reader: &Reader) -> Stage {
+        let reading = Rc::new(read(
+            &self.table,
+            &plan,
+            &reader.scheme,
+            &reader.blank,
+            reader.lang,
+        ));
         Stage::Map(Box::new(Mapping {
             plan,
             reading,
@@ -109,6 +115,8 @@ struct Reader {
     scheme: Rc<Scheme>,
     modes: Modes,
     blank: OrgDraft,
+    /// The language problems are told in.
+    lang: Lang,
 }
 
 impl Reader {
@@ -122,7 +130,7 @@ impl Reader {
     ) {
         let table = Rc::new(table.from_header());
         let plan = plan(&table, &self.scheme, &self.modes);
-        let reading = Rc::new(read(&table, &plan, &self.scheme, &self.blank));
+        let reading = Rc::new(read(&table, &plan, &self.scheme, &self.blank, self.lang));
         self.stage.set(Stage::Map(Box::new(Mapping {
             file,
             sheets,
@@ -269,6 +277,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         scheme: props.scheme.clone(),
         modes: props.modes.clone(),
         blank: props.blank.clone(),
+        lang: props.lang,
     };
 
     let on_file = {
@@ -412,7 +421,7 @@ fn map_view(
             Callback::from(move |e: Event| {
                 let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
                 let plan = m.plan.with_column(j, value.parse().ok(), &m.table, &reader.scheme);
-                stage.set(m.replan(plan, &reader.scheme, &reader.blank));
+                stage.set(m.replan(plan, &reader));
             })
         };
         let current = m.plan.mapping.get(j).copied().flatten();
@@ -425,12 +434,14 @@ fn map_view(
                 s.import_ambiguous(),
                 found.iter().map(header_of).collect::<Vec<_>>().join(" / ")
             )),
-            Some(Unmapped::Duplicate(first)) => Some(format!(
-                "{}{} 列「{}」",
-                s.import_duplicate(),
-                column_letter(first),
-                headers.get(first).map_or("", String::as_str)
-            )),
+            Some(Unmapped::Duplicate(first)) => {
+                let (letter, header) = (column_letter(first), headers.get(first).map_or("", String::as_str));
+                Some(if lang == Lang::Zh {
+                    format!("{}{letter} 列「{header}」", s.import_duplicate())
+                } else {
+                    format!("{}column {letter} (\"{header}\")", s.import_duplicate())
+                })
+            }
             _ => None,
         };
         let hint = format!("map-{j}-why");
@@ -458,7 +469,7 @@ fn map_view(
                 if let Some(w) = plan.categories.get_mut(k) {
                     w.choice = Some(value).filter(|v| !v.is_empty());
                 }
-                stage.set(m.replan(plan, &reader.scheme, &reader.blank));
+                stage.set(m.replan(plan, &reader));
             })
         };
         let how = match &word.guess {
@@ -497,7 +508,7 @@ fn map_view(
                 fill_down: checked,
                 ..m.plan.clone()
             };
-            stage.set(m.replan(plan, &reader.scheme, &reader.blank));
+            stage.set(m.replan(plan, &reader));
         })
     };
     let preview = m

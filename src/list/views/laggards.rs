@@ -28,7 +28,7 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
                         <td>{ &row.draft.name }</td>
                         <td>{ category }</td>
                         <td class="num">{ r.rounded.to_string() }</td>
-                        <td>{ flag_labels(scheme, r, lang).join("；") }</td>
+                        <td>{ flag_labels(scheme, r, lang).join(s.sentence_sep()) }</td>
                         <td>{ &deadline }</td>
                     </tr>
                 })

@@ -32,7 +32,7 @@ pub fn panel(state: &ListState, explained: &RowExplained, dispatch: &Callback<Ac
                     <ol id="row-steps">{ for e.steps.iter().map(|l| html! { <li>{ l }</li> }) }</ol>
                     <h3>{ s.goals_heading() }</h3>
                     <p>{ &e.goals_title }</p>
-                    <ul>{ for e.goals.iter().map(|(n, t, _)| html! { <li><strong>{ n }{ "：" }</strong>{ t }</li> }) }</ul>
+                    <ul>{ for e.goals.iter().map(|(n, t, _)| html! { <li><strong>{ n }{ s.colon() }</strong>{ t }</li> }) }</ul>
                 </>
             },
             Err(why) => html! { <p class="error" role="alert">{ why }</p> },

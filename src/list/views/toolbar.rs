@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::list::files::Export;
 use crate::list::state::{Action, ListState, Notice, View};
-use crate::shared::i18n::{error_message, list_strings};
+use crate::shared::i18n::{list_strings, row_error_message};
 use crate::wire::columns::default_mode;
 
 pub struct ToolbarProps {
@@ -214,8 +214,8 @@ pub fn unread(props: &NoticesProps) -> Html {
         .take(20)
         .flat_map(|(i, r, errors)| {
             errors.iter().map(move |e| {
-                let in_row = e.error.clone().in_row(i + 1, &r.draft.name);
-                html! { <li>{ error_message(&in_row, lang) }</li> }
+                let at = (i + 1, r.draft.name.as_str());
+                html! { <li>{ row_error_message(&e.error, &e.field, at, &state.scheme, lang) }</li> }
             })
         })
         .collect();

@@ -838,7 +838,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                         }
                         (None, None) => return Err("工作簿中没有可见的工作表".to_owned()),
                     };
-                    last_year(&table.from_header(), &scheme)
+                    last_year(&table.from_header(), &scheme, lang)
                 };
                 match read.await {
                     Ok(l) => {
