@@ -139,7 +139,10 @@ impl Enc<'_> {
             }
         };
         self.bytes(&zh);
-        let apart = self.english.get(&zh).is_some_and(|e| e.as_ref() == Some(&en));
+        let apart = self
+            .english
+            .get(&zh)
+            .is_some_and(|e| e.as_ref() == Some(&en));
         self.bytes(if apart { "" } else { &en });
     }
 
@@ -474,8 +477,7 @@ fn main() {
         .map(|&file| {
             let path = dir.join(file);
             println!("cargo:rerun-if-changed={}", path.display());
-            let text =
-                std::fs::read_to_string(&path).unwrap_or_else(|e| fail(file, e.to_string()));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(file, e.to_string()));
             let value = serde_json::from_str(&text).unwrap_or_else(|e| fail(file, e.to_string()));
             (file, value)
         })

@@ -171,6 +171,32 @@ fn switching_a_source_to_ballots_is_a_step_of_history() {
 }
 
 #[test]
+fn the_same_scheme_with_its_english_keeps_the_forms_entered() {
+    // The page reads its presets without their English until the catalogue comes in; a scheme
+    // from the workshop has it. Applied over the list, the vote entered as a score stays a score.
+    let bare = Rc::new(presets::all_with(&[]).swap_remove(0));
+    let state = Rc::new(ListState::new(bare)).reduce(Action::SetMode {
+        source: "vote".into(),
+        mode: Mode::Score,
+    });
+    let english = Rc::new(presets::all().swap_remove(0));
+    assert_ne!(state.scheme, english, "only the English differs");
+    let applied = state.clone().reduce(Action::SetScheme(english.clone()));
+    assert_eq!(
+        dingji_rules::map::get(&applied.modes, "vote"),
+        Some(&Mode::Score)
+    );
+    // Read again with its English, the list's own preset has its English and nothing else
+    // changes: the forms, the history.
+    let relabelled = state.clone().reduce(Action::Relabel(english));
+    assert_eq!(relabelled.scheme.tiers[0].name.get(Lang::En), "Good");
+    assert_eq!(
+        (&relabelled.modes, relabelled.undo.len()),
+        (&state.modes, state.undo.len())
+    );
+}
+
+#[test]
 fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
     let state = Rc::new(ListState {
         modes: default_modes(&b()),
@@ -261,9 +287,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
     let problems = read_rows(&table, &mapping, &scheme, &modes, &blank, Lang::En).unwrap_err();
     let all = problems.join("\n");
     assert!(
-        all.contains(
-            "Row 4, column C (\"党委评定\"): \"Committee\" is not a number: \"九十\"."
-        ),
+        all.contains("Row 4, column C (\"党委评定\"): \"Committee\" is not a number: \"九十\"."),
         "{all}"
     );
     assert!(
@@ -915,7 +939,10 @@ fn a_percent_shown_score_is_the_score_shown() {
     };
     let state = ListState::new(b());
     let plan = plan(&table, &state.scheme, &state.modes);
-    let state = applied(&plan, read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh));
+    let state = applied(
+        &plan,
+        read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh),
+    );
     let graded = grade(&state);
     for i in 0..2 {
         match graded.result(i) {

@@ -495,6 +495,14 @@ fn a_long_bad_cell_is_quoted_short() {
         .iter()
         .map(|h| dingji::wire::headers::guess(h, &cols, &scheme))
         .collect();
-    let problems = read_rows(&table, &mapping, &scheme, &state.modes, &state.blank(), Lang::Zh).unwrap_err();
+    let problems = read_rows(
+        &table,
+        &mapping,
+        &scheme,
+        &state.modes,
+        &state.blank(),
+        Lang::Zh,
+    )
+    .unwrap_err();
     assert!(problems.iter().all(|p| chinese(p)), "{problems:?}");
 }

@@ -235,7 +235,7 @@ impl Error {
     /// [`EN_PATTERNS`], are also what the pages fetch when English is first chosen, so that their
     /// first load carries no English message). A pattern left out gives the Chinese one.
     pub fn message_in(&self, patterns: &[&str]) -> String {
-        self.message_naming(patterns, &[])
+        self.write(patterns, &|field| field)
     }
 
     /// [`Error::message_in`], with the field an error is about named by `names`: a field (or a
@@ -243,6 +243,18 @@ impl Error {
     /// language of `patterns` (an error names its field in Chinese, as the rules read it; see
     /// `draft::Field::names`). What the user typed is never renamed.
     pub fn message_naming(&self, patterns: &[&str], names: &[(String, String)]) -> String {
+        self.write(patterns, &|field| {
+            names
+                .iter()
+                .find(|(zh, _)| zh == field)
+                .map_or(field, |(_, name)| name)
+        })
+    }
+
+    /// The message written with `patterns`, the field (always the first argument; the others are
+    /// values and names typed) as `name` writes it. Generic, so that a page that never renames
+    /// carries no renaming.
+    fn write<'n, F: Fn(&'n str) -> &'n str>(&'n self, patterns: &[&str], name: &F) -> String {
         let (index, args) = self.parts();
         let pattern = patterns
             .get(index)
@@ -251,16 +263,10 @@ impl Error {
             .unwrap_or_default();
         crate::text::fill(pattern, |n, out| {
             match args.get(n) {
-                // The field is always the first argument; the others are values and names typed.
-                Some(Arg::Text(text)) if n == 0 => out.push_str(
-                    names
-                        .iter()
-                        .find(|(zh, _)| zh == text)
-                        .map_or(*text, |(_, name)| name),
-                ),
+                Some(Arg::Text(text)) if n == 0 => out.push_str(name(text)),
                 Some(Arg::Text(text)) => out.push_str(text),
                 Some(Arg::Dec(d)) => out.push_str(&d.to_string()),
-                Some(Arg::Err(inner)) => out.push_str(&inner.message_naming(patterns, names)),
+                Some(Arg::Err(inner)) => out.push_str(&inner.write(patterns, name)),
                 Some(Arg::No) | None => return false,
             }
             true

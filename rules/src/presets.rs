@@ -65,9 +65,12 @@ impl Reader<'_> {
         let zh = self.string()?;
         let mut en = self.string()?;
         if en.is_empty()
-            && let Some(pair) = self.english.chunks_exact(2).find(|p| p[0] == zh)
+            && let Some(found) = self.english.chunks_exact(2).find_map(|pair| match pair {
+                [z, e] if *z == zh => Some(*e),
+                _ => None,
+            })
         {
-            en = pair[1].to_owned();
+            en = found.to_owned();
         }
         Some(Text { zh, en })
     }
@@ -592,7 +595,10 @@ mod tests {
         let bare = all_with(&[]);
         let b = &bare[0];
         // presets/b-township.json: 好 is "Good"; the name of the scheme has its English too.
-        assert_eq!((b.tiers[0].name.zh.as_str(), b.tiers[0].name.en.as_str()), ("好", ""));
+        assert_eq!(
+            (b.tiers[0].name.zh.as_str(), b.tiers[0].name.en.as_str()),
+            ("好", "")
+        );
         assert_eq!(b.tiers[0].name.get(Lang::En), "好");
         let full = &all()[0];
         assert_eq!(full.tiers[0].name.en, "Good");

@@ -97,9 +97,8 @@ mod serve {
         linked: Option<String>,
     ) -> Result<(), JsValue> {
         let state = Rc::new(self::list(&list)?);
-        let linked = linked.map(|data| {
-            dingji::list::workshop::read_scheme_link(&data, state.lang).map(Rc::new)
-        });
+        let linked = linked
+            .map(|data| dingji::list::workshop::read_scheme_link(&data, state.lang).map(Rc::new));
         let on_apply = {
             let (state, done) = (state.clone(), done.clone());
             Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {

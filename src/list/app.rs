@@ -2,7 +2,6 @@
 //! quota rules, with the 汇总表, the list to rectify, charts, the 公示 for print, and CSV / Excel
 //! in and out. The list is saved in the browser (local storage, versioned) on every change.
 
-
 use dingji_rules::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

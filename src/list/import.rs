@@ -192,13 +192,7 @@ fn rows_named(rows: &[usize], lang: Lang) -> String {
 /// An entry that does not read is a problem; an empty one is not (the list shows what is still to
 /// fill in, as for a row added by hand). A totals row (合计) is left out and said so; a table
 /// without a data row is refused.
-pub fn read(
-    table: &Table,
-    plan: &Plan,
-    scheme: &Scheme,
-    blank: &OrgDraft,
-    lang: Lang,
-) -> Reading {
+pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang: Lang) -> Reading {
     let zh = lang == Lang::Zh;
     let cols = columns(scheme, &plan.modes);
     let headers = table.rows.first().cloned().unwrap_or_default();
@@ -337,10 +331,7 @@ pub fn read(
                     .collect();
                 let value = excerpt(&value);
                 if zh {
-                    format!(
-                        "“{value}”可能是{}，请在“分类对照”中选定",
-                        names.join("或")
-                    )
+                    format!("“{value}”可能是{}，请在“分类对照”中选定", names.join("或"))
                 } else {
                     format!(
                         "\"{value}\" may be {}: choose one under Categories",

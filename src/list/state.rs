@@ -8,11 +8,12 @@
 use std::rc::Rc;
 
 use dingji_rules::draft::{FieldError, Mode, OrgDraft};
+use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
-use crate::wire::codec::excerpt;
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
+use crate::wire::codec::excerpt;
 use crate::wire::columns::{CellError, Col, Modes, default_modes};
 
 /// The steps of history kept.
@@ -261,11 +262,21 @@ fn rehome_override(
     Some((draft, gone))
 }
 
-/// Headers of a sequence-number column, skipped when pasted.
+/// Whether a source is entered in the same columns under both forms: the same kind, and as many
+/// ballot levels (their names and points may differ: a preset's names may be read with or
+/// without their English, and a trial may change the points).
+fn same_form(a: &SourceKind, b: &SourceKind) -> bool {
+    match (a, b) {
+        (SourceKind::Vote(a), SourceKind::Vote(b)) => a.levels.len() == b.levels.len(),
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
+}
+
 /// Where each cell of a pasted line goes (a column index, or nowhere), and the first line of
 /// data. A first line whose filled cells all name columns (two or more, each once; or a
-/// sequence number) is a header: its columns place the cells. Otherwise the cells go from `col` rightwards, but a first
-/// column of consecutive numbers pasted into the names (a 序号 column) is skipped.
+/// sequence number) is a header: its columns place the cells. Otherwise the cells go from `col`
+/// rightwards, but a first column of consecutive numbers pasted into the names (a 序号 column)
+/// is skipped.
 fn paste_places(
     cells: &[Vec<String>],
     col: usize,
@@ -376,7 +387,9 @@ impl Reducible for ListState {
                 for (source, mode) in &self.modes {
                     let before = self.scheme.source(source).map(|(_, s)| &s.input);
                     let after = next.scheme.source(source).map(|(_, s)| &s.input);
-                    if before.is_some() && before == after {
+                    if let (Some(before), Some(after)) = (before, after)
+                        && same_form(before, after)
+                    {
                         map::insert(&mut next.modes, source, *mode);
                     }
                 }

@@ -428,8 +428,8 @@ pub fn last_year(
             "The file has no column of names (组织名称, organization…)",
         )
     })?;
-    let tier = find(&["等次", "定级等次", "评定等次", "等级", "定级结果", "tier"])
-        .ok_or_else(|| {
+    let tier =
+        find(&["等次", "定级等次", "评定等次", "等级", "定级结果", "tier"]).ok_or_else(|| {
             say(
                 "文件中没有等次列（等次、定级等次……）",
                 "The file has no column of tiers (等次, tier…)",
@@ -689,7 +689,10 @@ pub fn read_scheme_link(data: &str, lang: dingji_rules::Lang) -> Result<Scheme, 
     let scheme: Scheme = serde_json::from_value(value).map_err(|_| damaged())?;
     scheme.validate().map_err(|e| {
         if zh {
-            format!("链接中的方案有误：{}，以下仍是名单现用的方案", e.message(lang))
+            format!(
+                "链接中的方案有误：{}，以下仍是名单现用的方案",
+                e.message(lang)
+            )
         } else {
             format!(
                 "The scheme in the link is wrong: {}; below is still the list's own scheme",

@@ -245,7 +245,10 @@ pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, Str
                 };
                 return Err(errors
                     .iter()
-                    .map(|e| e.error.message_naming(patterns, &e.field.names(scheme, lang)))
+                    .map(|e| {
+                        e.error
+                            .message_naming(patterns, &e.field.names(scheme, lang))
+                    })
                     .collect::<Vec<_>>()
                     .join(if lang == Lang::Zh { "；" } else { "; " }));
             }

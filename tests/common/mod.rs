@@ -105,8 +105,15 @@ pub fn imported_under(
         .iter()
         .map(|h| dingji::wire::headers::guess(h, &cols, &state.scheme))
         .collect();
-    let drafts =
-        read_rows(&table, &mapping, &state.scheme, &modes, &state.blank(), dingji_rules::Lang::Zh).expect("the file reads");
+    let drafts = read_rows(
+        &table,
+        &mapping,
+        &state.scheme,
+        &modes,
+        &state.blank(),
+        dingji_rules::Lang::Zh,
+    )
+    .expect("the file reads");
     state.reduce(Action::Import {
         drafts,
         append: false,

@@ -111,7 +111,7 @@ test('English on the calculator for every preset: the presets\' own texts in Eng
   }
 });
 
-test('English on the list page: a graded list, its charts, 汇总表 and a cell that does not read, all in English; no overflow at 375 px; axe clean', async () => {
+test('English on the list page: a graded list, its charts, 汇总表, a cell that does not read and a paste refused, all in English; no overflow at 375 px; axe clean', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   const w = await watch(page, shared.site);
@@ -140,6 +140,14 @@ test('English on the list page: a graded list, its charts, 汇总表 and a cell 
     assert.deepEqual(text.split('\n').filter((l) => /[：（）]/.test(l) && !orgs.some((o) => l.includes(o.name))), []);
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'english-list-1440');
+
+    // A paste refused for a cell that does not read: said in English, the column by its
+    // English header, and nothing pasted.
+    await page.locator('#c0-2').click();
+    const before = await page.locator('#c0-2').inputValue();
+    await paste(page, '88\t30\nabc\t31');
+    await waitForText(page, '#notice p', 'Nothing was pasted: Row 2 (line 2 of the paste), column "Committee": "abc" is not a number');
+    assert.equal(await page.locator('#c0-2').inputValue(), before);
 
     await page.setViewportSize({ width: 375, height: 800 });
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'no horizontal overflow at 375 px');

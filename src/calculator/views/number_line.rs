@@ -21,6 +21,13 @@ fn x(value: Decimal) -> String {
     v.round_dp(1).normalize().to_string()
 }
 
+/// About how wide `text` is, in fifths of an em: a Chinese character a full em, any other about
+/// 0.6 of one (a little more than most Latin letters are).
+#[inline(never)]
+fn fifths(text: &str) -> u32 {
+    text.chars().map(|c| if c.is_ascii() { 3 } else { 5 }).sum()
+}
+
 pub fn number_line(props: &NumberLineProps) -> Html {
     let s = strings(props.lang);
     let tiers = &props.scheme.tiers;
@@ -30,15 +37,26 @@ pub fn number_line(props: &NumberLineProps) -> Html {
         let span = (upper - lower).max(Decimal::ZERO);
         let width = (span * Decimal::TEN).round_dp(1).normalize().to_string();
         let middle = x((lower + upper) / Decimal::TWO);
-        // A name wider than its segment would run into the next one: the colour and the table
-        // of thresholds still tell it.
-        let fits = span >= Decimal::from(7);
+        // A name wider than its segment would run into the next one: it goes on two lines,
+        // smaller, if its last word then fits; otherwise the colour and the thresholds tell it.
+        // (Font sizes 30 and 22 on the axis's 0..1000, 8 to spare.)
+        let room = u32::try_from((span * Decimal::TEN).trunc().mantissa()).unwrap_or(u32::MAX);
+        let fits = |fifths: u32, size: u32| fifths * size / 5 + 8 <= room;
+        let name = tier.name.get(props.lang);
+        let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
+        let (lines, small) = if fits(fifths(name), 30) {
+            ([(name, "78"), ("", "")], false)
+        } else if fits(fifths(first).max(fifths(rest)), 22) {
+            ([(first, "64"), (rest, "86")], true)
+        } else {
+            ([("", ""), ("", "")], false)
+        };
         html! {
             <g>
                 <rect class={classes!("segment", tier_tone(i, tiers.len()))} x={x(lower)} y="44" width={width} height="46" />
-                if fits {
-                    <text class="segment-label" x={middle} y="78" text-anchor="middle">{ tier.name.get(props.lang) }</text>
-                }
+                <text class={classes!("segment-label", small.then_some("small"))} text-anchor="middle">
+                    { for lines.iter().filter(|l| !l.0.is_empty()).map(|&(line, y)| html! { <tspan x={middle.clone()} {y}>{ line }</tspan> }) }
+                </text>
             </g>
         }
     });

@@ -43,6 +43,22 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
     let scheme = &o.scheme;
     let r = &o.result;
     let [composite_line, rounding_line, threshold_line] = &o.formula;
+    // The formula breaks only at its operators: a product ("92 × 50%") stays on one line.
+    let mut terms: Vec<String> = Vec::new();
+    let mut glue = false;
+    for word in composite_line.split(' ') {
+        match terms.last_mut() {
+            Some(last) if glue || word == "×" => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => terms.push(word.to_owned()),
+        }
+        glue = word == "×";
+    }
+    let terms = terms.into_iter().enumerate().map(|(i, term)| {
+        html! { <>{ if i == 0 { "" } else { " " } }<span class="term">{ term }</span></> }
+    });
     let tier_name = scheme.tier_name(r.tier, props.lang).to_owned();
     let stars = r.stars.map(|n| {
         let name = scheme.star_name(n, props.lang);
@@ -77,7 +93,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
             </div>
             { status }
             <div class="formula">
-                <p id="formula">{ composite_line }</p>
+                <p id="formula">{ for terms }</p>
                 <p id="rounding">{ rounding_line }</p>
                 <p id="comparison">{ threshold_line }</p>
             </div>
