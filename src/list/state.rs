@@ -553,7 +553,10 @@ impl Reducible for ListState {
                     next.next_id += 1;
                 }
                 next.view = View::default();
-                next.notice = Some(Notice::Done(format!("已导入 {count} 个组织")));
+                next.notice = Some(Notice::Done(fill(
+                    list_strings(next.lang).imported(),
+                    &[&count.to_string()],
+                )));
                 next.commit_from(rows, self.modes.clone());
             }
             Action::Undo => {

@@ -261,6 +261,8 @@ strings! {
         overrides_lost: "新方案中没有同名的等次或星级，这些调整已取消（原值写入调整理由）：{0}",
         /// `{0}` the row, `{1}` the tier or star names it had.
         override_lost: "第 {0} 行「{1}」",
+        /// `{0}` how many organizations an import added.
+        imported: "已导入 {0} 个组织",
     }
 }
 

@@ -59,6 +59,15 @@ test('English on the calculator: every string English, a rules error too, and th
     assert.match(await page.locator('#score-committee-error').textContent(), /^".+" should be between 0 and 100, not 101$/);
     await screenshot(page, 'english-calculator-1440');
 
+    // At 375 px the formula wraps, only at its operators: each product stays on one line.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.fill('#score-committee', '92');
+    await waitForText(page, '#formula', 'Composite = 92 × 50% + 80.6 × 30% + 95 × 20% = 46 + 24.18 + 19 = 89.18');
+    const lines = await page.$eval('#formula', (f) => new Set([...f.querySelectorAll('.term')].map((t) => Math.round(t.getBoundingClientRect().top))).size);
+    assert.ok(lines > 1, 'the formula wraps at 375 px');
+    assert.deepEqual(await page.$$eval('#formula .term', (ts) => ts.filter((t) => t.getClientRects().length > 1).map((t) => t.textContent)), []);
+    await page.setViewportSize({ width: 1440, height: 1000 });
+
     // The list page opens in English (no toggle there), and its title says so.
     await page.goto(shared.site.url + 'list.html');
     await waitForText(page, 'h1', "The committee's list");
@@ -77,7 +86,7 @@ test('English on the calculator: every string English, a rules error too, and th
 // The presets' English is not in the pages' first load: it comes with the catalogue (gathered
 // from the preset files by scripts/post-build.mjs, left out of the compiled presets by
 // rules/build.rs). Every preset, in English, shows Chinese only where its file gives no English.
-test('English on the calculator for every preset: the presets\' own texts in English wherever their files give it', async () => {
+test('English on the calculator for every preset: the presets\' own texts in English wherever their files give it, each tier name inside its segment, ballot inputs in line', async () => {
   const dir = new URL('../../rules/presets/', import.meta.url);
   const presets = readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(new URL(n, dir), 'utf8')));
   // A text's Chinese where the files give it no English.
@@ -104,6 +113,25 @@ test('English on the calculator for every preset: the presets\' own texts in Eng
       const preset = presets.find((p) => p.id === id);
       await waitForText(page, '#scheme option:checked', preset.name.en || preset.name.zh);
       assert.deepEqual(await cjkLeft(page, untranslated), [], `preset ${id}`);
+      // Each tier name on the number line is inside its segment, so none runs over another.
+      const spill = await page.$$eval('.number-line .segment', (rects) => rects.flatMap((rect) => {
+        const label = rect.nextElementSibling;
+        if (!label || !label.textContent) return [];
+        const [r, l] = [rect.getBoundingClientRect(), label.getBoundingClientRect()];
+        return l.left < r.left - 0.5 || l.right > r.right + 0.5 ? [label.textContent] : [];
+      }));
+      assert.deepEqual(spill, [], `preset ${id}: names wider than their segments`);
+      // The ballot inputs of one row of levels line up, whatever their labels' lengths.
+      const tops = await page.$$eval('.levels', (all) => all.map((levels) => {
+        const rows = new Map();
+        for (const input of levels.querySelectorAll('input')) {
+          const box = input.getBoundingClientRect();
+          const row = [...rows.keys()].find((y) => Math.abs(y - box.top) < 40) ?? box.top;
+          rows.set(row, [...(rows.get(row) ?? []), box.top]);
+        }
+        return [...rows.values()].filter((ts) => Math.max(...ts) - Math.min(...ts) > 1);
+      }).flat());
+      assert.deepEqual(tops, [], `preset ${id}: ballot inputs out of line`);
     }
     assert.deepEqual(await w.finish(), []);
   } finally {
