@@ -120,7 +120,12 @@ pub fn ListApp() -> Html {
                     Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
                 }
             });
-            super::tools::open(super::tools::Tool::Import, persist::to_text(&state), answer);
+            super::tools::open(
+                super::tools::Tool::Import,
+                persist::to_text(&state),
+                state.lang,
+                answer,
+            );
         })
     };
     // 方案工坊 opens the workshop (the same bundle) over the list; the list changes only when a
@@ -155,6 +160,7 @@ pub fn ListApp() -> Html {
             super::tools::open(
                 super::tools::Tool::Workshop(linked),
                 persist::to_text(&state),
+                state.lang,
                 answer,
             );
         })
@@ -196,7 +202,7 @@ pub fn ListApp() -> Html {
                     dispatch.emit(Action::Notify(Notice::Refused(why)));
                 }
             });
-            super::tools::export(kind, persist::to_text(&state), answer);
+            super::tools::export(kind, persist::to_text(&state), state.lang, answer);
         })
     };
     // 打印公示 previews the 公示 over the list (the tools bundle); printed from there.
@@ -216,6 +222,7 @@ pub fn ListApp() -> Html {
             super::tools::open(
                 super::tools::Tool::Publicity,
                 persist::to_text(&state),
+                state.lang,
                 answer,
             );
         })

@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
 use crate::wire::client::script;
+use dingji_rules::Lang;
 
 thread_local! {
     /// The bundle, once loaded: its init function, which carries its exports.
@@ -23,37 +24,58 @@ thread_local! {
 /// nothing (cancelled, closed); or why the tools could not be loaded.
 pub type Answer = Result<Option<(String, bool)>, String>;
 
-fn failed(e: JsValue) -> String {
-    let why = e
-        .dyn_ref::<js_sys::Error>()
-        .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()));
-    format!("工具未能载入：{why}")
+/// Why the tools could not be loaded, in `lang`.
+fn not_loaded(lang: Lang, why: &str) -> String {
+    match (lang, why.is_empty()) {
+        (Lang::Zh, true) => "工具未能载入".to_owned(),
+        (Lang::Zh, false) => format!("工具未能载入：{why}"),
+        (Lang::En, true) => "The tools could not be loaded".to_owned(),
+        (Lang::En, false) => format!("The tools could not be loaded: {why}"),
+    }
 }
 
-async fn module() -> Result<JsValue, String> {
+fn failed(lang: Lang) -> impl Fn(JsValue) -> String {
+    move |e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()));
+        not_loaded(lang, &why)
+    }
+}
+
+async fn module(lang: Lang) -> Result<JsValue, String> {
+    let failed = failed(lang);
+    let unfetched = || {
+        not_loaded(
+            lang,
+            if lang == Lang::Zh {
+                "脚本无法获取"
+            } else {
+                "the script could not be fetched"
+            },
+        )
+    };
     if let Some(m) = MODULE.with(|m| m.borrow().clone()) {
         return Ok(m);
     }
     let document = gloo::utils::document();
-    let tag = document.create_element("script").map_err(failed)?;
+    let tag = document.create_element("script").map_err(&failed)?;
     tag.set_attribute("src", &script("./tools.js"))
-        .map_err(failed)?;
+        .map_err(&failed)?;
     let loaded = Promise::new(&mut |resolve, reject| {
         let _ = tag.add_event_listener_with_callback("load", &resolve);
         let _ = tag.add_event_listener_with_callback("error", &reject);
     });
     document
         .body()
-        .ok_or("页面没有 body")?
+        .ok_or_else(unfetched)?
         .append_child(&tag)
-        .map_err(failed)?;
-    JsFuture::from(loaded)
-        .await
-        .map_err(|_| "工具未能载入：脚本无法获取".to_owned())?;
+        .map_err(&failed)?;
+    JsFuture::from(loaded).await.map_err(|_| unfetched())?;
     let init: Function = Reflect::get(&gloo::utils::window(), &"dingjiTools".into())
-        .map_err(failed)?
+        .map_err(&failed)?
         .dyn_into()
-        .map_err(|_| "工具未能载入：脚本不完整".to_owned())?;
+        .map_err(|_| unfetched())?;
     let options = Object::new();
     let _ = Reflect::set(
         &options,
@@ -62,9 +84,9 @@ async fn module() -> Result<JsValue, String> {
     );
     let started: Promise = init
         .call1(&JsValue::NULL, &options)
-        .map_err(failed)?
+        .map_err(&failed)?
         .unchecked_into();
-    JsFuture::from(started).await.map_err(failed)?;
+    JsFuture::from(started).await.map_err(&failed)?;
     MODULE.with(|m| m.replace(Some(init.clone().into())));
     Ok(init.into())
 }
@@ -86,15 +108,15 @@ pub enum Tool {
 }
 
 /// Opens `tool` over the list `list` (saved-list text); `answer` is called once.
-pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
+pub fn open(tool: Tool, list: String, lang: Lang, answer: Callback<Answer>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let module = match module().await {
+        let module = match module(lang).await {
             Ok(m) => m,
             Err(why) => return answer.emit(Err(why)),
         };
         let document = gloo::utils::document();
         let Ok(root) = document.create_element("div") else {
-            return answer.emit(Err("工具未能打开".into()));
+            return answer.emit(Err(not_loaded(lang, "")));
         };
         root.set_id("tool-root");
         if let Some(body) = document.body() {
@@ -123,7 +145,7 @@ pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
             &js_sys::Array::of4(&root, &list.into(), &done, &linked),
         ) {
             root.remove();
-            answer.emit(Err(failed(e)));
+            answer.emit(Err(failed(lang)(e)));
         }
     });
 }
@@ -134,22 +156,23 @@ pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
 pub fn export(
     kind: crate::list::files::Export,
     list: String,
+    lang: Lang,
     answer: Callback<Result<(), String>>,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
         let done = async {
-            let module = module().await?;
+            let module = module(lang).await?;
             let promise: Promise = call(
                 &module,
                 "export_list",
                 &js_sys::Array::of2(&list.into(), &kind.name().into()),
             )
-            .map_err(failed)?
+            .map_err(failed(lang))?
             .dyn_into()
-            .map_err(|_| "导出失败".to_owned())?;
+            .map_err(|_| not_loaded(lang, ""))?;
             JsFuture::from(promise)
                 .await
-                .map_err(|e| e.as_string().unwrap_or_else(|| failed(e)))?;
+                .map_err(|e| e.as_string().unwrap_or_else(|| failed(lang)(e)))?;
             Ok(())
         };
         answer.emit(done.await);

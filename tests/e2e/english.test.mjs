@@ -66,7 +66,11 @@ test('English on the calculator: every string English, a rules error too, and th
     const lines = await page.$eval('#formula', (f) => new Set([...f.querySelectorAll('.term')].map((t) => Math.round(t.getBoundingClientRect().top))).size);
     assert.ok(lines > 1, 'the formula wraps at 375 px');
     assert.deepEqual(await page.$$eval('#formula .term', (ts) => ts.filter((t) => t.getClientRects().length > 1).map((t) => t.textContent)), []);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'no horizontal overflow at 375 px');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'english-calculator-375');
     await page.setViewportSize({ width: 1440, height: 1000 });
+    assert.deepEqual(await axeViolations(page), []);
 
     // The list page opens in English (no toggle there), and its title says so.
     await page.goto(shared.site.url + 'list.html');

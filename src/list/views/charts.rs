@@ -18,13 +18,14 @@ fn bars(id: &str, title: &str, colon: &str, items: &[(String, u64, String)]) -> 
                 <title id={format!("{id}-title")}>{ title }</title>
                 { for items.iter().enumerate().map(|(i, (label, n, class))| {
                     let y = i * 30 + 4;
-                    let w = n * 230 / max;
+                    // A column of 100 for the labels: "Fairly good" and "Three stars" fit too.
+                    let w = n * 210 / max;
                     html! {
                         <g>
                             <title>{ format!("{label}{colon}{n}") }</title>
                             <text class="bar-label" x="0" y={(y + 18).to_string()}>{ label }</text>
-                            <rect class={classes!("bar", class.clone())} x="80" y={y.to_string()} width={w.to_string()} height="23" />
-                            <text class="bar-value" x={(86 + w).to_string()} y={(y + 18).to_string()}>{ n }</text>
+                            <rect class={classes!("bar", class.clone())} x="100" y={y.to_string()} width={w.to_string()} height="23" />
+                            <text class="bar-value" x={(106 + w).to_string()} y={(y + 18).to_string()}>{ n }</text>
                         </g>
                     }
                 }) }
@@ -117,7 +118,7 @@ fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html 
     });
     html! {
         <figure class="chart">
-            <svg id="histogram" viewBox="-12 0 424 166" role="img" aria-labelledby="histogram-title">
+            <svg id="histogram" viewBox="-14 0 430 166" role="img" aria-labelledby="histogram-title">
                 <title id="histogram-title">{ s.histogram() }</title>
                 <line class="baseline" x1="0" x2="400" y1="141" y2="141" />
                 { for bars }
