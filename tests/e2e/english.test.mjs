@@ -170,6 +170,9 @@ test('English on the list page: a graded list, its charts, 汇总表, a cell tha
     // Half-width punctuation: no full-width colon or bracket outside the names.
     const text = await page.evaluate(() => document.body.innerText);
     assert.deepEqual(text.split('\n').filter((l) => /[：（）]/.test(l) && !orgs.some((o) => l.includes(o.name))), []);
+    // Every header of the grid holds its English name, and the 汇总表 fits the page at 1440 px.
+    assert.deepEqual(await page.$$eval('.grid thead th', (ths) => ths.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent)), []);
+    assert.ok(await page.$eval('.summary .table-wrap', (w) => w.scrollWidth <= w.clientWidth), 'the 汇总表 fits');
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'english-list-1440');
 
