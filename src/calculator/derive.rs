@@ -105,11 +105,6 @@ impl Calc {
             },
         }
     }
-
-    /// The error of a field, if it has one.
-    pub fn error_at(&self, field: &Field) -> Option<&Error> {
-        dingji_rules::draft::error_at(&self.field_errors, field)
-    }
 }
 
 /// The names of the fields still empty, for the result panel.
