@@ -359,15 +359,23 @@ pub fn effective_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> Result<Sche
             weights_sum: Some(e),
             ..errors
         }),
-        Err(e @ Error::ThresholdsNotDescending { .. }) => {
-            let Error::ThresholdsNotDescending { tier, .. } = &e else {
-                unreachable!()
-            };
+        Err(Error::ThresholdsNotDescending {
+            tier,
+            value,
+            previous,
+        }) => {
             let index = scheme
                 .tiers
                 .iter()
-                .position(|t| &t.name.zh == tier)
+                .position(|t| t.name.zh == tier)
                 .unwrap_or(0);
+            // The tier in the page's language (the rules name it in Chinese).
+            let tier = scheme.tier_name(index, lang).to_owned();
+            let e = Error::ThresholdsNotDescending {
+                tier,
+                value,
+                previous,
+            };
             errors.thresholds.push((index, e));
             Err(errors)
         }
