@@ -359,23 +359,15 @@ pub fn effective_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> Result<Sche
             weights_sum: Some(e),
             ..errors
         }),
-        Err(Error::ThresholdsNotDescending {
-            tier,
-            value,
-            previous,
-        }) => {
+        Err(e @ Error::ThresholdsNotDescending { .. }) => {
+            let Error::ThresholdsNotDescending { tier, .. } = &e else {
+                unreachable!()
+            };
             let index = scheme
                 .tiers
                 .iter()
-                .position(|t| t.name.zh == tier)
+                .position(|t| &t.name.zh == tier)
                 .unwrap_or(0);
-            // The tier in the page's language (the rules name it in Chinese).
-            let tier = scheme.tier_name(index, lang).to_owned();
-            let e = Error::ThresholdsNotDescending {
-                tier,
-                value,
-                previous,
-            };
             errors.thresholds.push((index, e));
             Err(errors)
         }
