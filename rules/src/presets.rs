@@ -528,7 +528,7 @@ pub fn decode(bytes: &[u8]) -> Option<Scheme> {
 
 /// Every preset scheme, in the order users see them.
 pub fn all() -> Vec<Scheme> {
-    all_with(&english())
+    all_with(english())
 }
 
 /// Every preset scheme with the English of `english` (Chinese and English in turn, as
@@ -543,13 +543,17 @@ pub fn all_with(english: &[&str]) -> Vec<Scheme> {
     reader.list(Reader::scheme).unwrap_or_default()
 }
 
-/// The presets' English kept apart: Chinese and English in turn.
-pub fn english() -> Vec<&'static str> {
-    ENGLISH
-        .lines()
-        .filter_map(|line| line.split_once('\t'))
-        .flat_map(|(zh, en)| [zh, en])
-        .collect()
+/// The presets' English kept apart: Chinese and English in turn (split once, for every later
+/// [`all`] and [`by_id`]).
+pub fn english() -> &'static [&'static str] {
+    static PAIRS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        ENGLISH
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .flat_map(|(zh, en)| [zh, en])
+            .collect()
+    });
+    &PAIRS
 }
 
 /// The preset with this id.

@@ -372,7 +372,7 @@ pub fn install_built_in() {
         section(text, 1).collect(),
         section(text, 2).collect(),
         dingji_rules::error::en_patterns().to_vec(),
-        dingji_rules::presets::english(),
+        dingji_rules::presets::english().to_vec(),
     );
 }
 
