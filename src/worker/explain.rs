@@ -231,7 +231,8 @@ pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, Str
     let mut orgs: Vec<Org> = Vec::with_capacity(list.drafts.len());
     let mut at = None;
     for (i, draft) in list.drafts.iter().enumerate() {
-        match draft.parse(scheme) {
+        // Read in the page's language: an error names its field as the page does.
+        match draft.parse_in(scheme, lang) {
             Ok(org) => {
                 if i == row {
                     at = Some(orgs.len());
@@ -239,16 +240,9 @@ pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, Str
                 orgs.push(org);
             }
             Err(errors) if i == row => {
-                let patterns = match lang {
-                    Lang::Zh => &dingji_rules::error::ZH[..],
-                    Lang::En => dingji_rules::error::en_patterns(),
-                };
                 return Err(errors
                     .iter()
-                    .map(|e| {
-                        e.error
-                            .message_naming(patterns, &e.field.names(scheme, lang))
-                    })
+                    .map(|e| e.error.message(lang))
                     .collect::<Vec<_>>()
                     .join(if lang == Lang::Zh { "；" } else { "; " }));
             }
