@@ -59,7 +59,7 @@ fn gather(v: &Value, pairs: &mut English) {
         Value::Object(o) => {
             if let (Some(Value::String(zh)), Some(Value::String(en))) = (o.get("zh"), o.get("en"))
                 && !en.is_empty()
-                && !(zh.clone() + en).contains(['\t', '\n'])
+                && ![zh, en].iter().any(|t| t.contains(['\t', '\n']))
             {
                 let kept = pairs.entry(zh.clone()).or_insert_with(|| Some(en.clone()));
                 if kept.as_ref() != Some(en) {

@@ -290,11 +290,11 @@ impl Error {
             .unwrap_or_default();
         let inner = self.message_naming(patterns, names);
         // The arguments of `InRow` in `parts`: the row, the name if any, the error.
-        let args = [&Decimal::from(row).to_string(), org, &inner];
-        let args = if org.is_empty() {
-            [args[0], args[2]].to_vec()
+        let row = Decimal::from(row).to_string();
+        let args: &[&str] = if org.is_empty() {
+            &[&row, &inner]
         } else {
-            args.to_vec()
+            &[&row, org, &inner]
         };
         crate::text::fill(pattern, |n, out| {
             args.get(n).map(|a| out.push_str(a)).is_some()
