@@ -47,10 +47,7 @@ mod serve {
         list: String,
         done: js_sys::Function,
     ) -> Result<(), JsValue> {
-        let schemes: Vec<Rc<dingji_rules::Scheme>> =
-            presets::all().into_iter().map(Rc::new).collect();
-        let state =
-            Rc::new(persist::from_text(&list, &schemes).map_err(|e| JsValue::from_str(&e))?);
+        let state = Rc::new(self::list(&list)?);
         let on_import = {
             let (state, done) = (state.clone(), done.clone());
             Callback::from(move |(drafts, append, modes): (_, bool, _)| {
