@@ -37,13 +37,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
     if (attr(tag, 'rel') !== 'modulepreload') continue;
     const name = attr(tag, 'href')?.replace(/^\.\//, '');
     const integrity = attr(tag, 'integrity');
-    if (!name || !integrity) continue;
+    if (!name) continue;
     const path = join(dir, name);
     const code = readFileSync(path, 'utf8');
     const out = await minify(code, { module: true, compress: true, mangle: true });
     writeFileSync(path, out.code);
-    const hash = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
-    html = html.replace(integrity, hash);
+    if (integrity) html = html.replace(integrity, `sha384-${createHash('sha384').update(out.code).digest('base64')}`);
     console.log(`post-build: minified ${name}: ${code.length} → ${out.code.length} bytes`);
   }
 }

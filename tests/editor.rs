@@ -232,26 +232,20 @@ fn what_was_typed_in_the_workshop_survives_a_change_of_shape() {
     let b = presets::by_id("B").unwrap();
     let mut trial = Trial::of(&b);
     // 党委评定 typed as 45 (not yet 100 in all), the floor as 8.
-    trial.edits.weights.as_mut().unwrap()[0] = "45".into();
+    trial.weights[0] = "45".into();
     trial.shares[0].1 = "8".into();
     // A source added and the second moved above the first: each weight stays with its source.
     let mut s = b.clone();
     editor::add_source(&mut s);
     editor::move_up(&mut s.sources, 1);
     let carried = trial.carry(&b, &s);
-    assert_eq!(
-        carried.edits.weights.as_deref().unwrap(),
-        ["30", "45", "20", "0"]
-    );
+    assert_eq!(carried.weights, ["30", "45", "20", "0"]);
     assert_eq!(carried.shares[0].1, "8");
     // A tier added: the thresholds start from the new shape's.
     let mut s = b.clone();
     editor::add_tier(&mut s);
     let carried = trial.carry(&b, &s);
-    assert_eq!(
-        carried.edits.thresholds.as_deref().unwrap(),
-        ["90", "80", "60", "50"]
-    );
+    assert_eq!(carried.thresholds, ["90", "80", "60", "50"]);
     // The fresh id skips those taken.
     assert_eq!(editor::fresh_id("s", ["s1", "s3"].into_iter()), "s2");
     assert_eq!(editor::fresh_id("s", ["s1", "s2"].into_iter()), "s3");

@@ -991,16 +991,13 @@ fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
     let list = imported(TRIAL);
     let before = grade(&list);
     let mut trial = Trial::of(&list.scheme);
-    assert_eq!(
-        trial.edits.weights.as_deref(),
-        Some(&["50".to_owned(), "30".into(), "20".into()][..])
-    );
+    assert_eq!(trial.weights, ["50".to_owned(), "30".into(), "20".into()]);
     // 党委评定 50 → 40, 自评 20 → 30. By hand:
     //   P 43 + 27.6 + 19.6 = 90.2 好 → 34.4 + 27.6 + 29.4 = 91.4 好
     //   Q 48 + 27 + 16 = 91 好 → 38.4 + 27 + 24 = 89.4 较好 (down)
     //   R 42 + 26.4 + 20 = 88.4 较好 → 33.6 + 26.4 + 30 = 90 好 (up)
     //   S 70 一般 → 70 一般; T 30 + 18 + 8 = 56 较差 → 24 + 18 + 12 = 54 较差
-    trial.edits.weights = Some(vec!["40".into(), "30".into(), "30".into()]);
+    trial.weights = vec!["40".into(), "30".into(), "30".into()];
     let tried = try_out(&list, &before, &list.scheme, &trial).unwrap();
     let c = &tried.comparison;
     assert_eq!(tried.scheme.sources[0].weight.to_string(), "40");
@@ -1028,7 +1025,7 @@ fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
 
     // Weights that do not sum to 100, and a share over 100: errors at the fields, no comparison.
     let mut trial = Trial::of(&list.scheme);
-    trial.edits.weights = Some(vec!["40".into(), "30".into(), "20".into()]);
+    trial.weights = vec!["40".into(), "30".into(), "20".into()];
     trial.shares[1].1 = "120".into();
     let Err(errors) = try_out(&list, &before, &list.scheme, &trial) else {
         panic!("a trial with errors was tried");
@@ -1043,22 +1040,19 @@ fn a_weight_slider_keeps_the_total_at_100_the_others_in_proportion() {
     let mut trial = Trial::of(&b());
     // 党委评定 50 → 40: the other 60 become 60 in the proportion 30 : 20, that is 36 and 24.
     trial.balance_weight(0, "40".into());
-    assert_eq!(
-        trial.edits.weights.as_deref(),
-        Some(&["40".to_owned(), "36".into(), "24".into()][..])
-    );
+    assert_eq!(trial.weights, ["40".to_owned(), "36".into(), "24".into()]);
     // 自评 → 30: the other 70 split 40 : 36, that is 36.84… and 33.15…, to 2 decimals 36.84 and
     // 33.16 (the remainder on the largest keeps the total exactly 100).
     trial.balance_weight(2, "30".into());
     assert_eq!(
-        trial.edits.weights.as_deref(),
-        Some(&["36.84".to_owned(), "33.16".into(), "30".into()][..])
+        trial.weights,
+        ["36.84".to_owned(), "33.16".into(), "30".into()]
     );
     // Typed text that is not a number sets only that weight.
     trial.balance_weight(1, "abc".into());
     assert_eq!(
-        trial.edits.weights.as_deref(),
-        Some(&["36.84".to_owned(), "abc".into(), "30".into()][..])
+        trial.weights,
+        ["36.84".to_owned(), "abc".into(), "30".into()]
     );
 }
 

@@ -452,7 +452,7 @@ proptest! {
         thresholds in prop::collection::vec(prop_oneof![Just(HUGE[0].to_owned()), "[0-9.]{0,32}", any::<String>()], 0..4),
     ) {
         for base in schemes() {
-            let edits = Edits { weights: Some(weights.clone()), thresholds: Some(thresholds.clone()) };
+            let edits = Edits { weights: weights.iter().cloned().map(Some).collect(), thresholds: thresholds.iter().cloned().map(Some).collect() };
             for lang in [Lang::Zh, Lang::En] {
                 match effective_scheme(&base, &edits, lang) {
                     Ok(scheme) => {

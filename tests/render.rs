@@ -88,10 +88,11 @@ fn the_vote_shows_rates_score_and_participation_as_typed() {
 /// The scheme editor of preset B with `edits` that do not make a scheme, and their errors.
 fn editor_with_errors(edits: &Edits) -> String {
     let base = b();
-    let errors = dingji::wire::page::effective_scheme(&base, edits, Lang::Zh).unwrap_err();
+    let (edited, errors) = dingji::wire::page::edited_scheme(&base, edits, Lang::Zh);
     render_view(scheme_editor(&SchemeEditorProps {
         lang: Lang::Zh,
         base: &base,
+        edited: &edited,
         edits,
         errors: Some(&errors),
         dispatch: &Callback::noop(),
@@ -101,8 +102,8 @@ fn editor_with_errors(edits: &Edits) -> String {
 #[test]
 fn the_editor_marks_changes_and_names_a_bad_sum() {
     let edits = Edits {
-        weights: Some(vec!["60".into(), "30".into(), "0".into()]),
-        thresholds: None,
+        weights: vec![Some("60".into()), Some("30".into()), Some("0".into())],
+        thresholds: Vec::new(),
     };
     let html = editor_with_errors(&edits);
     assert_eq!(by_id(&html, "weights-total"), "权重合计 90%");
@@ -123,8 +124,8 @@ fn weights_too_large_to_add_are_named_not_a_crash() {
     // A weight typed as Decimal's largest value, twice: no sum, each field named out of range.
     let huge = "79228162514264337593543950335".to_owned();
     let edits = Edits {
-        weights: Some(vec![huge.clone(), huge, "0".into()]),
-        thresholds: None,
+        weights: vec![Some(huge.clone()), Some(huge), Some("0".into())],
+        thresholds: Vec::new(),
     };
     let html = editor_with_errors(&edits);
     assert_eq!(by_id(&html, "weights-total"), "权重合计 —%");
@@ -134,13 +135,14 @@ fn weights_too_large_to_add_are_named_not_a_crash() {
 #[test]
 fn thresholds_out_of_order_are_named_at_the_tier() {
     let edits = Edits {
-        weights: None,
-        thresholds: Some(vec!["90".into(), "95".into(), "60".into()]),
+        weights: Vec::new(),
+        thresholds: vec![Some("90".into()), Some("95".into()), Some("60".into())],
     };
-    let errors = dingji::wire::page::effective_scheme(&b(), &edits, Lang::Zh).unwrap_err();
+    let (edited, errors) = dingji::wire::page::edited_scheme(&b(), &edits, Lang::Zh);
     let html = render_view(scheme_editor(&SchemeEditorProps {
         lang: Lang::Zh,
         base: &b(),
+        edited: &edited,
         edits: &edits,
         errors: Some(&errors),
         dispatch: &Callback::noop(),

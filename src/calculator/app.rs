@@ -68,9 +68,11 @@ pub fn App() -> Html {
             move |(_, _, e, d, l)| Calc::new(&base, e, d, *l),
         )
     };
-    use_saved(&state, &dispatch);
+    // The inputs as saved, written once a render: kept locally, and what the worker explains.
+    let saved = Saved::local(&state).to_text();
+    use_saved(&state, &saved, &dispatch);
     use_opened_links(&dispatch, &schemes);
-    let explained = use_explained(&state, calc.outcome.is_some());
+    let explained = use_explained(&state, &saved, calc.outcome.is_some());
 
     let (outcome, stale) = shown_outcome(&calc, &mut last_good.borrow_mut());
     let shown_scheme: Rc<Scheme> = match &calc.scheme {
@@ -154,6 +156,7 @@ pub fn App() -> Html {
                     { scheme_editor(&SchemeEditorProps {
                         lang,
                         base: &base,
+                        edited: &calc.edited,
                         edits: &state.edits,
                         errors: calc.scheme.as_ref().err(),
                         dispatch: &dispatch,
@@ -165,6 +168,7 @@ pub fn App() -> Html {
                         lang,
                         scheme: &shown_scheme,
                         score: outcome.as_ref().map(|o| o.result.rounded),
+                        baseline: outcome.as_ref().and_then(|o| o.baseline),
                     }) }
                     if let Some(o) = &outcome {
                         { contribution_bar(&ContributionBarProps { lang, outcome: o }) }

@@ -5,9 +5,9 @@
 use std::rc::Rc;
 
 use dingji_rules::draft::{Field, FieldError};
-use dingji_rules::{Error, Lang, Org, OrgResult, Scheme, TierDecision};
+use dingji_rules::{Decimal, Error, Lang, Org, OrgResult, Scheme, TierDecision};
 
-use crate::wire::page::{EditErrors, Edits, effective_scheme};
+use crate::wire::page::{EditErrors, Edits, edited_scheme};
 
 /// A computed result and everything shown with it at once.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,11 +22,16 @@ pub struct Outcome {
     pub decision: TierDecision,
     /// The formula, front and centre: the weighted sum, the rounding, the threshold comparison.
     pub formula: [String; 3],
+    /// The rounded composite under the scheme as it started (the preset), where the scheme was
+    /// changed and the organization reads under both.
+    pub baseline: Option<Decimal>,
 }
 
 /// Everything derived for one render.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Calc {
+    /// The preset with every edit that could be read: what the editor shows as changed.
+    pub edited: Rc<Scheme>,
     /// The effective scheme, or what is wrong with the edits.
     pub scheme: Result<Rc<Scheme>, EditErrors>,
     /// Entry errors by field.
@@ -45,13 +50,20 @@ impl Calc {
         draft: &dingji_rules::draft::OrgDraft,
         lang: Lang,
     ) -> Calc {
-        let scheme = match effective_scheme(base, edits, lang) {
-            Ok(_) if edits.is_empty() => Ok(base.clone()),
-            Ok(s) => Ok(Rc::new(s)),
-            Err(e) => Err(e),
+        let (edited, errors) = if edits.is_empty() {
+            (base.clone(), EditErrors::default())
+        } else {
+            let (edited, errors) = edited_scheme(base, edits, lang);
+            (Rc::new(edited), errors)
+        };
+        let scheme = if errors.is_empty() {
+            Ok(edited.clone())
+        } else {
+            Err(errors)
         };
         let Ok(effective) = &scheme else {
             return Calc {
+                edited,
                 scheme,
                 field_errors: Vec::new(),
                 error: None,
@@ -62,6 +74,7 @@ impl Calc {
             Ok(org) => org,
             Err(field_errors) => {
                 return Calc {
+                    edited,
                     scheme,
                     field_errors,
                     error: None,
@@ -83,14 +96,22 @@ impl Calc {
                     rounding_line(effective, result.composite, result.rounded, lang),
                     threshold_line(effective, &decision, lang),
                 ];
+                // The same organization under the scheme as it started: its entries read the same
+                // where only weights and thresholds changed.
+                let baseline = (!Rc::ptr_eq(effective, base))
+                    .then(|| dingji_rules::evaluate(base, &org).ok())
+                    .flatten()
+                    .map(|r| r.rounded);
                 let outcome = Outcome {
                     scheme: effective.clone(),
                     org,
                     result,
                     decision,
                     formula,
+                    baseline,
                 };
                 Calc {
+                    edited,
                     scheme,
                     field_errors: Vec::new(),
                     error: None,
@@ -98,6 +119,7 @@ impl Calc {
                 }
             }
             Err(error) => Calc {
+                edited,
                 scheme,
                 field_errors: Vec::new(),
                 error: Some(error),

@@ -13,14 +13,15 @@ use super::state::{Action, AppState, Notice};
 use crate::shared::take_fragment;
 use crate::wire::Error;
 use crate::wire::explained::Explained;
+#[cfg(target_arch = "wasm32")]
 use crate::wire::page::Saved;
 use crate::wire::request::Request;
 
 /// Saves the inputs on every change (not while 清空 or an opened link can be undone); a failure
 /// is shown, never a crash. Presentation mode (kept with the inputs) loads its style sheet here.
 #[hook]
-pub fn use_saved(state: &AppState, dispatch: &Callback<Action>) {
-    let json = Saved::local(state).to_text();
+pub fn use_saved(state: &AppState, saved: &str, dispatch: &Callback<Action>) {
+    let json = saved.to_owned();
     let dispatch = dispatch.clone();
     let failed = state.notice == Some(Notice::SaveFailed);
     // While 清空 or an opened link can be undone, or unreadable saved inputs could not be kept
@@ -77,22 +78,19 @@ pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>
     });
 }
 
-/// The working and the goals, asked of the worker whenever the inputs change while they are
+/// The working and the goals, asked of the worker whenever the inputs (`saved`, the page's saved
+/// form: the worker reads the inputs and leaves the viewer's preferences) change while they are
 /// shown (`has_result`: there is a result to explain). An answer to an older question is dropped.
 #[hook]
 pub fn use_explained(
     state: &AppState,
+    saved: &str,
     has_result: bool,
 ) -> UseStateHandle<Option<Rc<Result<Explained, String>>>> {
     let explained = use_state(|| None::<Rc<Result<Explained, String>>>);
     let asked = use_mut_ref(|| 0u32);
 
-    let key = (
-        state.show_why,
-        has_result,
-        Saved::shared(state).to_text(),
-        state.lang,
-    );
+    let key = (state.show_why, has_result, saved.to_owned(), state.lang);
     let shown = explained.clone();
     use_effect_with(key, move |(open, ok, text, lang)| {
         if *open && *ok {

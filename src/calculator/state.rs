@@ -86,18 +86,10 @@ pub enum Action {
     SetMode { source: String, mode: Mode },
     /// Tick or untick a veto.
     ToggleVeto(String),
-    /// A weight of the scheme; `defaults` are the preset's, used for the first change.
-    SetWeight {
-        index: usize,
-        text: String,
-        defaults: Vec<String>,
-    },
-    /// A tier threshold of the scheme, likewise.
-    SetThreshold {
-        index: usize,
-        text: String,
-        defaults: Vec<String>,
-    },
+    /// A weight of the scheme, by source index, as typed.
+    SetWeight { index: usize, text: String },
+    /// A tier threshold of the scheme, by tier index, as typed.
+    SetThreshold { index: usize, text: String },
     /// Back to the preset's weights and thresholds.
     ResetScheme,
     /// Clear every entry.
@@ -124,16 +116,6 @@ impl Default for AppState {
             notice: None,
             before: None,
         }
-    }
-}
-
-fn set_at(list: &mut Option<Vec<String>>, defaults: Vec<String>, index: usize, text: String) {
-    let values = list.get_or_insert(defaults);
-    if values.len() <= index {
-        values.resize(index + 1, String::new());
-    }
-    if let Some(slot) = values.get_mut(index) {
-        *slot = text;
     }
 }
 
@@ -215,16 +197,10 @@ impl Reducible for AppState {
                     next.draft.vetoes.push(id);
                 }
             }
-            Action::SetWeight {
-                index,
-                text,
-                defaults,
-            } => set_at(&mut next.edits.weights, defaults, index, text),
-            Action::SetThreshold {
-                index,
-                text,
-                defaults,
-            } => set_at(&mut next.edits.thresholds, defaults, index, text),
+            Action::SetWeight { index, text } => Edits::set(&mut next.edits.weights, index, text),
+            Action::SetThreshold { index, text } => {
+                Edits::set(&mut next.edits.thresholds, index, text)
+            }
             Action::ResetScheme => next.edits = Edits::default(),
             Action::ClearInputs => {
                 next.notice = Some(Notice::Cleared);
@@ -297,7 +273,7 @@ mod tests {
     fn a_share_link_round_trips_and_a_tampered_one_is_refused() {
         let mut state = AppState::default();
         map::entry(&mut state.draft.inputs, "self").score = "95".into();
-        state.edits.weights = Some(vec!["60".into(), "20".into(), "20".into()]);
+        state.edits.weights = vec![Some("60".into()), None, Some("20".into())];
         let link = Saved::shared(&state).to_fragment();
         let back = Saved::from_fragment(&link, &schemes()).unwrap();
         assert_eq!(back.draft, state.draft);
@@ -335,17 +311,27 @@ mod tests {
     }
 
     #[test]
-    fn first_weight_change_starts_from_the_preset() {
+    fn a_weight_change_keeps_the_others_as_the_preset_has_them() {
         let state = Rc::new(AppState::default());
-        let defaults = vec!["50".to_owned(), "30".to_owned(), "20".to_owned()];
         let next = state.reduce(Action::SetWeight {
-            index: 0,
+            index: 1,
             text: "60".into(),
-            defaults,
         });
+        assert_eq!(next.edits.weights, vec![None, Some("60".to_owned())]);
+        // Under 乡镇党委 (50/30/20), 测评 at 60 and the others as they were: 50 + 60 + 20.
+        let schemes = schemes();
+        let (scheme, errors) = crate::wire::page::edited_scheme(&schemes[0], &next.edits, Lang::Zh);
         assert_eq!(
-            next.edits.weights.as_deref(),
-            Some(&["60".to_owned(), "30".to_owned(), "20".to_owned()][..])
+            scheme
+                .sources
+                .iter()
+                .map(|s| s.weight.to_string())
+                .collect::<Vec<_>>(),
+            ["50", "60", "20"]
+        );
+        assert_eq!(
+            errors.weights_sum,
+            Some(dingji_rules::Error::WeightsSum { sum: 130.into() })
         );
     }
 

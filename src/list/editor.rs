@@ -490,20 +490,15 @@ impl Trial {
     /// rule; what is new starts from `new`'s values.
     pub fn carry(&self, old: &Scheme, new: &Scheme) -> Trial {
         let mut out = Trial::of(new);
-        if let (Some(typed), Some(weights)) = (&self.edits.weights, out.edits.weights.as_mut()) {
-            for (source, slot) in new.sources.iter().zip(weights.iter_mut()) {
-                if let Some(j) = old.sources.iter().position(|s| s.id == source.id)
-                    && let Some(text) = typed.get(j)
-                {
-                    *slot = text.clone();
-                }
+        for (source, slot) in new.sources.iter().zip(out.weights.iter_mut()) {
+            if let Some(j) = old.sources.iter().position(|s| s.id == source.id)
+                && let Some(text) = self.weights.get(j)
+            {
+                *slot = text.clone();
             }
         }
-        if let (Some(typed), Some(thresholds)) =
-            (&self.edits.thresholds, out.edits.thresholds.as_mut())
-            && old.tiers.len() == new.tiers.len()
-        {
-            for (slot, text) in thresholds.iter_mut().zip(typed) {
+        if old.tiers.len() == new.tiers.len() {
+            for (slot, text) in out.thresholds.iter_mut().zip(&self.thresholds) {
                 *slot = text.clone();
             }
         }

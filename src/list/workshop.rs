@@ -82,7 +82,10 @@ impl Share {
 /// A trial: every weight and threshold, and the quota shares the scheme has, as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trial {
-    pub edits: Edits,
+    /// Every weight, by source index.
+    pub weights: Vec<String>,
+    /// Every threshold, by tier index (but the last).
+    pub thresholds: Vec<String>,
     pub shares: Vec<(Share, String)>,
 }
 
@@ -91,9 +94,7 @@ impl Trial {
     /// 100 (to 2 decimals, the rounding's remainder on the largest). Where a weight does not read
     /// as a number, only weight `i` is set.
     pub fn balance_weight(&mut self, i: usize, text: String) {
-        let Some(weights) = self.edits.weights.as_mut() else {
-            return;
-        };
+        let weights = &mut self.weights;
         let read: Option<Vec<Decimal>> = weights
             .iter()
             .enumerate()
@@ -175,23 +176,17 @@ impl Trial {
     pub fn of(scheme: &Scheme) -> Trial {
         let last = scheme.tiers.len().saturating_sub(1);
         Trial {
-            edits: Edits {
-                weights: Some(
-                    scheme
-                        .sources
-                        .iter()
-                        .map(|s| s.weight.normalize().to_string())
-                        .collect(),
-                ),
-                thresholds: Some(
-                    scheme
-                        .tiers
-                        .iter()
-                        .take(last)
-                        .map(|t| t.min.map(|m| m.normalize().to_string()).unwrap_or_default())
-                        .collect(),
-                ),
-            },
+            weights: scheme
+                .sources
+                .iter()
+                .map(|s| s.weight.normalize().to_string())
+                .collect(),
+            thresholds: scheme
+                .tiers
+                .iter()
+                .take(last)
+                .map(|t| t.min.map(|m| m.normalize().to_string()).unwrap_or_default())
+                .collect(),
             shares: Share::ALL
                 .into_iter()
                 .filter_map(|s| Some((s, s.get(scheme)?.normalize().to_string())))
@@ -202,7 +197,11 @@ impl Trial {
     /// The scheme tried: `start` with this trial's values, checked.
     pub fn scheme(&self, start: &Scheme, lang: Lang) -> Result<Scheme, Box<TrialErrors>> {
         let mut errors = TrialErrors::default();
-        let mut scheme = match effective_scheme(start, &self.edits, lang) {
+        let edits = Edits {
+            weights: self.weights.iter().cloned().map(Some).collect(),
+            thresholds: self.thresholds.iter().cloned().map(Some).collect(),
+        };
+        let mut scheme = match effective_scheme(start, &edits, lang) {
             Ok(s) => s,
             Err(e) => {
                 errors.edits = e;

@@ -95,6 +95,8 @@ strings! {
         why: "计算过程",
         to_next: "晋级所需",
         number_line: "等次分数线与本组织得分",
+        /// Before the score under the scheme as it started, on the number line ("…的得分 86.27").
+        baseline_mark: "灰色虚线为原方案的得分 ",
         contributions: "各评价主体对综合评分的贡献",
         edit_scheme: "调整方案",
         edit_scheme_hint: "拖动滑块或直接输入数字；修改过的数值会标出，可一键恢复。",

@@ -10,20 +10,34 @@ use dingji_rules::{Decimal, Error, Lang, Scheme, map, parse_decimal};
 
 use super::codec::{SPACE, escape_token, excerpt, unescape_token};
 
-/// Changes to a preset's weights (one per source) and thresholds (one per tier but the last),
-/// as typed. `None`: as the preset has them.
+/// Changes to a preset's weights (by source) and thresholds (by tier but the last), as typed:
+/// only the values changed, so that a keystroke carries its own value and nothing else. `None`
+/// (or no entry): as the preset has it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Edits {
     /// Weights in percent, by source index.
-    pub weights: Option<Vec<String>>,
+    pub weights: Vec<Option<String>>,
     /// Tier thresholds, by tier index.
-    pub thresholds: Option<Vec<String>>,
+    pub thresholds: Vec<Option<String>>,
 }
 
 impl Edits {
     /// Whether nothing was changed.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_none() && self.thresholds.is_none()
+        self.weights
+            .iter()
+            .chain(&self.thresholds)
+            .all(Option::is_none)
+    }
+
+    /// `list`'s value `index` set to `text` (a weight or a threshold).
+    pub fn set(list: &mut Vec<Option<String>>, index: usize, text: String) {
+        if list.len() <= index {
+            list.resize(index + 1, None);
+        }
+        if let Some(slot) = list.get_mut(index) {
+            *slot = Some(text);
+        }
     }
 }
 
@@ -115,8 +129,10 @@ impl Saved {
             ("weight", &self.edits.weights),
             ("threshold", &self.edits.thresholds),
         ] {
-            for (i, text) in list.iter().flatten().enumerate() {
-                lines.push(format!("{what} {i} {}", escape(text)));
+            for (i, text) in list.iter().enumerate() {
+                if let Some(text) = text {
+                    lines.push(format!("{what} {i} {}", escape(text)));
+                }
             }
         }
         if let Some(lang) = self.lang {
@@ -189,20 +205,10 @@ impl Saved {
                 }
                 ["veto", id] => saved.draft.vetoes.push((*id).to_owned()),
                 ["weight", i, text] => {
-                    let i = index(i)?;
-                    let list = saved.edits.weights.get_or_insert_with(Vec::new);
-                    list.resize(list.len().max(i + 1), String::new());
-                    if let Some(slot) = list.get_mut(i) {
-                        *slot = (*text).to_owned();
-                    }
+                    Edits::set(&mut saved.edits.weights, index(i)?, (*text).to_owned())
                 }
                 ["threshold", i, text] => {
-                    let i = index(i)?;
-                    let list = saved.edits.thresholds.get_or_insert_with(Vec::new);
-                    list.resize(list.len().max(i + 1), String::new());
-                    if let Some(slot) = list.get_mut(i) {
-                        *slot = (*text).to_owned();
-                    }
+                    Edits::set(&mut saved.edits.thresholds, index(i)?, (*text).to_owned())
                 }
                 ["lang", "zh"] => saved.lang = Some(Lang::Zh),
                 ["lang", "en"] => saved.lang = Some(Lang::En),
@@ -266,85 +272,98 @@ impl EditErrors {
     }
 }
 
-/// The preset's weights and thresholds, as the text the editor starts from.
-pub fn preset_values(scheme: &Scheme) -> (Vec<String>, Vec<String>) {
-    let weights = scheme
-        .sources
-        .iter()
-        .map(|s| s.weight.normalize().to_string())
-        .collect();
-    let thresholds = scheme
-        .tiers
-        .iter()
-        .filter_map(|t| t.min)
-        .map(|m| m.normalize().to_string())
-        .collect();
-    (weights, thresholds)
+impl EditErrors {
+    /// Whether every value could be used.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+            && self.thresholds.is_empty()
+            && self.weights_sum.is_none()
+            && self.other.is_none()
+    }
 }
 
 /// The preset with the user's edits, validated; or what is wrong, by field.
 #[allow(clippy::result_large_err)] // computed once per edit; the Ok side is as large
 pub fn effective_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> Result<Scheme, EditErrors> {
-    if edits.is_empty() {
-        return Ok(base.clone());
+    let (scheme, errors) = edited_scheme(base, edits, lang);
+    if errors.is_empty() {
+        Ok(scheme)
+    } else {
+        Err(errors)
     }
+}
+
+/// The preset with every edit that reads as a number in range (each read once, here), and what
+/// is wrong, by field: the editor shows both, the page uses the scheme only if nothing is wrong.
+pub fn edited_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> (Scheme, EditErrors) {
     let mut scheme = base.clone();
     let mut errors = EditErrors::default();
-    let weight_label = if lang == Lang::Zh { "权重" } else { "weight" };
-    let threshold_label = if lang == Lang::Zh {
-        "分数线"
+    if edits.is_empty() {
+        return (scheme, errors);
+    }
+    let (weight_label, threshold_label) = if lang == Lang::Zh {
+        ("权重", "分数线")
     } else {
-        "threshold"
+        ("weight", "threshold")
     };
-    if let Some(weights) = &edits.weights {
-        for (i, (source, text)) in scheme.sources.iter_mut().zip(weights).enumerate() {
-            let field = format!("{} · {weight_label}", source.name.get(lang));
-            match parse_decimal(text, &field) {
-                Ok(w) if w < Decimal::ZERO || w > Decimal::ONE_HUNDRED => {
-                    errors.weights.push((
-                        i,
-                        Error::OutOfRange {
-                            field,
-                            value: w,
-                            min: Decimal::ZERO,
-                            max: Decimal::ONE_HUNDRED,
-                        },
-                    ));
-                }
-                Ok(w) => source.weight = w,
-                Err(e) => errors.weights.push((i, e)),
+    // A value typed: read, checked to lie in 0..=100, or its error kept by index.
+    let read = |text: &str, name: &str, label: &str, i: usize, errors: &mut Vec<(usize, Error)>| {
+        let field = format!("{name} · {label}");
+        match parse_decimal(text, &field) {
+            Ok(v) if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED => {
+                errors.push((
+                    i,
+                    Error::OutOfRange {
+                        field,
+                        value: v,
+                        min: Decimal::ZERO,
+                        max: Decimal::ONE_HUNDRED,
+                    },
+                ));
+                None
+            }
+            Ok(v) => Some(v),
+            Err(e) => {
+                errors.push((i, e));
+                None
             }
         }
-    }
-    if let Some(thresholds) = &edits.thresholds {
-        let last = scheme.tiers.len().saturating_sub(1);
-        for (i, (tier, text)) in scheme
-            .tiers
-            .iter_mut()
-            .take(last)
-            .zip(thresholds)
-            .enumerate()
+    };
+    for (i, (source, text)) in scheme.sources.iter_mut().zip(&edits.weights).enumerate() {
+        if let Some(text) = text
+            && let Some(w) = read(
+                text,
+                source.name.get(lang),
+                weight_label,
+                i,
+                &mut errors.weights,
+            )
         {
-            let field = format!("{} · {threshold_label}", tier.name.get(lang));
-            match parse_decimal(text, &field) {
-                Ok(m) if m < Decimal::ZERO || m > Decimal::ONE_HUNDRED => {
-                    errors.thresholds.push((
-                        i,
-                        Error::OutOfRange {
-                            field,
-                            value: m,
-                            min: Decimal::ZERO,
-                            max: Decimal::ONE_HUNDRED,
-                        },
-                    ));
-                }
-                Ok(m) => tier.min = Some(m),
-                Err(e) => errors.thresholds.push((i, e)),
-            }
+            source.weight = w;
+        }
+    }
+    let last = scheme.tiers.len().saturating_sub(1);
+    for (i, (tier, text)) in scheme
+        .tiers
+        .iter_mut()
+        .take(last)
+        .zip(&edits.thresholds)
+        .enumerate()
+    {
+        if let Some(text) = text
+            && let Some(m) = read(
+                text,
+                tier.name.get(lang),
+                threshold_label,
+                i,
+                &mut errors.thresholds,
+            )
+        {
+            tier.min = Some(m);
         }
     }
     if !errors.weights.is_empty() || !errors.thresholds.is_empty() {
-        return Err(errors);
+        return (scheme, errors);
     }
     // Only the weights and thresholds were changed (the preset itself is valid): check those.
     let sum: Decimal = scheme.sources.iter().map(|s| s.weight).sum();
@@ -354,26 +373,18 @@ pub fn effective_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> Result<Sche
         Err(Error::WeightsSum { sum })
     };
     match checked {
-        Ok(()) => Ok(scheme),
-        Err(e @ Error::WeightsSum { .. }) => Err(EditErrors {
-            weights_sum: Some(e),
-            ..errors
-        }),
+        Ok(()) => {}
+        Err(e @ Error::WeightsSum { .. }) => errors.weights_sum = Some(e),
         Err(e @ Error::ThresholdsNotDescending { .. }) => {
-            let Error::ThresholdsNotDescending { tier, .. } = &e else {
-                unreachable!()
+            let index = match &e {
+                Error::ThresholdsNotDescending { tier, .. } => {
+                    scheme.tiers.iter().position(|t| &t.name.zh == tier)
+                }
+                _ => None,
             };
-            let index = scheme
-                .tiers
-                .iter()
-                .position(|t| &t.name.zh == tier)
-                .unwrap_or(0);
-            errors.thresholds.push((index, e));
-            Err(errors)
+            errors.thresholds.push((index.unwrap_or(0), e));
         }
-        Err(e) => Err(EditErrors {
-            other: Some(e),
-            ..errors
-        }),
+        Err(e) => errors.other = Some(e),
     }
+    (scheme, errors)
 }

@@ -3,7 +3,7 @@
 // any request or error it should not make.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, screenshot, waitForText } from './harness.mjs';
+import { serveDist, launchBrowser, watch, screenshot, waitForText, ARTIFACTS } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -113,6 +113,45 @@ test('weights change the result at once; a sum of 90 is named and the last resul
     assert.equal(await page.locator('#stale').count(), 0);
     await page.click('#reset-scheme');
     await waitForText(page, '#composite', '89.18');
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('the number line shows the result under the preset beside the result under changed weights', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await open(site);
+  try {
+    await waitForText(page, '#composite', '89.18');
+    assert.equal(await page.locator('.marker.baseline').count(), 0, 'no baseline while the preset is as it is');
+    await page.fill('#weight-committee', '60');
+    await page.fill('#weight-vote', '20');
+    // Under 60/20/20: 92 × 60% + 80.6 × 20% + 95 × 20% = 55.2 + 16.12 + 19 = 90.32; under the
+    // preset's 50/30/20: 46 + 24.18 + 19 = 89.18.
+    await waitForText(page, '#composite', '90.32');
+    await waitForText(page, '.marker:not(.baseline) text', '90.32');
+    await waitForText(page, '.marker.baseline text', '89.18');
+    // The higher number to the right of its line, the lower to the left: they never overlap.
+    assert.equal(await page.locator('.marker:not(.baseline) text').getAttribute('text-anchor'), 'start');
+    assert.equal(await page.locator('.marker.baseline text').getAttribute('text-anchor'), 'end');
+    assert.match(await page.locator('.number-line figcaption').innerText(), /原方案的得分 89\.18/);
+    const at = async (sel) => Number(await page.locator(sel).getAttribute('x1'));
+    // 0..100 drawn on 0..1000.
+    assert.equal(await at('.marker:not(.baseline) line'), 903.2);
+    assert.equal(await at('.marker.baseline line'), 891.8);
+    await screenshot(page, 'baseline-1440');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, 'baseline-375');
+    await page.locator('.number-line').screenshot({ path: `${ARTIFACTS}/baseline-375-line.png` });
+    // A threshold moved, the score the same: one marker, the tier from the new threshold.
+    await page.click('#reset-scheme');
+    await waitForText(page, '#composite', '89.18');
+    assert.equal(await page.locator('.marker.baseline').count(), 0);
+    await page.fill('#threshold-0', '89');
+    await waitForText(page, '#tier', '好');
+    assert.equal(await page.locator('.marker.baseline').count(), 0, 'the same score is not drawn twice');
     assert.deepEqual(await watcher.finish(), []);
   } finally {
     await context.close();

@@ -13,6 +13,8 @@ pub struct NumberLineProps<'a> {
     pub scheme: &'a Scheme,
     /// The rounded composite, if there is one.
     pub score: Option<Decimal>,
+    /// The rounded composite under the scheme as it started, where the scheme was changed.
+    pub baseline: Option<Decimal>,
 }
 
 /// Position on the 0..1000 axis of a score on 0..100 (clamped).
@@ -68,14 +70,28 @@ pub fn number_line(props: &NumberLineProps) -> Html {
             </g>
         }
     });
-    let marker = props.score.map(|score| {
-        let at = x(score);
-        html! {
-            <g class="marker">
+    // The baseline (grey, dashed) beside the score; their numbers are written away from each
+    // other, the higher one to the right of its line, so that they never overlap.
+    let baseline = props.baseline.filter(|b| Some(*b) != props.score);
+    let markers = [
+        (props.score, baseline, false),
+        (baseline, props.score, true),
+    ]
+    .into_iter()
+    .filter_map(|(value, other, is_baseline)| {
+        let value = value?;
+        let anchor = match other {
+            Some(other) if value > other => "start",
+            Some(_) => "end",
+            None => "middle",
+        };
+        let at = x(value);
+        Some(html! {
+            <g class={classes!("marker", is_baseline.then_some("baseline"))}>
                 <line x1={at.clone()} x2={at.clone()} y1="36" y2="98" />
-                <text x={at} y="30" text-anchor="middle">{ score.to_string() }</text>
+                <text x={at} y="30" text-anchor={anchor}>{ value.to_string() }</text>
             </g>
-        }
+        })
     });
     html! {
         <figure class="card number-line">
@@ -85,9 +101,12 @@ pub fn number_line(props: &NumberLineProps) -> Html {
                 { for ticks }
                 <text class="tick-label" x="0" y="124" text-anchor="middle">{ "0" }</text>
                 <text class="tick-label" x="1000" y="124" text-anchor="middle">{ "100" }</text>
-                { for marker }
+                { for markers }
             </svg>
-            <figcaption>{ s.number_line() }</figcaption>
+            <figcaption>
+                { s.number_line() }
+                if let Some(b) = baseline { { s.colon() }{ s.baseline_mark() }{ b.to_string() } }
+            </figcaption>
         </figure>
     }
 }

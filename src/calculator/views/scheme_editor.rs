@@ -2,121 +2,127 @@
 //! an exact field. An invalid state is shown at the field that causes it; changed values are
 //! marked; one action resets to the preset.
 
-use dingji_rules::{Decimal, Lang, Scheme, parse_decimal};
+use dingji_rules::{Decimal, Lang, Scheme};
 use yew::prelude::*;
 
 use super::slider_field::{SliderFieldProps, slider_field};
 use crate::calculator::state::Action;
 use crate::shared::i18n::{self, error_message, strings};
-use crate::wire::page::{EditErrors, Edits, preset_values};
+use crate::wire::page::{EditErrors, Edits};
 
 pub struct SchemeEditorProps<'a> {
     pub lang: Lang,
     /// The preset, unchanged.
     pub base: &'a Scheme,
+    /// The preset with every edit that could be read (the page reads them once, for this and
+    /// the result alike).
+    pub edited: &'a Scheme,
     pub edits: &'a Edits,
     pub errors: Option<&'a EditErrors>,
     pub dispatch: &'a Callback<Action>,
 }
 
-fn changed(text: &str, preset: &str) -> bool {
-    match (parse_decimal(text, ""), parse_decimal(preset, "")) {
-        (Ok(a), Ok(b)) => a != b,
-        _ => text.trim() != preset,
-    }
+/// One value as a slider with its exact field: `typed` if the user changed it, else the preset's
+/// `preset`; marked when it reads otherwise than the preset's (`edited`), or not at all.
+struct Value<'a> {
+    id: String,
+    label: &'a str,
+    typed: Option<&'a String>,
+    preset: Option<Decimal>,
+    edited: Option<Decimal>,
+    step: &'static str,
+    error: Option<&'a dingji_rules::Error>,
+    on_input: Callback<String>,
+}
+
+fn value(v: Value, lang: Lang) -> Html {
+    let preset = v
+        .preset
+        .map(|p| p.normalize().to_string())
+        .unwrap_or_default();
+    let modified = v.typed.is_some() && (v.error.is_some() || v.edited != v.preset);
+    let value: AttrValue = v.typed.cloned().unwrap_or_else(|| preset.clone()).into();
+    slider_field(&SliderFieldProps {
+        id: v.id.into(),
+        label: v.label.to_owned().into(),
+        modified: if modified {
+            strings(lang).modified()
+        } else {
+            ""
+        }
+        .into(),
+        slider: if v.error.is_some() {
+            preset.into()
+        } else {
+            value.clone()
+        },
+        value,
+        step: v.step.into(),
+        error: v.error.map(|e| AttrValue::from(error_message(e, lang))),
+        on_input: v.on_input,
+    })
 }
 
 pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
-    let s = strings(props.lang);
-    let (preset_weights, preset_thresholds) = preset_values(props.base);
-    let weights = props
-        .edits
-        .weights
-        .clone()
-        .unwrap_or_else(|| preset_weights.clone());
-    let thresholds = props
-        .edits
-        .thresholds
-        .clone()
-        .unwrap_or_else(|| preset_thresholds.clone());
+    let (lang, edits, errors) = (props.lang, props.edits, props.errors);
+    let s = strings(lang);
     let error =
-        |e: Option<&dingji_rules::Error>| e.map(|e| AttrValue::from(error_message(e, props.lang)));
-
-    // One slider field per value: `texts` as typed, `presets` as the preset has them, `action`
-    // the change it dispatches.
-    let field = |id: String,
-                 label: &str,
-                 i: usize,
-                 texts: &[String],
-                 presets: &[String],
-                 action: fn(usize, String, Vec<String>) -> Action,
-                 step: &'static str,
-                 error: Option<AttrValue>| {
-        let text = texts.get(i).cloned().unwrap_or_default();
-        let preset = presets.get(i).cloned().unwrap_or_default();
-        let dispatch = props.dispatch.clone();
-        let defaults = presets.to_vec();
-        let on_input = Callback::from(move |text| dispatch.emit(action(i, text, defaults.clone())));
-        slider_field(&SliderFieldProps {
-            id: id.into(),
-            label: label.to_owned().into(),
-            modified: if changed(&text, &preset) {
-                s.modified()
-            } else {
-                ""
-            }
-            .into(),
-            value: text.into(),
-            preset: preset.into(),
-            step: step.into(),
-            error,
-            on_input,
-        })
+        |e: Option<&dingji_rules::Error>| e.map(|e| AttrValue::from(error_message(e, lang)));
+    let weight_fields = props
+        .base
+        .sources
+        .iter()
+        .zip(&props.edited.sources)
+        .enumerate()
+        .map(|(index, (source, edited))| {
+            value(
+                Value {
+                    id: format!("weight-{}", source.id),
+                    label: source.name.get(lang),
+                    typed: edits.weights.get(index).and_then(Option::as_ref),
+                    preset: Some(source.weight),
+                    edited: Some(edited.weight),
+                    step: "1",
+                    error: errors.and_then(|e| e.weight(index)),
+                    on_input: props
+                        .dispatch
+                        .reform(move |text| Action::SetWeight { index, text }),
+                },
+                lang,
+            )
+        });
+    // The total of the weights as read, once each reads as a number in range.
+    let total = if errors.is_some_and(|e| !e.weights.is_empty()) {
+        "—".to_owned()
+    } else {
+        let sum: Decimal = props.edited.sources.iter().map(|s| s.weight).sum();
+        sum.normalize().to_string()
     };
-    let weight_fields = props.base.sources.iter().enumerate().map(|(i, source)| {
-        field(
-            format!("weight-{}", source.id),
-            source.name.get(props.lang),
-            i,
-            &weights,
-            &preset_weights,
-            |index, text, defaults| Action::SetWeight {
-                index,
-                text,
-                defaults,
-            },
-            "1",
-            error(props.errors.and_then(|e| e.weight(i))),
-        )
-    });
-    // Checked: a weight typed as 79228162514264337593543950335 twice has no sum, not a panic.
-    let total: Option<Decimal> = weights.iter().try_fold(Decimal::ZERO, |sum, w| {
-        parse_decimal(w, "").ok().and_then(|w| sum.checked_add(w))
-    });
-    let total_text = total.map_or("—".to_owned(), |t| t.normalize().to_string());
-    let sum_error = error(props.errors.and_then(|e| e.weights_sum.as_ref()));
+    let sum_error = error(errors.and_then(|e| e.weights_sum.as_ref()));
 
     let last = props.base.tiers.len().saturating_sub(1);
     let threshold_fields = props
         .base
         .tiers
         .iter()
+        .zip(&props.edited.tiers)
         .take(last)
         .enumerate()
-        .map(|(i, tier)| {
-            field(
-                format!("threshold-{i}"),
-                tier.name.get(props.lang),
-                i,
-                &thresholds,
-                &preset_thresholds,
-                |index, text, defaults| Action::SetThreshold {
-                    index,
-                    text,
-                    defaults,
+        .map(|(index, (tier, edited))| {
+            value(
+                Value {
+                    id: format!("threshold-{index}"),
+                    label: tier.name.get(lang),
+                    typed: edits.thresholds.get(index).and_then(Option::as_ref),
+                    preset: tier.min,
+                    edited: edited.min,
+                    step: "0.5",
+                    error: errors.and_then(|e| e.threshold(index)),
+                    on_input: props
+                        .dispatch
+                        .reform(move |text| Action::SetThreshold { index, text }),
                 },
-                "0.5",
-                error(props.errors.and_then(|e| e.threshold(i))),
+                lang,
             )
         });
     let other = error(props.errors.and_then(|e| e.other.as_ref()));
@@ -133,14 +139,14 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
                     <legend>{ s.weights() }</legend>
                     { for weight_fields }
                     <p class={classes!("total", sum_error.is_some().then_some("invalid"))} id="weights-total">
-                        { i18n::fill(strings(props.lang).weights_total(), &[&total_text]) }
+                        { i18n::fill(s.weights_total(), &[&total]) }
                     </p>
                     <p class="error" id="weights-error" role="alert">{ sum_error.unwrap_or_default() }</p>
                 </fieldset>
                 <fieldset>
                     <legend>{ s.thresholds() }</legend>
                     { for threshold_fields }
-                    <p class="hint">{ s.lowest_tier_note() }{ s.colon() }{ props.base.tier_name(last, props.lang) }</p>
+                    <p class="hint">{ s.lowest_tier_note() }{ s.colon() }{ props.base.tier_name(last, lang) }</p>
                 </fieldset>
             </div>
             if let Some(message) = other { <p class="error" role="alert">{ message }</p> }

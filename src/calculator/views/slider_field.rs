@@ -9,8 +9,9 @@ pub struct SliderFieldProps {
     pub label: AttrValue,
     /// The text of the value, as typed.
     pub value: AttrValue,
-    /// The preset's value, for the slider while the text is not a number.
-    pub preset: AttrValue,
+    /// Where the slider stands: the value as read, or the preset's while the text does not
+    /// read as a value in range.
+    pub slider: AttrValue,
     /// The slider's step; empty for 1 (its range is 0 to 100).
     pub step: AttrValue,
     /// The mark shown when the value differs from the preset's (empty: not changed).
@@ -28,12 +29,6 @@ pub fn slider_field(props: &SliderFieldProps) -> Html {
         e.target_unchecked_into::<web_sys::HtmlInputElement>()
             .value()
     });
-    let numeric = dingji_rules::parse_decimal(&props.value, "").is_ok();
-    let slider_value = if numeric {
-        props.value.clone()
-    } else {
-        props.preset.clone()
-    };
     let invalid = props.error.is_some();
     let error_id = format!("{}-error", props.id);
     html! {
@@ -49,7 +44,7 @@ pub fn slider_field(props: &SliderFieldProps) -> Html {
                 min="0"
                 max="100"
                 step={if props.step.is_empty() { AttrValue::Static("1") } else { props.step.clone() }}
-                value={slider_value}
+                value={props.slider.clone()}
                 oninput={on_range}
             />
             <input

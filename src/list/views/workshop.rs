@@ -620,7 +620,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     };
     let errors: Option<&crate::list::workshop::TrialErrors> =
         (*result).as_ref().err().map(|e| &**e);
-    let weights = trial.edits.weights.clone().unwrap_or_default();
+    let weights = &trial.weights;
     // A value is marked against the scheme it started from: a weight by its source.
     let weight_started = |id: &str| {
         start
@@ -634,7 +634,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         .enumerate()
         .map(|(i, source)| {
             let on_input = set(Rc::new(move |t: &mut Trial, text| {
-                if let Some(w) = t.edits.weights.as_mut().and_then(|w| w.get_mut(i)) {
+                if let Some(w) = t.weights.get_mut(i) {
                     *w = text;
                 }
             }));
@@ -658,14 +658,14 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             )
         })
         .collect::<Html>();
-    let thresholds = trial.edits.thresholds.clone().unwrap_or_default();
-    let thresholds_started = started.edits.thresholds.clone().unwrap_or_default();
+    let thresholds = &trial.thresholds;
+    let thresholds_started = &started.thresholds;
     let threshold_fields = thresholds
         .iter()
         .enumerate()
         .map(|(i, text)| {
             let on_input = set(Rc::new(move |t: &mut Trial, text| {
-                if let Some(m) = t.edits.thresholds.as_mut().and_then(|m| m.get_mut(i)) {
+                if let Some(m) = t.thresholds.get_mut(i) {
                     *m = text;
                 }
             }));
