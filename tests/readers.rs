@@ -466,6 +466,46 @@ proptest! {
     }
 
     #[test]
+    fn each_weight_changed_is_read_once_and_the_others_stay_the_presets(
+        // Per source of B (50/30/20): not changed, a number in hundredths (beyond 100 too), or
+        // text that is not a number.
+        typed in prop::collection::vec(prop_oneof![Just(None), (0u32..12_000).prop_map(|h| Some(Ok(h))), "[a-z%]{1,3}".prop_map(|t| Some(Err(t)))], 0..4),
+    ) {
+        let base = schemes()[0].clone();
+        prop_assert_eq!(&base.id, "B");
+        let preset = [5_000u32, 3_000, 2_000];
+        let edits = Edits {
+            weights: typed
+                .iter()
+                .map(|t| t.as_ref().map(|v| match v {
+                    Ok(h) => format!("{}.{:02}", h / 100, h % 100),
+                    Err(text) => text.clone(),
+                }))
+                .collect(),
+            thresholds: Vec::new(),
+        };
+        let (scheme, errors) = dingji::wire::page::edited_scheme(&base, &edits, Lang::Zh);
+        // By hand: a number from 0 to 100 replaces the preset's; anything else is an error at its
+        // field and leaves the preset's; a source not typed keeps the preset's.
+        let mut expected = preset;
+        let mut bad = Vec::new();
+        for (i, t) in typed.iter().enumerate().take(3) {
+            match t {
+                Some(Ok(h)) if *h <= 10_000 => expected[i] = *h,
+                Some(_) => bad.push(i),
+                None => {}
+            }
+        }
+        for (i, source) in scheme.sources.iter().enumerate() {
+            prop_assert_eq!(source.weight, dingji_rules::Decimal::new(i64::from(expected[i]), 2));
+        }
+        prop_assert_eq!(errors.weights.iter().map(|(i, _)| *i).collect::<Vec<_>>(), bad.clone());
+        let sum: u32 = expected.iter().sum();
+        prop_assert_eq!(errors.weights_sum.is_some(), bad.is_empty() && sum != 10_000);
+        prop_assert_eq!(errors.is_empty(), bad.is_empty() && sum == 10_000);
+    }
+
+    #[test]
     fn a_damaged_scheme_file_is_read_or_refused_in_chinese(text in mutated(include_str!("../rules/presets/b-township.json").to_owned())) {
         if let Err(e) = Scheme::from_json(&text) {
             prop_assert!(chinese(&e.to_string()), "not Chinese: {}", e);
