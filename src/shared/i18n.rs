@@ -60,7 +60,6 @@ strings! {
         clear: "清空输入",
         scheme: "定级方案",
         category: "组织分类",
-        sources: "各评价主体",
         weight: "权重",
         mode_score: "直接录入得分",
         mode_indicators: "按指标打分",
