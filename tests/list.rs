@@ -203,11 +203,7 @@ fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
         ..ListState::new(b())
     });
     let cells = parse_delimited("甲村\t村\t90\r\n乙社区\t社区\t80\r\n", '\t');
-    let state = state.reduce(Action::Paste {
-        targets: vec![],
-        col: 0,
-        cells,
-    });
+    let state = state.paste(&[], 0, &cells);
     assert_eq!(state.rows.len(), 2);
     assert_eq!(state.rows[1].draft.name, "乙社区");
     assert_eq!(state.rows[1].draft.category, "社区");
@@ -216,11 +212,7 @@ fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
     let before = state.rows.clone();
     let cols = state.columns();
     let tier = cols.iter().position(|c| *c == Col::OverrideTier).unwrap();
-    let state = state.reduce(Action::Paste {
-        targets: vec![0, 1],
-        col: tier,
-        cells: vec![vec!["优秀".into()]],
-    });
+    let state = state.paste(&[0, 1], tier, &[vec!["优秀".into()]]);
     assert_eq!(state.rows, before);
     let notice = format!("{:?}", state.notice);
     assert!(
@@ -231,6 +223,63 @@ fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
         ),
         "{notice}"
     );
+}
+
+#[test]
+fn a_paste_read_in_the_tools_lands_on_the_rows_by_id_as_they_are_now() {
+    let state = Rc::new(ListState {
+        modes: default_modes(&b()),
+        ..ListState::new(b())
+    });
+    let state = state.paste(
+        &[],
+        0,
+        &parse_delimited("甲村\t村\t90\n乙社区\t社区\t80\n", '\t'),
+    );
+    let (a, b_id) = (state.rows[0].id, state.rows[1].id);
+    // The tools read a paste into the list as it was; meanwhile 甲村 was deleted and a row added.
+    let pasted = state
+        .clone()
+        .paste(&[1], 2, &parse_delimited("70\n71\n", '\t'));
+    let now = state
+        .clone()
+        .reduce(Action::DeleteRow(0))
+        .reduce(Action::AddRow);
+    let Action::Pasted { changed, added, .. } =
+        Action::pasted(&state.rows, &pasted.rows, "已粘贴 2 行".into())
+    else {
+        panic!("not a paste")
+    };
+    assert_eq!(
+        changed.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        [b_id]
+    );
+    assert_eq!(added.len(), 1, "the second line adds a row");
+    let after = now.clone().reduce(Action::Pasted {
+        // 甲村's entries as a change too: it was deleted meanwhile.
+        changed: vec![(a, state.rows[0].draft.clone()), changed[0].clone()],
+        added,
+        said: "已粘贴 2 行".into(),
+    });
+    // 甲村, deleted meanwhile, is not brought back; 乙社区 takes 70; the row added meanwhile
+    // stays; the paste's second line is a new row with 71, its own id; one step of the history.
+    let names: Vec<&str> = after.rows.iter().map(|r| r.draft.name.as_str()).collect();
+    assert_eq!(names, ["乙社区", "", ""]);
+    assert!(after.rows.iter().all(|r| r.id != a));
+    let committee = |i: usize| {
+        after.rows[i]
+            .draft
+            .source("committee")
+            .map(|s| s.score.clone())
+    };
+    assert_eq!(committee(0).as_deref(), Some("70"));
+    assert_eq!(committee(2).as_deref(), Some("71"));
+    assert_eq!(after.rows[1].id, now.rows[1].id);
+    assert!(after.rows[2].id != now.rows[1].id && after.rows[2].id != b_id);
+    assert!(
+        matches!(&after.notice, Some(dingji::list::state::Notice::Done(s)) if s == "已粘贴 2 行")
+    );
+    assert_eq!(after.reduce(Action::Undo).rows, now.rows);
 }
 
 #[test]
@@ -491,11 +540,11 @@ fn a_saved_rectification_period_outside_6_to_12_months_or_a_day_that_does_not_ex
 /// Pastes `text` (as Excel copies it) at column `col` into the rows shown from `position` down.
 fn paste_shown(state: Rc<ListState>, position: usize, col: usize, text: &str) -> Rc<ListState> {
     let order = grade(&state).order;
-    state.reduce(Action::Paste {
-        targets: order.get(position..).unwrap_or_default().to_vec(),
+    state.paste(
+        order.get(position..).unwrap_or_default(),
         col,
-        cells: parse_delimited(text, '\t'),
-    })
+        &parse_delimited(text, '\t'),
+    )
 }
 
 fn column(state: &ListState, col: &Col) -> usize {

@@ -280,11 +280,11 @@ proptest! {
         let state = state.reduce(Action::SetView(View { by_rank, ..View::default() }));
         let before = persist::to_text(&state);
         let order = grade(&state).order;
-        let after = state.reduce(Action::Paste {
-            targets: order.get(position..).unwrap_or_default().to_vec(),
+        let after = state.paste(
+            order.get(position..).unwrap_or_default(),
             col,
-            cells: parse_delimited(&text, '\t'),
-        });
+            &parse_delimited(&text, '\t'),
+        );
         match &after.notice {
             Some(Notice::Refused(why)) => {
                 prop_assert!(chinese(why));

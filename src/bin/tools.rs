@@ -1,6 +1,7 @@
 //! The list page's tools as a bundle of their own (`tools.js` + `tools_bg.wasm`, a no-modules
-//! bundle that post-build exposes as `self.dingjiTools`): the import dialog and the scheme
-//! workshop, loaded by the list page on the first use of either (`dingji::list::tools`), so that
+//! bundle that post-build exposes as `self.dingjiTools`): the import dialog, the scheme
+//! workshop, the exports, the 公示 preview and the reading of a paste, loaded by the list page
+//! on the first use of any (`dingji::list::tools`), so that
 //! the list page's first load carries neither.
 //!
 //! Each mounts into a root the page gives it and reads the page's list as saved-list text (the
@@ -157,6 +158,40 @@ mod serve {
         let app = yew::Renderer::<PublicityPreview>::with_root_and_props(root, props).render();
         APP.with(|a| a.replace(Some(Open::Publicity(app))));
         Ok(())
+    }
+
+    /// Reads `text` (a block copied from Excel or WPS, tab-separated) into the list `list`
+    /// (saved-list text) at column index `col` of the rows `targets` (their indices in the list,
+    /// in the order shown). Answers the list after it (saved-list text) and what it says, or
+    /// throws why nothing was pasted.
+    #[wasm_bindgen]
+    pub fn paste_into(
+        list: String,
+        targets: js_sys::Array,
+        col: u32,
+        text: String,
+    ) -> Result<js_sys::Array, JsValue> {
+        let state = Rc::new(self::list(&list)?);
+        let targets: Vec<usize> = targets
+            .iter()
+            .filter_map(|t| t.as_f64())
+            .map(|t| t as usize)
+            .collect();
+        let cells = dingji::list::files::parse_delimited(&text, '\t');
+        let next = state.clone().paste(&targets, col as usize, &cells);
+        let said = match &next.notice {
+            Some(dingji::list::state::Notice::Done(said))
+                if !Rc::ptr_eq(&next.rows, &state.rows) =>
+            {
+                said.clone()
+            }
+            Some(dingji::list::state::Notice::Refused(why)) => return Err(JsValue::from_str(why)),
+            _ => return Err(JsValue::from_str("")),
+        };
+        Ok(js_sys::Array::of2(
+            &persist::to_text(&next).into(),
+            &said.into(),
+        ))
     }
 
     /// Takes the open tool down (the page then removes its root).

@@ -6,7 +6,6 @@ use dingji_rules::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::files::parse_delimited;
 use super::hooks::{
     VirtualWindow, use_consequences, use_explained_row, use_graded, use_preset_texts, use_saving,
     use_virtual_window,
@@ -62,10 +61,14 @@ pub fn ListApp() -> Html {
         bottom,
         on_scroll,
     } = use_virtual_window(total, state.cursor, state.added);
-    // A block pasted from Excel or WPS fills from the cursor's cell.
+    // A block pasted from Excel or WPS fills from the cursor's cell. It is read in the tools
+    // bundle (fetched on the first paste): the page hands it the list as saved-list text and
+    // takes back the rows the paste changed or added.
     let on_paste = {
         let dispatch = consequences.dispatch.clone();
         let graded = graded.clone();
+        let state = state.clone();
+        let schemes = schemes.clone();
         let (position, col) = state.cursor;
         Callback::from(move |e: Event| {
             let Ok(e) = e.dyn_into::<web_sys::ClipboardEvent>() else {
@@ -80,11 +83,26 @@ pub fn ListApp() -> Html {
             }
             e.prevent_default();
             // Into the rows shown from the cursor down, sorted or filtered as they are.
-            dispatch.emit(Action::Paste {
-                targets: graded.order.get(position..).unwrap_or_default().to_vec(),
-                col,
-                cells: parse_delimited(&text, '\t'),
+            let targets = graded.order.get(position..).unwrap_or_default().to_vec();
+            let (dispatch, schemes, before) =
+                (dispatch.clone(), schemes.clone(), state.rows.clone());
+            let answer = Callback::from(move |answer: super::tools::PasteAnswer| {
+                let read = answer.and_then(|(text, said)| {
+                    persist::from_text(&text, &schemes).map(|list| (list, said))
+                });
+                dispatch.emit(match read {
+                    Ok((list, said)) => Action::pasted(&before, &list.rows, said),
+                    Err(why) => Action::Notify(Notice::Refused(why)),
+                });
             });
+            super::tools::paste(
+                persist::to_text(&state),
+                targets,
+                col,
+                text,
+                state.lang,
+                answer,
+            );
         })
     };
 

@@ -420,7 +420,7 @@ pub fn use_consequences(
                 }
             }
             Action::SetCell { .. }
-            | Action::Paste { .. }
+            | Action::Pasted { .. }
             | Action::DeleteRow(_)
             | Action::DuplicateRow(_)
             | Action::AddRow => apply.emit(action),

@@ -152,13 +152,13 @@ pub enum Action {
         col: Col,
         text: String,
     },
-    /// A block of cells pasted at column index `col` into the rows shown from the cursor down
-    /// (`targets`: their indices in the list, in the order shown); lines past them add rows.
-    /// A first line of headers places the columns instead (and is not pasted).
-    Paste {
-        targets: Vec<usize>,
-        col: usize,
-        cells: Vec<Vec<String>>,
+    /// A paste as the tools bundle read it ([`ListState::paste`]): the rows it changed, by id,
+    /// with their new entries, the rows it added, and what it says ("已粘贴 3 行"). Rows deleted
+    /// since are left out; rows edited since take the pasted cells.
+    Pasted {
+        changed: Vec<(u64, OrgDraft)>,
+        added: Vec<OrgDraft>,
+        said: String,
     },
     AddRow,
     DeleteRow(usize),
@@ -336,6 +336,100 @@ fn number_in(col: &Col, text: &str) -> Result<(), CellError> {
     }
 }
 
+impl Action {
+    /// The paste that made `after` (the rows as the tools bundle left them) of `before` (the
+    /// rows it was read into, in the same order): each row whose entries it changed, by id, and
+    /// the rows it added.
+    pub fn pasted(before: &[Rc<Row>], after: &[Rc<Row>], said: String) -> Action {
+        let (mut changed, mut added) = (Vec::new(), Vec::new());
+        for (i, row) in after.iter().enumerate() {
+            match before.get(i) {
+                Some(b) if b.draft == row.draft => {}
+                Some(b) => changed.push((b.id, row.draft.clone())),
+                None => added.push(row.draft.clone()),
+            }
+        }
+        Action::Pasted {
+            changed,
+            added,
+            said,
+        }
+    }
+}
+
+impl ListState {
+    /// A block of cells pasted at column index `col` into the rows shown from the cursor down
+    /// (`targets`: their indices in the list, in the order shown); lines past them add rows.
+    /// A first line of headers places the columns instead (and is not pasted). A cell that does
+    /// not read refuses the whole paste: the list as it was, with the refusal as its notice.
+    /// Run by the tools bundle, which the list page hands its list (the reading of a paste is
+    /// not in the page's first load).
+    pub fn paste(self: Rc<Self>, targets: &[usize], col: usize, cells: &[Vec<String>]) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let columns = next.columns();
+        let (places, first_line) = paste_places(cells, col, &columns, &next.scheme);
+        let mut rows = (*next.rows).clone();
+        let mut problems = Vec::new();
+        let mut pasted = 0;
+        for (k, line) in cells.iter().enumerate().skip(first_line) {
+            let at = match targets.get(k - first_line) {
+                Some(&at) if at < rows.len() => at,
+                _ => {
+                    rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
+                    next.next_id += 1;
+                    rows.len() - 1
+                }
+            };
+            let Some(current) = rows.get(at).cloned() else {
+                continue;
+            };
+            let mut draft = current.draft.clone();
+            for (text, place) in line.iter().zip(&places) {
+                let Some(c) = place.and_then(|p| columns.get(p)) else {
+                    continue;
+                };
+                let read = number_in(c, text)
+                    .and_then(|()| c.set(&mut draft, &next.scheme, &next.modes, text));
+                if let Err(why) = read {
+                    let lang = next.lang;
+                    problems.push(fill(
+                        list_strings(lang).paste_problem(),
+                        &[
+                            &(at + 1).to_string(),
+                            &(k + 1).to_string(),
+                            &c.header(&next.scheme, lang),
+                            &cell_error_message(&why, &next.scheme, lang),
+                        ],
+                    ));
+                }
+            }
+            if let Some(slot) = rows.get_mut(at) {
+                *slot = Rc::new(Row::new(current.id, draft, &next.scheme));
+            }
+            pasted += 1;
+        }
+        if !problems.is_empty() {
+            let s = list_strings(next.lang);
+            next.notice = Some(Notice::Refused(fill(
+                s.paste_refused(),
+                &[&problems.join(s.sentence_sep())],
+            )));
+            return Rc::new(ListState {
+                rows: self.rows.clone(),
+                next_id: self.next_id,
+                ..next
+            });
+        }
+        next.notice = Some(Notice::Done(if next.lang == Lang::Zh {
+            format!("已粘贴 {pasted} 行")
+        } else {
+            format!("Pasted {pasted} rows")
+        }));
+        next.commit(rows);
+        Rc::new(next)
+    }
+}
+
 impl Reducible for ListState {
     type Action = Action;
 
@@ -440,70 +534,22 @@ impl Reducible for ListState {
                 }
                 next.commit(rows);
             }
-            Action::Paste {
-                targets,
-                col,
-                cells,
+            Action::Pasted {
+                changed,
+                added,
+                said,
             } => {
-                let columns = next.columns();
-                let (places, first_line) = paste_places(&cells, col, &columns, &next.scheme);
                 let mut rows = (*next.rows).clone();
-                let mut problems = Vec::new();
-                let mut pasted = 0;
-                for (k, line) in cells.iter().enumerate().skip(first_line) {
-                    let at = match targets.get(k - first_line) {
-                        Some(&at) if at < rows.len() => at,
-                        _ => {
-                            rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
-                            next.next_id += 1;
-                            rows.len() - 1
-                        }
-                    };
-                    let Some(current) = rows.get(at).cloned() else {
-                        continue;
-                    };
-                    let mut draft = current.draft.clone();
-                    for (text, place) in line.iter().zip(&places) {
-                        let Some(c) = place.and_then(|p| columns.get(p)) else {
-                            continue;
-                        };
-                        let read = number_in(c, text)
-                            .and_then(|()| c.set(&mut draft, &next.scheme, &next.modes, text));
-                        if let Err(why) = read {
-                            let lang = next.lang;
-                            problems.push(fill(
-                                list_strings(lang).paste_problem(),
-                                &[
-                                    &(at + 1).to_string(),
-                                    &(k + 1).to_string(),
-                                    &c.header(&next.scheme, lang),
-                                    &cell_error_message(&why, &next.scheme, lang),
-                                ],
-                            ));
-                        }
+                for (id, draft) in changed {
+                    if let Some(slot) = rows.iter_mut().find(|r| r.id == id) {
+                        *slot = Rc::new(Row::new(id, draft, &next.scheme));
                     }
-                    if let Some(slot) = rows.get_mut(at) {
-                        *slot = Rc::new(Row::new(current.id, draft, &next.scheme));
-                    }
-                    pasted += 1;
                 }
-                if !problems.is_empty() {
-                    let s = list_strings(next.lang);
-                    next.notice = Some(Notice::Refused(fill(
-                        s.paste_refused(),
-                        &[&problems.join(s.sentence_sep())],
-                    )));
-                    return Rc::new(ListState {
-                        rows: self.rows.clone(),
-                        next_id: self.next_id,
-                        ..next
-                    });
+                for draft in added {
+                    rows.push(Rc::new(Row::new(next.next_id, draft, &next.scheme)));
+                    next.next_id += 1;
                 }
-                next.notice = Some(Notice::Done(if next.lang == Lang::Zh {
-                    format!("已粘贴 {pasted} 行")
-                } else {
-                    format!("Pasted {pasted} rows")
-                }));
+                next.notice = Some(Notice::Done(said));
                 next.commit(rows);
             }
             Action::AddRow => {

@@ -1,5 +1,5 @@
 //! The page's side of the tools bundle (`src/bin/tools.rs`: the import dialog, the scheme
-//! workshop): loaded on the first use of either (its script, then its wasm), then asked to open
+//! workshop, the exports, the 公示 preview, the reading of a paste): loaded on the first use of any (its script, then its wasm), then asked to open
 //! one over the list in a root of its own at the end of the body (outside the list app: each Yew
 //! instance numbers its app roots from 1, so two apps in one subtree would take each other's
 //! events).
@@ -174,6 +174,42 @@ pub fn export(
                 .await
                 .map_err(|e| e.as_string().unwrap_or_else(|| failed(lang)(e)))?;
             Ok(())
+        };
+        answer.emit(done.await);
+    });
+}
+
+/// What a paste read in the tools bundle gives: the list after it (saved-list text) and what it
+/// says ("已粘贴 3 行"); or why nothing was pasted (a cell that does not read, the tools not
+/// loaded).
+pub type PasteAnswer = Result<(String, String), String>;
+
+/// Reads `text` (a block copied from Excel or WPS) into the list `list` (saved-list text) at
+/// column index `col` of the rows `targets` ([`crate::list::state::ListState::paste`]), in the
+/// tools bundle; `answer` is called once.
+pub fn paste(
+    list: String,
+    targets: Vec<usize>,
+    col: usize,
+    text: String,
+    lang: Lang,
+    answer: Callback<PasteAnswer>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = async {
+            let module = module(lang).await?;
+            let targets: js_sys::Array = targets.iter().map(|&t| JsValue::from(t as f64)).collect();
+            let reply = call(
+                &module,
+                "paste_into",
+                &js_sys::Array::of4(&list.into(), &targets, &(col as f64).into(), &text.into()),
+            )
+            .map_err(|e| e.as_string().unwrap_or_else(|| failed(lang)(e)))?;
+            let reply = js_sys::Array::from(&reply);
+            Ok((
+                reply.get(0).as_string().unwrap_or_default(),
+                reply.get(1).as_string().unwrap_or_default(),
+            ))
         };
         answer.emit(done.await);
     });
