@@ -3,7 +3,7 @@
 // any request or error it should not make.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, screenshot, waitForText, ARTIFACTS } from './harness.mjs';
+import { serveDist, launchBrowser, watch, screenshot, waitForText, ARTIFACTS, axeViolations } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -142,9 +142,11 @@ test('the number line shows the result under the preset beside the result under 
     assert.equal(await at('.marker:not(.baseline) line'), 903.2);
     assert.equal(await at('.marker.baseline line'), 891.8);
     await screenshot(page, 'baseline-1440');
+    assert.deepEqual(await axeViolations(page), []);
     await page.setViewportSize({ width: 375, height: 800 });
     await screenshot(page, 'baseline-375');
     await page.locator('.number-line').screenshot({ path: `${ARTIFACTS}/baseline-375-line.png` });
+    assert.deepEqual(await axeViolations(page), []);
     // A threshold moved, the score the same: one marker, the tier from the new threshold.
     await page.click('#reset-scheme');
     await waitForText(page, '#composite', '89.18');
