@@ -7,13 +7,11 @@
 
 use std::rc::Rc;
 
-use dingji_rules::Scheme;
 use yew::prelude::*;
 
-use super::derive::{Calc, Outcome, chosen_category, missing, shown_outcome};
+use super::derive::{Calc, Outcome, chosen_category, lacking, shown_outcome, shown_scheme};
 use super::hooks::{use_explained, use_opened_links, use_saved};
 use super::persist::{initial_state, share_link};
-use super::state::Action;
 use super::views::choose::{ChooseProps, choose};
 use super::views::contribution_bar::{ContributionBarProps, contribution_bar};
 use super::views::header::{HeaderProps, header};
@@ -22,12 +20,11 @@ use super::views::number_line::{NumberLineProps, number_line};
 use super::views::result_panel::{ResultPanelProps, result_panel};
 use super::views::scheme_editor::{SchemeEditorProps, scheme_editor};
 use super::views::share_dialog::ShareDialog;
-use super::views::source_card::{SourceCardProps, source_card};
+use super::views::source_card::source_cards;
 use super::views::veto_list::{VetoListProps, veto_list};
 use super::views::why::{MiniResultProps, WhyProps, mini_result, why};
 use crate::shared::i18n::strings;
 use crate::wire::page::Saved;
-use dingji_rules::fmt::fixed;
 
 #[component]
 pub fn App() -> Html {
@@ -75,23 +72,9 @@ pub fn App() -> Html {
     let explained = use_explained(&state, &saved, calc.outcome.is_some());
 
     let (outcome, stale) = shown_outcome(&calc, &mut last_good.borrow_mut());
-    let shown_scheme: Rc<Scheme> = match &calc.scheme {
-        Ok(x) => x.clone(),
-        Err(_) => outcome.as_ref().map_or(base.clone(), |o| o.scheme.clone()),
-    };
-    let missing = if calc.outcome.is_none() {
-        missing(&calc, &shown_scheme, lang)
-    } else {
-        Vec::new()
-    };
+    let shown_scheme = shown_scheme(&calc, outcome.as_deref(), &base);
     // The working waits for inputs that give a result, and says what they lack.
-    let waiting = calc.outcome.is_none().then(|| {
-        if missing.is_empty() {
-            s.why_waiting().to_owned()
-        } else {
-            format!("{}{}", s.incomplete(), missing.join(s.list_sep()))
-        }
-    });
+    let (missing, waiting) = lacking(&calc, &shown_scheme, lang);
 
     let (on_share, close_share) = {
         let (open, close) = (sharing.clone(), sharing.clone());
@@ -101,34 +84,21 @@ pub fn App() -> Html {
         )
     };
     let category = chosen_category(&base, &state.draft.category);
-    let no_draft = dingji_rules::draft::SourceDraft::default();
-    let sources = shown_scheme
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(index, source)| {
-            let score = calc
-                .outcome
-                .as_ref()
-                .and_then(|o| o.result.scores.get(index))
-                .map(|x| fixed(*x, shown_scheme.rounding.decimals));
-            source_card(&SourceCardProps {
-                lang,
-                scheme: &shown_scheme,
-                index,
-                category: &category,
-                draft: state.draft.source(&source.id).unwrap_or(&no_draft),
-                errors: &calc.field_errors,
-                score,
-                dispatch: &dispatch,
-            })
-        });
+    let sources = source_cards(
+        lang,
+        &shown_scheme,
+        &category,
+        &state.draft,
+        &calc.field_errors,
+        calc.outcome.as_ref().map(|o| &o.result.scores[..]),
+        &dispatch,
+    );
     let on_key = {
         let dispatch = dispatch.clone();
         let presentation = state.presentation;
         Callback::from(move |e: KeyboardEvent| {
             if presentation && e.key() == "Escape" {
-                dispatch.emit(Action::TogglePresentation);
+                dispatch.emit(super::state::Action::TogglePresentation);
             }
         })
     };
@@ -146,13 +116,8 @@ pub fn App() -> Html {
             <main class="calculator">
                 <div class="inputs">
                     { choose(&ChooseProps { lang, schemes: schemes.clone(), scheme: base.clone(), category: AttrValue::from(category.clone()), dispatch: dispatch.clone() }) }
-                    { for sources }
-                    { veto_list(&VetoListProps {
-                        lang,
-                        scheme: &shown_scheme,
-                        ticked: &state.draft.vetoes,
-                        dispatch: &dispatch,
-                    }) }
+                    { sources }
+                    { veto_list(&VetoListProps { lang, scheme: &shown_scheme, ticked: &state.draft.vetoes, dispatch: &dispatch }) }
                     { scheme_editor(&SchemeEditorProps {
                         lang,
                         base: &base,
@@ -164,12 +129,7 @@ pub fn App() -> Html {
                 </div>
                 <div class={classes!("results", stale.then_some("results-stale"))}>
                     { result_panel(&ResultPanelProps { lang, outcome: outcome.as_deref(), stale, missing: &missing }) }
-                    { number_line(&NumberLineProps {
-                        lang,
-                        scheme: &shown_scheme,
-                        score: outcome.as_ref().map(|o| o.result.rounded),
-                        baseline: outcome.as_ref().and_then(|o| o.baseline),
-                    }) }
+                    { number_line(&NumberLineProps { lang, scheme: &shown_scheme, score: outcome.as_ref().map(|o| o.result.rounded), baseline: outcome.as_ref().and_then(|o| o.baseline) }) }
                     if let Some(o) = &outcome {
                         { contribution_bar(&ContributionBarProps { lang, outcome: o }) }
                     }

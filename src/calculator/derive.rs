@@ -129,6 +129,22 @@ impl Calc {
     }
 }
 
+/// What the inputs lack while they give no result: the names of the fields still empty (for
+/// the result panel), and what the working says while it waits.
+pub fn lacking(calc: &Calc, scheme: &Scheme, lang: Lang) -> (Vec<String>, Option<String>) {
+    if calc.outcome.is_some() {
+        return (Vec::new(), None);
+    }
+    let s = crate::shared::i18n::strings(lang);
+    let missing = missing(calc, scheme, lang);
+    let waiting = if missing.is_empty() {
+        s.why_waiting().to_owned()
+    } else {
+        format!("{}{}", s.incomplete(), missing.join(s.list_sep()))
+    };
+    (missing, Some(waiting))
+}
+
 /// The names of the fields still empty, for the result panel.
 pub fn missing(calc: &Calc, scheme: &Scheme, lang: Lang) -> Vec<String> {
     calc.field_errors
@@ -178,6 +194,15 @@ pub fn shown_outcome(
             let last = last_good.clone();
             (last.clone(), any_real_error && last.is_some())
         }
+    }
+}
+
+/// The scheme to show the inputs under: the effective one, or while the edits are wrong the one
+/// of the result shown (or the preset, `base`).
+pub fn shown_scheme(calc: &Calc, outcome: Option<&Outcome>, base: &Rc<Scheme>) -> Rc<Scheme> {
+    match &calc.scheme {
+        Ok(x) => x.clone(),
+        Err(_) => outcome.map_or(base.clone(), |o| o.scheme.clone()),
     }
 }
 

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::derive::{GradeCache, Graded, grade_cached};
 use super::persist::{self, SAVE_DELAY_MS, save_pending};
-use super::state::{Action, ListState};
+use super::state::{Action, ListState, Notice};
 use super::views::grid::{ROW_HEIGHT, cell_id};
 use super::views::toolbar::ConsequencesProps;
 use crate::wire::Error;
@@ -455,5 +455,226 @@ pub fn use_consequences(
             cancel: answer(false),
             moved: k.moved.clone(),
         },
+    }
+}
+
+/// What the tools bundle does for the list (`src/bin/tools.rs`), as the page's callbacks: a
+/// paste read there, the import dialog, the scheme workshop (and a link that opens it), the
+/// exports and the 公示 preview. Each hands the bundle the list as saved-list text and reads
+/// its answer in the same text.
+pub struct Tools {
+    pub on_paste: Callback<Event>,
+    pub on_import: Callback<()>,
+    pub on_workshop: Callback<()>,
+    pub on_export: Callback<crate::list::files::Export>,
+    pub on_preview: Callback<()>,
+    /// A tool is open over the list (it takes its own Esc).
+    pub busy: bool,
+    /// The 公示 is shown (it is built only when asked for: 10,000 names are not rebuilt at every
+    /// edit).
+    pub previewing: bool,
+}
+
+/// The list's [`Tools`]; `edit` is how an edit reaches the list (through its consequences), as
+/// a paste does.
+#[hook]
+pub fn use_tools(
+    state: &UseReducerHandle<ListState>,
+    graded: &Rc<Graded>,
+    edit: &Callback<Action>,
+    schemes: &Rc<Vec<Rc<dingji_rules::Scheme>>>,
+) -> Tools {
+    let dispatch = state.dispatcher().to_callback();
+    let importing = use_state(|| false);
+    let previewing = use_state(|| false);
+    // A block pasted from Excel or WPS fills from the cursor's cell. It is read in the tools
+    // bundle (fetched on the first paste): the page hands it the list as saved-list text and
+    // takes back the rows the paste changed or added.
+    let on_paste = {
+        let dispatch = edit.clone();
+        let graded = graded.clone();
+        let state = state.clone();
+        let schemes = schemes.clone();
+        let (position, col) = state.cursor;
+        Callback::from(move |e: Event| {
+            let Ok(e) = e.dyn_into::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let text = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if !text.contains('\t') && !text.trim_end().contains('\n') {
+                return;
+            }
+            e.prevent_default();
+            // Into the rows shown from the cursor down, sorted or filtered as they are.
+            let targets = graded.order.get(position..).unwrap_or_default().to_vec();
+            let (dispatch, schemes, before) =
+                (dispatch.clone(), schemes.clone(), state.rows.clone());
+            let answer = Callback::from(move |answer: crate::list::tools::PasteAnswer| {
+                let read = answer.and_then(|(text, said)| {
+                    persist::from_text(&text, &schemes).map(|list| (list, said))
+                });
+                dispatch.emit(match read {
+                    Ok((list, said)) => Action::pasted(&before, &list.rows, said),
+                    Err(why) => Action::Notify(Notice::Refused(why)),
+                });
+            });
+            crate::list::tools::paste(
+                persist::to_text(&state),
+                targets,
+                col,
+                text,
+                state.lang,
+                answer,
+            );
+        })
+    };
+
+    // 导入 loads the import dialog's own bundle and opens it over the list; its answer is the
+    // imported list as saved-list text, read here into the drafts it holds.
+    let on_import = {
+        let dispatch = dispatch.clone();
+        let importing = importing.clone();
+        let state = state.clone();
+        let schemes = schemes.clone();
+        Callback::from(move |()| {
+            if *importing {
+                return;
+            }
+            importing.set(true);
+            let (dispatch, importing, schemes) =
+                (dispatch.clone(), importing.clone(), schemes.clone());
+            let answer = Callback::from(move |answer: crate::list::tools::Answer| {
+                importing.set(false);
+                match answer.and_then(|a| {
+                    a.map(|(text, append)| persist::from_text(&text, &schemes).map(|l| (l, append)))
+                        .transpose()
+                }) {
+                    Ok(Some((list, append))) => dispatch.emit(Action::Import {
+                        drafts: list.rows.iter().map(|r| r.draft.clone()).collect(),
+                        append,
+                        modes: list.modes,
+                    }),
+                    Ok(None) => {}
+                    Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
+                }
+            });
+            crate::list::tools::open(
+                crate::list::tools::Tool::Import,
+                persist::to_text(&state),
+                state.lang,
+                answer,
+            );
+        })
+    };
+    // 方案工坊 opens the workshop (the same bundle) over the list; the list changes only when a
+    // trial is applied to it. A link to a scheme (list.html#scheme=…) opens it there too.
+    let open_workshop = {
+        let importing = importing.clone();
+        let state = state.clone();
+        let dispatch = dispatch.clone();
+        let schemes = schemes.clone();
+        Callback::from(move |linked: Option<String>| {
+            if *importing {
+                return;
+            }
+            importing.set(true);
+            let (importing, dispatch, schemes) =
+                (importing.clone(), dispatch.clone(), schemes.clone());
+            // Applied: the list under the scheme tried, as saved-list text; its scheme is taken.
+            let answer = Callback::from(move |answer: crate::list::tools::Answer| {
+                importing.set(false);
+                match answer.and_then(|a| {
+                    a.map(|(text, _)| persist::from_text(&text, &schemes))
+                        .transpose()
+                }) {
+                    Ok(Some(list)) => match list.scheme_data {
+                        Some(data) => dispatch.emit(Action::Adopt(list.scheme, data)),
+                        None => dispatch.emit(Action::SetScheme(list.scheme)),
+                    },
+                    Ok(None) => {}
+                    Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
+                }
+            });
+            crate::list::tools::open(
+                crate::list::tools::Tool::Workshop(linked),
+                persist::to_text(&state),
+                state.lang,
+                answer,
+            );
+        })
+    };
+
+    let on_workshop = open_workshop.reform(|()| None);
+    // At load, and when a link is pasted into the address bar of the open page; the address then
+    // no longer carries the scheme (a reload shows the saved list).
+    {
+        let open_workshop = open_workshop.clone();
+        use_effect_with((), move |_| {
+            let opened = move || {
+                let location = gloo::utils::window().location();
+                let hash = location.hash().unwrap_or_default();
+                if let Some(data) = hash
+                    .strip_prefix('#')
+                    .and_then(|h| h.strip_prefix(crate::wire::list::SCHEME_LINK))
+                {
+                    open_workshop.emit(Some(data.to_owned()));
+                    let _ = location.set_hash("");
+                }
+            };
+            opened();
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(opened);
+            gloo::utils::window()
+                .set_onhashchange(Some(wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())));
+            listener.forget();
+        });
+    }
+
+    // 导出 loads the tools bundle, which grades the list from its saved text as this page does
+    // and writes the file.
+    let on_export = {
+        let (state, dispatch) = (state.clone(), dispatch.clone());
+        Callback::from(move |kind| {
+            let dispatch = dispatch.clone();
+            let answer = Callback::from(move |done: Result<(), String>| {
+                if let Err(why) = done {
+                    dispatch.emit(Action::Notify(Notice::Refused(why)));
+                }
+            });
+            crate::list::tools::export(kind, persist::to_text(&state), state.lang, answer);
+        })
+    };
+    // 打印公示 previews the 公示 over the list (the tools bundle); printed from there.
+    let on_preview = {
+        let (importing, previewing, state) = (importing.clone(), previewing.clone(), state.clone());
+        Callback::from(move |()| {
+            if *importing {
+                return;
+            }
+            importing.set(true);
+            previewing.set(true);
+            let (importing, previewing) = (importing.clone(), previewing.clone());
+            let answer = Callback::from(move |_: crate::list::tools::Answer| {
+                importing.set(false);
+                previewing.set(false);
+            });
+            crate::list::tools::open(
+                crate::list::tools::Tool::Publicity,
+                persist::to_text(&state),
+                state.lang,
+                answer,
+            );
+        })
+    };
+    Tools {
+        on_paste,
+        on_import,
+        on_workshop,
+        on_export,
+        on_preview,
+        busy: *importing,
+        previewing: *previewing,
     }
 }

@@ -9,7 +9,8 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+// DINGJI_DIST serves another build (a benchmark's baseline beside the current one).
+export const DIST = process.env.DINGJI_DIST ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 
 const TYPES = {

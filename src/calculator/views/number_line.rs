@@ -13,7 +13,7 @@ pub struct NumberLineProps<'a> {
     pub scheme: &'a Scheme,
     /// The rounded composite, if there is one.
     pub score: Option<Decimal>,
-    /// The rounded composite under the scheme as it started, where the scheme was changed.
+    /// The rounded composite under the preset as it is, where the scheme was changed.
     pub baseline: Option<Decimal>,
 }
 
@@ -32,6 +32,7 @@ fn fifths(text: &str) -> u32 {
 
 pub fn number_line(props: &NumberLineProps) -> Html {
     let s = strings(props.lang);
+    let score = props.score;
     let tiers = &props.scheme.tiers;
     let segments = tiers.iter().enumerate().map(|(i, tier)| {
         let lower = tier.min.unwrap_or(Decimal::ZERO);
@@ -72,27 +73,24 @@ pub fn number_line(props: &NumberLineProps) -> Html {
     });
     // The baseline (grey, dashed) beside the score; their numbers are written away from each
     // other, the higher one to the right of its line, so that they never overlap.
-    let baseline = props.baseline.filter(|b| Some(*b) != props.score);
-    let markers = [
-        (props.score, baseline, false),
-        (baseline, props.score, true),
-    ]
-    .into_iter()
-    .filter_map(|(value, other, is_baseline)| {
-        let value = value?;
-        let anchor = match other {
-            Some(other) if value > other => "start",
-            Some(_) => "end",
-            None => "middle",
-        };
-        let at = x(value);
-        Some(html! {
-            <g class={classes!("marker", is_baseline.then_some("baseline"))}>
-                <line x1={at.clone()} x2={at.clone()} y1="36" y2="98" />
-                <text x={at} y="30" text-anchor={anchor}>{ value.to_string() }</text>
-            </g>
-        })
-    });
+    let baseline = props.baseline.filter(|b| Some(*b) != score);
+    let markers = [(score, baseline, false), (baseline, score, true)]
+        .into_iter()
+        .filter_map(|(value, other, is_baseline)| {
+            let value = value?;
+            let anchor = match other {
+                Some(other) if value > other => "start",
+                Some(_) => "end",
+                None => "middle",
+            };
+            let at = x(value);
+            Some(html! {
+                <g class={classes!("marker", is_baseline.then_some("baseline"))}>
+                    <line x1={at.clone()} x2={at.clone()} y1="36" y2="98" />
+                    <text x={at} y="30" text-anchor={anchor}>{ value.to_string() }</text>
+                </g>
+            })
+        });
     html! {
         <figure class="card number-line">
             <svg viewBox="-40 0 1080 132" role="img" aria-labelledby="number-line-title">

@@ -28,6 +28,36 @@ pub struct SourceCardProps<'a> {
     pub dispatch: &'a Callback<Action>,
 }
 
+/// Every source of `scheme`, each with its entries of `draft` and its score of `scores` (the
+/// result's, once there is one).
+pub fn source_cards(
+    lang: Lang,
+    scheme: &Scheme,
+    category: &str,
+    draft: &dingji_rules::draft::OrgDraft,
+    errors: &[FieldError],
+    scores: Option<&[dingji_rules::Ratio]>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let no_draft = SourceDraft::default();
+    let cards = scheme.sources.iter().enumerate().map(|(index, source)| {
+        let score = scores
+            .and_then(|s| s.get(index))
+            .map(|x| dingji_rules::fmt::fixed(*x, scheme.rounding.decimals));
+        source_card(&SourceCardProps {
+            lang,
+            scheme,
+            index,
+            category,
+            draft: draft.source(&source.id).unwrap_or(&no_draft),
+            errors,
+            score,
+            dispatch,
+        })
+    });
+    html! { <>{ for cards }</> }
+}
+
 pub fn source_card(props: &SourceCardProps) -> Html {
     let s = strings(props.lang);
     let Some(source) = props.scheme.sources.get(props.index) else {
