@@ -24,5 +24,6 @@ node tests/e2e/bench-input.mjs
 node tests/e2e/bench-list.mjs
 BENCH_N=100000 node tests/e2e/bench-list.mjs
 node tests/e2e/bench-workshop.mjs
+node tests/e2e/bench-paste.mjs
 step "the JS API beside plain JS in one page (release dist/, headless Chromium)"
 node tests/e2e/bench-api.mjs
