@@ -160,25 +160,35 @@ mod serve {
         Ok(())
     }
 
-    /// Reads `text` (a block copied from Excel or WPS, tab-separated) into the list `list`
-    /// (saved-list text) at column index `col` of the rows `targets` (their indices in the list,
-    /// in the order shown). Answers the list after it (saved-list text) and what it says, or
-    /// throws why nothing was pasted.
+    /// Reads `text` (a block copied from Excel or WPS, tab-separated) into `part` (saved-list
+    /// text: the rows the block can reach, in the order shown, from the cursor's column `col`).
+    /// `places` are those rows' places in the page's list of `total` rows: a refusal names a row
+    /// by its place, and a row the paste adds after the list's last. Answers the part after the
+    /// paste (saved-list text) and what it says, or throws why nothing was pasted.
     #[wasm_bindgen]
     pub fn paste_into(
-        list: String,
-        targets: js_sys::Array,
+        part: String,
+        places: js_sys::Array,
+        total: u32,
         col: u32,
         text: String,
     ) -> Result<js_sys::Array, JsValue> {
-        let state = Rc::new(self::list(&list)?);
-        let targets: Vec<usize> = targets
+        let state = Rc::new(self::list(&part)?);
+        let places: Vec<usize> = places
             .iter()
             .filter_map(|t| t.as_f64())
             .map(|t| t as usize)
             .collect();
+        let shown = state.rows.len();
+        let number = |at: usize| match places.get(at) {
+            Some(place) => place + 1,
+            None => total as usize + (at - shown) + 1,
+        };
         let cells = dingji::list::files::parse_delimited(&text, '\t');
-        let next = state.clone().paste(&targets, col as usize, &cells);
+        let targets: Vec<usize> = (0..shown).collect();
+        let next = state
+            .clone()
+            .paste_numbered(&targets, col as usize, &cells, &number);
         let said = match &next.notice {
             Some(dingji::list::state::Notice::Done(said))
                 if !Rc::ptr_eq(&next.rows, &state.rows) =>

@@ -508,10 +508,21 @@ pub fn use_tools(
                 return;
             }
             e.prevent_default();
-            // Into the rows shown from the cursor down, sorted or filtered as they are.
-            let targets = graded.order.get(position..).unwrap_or_default().to_vec();
-            let (dispatch, schemes, before) =
-                (dispatch.clone(), schemes.clone(), state.rows.clone());
+            // Into the rows shown from the cursor down, sorted or filtered as they are: those the
+            // block can reach (no more than its lines) go to the tools bundle, in that order, with
+            // their places in the list (a refusal names the row by its place).
+            let lines = text.split('\n').count();
+            let shown = graded.order.get(position..).unwrap_or_default();
+            let places: Vec<usize> = shown.iter().take(lines).copied().collect();
+            let before: Vec<Rc<super::state::Row>> = places
+                .iter()
+                .filter_map(|&i| state.rows.get(i).cloned())
+                .collect();
+            let part = ListState {
+                rows: Rc::new(before.clone()),
+                ..(*state).clone()
+            };
+            let (dispatch, schemes) = (dispatch.clone(), schemes.clone());
             let answer = Callback::from(move |answer: crate::list::tools::PasteAnswer| {
                 let read = answer.and_then(|(text, said)| {
                     persist::from_text(&text, &schemes).map(|list| (list, said))
@@ -522,8 +533,9 @@ pub fn use_tools(
                 });
             });
             crate::list::tools::paste(
-                persist::to_text(&state),
-                targets,
+                persist::to_text(&part),
+                places,
+                state.rows.len(),
                 col,
                 text,
                 state.lang,

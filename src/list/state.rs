@@ -365,6 +365,19 @@ impl ListState {
     /// Run by the tools bundle, which the list page hands its list (the reading of a paste is
     /// not in the page's first load).
     pub fn paste(self: Rc<Self>, targets: &[usize], col: usize, cells: &[Vec<String>]) -> Rc<Self> {
+        self.paste_numbered(targets, col, cells, &|at| at + 1)
+    }
+
+    /// [`ListState::paste`] into a part of a list (the rows a paste can reach, which is what
+    /// the page sends the tools bundle): `number` gives the row number a refusal names for the
+    /// row at index `at` of this part.
+    pub fn paste_numbered(
+        self: Rc<Self>,
+        targets: &[usize],
+        col: usize,
+        cells: &[Vec<String>],
+        number: &dyn Fn(usize) -> usize,
+    ) -> Rc<Self> {
         let mut next = (*self).clone();
         let columns = next.columns();
         let (places, first_line) = paste_places(cells, col, &columns, &next.scheme);
@@ -395,7 +408,7 @@ impl ListState {
                     problems.push(fill(
                         list_strings(lang).paste_problem(),
                         &[
-                            &(at + 1).to_string(),
+                            &number(at).to_string(),
                             &(k + 1).to_string(),
                             &c.header(&next.scheme, lang),
                             &cell_error_message(&why, &next.scheme, lang),

@@ -184,12 +184,15 @@ pub fn export(
 /// loaded).
 pub type PasteAnswer = Result<(String, String), String>;
 
-/// Reads `text` (a block copied from Excel or WPS) into the list `list` (saved-list text) at
-/// column index `col` of the rows `targets` ([`crate::list::state::ListState::paste`]), in the
-/// tools bundle; `answer` is called once.
+/// Reads `text` (a block copied from Excel or WPS) into `part` (saved-list text: the rows the
+/// block can reach, in the order shown) at column index `col`
+/// ([`crate::list::state::ListState::paste_numbered`]), in the tools bundle; `places` are those
+/// rows' places in the list of `total` rows, for a refusal to name them. `answer` is called once,
+/// with the part after the paste (and any rows it added after it).
 pub fn paste(
-    list: String,
-    targets: Vec<usize>,
+    part: String,
+    places: Vec<usize>,
+    total: usize,
     col: usize,
     text: String,
     lang: Lang,
@@ -198,11 +201,17 @@ pub fn paste(
     wasm_bindgen_futures::spawn_local(async move {
         let done = async {
             let module = module(lang).await?;
-            let targets: js_sys::Array = targets.iter().map(|&t| JsValue::from(t as f64)).collect();
+            let places: js_sys::Array = places.iter().map(|&t| JsValue::from(t as f64)).collect();
             let reply = call(
                 &module,
                 "paste_into",
-                &js_sys::Array::of4(&list.into(), &targets, &(col as f64).into(), &text.into()),
+                &js_sys::Array::of5(
+                    &part.into(),
+                    &places,
+                    &(total as f64).into(),
+                    &(col as f64).into(),
+                    &text.into(),
+                ),
             )
             .map_err(|e| e.as_string().unwrap_or_else(|| failed(lang)(e)))?;
             let reply = js_sys::Array::from(&reply);
