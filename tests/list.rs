@@ -283,6 +283,41 @@ fn a_paste_read_in_the_tools_lands_on_the_rows_by_id_as_they_are_now() {
 }
 
 #[test]
+fn a_paste_into_part_of_a_list_names_a_refused_row_by_its_place_in_the_list() {
+    // The page sends the rows a block can reach: here the list's rows 7 and 3 (places 6 and 2),
+    // shown in that order. A bad second line names row 3 of the list; a third line would be a
+    // row added after the list's 10.
+    let part = Rc::new(ListState {
+        modes: default_modes(&b()),
+        ..ListState::new(b())
+    })
+    .paste(
+        &[],
+        0,
+        &parse_delimited("甲村\t村\t90\n乙村\t村\t80\n", '\t'),
+    );
+    let places = [6, 2];
+    let number = |at: usize| dingji::list::state::place_number(&places, 10, at);
+    let refused =
+        part.clone()
+            .paste_numbered(&[0, 1], 2, &parse_delimited("70\n七十\n", '\t'), &number);
+    let notice = format!("{:?}", refused.notice);
+    assert!(
+        notice.contains("第 3 行（粘贴的第 2 行）「党委评定」列"),
+        "{notice}"
+    );
+    assert_eq!(refused.rows, part.rows);
+    let refused = part.paste_numbered(
+        &[0, 1],
+        2,
+        &parse_delimited("70\n71\n七十\n", '\t'),
+        &number,
+    );
+    let notice = format!("{:?}", refused.notice);
+    assert!(notice.contains("第 11 行（粘贴的第 3 行）"), "{notice}");
+}
+
+#[test]
 fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
     let scheme = b();
     let modes = default_modes(&scheme);

@@ -180,10 +180,7 @@ mod serve {
             .map(|t| t as usize)
             .collect();
         let shown = state.rows.len();
-        let number = |at: usize| match places.get(at) {
-            Some(place) => place + 1,
-            None => total as usize + (at - shown) + 1,
-        };
+        let number = |at: usize| dingji::list::state::place_number(&places, total as usize, at);
         let cells = dingji::list::files::parse_delimited(&text, '\t');
         let targets: Vec<usize> = (0..shown).collect();
         let next = state

@@ -357,6 +357,16 @@ impl Action {
     }
 }
 
+/// The row number a refusal names for the row at index `at` of a part of a list sent to be
+/// pasted into: its place in the list (`places`, from 0), or for a row the paste adds, the next
+/// after the list's `total`.
+pub fn place_number(places: &[usize], total: usize, at: usize) -> usize {
+    match places.get(at) {
+        Some(place) => place + 1,
+        None => total + at.saturating_sub(places.len()) + 1,
+    }
+}
+
 impl ListState {
     /// A block of cells pasted at column index `col` into the rows shown from the cursor down
     /// (`targets`: their indices in the list, in the order shown); lines past them add rows.
