@@ -518,10 +518,7 @@ pub fn use_tools(
                 .iter()
                 .filter_map(|&i| state.rows.get(i).cloned())
                 .collect();
-            let part = ListState {
-                rows: Rc::new(before.clone()),
-                ..(*state).clone()
-            };
+            let part = persist::part_text(&state, &before);
             let (dispatch, schemes) = (dispatch.clone(), schemes.clone());
             let answer = Callback::from(move |answer: crate::list::tools::PasteAnswer| {
                 let read = answer.and_then(|(text, said)| {
@@ -533,7 +530,7 @@ pub fn use_tools(
                 });
             });
             crate::list::tools::paste(
-                persist::to_text(&part),
+                part,
                 places,
                 state.rows.len(),
                 col,

@@ -12,6 +12,11 @@ use crate::wire::list::{self as saved, ListSettings};
 
 /// The list as text.
 pub fn to_text(state: &ListState) -> String {
+    part_text(state, &state.rows)
+}
+
+/// The list's settings with only `rows` (a part of it, in any order), as text.
+pub fn part_text(state: &ListState, rows: &[Rc<Row>]) -> String {
     let settings = ListSettings {
         scheme: state.scheme.clone(),
         scheme_data: state.scheme_data.clone(),
@@ -20,7 +25,7 @@ pub fn to_text(state: &ListState) -> String {
         rectify_from: state.rectify_from.clone(),
         rectify_months: state.rectify_months,
     };
-    saved::to_text(&settings, state.rows.iter().map(|r| &r.draft))
+    saved::to_text(&settings, rows.iter().map(|r| &r.draft))
 }
 
 /// Reads a saved list, naming the line that could not be read.
