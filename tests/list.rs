@@ -245,9 +245,11 @@ fn a_paste_read_in_the_tools_lands_on_the_rows_by_id_as_they_are_now() {
         .clone()
         .reduce(Action::DeleteRow(0))
         .reduce(Action::AddRow);
-    let Action::Pasted { changed, added, .. } =
-        Action::pasted(&state.rows, &pasted.rows, "已粘贴 2 行".into())
-    else {
+    let Action::Pasted { changed, added, .. } = Action::pasted(
+        &state.rows,
+        pasted.rows.iter().map(|r| r.draft.clone()).collect(),
+        "已粘贴 2 行".into(),
+    ) else {
         panic!("not a paste")
     };
     assert_eq!(

@@ -521,11 +521,12 @@ pub fn use_tools(
             let part = persist::part_text(&state, &before);
             let (dispatch, schemes) = (dispatch.clone(), schemes.clone());
             let answer = Callback::from(move |answer: crate::list::tools::PasteAnswer| {
+                // The entries only: the rows are read once, as the reducer places them.
                 let read = answer.and_then(|(text, said)| {
-                    persist::from_text(&text, &schemes).map(|list| (list, said))
+                    crate::wire::list::from_text(&text, &schemes).map(|list| (list, said))
                 });
                 dispatch.emit(match read {
-                    Ok((list, said)) => Action::pasted(&before, &list.rows, said),
+                    Ok((list, said)) => Action::pasted(&before, list.drafts, said),
                     Err(why) => Action::Notify(Notice::Refused(why)),
                 });
             });

@@ -337,16 +337,16 @@ fn number_in(col: &Col, text: &str) -> Result<(), CellError> {
 }
 
 impl Action {
-    /// The paste that made `after` (the rows as the tools bundle left them) of `before` (the
+    /// The paste that made `after` (the entries as the tools bundle left them) of `before` (the
     /// rows it was read into, in the same order): each row whose entries it changed, by id, and
     /// the rows it added.
-    pub fn pasted(before: &[Rc<Row>], after: &[Rc<Row>], said: String) -> Action {
+    pub fn pasted(before: &[Rc<Row>], after: Vec<OrgDraft>, said: String) -> Action {
         let (mut changed, mut added) = (Vec::new(), Vec::new());
-        for (i, row) in after.iter().enumerate() {
+        for (i, draft) in after.into_iter().enumerate() {
             match before.get(i) {
-                Some(b) if b.draft == row.draft => {}
-                Some(b) => changed.push((b.id, row.draft.clone())),
-                None => added.push(row.draft.clone()),
+                Some(b) if b.draft == draft => {}
+                Some(b) => changed.push((b.id, draft)),
+                None => added.push(draft),
             }
         }
         Action::Pasted {
