@@ -247,19 +247,20 @@ fn a_paste_read_in_the_tools_lands_on_the_rows_by_id_as_they_are_now() {
         .reduce(Action::AddRow);
     let Action::Pasted { changed, added, .. } = Action::pasted(
         &state.rows,
+        &[0, 1],
         pasted.rows.iter().map(|r| r.draft.clone()).collect(),
         "已粘贴 2 行".into(),
     ) else {
         panic!("not a paste")
     };
     assert_eq!(
-        changed.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        changed.iter().map(|(_, id, _)| *id).collect::<Vec<_>>(),
         [b_id]
     );
     assert_eq!(added.len(), 1, "the second line adds a row");
     let after = now.clone().reduce(Action::Pasted {
         // 甲村's entries as a change too: it was deleted meanwhile.
-        changed: vec![(a, state.rows[0].draft.clone()), changed[0].clone()],
+        changed: vec![(0, a, state.rows[0].draft.clone()), changed[0].clone()],
         added,
         said: "已粘贴 2 行".into(),
     });

@@ -1,8 +1,8 @@
 //! The list page's tools as a bundle of their own (`tools.js` + `tools_bg.wasm`, a no-modules
 //! bundle that post-build exposes as `self.dingjiTools`): the import dialog, the scheme
 //! workshop, the exports, the 公示 preview and the reading of a paste, loaded by the list page
-//! on the first use of any (`dingji::list::tools`), so that
-//! the list page's first load carries neither.
+//! on the first use of any (`dingji::list::tools`), so that the list page's first load carries
+//! none of them.
 //!
 //! Each mounts into a root the page gives it and reads the page's list as saved-list text (the
 //! scheme, the forms of the sources, the rows). The import dialog answers with the imported list
@@ -174,24 +174,18 @@ mod serve {
         text: String,
     ) -> Result<js_sys::Array, JsValue> {
         let state = Rc::new(self::list(&part)?);
+        let shown = state.rows.len();
         let places: Vec<usize> = places
             .iter()
             .filter_map(|t| t.as_f64())
             .map(|t| t as usize)
             .collect();
-        let shown = state.rows.len();
         let number = |at: usize| dingji::list::state::place_number(&places, total as usize, at);
         let cells = dingji::list::files::parse_delimited(&text, '\t');
         let targets: Vec<usize> = (0..shown).collect();
-        let next = state
-            .clone()
-            .paste_numbered(&targets, col as usize, &cells, &number);
+        let next = state.paste_numbered(&targets, col as usize, &cells, &number);
         let said = match &next.notice {
-            Some(dingji::list::state::Notice::Done(said))
-                if !Rc::ptr_eq(&next.rows, &state.rows) =>
-            {
-                said.clone()
-            }
+            Some(dingji::list::state::Notice::Done(said)) => said.clone(),
             Some(dingji::list::state::Notice::Refused(why)) => return Err(JsValue::from_str(why)),
             _ => return Err(JsValue::from_str("")),
         };

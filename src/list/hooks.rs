@@ -519,26 +519,18 @@ pub fn use_tools(
                 .filter_map(|&i| state.rows.get(i).cloned())
                 .collect();
             let part = persist::part_text(&state, &before);
-            let (dispatch, schemes) = (dispatch.clone(), schemes.clone());
+            let (dispatch, schemes, sent) = (dispatch.clone(), schemes.clone(), places.clone());
             let answer = Callback::from(move |answer: crate::list::tools::PasteAnswer| {
                 // The entries only: the rows are read once, as the reducer places them.
                 let read = answer.and_then(|(text, said)| {
                     crate::wire::list::from_text(&text, &schemes).map(|list| (list, said))
                 });
                 dispatch.emit(match read {
-                    Ok((list, said)) => Action::pasted(&before, list.drafts, said),
+                    Ok((list, said)) => Action::pasted(&before, &places, list.drafts, said),
                     Err(why) => Action::Notify(Notice::Refused(why)),
                 });
             });
-            crate::list::tools::paste(
-                part,
-                places,
-                state.rows.len(),
-                col,
-                text,
-                state.lang,
-                answer,
-            );
+            crate::list::tools::paste(part, sent, state.rows.len(), col, text, state.lang, answer);
         })
     };
 

@@ -152,11 +152,12 @@ pub enum Action {
         col: Col,
         text: String,
     },
-    /// A paste as the tools bundle read it ([`ListState::paste`]): the rows it changed, by id,
-    /// with their new entries, the rows it added, and what it says ("已粘贴 3 行"). Rows deleted
-    /// since are left out; rows edited since take the pasted cells.
+    /// A paste as the tools bundle read it ([`ListState::paste`]): the rows it changed (each by
+    /// its place in the list when the paste was read, and its id), with their new entries, the
+    /// rows it added, and what it says ("已粘贴 3 行"). Rows deleted since are left out; rows
+    /// edited since take the pasted cells.
     Pasted {
-        changed: Vec<(u64, OrgDraft)>,
+        changed: Vec<(usize, u64, OrgDraft)>,
         added: Vec<OrgDraft>,
         said: String,
     },
@@ -338,15 +339,20 @@ fn number_in(col: &Col, text: &str) -> Result<(), CellError> {
 
 impl Action {
     /// The paste that made `after` (the entries as the tools bundle left them) of `before` (the
-    /// rows it was read into, in the same order): each row whose entries it changed, by id, and
-    /// the rows it added.
-    pub fn pasted(before: &[Rc<Row>], after: Vec<OrgDraft>, said: String) -> Action {
+    /// rows it was read into, in the same order, at `places` in the list): each row whose
+    /// entries it changed, by place and id, and the rows it added.
+    pub fn pasted(
+        before: &[Rc<Row>],
+        places: &[usize],
+        after: Vec<OrgDraft>,
+        said: String,
+    ) -> Action {
         let (mut changed, mut added) = (Vec::new(), Vec::new());
         for (i, draft) in after.into_iter().enumerate() {
-            match before.get(i) {
-                Some(b) if b.draft == draft => {}
-                Some(b) => changed.push((b.id, draft)),
-                None => added.push(draft),
+            match (before.get(i), places.get(i)) {
+                (Some(b), _) if b.draft == draft => {}
+                (Some(b), Some(&place)) => changed.push((place, b.id, draft)),
+                _ => added.push(draft),
             }
         }
         Action::Pasted {
@@ -563,8 +569,13 @@ impl Reducible for ListState {
                 said,
             } => {
                 let mut rows = (*next.rows).clone();
-                for (id, draft) in changed {
-                    if let Some(slot) = rows.iter_mut().find(|r| r.id == id) {
+                for (place, id, draft) in changed {
+                    // Where the row was when the paste was read, unless the list changed since.
+                    let at = match rows.get(place) {
+                        Some(r) if r.id == id => Some(place),
+                        _ => rows.iter().position(|r| r.id == id),
+                    };
+                    if let Some(slot) = at.and_then(|at| rows.get_mut(at)) {
                         *slot = Rc::new(Row::new(id, draft, &next.scheme));
                     }
                 }

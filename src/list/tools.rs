@@ -1,8 +1,8 @@
 //! The page's side of the tools bundle (`src/bin/tools.rs`: the import dialog, the scheme
-//! workshop, the exports, the 公示 preview, the reading of a paste): loaded on the first use of any (its script, then its wasm), then asked to open
-//! one over the list in a root of its own at the end of the body (outside the list app: each Yew
-//! instance numbers its app roots from 1, so two apps in one subtree would take each other's
-//! events).
+//! workshop, the exports, the 公示 preview, the reading of a paste): loaded on the first use of
+//! any (its script, then its wasm), then asked to open one over the list in a root of its own at
+//! the end of the body (outside the list app: each Yew instance numbers its app roots from 1, so
+//! two apps in one subtree would take each other's events).
 
 use std::cell::RefCell;
 
