@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::derive::{Calc, Outcome, chosen_category, lacking, shown_outcome, shown_scheme};
 use super::hooks::{use_explained, use_opened_links, use_saved};
 use super::persist::{initial_state, share_link};
+use super::state::Action;
 use super::views::choose::{ChooseProps, choose};
 use super::views::contribution_bar::{ContributionBarProps, contribution_bar};
 use super::views::header::{HeaderProps, header};
@@ -98,7 +99,7 @@ pub fn App() -> Html {
         let presentation = state.presentation;
         Callback::from(move |e: KeyboardEvent| {
             if presentation && e.key() == "Escape" {
-                dispatch.emit(super::state::Action::TogglePresentation);
+                dispatch.emit(Action::TogglePresentation);
             }
         })
     };

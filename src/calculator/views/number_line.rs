@@ -32,7 +32,6 @@ fn fifths(text: &str) -> u32 {
 
 pub fn number_line(props: &NumberLineProps) -> Html {
     let s = strings(props.lang);
-    let score = props.score;
     let tiers = &props.scheme.tiers;
     let segments = tiers.iter().enumerate().map(|(i, tier)| {
         let lower = tier.min.unwrap_or(Decimal::ZERO);
@@ -73,7 +72,10 @@ pub fn number_line(props: &NumberLineProps) -> Html {
     });
     // The baseline (grey, dashed) beside the score; their numbers are written away from each
     // other, the higher one to the right of its line, so that they never overlap.
-    let baseline = props.baseline.filter(|b| Some(*b) != score);
+    let (score, baseline) = (
+        props.score,
+        props.baseline.filter(|b| Some(*b) != props.score),
+    );
     let markers = [(score, baseline, false), (baseline, score, true)]
         .into_iter()
         .filter_map(|(value, other, is_baseline)| {

@@ -31,7 +31,8 @@ struct Value<'a> {
     preset: Option<Decimal>,
     edited: Option<Decimal>,
     step: &'static str,
-    error: Option<&'a dingji_rules::Error>,
+    /// The field's error, written.
+    error: Option<AttrValue>,
     on_input: Callback<String>,
 }
 
@@ -58,7 +59,7 @@ fn value(v: Value, lang: Lang) -> Html {
         },
         value,
         step: v.step.into(),
-        error: v.error.map(|e| AttrValue::from(error_message(e, lang))),
+        error: v.error,
         on_input: v.on_input,
     })
 }
@@ -83,7 +84,7 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
                     preset: Some(source.weight),
                     edited: Some(edited.weight),
                     step: "1",
-                    error: errors.and_then(|e| e.weight(index)),
+                    error: error(errors.and_then(|e| e.weight(index))),
                     on_input: props
                         .dispatch
                         .reform(move |text| Action::SetWeight { index, text }),
@@ -117,7 +118,7 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
                     preset: tier.min,
                     edited: edited.min,
                     step: "0.5",
-                    error: errors.and_then(|e| e.threshold(index)),
+                    error: error(errors.and_then(|e| e.threshold(index))),
                     on_input: props
                         .dispatch
                         .reform(move |text| Action::SetThreshold { index, text }),
