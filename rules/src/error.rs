@@ -261,7 +261,7 @@ impl Error {
             .or(ZH.get(index))
             .copied()
             .unwrap_or_default();
-        crate::text::fill(pattern, |n, out| {
+        crate::text::fill(pattern, &mut |n, out| {
             match args.get(n) {
                 Some(Arg::Text(text)) if n == 0 => out.push_str(name(text)),
                 Some(Arg::Text(text)) => out.push_str(text),
@@ -296,9 +296,7 @@ impl Error {
         } else {
             &[&row, org, &inner]
         };
-        crate::text::fill(pattern, |n, out| {
-            args.get(n).map(|a| out.push_str(a)).is_some()
-        })
+        crate::text::fill_args(pattern, args)
     }
 
     /// Wraps the error with the row and name of the organization it is about.

@@ -59,22 +59,37 @@ impl Text {
 }
 
 /// `pattern` with each `{n}` (a digit) written by `arg(n, out)`, which says whether it had an
-/// argument `n`; a `{` that starts no argument is kept as it is.
-pub fn fill(pattern: &str, mut arg: impl FnMut(usize, &mut String) -> bool) -> String {
+/// argument `n`, and each `{}` as the next argument in order (the first `{}` is argument 0); a
+/// `{` that starts no argument is kept as it is. One function for every sentence of both
+/// languages, not generic: `format!` would expand its machinery at each of them, and the pages'
+/// wasm carries this code once.
+pub fn fill(pattern: &str, arg: &mut dyn FnMut(usize, &mut String) -> bool) -> String {
     let mut pieces = pattern.split('{');
     let mut out = pieces.next().unwrap_or_default().to_owned();
+    let mut next = 0;
     for piece in pieces {
         let mut chars = piece.chars();
-        let written = match (chars.next().and_then(|c| c.to_digit(10)), chars.next()) {
-            (Some(n), Some('}')) => arg(n as usize, &mut out),
-            _ => false,
+        let (n, skip) = match (chars.next(), chars.next()) {
+            (Some('}'), _) => {
+                next += 1;
+                (Some(next - 1), 1)
+            }
+            (Some(c), Some('}')) => (c.to_digit(10).map(|n| n as usize), 2),
+            _ => (None, 0),
         };
-        if written {
-            out.push_str(piece.get(2..).unwrap_or_default());
+        if n.is_some_and(|n| arg(n, &mut out)) {
+            out.push_str(piece.get(skip..).unwrap_or_default());
         } else {
             out.push('{');
             out.push_str(piece);
         }
     }
     out
+}
+
+/// `pattern` with each `{n}` written as `args[n]` and each `{}` as the next of `args` ([`fill`]).
+pub fn fill_args(pattern: &str, args: &[&str]) -> String {
+    fill(pattern, &mut |n, out| {
+        args.get(n).map(|a| out.push_str(a)).is_some()
+    })
 }

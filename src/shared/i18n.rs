@@ -141,11 +141,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 /// `pattern` (a string of the tables with `{0}`, `{1}`…) with `args` in place.
-pub fn fill(pattern: &str, args: &[&str]) -> String {
-    dingji_rules::text::fill(pattern, |n, out| {
-        args.get(n).map(|arg| out.push_str(arg)).is_some()
-    })
-}
+pub use dingji_rules::text::fill_args as fill;
 
 strings! {
     /// The strings of the list page (组织名单与批量定级).

@@ -16,22 +16,9 @@ pub fn render_all(scheme: &Scheme, org: &Org, steps: &[Step], lang: Lang) -> Vec
     steps.iter().map(|s| s.render(scheme, org, lang)).collect()
 }
 
-/// `template` with each `{}` replaced by the next of `args`, in order. (One function for every
-/// sentence of both languages: `format!` would expand its machinery at each of them, and the
-/// page's wasm carries this code.)
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out =
-        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        out.push_str(args.get(i).copied().unwrap_or(""));
-        out.push_str(part);
-    }
-    out
-}
+/// `template` with each `{}` replaced by the next of `args`, in order (the rules' one
+/// [`crate::text::fill`]).
+pub use crate::text::fill_args as fill;
 
 /// The template of `lang`.
 fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
