@@ -11,7 +11,8 @@
 //    `self.dingjiWorkers` (an inline script in index.html, the list page's loader);
 // 4. the two style sheets both pages link (base.css, list.css; copied by trunk as they are):
 //    minified on release and named by a hash of their content; the calculator's presentation
-//    sheet too, given to the pages with the workers' names (it is fetched when first needed);
+//    sheet and the tools' sheet (tools.css, linked by list.html) too, given to the pages with the
+//    workers' names (the calculator fetches each when first needed);
 // 5. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
 //    loader, and in `trunk serve` the autoreload client); no other inline script may run.
@@ -113,6 +114,34 @@ for (const base of ['worker', 'sheets']) {
   unlinkSync(join(dir, 'presentation.css'));
   workers['./presentation.css'] = `./${hashed}`;
 }
+// The tools' style sheet (style/tools.css): linked by the list page, fetched by the calculator
+// when its workshop first opens (src/wire/tools.rs); minified and named by a hash of its content.
+{
+  let css = readFileSync(join(dir, 'tools.css'), 'utf8');
+  if (process.env.TRUNK_PROFILE === 'release') {
+    const out = new CleanCSS({ level: 1 }).minify(css);
+    if (out.errors.length) throw new Error(`post-build: tools.css: ${out.errors.join('; ')}`);
+    css = out.styles;
+  }
+  const hashed = `tools-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, hashed), css);
+  unlinkSync(join(dir, 'tools.css'));
+  workers['./tools.css'] = `./${hashed}`;
+}
+// The tools' loader (assets/tools-loader.js): the three names above written into it, so that a
+// page is given its one name; minified on release and named by a hash of its content.
+{
+  let code = readFileSync(join(dir, 'tools-loader.js'), 'utf8');
+  for (const name of ['./tools.js', './tools_bg.wasm', './tools.css']) {
+    if (!code.includes(`'${name}'`)) throw new Error(`post-build: tools-loader.js does not load ${name}`);
+    code = code.replace(`'${name}'`, `'${workers[name]}'`);
+  }
+  if (process.env.TRUNK_PROFILE === 'release') code = (await minify(code, { compress: true, mangle: true })).code;
+  const hashed = `tools-loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, hashed), code);
+  unlinkSync(join(dir, 'tools-loader.js'));
+  workers['./tools-loader.js'] = `./${hashed}`;
+}
 // The English catalogue (assets/en.txt, and the rules crate's messages, rules/src/error-en.txt;
 // both copied by trunk as they are), fetched by a page when English is first chosen
 // (src/shared/i18n.rs): a script that sets `self.dingjiEn`, named by a hash of its content.
@@ -182,7 +211,14 @@ html = html.replace('</head>', `<script>${calculatorNames}</script></head>`);
   if (!listHtml.includes('"./list.js"') || !listHtml.includes('"./list-loader.js"')) {
     throw new Error('post-build: list.html does not load ./list.js and ./list-loader.js');
   }
-  writeFileSync(page, listHtml.replace('"./list.js"', `"./${names.js}"`).replace('"./list-loader.js"', `"./${names.loader}"`));
+  if (!listHtml.includes('"./tools.css"')) throw new Error('post-build: list.html does not link ./tools.css');
+  writeFileSync(
+    page,
+    listHtml
+      .replace('"./list.js"', `"./${names.js}"`)
+      .replace('"./list-loader.js"', `"./${names.loader}"`)
+      .replace('"./tools.css"', `"${workers['./tools.css']}"`),
+  );
   console.log(`post-build: list page bundle named ${names.js}, ${names.wasm}`);
 }
 

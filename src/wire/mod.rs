@@ -13,6 +13,7 @@ pub mod list;
 pub mod page;
 pub mod request;
 pub mod sheets;
+pub mod tools;
 
 /// Why a worker call failed, for the page to show.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -63,7 +63,10 @@ pub async fn module(lang: Lang) -> Result<JsValue, String> {
     let load = loader("dingjiLoadTools")
         .await
         .ok_or_else(|| failed(lang)("unfetched".into()))?;
-    let loaded: Promise = load.call0(&JsValue::NULL).map_err(failed(lang))?.unchecked_into();
+    let loaded: Promise = load
+        .call0(&JsValue::NULL)
+        .map_err(failed(lang))?
+        .unchecked_into();
     JsFuture::from(loaded).await.map_err(failed(lang))
 }
 
@@ -76,7 +79,13 @@ pub fn call(module: &JsValue, name: &str, args: &Array) -> Result<JsValue, JsVal
 /// Opens the tool `name` of the bundle over the page, with `data` (the page as the tool reads
 /// it) and `extra` (what else it takes, or undefined); `answer` is called once: with the tool's
 /// answer when it is done, with nothing when it is closed, or with why it could not be opened.
-pub fn open(name: &'static str, data: String, extra: JsValue, lang: Lang, answer: Callback<Answer>) {
+pub fn open(
+    name: &'static str,
+    data: String,
+    extra: JsValue,
+    lang: Lang,
+    answer: Callback<Answer>,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(open) = loader("dingjiOpenTool").await else {
             return answer.emit(Err(failed(lang)("unfetched".into())));
