@@ -1,6 +1,9 @@
-//! Mounts the app. Everything else lives in the library so that tests can mount it too.
+//! Mounts the app into its root (`#app` in index.html). Everything else lives in the library so
+//! that tests can mount it too.
 
 fn main() {
     dingji::shared::install_panic_message();
-    yew::Renderer::<dingji::App>::new().render();
+    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
+        yew::Renderer::<dingji::App>::with_root(root).render();
+    }
 }

@@ -300,3 +300,42 @@ fn a_scheme_in_a_link_comes_back_whole_and_a_damaged_link_is_refused() {
     assert!(read_scheme_link("Z~e30", Lang::Zh).is_err());
     assert!(read_scheme_link("", Lang::Zh).is_err());
 }
+
+/// What the calculator takes from the workshop over it: a trial that changes its preset's
+/// weights and thresholds alone, as the calculator's own changes (only the values changed); a
+/// trial that changes anything else, nothing.
+#[test]
+fn a_trial_is_the_calculators_changes_only_where_it_changes_weights_and_thresholds_alone() {
+    use dingji::wire::page::{Edits, edited_scheme};
+    let b = presets::by_id("B").unwrap();
+    let mut trial = b.clone();
+    trial.id = "custom".into();
+    trial.name.zh = "乡镇方案（调整）".into();
+    trial.sources[0].weight = d("60");
+    trial.sources[1].weight = d("20");
+    trial.tiers[0].min = Some(d("91"));
+    let edits = Edits::between(&b, &trial).expect("weights and thresholds alone");
+    assert_eq!(edits.weights, [Some("60".into()), Some("20".into()), None]);
+    assert_eq!(edits.thresholds, [Some("91".into()), None, None, None]);
+    // Read back as the calculator reads them: the same numbers, and nothing wrong.
+    let (read, errors) = edited_scheme(&b, &edits, Lang::Zh);
+    assert!(errors.is_empty());
+    assert_eq!(read.sources[0].weight, d("60"));
+    assert_eq!(read.sources[1].weight, d("20"));
+    assert_eq!(read.sources[2].weight, d("20"));
+    assert_eq!(read.tiers[0].min, Some(d("91")));
+    assert_eq!(read.tiers[1].min, b.tiers[1].min);
+
+    // The preset as it is: no change at all.
+    assert!(Edits::between(&b, &b).unwrap().is_empty());
+    // Anything else (好's stars, a source more, a tier less): not the calculator's to take.
+    let mut stars = trial.clone();
+    stars.tiers[0].stars = TierStars::Fixed(4);
+    assert_eq!(Edits::between(&b, &stars), None);
+    let mut more = trial.clone();
+    editor::add_source(&mut more);
+    assert_eq!(Edits::between(&b, &more), None);
+    let mut fewer = trial;
+    fewer.tiers.pop();
+    assert_eq!(Edits::between(&b, &fewer), None);
+}

@@ -96,6 +96,7 @@ fn editor_with_errors(edits: &Edits) -> String {
         edits,
         errors: Some(&errors),
         dispatch: &Callback::noop(),
+        saved: "",
     }))
 }
 
@@ -146,6 +147,7 @@ fn thresholds_out_of_order_are_named_at_the_tier() {
         edits: &edits,
         errors: Some(&errors),
         dispatch: &Callback::noop(),
+        saved: "",
     }));
     assert_eq!(
         by_id(&html, "threshold-1-error"),

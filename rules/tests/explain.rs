@@ -144,7 +144,10 @@ fn list_rules_are_explained_on_the_rows_they_moved() {
 #[test]
 fn a_sentence_takes_its_arguments_by_number_or_in_order_and_keeps_a_brace_that_starts_none() {
     use dingji_rules::text::fill_args;
-    assert_eq!(fill_args("{} × {} = {}", &["92", "50%", "46"]), "92 × 50% = 46");
+    assert_eq!(
+        fill_args("{} × {} = {}", &["92", "50%", "46"]),
+        "92 × 50% = 46"
+    );
     assert_eq!(fill_args("{1}，{0}", &["甲", "乙"]), "乙，甲");
     assert_eq!(fill_args("{x} {}", &["a"]), "{x} a");
     // An argument not given stays as it was written, where a reader sees that one is missing.

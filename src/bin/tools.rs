@@ -1,4 +1,4 @@
-//! The list page's tools as a bundle of their own (`tools.js` + `tools_bg.wasm`, a no-modules
+//! The pages' tools as a bundle of their own (`tools.js` + `tools_bg.wasm`, a no-modules
 //! bundle that post-build exposes as `self.dingjiTools`): the import dialog, the scheme
 //! workshop, the exports, the 公示 preview and the reading of a paste, loaded by the list page
 //! on the first use of any (`dingji::list::tools`), so that the list page's first load carries
@@ -7,7 +7,9 @@
 //! Each mounts into a root the page gives it and reads the page's list as saved-list text (the
 //! scheme, the forms of the sources, the rows). The import dialog answers with the imported list
 //! in the same text, or nothing when the user cancels; the workshop answers with the list under
-//! the scheme tried (the same text) when it is applied, or nothing when it is closed.
+//! the scheme tried (the same text) when it is applied, or nothing when it is closed. The
+//! calculator opens the workshop over its one organization (`open_org_workshop`, its inputs in
+//! their saved form).
 
 #[cfg(target_arch = "wasm32")]
 mod serve {
@@ -20,6 +22,7 @@ mod serve {
     use dingji::list::views::publicity::{PreviewProps, PublicityPreview};
     use dingji::list::views::workshop::{Workshop, WorkshopProps};
     use dingji_rules::presets;
+    use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use yew::{AppHandle, Callback, Reducible};
 
@@ -116,6 +119,77 @@ mod serve {
                 let _ = done.call0(&JsValue::NULL);
             }),
             on_apply,
+            one: None,
+        };
+        let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
+        APP.with(|a| a.replace(Some(Open::Workshop(app))));
+        Ok(())
+    }
+
+    /// Opens the scheme workshop in `root` over the calculator, whose inputs are `saved` (its
+    /// saved form, [`dingji::wire::page::Saved`]): the trial starts from the scheme it computes
+    /// under (the preset with its changes to the weights and thresholds), and its organization's
+    /// result is compared. A trial that changes weights and thresholds alone is applied as the
+    /// calculator's own changes: the page's address is given the inputs with them as a share
+    /// link's fragment, which the page opens (and can take back). `done` is called with nothing
+    /// when it is closed or applied.
+    #[wasm_bindgen]
+    pub fn open_org_workshop(
+        root: web_sys::Element,
+        saved: String,
+        done: JsValue,
+        _: JsValue,
+    ) -> Result<(), JsValue> {
+        use dingji::wire::page::{Edits, Saved, edited_scheme};
+        let schemes: Vec<Rc<dingji_rules::Scheme>> =
+            presets::all().into_iter().map(Rc::new).collect();
+        let saved = Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e))?;
+        let lang = saved.lang.unwrap_or_default();
+        let preset = schemes
+            .iter()
+            .find(|s| s.id == saved.scheme)
+            .cloned()
+            .ok_or_else(|| JsValue::from_str("scheme"))?;
+        // The calculator's scheme as it computes: every change to a weight or threshold that
+        // reads.
+        let scheme = Rc::new(edited_scheme(&preset, &saved.edits, lang).0);
+        let mut state = ListState::new(scheme.clone());
+        state.lang = lang;
+        state.rows = Rc::new(vec![Rc::new(dingji::list::state::Row::new(
+            1,
+            saved.draft.clone(),
+            &scheme,
+        ))]);
+        let close = {
+            let done: Option<js_sys::Function> = done.dyn_into().ok();
+            move || {
+                if let Some(done) = &done {
+                    let _ = done.call0(&JsValue::NULL);
+                }
+            }
+        };
+        let on_apply = {
+            let (preset, close) = (preset.clone(), close.clone());
+            Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {
+                if let Some(edits) = Edits::between(&preset, &scheme) {
+                    let fragment = Saved {
+                        edits,
+                        ..saved.clone()
+                    }
+                    .to_fragment();
+                    let _ = gloo::utils::window()
+                        .location()
+                        .set_hash(&format!("{}{fragment}", dingji::wire::page::APPLIED));
+                }
+                close();
+            })
+        };
+        let props = WorkshopProps {
+            list: Rc::new(state),
+            linked: None,
+            on_close: Callback::from(move |()| close()),
+            on_apply,
+            one: Some(preset),
         };
         let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
         APP.with(|a| a.replace(Some(Open::Workshop(app))));

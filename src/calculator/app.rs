@@ -126,6 +126,7 @@ pub fn App() -> Html {
                         edits: &state.edits,
                         errors: calc.scheme.as_ref().err(),
                         dispatch: &dispatch,
+                        saved: &saved,
                     }) }
                 </div>
                 <div class={classes!("results", stale.then_some("results-stale"))}>

@@ -51,7 +51,8 @@ pub fn use_saved(state: &AppState, saved: &str, dispatch: &Callback<Action>) {
     });
 }
 
-/// Opens a share link pasted into the address bar of the open page.
+/// Opens a share link pasted into the address bar of the open page, or the inputs the scheme
+/// workshop gave back (the same fragment after [`crate::wire::page::APPLIED`]).
 #[hook]
 pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>>>) {
     let dispatch = dispatch.clone();
@@ -62,10 +63,16 @@ pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>
             use wasm_bindgen::JsCast;
             let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
                 if let Some(fragment) = take_fragment() {
-                    dispatch.emit(match Saved::from_fragment(&fragment, &schemes) {
-                        Ok(saved) => Action::Open(saved),
-                        Err(why) => Action::Notify(Notice::BadLink(why)),
-                    });
+                    let applied = fragment.strip_prefix(crate::wire::page::APPLIED);
+                    match Saved::from_fragment(applied.unwrap_or(&fragment), &schemes) {
+                        Ok(saved) => {
+                            dispatch.emit(Action::Open(saved));
+                            if applied.is_some() {
+                                dispatch.emit(Action::Notify(Notice::Applied));
+                            }
+                        }
+                        Err(why) => dispatch.emit(Action::Notify(Notice::BadLink(why))),
+                    }
                 }
             });
             let window = gloo::utils::window();

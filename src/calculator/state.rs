@@ -49,6 +49,8 @@ pub enum Notice {
     SaveFailed,
     /// A share link was opened.
     LinkOpened,
+    /// The weights and thresholds of a trial in the scheme workshop were applied.
+    Applied,
     /// The inputs were cleared.
     Cleared,
 }
@@ -238,7 +240,10 @@ impl Reducible for AppState {
         } else if !passive {
             // Going on after 清空 or a link keeps what it starts from: nothing left to undo.
             next.before = None;
-            if matches!(next.notice, Some(Notice::LinkOpened | Notice::Cleared)) {
+            if matches!(
+                next.notice,
+                Some(Notice::LinkOpened | Notice::Applied | Notice::Cleared)
+            ) {
                 next.notice = None;
             }
         }
@@ -370,5 +375,40 @@ mod tests {
         let kept = opened.reduce(Action::Dismiss);
         assert_eq!(kept.before, None);
         assert_eq!(kept.draft.source("self").unwrap().score, "60");
+    }
+
+    #[test]
+    fn weights_applied_from_the_workshop_are_said_and_taken_back_with_the_inputs_before() {
+        let typed = Rc::new(AppState::default()).reduce(Action::SetScore {
+            source: "self".into(),
+            text: "95".into(),
+        });
+        // What the workshop gives back: the same inputs with 党委评定 60 and 测评 20.
+        let mut saved = Saved::local(&typed);
+        saved.edits.weights = vec![Some("60".into()), Some("20".into())];
+        let fragment = format!("{}{}", crate::wire::page::APPLIED, saved.to_fragment());
+        let link = fragment.strip_prefix(crate::wire::page::APPLIED).unwrap();
+        let link = Saved::from_fragment(link, &schemes()).unwrap();
+        let applied = typed
+            .clone()
+            .reduce(Action::Open(link))
+            .reduce(Action::Notify(Notice::Applied));
+        assert_eq!(applied.edits.weights, saved.edits.weights);
+        assert_eq!(applied.notice, Some(Notice::Applied));
+        assert!(
+            applied.before.is_some(),
+            "saving waits while it can be undone"
+        );
+        let back = applied.clone().reduce(Action::Restore);
+        assert!(back.edits.is_empty());
+        assert_eq!(back.notice, None);
+        // Going on keeps it, and the notice goes.
+        let went_on = applied.reduce(Action::SetScore {
+            source: "self".into(),
+            text: "96".into(),
+        });
+        assert_eq!(went_on.before, None);
+        assert_eq!(went_on.notice, None);
+        assert_eq!(went_on.edits.weights, saved.edits.weights);
     }
 }

@@ -30,6 +30,36 @@ impl Edits {
             .all(Option::is_none)
     }
 
+    /// The changes that make `scheme` of `preset`, where `scheme` differs from it in weights and
+    /// thresholds alone (its id and name aside); `None` where it differs in anything else.
+    pub fn between(preset: &Scheme, scheme: &Scheme) -> Option<Edits> {
+        if preset.sources.len() != scheme.sources.len() || preset.tiers.len() != scheme.tiers.len()
+        {
+            return None;
+        }
+        let mut rest = scheme.clone();
+        for (s, p) in rest.sources.iter_mut().zip(&preset.sources) {
+            s.weight = p.weight;
+        }
+        for (t, p) in rest.tiers.iter_mut().zip(&preset.tiers) {
+            t.min = p.min;
+        }
+        rest.id.clone_from(&preset.id);
+        rest.name.clone_from(&preset.name);
+        if rest != *preset {
+            return None;
+        }
+        let text = |d: Decimal| d.normalize().to_string();
+        Some(Edits {
+            weights: (scheme.sources.iter().zip(&preset.sources))
+                .map(|(s, p)| (s.weight != p.weight).then(|| text(s.weight)))
+                .collect(),
+            thresholds: (scheme.tiers.iter().zip(&preset.tiers))
+                .map(|(t, p)| (t.min != p.min).then(|| t.min.map(text).unwrap_or_default()))
+                .collect(),
+        })
+    }
+
     /// `list`'s value `index` set to `text` (a weight or a threshold).
     pub fn set(list: &mut Vec<Option<String>>, index: usize, text: String) {
         if list.len() <= index {
@@ -240,6 +270,10 @@ impl Saved {
         Self::from_text(&text, schemes)
     }
 }
+
+/// Before a share link's fragment, what the scheme workshop over the calculator gives the page's
+/// address: the inputs with the weights and thresholds of a trial applied.
+pub const APPLIED: &str = "applied-";
 
 /// Why the edited scheme cannot be used, field by field.
 #[derive(Clone, Debug, Default, PartialEq)]

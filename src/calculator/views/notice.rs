@@ -26,9 +26,13 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         }
         Notice::SaveFailed => (s.save_failed().to_owned(), true),
         Notice::LinkOpened => (s.link_opened().to_owned(), false),
+        Notice::Applied => (s.applied().to_owned(), false),
         Notice::Cleared => (s.cleared().to_owned(), false),
     };
-    let undoable = matches!(notice, Notice::LinkOpened | Notice::Cleared);
+    let undoable = matches!(
+        notice,
+        Notice::LinkOpened | Notice::Applied | Notice::Cleared
+    );
     let dismiss = props.dispatch.reform(|_: MouseEvent| Action::Dismiss);
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">

@@ -20,6 +20,9 @@ pub struct SchemeEditorProps<'a> {
     pub edits: &'a Edits,
     pub errors: Option<&'a EditErrors>,
     pub dispatch: &'a Callback<Action>,
+    /// The inputs as saved, which the button to the scheme workshop carries: a click on it
+    /// opens the workshop over the page with them (`assets/calculator-tools.js`).
+    pub saved: &'a str,
 }
 
 /// One value as a slider with its exact field: `typed` if the user changed it, else the preset's
@@ -151,6 +154,7 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
                 </fieldset>
             </div>
             if let Some(message) = other { <p class="error" role="alert">{ message }</p> }
+            <button type="button" id="open-workshop" data-saved={props.saved.to_owned()}>{ s.open_workshop() }</button>
         </section>
     }
 }

@@ -104,6 +104,72 @@ pub struct WorkshopProps {
     pub on_close: Callback<()>,
     /// Grade the list under the trial's scheme (named as adjusted), and close.
     pub on_apply: Callback<Rc<Scheme>>,
+    /// Opened over the calculator, with the preset its changes apply to: `list` holds its one
+    /// organization, whose result under the trial is shown beside its result now (no list, no
+    /// quotas, no last year), and a trial that changes that preset's weights and thresholds
+    /// alone is applied to the calculator.
+    #[prop_or_default]
+    pub one: Option<Rc<Scheme>>,
+}
+
+/// The calculator's organization (row 0 of `list`) under `scheme`: its entries read again where
+/// the scheme reads them otherwise, then evaluated alone (the quota rules are a list's).
+fn one_outcome(list: &ListState, scheme: &Rc<Scheme>) -> Outcome {
+    let under = crate::list::workshop::under(list, scheme.clone());
+    let org = under.rows.first()?.parsed.as_ref().ok()?;
+    let r = dingji_rules::evaluate(scheme, org).ok()?;
+    Some((r.rounded, r.tier, r.stars))
+}
+
+/// The calculator's organization now and under the trial, side by side.
+fn one_view(list: &ListState, after: &Rc<Scheme>, lang: Lang) -> Html {
+    let zh = lang == Lang::Zh;
+    let before = one_outcome(list, &list.scheme);
+    let now = one_outcome(list, after);
+    let (bc, bt, bs) = shown(&before, &list.scheme, lang);
+    let (ac, at, as_) = shown(&now, after, lang);
+    let changed = before.map(|b| (b.1, b.2)) != now.map(|a| (a.1, a.2));
+    let said = match (now, changed) {
+        (None, _) => {
+            if zh {
+                "此组织的输入在调整后的方案下不完整（评价主体或指标不同），无法比较"
+            } else {
+                "The organization's entries are incomplete under the trial (other sources or indicators): nothing to compare"
+            }
+        }
+        (Some(_), true) => {
+            if zh {
+                "调整后此组织的等次或星级变化"
+            } else {
+                "The organization's tier or stars change"
+            }
+        }
+        (Some(_), false) => {
+            if zh {
+                "调整后此组织的等次和星级不变"
+            } else {
+                "The organization's tier and stars are unchanged"
+            }
+        }
+    };
+    let columns = [
+        ("方案", "Scheme"),
+        ("综合评分", "Composite"),
+        ("等次", "Tier"),
+        ("星级", "Stars"),
+    ];
+    let rows = html! {
+        <>
+            <tr><th scope="row">{ if zh { "现用方案" } else { "Now" } }</th><td class="num">{ bc }</td><td>{ bt }</td><td>{ bs }</td></tr>
+            <tr class={classes!(changed.then_some("changed"))}><th scope="row">{ if zh { "调整后" } else { "Trial" } }</th><td class="num">{ ac }</td><td>{ at }</td><td>{ as_ }</td></tr>
+        </>
+    };
+    html! {
+        <>
+            <p class="trial-summary" id="trial-summary" role="status">{ said }</p>
+            { rows_table("trial-one", if zh { "调整前后" } else { "Before and after" }, &columns, rows, lang) }
+        </>
+    }
 }
 
 /// One edited value: its label, the text, the value it started from, its error.
@@ -1014,7 +1080,17 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let on_key = crate::shared::close_on_escape(&props.on_close);
     let dialog = crate::shared::use_focus_on_open();
 
+    let one = props.one.is_some();
+    // Over the calculator, what it can take: the preset with other weights and thresholds.
+    let applicable = match (result.as_ref(), &props.one) {
+        (Ok(tried), Some(preset)) => {
+            crate::wire::page::Edits::between(preset, &tried.scheme).is_some()
+        }
+        (result, None) => result.is_ok(),
+        (Err(_), Some(_)) => false,
+    };
     let comparison = match result.as_ref() {
+        Ok(Tried { scheme: after, .. }) if one => one_view(&list, after, lang),
         Ok(Tried {
             scheme: after,
             comparison: c,
@@ -1086,19 +1162,42 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <button type="button" id="workshop-close" onclick={close}>{ if zh { "关闭" } else { "Close" } }</button>
             </div>
             <p id="workshop-start">{ format!("{}{}", if zh { "正在编辑：" } else { "Editing: " }, start.name.get(lang)) }
-                { if zh { "（与名单现用方案对比；名单本身不变）" } else { " (compared with the list's scheme; the list is not changed)" } }</p>
+                { match (one, zh) {
+                    (false, true) => "（与名单现用方案对比；名单本身不变）",
+                    (false, false) => " (compared with the list's scheme; the list is not changed)",
+                    (true, true) => "（与计算器现用方案对比；计算器本身不变，点“应用到计算器”才会采用）",
+                    (true, false) => " (compared with the calculator's scheme; the calculator is not changed until it is applied)",
+                } }</p>
             <div class="dialog-actions">
                 <button type="button" id="workshop-undo" onclick={step(true)} disabled={!can_undo}>{ if zh { "撤销" } else { "Undo" } }</button>
                 <button type="button" id="workshop-redo" onclick={step(false)} disabled={!can_redo}>{ if zh { "重做" } else { "Redo" } }</button>
                 <button type="button" id="workshop-reset" onclick={reset_all}>{ if zh { "全部复位" } else { "Reset all" } }</button>
-                <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={result.is_err()}>{ if zh { "应用到名单" } else { "Apply to the list" } }</button>
-                <button type="button" id="workshop-export" onclick={export} disabled={result.is_err()}>{ if zh { "导出对比 CSV" } else { "Export comparison CSV" } }</button>
-                <button type="button" id="workshop-export-xlsx" onclick={export_xlsx} disabled={result.is_err()}>{ if zh { "导出对比 Excel" } else { "Export comparison Excel" } }</button>
+                <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={!applicable}
+                    aria-describedby={(one && !applicable && result.is_ok()).then_some("workshop-apply-why")}>{ match (one, zh) {
+                    (false, true) => "应用到名单",
+                    (false, false) => "Apply to the list",
+                    (true, true) => "应用到计算器",
+                    (true, false) => "Apply to the calculator",
+                } }</button>
+                if !one {
+                    <button type="button" id="workshop-export" onclick={export} disabled={result.is_err()}>{ if zh { "导出对比 CSV" } else { "Export comparison CSV" } }</button>
+                    <button type="button" id="workshop-export-xlsx" onclick={export_xlsx} disabled={result.is_err()}>{ if zh { "导出对比 Excel" } else { "Export comparison Excel" } }</button>
+                }
                 <button type="button" id="workshop-save" onclick={save} disabled={result.is_err()}>{ if zh { "保存为方案文件" } else { "Save scheme file" } }</button>
-                <button type="button" id="workshop-link-make" onclick={make_link} disabled={result.is_err()}>{ if zh { "复制方案链接" } else { "Copy a link to the scheme" } }</button>
+                // Over the calculator, the scheme travels in its share link once applied.
+                if !one {
+                    <button type="button" id="workshop-link-make" onclick={make_link} disabled={result.is_err()}>{ if zh { "复制方案链接" } else { "Copy a link to the scheme" } }</button>
+                }
                 <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
                     <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
             </div>
+            if one && !applicable && result.is_ok() {
+                <p id="workshop-apply-why">{ if zh {
+                    "计算器只采用对权重和分数线的调整：其他内容的改动（评价主体、指标、测评票等、星级、比例等）请保存为方案文件或存入我的方案，在组织名单页中使用"
+                } else {
+                    "The calculator takes changes to weights and thresholds only: for other changes (sources, indicators, vote scale, stars, quotas…), save the scheme or keep it in my schemes, and use it on the list page"
+                } }</p>
+            }
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
             if let Some(url) = (*link).clone() {
                 <p class="dialog-actions"><label>{ if zh { "方案链接（已复制；打开后在方案工坊中显示对比，点“应用到名单”才会采用）" } else { "Link to the scheme (copied; it opens in the workshop, and is adopted only when applied)" } }
@@ -1135,6 +1234,11 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                     format!("{unread} of my schemes could not be read and are skipped (still kept)")
                 } }</p>
             }
+            // Over the calculator, its one organization first: in sight while a weight is slid.
+            if one {
+                <h3>{ if zh { "对此组织的影响" } else { "What it changes for this organization" } }</h3>
+                { comparison.clone() }
+            }
             <h3>{ if zh { "权重" } else { "Weights" } }</h3>
             <div class="trial-fields">{ weight_fields }</div>
             if let Some(e) = weights_sum { <p class="error" id="trial-weights-sum">{ e }</p> }
@@ -1148,13 +1252,15 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <summary>{ if zh { "编辑方案的全部内容（评价主体、分类、指标、等次、星级、比例、否决）" } else { "Edit the whole scheme (sources, categories, indicators, tiers, stars, quotas, vetoes)" } }</summary>
                 <SchemeEditor shape={as_tried.clone()} start={start.clone()} error={shape_error} {lang} on_change={on_shape} />
             </details>
-            <h3>{ if zh { "对名单的影响" } else { "What it changes in the list" } }</h3>
-            { comparison }
-            <h3>{ if zh { "与去年对比" } else { "Against last year" } }</h3>
-            <label class="file">{ if zh { "去年的名单（本程序导出的文件，或有组织名称、等次、星级列的 CSV / Excel）" } else { "Last year's list (exported by this app, or a CSV / Excel with name, tier and stars)" } }
-                <input type="file" id="workshop-last-year" accept=".csv,.txt,.xlsx,.xlsm" onchange={open_last} /></label>
-            if let Some(e) = (*last_error).clone() { <p class="error" role="alert" id="year-error">{ e }</p> }
-            { for year }
+            if !one {
+                <h3>{ if zh { "对名单的影响" } else { "What it changes in the list" } }</h3>
+                { comparison }
+                <h3>{ if zh { "与去年对比" } else { "Against last year" } }</h3>
+                <label class="file">{ if zh { "去年的名单（本程序导出的文件，或有组织名称、等次、星级列的 CSV / Excel）" } else { "Last year's list (exported by this app, or a CSV / Excel with name, tier and stars)" } }
+                    <input type="file" id="workshop-last-year" accept=".csv,.txt,.xlsx,.xlsm" onchange={open_last} /></label>
+                if let Some(e) = (*last_error).clone() { <p class="error" role="alert" id="year-error">{ e }</p> }
+                { for year }
+            }
         </section>
     }
 }
