@@ -99,34 +99,22 @@ for (const base of ['worker', 'sheets']) {
   workers['./tools_bg.wasm'] = `./${names.wasm}`;
   console.log(`post-build: tools named ${names.js}, ${names.wasm}`);
 }
-// The calculator's presentation-mode style sheet, fetched when that mode is first turned on
-// (src/calculator/hooks.rs): minified on release, named by a hash of its content, and given to the
-// pages with the workers' names.
-{
-  let css = readFileSync(join(dir, 'presentation.css'), 'utf8');
+// The style sheets a page fetches or links after trunk has copied them: minified on release,
+// named by a hash of their content, and given to the pages with the workers' names. The
+// calculator's presentation mode's, fetched when that mode is first turned on
+// (src/calculator/hooks.rs); the tools' (style/tools.css), linked by the list page and fetched by
+// assets/tools-loader.js when a tool first opens on the calculator.
+for (const name of ['presentation', 'tools']) {
+  let css = readFileSync(join(dir, `${name}.css`), 'utf8');
   if (process.env.TRUNK_PROFILE === 'release') {
     const out = new CleanCSS({ level: 1 }).minify(css);
-    if (out.errors.length) throw new Error(`post-build: presentation.css: ${out.errors.join('; ')}`);
+    if (out.errors.length) throw new Error(`post-build: ${name}.css: ${out.errors.join('; ')}`);
     css = out.styles;
   }
-  const hashed = `presentation-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const hashed = `${name}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(dir, hashed), css);
-  unlinkSync(join(dir, 'presentation.css'));
-  workers['./presentation.css'] = `./${hashed}`;
-}
-// The tools' style sheet (style/tools.css): linked by the list page, fetched by the calculator
-// when its workshop first opens (src/wire/tools.rs); minified and named by a hash of its content.
-{
-  let css = readFileSync(join(dir, 'tools.css'), 'utf8');
-  if (process.env.TRUNK_PROFILE === 'release') {
-    const out = new CleanCSS({ level: 1 }).minify(css);
-    if (out.errors.length) throw new Error(`post-build: tools.css: ${out.errors.join('; ')}`);
-    css = out.styles;
-  }
-  const hashed = `tools-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  writeFileSync(join(dir, hashed), css);
-  unlinkSync(join(dir, 'tools.css'));
-  workers['./tools.css'] = `./${hashed}`;
+  unlinkSync(join(dir, `${name}.css`));
+  workers[`./${name}.css`] = `./${hashed}`;
 }
 // The tools' loader (assets/tools-loader.js): the three names above written into it, so that a
 // page is given its one name; minified on release and named by a hash of its content.

@@ -1,8 +1,9 @@
 //! The pages' tools as a bundle of their own (`tools.js` + `tools_bg.wasm`, a no-modules
 //! bundle that post-build exposes as `self.dingjiTools`): the import dialog, the scheme
-//! workshop, the exports, the 公示 preview and the reading of a paste, loaded by the list page
-//! on the first use of any (`dingji::list::tools`), so that the list page's first load carries
-//! none of them.
+//! workshop, the exports, the 公示 preview and the reading of a paste, loaded by
+//! `assets/tools-loader.js` on the first use of any (the list page through
+//! `dingji::list::tools`, the calculator through `assets/calculator-tools.js`), so that neither
+//! page's first load carries them.
 //!
 //! Each mounts into a root the page gives it and reads the page's list as saved-list text (the
 //! scheme, the forms of the sources, the rows). The import dialog answers with the imported list
@@ -87,6 +88,12 @@ mod serve {
         Ok(())
     }
 
+    /// Mounts the workshop in `root`, to be taken down by [`close_tool`].
+    fn mount_workshop(root: web_sys::Element, props: WorkshopProps) {
+        let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
+        APP.with(|a| a.replace(Some(Open::Workshop(app))));
+    }
+
     /// Opens the scheme workshop in `root` over the list `list` (saved-list text), starting
     /// from the scheme a link carried (`linked`, its saved form) if there is one. `done` is
     /// called with nothing when it is closed.
@@ -121,8 +128,7 @@ mod serve {
             on_apply,
             one: None,
         };
-        let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
-        APP.with(|a| a.replace(Some(Open::Workshop(app))));
+        mount_workshop(root, props);
         Ok(())
     }
 
@@ -191,8 +197,7 @@ mod serve {
             on_apply,
             one: Some(preset),
         };
-        let app = yew::Renderer::<Workshop>::with_root_and_props(root, props).render();
-        APP.with(|a| a.replace(Some(Open::Workshop(app))));
+        mount_workshop(root, props);
         Ok(())
     }
 
