@@ -112,3 +112,21 @@ test('the workshop over the calculator opens and closes from the keyboard; axe a
     await context.close();
   }
 });
+
+test('a trial the calculator cannot take is handed to the list page, whose workshop opens with it', async () => {
+  const { context, page, w } = await openCalculator(1440, { bypassCSP: true });
+  await openWorkshop(page);
+  await page.click('#editor-fold > summary');
+  await page.selectOption('#ed-tier-0-stars', '4');
+  await page.locator('#workshop-to-list').waitFor();
+  assert.match(await page.locator('#workshop-to-list').getAttribute('href'), /^list\.html#scheme=/);
+  assert.deepEqual(await axeViolations(page), [], 'axe with the trial not applied and why');
+  await page.click('#workshop-to-list');
+  // The list page: its workshop opened on the scheme, the list itself unchanged until applied.
+  await page.locator('#workshop-linked').waitFor({ timeout: 20000 });
+  await page.click('#editor-fold > summary');
+  assert.equal(await page.inputValue('#ed-tier-0-stars'), '4');
+  assert.match(await page.locator('#workshop-start').textContent(), /（调整）/);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});

@@ -1089,6 +1089,13 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         (result, None) => result.is_ok(),
         (Err(_), Some(_)) => false,
     };
+    // A trial the calculator cannot take, as a link to the list page's workshop.
+    let to_list = match result.as_ref() {
+        Ok(Tried { scheme, .. }) if one && !applicable => {
+            crate::list::workshop::scheme_link(&adjusted(scheme, &start))
+        }
+        _ => None,
+    };
     let comparison = match result.as_ref() {
         Ok(Tried { scheme: after, .. }) if one => one_view(&list, after, lang),
         Ok(Tried {
@@ -1193,10 +1200,15 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             </div>
             if one && !applicable && result.is_ok() {
                 <p id="workshop-apply-why">{ if zh {
-                    "计算器只采用对权重和分数线的调整：其他内容的改动（评价主体、指标、测评票等、星级、比例等）请保存为方案文件或存入我的方案，在组织名单页中使用"
+                    "计算器只采用对权重和分数线的调整：其他内容的改动（评价主体、指标、测评票等、星级、比例等）请保存为方案文件或存入我的方案，或在组织名单页中使用："
                 } else {
-                    "The calculator takes changes to weights and thresholds only: for other changes (sources, indicators, vote scale, stars, quotas…), save the scheme or keep it in my schemes, and use it on the list page"
-                } }</p>
+                    "The calculator takes changes to weights and thresholds only: for other changes (sources, indicators, vote scale, stars, quotas…), save the scheme or keep it in my schemes, or use it on the list page: "
+                } }
+                // The list page opens a scheme link in its workshop, and adopts it when applied.
+                if let Some(data) = to_list {
+                    <a id="workshop-to-list" href={format!("list.html#{}{data}", crate::wire::list::SCHEME_LINK)}>
+                        { if zh { "在组织名单页中使用此方案" } else { "Use this scheme on the list page" } }</a>
+                }</p>
             }
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
             if let Some(url) = (*link).clone() {
