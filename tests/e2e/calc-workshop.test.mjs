@@ -4,7 +4,7 @@
 // anything else shown but not applied, and said why; the keyboard, axe and screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedSite, watch, waitForText, axeViolations, ARTIFACTS } from './harness.mjs';
+import { sharedSite, serveDist, watch, waitForText, axeViolations, ARTIFACTS } from './harness.mjs';
 
 const shared = sharedSite();
 
@@ -129,4 +129,47 @@ test('a trial the calculator cannot take is handed to the list page, whose works
   assert.match(await page.locator('#workshop-start').textContent(), /（调整）/);
   assert.deepEqual(await w.finish(), []);
   await context.close();
+});
+
+test('the workshop that cannot be fetched is said, in Chinese, and the calculator goes on', async () => {
+  // The loader missing from the server: the page says so (an alert), nothing else changes.
+  for (const [missing, said] of [
+    [(rel) => rel.startsWith('tools-loader-'), async (page) => {
+      // Dismissed as it shows (a click waits while an alert is open).
+      const said = new Promise((resolve) => {
+        page.once('dialog', async (d) => {
+          await d.dismiss();
+          resolve(d.message());
+        });
+      });
+      await page.click('#open-workshop');
+      assert.equal(await said, '工具未能载入：脚本无法获取');
+    }],
+    // The bundle's script missing: the loader says so over the page, with a button to close it.
+    [(rel) => /^tools-[0-9a-f]+\.js$/.test(rel), async (page) => {
+      await page.click('#open-workshop');
+      await waitForText(page, '#tool-failed', '工具未能载入：脚本无法获取');
+      await page.keyboard.press('Enter');
+      await page.locator('#tool-root').waitFor({ state: 'detached' });
+    }],
+  ]) {
+    const site = await serveDist('/', { refuse: missing });
+    const context = await shared.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const w = await watch(page, site);
+    await w.open();
+    await waitForText(page, '#composite', '89.18');
+    await said(page);
+    await page.fill('#weight-committee', '60');
+    await page.fill('#weight-vote', '20');
+    await waitForText(page, '#composite', '90.32');
+    // The refused file is the only problem seen.
+    const problems = await w.finish();
+    assert.ok(
+      problems.length > 0 && problems.every((p) => /tools|Failed to load resource/.test(p)),
+      problems.join('\n'),
+    );
+    await context.close();
+    await site.close();
+  }
 });
