@@ -339,3 +339,32 @@ fn a_trial_is_the_calculators_changes_only_where_it_changes_weights_and_threshol
     fewer.tiers.pop();
     assert_eq!(Edits::between(&b, &fewer), None);
 }
+
+/// The calculator takes a trial as a preset (its own first) with that preset's weights and
+/// thresholds changed; another preset as it is, as that preset.
+#[test]
+fn the_calculator_takes_a_trial_as_its_own_preset_first_then_as_another() {
+    use dingji::list::workshop::Calculator;
+    let presets: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
+    let on_b = Calculator {
+        presets: Rc::new(presets.clone()),
+        preset: "B".into(),
+    };
+    let mut trial = presets::by_id("B").unwrap();
+    trial.sources[2].weight = d("30");
+    trial.sources[1].weight = d("20");
+    let (preset, edits) = on_b.takes(&trial).unwrap();
+    assert_eq!(preset, "B");
+    assert_eq!(edits.weights, [None, Some("20".into()), Some("30".into())]);
+    // Preset C chosen in the workshop, as it is: C, with nothing changed.
+    let (preset, edits) = on_b.takes(&presets::by_id("C").unwrap()).unwrap();
+    assert_eq!(preset, "C");
+    assert!(edits.is_empty());
+    // A preset as it is, on a calculator that uses it: that preset.
+    let zzb = presets::by_id("ZZB").unwrap();
+    let on_zzb = Calculator {
+        presets: Rc::new(presets),
+        preset: "ZZB".into(),
+    };
+    assert_eq!(on_zzb.takes(&zzb).unwrap().0, "ZZB");
+}

@@ -135,9 +135,10 @@ mod serve {
     /// Opens the scheme workshop in `root` over the calculator, whose inputs are `saved` (its
     /// saved form, [`dingji::wire::page::Saved`]): the trial starts from the scheme it computes
     /// under (the preset with its changes to the weights and thresholds), and its organization's
-    /// result is compared. A trial that changes weights and thresholds alone is applied as the
-    /// calculator's own changes: the page's address is given the inputs with them as a share
-    /// link's fragment, which the page opens (and can take back). `done` is called with nothing
+    /// result is compared. A trial that is a preset with other weights and thresholds (its own
+    /// preset, or another) is applied as the calculator's preset and its own changes: the page's
+    /// address is given the inputs with them as a share link's fragment, which the page opens
+    /// (and can take back). `done` is called with nothing
     /// when it is closed or applied.
     #[wasm_bindgen]
     pub fn open_org_workshop(
@@ -146,7 +147,7 @@ mod serve {
         done: JsValue,
         _: JsValue,
     ) -> Result<(), JsValue> {
-        use dingji::wire::page::{Edits, Saved, edited_scheme};
+        use dingji::wire::page::{Saved, edited_scheme};
         let schemes: Vec<Rc<dingji_rules::Scheme>> =
             presets::all().into_iter().map(Rc::new).collect();
         let saved = Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e))?;
@@ -174,11 +175,16 @@ mod serve {
                 }
             }
         };
+        let calculator = dingji::list::workshop::Calculator {
+            presets: Rc::new(schemes),
+            preset: saved.scheme.clone(),
+        };
         let on_apply = {
-            let (preset, close) = (preset.clone(), close.clone());
+            let (calculator, close) = (calculator.clone(), close.clone());
             Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {
-                if let Some(edits) = Edits::between(&preset, &scheme) {
+                if let Some((preset, edits)) = calculator.takes(&scheme) {
                     let fragment = Saved {
+                        scheme: preset,
                         edits,
                         ..saved.clone()
                     }
@@ -195,7 +201,7 @@ mod serve {
             linked: None,
             on_close: Callback::from(move |()| close()),
             on_apply,
-            one: Some(preset),
+            one: Some(calculator),
         };
         mount_workshop(root, props);
         Ok(())

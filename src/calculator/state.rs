@@ -49,7 +49,7 @@ pub enum Notice {
     SaveFailed,
     /// A share link was opened.
     LinkOpened,
-    /// The weights and thresholds of a trial in the scheme workshop were applied.
+    /// A trial in the scheme workshop was applied (a preset, with its weights and thresholds).
     Applied,
     /// The inputs were cleared.
     Cleared,

@@ -387,6 +387,27 @@ pub fn try_out(
     })
 }
 
+/// The calculator a workshop is opened over: the presets it can compute under, and the one it
+/// uses now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calculator {
+    pub presets: Rc<Vec<Rc<Scheme>>>,
+    pub preset: String,
+}
+
+impl Calculator {
+    /// What the calculator takes of a trial: a preset (its own first) and the changes to that
+    /// preset's weights and thresholds, where the trial differs from it in those alone; `None`
+    /// where it differs from every preset in more.
+    pub fn takes(&self, scheme: &Scheme) -> Option<(String, crate::wire::page::Edits)> {
+        let (own, others): (Vec<_>, Vec<_>) =
+            self.presets.iter().partition(|p| p.id == self.preset);
+        own.into_iter().chain(others).find_map(|p| {
+            crate::wire::page::Edits::between(p, scheme).map(|edits| (p.id.clone(), edits))
+        })
+    }
+}
+
 /// Last year's results, as a file gives them: each organization's name, tier and stars (their
 /// indices in this scheme), and what could not be read, by row.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -110,7 +110,7 @@ strings! {
         to_list: "组织名单（批量定级）",
         dismiss: "知道了",
         link_opened: "已打开分享链接中的输入。",
-        applied: "已采用方案工坊中调整的权重和分数线。",
+        applied: "已采用方案工坊中试算的方案。",
         cleared: "已清空输入。",
         restore: "撤销",
         keep: "保留",

@@ -272,7 +272,7 @@ impl Saved {
 }
 
 /// Before a share link's fragment, what the scheme workshop over the calculator gives the page's
-/// address: the inputs with the weights and thresholds of a trial applied.
+/// address: the inputs under a trial applied (a preset, with its weights and thresholds).
 pub const APPLIED: &str = "applied-";
 
 /// Why the edited scheme cannot be used, field by field.

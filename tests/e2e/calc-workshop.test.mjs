@@ -70,7 +70,7 @@ test('the workshop over the calculator compares its organization, and applies ot
   assert.equal(await page.inputValue('#weight-committee'), '60');
   assert.equal(await page.inputValue('#weight-vote'), '20');
   assert.equal(await page.inputValue('#threshold-0'), '91');
-  await waitForText(page, '#notice p', '已采用方案工坊中调整的权重和分数线。');
+  await waitForText(page, '#notice p', '已采用方案工坊中试算的方案。');
   // The preset's result beside it on the number line.
   await waitForText(page, '.marker.baseline text', '89.18');
 
@@ -88,6 +88,27 @@ test('the workshop over the calculator compares its organization, and applies ot
   await page.locator('#composite').waitFor();
   await waitForText(page, '#composite', '90.32');
   await waitForText(page, '#tier', '好');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
+test('another preset chosen in the workshop is compared and applied to the calculator as its preset', async () => {
+  const { context, page, w } = await openCalculator();
+  await openWorkshop(page);
+  // Scheme C: 党委评定 alone (100%), here as its score: 92 × 100% = 92.00 → 好 (≥ 90); C has no
+  // stars.
+  await page.selectOption('#workshop-from', 'C');
+  assert.deepEqual(await row(page, 2), ['92.00', '好', '']);
+  await waitForText(page, '#trial-summary', '调整后此组织的等次或星级变化');
+  assert.ok(await page.locator('#workshop-apply').isEnabled());
+  await page.click('#workshop-apply');
+  await waitForText(page, '#composite', '92.00');
+  assert.equal(await page.inputValue('#scheme'), 'C');
+  await waitForText(page, '#tier', '好');
+  await waitForText(page, '#notice p', '已采用方案工坊中试算的方案。');
+  await page.click('#restore');
+  await waitForText(page, '#composite', '89.18');
+  assert.equal(await page.inputValue('#scheme'), 'B');
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });

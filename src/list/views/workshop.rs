@@ -15,8 +15,8 @@ use crate::list::files::download;
 use crate::list::state::ListState;
 use crate::list::views::editor::SchemeEditor;
 use crate::list::workshop::{
-    Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison, against_last_year,
-    is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
+    Calculator, Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison,
+    against_last_year, is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
 };
 use crate::wire::sheets::Cell;
 
@@ -104,12 +104,12 @@ pub struct WorkshopProps {
     pub on_close: Callback<()>,
     /// Grade the list under the trial's scheme (named as adjusted), and close.
     pub on_apply: Callback<Rc<Scheme>>,
-    /// Opened over the calculator, with the preset its changes apply to: `list` holds its one
-    /// organization, whose result under the trial is shown beside its result now (no list, no
-    /// quotas, no last year), and a trial that changes that preset's weights and thresholds
-    /// alone is applied to the calculator.
+    /// Opened over the calculator: `list` holds its one organization, whose result under the
+    /// trial is shown beside its result now (no list, no quotas, no last year), and a trial
+    /// that is a preset with other weights and thresholds ([`Calculator::takes`]) is applied to
+    /// the calculator.
     #[prop_or_default]
-    pub one: Option<Rc<Scheme>>,
+    pub one: Option<Calculator>,
 }
 
 /// The calculator's organization (row 0 of `list`) under `scheme`: its entries read again where
@@ -1081,11 +1081,9 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let dialog = crate::shared::use_focus_on_open();
 
     let one = props.one.is_some();
-    // Over the calculator, what it can take: the preset with other weights and thresholds.
+    // Over the calculator, what it can take: a preset with other weights and thresholds.
     let applicable = match (result.as_ref(), &props.one) {
-        (Ok(tried), Some(preset)) => {
-            crate::wire::page::Edits::between(preset, &tried.scheme).is_some()
-        }
+        (Ok(tried), Some(calculator)) => calculator.takes(&tried.scheme).is_some(),
         (result, None) => result.is_ok(),
         (Err(_), Some(_)) => false,
     };
