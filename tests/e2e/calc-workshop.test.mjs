@@ -113,6 +113,29 @@ test('another preset chosen in the workshop is compared and applied to the calcu
   await context.close();
 });
 
+test('in English the workshop over the calculator speaks English, and its applied notice too', async () => {
+  const { context, page, w } = await openCalculator();
+  await page.click('button.lang-toggle');
+  await waitForText(page, '#open-workshop', 'Edit everything in the scheme workshop');
+  await openWorkshop(page);
+  await waitForText(page, '#workshop-apply', 'Apply to the calculator');
+  await waitForText(page, '#trial-summary', "The organization's tier and stars are unchanged");
+  assert.deepEqual(
+    await page.$$eval('#trial-one thead th', (cells) => cells.map((c) => c.textContent.trim())),
+    ['Scheme', 'Composite', 'Tier', 'Stars'],
+  );
+  // No Chinese in the workshop's own words (the organization's and the sources' names aside).
+  const words = await page.locator('#workshop .dialog-actions, #trial-one thead, #workshop-start').allTextContents();
+  assert.ok(words.every((t) => !/[\u4e00-\u9fff]/.test(t)), words.join(' | '));
+  await page.fill('#trial-weight-0', '60');
+  await page.fill('#trial-weight-1', '20');
+  await page.click('#workshop-apply');
+  await waitForText(page, '#composite', '90.32');
+  await waitForText(page, '#notice p', 'The scheme tried in the scheme workshop is applied.');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
 test('the workshop over the calculator opens and closes from the keyboard; axe and screenshots at 1440 and 375 px', async () => {
   for (const width of [1440, 375]) {
     const { context, page, w } = await openCalculator(width, { bypassCSP: true });
