@@ -60,16 +60,22 @@ fn the_vote_shows_rates_score_and_participation_as_typed() {
     let Some(SourceKind::Vote(scale)) = b().sources.get(1).map(|s| s.input.clone()) else {
         panic!()
     };
+    let typed = SourceDraft {
+        mode: Mode::Votes,
+        counts: ["5", "3", "1", ""].map(String::from).to_vec(),
+        eligible: "40".into(),
+        ..SourceDraft::default()
+    };
+    // Read as the page reads it: once, with the organization's other entries (here, none).
+    let mut draft = dingji_rules::draft::OrgDraft::default();
+    *draft.source_mut(&b(), "vote") = typed.clone();
+    let (_, votes) = draft.parse_shown(&b(), Lang::Zh);
     let html = render_view(vote_entry(&VoteEntryProps {
         lang: Lang::Zh,
         source: "vote",
         scale: &scale,
-        draft: &SourceDraft {
-            mode: Mode::Votes,
-            counts: ["5", "3", "1", ""].map(String::from).to_vec(),
-            eligible: "40".into(),
-            ..SourceDraft::default()
-        },
+        draft: &typed,
+        read: dingji_rules::map::get(&votes, "vote"),
         errors: &[],
         decimals: 2,
         dispatch: &Callback::noop(),

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::evaluate;
+use crate::evaluate::{self, Tally};
 use crate::map::{self, Pairs};
 use crate::number::parse_decimal;
 use crate::org::{Org, Override, SourceInput, Votes};
@@ -238,6 +238,23 @@ impl OrgDraft {
     /// when the language changes; one that keeps what it parsed renames at display time, with
     /// [`Field::names`]).
     pub fn parse_in(&self, scheme: &Scheme, lang: Lang) -> Result<Org, Vec<FieldError>> {
+        self.read(scheme, lang, None)
+    }
+
+    /// [`OrgDraft::parse_in`], and each vote source's ballots as read, for a page to show as
+    /// they are typed (the rates, the valid ballots, the vote score) while the rest of the
+    /// entries may not read yet: each count is read once, here.
+    pub fn parse_shown(&self, scheme: &Scheme, lang: Lang) -> (Parsed, Pairs<VotesRead>) {
+        let mut shown = Vec::new();
+        (self.read(scheme, lang, Some(&mut shown)), shown)
+    }
+
+    fn read(
+        &self,
+        scheme: &Scheme,
+        lang: Lang,
+        mut shown: Option<&mut Pairs<VotesRead>>,
+    ) -> Parsed {
         let mut errors = Vec::new();
         let org_probe = Org {
             category: self.category.clone(),
@@ -275,7 +292,11 @@ impl OrgDraft {
                     parse_indicators(scheme, &category, &id, name, draft, lang, &mut errors)
                 }
                 (Mode::Votes, SourceKind::Vote(scale)) => {
-                    parse_votes(scale, &id, name, draft, lang, &mut errors)
+                    let (input, read) = parse_votes(scale, &id, name, draft, lang, &mut errors);
+                    if let Some(shown) = shown.as_deref_mut() {
+                        shown.push((id.clone(), read));
+                    }
+                    input
                 }
                 _ => {
                     let field = Field::Score { source: id.clone() };
@@ -365,6 +386,21 @@ fn parse_indicators(
     (errors.len() == before).then_some(SourceInput::Indicators(entries))
 }
 
+/// An organization as read from its draft, or what could not be read, by field.
+pub type Parsed = Result<Org, Vec<FieldError>>;
+
+/// A vote source's ballots as read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VotesRead {
+    /// Each level's count; `None` where it does not read.
+    pub counts: Vec<Option<u64>>,
+    /// The number eligible; `None` where it is empty or does not read.
+    pub eligible: Option<u64>,
+    /// The tally once every count reads; `None` until then, or where the ballots cannot be
+    /// counted (more than the number eligible).
+    pub tally: Option<Tally>,
+}
+
 fn parse_votes(
     scale: &crate::scheme::VoteScale,
     source: &str,
@@ -372,13 +408,16 @@ fn parse_votes(
     draft: &SourceDraft,
     lang: Lang,
     errors: &mut Vec<FieldError>,
-) -> Option<SourceInput> {
+) -> (Option<SourceInput>, VotesRead) {
     let before = errors.len();
     let mut counts = Vec::with_capacity(scale.levels.len());
+    let mut read = Vec::with_capacity(scale.levels.len());
     for (level, l) in scale.levels.iter().enumerate() {
         let text = draft.counts.get(level).map_or("", String::as_str);
         let field_name = format!("{} · {}", name, l.name.get(lang));
-        match parse_count(text, &field_name) {
+        let count = parse_count(text, &field_name);
+        read.push(count.as_ref().ok().copied());
+        match count {
             Ok(n) => counts.push(n),
             Err(error) => errors.push(FieldError {
                 field: Field::Count {
@@ -405,13 +444,22 @@ fn parse_votes(
             }
         }
     };
-    if errors.len() != before {
-        return None;
-    }
+    // Counted once every count reads (the number eligible as it reads), for the page to show.
     let votes = Votes { counts, eligible };
-    match evaluate::tally(scale, &votes, name) {
-        Ok(_) => Some(SourceInput::Votes(votes)),
-        Err(error) => {
+    let counted =
+        (votes.counts.len() == scale.levels.len()).then(|| evaluate::tally(scale, &votes, name));
+    let read = VotesRead {
+        counts: read,
+        eligible,
+        tally: counted.as_ref().and_then(|t| t.as_ref().ok()).copied(),
+    };
+    if errors.len() != before {
+        return (None, read);
+    }
+    let input = match counted {
+        Some(Ok(_)) => Some(SourceInput::Votes(votes)),
+        None => None,
+        Some(Err(error)) => {
             let field = match error {
                 Error::TooManyBallots { .. } => Field::Eligible {
                     source: source.to_owned(),
@@ -423,7 +471,8 @@ fn parse_votes(
             errors.push(FieldError { field, error });
             None
         }
-    }
+    };
+    (input, read)
 }
 
 /// A ballot count: a whole number of at least 0; empty is 0.

@@ -90,6 +90,7 @@ pub fn App() -> Html {
         &shown_scheme,
         &category,
         &state.draft,
+        &calc.votes,
         &calc.field_errors,
         calc.outcome.as_ref().map(|o| &o.result.scores[..]),
         &dispatch,

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use dingji_rules::draft::{Field, FieldError};
+use dingji_rules::draft::{Field, FieldError, VotesRead};
 use dingji_rules::{Decimal, Error, Lang, Org, OrgResult, Scheme, TierDecision};
 
 use crate::wire::page::{EditErrors, Edits, edited_scheme};
@@ -40,6 +40,9 @@ pub struct Calc {
     pub error: Option<Error>,
     /// The result, if everything could be read.
     pub outcome: Option<Rc<Outcome>>,
+    /// Each vote source's ballots as read (once, with the rest of the entries), for the source
+    /// card to show as they are typed.
+    pub votes: Vec<(String, VotesRead)>,
 }
 
 impl Calc {
@@ -61,6 +64,10 @@ impl Calc {
         } else {
             Err(errors)
         };
+        // The entries read once, under the scheme as edited (a vote's scale is the same whether
+        // or not the weights and thresholds read): its ballots are shown even while an edit is
+        // wrong.
+        let (org, votes) = draft.parse_shown(&edited, lang);
         let Ok(effective) = &scheme else {
             return Calc {
                 edited,
@@ -68,9 +75,10 @@ impl Calc {
                 field_errors: Vec::new(),
                 error: None,
                 outcome: None,
+                votes,
             };
         };
-        let org = match draft.parse_in(effective, lang) {
+        let org = match org {
             Ok(org) => org,
             Err(field_errors) => {
                 return Calc {
@@ -79,6 +87,7 @@ impl Calc {
                     field_errors,
                     error: None,
                     outcome: None,
+                    votes,
                 };
             }
         };
@@ -116,6 +125,7 @@ impl Calc {
                     field_errors: Vec::new(),
                     error: None,
                     outcome: Some(Rc::new(outcome)),
+                    votes,
                 }
             }
             Err(error) => Calc {
@@ -124,6 +134,7 @@ impl Calc {
                 field_errors: Vec::new(),
                 error: Some(error),
                 outcome: None,
+                votes,
             },
         }
     }

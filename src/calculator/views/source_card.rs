@@ -1,6 +1,6 @@
 //! One score source (评价主体): its weight, the form it is entered in, and its entries.
 
-use dingji_rules::draft::{Field, FieldError, Mode, SourceDraft, error_at};
+use dingji_rules::draft::{Field, FieldError, Mode, SourceDraft, VotesRead, error_at};
 use dingji_rules::fmt::num;
 use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme};
@@ -21,6 +21,8 @@ pub struct SourceCardProps<'a> {
     /// The organization's category id (its indicator set).
     pub category: &'a str,
     pub draft: &'a SourceDraft,
+    /// A vote source's ballots as the page read them.
+    pub votes: Option<&'a VotesRead>,
     /// The entry errors (of every source: each field finds its own).
     pub errors: &'a [FieldError],
     /// The source's score, once it can be computed.
@@ -28,13 +30,15 @@ pub struct SourceCardProps<'a> {
     pub dispatch: &'a Callback<Action>,
 }
 
-/// Every source of `scheme`, each with its entries of `draft` and its score of `scores` (the
-/// result's, once there is one).
+/// Every source of `scheme`, each with its entries of `draft` (a vote's ballots as read, in
+/// `votes`) and its score of `scores` (the result's, once there is one).
+#[allow(clippy::too_many_arguments)]
 pub fn source_cards(
     lang: Lang,
     scheme: &Scheme,
     category: &str,
     draft: &dingji_rules::draft::OrgDraft,
+    votes: &[(String, VotesRead)],
     errors: &[FieldError],
     scores: Option<&[dingji_rules::Ratio]>,
     dispatch: &Callback<Action>,
@@ -50,6 +54,7 @@ pub fn source_cards(
             index,
             category,
             draft: draft.source(&source.id).unwrap_or(&no_draft),
+            votes: dingji_rules::map::get(votes, &source.id),
             errors,
             score,
             dispatch,
@@ -95,6 +100,7 @@ pub fn source_card(props: &SourceCardProps) -> Html {
             source: &id,
             scale,
             draft: props.draft,
+            read: props.votes,
             errors: props.errors,
             decimals: props.scheme.rounding.decimals,
             dispatch: props.dispatch,

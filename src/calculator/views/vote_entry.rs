@@ -1,10 +1,9 @@
 //! Ballots per level (得票), with the rates, the vote score and the participation check shown as
 //! the user types.
 
-use dingji_rules::draft::{Field, FieldError, SourceDraft, error_at, parse_count};
-use dingji_rules::evaluate::{ballots_needed, tally};
+use dingji_rules::draft::{Field, FieldError, SourceDraft, VotesRead, error_at};
+use dingji_rules::evaluate::ballots_needed;
 use dingji_rules::fmt::{num, rate};
-use dingji_rules::org::Votes;
 use dingji_rules::scheme::VoteScale;
 use dingji_rules::{Lang, Ratio};
 use yew::prelude::*;
@@ -19,6 +18,8 @@ pub struct VoteEntryProps<'a> {
     pub source: &'a str,
     pub scale: &'a VoteScale,
     pub draft: &'a SourceDraft,
+    /// The ballots as the page read them (with the rest of the entries, once a change).
+    pub read: Option<&'a VotesRead>,
     pub errors: &'a [FieldError],
     /// Decimals shown of the vote score (the scheme's rounding).
     pub decimals: u32,
@@ -28,23 +29,9 @@ pub struct VoteEntryProps<'a> {
 pub fn vote_entry(props: &VoteEntryProps) -> Html {
     let s = strings(props.lang);
     let source = props.source.to_owned();
-    let counts: Vec<Option<u64>> = (0..props.scale.levels.len())
-        .map(|i| parse_count(props.draft.counts.get(i).map_or("", String::as_str), "").ok())
-        .collect();
-    let eligible = if props.draft.eligible.trim().is_empty() {
-        None
-    } else {
-        parse_count(&props.draft.eligible, "").ok()
-    };
-    let votes = Votes {
-        counts: counts.iter().map(|c| c.unwrap_or(0)).collect(),
-        eligible,
-    };
-    let counted = counts
-        .iter()
-        .all(Option::is_some)
-        .then(|| tally(props.scale, &votes, "").ok())
-        .flatten();
+    let counts = props.read.map_or(&[][..], |r| &r.counts[..]);
+    let eligible = props.read.and_then(|r| r.eligible);
+    let counted = props.read.and_then(|r| r.tally);
 
     let levels = props.scale.levels.iter().enumerate().map(|(level, l)| {
         let dispatch = props.dispatch.clone();
