@@ -292,11 +292,11 @@ impl OrgDraft {
                     parse_indicators(scheme, &category, &id, name, draft, lang, &mut errors)
                 }
                 (Mode::Votes, SourceKind::Vote(scale)) => {
-                    let (input, read) = parse_votes(scale, &id, name, draft, lang, &mut errors);
-                    if let Some(shown) = shown.as_deref_mut() {
-                        shown.push((id.clone(), read));
-                    }
-                    input
+                    let read = shown.as_deref_mut().map(|shown| {
+                        shown.push((id.clone(), VotesRead::default()));
+                        shown.last_mut().map(|(_, read)| read)
+                    });
+                    parse_votes(scale, &id, name, draft, lang, &mut errors, read.flatten())
                 }
                 _ => {
                     let field = Field::Score { source: id.clone() };
@@ -408,15 +408,19 @@ fn parse_votes(
     draft: &SourceDraft,
     lang: Lang,
     errors: &mut Vec<FieldError>,
-) -> (Option<SourceInput>, VotesRead) {
+    // Where the ballots as read go, for a page that shows them (a list reads many rows, and
+    // shows none).
+    mut shown: Option<&mut VotesRead>,
+) -> Option<SourceInput> {
     let before = errors.len();
     let mut counts = Vec::with_capacity(scale.levels.len());
-    let mut read = Vec::with_capacity(scale.levels.len());
     for (level, l) in scale.levels.iter().enumerate() {
         let text = draft.counts.get(level).map_or("", String::as_str);
         let field_name = format!("{} · {}", name, l.name.get(lang));
         let count = parse_count(text, &field_name);
-        read.push(count.as_ref().ok().copied());
+        if let Some(shown) = shown.as_deref_mut() {
+            shown.counts.push(count.as_ref().ok().copied());
+        }
         match count {
             Ok(n) => counts.push(n),
             Err(error) => errors.push(FieldError {
@@ -448,15 +452,14 @@ fn parse_votes(
     let votes = Votes { counts, eligible };
     let counted =
         (votes.counts.len() == scale.levels.len()).then(|| evaluate::tally(scale, &votes, name));
-    let read = VotesRead {
-        counts: read,
-        eligible,
-        tally: counted.as_ref().and_then(|t| t.as_ref().ok()).copied(),
-    };
-    if errors.len() != before {
-        return (None, read);
+    if let Some(shown) = shown {
+        shown.eligible = eligible;
+        shown.tally = counted.as_ref().and_then(|t| t.as_ref().ok()).copied();
     }
-    let input = match counted {
+    if errors.len() != before {
+        return None;
+    }
+    match counted {
         Some(Ok(_)) => Some(SourceInput::Votes(votes)),
         None => None,
         Some(Err(error)) => {
@@ -471,8 +474,7 @@ fn parse_votes(
             errors.push(FieldError { field, error });
             None
         }
-    };
-    (input, read)
+    }
 }
 
 /// A ballot count: a whole number of at least 0; empty is 0.
