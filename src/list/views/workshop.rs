@@ -1081,19 +1081,20 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let dialog = crate::shared::use_focus_on_open();
 
     let one = props.one.is_some();
-    // Over the calculator, what it can take: a preset with other weights and thresholds.
-    let applicable = match (result.as_ref(), &props.one) {
-        (Ok(tried), Some(calculator)) => calculator.takes(&tried.scheme).is_some(),
-        (result, None) => result.is_ok(),
-        (Err(_), Some(_)) => false,
-    };
-    // A trial the calculator cannot take, as a link to the list page's workshop.
-    let to_list = match result.as_ref() {
-        Ok(Tried { scheme, .. }) if one && !applicable => {
-            crate::list::workshop::scheme_link(&adjusted(scheme, &start))
+    // Whether the trial can be applied (over the calculator: a preset with other weights and
+    // thresholds) and, where the calculator cannot take it, the trial as a link to the list
+    // page's workshop: once a trial, not at every render (the link diffs it with each preset).
+    let applied = use_memo((*edited).clone(), {
+        let (result, calculator) = (result.clone(), props.one.clone());
+        move |edited| match (result.as_ref(), &calculator) {
+            (Ok(tried), Some(c)) if c.takes(&tried.scheme).is_none() => (
+                false,
+                crate::list::workshop::scheme_link(&adjusted(&tried.scheme, &edited.start)),
+            ),
+            (result, _) => (result.is_ok(), None),
         }
-        _ => None,
-    };
+    });
+    let (applicable, to_list) = (applied.0, applied.1.clone());
     let comparison = match result.as_ref() {
         Ok(Tried { scheme: after, .. }) if one => one_view(&list, after, lang),
         Ok(Tried {
@@ -1157,6 +1158,13 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 { if zh { "方案有误（见上方标出的项），改正后显示调整前后的对比" } else { "Correct the marked values to see the comparison" } }
             </p>
         },
+    };
+
+    // Shown over the weights for one organization, under the editor for a list.
+    let (of_one, of_list) = if one {
+        (comparison, Html::default())
+    } else {
+        (Html::default(), comparison)
     };
 
     html! {
@@ -1247,7 +1255,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             // Over the calculator, its one organization first: in sight while a weight is slid.
             if one {
                 <h3>{ if zh { "对此组织的影响" } else { "What it changes for this organization" } }</h3>
-                { comparison.clone() }
+                { of_one }
             }
             <h3>{ if zh { "权重" } else { "Weights" } }</h3>
             <div class="trial-fields">{ weight_fields }</div>
@@ -1264,7 +1272,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             </details>
             if !one {
                 <h3>{ if zh { "对名单的影响" } else { "What it changes in the list" } }</h3>
-                { comparison }
+                { of_list }
                 <h3>{ if zh { "与去年对比" } else { "Against last year" } }</h3>
                 <label class="file">{ if zh { "去年的名单（本程序导出的文件，或有组织名称、等次、星级列的 CSV / Excel）" } else { "Last year's list (exported by this app, or a CSV / Excel with name, tier and stars)" } }
                     <input type="file" id="workshop-last-year" accept=".csv,.txt,.xlsx,.xlsm" onchange={open_last} /></label>
