@@ -169,3 +169,67 @@ fn the_worker_explains_a_saved_page() {
     };
     assert_eq!(bad, "没有编号为「Z」的方案");
 }
+
+#[wasm_bindgen_test]
+fn a_file_and_its_rows_cross_to_the_sheets_worker_as_they_are() {
+    use dingji::wire::sheets::{
+        Cell, Opened, Reply as SheetsReply, Request as SheetsRequest, Table,
+    };
+    // A file's bytes cross as one Uint8Array (not an array of numbers), and come back whole.
+    let bytes: Vec<u8> = (0..=255).collect();
+    let request = SheetsRequest::Open {
+        bytes: bytes.clone(),
+        encoding: "gb18030".into(),
+        named_workbook: true,
+    };
+    let message = serde_wasm_bindgen::to_value(&request).unwrap();
+    let open = js_sys::Reflect::get(&message, &"Open".into()).unwrap();
+    let sent = js_sys::Reflect::get(&open, &"bytes".into()).unwrap();
+    assert_eq!(
+        sent.dyn_into::<js_sys::Uint8Array>().unwrap().to_vec(),
+        bytes
+    );
+    assert_eq!(
+        serde_wasm_bindgen::from_value::<SheetsRequest>(message).unwrap(),
+        request
+    );
+    // Rows come back cell for cell: empty rows, empty cells, and the control characters the
+    // packed string of before dropped.
+    let table = Table {
+        first_row: 3,
+        rows: vec![
+            vec![],
+            vec!["第一党支部".into(), String::new(), "a\u{1f}b\u{1e}c".into()],
+        ],
+        quoted: false,
+        notes: vec!["合并单元格已填充".into()],
+    };
+    let reply = SheetsReply::Opened(Opened {
+        sheets: vec![("名单".into(), false), ("旧表".into(), true)],
+        table: Some(table),
+        encoding: None,
+    });
+    let value = serde_wasm_bindgen::to_value(&reply).unwrap();
+    assert_eq!(
+        serde_wasm_bindgen::from_value::<SheetsReply>(value).unwrap(),
+        reply
+    );
+    // A workbook to write: text and numbers with their decimals.
+    let write = SheetsRequest::WriteWorkbook {
+        sheets: vec![(
+            "结果".into(),
+            vec![vec![
+                Cell::Text("=1+1".into()),
+                Cell::Number {
+                    text: "89.18".into(),
+                    decimals: 2,
+                },
+            ]],
+        )],
+    };
+    let value = serde_wasm_bindgen::to_value(&write).unwrap();
+    assert_eq!(
+        serde_wasm_bindgen::from_value::<SheetsRequest>(value).unwrap(),
+        write
+    );
+}

@@ -1,7 +1,7 @@
 //! Files in and out, for the list page: what a file is (read from its bytes, not its name), a
 //! text file decoded and read as CSV (`text`), an Excel workbook's sheets read as Excel shows
 //! them (`book`), and a workbook written from named sheets of cells. Pure functions over bytes,
-//! tested natively; `main.rs` serves them to the page from a worker.
+//! tested natively; the app's `sheets` binary serves them to the page from a worker.
 //!
 //! Errors are Chinese sentences for the user.
 
@@ -160,49 +160,6 @@ pub fn number(value: f64) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
-/// Between two rows of [`SheetText::packed`].
-pub const ROW_SEP: char = '\u{1e}';
-/// Between two cells of a row of [`SheetText::packed`].
-pub const CELL_SEP: char = '\u{1f}';
-
-impl SheetText {
-    /// The rows as one string (rows split by [`ROW_SEP`], cells by [`CELL_SEP`]; those two
-    /// control characters, never typed, dropped from cells): a 10,000-row sheet crosses from the
-    /// worker to the page as one string rather than 100,000.
-    pub fn packed(&self) -> String {
-        let mut out = String::new();
-        for (i, row) in self.rows.iter().enumerate() {
-            if i > 0 {
-                out.push(ROW_SEP);
-            }
-            for (j, cell) in row.iter().enumerate() {
-                if j > 0 {
-                    out.push(CELL_SEP);
-                }
-                out.extend(cell.chars().filter(|c| *c != ROW_SEP && *c != CELL_SEP));
-            }
-        }
-        out
-    }
-
-    /// The rows of a [`packed`](Self::packed) string.
-    pub fn unpack(packed: &str) -> Vec<Vec<String>> {
-        if packed.is_empty() {
-            return Vec::new();
-        }
-        packed
-            .split(ROW_SEP)
-            .map(|row| {
-                if row.is_empty() {
-                    Vec::new()
-                } else {
-                    row.split(CELL_SEP).map(str::to_owned).collect()
-                }
-            })
-            .collect()
-    }
-}
-
 /// A cell to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cell {
@@ -323,29 +280,6 @@ mod tests {
                 vec!["第一党支部", "85.5", "84.25"],
                 // Text that looks like a formula stays text.
                 vec!["=HYPERLINK(\"x\")", "90", "100"],
-            ]
-        );
-    }
-
-    #[test]
-    fn a_sheet_packs_into_one_string_and_back() {
-        let sheet = read_sheet(&book(), "结果").unwrap();
-        assert_eq!(SheetText::unpack(&sheet.packed()), sheet.rows);
-        let odd = SheetText {
-            first_row: 1,
-            rows: vec![
-                vec![],
-                vec!["a\u{1f}b".into(), String::new()],
-                vec!["c".into()],
-            ],
-            notes: Vec::new(),
-        };
-        assert_eq!(
-            SheetText::unpack(&odd.packed()),
-            [
-                vec![],
-                vec!["ab".to_owned(), String::new()],
-                vec!["c".to_owned()]
             ]
         );
     }

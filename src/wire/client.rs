@@ -169,11 +169,17 @@ fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
 /// Posts `{ id, name, args }` to the worker of `url` (starting it if need be) and returns the
 /// promise of its reply.
 pub fn call_worker(url: &'static str, name: &str, args: Array) -> Promise {
-    send(url, name, "args", &args)
+    send(url, &[("name", &name.into()), ("args", &args)])
 }
 
-/// Posts `{ id, name, <key>: value }` and returns the promise of the reply.
-fn send(url: &'static str, name: &str, key: &str, args: &JsValue) -> Promise {
+/// Posts `{ id, request }` (a typed request, as serde-wasm-bindgen made it) to the worker of
+/// `url` and returns the promise of its reply.
+pub fn ask(url: &'static str, request: &JsValue) -> Promise {
+    send(url, &[("request", request)])
+}
+
+/// Posts `{ id, …fields }` and returns the promise of the reply.
+fn send(url: &'static str, fields: &[(&str, &JsValue)]) -> Promise {
     Promise::new(&mut |resolve: Function, reject: Function| {
         let sent = CLIENTS.with(|cell| -> Result<(), JsValue> {
             let mut clients = cell.borrow_mut();
@@ -194,8 +200,9 @@ fn send(url: &'static str, name: &str, key: &str, args: &JsValue) -> Promise {
             client.next = client.next.wrapping_add(1);
             let message = Object::new();
             Reflect::set(&message, &"id".into(), &id.into())?;
-            Reflect::set(&message, &"name".into(), &name.into())?;
-            Reflect::set(&message, &key.into(), args)?;
+            for (key, value) in fields {
+                Reflect::set(&message, &(*key).into(), value)?;
+            }
             client.pending.push((id, resolve.clone(), reject.clone()));
             if client.ready {
                 client.worker.post_message(&message)
@@ -221,7 +228,10 @@ pub fn call(name: &str, args: Array) -> Promise {
         .ok()
         .and_then(|s| s.as_string())
     {
-        Some(text) => send(WORKER_URL, name, "args_json", &JsValue::from_str(&text)),
+        Some(text) => send(
+            WORKER_URL,
+            &[("name", &name.into()), ("args_json", &text.into())],
+        ),
         None => Promise::reject(&error("参数无法读取（应为可转为 JSON 的对象）")),
     }
 }
