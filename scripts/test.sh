@@ -32,7 +32,7 @@ cargo test --workspace --locked
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target "$TARGET" -p dingji --test browser
+  cargo test --locked --target "$TARGET" -p dingji --test browser --test browser_crash
 
 step "release build"
 trunk build --release

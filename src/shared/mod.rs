@@ -44,8 +44,10 @@ pub fn keep_aside(storage: Option<&web_sys::Storage>, key: &str, text: &str) -> 
 /// aborts), and says so instead of going still. Nothing is written to storage here, and nothing
 /// can be after it: what was saved stays as it was before the fault.
 pub fn install_panic_message() {
+    // Through yew: a hook set with `std::panic::set_hook` is replaced by yew's own (a console
+    // message) when the app is rendered.
     #[cfg(target_arch = "wasm32")]
-    std::panic::set_hook(Box::new(|_| {
+    yew::set_custom_panic_hook(Box::new(|_| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
