@@ -290,11 +290,14 @@ fn a_scheme_in_a_link_comes_back_whole_and_a_damaged_link_is_refused() {
     assert!(
         read_scheme_link(&format!("B~{patch}"), Lang::Zh)
             .unwrap_err()
+            .to_string()
             .starts_with("链接中的方案有误")
     );
     // In English, in English, with what the workshop shows instead.
     assert_eq!(
-        read_scheme_link("B~e30x", Lang::En).unwrap_err(),
+        read_scheme_link("B~e30x", Lang::En)
+            .unwrap_err()
+            .to_string(),
         "The scheme in the link cannot be read (the link may be cut short); below is still the list's own scheme"
     );
     assert!(read_scheme_link("Z~e30", Lang::Zh).is_err());

@@ -571,7 +571,11 @@ fn a_saved_rectification_period_outside_6_to_12_months_or_a_day_that_does_not_ex
         "rectify 2026-3-1 6",
         "rectify 2026-03-01 4294967296",
     ] {
-        assert_eq!(read(bad).err().as_deref(), Some("第 3 行无法读取"), "{bad}");
+        assert_eq!(
+            read(bad).err().map(|e| e.to_string()).as_deref(),
+            Some("第 3 行无法读取"),
+            "{bad}"
+        );
     }
 }
 
@@ -1175,6 +1179,7 @@ fn last_years_list_is_matched_by_name_for_晋位_and_降位() {
     assert!(
         last_year(&table, &list.scheme, Lang::Zh)
             .unwrap_err()
+            .to_string()
             .contains("等次")
     );
 }
@@ -1202,7 +1207,9 @@ fn a_list_under_a_scheme_made_in_the_workshop_is_saved_with_the_scheme_whole() {
     assert!(persist::to_text(&imported(TRIAL)).contains("\nscheme B\n"));
     let damaged = text.replacen("scheme-data ", "scheme-data x", 1);
     assert_eq!(
-        persist::from_text(&damaged, &schemes).unwrap_err(),
+        persist::from_text(&damaged, &schemes)
+            .unwrap_err()
+            .to_string(),
         "第 2 行的方案数据无法读取"
     );
 }

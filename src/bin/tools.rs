@@ -41,7 +41,7 @@ mod serve {
     fn list(text: &str) -> Result<ListState, JsValue> {
         let schemes: Vec<Rc<dingji_rules::Scheme>> =
             presets::all().into_iter().map(Rc::new).collect();
-        persist::from_text(text, &schemes).map_err(|e| JsValue::from_str(&e))
+        persist::from_text(text, &schemes).map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     /// Opens the dialog in `root` over the list `list` (saved-list text). `done` is called once:
@@ -150,7 +150,8 @@ mod serve {
         use dingji::wire::page::{Saved, edited_scheme};
         let schemes: Vec<Rc<dingji_rules::Scheme>> =
             presets::all().into_iter().map(Rc::new).collect();
-        let saved = Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e))?;
+        let saved =
+            Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e.to_string()))?;
         let lang = saved.lang.unwrap_or_default();
         let preset = schemes
             .iter()
@@ -222,7 +223,7 @@ mod serve {
             dingji::list::files::export(&state, &graded, kind)
                 .await
                 .map(|()| JsValue::UNDEFINED)
-                .map_err(|why| JsValue::from_str(&why))
+                .map_err(|why| JsValue::from_str(&why.message(state.lang)))
         })
     }
 
@@ -271,7 +272,9 @@ mod serve {
         let next = state.paste_numbered(&targets, col as usize, &cells, &number);
         let said = match &next.notice {
             Some(dingji::list::state::Notice::Done(said)) => said.clone(),
-            Some(dingji::list::state::Notice::Refused(why)) => return Err(JsValue::from_str(why)),
+            Some(dingji::list::state::Notice::Refused(why)) => {
+                return Err(JsValue::from_str(&why.message(next.lang)));
+            }
             _ => return Err(JsValue::from_str("")),
         };
         Ok(js_sys::Array::of2(

@@ -71,7 +71,7 @@ pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>
                                 dispatch.emit(Action::Notify(Notice::Applied));
                             }
                         }
-                        Err(why) => dispatch.emit(Action::Notify(Notice::BadLink(why))),
+                        Err(why) => dispatch.emit(Action::Notify(Notice::BadLink(why.to_string()))),
                     }
                 }
             });
@@ -93,8 +93,8 @@ pub fn use_explained(
     state: &AppState,
     saved: &str,
     has_result: bool,
-) -> UseStateHandle<Option<Rc<Result<Explained, String>>>> {
-    let explained = use_state(|| None::<Rc<Result<Explained, String>>>);
+) -> UseStateHandle<Option<Rc<Result<Explained, Error>>>> {
+    let explained = use_state(|| None::<Rc<Result<Explained, Error>>>);
     let asked = use_mut_ref(|| 0u32);
 
     let key = (state.show_why, has_result, saved.to_owned(), state.lang);
@@ -113,7 +113,7 @@ pub fn use_explained(
             wasm_bindgen_futures::spawn_local(async move {
                 let answer = reply.await;
                 if *asked.borrow() == me {
-                    shown.set(Some(Rc::new(answer.map_err(Error::into_message))));
+                    shown.set(Some(Rc::new(answer)));
                 }
             });
         }

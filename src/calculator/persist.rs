@@ -74,7 +74,10 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
             Some((Ok(saved), _)) => saved.into_state(),
             Some((Err(why), text)) => {
                 let kept = crate::shared::keep_aside(storage.as_ref(), STORAGE_KEY, &text);
-                notice = Some(Notice::BadStorage { why, kept });
+                notice = Some(Notice::BadStorage {
+                    why: why.to_string(),
+                    kept,
+                });
                 example_state(schemes)
             }
             None => example_state(schemes),
@@ -89,7 +92,7 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
                     state.edits = saved.edits;
                     notice = Some(Notice::LinkOpened);
                 }
-                Err(why) => notice = Some(Notice::BadLink(why)),
+                Err(why) => notice = Some(Notice::BadLink(why.to_string())),
             }
         }
         state.notice = notice;

@@ -287,7 +287,7 @@ mod tests {
         tampered.truncate(link.len() - 5);
         assert!(Saved::from_fragment(&tampered, &schemes()).is_err());
         assert_eq!(
-            Saved::from_fragment("x=1", &schemes()),
+            Saved::from_fragment("x=1", &schemes()).map_err(|e| e.to_string()),
             Err("不是本程序的分享链接".into())
         );
     }
@@ -302,15 +302,15 @@ mod tests {
         let broken = format!("{text}\nscore");
         let lines = broken.lines().count();
         assert_eq!(
-            Saved::from_text(&broken, &schemes()),
+            Saved::from_text(&broken, &schemes()).map_err(|e| e.to_string()),
             Err(format!("第 {lines} 行无法读取：“score”"))
         );
         assert_eq!(
-            Saved::from_text("dingji 9\nscheme B", &schemes()),
+            Saved::from_text("dingji 9\nscheme B", &schemes()).map_err(|e| e.to_string()),
             Err("版本“dingji 9”不是本程序能读取的“dingji 1”".into())
         );
         assert_eq!(
-            Saved::from_text("{}", &schemes()),
+            Saved::from_text("{}", &schemes()).map_err(|e| e.to_string()),
             Err("不是本程序保存的内容".into())
         );
     }

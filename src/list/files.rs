@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::list::derive::{Graded, RowResult, quota_line, to_next};
 use crate::list::state::ListState;
 use crate::shared::i18n::list_strings;
+use crate::wire::Error;
 use crate::wire::columns::Col;
 use crate::wire::sheets::Cell;
 
@@ -167,10 +168,10 @@ impl Export {
 }
 
 /// Exports the list (`graded` under its scheme) and offers the file; or why it is not exported.
-pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<(), String> {
+pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<(), Error> {
     let (headers, mut rows) = records(state, graded);
     if let Some(why) = too_long(&headers, &rows, state.lang) {
-        return Err(why);
+        return Err(Error::Refused(why));
     }
     match kind {
         Export::Csv => {

@@ -160,7 +160,7 @@ pub fn use_saving(
 }
 
 /// A row's explanation (by row id), or why there is none.
-pub type RowExplained = (u64, Rc<Result<Explained, String>>);
+pub type RowExplained = (u64, Rc<Result<Explained, Error>>);
 
 /// The open row's explanation, from the worker (the whole list goes, as saved: the quota rules
 /// depend on every row); asked again when the list or the language changes.
@@ -168,7 +168,7 @@ pub type RowExplained = (u64, Rc<Result<Explained, String>>);
 pub fn use_explained_row(
     state: &UseReducerHandle<ListState>,
 ) -> UseStateHandle<Option<RowExplained>> {
-    let explained = use_state(|| None::<(u64, Rc<Result<Explained, String>>)>);
+    let explained = use_state(|| None::<(u64, Rc<Result<Explained, Error>>)>);
     {
         let explained = explained.clone();
         let st = state.clone();
@@ -186,7 +186,7 @@ pub fn use_explained_row(
                 };
                 let reply = request.send();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let answer = reply.await.map_err(Error::into_message);
+                    let answer = reply.await;
                     explained.set(Some((id, Rc::new(answer))));
                 });
             },
@@ -523,14 +523,16 @@ pub fn use_tools(
             let answer = Callback::from(move |answer: crate::list::tools::PasteAnswer| {
                 // The entries only: the rows are read once, as the reducer places them.
                 let read = answer.and_then(|(text, said)| {
-                    crate::wire::list::from_text(&text, &schemes).map(|list| (list, said))
+                    crate::wire::list::from_text(&text, &schemes)
+                        .map(|list| (list, said))
+                        .map_err(Error::from)
                 });
                 dispatch.emit(match read {
                     Ok((list, said)) => Action::pasted(&before, &places, list.drafts, said),
                     Err(why) => Action::Notify(Notice::Refused(why)),
                 });
             });
-            crate::list::tools::paste(part, sent, state.rows.len(), col, text, state.lang, answer);
+            crate::list::tools::paste(part, sent, state.rows.len(), col, text, answer);
         })
     };
 
@@ -551,8 +553,12 @@ pub fn use_tools(
             let answer = Callback::from(move |answer: crate::list::tools::Answer| {
                 importing.set(false);
                 match answer.and_then(|a| {
-                    a.map(|(text, append)| persist::from_text(&text, &schemes).map(|l| (l, append)))
-                        .transpose()
+                    a.map(|(text, append)| {
+                        persist::from_text(&text, &schemes)
+                            .map(|l| (l, append))
+                            .map_err(Error::from)
+                    })
+                    .transpose()
                 }) {
                     Ok(Some((list, append))) => dispatch.emit(Action::Import {
                         drafts: list.rows.iter().map(|r| r.draft.clone()).collect(),
@@ -566,7 +572,6 @@ pub fn use_tools(
             crate::list::tools::open(
                 crate::list::tools::Tool::Import,
                 persist::to_text(&state),
-                state.lang,
                 answer,
             );
         })
@@ -589,7 +594,7 @@ pub fn use_tools(
             let answer = Callback::from(move |answer: crate::list::tools::Answer| {
                 importing.set(false);
                 match answer.and_then(|a| {
-                    a.map(|(text, _)| persist::from_text(&text, &schemes))
+                    a.map(|(text, _)| persist::from_text(&text, &schemes).map_err(Error::from))
                         .transpose()
                 }) {
                     Ok(Some(list)) => match list.scheme_data {
@@ -603,7 +608,6 @@ pub fn use_tools(
             crate::list::tools::open(
                 crate::list::tools::Tool::Workshop(linked),
                 persist::to_text(&state),
-                state.lang,
                 answer,
             );
         })
@@ -640,12 +644,12 @@ pub fn use_tools(
         let (state, dispatch) = (state.clone(), dispatch.clone());
         Callback::from(move |kind| {
             let dispatch = dispatch.clone();
-            let answer = Callback::from(move |done: Result<(), String>| {
+            let answer = Callback::from(move |done: Result<(), Error>| {
                 if let Err(why) = done {
                     dispatch.emit(Action::Notify(Notice::Refused(why)));
                 }
             });
-            crate::list::tools::export(kind, persist::to_text(&state), state.lang, answer);
+            crate::list::tools::export(kind, persist::to_text(&state), answer);
         })
     };
     // 打印公示 previews the 公示 over the list (the tools bundle); printed from there.
@@ -665,7 +669,6 @@ pub fn use_tools(
             crate::list::tools::open(
                 crate::list::tools::Tool::Publicity,
                 persist::to_text(&state),
-                state.lang,
                 answer,
             );
         })

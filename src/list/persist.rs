@@ -8,6 +8,7 @@ use dingji_rules::Scheme;
 use yew::prelude::*;
 
 use super::state::{Action, ListState, Notice, Row};
+use crate::wire::Unreadable;
 use crate::wire::list::{self as saved, ListSettings};
 
 /// The list as text.
@@ -29,7 +30,7 @@ pub fn part_text(state: &ListState, rows: &[Rc<Row>]) -> String {
 }
 
 /// Reads a saved list, naming the line that could not be read.
-pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, String> {
+pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, Unreadable> {
     let list = saved::from_text(text, schemes)?;
     let settings = list.settings;
     let mut state = ListState::new(settings.scheme);
@@ -116,7 +117,10 @@ fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
         Err(why) => {
             let kept = crate::shared::keep_aside(storage.as_ref(), STORAGE_KEY, &text);
             ListState {
-                notice: Some(Notice::BadStorage { why, kept }),
+                notice: Some(Notice::BadStorage {
+                    why: why.into(),
+                    kept,
+                }),
                 ..fresh()
             }
         }
@@ -154,7 +158,10 @@ mod tests {
         assert_eq!(back.rows[0].draft, state.rows[0].draft);
         assert_eq!(to_text(&back), text);
         assert_eq!(
-            from_text("dingji-list 7", &schemes).err().unwrap(),
+            from_text("dingji-list 7", &schemes)
+                .err()
+                .unwrap()
+                .to_string(),
             "版本“dingji-list 7”不是本程序能读取的“dingji-list 1”"
         );
     }

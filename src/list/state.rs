@@ -13,6 +13,7 @@ use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
+use crate::wire::Error;
 use crate::wire::codec::excerpt;
 use crate::wire::columns::{CellError, Col, Modes, default_modes};
 
@@ -62,13 +63,13 @@ pub struct View {
 pub enum Notice {
     /// The saved list could not be read: why, and whether it was kept aside (under a key of its
     /// own); if not, it is still under the list's key until the list is changed.
-    BadStorage { why: String, kept: bool },
+    BadStorage { why: Error, kept: bool },
     /// Saving failed: changes will not survive a reload.
     SaveFailed,
     /// Something was done (an import, a paste) and how much.
     Done(String),
     /// Something could not be done, and why (nothing was changed).
-    Refused(String),
+    Refused(Error),
 }
 
 /// The list page's state.
@@ -439,10 +440,10 @@ impl ListState {
         }
         if !problems.is_empty() {
             let s = list_strings(next.lang);
-            next.notice = Some(Notice::Refused(fill(
+            next.notice = Some(Notice::Refused(Error::Refused(fill(
                 s.paste_refused(),
                 &[&problems.join(s.sentence_sep())],
-            )));
+            ))));
             return Rc::new(ListState {
                 rows: self.rows.clone(),
                 next_id: self.next_id,
@@ -547,14 +548,14 @@ impl Reducible for ListState {
                 let mut draft = current.draft.clone();
                 if let Err(why) = col.set(&mut draft, &next.scheme, &next.modes, &text) {
                     let lang = next.lang;
-                    next.notice = Some(Notice::Refused(fill(
+                    next.notice = Some(Notice::Refused(Error::Refused(fill(
                         list_strings(lang).cell_refused(),
                         &[
                             &(row + 1).to_string(),
                             &col.header(&next.scheme, lang),
                             &cell_error_message(&why, &next.scheme, lang),
                         ],
-                    )));
+                    ))));
                     return Rc::new(next);
                 }
                 let mut rows = (*next.rows).clone();

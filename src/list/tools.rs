@@ -8,9 +8,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
+use crate::wire::Error;
 pub use crate::wire::tools::Answer;
-use crate::wire::tools::{self, call, failed, module, not_loaded};
-use dingji_rules::Lang;
+use crate::wire::tools::{self, call, failed, module, refused};
 
 /// Which tool to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Tool {
 }
 
 /// Opens `tool` over the list `list` (saved-list text); `answer` is called once.
-pub fn open(tool: Tool, list: String, lang: Lang, answer: Callback<Answer>) {
+pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
     let (name, linked) = match tool {
         Tool::Import => ("open_import", JsValue::UNDEFINED),
         Tool::Publicity => ("open_publicity", JsValue::UNDEFINED),
@@ -33,32 +33,25 @@ pub fn open(tool: Tool, list: String, lang: Lang, answer: Callback<Answer>) {
             linked.map_or(JsValue::UNDEFINED, Into::into),
         ),
     };
-    tools::open(name, list, linked, lang, answer);
+    tools::open(name, list, linked, answer);
 }
 
 /// Exports the list `list` (saved-list text) as `kind`, in the tools bundle (the records, the
 /// CSV writer and the workbook's sheets load with it); `answer` is called once, with why not
 /// where it was not exported.
-pub fn export(
-    kind: crate::list::files::Export,
-    list: String,
-    lang: Lang,
-    answer: Callback<Result<(), String>>,
-) {
+pub fn export(kind: crate::list::files::Export, list: String, answer: Callback<Result<(), Error>>) {
     wasm_bindgen_futures::spawn_local(async move {
         let done = async {
-            let module = module(lang).await?;
+            let module = module().await?;
             let promise: Promise = call(
                 &module,
                 "export_list",
                 &js_sys::Array::of2(&list.into(), &kind.name().into()),
             )
-            .map_err(failed(lang))?
+            .map_err(failed)?
             .dyn_into()
-            .map_err(|_| not_loaded(lang, ""))?;
-            JsFuture::from(promise)
-                .await
-                .map_err(|e| e.as_string().unwrap_or_else(|| failed(lang)(e)))?;
+            .map_err(|_| Error::NotLoaded(String::new()))?;
+            JsFuture::from(promise).await.map_err(refused)?;
             Ok(())
         };
         answer.emit(done.await);
@@ -68,7 +61,7 @@ pub fn export(
 /// What a paste read in the tools bundle gives: the list after it (saved-list text) and what it
 /// says ("已粘贴 3 行"); or why nothing was pasted (a cell that does not read, the tools not
 /// loaded).
-pub type PasteAnswer = Result<(String, String), String>;
+pub type PasteAnswer = Result<(String, String), Error>;
 
 /// Reads `text` (a block copied from Excel or WPS) into `part` (saved-list text: the rows the
 /// block can reach, in the order shown) at column index `col`
@@ -81,12 +74,11 @@ pub fn paste(
     total: usize,
     col: usize,
     text: String,
-    lang: Lang,
     answer: Callback<PasteAnswer>,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
         let done = async {
-            let module = module(lang).await?;
+            let module = module().await?;
             let places: js_sys::Array = places.iter().map(|&t| JsValue::from(t as f64)).collect();
             let reply = call(
                 &module,
@@ -99,7 +91,7 @@ pub fn paste(
                     &text.into(),
                 ),
             )
-            .map_err(|e| e.as_string().unwrap_or_else(|| failed(lang)(e)))?;
+            .map_err(refused)?;
             let reply = js_sys::Array::from(&reply);
             Ok((
                 reply.get(0).as_string().unwrap_or_default(),

@@ -423,10 +423,12 @@ pub fn last_year(
     table: &crate::wire::sheets::Table,
     scheme: &Scheme,
     lang: Lang,
-) -> Result<LastYear, String> {
+) -> Result<LastYear, crate::wire::Error> {
     use crate::wire::headers::plain;
     let zh = lang == Lang::Zh;
-    let say = |zh_text: &str, en_text: &str| (if zh { zh_text } else { en_text }).to_owned();
+    let say = |zh_text: &str, en_text: &str| {
+        crate::wire::Error::Refused((if zh { zh_text } else { en_text }).to_owned())
+    };
     let headers = table.rows.first().cloned().unwrap_or_default();
     let find = |words: &[&str]| {
         headers
@@ -688,15 +690,18 @@ pub fn scheme_link(scheme: &Scheme) -> Option<String> {
 
 /// The scheme a link carries ([`scheme_link`]'s form), checked as a scheme file is; or why not,
 /// in `lang`, with what the workshop shows instead.
-pub fn read_scheme_link(data: &str, lang: dingji_rules::Lang) -> Result<Scheme, String> {
+pub fn read_scheme_link(
+    data: &str,
+    lang: dingji_rules::Lang,
+) -> Result<Scheme, crate::wire::Error> {
     let zh = lang == dingji_rules::Lang::Zh;
     let damaged = || {
-        if zh {
+        crate::wire::Error::Refused(if zh {
             "链接中的方案无法读取（链接可能不完整），以下仍是名单现用的方案"
         } else {
             "The scheme in the link cannot be read (the link may be cut short); below is still the list's own scheme"
         }
-        .to_owned()
+        .to_owned())
     };
     let Some((id, patch)) = data.split_once('~') else {
         return crate::wire::list::read_scheme_data(data).ok_or_else(damaged);
@@ -708,7 +713,7 @@ pub fn read_scheme_link(data: &str, lang: dingji_rules::Lang) -> Result<Scheme, 
     merge_apply(&mut value, &patch);
     let scheme: Scheme = serde_json::from_value(value).map_err(|_| damaged())?;
     scheme.validate().map_err(|e| {
-        if zh {
+        crate::wire::Error::Refused(if zh {
             format!(
                 "链接中的方案有误：{}，以下仍是名单现用的方案",
                 e.message(lang)
@@ -718,7 +723,7 @@ pub fn read_scheme_link(data: &str, lang: dingji_rules::Lang) -> Result<Scheme, 
                 "The scheme in the link is wrong: {}; below is still the list's own scheme",
                 e.message(lang)
             )
-        }
+        })
     })?;
     Ok(scheme)
 }

@@ -18,6 +18,7 @@ use std::rc::Rc;
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme, map};
 
+use super::Unreadable;
 use super::codec::{TAB, excerpt, join_line, split_line};
 use super::columns::{Col, Modes, columns, default_modes};
 
@@ -181,30 +182,33 @@ pub fn read_scheme_data(data: &str) -> Option<Scheme> {
 }
 
 /// Reads a saved list, naming the line that could not be read.
-pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String> {
+pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unreadable> {
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, HEADER)) => {}
         Some((_, other)) if other.starts_with("dingji-list ") => {
-            return Err(format!(
-                "版本“{}”不是本程序能读取的“{HEADER}”",
-                excerpt(other)
-            ));
+            return Err(Unreadable::Version {
+                found: excerpt(other),
+                reads: HEADER,
+            });
         }
-        _ => return Err("不是本程序保存的名单".to_owned()),
+        _ => return Err(Unreadable::NotOurs(super::SavedForm::List)),
     }
     let mut list: Option<ListSettings> = None;
     let mut drafts = Vec::new();
     let mut cols: Vec<Col> = Vec::new();
     for (n, line) in lines {
-        let bad = || format!("第 {} 行无法读取", n + 1);
+        let bad = || Unreadable::Line {
+            number: n + 1,
+            text: None,
+        };
         let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
         match (word, list.as_mut()) {
             ("scheme", None) => {
                 let scheme = schemes
                     .iter()
                     .find(|s| s.id == rest)
-                    .ok_or_else(|| format!("没有编号为「{}」的方案", excerpt(rest)))?;
+                    .ok_or_else(|| Unreadable::NoScheme(excerpt(rest)))?;
                 list = Some(ListSettings {
                     modes: default_modes(scheme),
                     scheme: scheme.clone(),
@@ -215,8 +219,8 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
                 });
             }
             ("scheme-data", None) => {
-                let scheme = read_scheme_data(rest)
-                    .ok_or_else(|| format!("第 {} 行的方案数据无法读取", n + 1))?;
+                let scheme =
+                    read_scheme_data(rest).ok_or(Unreadable::SchemeData { number: n + 1 })?;
                 list = Some(ListSettings {
                     modes: default_modes(&scheme),
                     scheme: Rc::new(scheme),
@@ -270,6 +274,6 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, String
             _ => return Err(bad()),
         }
     }
-    let settings = list.ok_or_else(|| "保存的名单缺少方案".to_owned())?;
+    let settings = list.ok_or(Unreadable::NoSchemeLine)?;
     Ok(SavedList { settings, drafts })
 }

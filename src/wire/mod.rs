@@ -15,18 +15,123 @@ pub mod request;
 pub mod sheets;
 pub mod tools;
 
-/// Why a worker call failed, for the page to show.
+/// What went wrong, for a page to show: every failure the app reports, as one type. `Display`
+/// writes the Chinese sentence the page shows; [`Error::message`] the sentence in the page's
+/// language where there is an English one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Error {
-    /// The worker answered with this message (the rules' Chinese message, naming the field).
+    /// A worker refused, with its sentence (the rules' or the sheets crate's, in Chinese, naming
+    /// the field, row or cell).
     Refused(String),
+    /// Saved text (the calculator's inputs or a share link, a saved list) that does not read.
+    Unreadable(Unreadable),
+    /// The tools bundle could not be loaded: what the browser said, if anything (`unfetched`:
+    /// its script could not be fetched).
+    NotLoaded(String),
+}
+
+/// Why saved text does not read, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not text this program saved (the calculator's inputs, or a list).
+    NotOurs(SavedForm),
+    /// Saved in another version of the format: its first line, cut short, and the first line
+    /// this version reads.
+    Version { found: String, reads: &'static str },
+    /// Line `number` (from 1) does not read; the line, cut short, where the message shows it.
+    Line { number: usize, text: Option<String> },
+    /// Line `number` carries a scheme whose data does not read.
+    SchemeData { number: usize },
+    /// No preset has this id (cut short).
+    NoScheme(String),
+    /// A saved list without its scheme.
+    NoSchemeLine,
+    /// A link that is not one of this program's share links.
+    NotALink,
+    /// A share link cut short or changed.
+    Damaged,
+}
+
+/// Which saved form did not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavedForm {
+    /// The calculator's inputs ([`page::Saved`]).
+    Inputs,
+    /// A list ([`list`]).
+    List,
+}
+
+impl std::fmt::Display for Error {
+    // Once in the wasm, not at each page that shows an error.
+    #[inline(never)]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Refused(why) => f.write_str(why),
+            Error::Unreadable(why) => why.fmt(f),
+            Error::NotLoaded(why) => match why.as_str() {
+                "" => f.write_str("工具未能载入"),
+                "unfetched" => f.write_str("工具未能载入：脚本无法获取"),
+                why => write!(f, "工具未能载入：{why}"),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Each message: its words, with at most one line number and two quoted parts between.
+        let (number, parts): (Option<usize>, [&str; 5]) = match self {
+            Unreadable::NotOurs(SavedForm::Inputs) => {
+                (None, ["不是本程序保存的内容", "", "", "", ""])
+            }
+            Unreadable::NotOurs(SavedForm::List) => {
+                (None, ["不是本程序保存的名单", "", "", "", ""])
+            }
+            Unreadable::Version { found, reads } => {
+                (None, ["版本“", found, "”不是本程序能读取的“", reads, "”"])
+            }
+            Unreadable::Line { number, text } => (
+                Some(*number),
+                match text {
+                    Some(text) => ["行无法读取：“", text, "”", "", ""],
+                    None => ["行无法读取", "", "", "", ""],
+                },
+            ),
+            Unreadable::SchemeData { number } => {
+                (Some(*number), ["行的方案数据无法读取", "", "", "", ""])
+            }
+            Unreadable::NoScheme(id) => (None, ["没有编号为「", id, "」的方案", "", ""]),
+            Unreadable::NoSchemeLine => (None, ["保存的名单缺少方案", "", "", "", ""]),
+            Unreadable::NotALink => (None, ["不是本程序的分享链接", "", "", "", ""]),
+            Unreadable::Damaged => (None, ["链接内容不完整或被改动", "", "", "", ""]),
+        };
+        if let Some(number) = number {
+            write!(f, "第 {number} ")?;
+        }
+        parts.iter().try_for_each(|part| f.write_str(part))
+    }
+}
+
+impl From<Unreadable> for Error {
+    fn from(why: Unreadable) -> Error {
+        Error::Unreadable(why)
+    }
 }
 
 impl Error {
-    /// The message to show.
-    pub fn into_message(self) -> String {
-        match self {
-            Error::Refused(why) => why,
+    /// The sentence to show in `lang`: the tools' failure to load has its English; the rest is
+    /// the Chinese of `Display` (the rules' and the readers' messages are Chinese in either
+    /// language).
+    pub fn message(&self, lang: dingji_rules::Lang) -> String {
+        match (self, lang) {
+            (Error::NotLoaded(why), dingji_rules::Lang::En) => match why.as_str() {
+                "" => "The tools could not be loaded".to_owned(),
+                "unfetched" => {
+                    "The tools could not be loaded: the script could not be fetched".to_owned()
+                }
+                why => format!("The tools could not be loaded: {why}"),
+            },
+            _ => self.to_string(),
         }
     }
 }

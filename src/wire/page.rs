@@ -8,6 +8,7 @@ use std::rc::Rc;
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Decimal, Error, Lang, Scheme, map, parse_decimal};
 
+use super::Unreadable;
 use super::codec::{SPACE, escape_token, excerpt, unescape_token};
 
 /// Changes to a preset's weights (by source) and thresholds (by tier but the last), as typed:
@@ -182,22 +183,24 @@ impl Saved {
 
     /// Reads saved inputs, checking the format line and that the scheme exists. The message
     /// names the line that could not be read.
-    pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<Self, String> {
+    pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<Self, Unreadable> {
         let mut lines = text.lines();
         match lines.next() {
             Some(Self::HEADER) => {}
             Some(other) if other.starts_with("dingji ") => {
-                return Err(format!(
-                    "版本“{}”不是本程序能读取的“{}”",
-                    excerpt(other),
-                    Self::HEADER
-                ));
+                return Err(Unreadable::Version {
+                    found: excerpt(other),
+                    reads: Self::HEADER,
+                });
             }
-            _ => return Err("不是本程序保存的内容".to_owned()),
+            _ => return Err(Unreadable::NotOurs(super::SavedForm::Inputs)),
         }
         let mut saved = Saved::default();
         for (n, line) in lines.enumerate() {
-            let bad = || format!("第 {} 行无法读取：“{}”", n + 2, excerpt(line));
+            let bad = || Unreadable::Line {
+                number: n + 2,
+                text: Some(excerpt(line)),
+            };
             let tokens: Option<Vec<String>> = line.split(' ').map(unescape).collect();
             let tokens = tokens.ok_or_else(bad)?;
             let t: Vec<&str> = tokens.iter().map(String::as_str).collect();
@@ -249,7 +252,7 @@ impl Saved {
             }
         }
         if !schemes.iter().any(|s| s.id == saved.scheme) {
-            return Err(format!("没有编号为「{}」的方案", excerpt(&saved.scheme)));
+            return Err(Unreadable::NoScheme(excerpt(&saved.scheme)));
         }
         Ok(saved)
     }
@@ -260,13 +263,12 @@ impl Saved {
     }
 
     /// Reads the fragment of a share link (without the `#`).
-    pub fn from_fragment(fragment: &str, schemes: &[Rc<Scheme>]) -> Result<Self, String> {
+    pub fn from_fragment(fragment: &str, schemes: &[Rc<Scheme>]) -> Result<Self, Unreadable> {
         let Some(data) = fragment.strip_prefix("v1=") else {
-            return Err("不是本程序的分享链接".to_owned());
+            return Err(Unreadable::NotALink);
         };
-        let bytes =
-            super::base64::decode(data).ok_or_else(|| "链接内容不完整或被改动".to_owned())?;
-        let text = String::from_utf8(bytes).map_err(|_| "链接内容不完整或被改动".to_owned())?;
+        let bytes = super::base64::decode(data).ok_or(Unreadable::Damaged)?;
+        let text = String::from_utf8(bytes).map_err(|_| Unreadable::Damaged)?;
         Self::from_text(&text, schemes)
     }
 }

@@ -9,6 +9,8 @@ use js_sys::Uint8Array;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::JsFuture;
 
+use super::Error;
+
 /// What a page asks of the sheets worker. It crosses as a JS object made by serde-wasm-bindgen
 /// (bytes as a `Uint8Array`); the worker reads it back into this type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,14 +70,14 @@ pub struct Table {
 const SHEETS_URL: &str = "./sheets_loader.js";
 
 /// Sends `request` to the sheets worker (starting it if need be) and waits for its reply.
-async fn ask(request: &Request) -> Result<Reply, String> {
-    let unreadable = || "表格模块的答复无法读取".to_owned();
+async fn ask(request: &Request) -> Result<Reply, Error> {
+    let refused = |why: &str| Error::Refused(why.to_owned());
     let message = serde_wasm_bindgen::to_value(request)
-        .map_err(|_| "文件过大，无法交给表格模块读取".to_owned())?;
+        .map_err(|_| refused("文件过大，无法交给表格模块读取"))?;
     let reply = JsFuture::from(super::client::ask(SHEETS_URL, &message))
         .await
-        .map_err(|e| String::from(js_sys::Error::from(e).message()))?;
-    serde_wasm_bindgen::from_value(reply).map_err(|_| unreadable())
+        .map_err(|e| Error::Refused(js_sys::Error::from(e).message().into()))?;
+    serde_wasm_bindgen::from_value(reply).map_err(|_| refused("表格模块的答复无法读取"))
 }
 
 /// Starts the worker (fetching and compiling its wasm) while the user chooses a file.
@@ -87,8 +89,8 @@ pub fn warm() {
 }
 
 /// The answer to a request that got another kind of reply (a worker of another version).
-fn unexpected<T>() -> Result<T, String> {
-    Err("表格模块的答复不符合请求".to_owned())
+fn unexpected<T>() -> Result<T, Error> {
+    Err(Error::Refused("表格模块的答复不符合请求".to_owned()))
 }
 
 /// Whether a file's name says it is a workbook (.xlsx, .xlsm): one whose bytes are not is refused
@@ -112,7 +114,7 @@ pub async fn open(
     bytes: &Uint8Array,
     encoding: &str,
     named_workbook: bool,
-) -> Result<Opened, String> {
+) -> Result<Opened, Error> {
     let request = Request::Open {
         bytes: bytes.to_vec(),
         encoding: encoding.to_owned(),
@@ -130,7 +132,7 @@ pub async fn open(
 
 /// The cells of one sheet, as text, row by row (column A first), with the row number of the
 /// first.
-pub async fn read_sheet(bytes: &Uint8Array, sheet: &str) -> Result<Table, String> {
+pub async fn read_sheet(bytes: &Uint8Array, sheet: &str) -> Result<Table, Error> {
     let request = Request::ReadSheet {
         bytes: bytes.to_vec(),
         sheet: sheet.to_owned(),
@@ -167,7 +169,7 @@ impl Cell {
 }
 
 /// A workbook of named sheets, as the bytes of an .xlsx file.
-pub async fn write_workbook(sheets: &[(String, Vec<Vec<Cell>>)]) -> Result<Uint8Array, String> {
+pub async fn write_workbook(sheets: &[(String, Vec<Vec<Cell>>)]) -> Result<Uint8Array, Error> {
     let request = Request::WriteWorkbook {
         sheets: sheets.to_vec(),
     };

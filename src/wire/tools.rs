@@ -10,37 +10,29 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
-use dingji_rules::Lang;
+use super::Error;
 
 /// What a tool answered: its text (the imported list or the list under a scheme, as saved-list
 /// text; a scheme's saved form) and a flag (append the imported list), or nothing (cancelled,
 /// closed); or why the tools could not be loaded.
-pub type Answer = Result<Option<(String, bool)>, String>;
+pub type Answer = Result<Option<(String, bool)>, Error>;
 
-/// Why the tools could not be loaded, in `lang`.
-pub fn not_loaded(lang: Lang, why: &str) -> String {
-    match (lang, why.is_empty()) {
-        (Lang::Zh, true) => "工具未能载入".to_owned(),
-        (Lang::Zh, false) => format!("工具未能载入：{why}"),
-        (Lang::En, true) => "The tools could not be loaded".to_owned(),
-        (Lang::En, false) => format!("The tools could not be loaded: {why}"),
-    }
+/// The tools not loaded, from what a failed load or call threw.
+pub fn failed(e: JsValue) -> Error {
+    let why = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_default();
+    Error::NotLoaded(why)
 }
 
-/// Why, in `lang`, from what a failed load or call threw.
-pub fn failed(lang: Lang) -> impl Fn(JsValue) -> String {
-    move |e| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_default();
-        let why = match (why.as_str(), lang) {
-            ("unfetched", Lang::Zh) => "脚本无法获取",
-            ("unfetched", Lang::En) => "the script could not be fetched",
-            (other, _) => other,
-        };
-        not_loaded(lang, why)
+/// What a tool's call threw: a sentence (the tool refused, and says why, in the page's
+/// language), or a failure to load.
+pub fn refused(e: JsValue) -> Error {
+    match e.as_string() {
+        Some(why) => Error::Refused(why),
+        None => failed(e),
     }
 }
 
@@ -59,15 +51,12 @@ async fn loader(name: &'static str) -> Option<Function> {
 }
 
 /// The bundle's exports, once loaded.
-pub async fn module(lang: Lang) -> Result<JsValue, String> {
+pub async fn module() -> Result<JsValue, Error> {
     let load = loader("dingjiLoadTools")
         .await
-        .ok_or_else(|| failed(lang)("unfetched".into()))?;
-    let loaded: Promise = load
-        .call0(&JsValue::NULL)
-        .map_err(failed(lang))?
-        .unchecked_into();
-    JsFuture::from(loaded).await.map_err(failed(lang))
+        .ok_or_else(|| Error::NotLoaded("unfetched".into()))?;
+    let loaded: Promise = load.call0(&JsValue::NULL).map_err(failed)?.unchecked_into();
+    JsFuture::from(loaded).await.map_err(failed)
 }
 
 /// Calls the bundle's export `name` with `args`.
@@ -79,16 +68,10 @@ pub fn call(module: &JsValue, name: &str, args: &Array) -> Result<JsValue, JsVal
 /// Opens the tool `name` of the bundle over the page, with `data` (the page as the tool reads
 /// it) and `extra` (what else it takes, or undefined); `answer` is called once: with the tool's
 /// answer when it is done, with nothing when it is closed, or with why it could not be opened.
-pub fn open(
-    name: &'static str,
-    data: String,
-    extra: JsValue,
-    lang: Lang,
-    answer: Callback<Answer>,
-) {
+pub fn open(name: &'static str, data: String, extra: JsValue, answer: Callback<Answer>) {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(open) = loader("dingjiOpenTool").await else {
-            return answer.emit(Err(failed(lang)("unfetched".into())));
+            return answer.emit(Err(Error::NotLoaded("unfetched".into())));
         };
         let to = answer.clone();
         let done = Closure::once_into_js(move |text: JsValue, flag: JsValue| {
@@ -100,7 +83,7 @@ pub fn open(
             Err(e) => Err(e),
         };
         if let Err(e) = opened {
-            answer.emit(Err(failed(lang)(e)));
+            answer.emit(Err(failed(e)));
         }
     });
 }

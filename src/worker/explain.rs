@@ -202,7 +202,7 @@ fn schemes() -> Vec<Rc<Scheme>> {
 /// The calculator's working and goals, for the inputs of its saved form.
 pub fn explain_page(saved: &str, lang: Lang) -> Result<Explained, String> {
     let schemes = schemes();
-    let saved = Saved::from_text(saved, &schemes)?;
+    let saved = Saved::from_text(saved, &schemes).map_err(|e| e.to_string())?;
     let base = schemes
         .iter()
         .find(|s| s.id == saved.scheme)
@@ -225,7 +225,7 @@ pub fn explain_page(saved: &str, lang: Lang) -> Result<Explained, String> {
 /// Explains row `row` of a saved list: the list graded as a whole (the quota rules moved it or
 /// not), then that row, with what each source would need for the next tier.
 pub fn explain_row(saved: &str, row: usize, lang: Lang) -> Result<Explained, String> {
-    let list = list::from_text(saved, &schemes())?;
+    let list = list::from_text(saved, &schemes()).map_err(|e| e.to_string())?;
     let scheme = &list.settings.scheme;
     // Rows whose entries cannot be read are not graded; the rest are graded together.
     let mut orgs: Vec<Org> = Vec::with_capacity(list.drafts.len());

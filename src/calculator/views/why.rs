@@ -10,6 +10,7 @@ use super::goal_list::{GoalListProps, goal_list};
 use crate::calculator::derive::Outcome;
 use crate::calculator::state::Action;
 use crate::shared::i18n::{Lang, strings};
+use crate::wire::Error;
 use crate::wire::explained::Explained;
 
 pub struct WhyProps {
@@ -17,7 +18,7 @@ pub struct WhyProps {
     /// Whether the working is shown.
     pub open: bool,
     /// The worker's answer, once it came.
-    pub explained: Option<Rc<Result<Explained, String>>>,
+    pub explained: Option<Rc<Result<Explained, Error>>>,
     /// What to fill in or correct first, when the inputs give no result (the working waits).
     pub waiting: Option<String>,
     pub dispatch: Callback<Action>,
@@ -44,7 +45,7 @@ pub fn why(props: &WhyProps) -> Html {
                         { explanation(&ExplanationProps { lang, explained: e }) }
                     </>
                 },
-                Some(Err(why)) => html! { <p class="card error" role="alert">{ s.why_failed() }{ why }</p> },
+                Some(Err(why)) => html! { <p class="card error" role="alert">{ s.why_failed() }{ why.to_string() }</p> },
                 None => html! { <p class="card muted" id="computing">{ s.computing() }</p> },
             } }
         }

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::list::import::{Plan, Reading, plan, read};
 pub use crate::list::import::{column_letter, guess_modes, read_rows};
 use crate::shared::i18n::list_strings;
+use crate::wire::Error;
 use crate::wire::columns::{Modes, columns};
 pub use crate::wire::headers::guess;
 use crate::wire::headers::{CategoryGuess, Unmapped};
@@ -62,7 +63,7 @@ enum Stage {
     /// The columns to map.
     Map(Box<Mapping>),
     /// The file was refused; another may be chosen (the file, to read it in another encoding).
-    Failed(String, Option<File>),
+    Failed(Error, Option<File>),
 }
 
 /// A file read, planned, and read under the plan.
@@ -308,7 +309,11 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                     Ok(b) => js_sys::Uint8Array::new(&b),
-                    Err(_) => return reader.stage.set(Stage::Failed("文件无法读取".into(), None)),
+                    Err(_) => {
+                        return reader
+                            .stage
+                            .set(Stage::Failed(Error::Refused("文件无法读取".into()), None));
+                    }
                 };
                 let file = File {
                     bytes: Rc::new(bytes),
@@ -361,7 +366,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                 .map(|f| encoding_picker(lang, &f.encoding, reencode(f.clone())));
             html! {
                 <>
-                    <p class="error" role="alert" id="import-failed">{ why }</p>
+                    <p class="error" role="alert" id="import-failed">{ why.message(lang) }</p>
                     { for picker }
                     { chooser }
                 </>

@@ -9,11 +9,12 @@ use yew::prelude::*;
 
 use crate::list::state::{Action, ListState};
 use crate::shared::i18n::list_strings;
+use crate::wire::Error;
 use crate::wire::explained::Explained;
 
 /// The explanation of the open row, once the worker has written it: the row's id and the text, or
 /// why there is none.
-pub type RowExplained = Option<(u64, Rc<Result<Explained, String>>)>;
+pub type RowExplained = Option<(u64, Rc<Result<Explained, Error>>)>;
 
 pub fn panel(state: &ListState, explained: &RowExplained, dispatch: &Callback<Action>) -> Html {
     let lang: Lang = state.lang;
@@ -35,7 +36,7 @@ pub fn panel(state: &ListState, explained: &RowExplained, dispatch: &Callback<Ac
                     <ul>{ for e.goals.iter().map(|(n, t, _)| html! { <li><strong>{ n }{ s.colon() }</strong>{ t }</li> }) }</ul>
                 </>
             },
-            Err(why) => html! { <p class="error" role="alert">{ why }</p> },
+            Err(why) => html! { <p class="error" role="alert">{ why.to_string() }</p> },
         },
         _ => html! { <p class="muted" role="status">{ s.explaining() }</p> },
     };

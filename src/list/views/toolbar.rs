@@ -191,7 +191,7 @@ pub fn notice(props: &NoticesProps) -> Html {
         }
         Notice::SaveFailed => (s.save_failed().to_owned(), true),
         Notice::Done(what) => (what, false),
-        Notice::Refused(why) => (why, true),
+        Notice::Refused(why) => (why.message(state.lang), true),
     };
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">

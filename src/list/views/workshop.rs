@@ -18,6 +18,7 @@ use crate::list::workshop::{
     Calculator, Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison,
     against_last_year, is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
 };
+use crate::wire::Error;
 use crate::wire::sheets::Cell;
 
 /// The before-and-after columns (Chinese, English), shared by the table and the CSV.
@@ -100,7 +101,7 @@ pub struct WorkshopProps {
     pub list: Rc<ListState>,
     /// The scheme a link carried, to start from (or why it could not be read).
     #[prop_or_default]
-    pub linked: Option<Result<Rc<Scheme>, String>>,
+    pub linked: Option<Result<Rc<Scheme>, Error>>,
     pub on_close: Callback<()>,
     /// Grade the list under the trial's scheme (named as adjusted), and close.
     pub on_apply: Callback<Rc<Scheme>>,
@@ -623,7 +624,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     });
     let only_changed = use_state(|| true);
     let opened_error = use_state(|| match &props.linked {
-        Some(Err(why)) => Some(why.clone()),
+        Some(Err(why)) => Some(why.to_string()),
         _ => None,
     });
     // The scheme as a link (list.html#scheme=…), once asked for: a what-if to hand out.
@@ -894,7 +895,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 let read = async {
                     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
                         .await
-                        .map_err(|_| "文件无法读取".to_owned())?;
+                        .map_err(|_| Error::Refused("文件无法读取".to_owned()))?;
                     let bytes = js_sys::Uint8Array::new(&buffer);
                     let opened = crate::wire::sheets::open(&bytes, "auto", named_workbook).await?;
                     let table = match (opened.table, opened.sheets.iter().find(|(_, h)| !h)) {
@@ -902,7 +903,9 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                         (None, Some((name, _))) => {
                             crate::wire::sheets::read_sheet(&bytes, name).await?
                         }
-                        (None, None) => return Err("工作簿中没有可见的工作表".to_owned()),
+                        (None, None) => {
+                            return Err(Error::Refused("工作簿中没有可见的工作表".to_owned()));
+                        }
                     };
                     last_year(&table.from_header(), &scheme, lang)
                 };
