@@ -87,7 +87,8 @@ pub struct ListState {
     pub view: View,
     /// The row whose explanation is open, by id.
     pub open: Option<u64>,
-    /// The selected cell: row index in the list, column index.
+    /// The selected cell: its row's position in the order shown (`Graded::order`, sorted or
+    /// filtered as the view is), and its column index.
     pub cursor: (usize, usize),
     pub notice: Option<Notice>,
     /// The start date of rectification (YYYY-MM-DD) and its length in months (6–12).
@@ -175,6 +176,7 @@ pub enum Action {
     Redo,
     SetView(View),
     Open(Option<u64>),
+    /// The cell at position `row` of the order shown, column `col`, is selected.
     Move {
         row: usize,
         col: usize,
