@@ -400,9 +400,9 @@ impl Calculator {
     /// preset's weights and thresholds, where the trial differs from it in those alone; `None`
     /// where it differs from every preset in more.
     pub fn takes(&self, scheme: &Scheme) -> Option<(String, crate::wire::page::Edits)> {
-        let (own, others): (Vec<_>, Vec<_>) =
-            self.presets.iter().partition(|p| p.id == self.preset);
-        own.into_iter().chain(others).find_map(|p| {
+        let own = self.presets.iter().filter(|p| p.id == self.preset);
+        let others = self.presets.iter().filter(|p| p.id != self.preset);
+        own.chain(others).find_map(|p| {
             crate::wire::page::Edits::between(p, scheme).map(|edits| (p.id.clone(), edits))
         })
     }

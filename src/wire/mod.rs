@@ -79,7 +79,8 @@ impl std::fmt::Display for Error {
 
 impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Each message: its words, with at most one line number and two quoted parts between.
+        // Each message: its words, with at most one line number and two quoted parts between
+        // (written by one loop: smaller in the pages' wasm than a `write!` for each message).
         let (number, parts): (Option<usize>, [&str; 5]) = match self {
             Unreadable::NotOurs(SavedForm::Inputs) => {
                 (None, ["不是本程序保存的内容", "", "", "", ""])
