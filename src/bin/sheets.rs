@@ -19,6 +19,8 @@ fn table(sheet: SheetText) -> Table {
     }
 }
 
+/// The page's cell as the sheets crate's (the same shape: one type for both, the sheets crate's
+/// with serde, made the calculator's first load 265 bytes larger, measured on 2026-11-29).
 fn cell(cell: &Cell) -> dingji_sheets::Cell {
     match cell {
         Cell::Text(text) => dingji_sheets::Cell::Text(text.clone()),
