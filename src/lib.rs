@@ -10,6 +10,7 @@ pub mod api;
 pub mod calculator;
 pub mod list;
 pub mod shared;
+pub mod tools;
 pub mod wire;
 pub mod worker;
 

@@ -1,4 +1,4 @@
-//! The scheme editor's changes (`dingji::list::editor`): a township's scheme written from
+//! The scheme editor's changes (`dingji::tools::editor`): a township's scheme written from
 //! nothing and a list graded under it by hand arithmetic; what each change does to the rest of
 //! the scheme (ids, quotas, limits, star mappings); the workshop's typed values carried over a
 //! change of shape; and each check of the scheme shown at its section.
@@ -8,8 +8,8 @@
 use std::rc::Rc;
 
 use dingji::list::derive::{RowResult, grade};
-use dingji::list::editor::{self, Form, Section, Set};
-use dingji::list::workshop::Trial;
+use dingji::tools::editor::{self, Form, Section, Set};
+use dingji::tools::workshop::Trial;
 use dingji_rules::scheme::{CapBase, Limit, QuotaRounding, Scoring};
 use dingji_rules::{Decimal, Error, Lang, Scheme, TierStars, presets};
 
@@ -253,7 +253,7 @@ fn what_was_typed_in_the_workshop_survives_a_change_of_shape() {
 
 #[test]
 fn a_scheme_in_a_link_comes_back_whole_and_a_damaged_link_is_refused() {
-    use dingji::list::workshop::{read_scheme_link, scheme_link};
+    use dingji::tools::workshop::{read_scheme_link, scheme_link};
     // Each preset with 党委评定 (its first source) and its second source's weights swapped: the
     // link names the preset and carries only the changes, far shorter than the scheme whole.
     for preset in presets::all() {
@@ -347,7 +347,7 @@ fn a_trial_is_the_calculators_changes_only_where_it_changes_weights_and_threshol
 /// thresholds changed; another preset as it is, as that preset.
 #[test]
 fn the_calculator_takes_a_trial_as_its_own_preset_first_then_as_another() {
-    use dingji::list::workshop::Calculator;
+    use dingji::tools::workshop::Calculator;
     let presets: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
     let on_b = Calculator {
         presets: Rc::new(presets.clone()),

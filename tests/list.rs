@@ -6,15 +6,17 @@
 use std::rc::Rc;
 
 use dingji::list::derive::{GradeCache, RowResult, grade, grade_with};
-use dingji::list::files::{add_months, neutralize, parse_delimited, unneutralize, write_csv};
-use dingji::list::import::{column_letter, read_rows};
 use dingji::list::persist;
 use dingji::list::state::{Action, HISTORY, ListState};
 use dingji::list::views::laggards::laggards;
-use dingji::list::views::publicity::publicity;
 use dingji::list::views::summary::summary;
+use dingji::tools::export::{neutralize, unneutralize, write_csv};
+use dingji::tools::import::headers::guess;
+use dingji::tools::import::{column_letter, read_rows};
+use dingji::tools::paste::{Paste, parse_delimited};
+use dingji::tools::publicity::publicity;
 use dingji::wire::columns::{Col, default_modes};
-use dingji::wire::headers::guess;
+use dingji::wire::list::add_months;
 use dingji::wire::sheets::Table;
 use dingji_rules::draft::Mode;
 use dingji_rules::{Lang, Scheme, presets};
@@ -300,7 +302,7 @@ fn a_paste_into_part_of_a_list_names_a_refused_row_by_its_place_in_the_list() {
         &parse_delimited("甲村\t村\t90\n乙村\t村\t80\n", '\t'),
     );
     let places = [6, 2];
-    let number = |at: usize| dingji::list::state::place_number(&places, 10, at);
+    let number = |at: usize| dingji::tools::paste::place_number(&places, 10, at);
     let refused =
         part.clone()
             .paste_numbered(&[0, 1], 2, &parse_delimited("70\n七十\n", '\t'), &number);
@@ -800,7 +802,7 @@ fn exported_entries_typed_as_plain_numbers_are_numbers_and_the_rest_text() {
         0,
         "红星村党支部\t村\t92.50\t30\t15\t4\t1\t\t０９５\n",
     );
-    let (headers, rows) = dingji::list::files::records(&state, &grade(&state));
+    let (headers, rows) = dingji::tools::export::records(&state, &grade(&state));
     let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
     assert_eq!(rows[0][at("组织名称")], Cell::Text("红星村党支部".into()));
     assert_eq!(
@@ -837,8 +839,8 @@ fn opened(bytes: &[u8]) -> (Table, Option<dingji_sheets::Encoding>) {
 
 /// The list graded from an import read under `plan`.
 fn applied(
-    plan: &dingji::list::import::Plan,
-    reading: dingji::list::import::Reading,
+    plan: &dingji::tools::import::Plan,
+    reading: dingji::tools::import::Reading,
 ) -> Rc<ListState> {
     assert_eq!(reading.problems, Vec::<String>::new());
     Rc::new(ListState::new(b())).reduce(Action::Import {
@@ -850,7 +852,7 @@ fn applied(
 
 #[test]
 fn a_clerks_gbk_file_reads_with_its_own_headers_and_asks_only_the_ambiguous_category() {
-    use dingji::list::import::{plan, read};
+    use dingji::tools::import::{plan, read};
     let csv = "组织名称,类别,党委评定,好票,较好票,一般票,较差票,自评\r\n\
         红星村党支部,农村,92,30,15,4,1,95\r\n\
         幸福社区党支部,城市社区,95,45,5,0,0,96\r\n\
@@ -914,7 +916,7 @@ fn a_clerks_gbk_file_reads_with_its_own_headers_and_asks_only_the_ambiguous_cate
 
 #[test]
 fn a_title_row_a_totals_row_blank_categories_and_percent_scores_in_a_workbook() {
-    use dingji::list::import::{plan, read};
+    use dingji::tools::import::{plan, read};
     let text = |s: &str| dingji_sheets::Cell::Text(s.to_owned());
     let book = dingji_sheets::write_workbook(&[(
         "汇总".into(),
@@ -969,7 +971,7 @@ fn a_title_row_a_totals_row_blank_categories_and_percent_scores_in_a_workbook() 
     let mut plan = plan(&table, &state.scheme, &state.modes);
     assert_eq!(
         plan.unmapped[0],
-        Some(dingji::wire::headers::Unmapped::Serial)
+        Some(dingji::tools::import::headers::Unmapped::Serial)
     );
     assert!(
         plan.mapping[1..].iter().all(Option::is_some),
@@ -999,7 +1001,7 @@ fn a_title_row_a_totals_row_blank_categories_and_percent_scores_in_a_workbook() 
 
 #[test]
 fn a_percent_shown_score_is_the_score_shown() {
-    use dingji::list::import::{plan, read};
+    use dingji::tools::import::{plan, read};
     let table = Table {
         first_row: 1,
         rows: vec![
@@ -1078,7 +1080,7 @@ const TRIAL: &str = "组织名称,分类,党委评定,党员群众测评,自评\
 
 #[test]
 fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
-    use dingji::list::workshop::{Trial, try_out};
+    use dingji::tools::workshop::{Trial, try_out};
     let list = imported(TRIAL);
     let before = grade(&list);
     let mut trial = Trial::of(&list.scheme);
@@ -1127,7 +1129,7 @@ fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
 
 #[test]
 fn a_weight_slider_keeps_the_total_at_100_the_others_in_proportion() {
-    use dingji::list::workshop::Trial;
+    use dingji::tools::workshop::Trial;
     let mut trial = Trial::of(&b());
     // 党委评定 50 → 40: the other 60 become 60 in the proportion 30 : 20, that is 36 and 24.
     trial.balance_weight(0, "40".into());
@@ -1149,7 +1151,7 @@ fn a_weight_slider_keeps_the_total_at_100_the_others_in_proportion() {
 
 #[test]
 fn last_years_list_is_matched_by_name_for_晋位_and_降位() {
-    use dingji::list::workshop::{Trial, against_last_year, last_year, try_out};
+    use dingji::tools::workshop::{Trial, against_last_year, last_year, try_out};
     let list = imported(TRIAL);
     let before = grade(&list);
     // This year under scheme B (see the workshop test): P 好, Q 好, R 较好, S 一般, T 较差.
@@ -1216,7 +1218,7 @@ fn a_list_under_a_scheme_made_in_the_workshop_is_saved_with_the_scheme_whole() {
 
 #[test]
 fn my_schemes_are_kept_by_name_and_unreadable_ones_stay() {
-    use dingji::list::workshop::{is_my_schemes, keep_scheme, my_schemes};
+    use dingji::tools::workshop::{is_my_schemes, keep_scheme, my_schemes};
     let mut a = (*b()).clone();
     a.id = "custom".into();
     a.name.zh = "我镇方案".into();

@@ -13,10 +13,11 @@ use std::rc::Rc;
 use dingji::calculator::derive::Calc;
 use dingji::calculator::persist::example_state;
 use dingji::list::derive::{RowResult, grade};
-use dingji::list::files::{neutralize, parse_delimited, unneutralize};
-use dingji::list::import::read_rows;
 use dingji::list::persist;
 use dingji::list::state::{Action, ListState, Notice, View};
+use dingji::tools::export::{neutralize, unneutralize};
+use dingji::tools::import::read_rows;
+use dingji::tools::paste::{Paste, parse_delimited};
 
 mod common;
 use common::{records_of_text, try_records_of_text};
@@ -210,7 +211,7 @@ fn list_survives(text: &str) {
 
 /// A link to scheme B with 党委评定 40% and 自评 30%: the preset's id and its merge patch.
 fn valid_link() -> String {
-    dingji::list::workshop::scheme_link(&adjusted_b()).unwrap()
+    dingji::tools::workshop::scheme_link(&adjusted_b()).unwrap()
 }
 
 /// That link's merge patch, as JSON text.
@@ -230,7 +231,7 @@ fn adjusted_b() -> Scheme {
 
 /// A link's text read: a scheme that passes the scheme file's check, or a short Chinese message.
 fn link_survives(text: &str) {
-    match dingji::list::workshop::read_scheme_link(text, Lang::Zh) {
+    match dingji::tools::workshop::read_scheme_link(text, Lang::Zh) {
         Ok(scheme) => assert_eq!(scheme.validate(), Ok(())),
         Err(why) => assert!(chinese(&why.to_string()), "not Chinese or too long: {why}"),
     }
@@ -429,20 +430,20 @@ proptest! {
     ) {
         let scheme = &presets::all()[scheme];
         let cols = columns(scheme, &dingji::wire::columns::default_modes(scheme));
-        if let Some(c) = dingji::wire::headers::guess(&header, &cols, scheme) {
+        if let Some(c) = dingji::tools::import::headers::guess(&header, &cols, scheme) {
             prop_assert!(c < cols.len());
         }
-        let all = dingji::wire::headers::guess_all(&[header.clone(), header.clone()], &cols, scheme);
+        let all = dingji::tools::import::headers::guess_all(&[header.clone(), header.clone()], &cols, scheme);
         // The same header twice never fills one column twice.
         prop_assert!(!matches!((&all[0], &all[1]), (Ok(a), Ok(b)) if a == b));
-        match dingji::wire::headers::guess_category(&header, scheme) {
-            dingji::wire::headers::CategoryGuess::Known(id) | dingji::wire::headers::CategoryGuess::Synonym(id) => {
+        match dingji::tools::import::headers::guess_category(&header, scheme) {
+            dingji::tools::import::headers::CategoryGuess::Known(id) | dingji::tools::import::headers::CategoryGuess::Synonym(id) => {
                 prop_assert!(scheme.category(&id).is_some());
             }
-            dingji::wire::headers::CategoryGuess::Ambiguous(ids) => {
+            dingji::tools::import::headers::CategoryGuess::Ambiguous(ids) => {
                 prop_assert!(ids.len() >= 2 && ids.iter().all(|id| scheme.category(id).is_some()));
             }
-            dingji::wire::headers::CategoryGuess::Unknown => {}
+            dingji::tools::import::headers::CategoryGuess::Unknown => {}
         }
     }
 
@@ -536,7 +537,7 @@ fn a_long_bad_cell_is_quoted_short() {
     let cols = columns(&scheme, &state.modes);
     let mapping: Vec<Option<usize>> = table.rows[0]
         .iter()
-        .map(|h| dingji::wire::headers::guess(h, &cols, &scheme))
+        .map(|h| dingji::tools::import::headers::guess(h, &cols, &scheme))
         .collect();
     let problems = read_rows(
         &table,

@@ -19,9 +19,10 @@ mod serve {
 
     use dingji::list::persist;
     use dingji::list::state::{Action, ListState};
-    use dingji::list::views::import::{ImportDialog, ImportProps};
-    use dingji::list::views::publicity::{PreviewProps, PublicityPreview};
-    use dingji::list::views::workshop::{Workshop, WorkshopProps};
+    use dingji::tools::import::dialog::{ImportDialog, ImportProps};
+    use dingji::tools::paste::Paste;
+    use dingji::tools::publicity::{PreviewProps, PublicityPreview};
+    use dingji::tools::workshop::view::{Workshop, WorkshopProps};
     use dingji_rules::presets;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
@@ -106,7 +107,7 @@ mod serve {
     ) -> Result<(), JsValue> {
         let state = Rc::new(self::list(&list)?);
         let linked = linked
-            .map(|data| dingji::list::workshop::read_scheme_link(&data, state.lang).map(Rc::new));
+            .map(|data| dingji::tools::workshop::read_scheme_link(&data, state.lang).map(Rc::new));
         let on_apply = {
             let (state, done) = (state.clone(), done.clone());
             Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {
@@ -176,7 +177,7 @@ mod serve {
                 }
             }
         };
-        let calculator = dingji::list::workshop::Calculator {
+        let calculator = dingji::tools::workshop::Calculator {
             presets: Rc::new(schemes),
             preset: saved.scheme.clone(),
         };
@@ -216,11 +217,11 @@ mod serve {
             let state = self::list(&list)?;
             let graded = dingji::list::derive::grade(&state);
             let kind = if kind == "xlsx" {
-                dingji::list::files::Export::Xlsx
+                dingji::wire::tools::Export::Xlsx
             } else {
-                dingji::list::files::Export::Csv
+                dingji::wire::tools::Export::Csv
             };
-            dingji::list::files::export(&state, &graded, kind)
+            dingji::tools::export::export(&state, &graded, kind)
                 .await
                 .map(|()| JsValue::UNDEFINED)
                 .map_err(|why| JsValue::from_str(&why.message(state.lang)))
@@ -266,8 +267,8 @@ mod serve {
             .filter_map(|t| t.as_f64())
             .map(|t| t as usize)
             .collect();
-        let number = |at: usize| dingji::list::state::place_number(&places, total as usize, at);
-        let cells = dingji::list::files::parse_delimited(&text, '\t');
+        let number = |at: usize| dingji::tools::paste::place_number(&places, total as usize, at);
+        let cells = dingji::tools::paste::parse_delimited(&text, '\t');
         let targets: Vec<usize> = (0..shown).collect();
         let next = state.paste_numbered(&targets, col as usize, &cells, &number);
         let said = match &next.notice {

@@ -466,7 +466,7 @@ pub struct Tools {
     pub on_paste: Callback<Event>,
     pub on_import: Callback<()>,
     pub on_workshop: Callback<()>,
-    pub on_export: Callback<crate::list::files::Export>,
+    pub on_export: Callback<crate::wire::tools::Export>,
     pub on_preview: Callback<()>,
     /// A tool is open over the list (it takes its own Esc).
     pub busy: bool,

@@ -2,15 +2,11 @@
 
 pub mod app;
 pub mod derive;
-pub mod editor;
-pub mod files;
 pub mod hooks;
-pub mod import;
 pub mod persist;
 pub mod state;
 pub mod tools;
 pub mod views;
-pub mod workshop;
 
 /// Mounts the list app into `#list-app`.
 pub fn mount() {

@@ -14,8 +14,7 @@ use yew::Reducible;
 
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
 use crate::wire::Error;
-use crate::wire::codec::excerpt;
-use crate::wire::columns::{CellError, Col, Modes, default_modes};
+use crate::wire::columns::{Col, Modes, default_modes};
 
 /// The steps of history kept.
 pub const HISTORY: usize = 100;
@@ -154,7 +153,7 @@ pub enum Action {
         col: Col,
         text: String,
     },
-    /// A paste as the tools bundle read it ([`ListState::paste`]): the rows it changed (each by
+    /// A paste as the tools bundle read it (`tools::paste`): the rows it changed (each by
     /// its place in the list when the paste was read, and its id), with their new entries, the
     /// rows it added, and what it says ("已粘贴 3 行"). Rows deleted since are left out; rows
     /// edited since take the pasted cells.
@@ -205,7 +204,7 @@ impl ListState {
     }
 
     /// Makes `rows` the list, as a step of the history.
-    fn commit(&mut self, rows: Vec<Rc<Row>>) {
+    pub fn commit(&mut self, rows: Vec<Rc<Row>>) {
         let modes = self.modes.clone();
         self.commit_from(rows, modes);
     }
@@ -276,70 +275,6 @@ fn same_form(a: &SourceKind, b: &SourceKind) -> bool {
     }
 }
 
-/// Where each cell of a pasted line goes (a column index, or nowhere), and the first line of
-/// data. A first line whose filled cells all name columns (two or more, each once; or a
-/// sequence number) is a header: its columns place the cells. Otherwise the cells go from `col`
-/// rightwards, but a first column of consecutive numbers pasted into the names (a 序号 column)
-/// is skipped.
-fn paste_places(
-    cells: &[Vec<String>],
-    col: usize,
-    columns: &[Col],
-    scheme: &Scheme,
-) -> (Vec<Option<usize>>, usize) {
-    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
-    if let Some(first) = cells.first() {
-        let places: Vec<Option<usize>> = first
-            .iter()
-            .map(|h| crate::wire::headers::guess(h, columns, scheme))
-            .collect();
-        let named: Vec<usize> = places.iter().flatten().copied().collect();
-        let distinct = named
-            .iter()
-            .enumerate()
-            .all(|(i, p)| !named.get(..i).unwrap_or_default().contains(p));
-        // Two columns or more, each named once: a single "好" pasted as a tier is data.
-        let header = named.len() >= 2
-            && distinct
-            && first.iter().zip(&places).all(|(h, p)| {
-                p.is_some() || h.trim().is_empty() || crate::wire::headers::is_serial(h)
-            });
-        if header {
-            return (places, 1);
-        }
-    }
-    let sequence = columns.get(col) == Some(&Col::Name)
-        && width >= 2
-        && cells.len() >= 2
-        && cells.windows(2).all(|w| {
-            let n = |line: &Vec<String>| line.first().and_then(|c| c.trim().parse::<u64>().ok());
-            matches!((n(&w[0]), n(&w[1])), (Some(a), Some(b)) if a.checked_add(1) == Some(b))
-        });
-    let skip = usize::from(sequence);
-    let places = (0..width)
-        .map(|j| j.checked_sub(skip).map(|j| col + j))
-        .collect();
-    (places, 0)
-}
-
-/// A number column's text must read as a number (a score) or a count (ballots, people): a
-/// pasted block with one that does not is refused whole.
-fn number_in(col: &Col, text: &str) -> Result<(), CellError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(());
-    }
-    match col {
-        Col::Score(_) | Col::Indicator(..) => dingji_rules::number::parse_decimal(text, "")
-            .map(|_| ())
-            .map_err(|_| CellError::NotANumber(excerpt(text))),
-        Col::Count(..) | Col::Eligible(_) => dingji_rules::draft::parse_count(text, "")
-            .map(|_| ())
-            .map_err(|_| CellError::NotACount(excerpt(text))),
-        _ => Ok(()),
-    }
-}
-
 impl Action {
     /// The paste that made `after` (the entries as the tools bundle left them) of `before` (the
     /// rows it was read into, in the same order, at `places` in the list): each row whose
@@ -363,102 +298,6 @@ impl Action {
             added,
             said,
         }
-    }
-}
-
-/// The row number a refusal names for the row at index `at` of a part of a list sent to be
-/// pasted into: its place in the list (`places`, from 0), or for a row the paste adds, the next
-/// after the list's `total`.
-pub fn place_number(places: &[usize], total: usize, at: usize) -> usize {
-    match places.get(at) {
-        Some(place) => place + 1,
-        None => total + at.saturating_sub(places.len()) + 1,
-    }
-}
-
-impl ListState {
-    /// A block of cells pasted at column index `col` into the rows shown from the cursor down
-    /// (`targets`: their indices in the list, in the order shown); lines past them add rows.
-    /// A first line of headers places the columns instead (and is not pasted). A cell that does
-    /// not read refuses the whole paste: the list as it was, with the refusal as its notice.
-    /// Run by the tools bundle, which the list page hands its list (the reading of a paste is
-    /// not in the page's first load).
-    pub fn paste(self: Rc<Self>, targets: &[usize], col: usize, cells: &[Vec<String>]) -> Rc<Self> {
-        self.paste_numbered(targets, col, cells, &|at| at + 1)
-    }
-
-    /// [`ListState::paste`] into a part of a list (the rows a paste can reach, which is what
-    /// the page sends the tools bundle): `number` gives the row number a refusal names for the
-    /// row at index `at` of this part.
-    pub fn paste_numbered(
-        self: Rc<Self>,
-        targets: &[usize],
-        col: usize,
-        cells: &[Vec<String>],
-        number: &dyn Fn(usize) -> usize,
-    ) -> Rc<Self> {
-        let mut next = (*self).clone();
-        let columns = next.columns();
-        let (places, first_line) = paste_places(cells, col, &columns, &next.scheme);
-        let mut rows = (*next.rows).clone();
-        let mut problems = Vec::new();
-        let mut pasted = 0;
-        for (k, line) in cells.iter().enumerate().skip(first_line) {
-            let at = match targets.get(k - first_line) {
-                Some(&at) if at < rows.len() => at,
-                _ => {
-                    rows.push(Rc::new(Row::new(next.next_id, next.blank(), &next.scheme)));
-                    next.next_id += 1;
-                    rows.len() - 1
-                }
-            };
-            let Some(current) = rows.get(at).cloned() else {
-                continue;
-            };
-            let mut draft = current.draft.clone();
-            for (text, place) in line.iter().zip(&places) {
-                let Some(c) = place.and_then(|p| columns.get(p)) else {
-                    continue;
-                };
-                let read = number_in(c, text)
-                    .and_then(|()| c.set(&mut draft, &next.scheme, &next.modes, text));
-                if let Err(why) = read {
-                    let lang = next.lang;
-                    problems.push(fill(
-                        list_strings(lang).paste_problem(),
-                        &[
-                            &number(at).to_string(),
-                            &(k + 1).to_string(),
-                            &c.header(&next.scheme, lang),
-                            &cell_error_message(&why, &next.scheme, lang),
-                        ],
-                    ));
-                }
-            }
-            if let Some(slot) = rows.get_mut(at) {
-                *slot = Rc::new(Row::new(current.id, draft, &next.scheme));
-            }
-            pasted += 1;
-        }
-        if !problems.is_empty() {
-            let s = list_strings(next.lang);
-            next.notice = Some(Notice::Refused(Error::Refused(fill(
-                s.paste_refused(),
-                &[&problems.join(s.sentence_sep())],
-            ))));
-            return Rc::new(ListState {
-                rows: self.rows.clone(),
-                next_id: self.next_id,
-                ..next
-            });
-        }
-        next.notice = Some(Notice::Done(if next.lang == Lang::Zh {
-            format!("已粘贴 {pasted} 行")
-        } else {
-            format!("Pasted {pasted} rows")
-        }));
-        next.commit(rows);
-        Rc::new(next)
     }
 }
 

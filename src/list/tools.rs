@@ -39,7 +39,7 @@ pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
 /// Exports the list `list` (saved-list text) as `kind`, in the tools bundle (the records, the
 /// CSV writer and the workbook's sheets load with it); `answer` is called once, with why not
 /// where it was not exported.
-pub fn export(kind: crate::list::files::Export, list: String, answer: Callback<Result<(), Error>>) {
+pub fn export(kind: crate::wire::tools::Export, list: String, answer: Callback<Result<(), Error>>) {
     wasm_bindgen_futures::spawn_local(async move {
         let done = async {
             let module = module().await?;
@@ -65,7 +65,7 @@ pub type PasteAnswer = Result<(String, String), Error>;
 
 /// Reads `text` (a block copied from Excel or WPS) into `part` (saved-list text: the rows the
 /// block can reach, in the order shown) at column index `col`
-/// ([`crate::list::state::ListState::paste_numbered`]), in the tools bundle; `places` are those
+/// (`crate::tools::paste::Paste::paste_numbered`), in the tools bundle; `places` are those
 /// rows' places in the list of `total` rows, for a refusal to name them. `answer` is called once,
 /// with the part after the paste (and any rows it added after it).
 pub fn paste(

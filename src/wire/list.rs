@@ -277,3 +277,32 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
     let settings = list.ok_or(Unreadable::NoSchemeLine)?;
     Ok(SavedList { settings, drafts })
 }
+
+/// `date` (YYYY-MM-DD) plus `months`, the day kept where the month has it (else its last day).
+pub fn add_months(date: &str, months: u32) -> Option<String> {
+    let mut parts = date.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let total = (month - 1) + months;
+    let (year, month) = (year + i32::try_from(total / 12).ok()?, total % 12 + 1);
+    let last = days_in_month(year, month);
+    Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_added_as_a_calendar_does() {
+        assert_eq!(add_months("2026-12-01", 6).as_deref(), Some("2027-06-01"));
+        assert_eq!(add_months("2026-08-31", 6).as_deref(), Some("2027-02-28"));
+        assert_eq!(add_months("2027-08-31", 6).as_deref(), Some("2028-02-29"));
+        assert_eq!(add_months("2026-01-15", 12).as_deref(), Some("2027-01-15"));
+        assert_eq!(add_months("2026-13-01", 6), None);
+    }
+}

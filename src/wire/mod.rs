@@ -8,7 +8,6 @@ pub mod client;
 pub mod codec;
 pub mod columns;
 pub mod explained;
-pub mod headers;
 pub mod list;
 pub mod page;
 pub mod request;

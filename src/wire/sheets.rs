@@ -58,7 +58,7 @@ pub struct Table {
     pub first_row: usize,
     pub rows: Vec<Vec<String>>,
     /// The cells may carry the apostrophe this program writes before a formula's first character
-    /// (a text file: see `list::files::neutralize`); a workbook's do not (its quote is a format).
+    /// (a text file: see `tools::export::neutralize`); a workbook's do not (its quote is a format).
     /// Set by the page, from what the file is.
     #[serde(skip)]
     pub quoted: bool,

@@ -12,6 +12,25 @@ use yew::Callback;
 
 use super::Error;
 
+/// A file the list is exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// 定级名单.csv: the results, one row per organization.
+    Csv,
+    /// 定级名单.xlsx: the results, the 汇总表 and the scheme, a sheet each.
+    Xlsx,
+}
+
+impl Export {
+    /// The name it crosses to the tools bundle by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Export::Csv => "csv",
+            Export::Xlsx => "xlsx",
+        }
+    }
+}
+
 /// What a tool answered: its text (the imported list or the list under a scheme, as saved-list
 /// text; a scheme's saved form) and a flag (append the imported list), or nothing (cancelled,
 /// closed); or why the tools could not be loaded.

@@ -93,8 +93,8 @@ pub fn imported_under(
     scheme: std::rc::Rc<dingji_rules::Scheme>,
     csv: &str,
 ) -> std::rc::Rc<dingji::list::state::ListState> {
-    use dingji::list::import::{guess_modes, read_rows};
     use dingji::list::state::{Action, ListState};
+    use dingji::tools::import::{guess_modes, read_rows};
     use yew::Reducible;
     let state = std::rc::Rc::new(ListState::new(scheme));
     let table = records_of_text(csv);
@@ -103,7 +103,7 @@ pub fn imported_under(
     let cols = dingji::wire::columns::columns(&state.scheme, &modes);
     let mapping: Vec<Option<usize>> = headers
         .iter()
-        .map(|h| dingji::wire::headers::guess(h, &cols, &state.scheme))
+        .map(|h| dingji::tools::import::headers::guess(h, &cols, &state.scheme))
         .collect();
     let drafts = read_rows(
         &table,

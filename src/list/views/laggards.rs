@@ -5,9 +5,9 @@ use dingji_rules::Scheme;
 use yew::prelude::*;
 
 use crate::list::derive::{Graded, RowResult, flag_labels};
-use crate::list::files::add_months;
 use crate::list::state::{Action, ListState};
 use crate::shared::i18n::list_strings;
+use crate::wire::list::add_months;
 
 pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>) -> Html {
     let lang = state.lang;

@@ -2,12 +2,8 @@
 //! as [`super::state::Action`]s.
 
 pub mod charts;
-pub mod editor;
 pub mod grid;
-pub mod import;
 pub mod laggards;
 pub mod panel;
-pub mod publicity;
 pub mod summary;
 pub mod toolbar;
-pub mod workshop;

@@ -8,10 +8,10 @@ use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme, map};
 use yew::prelude::*;
 
-use crate::list::files::Export;
 use crate::list::state::{Action, ListState, Notice, View};
 use crate::shared::i18n::{list_strings, row_error_message};
 use crate::wire::columns::default_mode;
+use crate::wire::tools::Export;
 
 pub struct ToolbarProps {
     /// Every preset.

@@ -3,6 +3,8 @@
 //! them), and what the trial changes against the list as graded now: each organization's result
 //! before and after, the tier transition matrix, and the one-line summary.
 
+pub mod view;
+
 use std::rc::Rc;
 
 use dingji_rules::{Decimal, Error, Lang, Scheme, parse_decimal};
@@ -424,7 +426,7 @@ pub fn last_year(
     scheme: &Scheme,
     lang: Lang,
 ) -> Result<LastYear, crate::wire::Error> {
-    use crate::wire::headers::plain;
+    use crate::tools::import::headers::plain;
     let zh = lang == Lang::Zh;
     let say = |zh_text: &str, en_text: &str| {
         crate::wire::Error::Refused((if zh { zh_text } else { en_text }).to_owned())

@@ -14,7 +14,7 @@ use dingji_rules::{
 };
 use yew::prelude::*;
 
-use crate::list::editor::{self, Form, Section, Set, written};
+use crate::tools::editor::{self, Form, Section, Set, written};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {

@@ -5,7 +5,7 @@
 use dingji_rules::Scheme;
 use dingji_rules::scheme::{Source, SourceKind};
 
-use super::columns::Col;
+use crate::wire::columns::Col;
 
 /// Why a column of the file fills no column of the list.
 #[derive(Clone, Debug, PartialEq, Eq)]

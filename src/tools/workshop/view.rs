@@ -11,10 +11,10 @@ use dingji_rules::{Lang, Scheme, Text};
 use yew::prelude::*;
 
 use crate::list::derive::{grade, quota_line};
-use crate::list::files::download;
 use crate::list::state::ListState;
-use crate::list::views::editor::SchemeEditor;
-use crate::list::workshop::{
+use crate::tools::editor::view::SchemeEditor;
+use crate::tools::export::download;
+use crate::tools::workshop::{
     Calculator, Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison,
     against_last_year, is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
 };
@@ -116,7 +116,7 @@ pub struct WorkshopProps {
 /// The calculator's organization (row 0 of `list`) under `scheme`: its entries read again where
 /// the scheme reads them otherwise, then evaluated alone (the quota rules are a list's).
 fn one_outcome(list: &ListState, scheme: &Rc<Scheme>) -> Outcome {
-    let under = crate::list::workshop::under(list, scheme.clone());
+    let under = crate::tools::workshop::under(list, scheme.clone());
     let org = under.rows.first()?.parsed.as_ref().ok()?;
     let r = dingji_rules::evaluate(scheme, org).ok()?;
     Some((r.rounded, r.tier, r.stars))
@@ -486,18 +486,18 @@ fn comparison_workbook(
         ));
         transitions.push(vec![Cell::Text(y.summary(lang))]);
     }
-    let after = crate::list::workshop::under(list, tried.scheme.clone());
+    let after = crate::tools::workshop::under(list, tried.scheme.clone());
     let name = |zh_name: &str, en: &str| (if zh { zh_name } else { en }).to_owned();
     vec![
         (name("对比", "Comparison"), rows),
         (name("等次变化", "Tiers"), transitions),
         (
             name("汇总表（调整前）", "Summary before"),
-            crate::list::files::summary_records(list, before),
+            crate::tools::export::summary_records(list, before),
         ),
         (
             name("汇总表（调整后）", "Summary after"),
-            crate::list::files::summary_records(&after, &tried.graded),
+            crate::tools::export::summary_records(&after, &tried.graded),
         ),
     ]
 }
@@ -685,7 +685,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             change(next);
         })
     };
-    let errors: Option<&crate::list::workshop::TrialErrors> =
+    let errors: Option<&crate::tools::workshop::TrialErrors> =
         (*result).as_ref().err().map(|e| &**e);
     let weights = &trial.weights;
     // A value is marked against the scheme it started from: a weight by its source.
@@ -819,7 +819,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             let scheme = if value == "blank" {
-                Some(crate::list::editor::blank())
+                Some(crate::tools::editor::blank())
             } else {
                 dingji_rules::presets::by_id(&value).ok()
             };
@@ -943,7 +943,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 .map(|r| r.iter().map(|c| c.text().to_owned()).collect())
                 .collect();
             let bytes =
-                js_sys::Uint8Array::from(crate::list::files::write_csv(&records).as_bytes());
+                js_sys::Uint8Array::from(crate::tools::export::write_csv(&records).as_bytes());
             download(
                 if zh {
                     "方案对比.csv"
@@ -1052,7 +1052,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             let Ok(Tried { scheme, .. }) = result.as_ref() else {
                 return;
             };
-            let Some(data) = crate::list::workshop::scheme_link(&adjusted(scheme, &start)) else {
+            let Some(data) = crate::tools::workshop::scheme_link(&adjusted(scheme, &start)) else {
                 return;
             };
             let location = gloo::utils::window().location();
@@ -1092,7 +1092,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         move |edited| match (result.as_ref(), &calculator) {
             (Ok(tried), Some(c)) if c.takes(&tried.scheme).is_none() => (
                 false,
-                crate::list::workshop::scheme_link(&adjusted(&tried.scheme, &edited.start)),
+                crate::tools::workshop::scheme_link(&adjusted(&tried.scheme, &edited.start)),
             ),
             (result, _) => (result.is_ok(), None),
         }

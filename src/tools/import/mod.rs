@@ -4,16 +4,19 @@
 //! before the user applies it: the dialog shows its problems at once and offers to apply only an
 //! import that will not refuse, and applying uses the drafts already read.
 
+pub mod dialog;
+pub mod headers;
+
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme};
 
-use crate::list::files::unneutralize;
 use crate::shared::i18n::{cell_error_message, field_error_message};
-use crate::wire::codec::excerpt;
-use crate::wire::columns::{Col, Modes, columns};
-use crate::wire::headers::{
+use crate::tools::export::unneutralize;
+use crate::tools::import::headers::{
     CategoryGuess, Unmapped, guess_all, guess_category, is_totals, names_source,
 };
+use crate::wire::codec::excerpt;
+use crate::wire::columns::{Col, Modes, columns};
 use crate::wire::sheets::Table;
 
 /// The spreadsheet's name of column `j` (from 0): A, B, … Z, AA, AB …

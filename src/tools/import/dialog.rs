@@ -10,13 +10,13 @@ use dingji_rules::draft::OrgDraft;
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
-use crate::list::import::{Plan, Reading, plan, read};
-pub use crate::list::import::{column_letter, guess_modes, read_rows};
 use crate::shared::i18n::list_strings;
+pub use crate::tools::import::headers::guess;
+use crate::tools::import::headers::{CategoryGuess, Unmapped};
+use crate::tools::import::{Plan, Reading, plan, read};
+pub use crate::tools::import::{column_letter, guess_modes, read_rows};
 use crate::wire::Error;
 use crate::wire::columns::{Modes, columns};
-pub use crate::wire::headers::guess;
-use crate::wire::headers::{CategoryGuess, Unmapped};
 use crate::wire::sheets::Table;
 
 /// The encodings a text file may be read in: label, name.

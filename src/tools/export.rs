@@ -1,6 +1,6 @@
-//! Files out of the list, and text in from the clipboard: tab-separated text pasted from a
-//! spreadsheet, the CSV written for Excel (neutralised against formulas), dates of rectification,
-//! and the list as records for an export. Files in are read by the sheets worker.
+//! Files out of the list: the CSV written for Excel (neutralised against formulas), the list,
+//! its 汇总表 and its scheme as records for an export, and the download. Files in are read by
+//! the sheets worker; a paste by [`crate::tools::paste`].
 
 use dingji_rules::fmt::num;
 use dingji_rules::{Lang, Scheme};
@@ -12,51 +12,7 @@ use crate::shared::i18n::list_strings;
 use crate::wire::Error;
 use crate::wire::columns::Col;
 use crate::wire::sheets::Cell;
-
-/// Records of delimited text (`,` for CSV, `\t` for what a spreadsheet copies): quoted fields
-/// may hold the delimiter, quotes (doubled) and line breaks; `\r\n` and `\n` end a record. Blank
-/// trailing records are dropped.
-pub fn parse_delimited(text: &str, delimiter: char) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    field.push('"');
-                    chars.next();
-                }
-                '"' => quoted = false,
-                c => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            c if c == delimiter => record.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            c => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    while records
-        .last()
-        .is_some_and(|r| r.iter().all(|f| f.trim().is_empty()))
-    {
-        records.pop();
-    }
-    records
-}
+use crate::wire::tools::Export;
 
 /// Whether a spreadsheet would run `cell` as a formula once its leading apostrophes (the
 /// neutralising ones) are taken off.
@@ -105,21 +61,6 @@ pub fn write_csv(records: &[Vec<String>]) -> String {
     out
 }
 
-/// `date` (YYYY-MM-DD) plus `months`, the day kept where the month has it (else its last day).
-pub fn add_months(date: &str, months: u32) -> Option<String> {
-    let mut parts = date.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u32 = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let total = (month - 1) + months;
-    let (year, month) = (year + i32::try_from(total / 12).ok()?, total % 12 + 1);
-    let last = crate::wire::list::days_in_month(year, month);
-    Some(format!("{year:04}-{month:02}-{:02}", day.min(last)))
-}
-
 /// Offers `bytes` to the user as a file named `name`.
 pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
     let parts = js_sys::Array::of1(bytes);
@@ -146,25 +87,6 @@ pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
     });
     let _ = gloo::utils::window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-}
-
-/// A file the list is exported as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Export {
-    /// 定级名单.csv: the results, one row per organization.
-    Csv,
-    /// 定级名单.xlsx: the results, the 汇总表 and the scheme, a sheet each.
-    Xlsx,
-}
-
-impl Export {
-    /// The name it crosses to the tools bundle by.
-    pub fn name(self) -> &'static str {
-        match self {
-            Export::Csv => "csv",
-            Export::Xlsx => "xlsx",
-        }
-    }
 }
 
 /// Exports the list (`graded` under its scheme) and offers the file; or why it is not exported.
@@ -405,6 +327,7 @@ pub fn scheme_records(scheme: &Scheme, lang: Lang) -> Vec<Vec<Cell>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tools::paste::parse_delimited;
 
     #[test]
     fn csv_as_excel_writes_it() {
@@ -445,14 +368,5 @@ mod tests {
         );
         assert_eq!(unneutralize("'=1+1"), "=1+1");
         assert_eq!(unneutralize("'abc"), "'abc");
-    }
-
-    #[test]
-    fn months_are_added_as_a_calendar_does() {
-        assert_eq!(add_months("2026-12-01", 6).as_deref(), Some("2027-06-01"));
-        assert_eq!(add_months("2026-08-31", 6).as_deref(), Some("2027-02-28"));
-        assert_eq!(add_months("2027-08-31", 6).as_deref(), Some("2028-02-29"));
-        assert_eq!(add_months("2026-01-15", 12).as_deref(), Some("2027-01-15"));
-        assert_eq!(add_months("2026-13-01", 6), None);
     }
 }

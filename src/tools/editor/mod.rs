@@ -5,6 +5,8 @@
 //! weights, thresholds and quota shares the workshop tries stay in its [`Trial`], carried over a
 //! change of shape by [`Trial::carry`].
 
+pub mod view;
+
 use dingji_rules::scheme::Limit;
 use dingji_rules::scheme::{
     CapBase, Category, Indicator, Quota, QuotaRounding, SatisfactionCap, Scope, Scoring, Source,
@@ -12,7 +14,7 @@ use dingji_rules::scheme::{
 };
 use dingji_rules::{Decimal, Error, Scheme, Text, Tier, TierStars};
 
-use crate::list::workshop::{Share, Trial};
+use crate::tools::workshop::{Share, Trial};
 
 /// A text the user wrote: one language, shown in both.
 pub fn written(text: &str) -> Text {
