@@ -110,26 +110,59 @@ fn looks_utf16(bytes: &[u8]) -> bool {
     (even == 0) != (odd == 0)
 }
 
+/// How the bytes read as UTF-8 over the whole file: the characters of two bytes or more that
+/// are valid, and the places where the bytes are not. Linear, one pass.
+fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut broken) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(rest) => return (valid + rest.chars().filter(|c| !c.is_ascii()).count(), broken),
+            Err(e) => {
+                let (good, after) = bytes.split_at(e.valid_up_to());
+                valid += std::str::from_utf8(good)
+                    .map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
+                broken += 1;
+                bytes = after.get(e.error_len().unwrap_or(after.len()).max(1)..).unwrap_or(&[]);
+            }
+        }
+    }
+}
+
+/// The encoding of a file without a byte-order mark, decided on the whole file (never on its
+/// first bytes: many GBK pairs are also valid UTF-8, 某 is `C4 B3`): UTF-8 where every byte reads
+/// as UTF-8; UTF-8 with a broken place where the file is UTF-8 but for a few places (its
+/// characters at least ten times the places that break: GBK text read as UTF-8 breaks at about
+/// every other character); else GBK/GB18030, as Chinese Excel and WPS save "CSV", where it reads
+/// as that. `Err` names the line that breaks each.
+fn detect(bytes: &[u8]) -> Result<Encoding, String> {
+    let (valid, broken) = utf8_census(bytes);
+    if broken == 0 || valid >= 10 * broken {
+        return Ok(Encoding::Utf8);
+    }
+    match (strict(bytes, Encoding::Gb18030), strict(bytes, Encoding::Utf8)) {
+        (Ok(_), _) => Ok(Encoding::Gb18030),
+        (Err(gbk), Err(utf8)) => Err(format!(
+            "文件既不是有效的 UTF-8 文本（第 {utf8} 行有无法识别的字节），也不是有效的 GBK/GB18030 文本（第 {gbk} 行有无法识别的字节）。如果是其他编码，请在“编码”中选择，或在 Excel 中另存为“CSV UTF-8”"
+        )),
+        (Err(_), Ok(_)) => Ok(Encoding::Utf8),
+    }
+}
+
 /// The text of a file's bytes and the encoding it was read in. With [`Encoding::Auto`]: the
-/// encoding a byte-order mark names; else UTF-8 where the bytes are valid UTF-8; else GBK/GB18030,
-/// as Chinese Excel saves "CSV". A file that is UTF-8 up to a broken byte is reported, not read as
-/// GBK (which would garble every name).
+/// encoding a byte-order mark names; else the one [`detect`] finds on the whole file. A file
+/// that is UTF-8 but for a broken byte is reported by line, not read as GBK (which would garble
+/// every name).
 pub fn decode(bytes: &[u8], chosen: Encoding) -> Result<(String, Encoding), String> {
     let (encoding, body) = match (chosen, bom(bytes)) {
         (Encoding::Auto, Some((e, n))) => (e, &bytes[n..]),
         (Encoding::Auto, None) => {
-            let utf8 = std::str::from_utf8(bytes);
-            match utf8 {
-                _ if looks_utf16(bytes) => {
-                    return Err(
-                        "文件像是没有字节顺序标记（BOM）的 UTF-16 文本：请在“编码”中选择 UTF-16 LE 或 UTF-16 BE"
-                            .into(),
-                    );
-                }
-                Ok(_) => (Encoding::Utf8, bytes),
-                Err(e) if !bytes[..e.valid_up_to()].is_ascii() => (Encoding::Utf8, bytes),
-                Err(_) => (Encoding::Gb18030, bytes),
+            if looks_utf16(bytes) {
+                return Err(
+                    "文件像是没有字节顺序标记（BOM）的 UTF-16 文本：请在“编码”中选择 UTF-16 LE 或 UTF-16 BE"
+                        .into(),
+                );
             }
+            (detect(bytes)?, bytes)
         }
         (e, Some((marked, n))) if marked == e => (e, &bytes[n..]),
         (e, _) => (e, bytes),
@@ -316,6 +349,27 @@ mod tests {
         assert_eq!(
             decode(&be, Encoding::Auto),
             Ok((text.to_owned(), Encoding::Utf16Be))
+        );
+    }
+
+    #[test]
+    fn a_gbk_file_whose_first_characters_read_as_utf8_is_read_as_gbk() {
+        // 某 is C4 B3 in GBK, which is also a valid UTF-8 character (ĳ): a file that starts with
+        // it, as a clerk's title row does (某某镇…), is GBK all the same, decided on the whole file.
+        let text = "某某镇2025年度基层党组织分类定级汇总表\n序号,单位名称,镇党委评价分\n1,红星村,92\n";
+        let bytes = gbk(text);
+        assert!(std::str::from_utf8(&bytes[..4]).is_ok(), "the premise: 某某 reads as UTF-8");
+        assert_eq!(
+            decode(&bytes, Encoding::Auto),
+            Ok((text.to_owned(), Encoding::Gb18030))
+        );
+        // Bytes that read in neither: the message names the line for each encoding.
+        let mut bytes = gbk("名称\n红星村\n");
+        bytes.extend([0xff, 0xff, b'\n']);
+        let e = decode(&bytes, Encoding::Auto).unwrap_err();
+        assert!(
+            e.contains("UTF-8 文本（第 1 行") && e.contains("GBK/GB18030 文本（第 3 行"),
+            "{e}"
         );
     }
 
