@@ -116,13 +116,20 @@ fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
     let (mut valid, mut broken) = (0, 0);
     loop {
         match std::str::from_utf8(bytes) {
-            Ok(rest) => return (valid + rest.chars().filter(|c| !c.is_ascii()).count(), broken),
+            Ok(rest) => {
+                return (
+                    valid + rest.chars().filter(|c| !c.is_ascii()).count(),
+                    broken,
+                );
+            }
             Err(e) => {
                 let (good, after) = bytes.split_at(e.valid_up_to());
                 valid += std::str::from_utf8(good)
                     .map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
                 broken += 1;
-                bytes = after.get(e.error_len().unwrap_or(after.len()).max(1)..).unwrap_or(&[]);
+                bytes = after
+                    .get(e.error_len().unwrap_or(after.len()).max(1)..)
+                    .unwrap_or(&[]);
             }
         }
     }
@@ -139,7 +146,10 @@ fn detect(bytes: &[u8]) -> Result<Encoding, String> {
     if broken == 0 || valid >= 10 * broken {
         return Ok(Encoding::Utf8);
     }
-    match (strict(bytes, Encoding::Gb18030), strict(bytes, Encoding::Utf8)) {
+    match (
+        strict(bytes, Encoding::Gb18030),
+        strict(bytes, Encoding::Utf8),
+    ) {
         (Ok(_), _) => Ok(Encoding::Gb18030),
         (Err(gbk), Err(utf8)) => Err(format!(
             "文件既不是有效的 UTF-8 文本（第 {utf8} 行有无法识别的字节），也不是有效的 GBK/GB18030 文本（第 {gbk} 行有无法识别的字节）。如果是其他编码，请在“编码”中选择，或在 Excel 中另存为“CSV UTF-8”"
@@ -356,9 +366,13 @@ mod tests {
     fn a_gbk_file_whose_first_characters_read_as_utf8_is_read_as_gbk() {
         // 某 is C4 B3 in GBK, which is also a valid UTF-8 character (ĳ): a file that starts with
         // it, as a clerk's title row does (某某镇…), is GBK all the same, decided on the whole file.
-        let text = "某某镇2025年度基层党组织分类定级汇总表\n序号,单位名称,镇党委评价分\n1,红星村,92\n";
+        let text =
+            "某某镇2025年度基层党组织分类定级汇总表\n序号,单位名称,镇党委评价分\n1,红星村,92\n";
         let bytes = gbk(text);
-        assert!(std::str::from_utf8(&bytes[..4]).is_ok(), "the premise: 某某 reads as UTF-8");
+        assert!(
+            std::str::from_utf8(&bytes[..4]).is_ok(),
+            "the premise: 某某 reads as UTF-8"
+        );
         assert_eq!(
             decode(&bytes, Encoding::Auto),
             Ok((text.to_owned(), Encoding::Gb18030))

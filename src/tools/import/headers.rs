@@ -3,7 +3,7 @@
 //! reason; a category word is the scheme's category, a synonym of exactly one, or a question.
 
 use dingji_rules::Scheme;
-use dingji_rules::scheme::{Source, SourceKind};
+use dingji_rules::scheme::{Scoring, Source, SourceKind};
 
 use crate::wire::columns::Col;
 
@@ -20,70 +20,81 @@ pub enum Unmapped {
     Duplicate(usize),
 }
 
-/// A header made comparable: no spaces, brackets, quotes, dots or colons; ASCII in lower case.
+/// Characters that decorate a header without changing what it names: quotes and brackets of
+/// every kind, dots, colons, asterisks (a required column), enumeration commas.
+const DECORATIONS: [char; 27] = [
+    '·', '•', '(', ')', '"', '“', '”', '「', '」', '『', '』', '[', ']', '【', '】', '〔', '〕',
+    '《', '》', '<', '>', '〈', '〉', ':', '\'', '‘', '’',
+];
+
+/// A full-width character (ｌｉｋｅ ｔｈｉｓ, （）, ：, the ideographic space) as its half-width form.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// A header made comparable: full-width as half-width; no spaces, quotes, brackets, dots,
+/// colons or asterisks; ASCII in lower case. `评“好”票数` and `评 好 票数` are `评好票数`.
 pub fn plain(header: &str) -> String {
     header
         .chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '·' | '•'
-                        | '('
-                        | ')'
-                        | '（'
-                        | '）'
-                        | '"'
-                        | '“'
-                        | '”'
-                        | '「'
-                        | '」'
-                        | '['
-                        | ']'
-                        | '【'
-                        | '】'
-                        | ':'
-                        | '：'
-                        | '\''
-                        | '‘'
-                        | '’'
-                )
-        })
+        .map(half_width)
+        .filter(|c| !c.is_whitespace() && !DECORATIONS.contains(c) && !matches!(c, '*' | '、'))
         .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
-const NAME_HEADERS: [&str; 10] = [
+const NAME_HEADERS: [&str; 17] = [
     "组织名称",
     "名称",
     "党组织名称",
     "党组织",
+    "党组织全称",
     "单位",
     "单位名称",
+    "单位名",
     "党支部",
+    "党支部名称",
     "支部名称",
     "基层党组织名称",
+    "基层党组织",
+    "村社区名称",
+    "村社区",
+    "组织",
     "organization",
 ];
-const CATEGORY_HEADERS: [&str; 8] = [
+const CATEGORY_HEADERS: [&str; 16] = [
     "分类",
     "领域",
     "类别",
     "类型",
     "所属领域",
+    "所属类型",
+    "所属类别",
+    "所属分类",
+    "单位类型",
+    "单位类别",
     "组织类别",
+    "组织类型",
     "党组织类别",
+    "党组织类型",
+    "领域分类",
     "category",
 ];
 const SERIAL_HEADERS: [&str; 6] = ["序号", "编号", "no", "no.", "#", "序"];
-const ELIGIBLE_WORDS: [&str; 8] = [
+const ELIGIBLE_WORDS: [&str; 10] = [
     "应参加人数",
     "应到人数",
     "参评人数",
     "应参评人数",
     "党员人数",
     "在册党员数",
+    "在册党员人数",
     "应参加测评人数",
+    "应参加投票人数",
     "eligible",
 ];
 /// Words that name the same kind of source in different schemes and in clerks' sheets.
@@ -91,21 +102,42 @@ const SOURCE_GROUPS: [&[&str]; 3] = [
     &[
         "党委评定",
         "党委评分",
-        "上级评价",
-        "上级党组织评",
-        "上级考评",
+        "党委评价",
         "党委考评",
+        "党委考核",
+        "上级评价",
+        "上级评定",
+        "上级党组织评",
+        "上级党组织评价",
+        "上级考评",
     ],
-    &["测评", "民主测评", "党员群众测评", "群众测评"],
-    &["自评", "党支部自评", "支部自评"],
+    &["测评", "民主测评", "党员群众测评", "群众测评", "党员测评"],
+    &["自评", "党支部自评", "支部自评", "自我评价"],
 ];
-/// A prefix naming who did a source's scoring, dropped before comparing.
-const WHO_PREFIXES: [&str; 4] = ["乡镇", "街道", "镇", "县"];
+/// A prefix naming who did a source's scoring, dropped before comparing (longest first).
+const WHO_PREFIXES: [&str; 5] = ["乡镇", "街道", "上级", "镇", "县"];
 /// A suffix on a score's header, longest first.
-const SCORE_SUFFIXES: [&str; 5] = ["得分", "分数", "评分", "打分", "分"];
-/// How a ballot column is headed around a level's name, longest first.
-const BALLOT_SUFFIXES: [&str; 3] = ["票数", "得票", "票"];
-const BALLOT_PREFIXES: [&str; 2] = ["评为", "得票"];
+const SCORE_SUFFIXES: [&str; 6] = ["得分", "分数", "评分", "打分", "分值", "分"];
+/// A verb at the end of a source's name (党委评定, 党委评价: both 党委), longest first.
+const VERBS: [&str; 6] = ["评定", "测评", "评价", "考评", "考核", "评"];
+/// Words before a level's name in a ballot column's header (评“好”票数, 评为「较好」的票数), longest
+/// first.
+const BALLOT_PREFIXES: [&str; 6] = ["评为", "得票", "评", "获", "得", "投"];
+/// Words after a level's name in a ballot column's header, longest first.
+const BALLOT_SUFFIXES: [&str; 10] = [
+    "的得票数",
+    "得票数",
+    "的票数",
+    "的人数",
+    "的票",
+    "票数",
+    "得票",
+    "人数",
+    "票",
+    "数",
+];
+/// Words after a deduction-scored indicator's name (组织建设扣分, 作风纪律（扣分）), longest first.
+const DEDUCTION_SUFFIXES: [&str; 5] = ["扣分数", "扣分项", "扣分", "扣减", "减分"];
 
 /// The forms of a source's name a header may use: its names, without a bracketed note
 /// (党委评定（七项指标）), without the trailing verb (党委评定 → 党委), and the same-kind words.
@@ -114,7 +146,7 @@ fn source_words(source: &Source) -> Vec<String> {
     for name in [&source.name.zh, &source.name.en] {
         let short = name.split(['（', '(']).next().unwrap_or(name);
         for word in [plain(name), plain(short)] {
-            for verb in ["评定", "测评", "评价", "考评", "评"] {
+            for verb in VERBS {
                 if let Some(core) = word.strip_suffix(verb).filter(|c| c.chars().count() >= 2) {
                     words.push(core.to_owned());
                 }
@@ -122,6 +154,14 @@ fn source_words(source: &Source) -> Vec<String> {
             words.push(word);
         }
     }
+    // 镇党委评定 is 党委评定 done by the township: the who-prefix taken off too.
+    let unprefixed: Vec<String> = words
+        .iter()
+        .flat_map(|w| WHO_PREFIXES.iter().filter_map(move |p| w.strip_prefix(p)))
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect();
+    words.extend(unprefixed);
     let named: Vec<String> = words.clone();
     for group in SOURCE_GROUPS {
         if group.iter().any(|w| named.contains(&plain(w))) {
@@ -130,6 +170,24 @@ fn source_words(source: &Source) -> Vec<String> {
     }
     words.retain(|w| !w.is_empty());
     words
+}
+
+/// A header without the weight or points written after a name (党委评定（50%）, 工作制度（10分）,
+/// 自评×20%, 测评占30%), as it stands once [`plain`]: `党委评定50%` → `党委评定`.
+fn without_weight(h: &str) -> &str {
+    let Some(rest) = h
+        .strip_suffix('%')
+        .or_else(|| h.strip_suffix("分"))
+        .filter(|r| r.ends_with(|c: char| c.is_ascii_digit()))
+    else {
+        return h;
+    };
+    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let rest = ["×", "x", "占", "权重"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .unwrap_or(rest);
+    if rest.is_empty() { h } else { rest }
 }
 
 /// The forms of a header with a who-prefix and a score suffix taken off (each optional).
@@ -149,8 +207,52 @@ fn score_forms(h: &str) -> Vec<String> {
                 .map(str::to_owned),
         );
     }
+    // 党委评价分 → 党委评价 → 党委: the core a source's words hold (at least two characters).
+    let verbless: Vec<String> = out
+        .iter()
+        .flat_map(|f| VERBS.iter().filter_map(move |v| f.strip_suffix(v)))
+        .filter(|f| f.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect();
+    out.extend(verbless);
     out.retain(|f| !f.is_empty());
     out
+}
+
+/// `text` as written, without one of `prefixes` before it, without one of `suffixes` after it,
+/// and without both: the forms a decorated name may stand in.
+fn undecorated(text: &str, prefixes: &[&str], suffixes: &[&str]) -> Vec<String> {
+    let mut forms = vec![text.to_owned()];
+    if let Some(r) = prefixes.iter().find_map(|p| text.strip_prefix(p)) {
+        forms.push(r.to_owned());
+    }
+    for f in forms.clone() {
+        if let Some(r) = suffixes.iter().find_map(|x| f.strip_suffix(x)) {
+            forms.push(r.to_owned());
+        }
+    }
+    forms.retain(|f| !f.is_empty());
+    forms
+}
+
+/// The level of `levels` (their names as written, made plain) that `form` names: the level of
+/// that name; or, where no level has it, the one level whose name ends with it (差 for 较差 where
+/// the scale has no 差; never 好 for 较好, since 好 is a level of its own).
+fn level_named(form: &str, levels: &[Vec<String>]) -> Option<usize> {
+    if let Some(l) = levels
+        .iter()
+        .position(|names| names.iter().any(|n| n == form))
+    {
+        return Some(l);
+    }
+    let mut ending = levels
+        .iter()
+        .enumerate()
+        .filter(|(_, names)| names.first().is_some_and(|n| n.ends_with(form)));
+    match (ending.next(), ending.next()) {
+        (Some((l, _)), None) => Some(l),
+        _ => None,
+    }
 }
 
 /// The header with a source's name taken off its front (党员群众测评·好 → 好), with the source.
@@ -171,7 +273,8 @@ fn without_source<'h>(h: &'h str, scheme: &Scheme) -> Vec<(Option<&'h str>, usiz
 
 /// The columns among `cols` a header may mean, by the first rule that finds any.
 fn candidates(header: &str, cols: &[Col], scheme: &Scheme) -> Result<Vec<usize>, Unmapped> {
-    let h = plain(header);
+    let written = plain(header);
+    let h = without_weight(&written).to_owned();
     if h.is_empty() {
         return Err(Unmapped::Unknown);
     }
@@ -236,31 +339,26 @@ fn candidates(header: &str, cols: &[Col], scheme: &Scheme) -> Result<Vec<usize>,
     if !scores.is_empty() {
         return Ok(scores);
     }
-    let level_name = |c: &Col| -> Option<Vec<String>> {
-        let Col::Count(s, l) = c else { return None };
+    // Each vote source's levels by their names (Chinese first, then English), made plain.
+    let levels_of = |s: &str| -> Vec<Vec<String>> {
         match scheme.source(s).map(|(_, x)| &x.input) {
             Some(SourceKind::Vote(scale)) => scale
                 .levels
-                .get(*l)
-                .map(|x| vec![plain(&x.name.zh), plain(&x.name.en)]),
-            _ => None,
+                .iter()
+                .map(|x| vec![plain(&x.name.zh), plain(&x.name.en)])
+                .collect(),
+            _ => Vec::new(),
         }
     };
     let ballots = rule(&|rest, source, c| {
-        let Col::Count(s, _) = c else { return false };
+        let Col::Count(s, l) = c else { return false };
         if !of(source, s) {
             return false;
         }
-        let mut forms = vec![rest.to_owned()];
-        if let Some(r) = BALLOT_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)) {
-            forms.push(r.to_owned());
-        }
-        for f in forms.clone() {
-            if let Some(r) = BALLOT_SUFFIXES.iter().find_map(|x| f.strip_suffix(x)) {
-                forms.push(r.to_owned());
-            }
-        }
-        level_name(c).is_some_and(|names| forms.iter().any(|f| names.contains(f)))
+        let levels = levels_of(s);
+        undecorated(rest, &BALLOT_PREFIXES, &BALLOT_SUFFIXES)
+            .iter()
+            .any(|f| level_named(f, &levels) == Some(*l))
     });
     if !ballots.is_empty() {
         return Ok(ballots);
@@ -270,7 +368,18 @@ fn candidates(header: &str, cols: &[Col], scheme: &Scheme) -> Result<Vec<usize>,
             .categories
             .iter()
             .flat_map(|cat| scheme.indicators_for(&cat.id))
-            .any(|x| &x.id == i && (plain(&x.name.zh) == rest || plain(&x.name.en) == rest)),
+            .filter(|x| &x.id == i)
+            .any(|x| {
+                // 组织建设得分; a deduction-scored one also 组织建设扣分, 作风纪律（扣分）.
+                let suffixes: &[&str] = match x.scoring {
+                    Scoring::Deduct => &DEDUCTION_SUFFIXES,
+                    Scoring::Add => &SCORE_SUFFIXES,
+                };
+                let names = [plain(&x.name.zh), plain(&x.name.en)];
+                undecorated(rest, &[], suffixes)
+                    .iter()
+                    .any(|f| names.contains(f))
+            }),
         Col::Veto(v) => scheme.vetoes.iter().any(|x| {
             &x.id == v && {
                 let name = plain(&x.name.zh);
@@ -333,11 +442,11 @@ pub fn guess_all(
 /// Whether a header names a source (a score computed in the clerk's sheet), by the same words
 /// the guess reads.
 pub fn names_source(header: &str, source: &Source) -> bool {
-    let h = plain(header);
+    let written = plain(header);
+    let h = without_weight(&written);
     let words = source_words(source);
     !h.is_empty()
-        && (h == format!("score:{}", source.id)
-            || score_forms(&h).iter().any(|f| words.contains(f)))
+        && (h == format!("score:{}", source.id) || score_forms(h).iter().any(|f| words.contains(f)))
 }
 
 /// A category word as the scheme knows it.
