@@ -306,7 +306,7 @@ proptest! {
         // Text the reader refuses (an unclosed quote) is covered by the CSV property.
         let Some(mut table) = try_records_of_text(&text) else { return Ok(()) };
         table.quoted = quoted;
-        match read_rows(&table.from_header(), &mapping, &scheme, &state.modes, &state.blank(), Lang::Zh) {
+        match read_rows(&table.from_header(), &mapping, &scheme, &state.modes, &state.blank(), &[], Lang::Zh) {
             Ok(drafts) => prop_assert!(!drafts.is_empty()),
             Err(problems) => {
                 prop_assert!(!problems.is_empty());
@@ -545,6 +545,7 @@ fn a_long_bad_cell_is_quoted_short() {
         &scheme,
         &state.modes,
         &state.blank(),
+        &[],
         Lang::Zh,
     )
     .unwrap_err();

@@ -12,6 +12,7 @@ use dingji_sheets::{Encoding, SheetText, open_file, read_sheet, write_workbook};
 
 fn table(sheet: SheetText) -> Table {
     Table {
+        above: Vec::new(),
         first_row: sheet.first_row,
         rows: sheet.rows,
         quoted: false,

@@ -64,6 +64,10 @@ pub struct Table {
     pub quoted: bool,
     /// What reading it did that the user should know (merged cells filled, hidden sheets).
     pub notes: Vec<String>,
+    /// The lines above the header that hold anything (a title, who filled the form), left out
+    /// when the import found its header below them. Set by the page.
+    #[serde(skip)]
+    pub above: Vec<usize>,
 }
 
 /// The sheets worker's loader as trunk names it, relative to the page.

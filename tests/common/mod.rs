@@ -80,6 +80,7 @@ pub fn try_records_of_text(text: &str) -> Option<dingji::wire::sheets::Table> {
     let (text, _) = dingji_sheets::decode(text.as_bytes(), dingji_sheets::Encoding::Auto).ok()?;
     let sheet = dingji_sheets::read_text(&text).ok()?;
     Some(dingji::wire::sheets::Table {
+        above: Vec::new(),
         first_row: sheet.first_row,
         rows: sheet.rows,
         quoted: true,
@@ -111,6 +112,7 @@ pub fn imported_under(
         &state.scheme,
         &modes,
         &state.blank(),
+        &[],
         dingji_rules::Lang::Zh,
     )
     .expect("the file reads");

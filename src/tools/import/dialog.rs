@@ -129,7 +129,7 @@ impl Reader {
         read_in: Option<String>,
         table: Table,
     ) {
-        let table = Rc::new(table.from_header());
+        let table = Rc::new(table.header_for(&self.scheme, &self.modes));
         let plan = plan(&table, &self.scheme, &self.modes);
         let reading = Rc::new(read(&table, &plan, &self.scheme, &self.blank, self.lang));
         self.stage.set(Stage::Map(Box::new(Mapping {
@@ -516,6 +516,33 @@ fn map_view(
             stage.set(m.replan(plan, &reader));
         })
     };
+    // A source with no column: typed in after the import, if the user says so.
+    let missing = m.reading.missing.iter().map(|(source, _)| {
+        let later = m.plan.later.contains(source);
+        let onchange = {
+            let (stage, m, reader, source) = (stage.clone(), m.clone(), reader.clone(), source.clone());
+            Callback::from(move |e: Event| {
+                let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                let mut plan = m.plan.clone();
+                plan.later.retain(|s| *s != source);
+                if checked {
+                    plan.later.push(source.clone());
+                }
+                stage.set(m.replan(plan, &reader));
+            })
+        };
+        let name = scheme.source(source).map_or("", |(_, x)| x.name.get(lang));
+        let label = if lang == Lang::Zh {
+            format!("「{name}」导入后再填写")
+        } else {
+            format!("Type in \"{name}\" after import")
+        };
+        html! {
+            <li>
+                <label class="check"><input type="checkbox" id={format!("import-later-{source}")} checked={later} {onchange} />{ label }</label>
+            </li>
+        }
+    }).collect::<Vec<_>>();
     let preview = m
         .table
         .rows
@@ -582,6 +609,9 @@ fn map_view(
             }
             <p>{ s.import_mapping() }</p>
             <div class="mappings">{ for selects }</div>
+            if !missing.is_empty() {
+                <ul class="missing" id="import-missing">{ for missing }</ul>
+            }
             if !category_rows.is_empty() {
                 <p>{ s.import_categories() }</p>
                 <div class="mappings" id="import-categories">{ for category_rows }</div>

@@ -120,9 +120,19 @@ const WHO_PREFIXES: [&str; 5] = ["乡镇", "街道", "上级", "镇", "县"];
 const SCORE_SUFFIXES: [&str; 6] = ["得分", "分数", "评分", "打分", "分值", "分"];
 /// A verb at the end of a source's name (党委评定, 党委评价: both 党委), longest first.
 const VERBS: [&str; 6] = ["评定", "测评", "评价", "考评", "考核", "评"];
-/// Words before a level's name in a ballot column's header (评“好”票数, 评为「较好」的票数), longest
-/// first.
-const BALLOT_PREFIXES: [&str; 6] = ["评为", "得票", "评", "获", "得", "投"];
+/// Words before a level's name in a ballot column's header (评“好”票数, 评为「较好」的票数; 票数·好
+/// where a group cell 民主测评票数 stands over the level), longest first.
+const BALLOT_PREFIXES: [&str; 9] = [
+    "得票数",
+    "评为",
+    "得票",
+    "票数",
+    "评",
+    "获",
+    "得",
+    "投",
+    "票",
+];
 /// Words after a level's name in a ballot column's header, longest first.
 const BALLOT_SUFFIXES: [&str; 10] = [
     "的得票数",
@@ -371,12 +381,13 @@ fn candidates(header: &str, cols: &[Col], scheme: &Scheme) -> Result<Vec<usize>,
             .filter(|x| &x.id == i)
             .any(|x| {
                 // 组织建设得分; a deduction-scored one also 组织建设扣分, 作风纪律（扣分）.
+                // Under a group cell the word stands before it: 日常考核（扣分）·组织建设.
                 let suffixes: &[&str] = match x.scoring {
                     Scoring::Deduct => &DEDUCTION_SUFFIXES,
                     Scoring::Add => &SCORE_SUFFIXES,
                 };
                 let names = [plain(&x.name.zh), plain(&x.name.en)];
-                undecorated(rest, &[], suffixes)
+                undecorated(rest, suffixes, suffixes)
                     .iter()
                     .any(|f| names.contains(f))
             }),

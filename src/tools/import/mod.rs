@@ -43,9 +43,49 @@ pub fn guess_modes(headers: &[String], scheme: &Scheme, modes: &Modes) -> Modes 
     out
 }
 
+/// How many rows from the top of a sheet are searched for its header.
+const HEADER_SEARCH: usize = 30;
+
+/// How many of `headers` fill a column of the list under `scheme` (each column once).
+fn header_score(headers: &[String], cols: &[Col], scheme: &Scheme) -> usize {
+    guess_all(headers, cols, scheme)
+        .iter()
+        .filter(|g| g.is_ok())
+        .count()
+}
+
+/// Two header rows read as one: where the lower row has a cell, that cell under its group (the
+/// upper row's nearest filled cell at or left of it: a cell merged across, 民主测评票数 over
+/// 好/较好/一般/较差), or alone where the group adds nothing that reads; where it has none, the
+/// upper row's cell (a cell merged down both rows, or written in the upper one only).
+fn two_rows(upper: &[String], lower: &[String], cols: &[Col], scheme: &Scheme) -> Vec<String> {
+    let width = upper.len().max(lower.len());
+    let mut group = "";
+    (0..width)
+        .map(|j| {
+            let up = upper.get(j).map_or("", |c| c.trim());
+            let low = lower.get(j).map_or("", |c| c.trim());
+            if !up.is_empty() {
+                group = up;
+            }
+            if low.is_empty() || low == up {
+                return up.to_owned();
+            }
+            let grouped = format!("{group}·{low}");
+            let reads = |h: &str| header_score(&[h.to_owned()], cols, scheme) > 0;
+            if !group.is_empty() && reads(&grouped) {
+                grouped
+            } else {
+                low.to_owned()
+            }
+        })
+        .collect()
+}
+
 impl Table {
     /// The table from its header on: the first row with two cells or more filled (a title
-    /// above it, merged across the sheet, fills one).
+    /// above it, merged across the sheet, fills one). For a file read without a scheme's names
+    /// (last year's list); an import finds its header with [`Table::header_for`].
     pub fn from_header(self) -> Table {
         let header = self
             .rows
@@ -55,6 +95,58 @@ impl Table {
         Table {
             first_row: self.first_row + header,
             rows: self.rows.into_iter().skip(header).collect(),
+            ..self
+        }
+    }
+
+    /// The table from its header on, the header found by the scheme's names wherever it stands
+    /// among the first rows: the row, or the pair of rows read as one (a two-row header with
+    /// merged group cells), where the most cells name a column of the list; ties go to the
+    /// higher row and to one row over two. Rows above it are left out (a title, who filled the
+    /// form) and said in [`Reading::notes`] by [`read`]; a sheet where no row names two columns
+    /// is read from its first row with two cells filled, as [`Table::from_header`] reads it.
+    pub fn header_for(self, scheme: &Scheme, modes: &Modes) -> Table {
+        let search = self.rows.len().min(HEADER_SEARCH);
+        let mut best: Option<(usize, usize, Option<Vec<String>>)> = None;
+        // How many cells of `header` name a column, each source in the form the header says.
+        let score = |header: &[String]| {
+            let cols = columns(scheme, &guess_modes(header, scheme, modes));
+            header_score(header, &cols, scheme)
+        };
+        let as_entered = columns(scheme, modes);
+        for i in 0..search {
+            let row = &self.rows[i];
+            let mut consider = |score: usize, two: Option<Vec<String>>| {
+                if score >= 2 && best.as_ref().is_none_or(|(_, s, _)| score > *s) {
+                    best = Some((i, score, two));
+                }
+            };
+            consider(score(row), None);
+            if let Some(lower) = self.rows.get(i + 1) {
+                let joined = two_rows(row, lower, &as_entered, scheme);
+                consider(score(&joined), Some(joined));
+            }
+        }
+        let Some((i, _, two)) = best else {
+            return self.from_header();
+        };
+        // The lines above the header with anything written in them (not a two-row header's
+        // upper row).
+        let above_lines: Vec<usize> = (0..i)
+            .filter(|&k| self.rows[k].iter().any(|c| !c.trim().is_empty()))
+            .map(|k| self.first_row + k)
+            .collect();
+        let mut rows = self.rows;
+        let at = i + usize::from(two.is_some());
+        let header = two.unwrap_or_else(|| rows.get(i).cloned().unwrap_or_default());
+        let mut rest: Vec<Vec<String>> = rows.drain(at.min(rows.len())..).collect();
+        if let Some(first) = rest.first_mut() {
+            *first = header;
+        }
+        Table {
+            first_row: self.first_row + at,
+            above: above_lines,
+            rows: rest,
             ..self
         }
     }
@@ -82,6 +174,9 @@ pub struct Plan {
     pub unmapped: Vec<Option<Unmapped>>,
     pub categories: Vec<CategoryWord>,
     pub fill_down: bool,
+    /// The sources (ids) the user will type in after the import, though the file has no column
+    /// for them: their rows import as still to fill in (待填写).
+    pub later: Vec<String>,
 }
 
 /// The plan a table's headers suggest.
@@ -96,6 +191,7 @@ pub fn plan(table: &Table, scheme: &Scheme, modes: &Modes) -> Plan {
         unmapped: guessed.into_iter().map(Result::err).collect(),
         categories: Vec::new(),
         fill_down: false,
+        later: Vec::new(),
     };
     plan.find_categories(table, scheme);
     plan
@@ -118,7 +214,7 @@ impl Plan {
         };
         for row in table.rows.iter().skip(1) {
             let value = row.get(j).map_or("", |v| v.trim());
-            if value.is_empty() || is_totals(row.first().map_or("", String::as_str)) {
+            if value.is_empty() || row.iter().take(3).any(|c| is_totals(c)) {
                 continue;
             }
             if let Some(word) = self.categories.iter_mut().find(|w| w.value == value) {
@@ -174,6 +270,179 @@ pub struct Reading {
     pub notes: Vec<String>,
     /// How many rows have a blank category (and no category above taken for it).
     pub blank_categories: usize,
+    /// The sources the file has no column for (all of a vote's valid levels, a score, an
+    /// indicator), each with the sentence that says so: no row can be graded without them.
+    pub missing: Vec<(String, String)>,
+    /// How many of the drafts grade as they are (every entry there and read).
+    pub grading: usize,
+}
+
+/// Why a row below the header is not an organization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NotOrganization {
+    /// 合计, 总计, 小计 in one of its first cells, whatever its name cell holds.
+    Totals,
+    /// A line about the form (填表人, 审核人, 填报日期, 注, 说明…) or a signature: no entry.
+    Note,
+    /// A group's label (一、村党组织; （二）社区): a name-like cell and no entry.
+    Group,
+}
+
+/// Words that open a line about the form rather than an organization.
+const NOTE_WORDS: [&str; 14] = [
+    "注",
+    "说明",
+    "备注",
+    "填表",
+    "填报",
+    "制表",
+    "审核",
+    "负责人",
+    "联系人",
+    "联系电话",
+    "签字",
+    "盖章",
+    "日期",
+    "单位盖章",
+];
+
+/// Whether `name` labels a group of rows: an enumerator first (一、 （二） 3.) or a colon last.
+fn is_group_label(name: &str) -> bool {
+    let name = name.trim();
+    let numerals = "一二三四五六七八九十";
+    let mut chars = name.chars();
+    let first = chars.next();
+    let enumerated = match first {
+        Some('（' | '(') => chars.next().is_some_and(|c| numerals.contains(c)),
+        Some(c) if numerals.contains(c) => name.chars().nth(1) == Some('、'),
+        _ => false,
+    };
+    enumerated || name.ends_with(['：', ':'])
+}
+
+/// Why `record` is not an organization, if it is not: the cells of its name column
+/// (`name_column`) and of its entry columns (`entries`: scores, ballots, indicators) say.
+fn not_an_organization(
+    record: &[String],
+    name_column: Option<usize>,
+    entries: &[usize],
+) -> Option<NotOrganization> {
+    let name_cell = name_column.and_then(|j| record.get(j));
+    if record.iter().take(3).chain(name_cell).any(|c| is_totals(c)) {
+        return Some(NotOrganization::Totals);
+    }
+    if entries
+        .iter()
+        .any(|&j| record.get(j).is_some_and(|c| !c.trim().is_empty()))
+    {
+        return None;
+    }
+    let name = name_cell.map_or("", |c| c.trim());
+    // What the row says first: its name, or where it has none, its first filled cell (a group's
+    // label written in the 序号 column).
+    let first = if name.is_empty() {
+        record
+            .iter()
+            .map(|c| c.trim())
+            .find(|c| !c.is_empty())
+            .unwrap_or("")
+    } else {
+        name
+    };
+    if is_group_label(first) {
+        return Some(NotOrganization::Group);
+    }
+    let plain = crate::tools::import::headers::plain(name);
+    // No name and no entry: a note in another column, a signature.
+    (name.is_empty() || NOTE_WORDS.iter().any(|w| plain.starts_with(w)))
+        .then_some(NotOrganization::Note)
+}
+
+/// The sentence for each source `plan` leaves without a column, by source id: a vote's valid
+/// levels, a source's score, an indicator (each named), with the file's columns read as
+/// nothing, its candidates.
+fn missing_sources(
+    plan: &Plan,
+    cols: &[Col],
+    scheme: &Scheme,
+    unread: &str,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let zh = lang == Lang::Zh;
+    let mapped = |col: &Col| {
+        cols.iter()
+            .position(|c| c == col)
+            .is_some_and(|c| plan.mapping.contains(&Some(c)))
+    };
+    let quoted = |names: Vec<&str>| -> String {
+        if zh {
+            names.iter().map(|n| format!("“{n}”")).collect()
+        } else {
+            names
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut out = Vec::new();
+    for source in &scheme.sources {
+        let id = source.id.clone();
+        let name = source.name.get(lang);
+        let absent: Vec<&str> = cols
+            .iter()
+            .filter(|c| match c {
+                Col::Score(s) | Col::Count(s, _) | Col::Indicator(s, _) => *s == id,
+                _ => false,
+            })
+            .filter(|c| match (c, &source.input) {
+                // A level that is not a valid ballot (不了解) does not count: not needed.
+                (Col::Count(_, l), dingji_rules::scheme::SourceKind::Vote(scale)) => {
+                    scale.levels.get(*l).is_some_and(|x| x.valid)
+                }
+                _ => true,
+            })
+            .filter(|c| !mapped(c))
+            .map(|c| match c {
+                Col::Count(_, l) => match &source.input {
+                    dingji_rules::scheme::SourceKind::Vote(scale) => {
+                        scale.levels.get(*l).map_or("", |x| x.name.get(lang))
+                    }
+                    _ => "",
+                },
+                Col::Indicator(_, i) => scheme
+                    .categories
+                    .iter()
+                    .flat_map(|cat| scheme.indicators_for(&cat.id))
+                    .find(|x| &x.id == i)
+                    .map_or("", |x| x.name.get(lang)),
+                _ => "",
+            })
+            .collect();
+        if absent.is_empty() {
+            continue;
+        }
+        let what = match (absent.as_slice(), zh) {
+            ([""], true) => "得分列".to_owned(),
+            ([""], false) => "score column".to_owned(),
+            (names, true) if names.len() > 1 => {
+                format!("{}{}列都", quoted(names.to_vec()), names.len())
+            }
+            (names, true) => format!("{}一列", quoted(names.to_vec())),
+            (names, false) => format!("column for {}", quoted(names.to_vec())),
+        };
+        let said = if zh {
+            format!(
+                "「{name}」的{what}没有找到：请在上面为它选择一列{unread}，或勾选“导入后再填写”"
+            )
+        } else {
+            format!(
+                "No {what} of \"{name}\" was found: choose a column for it above{unread}, or tick \"Type in after import\""
+            )
+        };
+        out.push((id, said));
+    }
+    out
 }
 
 /// "第 3、4、7 行", "Rows 3, 4, 7" (at most ten rows named).
@@ -224,6 +493,40 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         .position(|c| *c == Col::Name)
         .and_then(|c| plan.mapping.iter().position(|m| *m == Some(c)));
     let mut reading = Reading::default();
+    // The file's columns read as nothing (not 序号, not empty), named as the candidates for a
+    // source without a column.
+    let unread: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .filter(|(j, h)| {
+            !h.trim().is_empty()
+                && plan.mapping.get(*j).copied().flatten().is_none()
+                && !matches!(plan.unmapped.get(*j), Some(Some(Unmapped::Serial)))
+        })
+        .map(|(j, h)| format!("{} 「{}」", column_letter(j), excerpt(h)))
+        .collect();
+    let unread = match (unread.is_empty(), zh) {
+        (true, _) => String::new(),
+        (false, true) => format!("（未对应的列：{}）", unread.join("、")),
+        (false, false) => format!(" (columns not read: {})", unread.join(", ")),
+    };
+    // The file's columns that hold entries: a row with none of them filled may be no
+    // organization at all.
+    let entry_columns: Vec<usize> = plan
+        .mapping
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.and_then(|c| cols.get(c)).is_some_and(|c| {
+                matches!(
+                    c,
+                    Col::Score(_) | Col::Count(..) | Col::Indicator(..) | Col::Eligible(_)
+                )
+            })
+        })
+        .map(|(j, _)| j)
+        .collect();
+    let mut skipped: Vec<(usize, NotOrganization)> = Vec::new();
     let mut blank_categories: Vec<usize> = Vec::new();
     let mut unresolved: Vec<(String, Vec<usize>)> = Vec::new();
     let mut totals: Vec<usize> = Vec::new();
@@ -234,9 +537,16 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
             continue;
         }
         let line = table.first_row + i;
-        if name_column.is_some_and(|j| is_totals(record.get(j).map_or("", String::as_str))) {
-            totals.push(line);
-            continue;
+        match not_an_organization(record, name_column, &entry_columns) {
+            Some(NotOrganization::Totals) => {
+                totals.push(line);
+                continue;
+            }
+            Some(why) => {
+                skipped.push((line, why));
+                continue;
+            }
+            None => {}
         }
         let mut draft = blank.clone();
         for (source, mode) in &plan.modes {
@@ -322,6 +632,22 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         }
         reading.drafts.push(draft);
     }
+    // Only for a file with rows: one of headers alone is refused as that.
+    if !reading.drafts.is_empty() {
+        reading.missing = missing_sources(plan, &cols, scheme, &unread, lang);
+        for (source, said) in &reading.missing {
+            if plan.later.contains(source) {
+                let name = scheme.source(source).map_or("", |(_, x)| x.name.get(lang));
+                reading.notes.push(if zh {
+                    format!("「{name}」在导入后填写：导入的组织在填写之前为待填写")
+                } else {
+                    format!("\"{name}\" is typed in after import: the organizations wait for it")
+                });
+            } else {
+                problems.push(said.clone());
+            }
+        }
+    }
     let category_place = category_column.map(place).unwrap_or_default();
     for (value, rows) in unresolved {
         let word = plan.categories.iter().find(|w| w.value == value);
@@ -381,12 +707,71 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
             .to_owned(),
         );
     }
+    if !table.above.is_empty() {
+        let rows = rows_named(&table.above, lang);
+        reading.notes.push(if zh {
+            format!(
+                "{rows}在表头（第 {} 行）之上，是标题或说明，未导入",
+                table.first_row
+            )
+        } else {
+            format!(
+                "{rows}: above the header (row {}), a title or notes, not imported",
+                table.first_row
+            )
+        });
+    }
     if !totals.is_empty() {
         let rows = rows_named(&totals, lang);
         reading.notes.push(if zh {
             format!("{rows}是合计行，未导入")
         } else {
             format!("{rows}: totals, not imported")
+        });
+    }
+    for (kind, zh_why, en_why) in [
+        (
+            NotOrganization::Note,
+            "没有名称也没有分数，是说明、落款或签字行",
+            "no name and no entry: notes, or who filled the form",
+        ),
+        (
+            NotOrganization::Group,
+            "是分组标题，没有分数",
+            "a group's label with no entry",
+        ),
+    ] {
+        let lines: Vec<usize> = skipped
+            .iter()
+            .filter(|(_, why)| *why == kind)
+            .map(|(line, _)| *line)
+            .collect();
+        if !lines.is_empty() {
+            let rows = rows_named(&lines, lang);
+            reading.notes.push(if zh {
+                format!("{rows}{zh_why}，未导入")
+            } else {
+                format!("{rows}: {en_why}, not imported")
+            });
+        }
+    }
+    reading.grading = reading
+        .drafts
+        .iter()
+        .filter(|d| d.parse(scheme).is_ok())
+        .count();
+    let waiting = reading.drafts.len() - reading.grading;
+    if waiting > 0 && !reading.drafts.is_empty() {
+        reading.notes.push(if zh {
+            format!(
+                "导入后 {} 个组织可以定级，{waiting} 个有待填写的内容（空白的分数或票数），填写后定级",
+                reading.grading
+            )
+        } else {
+            format!(
+                "After the import {} organizations grade; {waiting} have entries still to fill in (blank scores or ballots) and grade once filled",
+                reading.grading
+            )
         });
     }
     if reading.drafts.is_empty() && reading.problems.is_empty() {
@@ -405,14 +790,15 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
     reading
 }
 
-/// [`read`] with `mapping` and the categories guessed from the file: the drafts, or every
-/// problem.
+/// [`read`] with `mapping`, the categories guessed from the file and the sources `later` typed
+/// in after the import: the drafts, or every problem.
 pub fn read_rows(
     table: &Table,
     mapping: &[Option<usize>],
     scheme: &Scheme,
     modes: &Modes,
     blank: &OrgDraft,
+    later: &[&str],
     lang: Lang,
 ) -> Result<Vec<OrgDraft>, Vec<String>> {
     let mut plan = Plan {
@@ -421,6 +807,7 @@ pub fn read_rows(
         unmapped: vec![None; mapping.len()],
         categories: Vec::new(),
         fill_down: false,
+        later: later.iter().map(|s| (*s).to_owned()).collect(),
     };
     plan.find_categories(table, scheme);
     let reading = read(table, &plan, scheme, blank, lang);
