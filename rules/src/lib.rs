@@ -11,7 +11,7 @@
 //!
 //! Everything is exact: scores are [`rust_decimal::Decimal`] parsed from text, never binary
 //! floats; a vote score and the composite built from it are exact fractions ([`Ratio`]); the composite is rounded once (by default half away from zero to two decimals,
-//! `../shared/domain.md` reading 3) and the tier is decided on the rounded value (reading 1).
+//! `docs/domain.md` reading 3) and the tier is decided on the rounded value (reading 1).
 //! The crate has no web dependency, and nothing here panics on user input: every failure is an
 //! [`Error`] whose Chinese message names the field, the organization and its row.
 
