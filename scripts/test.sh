@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing whatever the tests need first. Ends non-zero on any failure.
-#   1. format and lints (host and wasm32), and the rules crate's purity (no web dependency)
+#   1. format and lints (host and wasm32), the rules crate's purity (no web dependency) and the
+#      architecture invariants of docs/architecture.md
 #   2. native: rules unit, golden and property tests; component render tests (yew ssr)
 #   3. browser: wasm-bindgen-test in headless Chromium
 #   4. end-to-end: the release dist/ served on 127.0.0.1 (at the root and under a sub-path) and
@@ -25,6 +26,9 @@ if cargo tree -p dingji-rules -e normal --prefix none --locked | grep -E "$forbi
   exit 1
 fi
 echo "ok: $(cargo tree -p dingji-rules -e normal --prefix none --locked | sort -u | wc -l) crates, none of yew, web-sys, js-sys, wasm-bindgen, gloo"
+
+step "architecture invariants (docs/architecture.md)"
+node scripts/check-architecture.mjs
 
 step "native tests (rules; component render tests)"
 cargo test --workspace --locked

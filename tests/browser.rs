@@ -196,6 +196,7 @@ fn a_file_and_its_rows_cross_to_the_sheets_worker_as_they_are() {
     // Rows come back cell for cell: empty rows, empty cells, and the control characters the
     // packed string of before dropped.
     let table = Table {
+        above: Vec::new(),
         first_row: 3,
         rows: vec![
             vec![],

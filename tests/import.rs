@@ -15,7 +15,7 @@ use std::rc::Rc;
 use dingji::list::derive::{RowResult, grade};
 use dingji::list::state::{Action, ListState};
 use dingji::tools::import::{Plan, Reading, plan, read};
-use dingji::wire::columns::{Col, columns};
+use dingji::wire::columns::columns;
 use dingji::wire::sheets::Table;
 use dingji_rules::{Lang, Scheme, presets};
 use yew::Reducible;
