@@ -54,6 +54,36 @@ pub struct Opened {
     pub sheet: Option<SheetText>,
     /// The encoding a text file was read in.
     pub encoding: Option<Encoding>,
+    /// Of a workbook with several visible sheets, the one read because it holds the list (the
+    /// most rows with a name and a number), and how many such rows it has.
+    pub chosen: Option<(String, usize)>,
+}
+
+/// How many rows of `sheet` look like an organization's: a cell of text (a name) and a cell
+/// that reads as a number (a score, a count).
+pub fn list_rows(sheet: &SheetText) -> usize {
+    let number = |c: &str| {
+        let c = c.trim().trim_end_matches(['%', '分', '票']);
+        !c.is_empty() && c.parse::<f64>().is_ok()
+    };
+    sheet
+        .rows
+        .iter()
+        .filter(|r| {
+            r.iter().any(|c| number(c)) && r.iter().any(|c| !c.trim().is_empty() && !number(c))
+        })
+        .count()
+}
+
+/// Whether an OLE compound file is an encrypted Office document (a workbook saved with a
+/// password is one, whatever its name): its directory names the stream `EncryptedPackage`, in
+/// UTF-16 LE as the format writes names.
+fn encrypted(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
 /// Opens a file of any kind the list imports; `encoding` applies to a text file. A file named as
@@ -68,13 +98,56 @@ pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Resu
         ));
     }
     match kind(bytes) {
+        Kind::Xls if encrypted(bytes) => Err(
+            "工作簿设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿）并保存，再导入"
+                .into(),
+        ),
         Kind::Xls => Err(
             "这是旧版 Excel 文件（.xls），无法直接读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入"
                 .into(),
         ),
         Kind::Xlsx => {
             let sheets = sheets(bytes)?;
+            if sheets.is_empty() {
+                return Err(
+                    "工作簿中没有工作表（只有图表或宏表），没有可导入的名单".into(),
+                );
+            }
             let visible: Vec<&SheetInfo> = sheets.iter().filter(|s| !s.hidden).collect();
+            // Several sheets: the one that holds the list is read first, and the user may pick
+            // another.
+            if visible.len() > 1 {
+                let mut best: Option<(SheetText, String, usize)> = None;
+                for info in &visible {
+                    let Ok(sheet) = read_sheet(bytes, &info.name) else {
+                        continue;
+                    };
+                    let rows = list_rows(&sheet);
+                    if best.as_ref().is_none_or(|(_, _, most)| rows > *most) {
+                        best = Some((sheet, info.name.clone(), rows));
+                    }
+                }
+                let others = visible.len() - 1;
+                let (sheet, chosen) = match best {
+                    Some((mut sheet, name, rows)) if rows > 0 => {
+                        sheet.notes.insert(
+                            0,
+                            format!(
+                                "已读取工作表“{name}”：它有 {rows} 行名称和数字，在 {} 个工作表中最多（可在“工作表”中改选）",
+                                others + 1
+                            ),
+                        );
+                        (Some(sheet), Some((name, rows)))
+                    }
+                    _ => (None, None),
+                };
+                return Ok(Opened {
+                    sheets,
+                    sheet,
+                    encoding: None,
+                    chosen,
+                });
+            }
             let sheet = match visible.as_slice() {
                 [only] => {
                     let mut sheet = read_sheet(bytes, &only.name)?;
@@ -97,6 +170,7 @@ pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Resu
                 sheets,
                 sheet,
                 encoding: None,
+                chosen: None,
             })
         }
         Kind::Text if named_workbook => Err(
@@ -108,6 +182,7 @@ pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Resu
                 sheets: Vec::new(),
                 sheet: Some(read_text(&text)?),
                 encoding: Some(encoding),
+                chosen: None,
             })
         }
     }
@@ -333,5 +408,100 @@ mod tests {
         let read = read_sheet(&bytes, "Sheet1").unwrap();
         assert_eq!(read.first_row, 3);
         assert_eq!(read.rows, [vec!["", "名称"], vec!["", "", "7"]]);
+    }
+
+    #[test]
+    fn of_several_sheets_the_one_that_holds_the_list_is_read_and_said_why() {
+        let mut book = Workbook::new();
+        book.add_worksheet()
+            .set_name("说明")
+            .unwrap()
+            .write_string(0, 0, "本表为2026年度分类定级汇总表，请勿改动表头")
+            .unwrap();
+        let list = book.add_worksheet().set_name("名单").unwrap();
+        for (r, (name, score)) in [
+            ("组织名称", ""),
+            ("红星村", "92"),
+            ("光明村", "88"),
+            ("镇机关", "85"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let r = r as u32;
+            list.write_string(r, 0, name).unwrap();
+            if let Ok(n) = score.parse::<f64>() {
+                list.write_number(r, 1, n).unwrap();
+            } else {
+                list.write_string(r, 1, "党委评定").unwrap();
+            }
+        }
+        let draft = book.add_worksheet().set_name("草稿").unwrap();
+        draft.write_string(0, 0, "旧").unwrap();
+        draft.write_number(0, 1, 1.0).unwrap();
+        draft.set_hidden(true);
+        let bytes = book.save_to_buffer().unwrap();
+        let opened = open_file(&bytes, Encoding::Auto, true).unwrap();
+        assert_eq!(opened.chosen, Some(("名单".to_owned(), 3)));
+        let sheet = opened.sheet.unwrap();
+        assert_eq!(sheet.rows[1], ["红星村", "92"]);
+        assert_eq!(
+            sheet.notes[0],
+            "已读取工作表“名单”：它有 3 行名称和数字，在 2 个工作表中最多（可在“工作表”中改选）"
+        );
+    }
+
+    #[test]
+    fn a_workbook_with_a_password_is_named_so_not_called_an_old_xls() {
+        // A workbook saved with a password is an OLE file holding the encrypted package.
+        let mut bytes = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+        bytes.resize(1024, 0);
+        bytes.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+        bytes.extend([0; 36]);
+        bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        bytes.resize(4096, 0);
+        let e = open_file(&bytes, Encoding::Auto, true).unwrap_err();
+        assert!(e.contains("打开密码") && !e.contains(".xls）"), "{e}");
+    }
+
+    #[test]
+    fn a_workbook_without_a_worksheet_says_so() {
+        let mut book = Workbook::new();
+        let data = book.add_worksheet();
+        data.write_number(0, 0, 1.0).unwrap();
+        let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Column);
+        chart.add_series().set_values("Sheet1!$A$1:$A$1");
+        let mut sheet = rust_xlsxwriter::Worksheet::new_chartsheet();
+        sheet.insert_chart(0, 0, &chart).unwrap();
+        book.push_worksheet(sheet);
+        // The data sheet hidden and the chart alone in view is still a workbook with a
+        // worksheet; one with no worksheet at all is made by removing it from the zip.
+        let bytes = book.save_to_buffer().unwrap();
+        let only_chart = without_worksheets(&bytes);
+        let e = open_file(&only_chart, Encoding::Auto, true).unwrap_err();
+        assert!(e.contains("没有工作表"), "{e}");
+    }
+
+    /// `bytes` (an .xlsx) with its worksheets taken out of the workbook's list of sheets.
+    fn without_worksheets(bytes: &[u8]) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut file = zip.by_index(i).unwrap();
+            let name = file.name().unwrap().into_owned();
+            let mut content = Vec::new();
+            file.read_to_end(&mut content).unwrap();
+            if name == "xl/workbook.xml" {
+                let text = String::from_utf8(content).unwrap();
+                let start = text.find("<sheet name=\"Sheet1\"").unwrap();
+                let end = start + text[start..].find("/>").unwrap() + 2;
+                content = format!("{}{}", &text[..start], &text[end..]).into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&content).unwrap();
+        }
+        out.finish().unwrap().into_inner()
     }
 }

@@ -50,6 +50,7 @@ fn handle(request: Request) -> Result<Reply, String> {
                     .collect(),
                 table: opened.sheet.map(table),
                 encoding: opened.encoding.map(|e| e.label().to_owned()),
+                chosen: opened.chosen.map(|(name, _)| name),
             })
         }
         Request::ReadSheet { bytes, sheet } => Reply::Sheet(table(read_sheet(&bytes, &sheet)?)),

@@ -104,13 +104,15 @@ pub fn named_workbook(name: &str) -> bool {
     name.ends_with(".xlsx") || name.ends_with(".xlsm")
 }
 
-/// A file opened in the worker: a workbook's sheets (name, hidden) and, where one is visible,
-/// that sheet read; or a text file read, with the label of the encoding it was read in.
+/// A file opened in the worker: a workbook's sheets (name, hidden) and the sheet that holds the
+/// list read (the one visible, or of several the one with the most rows with a name and a
+/// number: `chosen`); or a text file read, with the label of the encoding it was read in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Opened {
     pub sheets: Vec<(String, bool)>,
     pub table: Option<Table>,
     pub encoding: Option<String>,
+    pub chosen: Option<String>,
 }
 
 /// Opens a file's bytes ([`Request::Open`]).

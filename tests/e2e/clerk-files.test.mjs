@@ -138,8 +138,12 @@ test('an .xlsx with a title row, merged categories, formulas, percents, a hidden
   ]);
   await page.click('#import');
   await choose(page, '汇总表.xlsx', book);
+  // Issue 26: the sheet that holds the list is read first (the most rows with a name and a
+  // number), and the dialog says why; the others can still be picked.
   const options = await page.$$eval('#import-sheet option', (os) => os.map((o) => o.textContent));
-  assert.deepEqual(options, ['—', '说明', '名单', '草稿（隐藏）']);
+  assert.deepEqual(options, ['说明', '名单', '草稿（隐藏）']);
+  assert.equal(await page.$eval('#import-sheet', (s) => s.value), '名单');
+  assert.match(await page.locator('#import-notes').textContent(), /已读取工作表“名单”：它有 3 行名称和数字/);
   await page.selectOption('#import-sheet', '名单');
   await page.locator('#import-apply').waitFor({ timeout: 20000 });
   assert.deepEqual(await mapping(page), ['（不导入）', '组织名称', '分类', '党委评定', '党员群众测评', '自评']);

@@ -147,12 +147,14 @@ impl Reader {
             {
                 Ok(opened) => match opened.table {
                     Some(table) => {
-                        let sheet = opened
-                            .sheets
-                            .iter()
-                            .find(|(_, hidden)| !hidden)
-                            .map(|(n, _)| n.clone())
-                            .unwrap_or_default();
+                        let sheet = opened.chosen.clone().unwrap_or_else(|| {
+                            opened
+                                .sheets
+                                .iter()
+                                .find(|(_, hidden)| !hidden)
+                                .map(|(n, _)| n.clone())
+                                .unwrap_or_default()
+                        });
                         this.mapped(file, opened.sheets, sheet, opened.encoding, table);
                     }
                     None => this.stage.set(Stage::Sheets {

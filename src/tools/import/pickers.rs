@@ -52,7 +52,11 @@ pub(super) fn sheet_picker(
     } else {
         " (hidden)"
     };
-    let options = std::iter::once((String::new(), "—".to_owned()))
+    // "—" while no sheet is read; once one is, the sheets alone.
+    let options = current
+        .is_empty()
+        .then(|| (String::new(), "—".to_owned()))
+        .into_iter()
         .chain(
             sheets
                 .iter()
