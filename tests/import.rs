@@ -254,3 +254,40 @@ fn a_totals_row_is_left_out_whichever_of_the_first_columns_holds_it() {
         assert_eq!(reading.notes, ["第 3 行是合计行，未导入"], "{csv}");
     }
 }
+
+#[test]
+fn next_years_file_with_the_same_headers_is_mapped_as_the_clerk_mapped_it_this_year() {
+    use dingji::tools::import::remember::{recall, remember};
+    // This year's file: 机关事业单位 asked (scheme B has 机关 and 事业单位), the clerk chose 机关;
+    // the vote read as a score (a column the clerk chose: 测评 guesses nothing by itself here).
+    let this_year = "单位名称,类别,党委评定,群众测评分,自评\r\n镇机关,机关事业单位,88,85,90\r\n红星村,村,92,80.6,95\r\n";
+    let scheme = b();
+    let state = ListState::new(scheme.clone());
+    let (table, _) = opened(this_year.as_bytes(), &scheme);
+    let mut planned = plan(&table, &scheme, &state.modes);
+    assert_eq!(planned.categories[0].value, "机关事业单位");
+    assert_eq!(planned.categories[0].choice, None, "asked, not guessed");
+    planned.categories[0].choice = Some("organ".into());
+    let kept = remember("", &scheme, &table.rows[0], &planned);
+
+    // Next year: the same headers, other rows (and a header cell with a stray space).
+    let next_year = "单位名称,类别 ,党委评定,群众测评分,自评\r\n镇机关,机关事业单位,90,88,92\r\n东风社区,社区,85,82,88\r\n";
+    let (table, _) = opened(next_year.as_bytes(), &scheme);
+    let recalled = recall(&kept, &table, &scheme, &state.modes).expect("remembered");
+    assert_eq!(mapped(&recalled, &scheme), mapped(&planned, &scheme));
+    assert_eq!(recalled.categories[0].choice.as_deref(), Some("organ"));
+    let reading = read(&table, &recalled, &scheme, &state.blank(), Lang::Zh);
+    assert_eq!(reading.problems, Vec::<String>::new());
+    assert_eq!(reading.drafts[0].category, "机关");
+
+    // Another scheme, or other headers: nothing remembered.
+    let a = presets::by_id("A").unwrap();
+    assert_eq!(recall(&kept, &table, &a, &state.modes), None);
+    let (other, _) = opened("组织名称,分类\r\n甲,村\r\n".as_bytes(), &scheme);
+    assert_eq!(recall(&kept, &other, &scheme, &state.modes), None);
+    // Text that is not ours is no mapping, and is replaced by the next one kept.
+    assert_eq!(recall("{ not json", &table, &scheme, &state.modes), None);
+    assert!(
+        remember("{ not json", &scheme, &table.rows[0], &recalled).starts_with("{\"format\":1")
+    );
+}

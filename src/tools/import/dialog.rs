@@ -19,7 +19,8 @@ use crate::wire::Error;
 use crate::wire::columns::{Modes, columns};
 use crate::wire::sheets::Table;
 
-use super::pickers::{encoding_picker, sheet_picker};
+use super::pickers::{encoding_picker, later_choices, list_replaces, sheet_picker};
+use super::remember::{recall, remember_plan, remembered};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -74,6 +75,8 @@ struct Mapping {
     append: bool,
     /// Whether 导入 over a list that is not empty has asked: replace, or append instead.
     asked: bool,
+    /// Whether the plan is the one remembered for these headers (the user may start again).
+    recalled: bool,
 }
 
 impl Mapping {
@@ -90,15 +93,6 @@ impl Mapping {
             reading,
             ..self.clone()
         }))
-    }
-}
-
-/// "导入将替换现有 21 个组织": said before an import replaces a list that is not empty.
-fn list_replaces(lang: Lang, n: usize) -> String {
-    if lang == Lang::Zh {
-        format!("导入将替换现有 {n} 个组织（勾选“追加到名单末尾”可保留它们）")
-    } else {
-        format!("The import replaces the {n} organizations in the list (tick Append to keep them)")
     }
 }
 
@@ -123,7 +117,9 @@ impl Reader {
         table: Table,
     ) {
         let table = Rc::new(table.header_for(&self.scheme, &self.modes));
-        let plan = plan(&table, &self.scheme, &self.modes);
+        let recalled = recall(&remembered(), &table, &self.scheme, &self.modes);
+        let is_recalled = recalled.is_some();
+        let plan = recalled.unwrap_or_else(|| plan(&table, &self.scheme, &self.modes));
         let reading = Rc::new(read(&table, &plan, &self.scheme, &self.blank, self.lang));
         self.stage.set(Stage::Map(Box::new(Mapping {
             file,
@@ -135,6 +131,7 @@ impl Reader {
             reading,
             append: false,
             asked: false,
+            recalled: is_recalled,
         })));
     }
 
@@ -442,32 +439,18 @@ fn map_view(
         })
     };
     // A source with no column: typed in after the import, if the user says so.
-    let missing = m.reading.missing.iter().map(|(source, _)| {
-        let later = m.plan.later.contains(source);
-        let onchange = {
-            let (stage, m, reader, source) = (stage.clone(), m.clone(), reader.clone(), source.clone());
-            Callback::from(move |e: Event| {
-                let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                let mut plan = m.plan.clone();
-                plan.later.retain(|s| *s != source);
-                if checked {
-                    plan.later.push(source.clone());
-                }
-                stage.set(m.replan(plan, &reader));
-            })
-        };
-        let name = scheme.source(source).map_or("", |(_, x)| x.name.get(lang));
-        let label = if lang == Lang::Zh {
-            format!("「{name}」导入后再填写")
-        } else {
-            format!("Type in \"{name}\" after import")
-        };
-        html! {
-            <li>
-                <label class="check"><input type="checkbox" id={format!("import-later-{source}")} checked={later} {onchange} />{ label }</label>
-            </li>
-        }
-    }).collect::<Vec<_>>();
+    let on_later = {
+        let (stage, m, reader) = (stage.clone(), m.clone(), reader.clone());
+        Callback::from(move |(source, later): (String, bool)| {
+            let mut plan = m.plan.clone();
+            plan.later.retain(|s| *s != source);
+            if later {
+                plan.later.push(source);
+            }
+            stage.set(m.replan(plan, &reader));
+        })
+    };
+    let missing = later_choices(lang, scheme, &m.reading.missing, &m.plan.later, on_later);
     let preview = m
         .table
         .rows
@@ -498,6 +481,7 @@ fn map_view(
     let must_ask = !m.append && props.existing > 0;
     let import = |append: Option<bool>| {
         let (on_import, m, stage) = (props.on_import.clone(), m.clone(), stage.clone());
+        let scheme = props.scheme.clone();
         Callback::from(move |_: MouseEvent| {
             if !m.reading.problems.is_empty() {
                 return;
@@ -507,11 +491,14 @@ fn map_view(
                     asked: true,
                     ..m.clone()
                 }))),
-                _ => on_import.emit((
-                    m.reading.drafts.clone(),
-                    append.unwrap_or(m.append),
-                    m.plan.modes.clone(),
-                )),
+                _ => {
+                    remember_plan(&m.table, &m.plan, &scheme);
+                    on_import.emit((
+                        m.reading.drafts.clone(),
+                        append.unwrap_or(m.append),
+                        m.plan.modes.clone(),
+                    ))
+                }
             }
         })
     };
@@ -526,17 +513,35 @@ fn map_view(
         })
     };
     let blank_categories = m.plan.fill_down || reading.blank_categories > 0;
+    // The remembered mapping set aside: the plan the headers suggest.
+    let reguess = {
+        let (m, stage, reader) = (m.clone(), stage.clone(), reader.clone());
+        Callback::from(move |_: MouseEvent| {
+            let fresh = plan(&m.table, &reader.scheme, &reader.modes);
+            if let Stage::Map(next) = m.replan(fresh, &reader) {
+                stage.set(Stage::Map(Box::new(Mapping {
+                    recalled: false,
+                    ..*next
+                })));
+            }
+        })
+    };
     html! {
         <>
             { source_picker }
             if !notes.is_empty() {
                 <ul class="notes" id="import-notes">{ for notes.iter().map(|n| html! { <li>{ n.as_str() }</li> }) }</ul>
             }
+            if m.recalled {
+                <p class="notes" id="import-recalled" role="status">
+                    { if lang == Lang::Zh { "已沿用上次的对应关系。" } else { "The mapping used last time for these headers is applied. " } }
+                    <button type="button" id="import-reguess" onclick={reguess}>
+                        { if lang == Lang::Zh { "重新识别" } else { "Guess again" } }</button>
+                </p>
+            }
             <p>{ s.import_mapping() }</p>
             <div class="mappings">{ for selects }</div>
-            if !missing.is_empty() {
-                <ul class="missing" id="import-missing">{ for missing }</ul>
-            }
+            { missing }
             if !category_rows.is_empty() {
                 <p>{ s.import_categories() }</p>
                 <div class="mappings" id="import-categories">{ for category_rows }</div>

@@ -9,6 +9,7 @@ mod found;
 pub mod headers;
 mod missing;
 mod pickers;
+pub mod remember;
 
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme};

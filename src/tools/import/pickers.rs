@@ -1,6 +1,7 @@
-//! The import dialog's selects: a workbook's sheets, a text file's encoding.
+//! The import dialog's choices: a workbook's sheets, a text file's encoding, the sources to
+//! type in after the import; what an import over a list that is not empty does.
 
-use dingji_rules::Lang;
+use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
 use crate::shared::i18n::list_strings;
@@ -86,4 +87,49 @@ pub(super) fn encoding_picker(lang: Lang, current: &str, on_pick: Callback<Strin
         current,
         on_pick,
     )
+}
+
+/// A box to tick for each source the file has no column for (`missing`, by id): typed in after
+/// the import (`later`); a tick emits the source and whether it is ticked.
+pub(super) fn later_choices(
+    lang: Lang,
+    scheme: &Scheme,
+    missing: &[(String, String)],
+    later: &[String],
+    on_later: Callback<(String, bool)>,
+) -> Html {
+    if missing.is_empty() {
+        return html! {};
+    }
+    let choices = missing.iter().map(|(source, _)| {
+        let name = scheme.source(source).map_or("", |(_, x)| x.name.get(lang));
+        let label = if lang == Lang::Zh {
+            format!("「{name}」导入后再填写")
+        } else {
+            format!("Type in \"{name}\" after import")
+        };
+        let onchange = {
+            let (on_later, source) = (on_later.clone(), source.clone());
+            Callback::from(move |e: Event| {
+                let ticked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                on_later.emit((source.clone(), ticked));
+            })
+        };
+        html! {
+            <li><label class="check">
+                <input type="checkbox" id={format!("import-later-{source}")} checked={later.contains(source)} {onchange} />
+                { label }
+            </label></li>
+        }
+    });
+    html! { <ul class="missing" id="import-missing">{ for choices }</ul> }
+}
+
+/// "导入将替换现有 21 个组织": said before an import replaces a list that is not empty.
+pub(super) fn list_replaces(lang: Lang, n: usize) -> String {
+    if lang == Lang::Zh {
+        format!("导入将替换现有 {n} 个组织（勾选“追加到名单末尾”可保留它们）")
+    } else {
+        format!("The import replaces the {n} organizations in the list (tick Append to keep them)")
+    }
 }
