@@ -209,6 +209,7 @@ fn a_file_and_its_rows_cross_to_the_sheets_worker_as_they_are() {
         sheets: vec![("名单".into(), false), ("旧表".into(), true)],
         table: Some(table),
         encoding: None,
+        chosen: Some("名单".into()),
     });
     let value = serde_wasm_bindgen::to_value(&reply).unwrap();
     assert_eq!(
