@@ -1,6 +1,5 @@
-// The first load's size: every file the page fetches when it opens, gzip -9, against the budget
-// (the calculator, index.html). The list page (list.html), reached by its link, is measured the
-// same way against a ceiling of its own, so that it does not grow unnoticed.
+// The first load's size: every file a page fetches when it opens, gzip -9, against the ceiling:
+// the calculator (index.html) and the list page (list.html).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,20 +7,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveDist, launchBrowser, watch, DIST } from './harness.mjs';
 
-const BUDGET_KIB = 150;
-// A ceiling that keeps the list page from growing unnoticed, not its budget: the budget of 150
-// (issue 9) is not met yet. 186 (was 199): the import dialog is in a bundle of its own,
-// loaded on first use (src/bin/tools.rs; −18 KiB), which paid for the clerks' files (issue 11),
-// the scheme workshop's button and a list kept under a scheme applied from it (issue 10: the
-// scheme read back from the saved list and checked, +3.2 KiB); the exports (−5.6 KiB) and the
-// 公示 preview (−1.7 KiB) moved there too, which paid for a scheme opened from a link (+1.0 KiB)
-// and an override's consequences asked and shown (issue 13, +5.5 KiB with the rules' second pass).
-// 187 (was 186): English that is English (issue 13): a refused cell or paste said in the page's
-// language (+0.6 KiB), an error's field named in it (+0.6 KiB), the presets read again when the
-// English comes in (+0.6 KiB); the presets' English itself moved out to the catalogue (−1.4 KiB).
-// 183 (was 187): a paste is read in the tools bundle, fetched on the first paste (the clerks'
-// header words, the placing of a pasted block and its reading: −4.5 KiB).
-const LIST_CEILING_KIB = 183;
+// A ceiling, not a target (issue 27, DEVELOPERS.md): each page's first load stays under 200 KiB
+// gzip. What a user feels is the load time on a poor county link, measured beside its transfer
+// floor by tests/e2e/bench-load.mjs; under this ceiling no byte is traded for readability, a
+// feature or a clean format. (It replaces the calculator's 150 KiB budget and the list page's
+// 183 KiB ceiling.)
+const CEILING_KIB = 200;
 
 async function firstLoad(what, path, ready, budget) {
   const site = await serveDist('/');
@@ -49,7 +40,8 @@ async function firstLoad(what, path, ready, budget) {
   }
 }
 
-test(`the first load is at most ${BUDGET_KIB} KiB gzip`, () => firstLoad('first load', '', '#composite', BUDGET_KIB));
+test(`the calculator's first load is under ${CEILING_KIB} KiB gzip`, () =>
+  firstLoad("calculator's first load", '', '#composite', CEILING_KIB));
 
-test(`the list page's first load is at most ${LIST_CEILING_KIB} KiB gzip`, () =>
-  firstLoad("list page's first load", 'list.html', '#list-scheme', LIST_CEILING_KIB));
+test(`the list page's first load is under ${CEILING_KIB} KiB gzip`, () =>
+  firstLoad("list page's first load", 'list.html', '#list-scheme', CEILING_KIB));
