@@ -17,7 +17,7 @@ use dingji_rules::{Lang, Scheme};
 use crate::shared::i18n::{cell_error_message, field_error_message};
 use crate::tools::export::unneutralize;
 use crate::tools::import::headers::{
-    CategoryGuess, Unmapped, guess_all, guess_category, is_totals, names_source,
+    CategoryGuess, Unmapped, guess_all, guess_category, names_source,
 };
 use crate::wire::codec::excerpt;
 use crate::wire::columns::{Col, Modes, columns};
@@ -96,6 +96,31 @@ pub fn plan(table: &Table, scheme: &Scheme, modes: &Modes) -> Plan {
 }
 
 impl Plan {
+    /// The file columns that fill the list's name (if one does) and those that hold entries
+    /// (scores, ballots, indicators, the eligible): a row with none of these filled may be no
+    /// organization at all.
+    fn row_columns(&self, scheme: &Scheme) -> (Option<usize>, Vec<usize>) {
+        let cols = columns(scheme, &self.modes);
+        let col = |j: usize| {
+            self.mapping
+                .get(j)
+                .copied()
+                .flatten()
+                .and_then(|c| cols.get(c))
+        };
+        let width = self.mapping.len();
+        let name = (0..width).find(|&j| col(j) == Some(&Col::Name));
+        let entries = (0..width)
+            .filter(|&j| {
+                matches!(
+                    col(j),
+                    Some(Col::Score(_) | Col::Count(..) | Col::Indicator(..) | Col::Eligible(_))
+                )
+            })
+            .collect();
+        (name, entries)
+    }
+
     /// The file column that fills the list's category, if one does.
     fn category_column(&self, scheme: &Scheme) -> Option<usize> {
         let cols = columns(scheme, &self.modes);
@@ -110,9 +135,10 @@ impl Plan {
         let Some(j) = self.category_column(scheme) else {
             return;
         };
+        let (name_column, entry_columns) = self.row_columns(scheme);
         for row in table.rows.iter().skip(1) {
             let value = row.get(j).map_or("", |v| v.trim());
-            if value.is_empty() || row.iter().take(3).any(|c| is_totals(c)) {
+            if value.is_empty() || not_an_organization(row, name_column, &entry_columns).is_some() {
                 continue;
             }
             if let Some(word) = self.categories.iter_mut().find(|w| w.value == value) {
@@ -218,10 +244,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         }
     };
     let category_column = plan.category_column(scheme);
-    let name_column = cols
-        .iter()
-        .position(|c| *c == Col::Name)
-        .and_then(|c| plan.mapping.iter().position(|m| *m == Some(c)));
+    let (name_column, entry_columns) = plan.row_columns(scheme);
     let mut reading = Reading::default();
     // The file's columns read as nothing (not 序号, not empty), named as the candidates for a
     // source without a column.
@@ -240,22 +263,6 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         (false, true) => format!("（未对应的列：{}）", unread.join("、")),
         (false, false) => format!(" (columns not read: {})", unread.join(", ")),
     };
-    // The file's columns that hold entries: a row with none of them filled may be no
-    // organization at all.
-    let entry_columns: Vec<usize> = plan
-        .mapping
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.and_then(|c| cols.get(c)).is_some_and(|c| {
-                matches!(
-                    c,
-                    Col::Score(_) | Col::Count(..) | Col::Indicator(..) | Col::Eligible(_)
-                )
-            })
-        })
-        .map(|(j, _)| j)
-        .collect();
     let mut skipped: Vec<(usize, NotOrganization)> = Vec::new();
     let mut blank_categories: Vec<usize> = Vec::new();
     let mut unresolved: Vec<(String, Vec<usize>)> = Vec::new();
