@@ -294,3 +294,29 @@ fn next_years_file_with_the_same_headers_is_mapped_as_the_clerk_mapped_it_this_y
         remember("{ not json", &scheme, &table.rows[0], &recalled).starts_with("{\"format\":1")
     );
 }
+
+#[test]
+fn numbers_written_with_units_or_full_width_digits_read_as_numbers() {
+    // As typed in a WPS sheet: 92分, ３０票 (full-width), 15 票, an indicator's 2分.
+    let csv = "组织名称,类别,党委评定,好票,较好票,一般票,较差票,自评\r\n\
+        红星村,村,92分,３０票,15 票,4,1,９５\r\n";
+    let scheme = b();
+    let state = ListState::new(scheme.clone());
+    let (table, _) = opened(csv.as_bytes(), &scheme);
+    let planned = plan(&table, &scheme, &state.modes);
+    let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
+    // The worked example: 46 + 0.3 × 80.6 + 19 = 89.18.
+    let list = graded(scheme.clone(), &planned, reading);
+    assert_eq!(list[0].1, "89.18");
+    // A word is not a number in disguise: refused as written.
+    let csv = "组织名称,类别,党委评定,党员群众测评,自评\r\n红星村,村,九十二分,80,95\r\n";
+    let (table, _) = opened(csv.as_bytes(), &scheme);
+    let planned = plan(&table, &scheme, &state.modes);
+    let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
+    assert_eq!(reading.problems.len(), 1, "{:?}", reading.problems);
+    assert!(
+        reading.problems[0].contains("九十二分"),
+        "{:?}",
+        reading.problems
+    );
+}

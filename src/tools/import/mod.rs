@@ -201,6 +201,41 @@ pub struct Reading {
     pub grading: usize,
 }
 
+/// Units written after a number in a cell (92分, 30票, 45人).
+const UNITS: [&str; 5] = ["分", "票", "人", "名", "个"];
+
+/// A number column's cell as the number a clerk wrote, where it is one in other clothes:
+/// full-width digits (９２), spaces, a unit after it (92分, 30 票). `None` where the cell is
+/// already plain, or is no number at all (then it is read as written, and refused as that).
+fn as_number(col: &Col, cell: &str) -> Option<String> {
+    if !matches!(
+        col,
+        Col::Score(_) | Col::Count(..) | Col::Eligible(_) | Col::Indicator(..)
+    ) {
+        return None;
+    }
+    let half: String = cell
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' | '．' | '－' | '＋' => {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect();
+    let bare = UNITS
+        .iter()
+        .find_map(|u| half.strip_suffix(u))
+        .unwrap_or(&half);
+    let reads = !bare.is_empty()
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+        && bare.chars().any(|c| c.is_ascii_digit());
+    (reads && bare != cell).then(|| bare.to_owned())
+}
+
 /// "第 3、4、7 行", "Rows 3, 4, 7" (at most ten rows named).
 fn rows_named(rows: &[usize], lang: Lang) -> String {
     let named: Vec<String> = rows.iter().take(10).map(usize::to_string).collect();
@@ -345,6 +380,8 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
             if matches!(col, Col::Score(_)) {
                 cell = cell.trim().strip_suffix('%').unwrap_or(cell);
             }
+            let number = as_number(col, cell);
+            let cell = number.as_deref().unwrap_or(cell);
             if let Err(why) = col.set(&mut draft, scheme, &plan.modes, cell) {
                 problems.push(at(line, j, &cell_error_message(&why, scheme, lang)));
             }
