@@ -320,3 +320,58 @@ fn numbers_written_with_units_or_full_width_digits_read_as_numbers() {
         reading.problems
     );
 }
+
+#[test]
+fn a_deduction_indicator_says_so_and_a_scheme_without_stars_has_no_star_columns() {
+    let bytes = include_bytes!("fixtures/红溪镇考核表.csv");
+    let scheme = township();
+    let (table, _) = opened(bytes, &scheme);
+    let planned = plan(&table, &scheme, &ListState::new(scheme.clone()).modes);
+    let reading = read(
+        &table,
+        &planned,
+        &scheme,
+        &ListState::new(scheme.clone()).blank(),
+        Lang::Zh,
+    );
+    let state = Rc::new(ListState::new(scheme.clone())).reduce(Action::Import {
+        drafts: reading.drafts,
+        append: false,
+        modes: planned.modes.clone(),
+    });
+    let (headers, rows) = dingji::tools::export::records(&state, &grade(&state));
+    assert_eq!(
+        headers[headers.len() - 10..],
+        [
+            "日常考核·组织建设（扣分）",
+            "日常考核·作风纪律（扣分）",
+            "日常考核·工作成效（扣分）",
+            "调整等次",
+            "调整理由",
+            "排名",
+            "综合评分",
+            "等次",
+            "距上一等次",
+            "标记",
+        ]
+    );
+    assert_eq!(rows[0].len(), headers.len());
+    // Under scheme B (stars) the two star columns are there.
+    let b_state = ListState::new(b());
+    let (b_headers, _) = dingji::tools::export::records(&b_state, &grade(&b_state));
+    assert!(b_headers.iter().any(|h| h == "星级"), "{b_headers:?}");
+    // The list's own export, read back, maps its deduction columns to themselves.
+    let cols = columns(&scheme, &state.modes);
+    let guessed = dingji::tools::import::headers::guess_all(&headers, &cols, &scheme);
+    assert_eq!(
+        guessed[guessed.len() - 10..guessed.len() - 7]
+            .iter()
+            .map(|g| g.clone().map(|c| cols[c].key()).unwrap_or_default())
+            .collect::<Vec<_>>(),
+        [
+            "ind:kaohe:zuzhi",
+            "ind:kaohe:zuofeng",
+            "ind:kaohe:chengxiao"
+        ]
+    );
+}

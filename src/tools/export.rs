@@ -182,19 +182,14 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
     let s = list_strings(lang);
     let scheme = &state.scheme;
     let cols = state.columns();
+    // A scheme without stars has no star columns.
+    let stars = scheme.stars.is_some();
     let mut headers: Vec<String> = cols.iter().map(|c| c.header(scheme, lang)).collect();
-    headers.extend(
-        [
-            s.rank(),
-            s.composite(),
-            s.tier(),
-            s.stars(),
-            s.confirmer(),
-            s.to_next(),
-            s.flags(),
-        ]
-        .map(String::from),
-    );
+    headers.extend([s.rank(), s.composite(), s.tier()].map(String::from));
+    if stars {
+        headers.extend([s.stars(), s.confirmer()].map(String::from));
+    }
+    headers.extend([s.to_next(), s.flags()].map(String::from));
     let decimals = scheme.rounding.decimals;
     let rows = state
         .rows
@@ -225,17 +220,19 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
                     cells.push(Cell::number(r.rank.into(), 0));
                     cells.push(number(r.rounded, decimals));
                     cells.push(Cell::Text(scheme.tier_name(r.tier, lang).to_owned()));
-                    cells.push(Cell::Text(
-                        r.stars
-                            .map(|n| scheme.star_name(n, lang))
-                            .unwrap_or_default(),
-                    ));
-                    cells.push(Cell::Text(
-                        r.stars
-                            .and_then(|n| scheme.star_level(n))
-                            .map(|l| l.confirmer.get(lang).to_owned())
-                            .unwrap_or_default(),
-                    ));
+                    if stars {
+                        cells.push(Cell::Text(
+                            r.stars
+                                .map(|n| scheme.star_name(n, lang))
+                                .unwrap_or_default(),
+                        ));
+                        cells.push(Cell::Text(
+                            r.stars
+                                .and_then(|n| scheme.star_level(n))
+                                .map(|l| l.confirmer.get(lang).to_owned())
+                                .unwrap_or_default(),
+                        ));
+                    }
                     cells.push(
                         to_next(scheme, r)
                             .map_or(Cell::Text(String::new()), |d| number(d, decimals)),

@@ -6,7 +6,7 @@ use super::codec::excerpt;
 use dingji_rules::draft::{Field, Mode, OrgDraft};
 use dingji_rules::map;
 use dingji_rules::org::Override;
-use dingji_rules::scheme::SourceKind;
+use dingji_rules::scheme::{Scoring, SourceKind};
 use dingji_rules::{Lang, Scheme};
 
 /// Why a cell's text was refused (its message, in either language, is
@@ -100,7 +100,12 @@ pub fn columns(scheme: &Scheme, modes: &Modes) -> Vec<Col> {
         }
     }
     cols.extend(scheme.vetoes.iter().map(|v| Col::Veto(v.id.clone())));
-    cols.extend([Col::OverrideTier, Col::OverrideStars, Col::OverrideReason]);
+    // The committee's override: its tier, its stars where the scheme has stars, its reason.
+    cols.push(Col::OverrideTier);
+    if scheme.stars.is_some() {
+        cols.push(Col::OverrideStars);
+    }
+    cols.push(Col::OverrideReason);
     cols
 }
 
@@ -182,13 +187,19 @@ impl Col {
                 }
             }
             Col::Indicator(s, i) => {
-                let name = scheme
+                let indicator = scheme
                     .categories
                     .iter()
                     .flat_map(|c| scheme.indicators_for(&c.id))
-                    .find(|x| &x.id == i)
-                    .map_or(i.as_str(), |x| x.name.get(lang));
-                format!("{}·{name}", source(s))
+                    .find(|x| &x.id == i);
+                let deducted = indicator.is_some_and(|x| x.scoring == Scoring::Deduct);
+                let name = indicator.map_or(i.as_str(), |x| x.name.get(lang));
+                // An entry there is points taken off, and the header says so.
+                match (deducted, zh) {
+                    (true, true) => format!("{}·{name}（扣分）", source(s)),
+                    (true, false) => format!("{} · {name} (points deducted)", source(s)),
+                    (false, _) => format!("{}·{name}", source(s)),
+                }
             }
             Col::Veto(v) => {
                 let name = scheme

@@ -42,8 +42,15 @@ pub fn cell_id(position: usize, col: usize) -> String {
     format!("c{position}-{col}")
 }
 
+/// How many result columns the grid shows: rank, composite, tier, (stars, who confirms them,)
+/// points to the next tier, flags. A scheme without stars shows no star columns.
+fn result_width(scheme: &Scheme) -> usize {
+    if scheme.stars.is_some() { 7 } else { 5 }
+}
+
 fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Html {
     let s = list_strings(lang);
+    let span = result_width(scheme).to_string();
     match graded.result(row) {
         RowResult::Ok(r) => {
             let stars = r
@@ -62,17 +69,19 @@ fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Htm
                     <td class="num rank">{ r.rank }</td>
                     <td class="num composite r-composite">{ r.rounded.to_string() }</td>
                     <td class="r-tier"><span class={classes!("tier-chip", tier_tone(r.tier, scheme.tiers.len()))}>{ scheme.tier_name(r.tier, lang) }</span></td>
-                    <td class="r-stars">{ stars }</td>
-                    <td>{ confirmer }</td>
+                    if scheme.stars.is_some() {
+                        <td class="r-stars">{ stars }</td>
+                        <td>{ confirmer }</td>
+                    }
                     <td class="num">{ next }</td>
                     <td class="flags" title={flags.clone()}>{ flags }</td>
                 </>
             }
         }
         RowResult::Failed(why) => {
-            html! { <td class="row-error" colspan="7" title={why.clone()}>{ why }</td> }
+            html! { <td class="row-error" colspan={span} title={why.clone()}>{ why }</td> }
         }
-        RowResult::Unread => html! { <td class="row-error" colspan="7">{ s.unread() }</td> },
+        RowResult::Unread => html! { <td class="row-error" colspan={span}>{ s.unread() }</td> },
     }
 }
 
@@ -81,7 +90,7 @@ pub fn grid(props: &GridProps) -> Html {
     let lang = state.lang;
     let s = list_strings(lang);
     let scheme = &state.scheme;
-    let width = props.columns.len() + 9;
+    let width = props.columns.len() + result_width(scheme) + 2;
     let headers = props
         .columns
         .iter()
@@ -189,8 +198,10 @@ pub fn grid(props: &GridProps) -> Html {
                     <th scope="col">{ s.rank() }</th>
                     <th scope="col" class="r-composite">{ s.composite() }</th>
                     <th scope="col" class="r-tier">{ s.tier() }</th>
-                    <th scope="col" class="r-stars">{ s.stars() }</th>
-                    <th scope="col">{ s.confirmer() }</th>
+                    if scheme.stars.is_some() {
+                        <th scope="col" class="r-stars">{ s.stars() }</th>
+                        <th scope="col">{ s.confirmer() }</th>
+                    }
                     <th scope="col">{ s.to_next() }</th>
                     <th scope="col">{ s.flags() }</th>
                     <th scope="col">{ s.actions() }</th>
