@@ -375,3 +375,49 @@ fn a_deduction_indicator_says_so_and_a_scheme_without_stars_has_no_star_columns(
         ]
     );
 }
+
+#[test]
+fn a_word_that_covers_two_categories_is_chosen_row_by_row() {
+    use dingji::tools::import::categories::Choice;
+    use dingji::tools::import::headers::CategoryGuess;
+    // 两新组织: the 非公企业 and the 社会组织 together; scheme B grades them as 企业 and 社会组织.
+    let csv = "组织名称,类别,党委评定,党员群众测评,自评\r\n\
+        红星村党支部,村,92,80.6,95\r\n\
+        恒达公司党支部,两新组织,88,85,90\r\n\
+        义工协会党支部,两新组织,80,75,85\r\n";
+    let scheme = b();
+    let state = ListState::new(scheme.clone());
+    let (table, _) = opened(csv.as_bytes(), &scheme);
+    let mut planned = plan(&table, &scheme, &state.modes);
+    assert_eq!(planned.categories.len(), 1);
+    assert_eq!(
+        planned.categories[0].guess,
+        CategoryGuess::Ambiguous(vec!["enterprise".into(), "social".into()])
+    );
+    assert_eq!(
+        planned.categories[0].lines,
+        [
+            (3, "恒达公司党支部".to_owned()),
+            (4, "义工协会党支部".to_owned())
+        ]
+    );
+    // Chosen row by row: until each row has its category, the rows left are named.
+    Choice::PerRow.apply(&mut planned.categories[0]);
+    Choice::Row(0, Some("enterprise".into())).apply(&mut planned.categories[0]);
+    let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
+    assert_eq!(
+        reading.problems,
+        ["第 4 行 B 列「类别」：“两新组织”可能是企业或社会组织，请在“分类对照”中选定"]
+    );
+    Choice::Row(1, Some("social".into())).apply(&mut planned.categories[0]);
+    let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
+    assert_eq!(reading.problems, Vec::<String>::new());
+    let categories: Vec<&str> = reading.drafts.iter().map(|d| d.category.as_str()).collect();
+    assert_eq!(categories, ["村", "企业", "社会组织"]);
+    // The rows' choices survive a change of the mapping elsewhere (the same rows).
+    planned.find_categories(&table, &scheme);
+    assert_eq!(
+        planned.categories[0].per_row,
+        Some(vec![Some("enterprise".into()), Some("social".into())])
+    );
+}

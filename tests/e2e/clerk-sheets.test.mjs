@@ -155,3 +155,36 @@ test('a sheet without the vote columns: named before 导入, which waits until t
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });
+
+test('两新组织 covers companies and social organizations: chosen row by row', async () => {
+  const { context, page, w } = await openList();
+  const rows = [
+    ['组织名称', '类别', '党委评定', '党员群众测评', '自评'],
+    ['红星村党支部', '村', '92', '80.6', '95'],
+    ['恒达公司党支部', '两新组织', '88', '85', '90'],
+    ['义工协会党支部', '两新组织', '80', '75', '85'],
+  ];
+  await page.click('#import');
+  await choose(page, '两新.csv', Buffer.from(csv(rows), 'utf8'));
+  assert.match(await page.locator('#import-problems').textContent(), /“两新组织”可能是企业或社会组织/);
+  await page.selectOption('#cat-0', { label: '逐行选择' });
+  await page.locator('#cat-0-1').waitFor();
+  assert.deepEqual(await page.$$eval('#cat-0-0 option', (os) => os.map((o) => o.textContent)), ['— 请选择 —', '企业', '社会组织']);
+  await page.selectOption('#cat-0-0', { label: '企业' });
+  await page.selectOption('#cat-0-1', { label: '社会组织' });
+  await page.locator('#import-problems').waitFor({ state: 'detached' });
+  await screenshot(page, 'import-per-row-category-1440');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.click('#import-apply');
+  await waitForText(page, '#row-count', '3 / 3 个组织');
+  // 红星村 46 + 24.18 + 19 = 89.18 → 较好; 恒达 44 + 25.5 + 18 = 87.5 → 较好; 义工协会
+  // 40 + 22.5 + 17 = 79.5 → 一般, the lowest of three: ⌈5% × 3⌉ = 1 → 较差.
+  const exportedRows = await exported(page);
+  assert.deepEqual(exportedRows.map((r) => [r['组织名称'], r['分类'], r['综合评分'], r['等次']]), [
+    ['红星村党支部', '村', '89.18', '较好'],
+    ['恒达公司党支部', '企业', '87.50', '较好'],
+    ['义工协会党支部', '社会组织', '79.50', '较差'],
+  ]);
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});

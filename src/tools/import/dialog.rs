@@ -11,14 +11,15 @@ use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
 use crate::shared::i18n::list_strings;
+use crate::tools::import::headers::Unmapped;
 pub use crate::tools::import::headers::guess;
-use crate::tools::import::headers::{CategoryGuess, Unmapped};
 use crate::tools::import::{Plan, Reading, plan, read};
 pub use crate::tools::import::{column_letter, guess_modes, read_rows};
 use crate::wire::Error;
 use crate::wire::columns::{Modes, columns};
 use crate::wire::sheets::Table;
 
+use super::categories::{Choice, category_choices};
 use super::pickers::{encoding_picker, later_choices, list_replaces, sheet_picker};
 use super::remember::{recall, remember_plan, remembered};
 
@@ -385,44 +386,17 @@ fn map_view(
             </label>
         }
     }).collect::<Vec<_>>();
-    let category_rows = m.plan.categories.iter().enumerate().map(|(k, word)| {
-        let onchange = {
-            let stage = stage.clone();
-            let m = m.clone();
-            let reader = reader.clone();
-            Callback::from(move |e: Event| {
-                let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                let mut plan = m.plan.clone();
-                if let Some(w) = plan.categories.get_mut(k) {
-                    w.choice = Some(value).filter(|v| !v.is_empty());
-                }
-                stage.set(m.replan(plan, &reader));
-            })
-        };
-        let how = match &word.guess {
-            CategoryGuess::Synonym(_) => s.import_synonym(),
-            _ => s.import_pick(),
-        };
-        let rows = if lang == Lang::Zh {
-            format!("（{} 行）", word.rows)
-        } else {
-            format!(" ({} rows)", word.rows)
-        };
-        html! {
-            <label class="mapping">
-                <span>{ format!("“{}”{rows}", word.value) }</span>
-                <select id={format!("cat-{k}")} {onchange}>
-                    <option value="" selected={word.choice.is_none()}>{ format!("— {how} —") }</option>
-                    { for scheme.categories.iter().map(|c| html! {
-                        <option value={c.id.clone()} selected={word.choice.as_deref() == Some(c.id.as_str())}>{ c.name.get(lang) }</option>
-                    }) }
-                </select>
-                if matches!(word.guess, CategoryGuess::Synonym(_)) && word.choice.is_some() {
-                    <small class="why">{ s.import_synonym() }</small>
-                }
-            </label>
-        }
-    }).collect::<Vec<_>>();
+    let on_category = {
+        let (stage, m, reader) = (stage.clone(), m.clone(), reader.clone());
+        Callback::from(move |(k, choice): (usize, Choice)| {
+            let mut plan = m.plan.clone();
+            if let Some(w) = plan.categories.get_mut(k) {
+                choice.apply(w);
+            }
+            stage.set(m.replan(plan, &reader));
+        })
+    };
+    let category_rows = category_choices(lang, scheme, &m.plan.categories, &on_category);
     let fill_down = {
         let stage = stage.clone();
         let m = m.clone();
@@ -542,9 +516,9 @@ fn map_view(
             <p>{ s.import_mapping() }</p>
             <div class="mappings">{ for selects }</div>
             { missing }
-            if !category_rows.is_empty() {
+            if !m.plan.categories.is_empty() {
                 <p>{ s.import_categories() }</p>
-                <div class="mappings" id="import-categories">{ for category_rows }</div>
+                <div class="mappings" id="import-categories">{ category_rows }</div>
             }
             if blank_categories {
                 <label class="check"><input type="checkbox" id="import-fill-down" checked={m.plan.fill_down} onchange={fill_down} />{ s.import_fill_down() }</label>

@@ -4,6 +4,7 @@
 //! before the user applies it: the dialog shows its problems at once and offers to apply only an
 //! import that will not refuse, and applying uses the drafts already read.
 
+pub mod categories;
 pub mod dialog;
 mod found;
 pub mod headers;
@@ -59,6 +60,25 @@ pub struct CategoryWord {
     pub choice: Option<String>,
     /// How many rows have it.
     pub rows: usize,
+    /// The rows that have it: each row's line and the organization's name.
+    pub lines: Vec<(usize, String)>,
+    /// Chosen row by row (a word that covers several categories: 两新组织 is a company's or a
+    /// social organization's): each row's category, in the order of `lines`; `choice` is then
+    /// not used.
+    pub per_row: Option<Vec<Option<String>>>,
+}
+
+impl CategoryWord {
+    /// The category (id) the word is read as on line `line`.
+    pub fn choice_at(&self, line: usize) -> Option<String> {
+        match &self.per_row {
+            None => self.choice.clone(),
+            Some(choices) => {
+                let at = self.lines.iter().position(|(l, _)| *l == line)?;
+                choices.get(at).cloned().flatten()
+            }
+        }
+    }
 }
 
 /// How a file is read: the form of each source, the column each file column fills (or why
@@ -136,13 +156,20 @@ impl Plan {
             return;
         };
         let (name_column, entry_columns) = self.row_columns(scheme);
-        for row in table.rows.iter().skip(1) {
+        for (i, row) in table.rows.iter().enumerate().skip(1) {
             let value = row.get(j).map_or("", |v| v.trim());
             if value.is_empty() || not_an_organization(row, name_column, &entry_columns).is_some() {
                 continue;
             }
+            let line = (table.first_row + i, {
+                let name = name_column
+                    .and_then(|n| row.get(n))
+                    .map_or("", |c| c.trim());
+                name.to_owned()
+            });
             if let Some(word) = self.categories.iter_mut().find(|w| w.value == value) {
                 word.rows += 1;
+                word.lines.push(line);
                 continue;
             }
             let guess = guess_category(value, scheme);
@@ -162,7 +189,18 @@ impl Plan {
                 guess,
                 choice,
                 rows: 1,
+                lines: vec![line],
+                per_row: None,
             });
+        }
+        // A word chosen row by row keeps each row's choice while its rows are the same.
+        for word in &mut self.categories {
+            let kept = before.iter().find(|w| w.value == word.value);
+            if let Some(kept) = kept.filter(|k| k.lines == word.lines) {
+                word.per_row.clone_from(&kept.per_row);
+            } else if kept.is_some_and(|k| k.per_row.is_some()) {
+                word.per_row = Some(vec![None; word.lines.len()]);
+            }
         }
     }
 
@@ -346,7 +384,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
                     above.clone().filter(|_| plan.fill_down)
                 } else {
                     match plan.categories.iter().find(|w| w.value == value) {
-                        Some(word) => word.choice.clone(),
+                        Some(word) => word.choice_at(line),
                         None => match guess_category(value, scheme) {
                             CategoryGuess::Known(id) => Some(id),
                             _ => None,
