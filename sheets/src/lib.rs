@@ -60,8 +60,12 @@ pub struct Opened {
 }
 
 /// How many rows of `sheet` look like an organization's: a cell of text (a name) and a cell
-/// that reads as a number (a score, a count).
+/// that reads as a number (a score, a count), and no 合计/总计/小计.
 pub fn list_rows(sheet: &SheetText) -> usize {
+    let totals = |c: &str| {
+        let c: String = c.chars().filter(|c| !c.is_whitespace()).collect();
+        matches!(c.as_str(), "合计" | "总计" | "小计")
+    };
     let number = |c: &str| {
         let c = c.trim().trim_end_matches(['%', '分', '票']);
         !c.is_empty() && c.parse::<f64>().is_ok()
@@ -70,7 +74,9 @@ pub fn list_rows(sheet: &SheetText) -> usize {
         .rows
         .iter()
         .filter(|r| {
-            r.iter().any(|c| number(c)) && r.iter().any(|c| !c.trim().is_empty() && !number(c))
+            r.iter().any(|c| number(c))
+                && r.iter().any(|c| !c.trim().is_empty() && !number(c))
+                && !r.iter().any(|c| totals(c))
         })
         .count()
 }
