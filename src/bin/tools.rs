@@ -110,15 +110,19 @@ mod serve {
             .map(|data| dingji::tools::workshop::read_scheme_link(&data, state.lang).map(Rc::new));
         let on_apply = {
             let (state, done) = (state.clone(), done.clone());
-            Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {
-                // The list under the scheme, as saved-list text: the page reads the scheme from it.
-                let text = persist::to_text(&ListState {
-                    scheme_data: dingji::wire::list::scheme_data(&scheme),
-                    scheme,
-                    ..(*state).clone()
-                });
-                let _ = done.call2(&JsValue::NULL, &text.into(), &false.into());
-            })
+            Callback::from(
+                move |(scheme, mapping): (Rc<dingji_rules::Scheme>, Vec<_>)| {
+                    // The list under the scheme, as saved-list text, its category words mapped: the
+                    // page reads the scheme and each row's category from it.
+                    let state = dingji::tools::workshop::apply::recategorized(&state, &mapping);
+                    let text = persist::to_text(&ListState {
+                        scheme_data: dingji::wire::list::scheme_data(&scheme),
+                        scheme,
+                        ..state
+                    });
+                    let _ = done.call2(&JsValue::NULL, &text.into(), &false.into());
+                },
+            )
         };
         let props = WorkshopProps {
             list: state,
@@ -183,7 +187,7 @@ mod serve {
         };
         let on_apply = {
             let (calculator, close) = (calculator.clone(), close.clone());
-            Callback::from(move |scheme: Rc<dingji_rules::Scheme>| {
+            Callback::from(move |(scheme, _): (Rc<dingji_rules::Scheme>, Vec<_>)| {
                 if let Some((preset, edits)) = calculator.takes(&scheme) {
                     let fragment = Saved {
                         scheme: preset,

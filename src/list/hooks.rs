@@ -597,10 +597,11 @@ pub fn use_tools(
                     a.map(|(text, _)| persist::from_text(&text, &schemes).map_err(Error::from))
                         .transpose()
                 }) {
-                    Ok(Some(list)) => match list.scheme_data {
-                        Some(data) => dispatch.emit(Action::Adopt(list.scheme, data)),
-                        None => dispatch.emit(Action::SetScheme(list.scheme)),
-                    },
+                    Ok(Some(list)) => dispatch.emit(Action::Apply {
+                        categories: list.rows.iter().map(|r| r.draft.category.clone()).collect(),
+                        scheme: list.scheme,
+                        data: list.scheme_data,
+                    }),
                     Ok(None) => {}
                     Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
                 }

@@ -41,8 +41,15 @@ impl Row {
 /// The rows.
 pub type Rows = Rc<Vec<Rc<Row>>>;
 
-/// A step of history: the rows, and the form each source was entered in.
-pub type Snapshot = (Rows, Modes);
+/// A step of history: the rows, the form each source was entered in, and the scheme they were
+/// read under (a scheme applied from the workshop or chosen is a step too).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub rows: Rows,
+    pub modes: Modes,
+    pub scheme: Rc<Scheme>,
+    pub scheme_data: Option<Rc<str>>,
+}
 
 /// How the results are ordered and which are shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -139,6 +146,14 @@ pub enum Action {
     /// Grade the list under a scheme that is not a preset, with its saved form (one applied from
     /// the workshop).
     Adopt(Rc<Scheme>, Rc<str>),
+    /// A scheme applied from the workshop: its saved form where it is not a preset, and each
+    /// row's category as the workshop mapped the words the scheme lacks (in the order of the
+    /// rows). One step of history.
+    Apply {
+        scheme: Rc<Scheme>,
+        data: Option<Rc<str>>,
+        categories: Vec<String>,
+    },
     /// The list's preset read again with its English (the English catalogue came in): the same
     /// numbers, so nothing is graded differently and the history stays.
     Relabel(Rc<Scheme>),
@@ -196,11 +211,41 @@ impl ListState {
     /// `modes` is what the rows were entered in before).
     fn commit_from(&mut self, rows: Vec<Rc<Row>>, modes: Modes) {
         let previous = std::mem::replace(&mut self.rows, Rc::new(rows));
-        self.undo.push((previous, modes));
+        let step = Snapshot {
+            rows: previous,
+            modes,
+            scheme: self.scheme.clone(),
+            scheme_data: self.scheme_data.clone(),
+        };
+        self.push_undo(step);
+    }
+
+    /// `step` as the last step of the history (the oldest forgotten beyond [`HISTORY`]); what
+    /// was undone cannot be redone after it.
+    fn push_undo(&mut self, step: Snapshot) {
+        self.undo.push(step);
         if self.undo.len() > HISTORY {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+
+    /// The list as it is, as a step of history.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            rows: self.rows.clone(),
+            modes: self.modes.clone(),
+            scheme: self.scheme.clone(),
+            scheme_data: self.scheme_data.clone(),
+        }
+    }
+
+    /// The list as `step` had it.
+    fn restore(&mut self, step: Snapshot) {
+        self.rows = step.rows;
+        self.modes = step.modes;
+        self.scheme = step.scheme;
+        self.scheme_data = step.scheme_data;
     }
 
     /// Makes `rows` the list, as a step of the history.
@@ -308,6 +353,34 @@ impl Reducible for ListState {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::Apply {
+                scheme,
+                data,
+                categories,
+            } => {
+                let mut base = (*self).clone();
+                if categories.len() == base.rows.len() {
+                    let rows = base.rows.iter().zip(categories).map(|(r, category)| {
+                        if r.draft.category == category {
+                            return r.clone();
+                        }
+                        let mut draft = r.draft.clone();
+                        draft.category = category;
+                        Rc::new(Row::new(r.id, draft, &base.scheme))
+                    });
+                    base.rows = Rc::new(rows.collect());
+                }
+                let applied = Rc::new(base).reduce(match data {
+                    Some(data) => Action::Adopt(scheme, data),
+                    None => Action::SetScheme(scheme),
+                });
+                // One step: 撤销 brings back the list as it was, its categories too.
+                let mut next = (*applied).clone();
+                if let Some(step) = next.undo.last_mut() {
+                    *step = self.snapshot();
+                }
+                return Rc::new(next);
+            }
             Action::Adopt(scheme, data) => {
                 let adopted = self.reduce(Action::SetScheme(scheme));
                 let mut next = (*adopted).clone();
@@ -366,9 +439,8 @@ impl Reducible for ListState {
                         &[&lost.join(s.sentence_sep())],
                     )));
                 }
-                // Steps of history were read under the other scheme: they cannot come back.
-                next.undo.clear();
-                next.redo.clear();
+                // A step of history: 撤销 brings back the list under the scheme before.
+                next.push_undo(self.snapshot());
                 next.view = View::default();
             }
             Action::SetMode { source, mode } => {
@@ -482,20 +554,18 @@ impl Reducible for ListState {
                 next.commit_from(rows, self.modes.clone());
             }
             Action::Undo => {
-                let Some((rows, modes)) = next.undo.pop() else {
+                let Some(step) = next.undo.pop() else {
                     return self;
                 };
-                let rows = std::mem::replace(&mut next.rows, rows);
-                let modes = std::mem::replace(&mut next.modes, modes);
-                next.redo.push((rows, modes));
+                next.redo.push(next.snapshot());
+                next.restore(step);
             }
             Action::Redo => {
-                let Some((rows, modes)) = next.redo.pop() else {
+                let Some(step) = next.redo.pop() else {
                     return self;
                 };
-                let rows = std::mem::replace(&mut next.rows, rows);
-                let modes = std::mem::replace(&mut next.modes, modes);
-                next.undo.push((rows, modes));
+                next.undo.push(next.snapshot());
+                next.restore(step);
             }
             Action::SetView(view) => next.view = view,
             Action::Open(id) => next.open = id,

@@ -3,6 +3,7 @@
 //! them), and what the trial changes against the list as graded now: each organization's result
 //! before and after, the tier transition matrix, and the one-line summary.
 
+pub mod apply;
 pub mod view;
 
 use std::rc::Rc;

@@ -14,6 +14,7 @@ use crate::list::derive::{grade, quota_line};
 use crate::list::state::ListState;
 use crate::tools::editor::view::SchemeEditor;
 use crate::tools::export::download;
+use crate::tools::workshop::apply;
 use crate::tools::workshop::{
     Calculator, Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison,
     against_last_year, is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
@@ -103,8 +104,9 @@ pub struct WorkshopProps {
     #[prop_or_default]
     pub linked: Option<Result<Rc<Scheme>, Error>>,
     pub on_close: Callback<()>,
-    /// Grade the list under the trial's scheme (named as adjusted), and close.
-    pub on_apply: Callback<Rc<Scheme>>,
+    /// Grade the list under the trial's scheme (named as adjusted), its category words the
+    /// scheme lacks mapped to its categories (word, category id), and close.
+    pub on_apply: Callback<(Rc<Scheme>, Vec<(String, String)>)>,
     /// Opened over the calculator: `list` holds its one organization, whose result under the
     /// trial is shown beside its result now (no list, no quotas, no last year), and a trial
     /// that is a preset with other weights and thresholds ([`Calculator::takes`]) is applied to
@@ -1067,14 +1069,49 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             link.set(Some(url));
         })
     };
+    // Over a list, a scheme that changes more than the grading (a category it lacks, an entry it
+    // does not use) says so first, and is applied once confirmed.
+    let confirming = use_state(|| None::<(Rc<Scheme>, Vec<(String, String)>)>);
     let apply = {
         let (result, on_apply, start) = (result.clone(), props.on_apply.clone(), start.clone());
+        let (confirming, list) = (confirming.clone(), props.list.clone());
+        let one = props.one.is_some();
         Callback::from(move |_: MouseEvent| {
             if let Ok(Tried { scheme, .. }) = result.as_ref() {
-                on_apply.emit(Rc::new(adjusted(scheme, &start)));
+                let scheme = Rc::new(adjusted(scheme, &start));
+                if !one && apply::consequences(&list, &scheme, &[], lang).ask() {
+                    confirming.set(Some((scheme, Vec::new())));
+                } else {
+                    on_apply.emit((scheme, Vec::new()));
+                }
             }
         })
     };
+    let confirm = (*confirming).clone().map(|(scheme, mapping)| {
+        let c = apply::consequences(&props.list, &scheme, &mapping, lang);
+        let on_map = {
+            let (confirming, scheme, mapping) =
+                (confirming.clone(), scheme.clone(), mapping.clone());
+            Callback::from(move |(word, id): (String, String)| {
+                let mut mapping = mapping.clone();
+                mapping.retain(|(w, _)| *w != word);
+                if !id.is_empty() {
+                    mapping.push((word, id));
+                }
+                confirming.set(Some((scheme.clone(), mapping)));
+            })
+        };
+        let on_confirm = {
+            let (on_apply, scheme, mapping) =
+                (props.on_apply.clone(), scheme.clone(), mapping.clone());
+            Callback::from(move |_: MouseEvent| on_apply.emit((scheme.clone(), mapping.clone())))
+        };
+        let on_back = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| confirming.set(None))
+        };
+        apply::confirm_view(&scheme, &c, &mapping, lang, on_map, on_confirm, on_back)
+    });
     let toggle = {
         let only_changed = only_changed.clone();
         Callback::from(move |_: Event| only_changed.set(!*only_changed))
@@ -1219,6 +1256,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                         { if zh { "在组织名单页中使用此方案" } else { "Use this scheme on the list page" } }</a>
                 }</p>
             }
+            { for confirm }
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
             if let Some(url) = (*link).clone() {
                 <p class="dialog-actions"><label>{ if zh { "方案链接（已复制；打开后在方案工坊中显示对比，点“应用到名单”才会采用）" } else { "Link to the scheme (copied; it opens in the workshop, and is adopted only when applied)" } }
