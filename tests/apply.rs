@@ -115,3 +115,35 @@ fn applying_a_scheme_says_what_it_leaves_out_maps_categories_and_is_undone() {
     assert_eq!(redone.scheme.id, "hx-b");
     assert_eq!(redone.rows[1].draft.category, "community");
 }
+
+#[test]
+fn a_vote_entered_as_a_score_stays_a_score_under_another_scale() {
+    // The vote's score computed in the clerk's sheet: a scale named otherwise changes nothing of
+    // it, so nothing is said about ballots and every row grades.
+    let b = Rc::new(presets::by_id("B").unwrap());
+    let list = imported_under(
+        b,
+        "组织名称,分类,党委评定,党员群众测评,自评\r\nP,社区,86,92,98\r\nQ,社区,96,90,80\r\n",
+    );
+    let scheme = Rc::new(changed());
+    let c = consequences(&list, &scheme, &[], Lang::Zh);
+    assert_eq!(
+        c.unused,
+        ["「自评」：新方案没有这一评价主体，2 个组织的录入不使用（保留在名单中）"]
+    );
+    assert_eq!((c.grading, c.total), (2, 2));
+    let applied = list.reduce(Action::Apply {
+        scheme: scheme.clone(),
+        data: dingji::wire::list::scheme_data(&scheme),
+        categories: vec!["社区".into(), "社区".into()],
+    });
+    // By hand: P 0.7 × 86 + 0.3 × 92 = 60.2 + 27.6 = 87.80; Q 67.2 + 27 = 94.20.
+    let graded = grade(&applied);
+    let composites: Vec<String> = (0..2)
+        .map(|i| match graded.result(i) {
+            RowResult::Ok(r) => r.rounded.to_string(),
+            _ => panic!("row {i} not graded"),
+        })
+        .collect();
+    assert_eq!(composites, ["87.80", "94.20"]);
+}

@@ -254,6 +254,24 @@ impl ListState {
         self.commit_from(rows, modes);
     }
 
+    /// The form each source is entered in under `scheme`: a source it has in the same form keeps
+    /// the form it is entered in (a scheme applied from the workshop), and so does one entered as
+    /// a score (a score computed elsewhere is a score under any scale); any other starts in its
+    /// default form.
+    pub fn modes_under(&self, scheme: &Scheme) -> Modes {
+        let mut modes = default_modes(scheme);
+        for (source, mode) in &self.modes {
+            let before = self.scheme.source(source).map(|(_, s)| &s.input);
+            let after = scheme.source(source).map(|(_, s)| &s.input);
+            if let (Some(before), Some(after)) = (before, after)
+                && (*mode == Mode::Score || same_form(before, after))
+            {
+                map::insert(&mut modes, source, *mode);
+            }
+        }
+        modes
+    }
+
     /// The rows re-read with each source in `modes`.
     fn in_modes(&self, rows: &[Rc<Row>], modes: &Modes) -> Vec<Rc<Row>> {
         rows.iter()
@@ -418,19 +436,8 @@ impl Reducible for ListState {
                         },
                     )
                     .collect();
+                next.modes = self.modes_under(&scheme);
                 next.scheme = scheme;
-                // A source the new scheme has in the same form keeps the form it is entered in
-                // (a scheme applied from the workshop); any other starts in its default form.
-                next.modes = default_modes(&next.scheme);
-                for (source, mode) in &self.modes {
-                    let before = self.scheme.source(source).map(|(_, s)| &s.input);
-                    let after = next.scheme.source(source).map(|(_, s)| &s.input);
-                    if let (Some(before), Some(after)) = (before, after)
-                        && same_form(before, after)
-                    {
-                        map::insert(&mut next.modes, source, *mode);
-                    }
-                }
                 next.rows = Rc::new(next.in_modes(&rows, &next.modes));
                 if !lost.is_empty() {
                     let s = list_strings(next.lang);

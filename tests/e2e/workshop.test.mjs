@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { sharedSite, watch, screenshot, waitForText, axeViolations } from './harness.mjs';
+import { sharedSite, watch, screenshot, waitForText, axeViolations, ROOT } from './harness.mjs';
 import { csv, readXlsx } from './fixtures.mjs';
 
 // One server for dist/ and one browser for this file's tests.
@@ -319,6 +319,12 @@ test('a township scheme written from nothing in the editor, saved, opened again 
   await page.setInputFiles('#workshop-open', file);
   await waitForText(page, '#workshop-start', '正在编辑：某镇方案（与名单现用方案对比；名单本身不变）');
   await page.click('#workshop-apply');
+  // Issue 26: the list's five organizations were entered under scheme B, whose sources the new
+  // scheme does not have: that is said before it is applied, and the entries stay in the list.
+  await page.locator('#apply-confirm').waitFor();
+  assert.match(await page.locator('#apply-unused').textContent(), /「自评」：新方案没有这一评价主体，5 个组织的录入不使用（保留在名单中）/);
+  await waitForText(page, '#apply-grading', '应用后 5 个组织中 0 个可以定级，5 个有待补充或更正的内容；按“撤销”可回到现在的方案。');
+  await page.click('#apply-confirm-yes');
   await page.locator('#workshop').waitFor({ state: 'detached' });
   assert.equal(await page.$eval('#list-scheme', (s) => s.selectedOptions[0].textContent), '某镇方案');
   const list = csv([
@@ -428,4 +434,62 @@ test('a scheme handed out as a link opens in the workshop of a fresh browser, an
   assert.equal(await other.locator('#workshop-linked').count(), 0);
   assert.deepEqual(await w2.finish(), []);
   await fresh.close();
+});
+
+// Scheme B as a township changed it (issue 26): no 村 category, no 自评 (党委评定 70%, the vote
+// score 30%), a 满意 scale. Applied to the five villages P–T (the vote entered as a score), by hand:
+//   P 60.2 + 27.6 = 87.8 较好; Q 67.2 + 27 = 94.2 好; R 58.8 + 26.4 = 85.2 较好;
+//   S 49 + 21 = 70 一般; T 42 + 18 = 60 一般, the lowest of five: ⌈5% × 5⌉ = 1 → 较差.
+test('a scheme whose categories and sources differ: its consequences shown, a category mapped, applied, graded, and undone', async () => {
+  const { context, page, w } = await openWorkshop(1440, { bypassCSP: true });
+  const b = JSON.parse(readFileSync(join(ROOT, 'rules', 'presets', 'b-township.json'), 'utf8'));
+  const changed = {
+    ...b,
+    id: 'township-b',
+    name: { zh: '某镇调整方案' },
+    categories: b.categories.filter((c) => c.id !== 'village'),
+    sources: b.sources
+      .filter((s) => s.id !== 'self')
+      .map((s) => (s.id === 'committee' ? { ...s, weight: '70' } : s.id === 'vote' ? {
+        ...s,
+        input: { vote: { ...s.input.vote, levels: [
+          { name: { zh: '满意' }, points: '100' }, { name: { zh: '基本满意' }, points: '70' }, { name: { zh: '不满意' }, points: '0' },
+        ] } },
+      } : s)),
+  };
+  await page.setInputFiles('#workshop-open', { name: '某镇调整方案.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed), 'utf8') });
+  await waitForText(page, '#workshop-start', '正在编辑：某镇调整方案（与名单现用方案对比；名单本身不变）');
+  await page.click('#workshop-apply');
+  await page.locator('#apply-confirm').waitFor();
+  assert.match(await page.locator('#apply-unused').textContent(), /「自评」：新方案没有这一评价主体，5 个组织的录入不使用（保留在名单中）/);
+  assert.match(await page.locator('#apply-confirm').textContent(), /分类“村”（5 个组织）新方案中没有/);
+  await waitForText(page, '#apply-grading', '应用后 5 个组织中 0 个可以定级，5 个有待补充或更正的内容；按“撤销”可回到现在的方案。');
+  await page.selectOption('#apply-cat-0', { label: '社区' });
+  await waitForText(page, '#apply-grading', '应用后 5 个组织中 5 个可以定级；按“撤销”可回到现在的方案。');
+  await screenshot(page, 'workshop-apply-confirm-1440');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.click('#apply-confirm-yes');
+  await page.locator('#workshop').waitFor({ state: 'detached' });
+  assert.equal(await page.$eval('#list-scheme', (s) => s.selectedOptions[0].textContent), '某镇调整方案');
+  const exported = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const rows = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
+    const at = (h) => rows[0].indexOf(h);
+    return rows.slice(1).map((r) => [r[0], r[at('分类')], r[at('综合评分')], r[at('等次')]]);
+  };
+  assert.deepEqual(await exported(), [
+    ['P', '社区', '87.80', '较好'],
+    ['Q', '社区', '94.20', '好'],
+    ['R', '社区', '85.20', '较好'],
+    ['S', '社区', '70.00', '一般'],
+    ['T', '社区', '60.00', '较差'],
+  ]);
+  // 撤销 brings back scheme B and the villages as they were.
+  await page.click('#undo');
+  await page.waitForFunction(() => document.querySelector('#list-scheme').selectedOptions[0].textContent !== '某镇调整方案');
+  const back = await exported();
+  assert.deepEqual(back.map((r) => r[1]), ['村', '村', '村', '村', '村']);
+  assert.equal(back[0][2], '90.20');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
 });

@@ -117,7 +117,13 @@ pub fn consequences(
                         .collect()
                 };
                 let (before, after) = (names(old), names(scale));
-                if before == after {
+                let any_count = list.rows.iter().any(|r| {
+                    r.draft
+                        .source(id)
+                        .is_some_and(|s| s.counts.iter().any(|c| !c.trim().is_empty()))
+                });
+                // Entered as a score, or no ballot typed: nothing read by level.
+                if before == after || !any_count {
                     continue;
                 }
                 let counted = |l: usize| {
@@ -191,11 +197,19 @@ pub fn consequences(
             _ => {}
         }
     }
+    // Graded as the list page will: each source in the form it takes under the scheme.
+    let modes = list.modes_under(scheme);
     let recategorized = recategorized(list, mapping);
     out.grading = recategorized
         .rows
         .iter()
-        .filter(|r| Row::new(r.id, r.draft.clone(), scheme).parsed.is_ok())
+        .filter(|r| {
+            let mut draft = r.draft.clone();
+            for (source, mode) in &modes {
+                draft.source_mut(scheme, source).mode = *mode;
+            }
+            Row::new(r.id, draft, scheme).parsed.is_ok()
+        })
         .count();
     out
 }
