@@ -6,7 +6,8 @@
 use std::rc::Rc;
 
 use dingji_rules::draft::{Mode, OrgDraft};
-use dingji_rules::{Decimal, Error, Lang, Scheme, map, parse_decimal};
+use dingji_rules::number::parse_in_range;
+use dingji_rules::{Decimal, Error, Lang, Scheme, map};
 
 use super::Unreadable;
 use super::codec::{SPACE, escape_token, excerpt, unescape_token};
@@ -345,19 +346,7 @@ pub fn edited_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> (Scheme, EditE
     // A value typed: read, checked to lie in 0..=100, or its error kept by index.
     let read = |text: &str, name: &str, label: &str, i: usize, errors: &mut Vec<(usize, Error)>| {
         let field = format!("{name} · {label}");
-        match parse_decimal(text, &field) {
-            Ok(v) if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED => {
-                errors.push((
-                    i,
-                    Error::OutOfRange {
-                        field,
-                        value: v,
-                        min: Decimal::ZERO,
-                        max: Decimal::ONE_HUNDRED,
-                    },
-                ));
-                None
-            }
+        match parse_in_range(text, &field, Decimal::ZERO, Decimal::ONE_HUNDRED) {
             Ok(v) => Some(v),
             Err(e) => {
                 errors.push((i, e));

@@ -8,6 +8,7 @@ pub mod view;
 
 use std::rc::Rc;
 
+use dingji_rules::number::parse_in_range;
 use dingji_rules::{Decimal, Error, Lang, Scheme, parse_decimal};
 
 use crate::list::derive::{Graded, RowResult, grade};
@@ -213,16 +214,7 @@ impl Trial {
         };
         for (share, text) in &self.shares {
             let field = share.label(start, lang);
-            match parse_decimal(text, &field) {
-                Ok(v) if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED => errors.shares.push((
-                    *share,
-                    Error::OutOfRange {
-                        field,
-                        value: v,
-                        min: Decimal::ZERO,
-                        max: Decimal::ONE_HUNDRED,
-                    },
-                )),
+            match parse_in_range(text, &field, Decimal::ZERO, Decimal::ONE_HUNDRED) {
                 Ok(v) => share.set(&mut scheme, v),
                 Err(e) => errors.shares.push((*share, e)),
             }
