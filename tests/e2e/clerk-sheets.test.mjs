@@ -140,6 +140,12 @@ test('a sheet without the vote columns: named before 导入, which waits until t
   );
   await screenshot(page, 'import-missing-source-1440');
   assert.deepEqual(await axeViolations(page), []);
+  // On a phone: the same question, nothing overflowing, axe clean.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await screenshot(page, 'import-missing-source-375');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no overflow at 375 px');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await page.check('#import-later-vote');
   await page.locator('#import-problems').waitFor({ state: 'detached' });
   assert.match(await page.locator('#import-notes').textContent(), /「党员群众测评」在导入后填写/);
