@@ -25,5 +25,7 @@ node tests/e2e/bench-list.mjs
 BENCH_N=100000 node tests/e2e/bench-list.mjs
 node tests/e2e/bench-workshop.mjs
 node tests/e2e/bench-paste.mjs
+step "each page ready on a county link (1.6 Mbit/s, 150 ms, CPU 4× slower), beside its transfer floor"
+node tests/e2e/bench-load.mjs
 step "the JS API beside plain JS in one page (release dist/, headless Chromium)"
 node tests/e2e/bench-api.mjs

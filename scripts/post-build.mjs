@@ -202,15 +202,16 @@ html = html.replace('</head>', `<script>${calculatorNames}${calculatorTools}</sc
   unlinkSync(join(dir, 'list-loader.js'));
   const page = join(dir, 'list.html');
   const listHtml = readFileSync(page, 'utf8');
-  if (!listHtml.includes('"./list.js"') || !listHtml.includes('"./list-loader.js"')) {
-    throw new Error('post-build: list.html does not load ./list.js and ./list-loader.js');
+  if (!listHtml.includes('"./list.js"') || !listHtml.includes('"./list-loader.js"') || !listHtml.includes('"./list_bg.wasm"')) {
+    throw new Error('post-build: list.html does not load ./list.js and ./list-loader.js, or preload ./list_bg.wasm');
   }
   if (!listHtml.includes('"./tools.css"')) throw new Error('post-build: list.html does not link ./tools.css');
   writeFileSync(
     page,
     listHtml
-      .replace('"./list.js"', `"./${names.js}"`)
-      .replace('"./list-loader.js"', `"./${names.loader}"`)
+      .replaceAll('"./list.js"', `"./${names.js}"`)
+      .replaceAll('"./list-loader.js"', `"./${names.loader}"`)
+      .replace('"./list_bg.wasm"', `"./${names.wasm}"`)
       .replace('"./tools.css"', `"${workers['./tools.css']}"`),
   );
   console.log(`post-build: list page bundle named ${names.js}, ${names.wasm}`);
