@@ -11,6 +11,10 @@ use yew::prelude::*;
 
 use crate::list::state::{ListState, Row};
 
+/// Each category word of a list that a scheme lacks, with the category (id) of the scheme it is
+/// read as.
+pub type CategoryMapping = Vec<(String, String)>;
+
 /// What applying a scheme to a list does.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Consequences {

@@ -106,7 +106,7 @@ pub struct WorkshopProps {
     pub on_close: Callback<()>,
     /// Grade the list under the trial's scheme (named as adjusted), its category words the
     /// scheme lacks mapped to its categories (word, category id), and close.
-    pub on_apply: Callback<(Rc<Scheme>, Vec<(String, String)>)>,
+    pub on_apply: Callback<(Rc<Scheme>, apply::CategoryMapping)>,
     /// Opened over the calculator: `list` holds its one organization, whose result under the
     /// trial is shown beside its result now (no list, no quotas, no last year), and a trial
     /// that is a preset with other weights and thresholds ([`Calculator::takes`]) is applied to
@@ -1071,7 +1071,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     };
     // Over a list, a scheme that changes more than the grading (a category it lacks, an entry it
     // does not use) says so first, and is applied once confirmed.
-    let confirming = use_state(|| None::<(Rc<Scheme>, Vec<(String, String)>)>);
+    let confirming = use_state(|| None::<(Rc<Scheme>, apply::CategoryMapping)>);
     let apply = {
         let (result, on_apply, start) = (result.clone(), props.on_apply.clone(), start.clone());
         let (confirming, list) = (confirming.clone(), props.list.clone());
