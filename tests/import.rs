@@ -421,3 +421,21 @@ fn a_word_that_covers_two_categories_is_chosen_row_by_row() {
         Some(vec![Some("enterprise".into()), Some("social".into())])
     );
 }
+
+#[test]
+fn a_row_left_out_as_no_organization_can_be_taken_back_in() {
+    let bytes = include_bytes!("fixtures/红溪镇考核表.csv");
+    let scheme = township();
+    let state = ListState::new(scheme.clone());
+    let (table, _) = opened(bytes, &scheme);
+    let mut planned = plan(&table, &scheme, &state.modes);
+    let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
+    assert_eq!(reading.left_out, [3, 6]);
+    assert_eq!(reading.drafts.len(), 3);
+    // The clerk says row 3 is an organization after all: it is read, and only row 6 is left out.
+    planned.taken_back = vec![3];
+    let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
+    assert_eq!(reading.drafts.len(), 4);
+    assert_eq!(reading.drafts[0].name, "");
+    assert_eq!(reading.notes[0], "第 6 行是分组标题，没有分数，未导入");
+}

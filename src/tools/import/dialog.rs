@@ -20,7 +20,9 @@ use crate::wire::columns::{Modes, columns};
 use crate::wire::sheets::Table;
 
 use super::categories::{Choice, category_choices};
-use super::pickers::{encoding_picker, later_choices, list_replaces, sheet_picker};
+use super::pickers::{
+    encoding_picker, later_choices, list_replaces, sheet_picker, taken_back_choices,
+};
 use super::remember::{recall, remember_plan, remembered};
 
 #[derive(Properties, PartialEq)]
@@ -425,6 +427,19 @@ fn map_view(
         })
     };
     let missing = later_choices(lang, scheme, &m.reading.missing, &m.plan.later, on_later);
+    // A row left out as no organization, taken back in.
+    let on_take = {
+        let (stage, m, reader) = (stage.clone(), m.clone(), reader.clone());
+        Callback::from(move |(line, take): (usize, bool)| {
+            let mut plan = m.plan.clone();
+            plan.taken_back.retain(|l| *l != line);
+            if take {
+                plan.taken_back.push(line);
+            }
+            stage.set(m.replan(plan, &reader));
+        })
+    };
+    let take_back = taken_back_choices(lang, &m.reading.left_out, &m.plan.taken_back, on_take);
     let preview = m
         .table
         .rows
@@ -506,6 +521,7 @@ fn map_view(
             if !notes.is_empty() {
                 <ul class="notes" id="import-notes">{ for notes.iter().map(|n| html! { <li>{ n.as_str() }</li> }) }</ul>
             }
+            { take_back }
             if m.recalled {
                 <p class="notes" id="import-recalled" role="status">
                     { if lang == Lang::Zh { "已沿用上次的对应关系。" } else { "The mapping used last time for these headers is applied. " } }

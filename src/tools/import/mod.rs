@@ -95,6 +95,8 @@ pub struct Plan {
     /// The sources (ids) the user will type in after the import, though the file has no column
     /// for them: their rows import as still to fill in (待填写).
     pub later: Vec<String>,
+    /// Rows (their lines) the user takes back in, though they looked like no organization.
+    pub taken_back: Vec<usize>,
 }
 
 /// The plan a table's headers suggest.
@@ -110,6 +112,7 @@ pub fn plan(table: &Table, scheme: &Scheme, modes: &Modes) -> Plan {
         categories: Vec::new(),
         fill_down: false,
         later: Vec::new(),
+        taken_back: Vec::new(),
     };
     plan.find_categories(table, scheme);
     plan
@@ -237,6 +240,9 @@ pub struct Reading {
     pub missing: Vec<(String, String)>,
     /// How many of the drafts grade as they are (every entry there and read).
     pub grading: usize,
+    /// The rows below the header left out as no organization (their lines), which the user may
+    /// take back in.
+    pub left_out: Vec<usize>,
 }
 
 /// Units written after a number in a cell (92分, 30票, 45人).
@@ -347,7 +353,9 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
             continue;
         }
         let line = table.first_row + i;
-        match not_an_organization(record, name_column, &entry_columns) {
+        match not_an_organization(record, name_column, &entry_columns)
+            .filter(|_| !plan.taken_back.contains(&line))
+        {
             Some(NotOrganization::Totals) => {
                 totals.push(line);
                 continue;
@@ -567,6 +575,12 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
             });
         }
     }
+    reading.left_out = totals
+        .iter()
+        .copied()
+        .chain(skipped.iter().map(|(line, _)| *line))
+        .collect();
+    reading.left_out.sort_unstable();
     reading.grading = reading
         .drafts
         .iter()
@@ -620,6 +634,7 @@ pub fn read_rows(
         categories: Vec::new(),
         fill_down: false,
         later: later.iter().map(|s| (*s).to_owned()).collect(),
+        taken_back: Vec::new(),
     };
     plan.find_categories(table, scheme);
     let reading = read(table, &plan, scheme, blank, lang);

@@ -133,3 +133,33 @@ pub(super) fn list_replaces(lang: Lang, n: usize) -> String {
         format!("The import replaces the {n} organizations in the list (tick Append to keep them)")
     }
 }
+
+/// A box to tick for each row left out as no organization (`left_out`, by line), to take it back
+/// in (`taken_back`); a tick emits the line and whether it is ticked.
+pub(super) fn taken_back_choices(
+    lang: Lang,
+    left_out: &[usize],
+    taken_back: &[usize],
+    on_take: Callback<(usize, bool)>,
+) -> Html {
+    let lines: Vec<usize> = left_out.iter().chain(taken_back).copied().collect();
+    if lines.is_empty() {
+        return html! {};
+    }
+    let mut lines = lines;
+    lines.sort_unstable();
+    lines.dedup();
+    let zh = lang == Lang::Zh;
+    let boxes = lines.into_iter().map(|line| {
+        let onchange = on_take.reform(move |e: Event| {
+            (line, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
+        });
+        html! {
+            <label class="check">
+                <input type="checkbox" id={format!("import-take-{line}")} checked={taken_back.contains(&line)} {onchange} />
+                { if zh { format!("仍导入第 {line} 行") } else { format!("Import row {line} all the same") } }
+            </label>
+        }
+    });
+    html! { <p class="take-back" id="import-take-back">{ for boxes }</p> }
+}

@@ -127,6 +127,7 @@ pub fn recall(text: &str, table: &Table, scheme: &Scheme, modes: &Modes) -> Opti
         categories: Vec::new(),
         fill_down: file.fill_down,
         later: file.later.clone(),
+        taken_back: Vec::new(),
     };
     plan.find_categories(table, scheme);
     for word in &mut plan.categories {
