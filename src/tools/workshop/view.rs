@@ -41,6 +41,25 @@ const YEAR_COLUMNS: [(&str, &str); 5] = [
     ("变化", "Change"),
 ];
 
+/// Where the before-and-after columns hold stars (原星级, 调整后星级): left out where neither
+/// scheme has stars.
+const TRIAL_STAR_COLUMNS: [usize; 2] = [3, 6];
+
+/// Whether a comparison of `before` and `after` shows stars: where either has them.
+fn with_stars(before: &Scheme, after: &Scheme) -> bool {
+    before.stars.is_some() || after.stars.is_some()
+}
+
+/// `cells` without the star columns where there are no stars.
+fn trial_cells<T>(cells: Vec<T>, stars: bool) -> Vec<T> {
+    cells
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| stars || !TRIAL_STAR_COLUMNS.contains(i))
+        .map(|(_, c)| c)
+        .collect()
+}
+
 fn label(lang: Lang, (zh, en): (&'static str, &'static str)) -> &'static str {
     if lang == Lang::Zh { zh } else { en }
 }
@@ -155,16 +174,21 @@ fn one_view(list: &ListState, after: &Rc<Scheme>, lang: Lang) -> Html {
             }
         }
     };
-    let columns = [
+    let stars = with_stars(&list.scheme, after);
+    let mut columns = vec![
         ("方案", "Scheme"),
         ("综合评分", "Composite"),
         ("等次", "Tier"),
-        ("星级", "Stars"),
     ];
+    if stars {
+        columns.push(("星级", "Stars"));
+    }
     let rows = html! {
         <>
-            <tr><th scope="row">{ if zh { "现用方案" } else { "Now" } }</th><td class="num">{ bc }</td><td>{ bt }</td><td>{ bs }</td></tr>
-            <tr class={classes!(changed.then_some("changed"))}><th scope="row">{ if zh { "调整后" } else { "Trial" } }</th><td class="num">{ ac }</td><td>{ at }</td><td>{ as_ }</td></tr>
+            <tr><th scope="row">{ if zh { "现用方案" } else { "Now" } }</th><td class="num">{ bc }</td><td>{ bt }</td>
+                if stars { <td>{ bs }</td> }</tr>
+            <tr class={classes!(changed.then_some("changed"))}><th scope="row">{ if zh { "调整后" } else { "Trial" } }</th><td class="num">{ ac }</td><td>{ at }</td>
+                if stars { <td>{ as_ }</td> }</tr>
         </>
     };
     html! {
@@ -372,7 +396,8 @@ fn comparison_records(
         cells[4] = score(&a, &tried.scheme, ac);
         out.push(cells);
     }
-    out
+    let stars = with_stars(&list.scheme, &tried.scheme);
+    out.into_iter().map(|r| trial_cells(r, stars)).collect()
 }
 
 /// The 汇总表 before and after, in one table: each category's count per tier of the trial's scheme,
@@ -1155,11 +1180,14 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                     let (b, a) = c.rows.get(i).cloned().unwrap_or((None, None));
                     let (bc, bt, bs) = shown(&b, &list.scheme, lang);
                     let (ac, at, as_) = shown(&a, after, lang);
+                    let stars = with_stars(&list.scheme, after);
                     html! {
                         <tr class={classes!(c.changed(i).then_some("changed"))}>
                             <th scope="row">{ row.draft.name.clone() }</th>
-                            <td class="num">{ bc }</td><td>{ bt }</td><td>{ bs }</td>
-                            <td class="num">{ ac }</td><td>{ at }</td><td>{ as_ }</td>
+                            <td class="num">{ bc }</td><td>{ bt }</td>
+                            if stars { <td>{ bs }</td> }
+                            <td class="num">{ ac }</td><td>{ at }</td>
+                            if stars { <td>{ as_ }</td> }
                         </tr>
                     }
                 })
@@ -1182,7 +1210,8 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                     </div>
                     <label class="check"><input type="checkbox" id="trial-only-changed" checked={*only_changed} onchange={toggle} />
                         { if zh { "只看有变化的" } else { "Changed only" } }</label>
-                    { rows_table("trial-rows", if zh { "调整前后" } else { "Before and after" }, &TRIAL_COLUMNS, rows, lang) }
+                    { rows_table("trial-rows", if zh { "调整前后" } else { "Before and after" },
+                        &trial_cells(TRIAL_COLUMNS.to_vec(), with_stars(&list.scheme, after)), rows, lang) }
                     if listed > SHOWN_ROWS {
                         <p id="trial-more">{ if zh {
                             format!("只列出前 {SHOWN_ROWS} 个，共 {listed} 个")
