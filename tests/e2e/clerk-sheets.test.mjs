@@ -194,3 +194,44 @@ test('两新组织 covers companies and social organizations: chosen row by row'
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });
+
+// The township's own scheme (tests/fixtures/township-satisfaction.json): 40% 镇党委评定 + 30%
+// 满意度 (100 × 满意 + 70 × 基本满意 over the valid ballots; 不了解 is not one) + 30% 日常考核 (100
+// less the points deducted, each indicator down to 0 at most); 好 ≥ 90, 较好 ≥ 80, 一般 ≥ 60, 差;
+// no stars, no quota. By hand:
+//   红溪村 36 + 0.3 × 4560/50 (91.2) + 0.3 × 97 = 92.46 → 好
+//   枫林村 30 + 0.3 × 3400/50 (68) + 0.3 × 80 = 74.40 → 一般
+//   石桥社区 32.8 + 0.3 × 4050/50 (81) + 0.3 × 92 = 84.70 → 较好
+test("a township's own scheme opened from its file, and the township's sheet imported under it", async () => {
+  const { context, page, w } = await openList();
+  await page.click('#open-workshop');
+  await page.locator('#workshop').waitFor({ timeout: 20000 });
+  const scheme = readFileSync(join(ROOT, 'tests', 'fixtures', 'township-satisfaction.json'));
+  await page.setInputFiles('#workshop-open', { name: '红溪镇方案.json', mimeType: 'application/json', buffer: scheme });
+  await waitForText(page, '#workshop-start', '正在编辑：红溪镇基层党组织分类定级办法（2025年修订）（与名单现用方案对比；名单本身不变）');
+  await page.click('#workshop-apply');
+  await page.locator('#workshop').waitFor({ state: 'detached' });
+  await page.click('#import');
+  await choose(page, '红溪镇考核表.csv', readFileSync(join(ROOT, 'tests', 'fixtures', '红溪镇考核表.csv')));
+  assert.deepEqual(await mapping(page), [
+    '（不导入）', '组织名称', '分类', '镇党委评定',
+    '群众满意度测评·满意（票）', '群众满意度测评·基本满意（票）', '群众满意度测评·不满意（票）', '群众满意度测评·不了解（票）',
+    '日常考核·组织建设（扣分）', '日常考核·作风纪律（扣分）', '日常考核·工作成效（扣分）',
+  ]);
+  assert.match(await page.locator('#import-notes').textContent(), /第 3、6 行是分组标题，没有分数，未导入/);
+  await page.click('#import-apply');
+  await waitForText(page, '#row-count', '3 / 3 个组织');
+  // The grid says an indicator's entry is points deducted, and shows no star columns.
+  const heads = await page.$$eval('table.grid thead th', (ths) => ths.map((t) => t.textContent));
+  assert.ok(heads.includes('日常考核·组织建设（扣分）'), heads.join(' | '));
+  assert.ok(!heads.includes('星级') && !heads.includes('调整星级'), heads.join(' | '));
+  const rows = await exported(page);
+  assert.deepEqual(rows.map((r) => [r['组织名称'], r['综合评分'], r['等次']]), [
+    ['红溪村', '92.46', '好'],
+    ['枫林村', '74.40', '一般'],
+    ['石桥社区', '84.70', '较好'],
+  ]);
+  assert.ok(!('星级' in rows[0]));
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
