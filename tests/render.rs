@@ -257,3 +257,41 @@ fn the_working_and_the_goals_read_as_a_committee_computes_them() {
         "{goals}"
     );
 }
+
+#[test]
+fn a_threshold_moved_close_to_the_next_keeps_every_label_apart_and_every_tier_named() {
+    use dingji::calculator::views::number_line::{NumberLineProps, number_line};
+    // 较好 moved to 88, two points under 好 at 90 (issue 27): "88" ends at its line and "90"
+    // starts at its, and 较好, whose segment cannot hold its name, is written under the axis.
+    let mut scheme = (*b()).clone();
+    scheme.tiers[1].min = Some("88".parse().unwrap());
+    let html = render_view(number_line(&NumberLineProps {
+        lang: Lang::Zh,
+        scheme: &scheme,
+        score: Some("89.18".parse().unwrap()),
+        baseline: None,
+    }));
+    assert!(
+        html.contains(r#"text-anchor="end" class="tick-label">88</text>"#),
+        "88 ends at its line: {html}"
+    );
+    assert!(
+        html.contains(r#"text-anchor="start" class="tick-label">90</text>"#),
+        "90 starts at its line: {html}"
+    );
+    assert!(
+        html.contains(r#"class="segment-label small below""#) && text(&html).contains("较好"),
+        "较好 is written under the axis: {html}"
+    );
+    // Under the preset as it is, every name fits in its segment and no label is moved.
+    let html = render_view(number_line(&NumberLineProps {
+        lang: Lang::Zh,
+        scheme: &b(),
+        score: Some("89.18".parse().unwrap()),
+        baseline: None,
+    }));
+    assert!(
+        !html.contains("below") && !html.contains(r#"text-anchor="end""#),
+        "{html}"
+    );
+}
