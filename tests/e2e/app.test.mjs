@@ -154,6 +154,18 @@ test('the number line shows the result under the preset beside the result under 
     await page.fill('#threshold-0', '89');
     await waitForText(page, '#tier', '好');
     assert.equal(await page.locator('.marker.baseline').count(), 0, 'the same score is not drawn twice');
+    // 较好 moved to 88, two points under 好 at 90 (issue 27): the two thresholds' labels do not
+    // overlap, and 较好 is still named (under the axis).
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.click('#reset-scheme');
+    await waitForText(page, '#composite', '89.18');
+    await page.fill('#threshold-1', '88');
+    await waitForText(page, '#tier', '较好');
+    const box = async (text) => page.locator('.number-line .tick-label', { hasText: new RegExp(`^${text}$`) }).boundingBox();
+    const [b88, b90] = [await box('88'), await box('90')];
+    assert.ok(b88.x + b88.width <= b90.x, `88 (${b88.x}+${b88.width}) ends before 90 (${b90.x}) starts`);
+    assert.equal(await page.locator('.number-line .segment-label.below').textContent(), '较好');
+    await page.locator('.number-line').screenshot({ path: `${ARTIFACTS}/number-line-88-90.png` });
     assert.deepEqual(await watcher.finish(), []);
   } finally {
     await context.close();
