@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod derive;
+pub mod history;
 pub mod hooks;
 pub mod persist;
 pub mod state;

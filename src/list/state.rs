@@ -12,6 +12,7 @@ use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
+pub use super::history::Snapshot;
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
 use crate::wire::Error;
 use crate::wire::columns::{Col, Modes, default_modes};
@@ -40,16 +41,6 @@ impl Row {
 
 /// The rows.
 pub type Rows = Rc<Vec<Rc<Row>>>;
-
-/// A step of history: the rows, the form each source was entered in, and the scheme they were
-/// read under (a scheme applied from the workshop or chosen is a step too).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Snapshot {
-    pub rows: Rows,
-    pub modes: Modes,
-    pub scheme: Rc<Scheme>,
-    pub scheme_data: Option<Rc<str>>,
-}
 
 /// How the results are ordered and which are shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -207,53 +198,6 @@ pub enum Action {
 }
 
 impl ListState {
-    /// Makes `rows` the list, as a step of the history (`self.modes` may have changed already:
-    /// `modes` is what the rows were entered in before).
-    fn commit_from(&mut self, rows: Vec<Rc<Row>>, modes: Modes) {
-        let previous = std::mem::replace(&mut self.rows, Rc::new(rows));
-        let step = Snapshot {
-            rows: previous,
-            modes,
-            scheme: self.scheme.clone(),
-            scheme_data: self.scheme_data.clone(),
-        };
-        self.push_undo(step);
-    }
-
-    /// `step` as the last step of the history (the oldest forgotten beyond [`HISTORY`]); what
-    /// was undone cannot be redone after it.
-    fn push_undo(&mut self, step: Snapshot) {
-        self.undo.push(step);
-        if self.undo.len() > HISTORY {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    /// The list as it is, as a step of history.
-    fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            rows: self.rows.clone(),
-            modes: self.modes.clone(),
-            scheme: self.scheme.clone(),
-            scheme_data: self.scheme_data.clone(),
-        }
-    }
-
-    /// The list as `step` had it.
-    fn restore(&mut self, step: Snapshot) {
-        self.rows = step.rows;
-        self.modes = step.modes;
-        self.scheme = step.scheme;
-        self.scheme_data = step.scheme_data;
-    }
-
-    /// Makes `rows` the list, as a step of the history.
-    pub fn commit(&mut self, rows: Vec<Rc<Row>>) {
-        let modes = self.modes.clone();
-        self.commit_from(rows, modes);
-    }
-
     /// The form each source is entered in under `scheme`: a source it has in the same form keeps
     /// the form it is entered in (a scheme applied from the workshop), and so does one entered as
     /// a score (a score computed elsewhere is a score under any scale); any other starts in its

@@ -5,6 +5,7 @@
 //! import that will not refuse, and applying uses the drafts already read.
 
 pub mod categories;
+mod cells;
 pub mod dialog;
 mod found;
 pub mod headers;
@@ -24,20 +25,10 @@ use crate::wire::codec::excerpt;
 use crate::wire::columns::{Col, Modes, columns};
 use crate::wire::sheets::Table;
 
+pub use cells::column_letter;
+use cells::{as_number, rows_named};
 use found::{NotOrganization, not_an_organization};
 use missing::missing_sources;
-
-/// The spreadsheet's name of column `j` (from 0): A, B, … Z, AA, AB …
-pub fn column_letter(j: usize) -> String {
-    let mut n = j + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        out.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
-}
 
 /// The form of each source that the headers suggest: a source entered by ballots or indicators in
 /// the list, whose own name heads a column (a vote score computed in Excel), is read as a score.
@@ -243,54 +234,6 @@ pub struct Reading {
     /// The rows below the header left out as no organization (their lines), which the user may
     /// take back in.
     pub left_out: Vec<usize>,
-}
-
-/// Units written after a number in a cell (92分, 30票, 45人).
-const UNITS: [&str; 5] = ["分", "票", "人", "名", "个"];
-
-/// A number column's cell as the number a clerk wrote, where it is one in other clothes:
-/// full-width digits (９２), spaces, a unit after it (92分, 30 票). `None` where the cell is
-/// already plain, or is no number at all (then it is read as written, and refused as that).
-fn as_number(col: &Col, cell: &str) -> Option<String> {
-    if !matches!(
-        col,
-        Col::Score(_) | Col::Count(..) | Col::Eligible(_) | Col::Indicator(..)
-    ) {
-        return None;
-    }
-    let half: String = cell
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' | '．' | '－' | '＋' => {
-                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
-            }
-            c => c,
-        })
-        .collect();
-    let bare = UNITS
-        .iter()
-        .find_map(|u| half.strip_suffix(u))
-        .unwrap_or(&half);
-    let reads = !bare.is_empty()
-        && bare
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
-        && bare.chars().any(|c| c.is_ascii_digit());
-    (reads && bare != cell).then(|| bare.to_owned())
-}
-
-/// "第 3、4、7 行", "Rows 3, 4, 7" (at most ten rows named).
-fn rows_named(rows: &[usize], lang: Lang) -> String {
-    let named: Vec<String> = rows.iter().take(10).map(usize::to_string).collect();
-    let many = rows.len() > 10;
-    match lang {
-        Lang::Zh if many => format!("第 {} 等 {} 行", named.join("、"), rows.len()),
-        Lang::Zh => format!("第 {} 行", named.join("、")),
-        Lang::En if many => format!("Rows {} and more ({} rows)", named.join(", "), rows.len()),
-        Lang::En if rows.len() == 1 => format!("Row {}", named.join("")),
-        Lang::En => format!("Rows {}", named.join(", ")),
-    }
 }
 
 /// Reads the data rows of `table` (the first is the header) into drafts under `plan`, listing
