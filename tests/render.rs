@@ -101,6 +101,7 @@ fn editor_with_errors(edits: &Edits) -> String {
         edited: &edited,
         edits,
         errors: Some(&errors),
+        typed_weight: None,
         dispatch: &Callback::noop(),
         saved: "",
     }))
@@ -152,6 +153,7 @@ fn thresholds_out_of_order_are_named_at_the_tier() {
         edited: &edited,
         edits: &edits,
         errors: Some(&errors),
+        typed_weight: None,
         dispatch: &Callback::noop(),
         saved: "",
     }));
@@ -294,4 +296,53 @@ fn a_threshold_moved_close_to_the_next_keeps_every_label_apart_and_every_tier_na
         !html.contains("below") && !html.contains(r#"text-anchor="end""#),
         "{html}"
     );
+}
+
+#[test]
+fn a_typed_weight_that_breaks_the_total_offers_the_others_balanced_in_one_click() {
+    use dingji::calculator::state::{Action, AppState};
+    use yew::Reducible;
+    // The vote typed as 40 under B: 50 + 40 + 20 = 110. By hand, 党委评定 and 自评 (50 : 20)
+    // share the other 60: 60 × 50/70 = 42.857… → 42.86 and 60 × 20/70 = 17.142… → 17.14.
+    let state = Rc::new(AppState::default()).reduce(Action::SetWeight {
+        index: 1,
+        text: "40".into(),
+    });
+    let (edited, errors) = dingji::wire::page::edited_scheme(&b(), &state.edits, Lang::Zh);
+    let html = render_view(scheme_editor(&SchemeEditorProps {
+        lang: Lang::Zh,
+        base: &b(),
+        edited: &edited,
+        edits: &state.edits,
+        errors: Some(&errors),
+        typed_weight: state.typed_weight,
+        dispatch: &Callback::noop(),
+        saved: "",
+    }));
+    assert!(
+        text(&html).contains("其余权重按比例调整为：党委评定 42.86%、自评 17.14% 按比例调整"),
+        "{}",
+        text(&html)
+    );
+    // Taken: the weights add up to 100, and the result is no longer out of date.
+    let taken = state.reduce(Action::SetWeights(vec![
+        "42.86".into(),
+        "40".into(),
+        "17.14".into(),
+    ]));
+    let (_, errors) = dingji::wire::page::edited_scheme(&b(), &taken.edits, Lang::Zh);
+    assert!(errors.is_empty(), "{errors:?}");
+    // Nothing is offered while the total is 100.
+    let (edited, errors) = dingji::wire::page::edited_scheme(&b(), &taken.edits, Lang::Zh);
+    let html = render_view(scheme_editor(&SchemeEditorProps {
+        lang: Lang::Zh,
+        base: &b(),
+        edited: &edited,
+        edits: &taken.edits,
+        errors: Some(&errors).filter(|e| !e.is_empty()),
+        typed_weight: taken.typed_weight,
+        dispatch: &Callback::noop(),
+        saved: "",
+    }));
+    assert!(!html.contains("weights-balance"), "{html}");
 }

@@ -36,6 +36,7 @@ mod serde_dec;
 pub mod summary;
 pub mod text;
 pub mod tier;
+pub mod weights;
 
 pub use error::Error;
 pub use evaluate::{Flag, OrgResult, evaluate};

@@ -120,6 +120,11 @@ impl Ratio {
         Some(Ratio { num, den })
     }
 
+    /// One over this value; `None` for zero.
+    pub fn reciprocal(self) -> Option<Ratio> {
+        Ratio::new(self.den, self.num)
+    }
+
     /// A whole number.
     pub fn from_int(n: u64) -> Ratio {
         Ratio {

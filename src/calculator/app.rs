@@ -120,7 +120,7 @@ pub fn App() -> Html {
                     { choose(&ChooseProps { lang, schemes: schemes.clone(), scheme: base.clone(), category: AttrValue::from(category.clone()), dispatch: dispatch.clone() }) }
                     { sources }
                     { veto_list(&VetoListProps { lang, scheme: &shown_scheme, ticked: &state.draft.vetoes, dispatch: &dispatch }) }
-                    { scheme_editor(&SchemeEditorProps { lang, base: &base, edited: &calc.edited, edits: &state.edits, errors: calc.scheme.as_ref().err(), dispatch: &dispatch, saved: &saved }) }
+                    { scheme_editor(&SchemeEditorProps { lang, base: &base, edited: &calc.edited, edits: &state.edits, errors: calc.scheme.as_ref().err(), typed_weight: state.typed_weight, dispatch: &dispatch, saved: &saved }) }
                 </div>
                 <div class={classes!("results", stale.then_some("results-stale"))}>
                     { result_panel(&ResultPanelProps { lang, outcome: outcome.as_deref(), stale, missing: &missing }) }

@@ -42,6 +42,7 @@ impl Saved {
             scheme_id: self.scheme,
             draft: self.draft,
             edits: self.edits,
+            typed_weight: None,
             notice: None,
             before: None,
         }

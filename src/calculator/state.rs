@@ -30,6 +30,8 @@ pub struct AppState {
     pub draft: OrgDraft,
     /// The user's changes to the scheme's weights and thresholds, as typed.
     pub edits: Edits,
+    /// The weight typed last (by source index): the one a balance of the others keeps.
+    pub typed_weight: Option<usize>,
     /// A message for the user (a share link that could not be read, storage that failed).
     pub notice: Option<Notice>,
     /// The inputs before 清空 or an opened share link, while that can still be undone: until
@@ -90,6 +92,8 @@ pub enum Action {
     ToggleVeto(String),
     /// A weight of the scheme, by source index, as typed.
     SetWeight { index: usize, text: String },
+    /// Every weight of the scheme at once (the others balanced around the one typed).
+    SetWeights(Vec<String>),
     /// A tier threshold of the scheme, by tier index, as typed.
     SetThreshold { index: usize, text: String },
     /// Back to the preset's weights and thresholds.
@@ -115,6 +119,7 @@ impl Default for AppState {
             scheme_id: "B".to_owned(),
             draft: OrgDraft::default(),
             edits: Edits::default(),
+            typed_weight: None,
             notice: None,
             before: None,
         }
@@ -199,11 +204,22 @@ impl Reducible for AppState {
                     next.draft.vetoes.push(id);
                 }
             }
-            Action::SetWeight { index, text } => Edits::set(&mut next.edits.weights, index, text),
+            Action::SetWeight { index, text } => {
+                next.typed_weight = Some(index);
+                Edits::set(&mut next.edits.weights, index, text);
+            }
+            Action::SetWeights(weights) => {
+                for (index, text) in weights.into_iter().enumerate() {
+                    Edits::set(&mut next.edits.weights, index, text);
+                }
+            }
             Action::SetThreshold { index, text } => {
                 Edits::set(&mut next.edits.thresholds, index, text)
             }
-            Action::ResetScheme => next.edits = Edits::default(),
+            Action::ResetScheme => {
+                next.edits = Edits::default();
+                next.typed_weight = None;
+            }
             Action::ClearInputs => {
                 next.notice = Some(Notice::Cleared);
                 for (_, source) in &mut next.draft.inputs {

@@ -129,6 +129,10 @@ strings! {
         confirmed_by: "{0}由{1}评定",
         /// "权重合计 90%".
         weights_total: "权重合计 {0}%",
+        /// "其余权重按比例调整为：党委评定 42.86%、自评 17.14%": the others as they would be.
+        balance_offer: "其余权重按比例调整为：{0}",
+        /// The button that takes them.
+        balance: "按比例调整",
     }
 }
 

@@ -120,6 +120,32 @@ test('weights change the result at once; a sum of 90 is named and the last resul
   }
 });
 
+test('a typed weight that breaks the total offers the others balanced, taken in one click', async () => {
+  const site = await serveDist('/');
+  const { context, page, watcher } = await open(site);
+  try {
+    await waitForText(page, '#composite', '89.18');
+    await page.fill('#weight-vote', '40');
+    await waitForText(page, '#weights-total', '权重合计 110%');
+    // By hand: 党委评定 and 自评 (50 : 20) share the other 60: 42.857… → 42.86, 17.142… → 17.14.
+    await waitForText(page, '#weights-balance', '其余权重按比例调整为：党委评定 42.86%、自评 17.14%按比例调整');
+    await screenshot(page, 'weights-balance-1440');
+    await page.click('#weights-balance-take');
+    await waitForText(page, '#weights-total', '权重合计 100%');
+    assert.equal(await page.inputValue('#weight-committee'), '42.86');
+    assert.equal(await page.inputValue('#weight-self'), '17.14');
+    // 92 × 42.86% + 80.6 × 40% + 95 × 17.14% = 39.4312 + 32.24 + 16.283 = 87.9542 → 87.95 → 较好.
+    await waitForText(page, '#composite', '87.95');
+    await waitForText(page, '#tier', '较好');
+    assert.equal(await page.locator('#stale').count(), 0);
+    assert.equal(await page.locator('#weights-balance').count(), 0);
+    assert.deepEqual(await watcher.finish(), []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('the number line shows the result under the preset beside the result under changed weights', async () => {
   const site = await serveDist('/');
   const { context, page, watcher } = await open(site);

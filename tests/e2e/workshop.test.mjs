@@ -493,3 +493,18 @@ test('a scheme whose categories and sources differ: its consequences shown, a ca
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });
+
+test('a weight typed in the workshop that breaks the total offers the others balanced', async () => {
+  const { context, page, w } = await openWorkshop(1440);
+  await page.fill('#trial-weight-1', '40');
+  await page.locator('#trial-weights-sum').waitFor();
+  // By hand, as on the calculator: 60 × 50/70 → 42.86, 60 × 20/70 → 17.14.
+  await waitForText(page, '#trial-weights-balance', '其余权重按比例调整为：党委评定 42.86%、自评 17.14%按比例调整');
+  await page.click('#trial-weights-balance-take');
+  await page.locator('#trial-weights-sum').waitFor({ state: 'detached' });
+  assert.equal(await page.inputValue('#trial-weight-0'), '42.86');
+  assert.equal(await page.inputValue('#trial-weight-2'), '17.14');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+

@@ -19,6 +19,9 @@ pub struct SchemeEditorProps<'a> {
     pub edited: &'a Scheme,
     pub edits: &'a Edits,
     pub errors: Option<&'a EditErrors>,
+    /// The weight typed last: where the weights do not add up to 100, the others are offered
+    /// balanced around it.
+    pub typed_weight: Option<usize>,
     pub dispatch: &'a Callback<Action>,
     /// The inputs as saved, which the button to the scheme workshop carries: a click on it
     /// opens the workshop over the page with them (`assets/calculator-tools.js`).
@@ -103,6 +106,26 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
         sum.normalize().to_string()
     };
     let sum_error = error(errors.and_then(|e| e.weights_sum.as_ref()));
+    // Every weight reads, but they do not add up: the others, balanced around the one typed, are
+    // offered in one click (what the workshop's slider does as it moves).
+    let balanced = props
+        .typed_weight
+        .filter(|_| errors.is_some_and(|e| e.weights.is_empty() && e.weights_sum.is_some()))
+        .and_then(|fixed| {
+            let weights: Vec<Decimal> = props.edited.sources.iter().map(|s| s.weight).collect();
+            let balanced = dingji_rules::weights::balanced(&weights, fixed)?;
+            let others: Vec<String> = props
+                .edited
+                .sources
+                .iter()
+                .zip(&balanced)
+                .enumerate()
+                .filter(|(j, _)| *j != fixed)
+                .map(|(_, (source, w))| format!("{} {}%", source.name.get(lang), w.normalize()))
+                .collect();
+            let texts: Vec<String> = balanced.iter().map(|w| w.normalize().to_string()).collect();
+            Some((others.join(s.list_sep()), texts))
+        });
 
     let last = props.base.tiers.len().saturating_sub(1);
     let threshold_fields = props
@@ -146,6 +169,13 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
                         { i18n::fill(s.weights_total(), &[&total]) }
                     </p>
                     <p class="error" id="weights-error" role="alert">{ sum_error.unwrap_or_default() }</p>
+                    if let Some((others, texts)) = balanced {
+                        <p class="balance" id="weights-balance">
+                            { i18n::fill(s.balance_offer(), &[&others]) }
+                            <button type="button" id="weights-balance-take" class="small"
+                                onclick={props.dispatch.reform(move |_: MouseEvent| Action::SetWeights(texts.clone()))}>{ s.balance() }</button>
+                        </p>
+                    }
                 </fieldset>
                 <fieldset>
                     <legend>{ s.thresholds() }</legend>

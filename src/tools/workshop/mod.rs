@@ -114,47 +114,9 @@ impl Trial {
             *slot = text;
         }
         let Some(read) = read else { return };
-        let Some(&new) = read.get(i) else { return };
-        let hundred = Decimal::ONE_HUNDRED;
-        if new < Decimal::ZERO || new > hundred || read.len() < 2 {
+        let Some(scaled) = dingji_rules::weights::balanced(&read, i) else {
             return;
-        }
-        let target = hundred - new;
-        let others: Decimal = read
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(_, w)| *w)
-            .sum();
-        let mut scaled: Vec<Decimal> = read
-            .iter()
-            .enumerate()
-            .map(|(j, w)| {
-                if j == i {
-                    new
-                } else if others.is_zero() {
-                    Decimal::ZERO
-                } else {
-                    (*w * target / others).round_dp(2)
-                }
-            })
-            .collect();
-        // What rounding left over goes to the largest of the others (or the first, all zero).
-        let left = target
-            - scaled
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, w)| *w)
-                .sum::<Decimal>();
-        let largest = (0..scaled.len())
-            .filter(|j| *j != i)
-            .max_by(|a, b| scaled[*a].cmp(&scaled[*b]).then(b.cmp(a)));
-        if let Some(k) = largest
-            && let Some(w) = scaled.get_mut(k)
-        {
-            *w += left;
-        }
+        };
         for (j, w) in scaled.into_iter().enumerate() {
             if j != i
                 && let Some(slot) = weights.get_mut(j)

@@ -715,6 +715,9 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let errors: Option<&crate::tools::workshop::TrialErrors> =
         (*result).as_ref().err().map(|e| &**e);
     let weights = &trial.weights;
+    // The weight typed last: where the total is not 100, the others are offered balanced
+    // around it, as its slider would have them.
+    let typed = use_state(|| None::<usize>);
     // A value is marked against the scheme it started from: a weight by its source.
     let weight_started = |id: &str| {
         start
@@ -727,11 +730,20 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, source)| {
-            let on_input = set(Rc::new(move |t: &mut Trial, text| {
-                if let Some(w) = t.weights.get_mut(i) {
-                    *w = text;
-                }
-            }));
+            let on_input = {
+                let (input, typed) = (
+                    set(Rc::new(move |t: &mut Trial, text| {
+                        if let Some(w) = t.weights.get_mut(i) {
+                            *w = text;
+                        }
+                    })),
+                    typed.clone(),
+                );
+                Callback::from(move |text: String| {
+                    typed.set(Some(i));
+                    input.emit(text);
+                })
+            };
             field(
                 Field {
                     id: format!("trial-weight-{i}"),
@@ -819,6 +831,32 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let weights_sum = errors
         .and_then(|e| e.edits.weights_sum.as_ref().or(e.edits.other.as_ref()))
         .map(|e| e.message(lang));
+    let balance_offer = (*typed)
+        .filter(|_| errors.is_some_and(|e| e.edits.weights.is_empty() && e.edits.weights_sum.is_some()))
+        .and_then(|fixed| {
+            let read: Option<Vec<dingji_rules::Decimal>> =
+                weights.iter().map(|w| dingji_rules::parse_decimal(w, "").ok()).collect();
+            let balanced = dingji_rules::weights::balanced(&read?, fixed)?;
+            let others: Vec<String> = shape
+                .sources
+                .iter()
+                .zip(&balanced)
+                .enumerate()
+                .filter(|(j, _)| *j != fixed)
+                .map(|(_, (source, w))| format!("{} {}%", source.name.get(lang), w.normalize()))
+                .collect();
+            let take = set(Rc::new(move |t: &mut Trial, _| {
+                let text = t.weights.get(fixed).cloned().unwrap_or_default();
+                t.balance_weight(fixed, text);
+            }));
+            Some(html! {
+                <p class="balance" id="trial-weights-balance">
+                    { if zh { format!("其余权重按比例调整为：{}", others.join("、")) } else { format!("The other weights in proportion: {}", others.join(", ")) } }
+                    <button type="button" id="trial-weights-balance-take" class="small" onclick={take.reform(|_: MouseEvent| String::new())}>
+                        { if zh { "按比例调整" } else { "Balance them" } }</button>
+                </p>
+            })
+        });
 
     // The editor works on the scheme as tried (the values typed, where they read), so that a
     // change of shape keeps them.
@@ -1330,6 +1368,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             <h3>{ if zh { "权重" } else { "Weights" } }</h3>
             <div class="trial-fields">{ weight_fields }</div>
             if let Some(e) = weights_sum { <p class="error" id="trial-weights-sum">{ e }</p> }
+            { balance_offer }
             <h3>{ if zh { "分数线" } else { "Thresholds" } }</h3>
             <div class="trial-fields">{ threshold_fields }</div>
             if !trial.shares.is_empty() {
