@@ -346,3 +346,26 @@ fn a_typed_weight_that_breaks_the_total_offers_the_others_balanced_in_one_click(
     }));
     assert!(!html.contains("weights-balance"), "{html}");
 }
+
+#[test]
+fn a_threshold_out_of_order_names_its_tier_in_the_pages_language() {
+    dingji::shared::i18n::install_built_in();
+    let edits = Edits {
+        weights: Vec::new(),
+        thresholds: vec![Some("90".into()), Some("95".into()), Some("60".into())],
+    };
+    let (edited, errors) = dingji::wire::page::edited_scheme(&b(), &edits, Lang::En);
+    let html = render_view(scheme_editor(&SchemeEditorProps {
+        lang: Lang::En,
+        base: &b(),
+        edited: &edited,
+        edits: &edits,
+        errors: Some(&errors),
+        typed_weight: None,
+        dispatch: &Callback::noop(),
+        saved: "",
+    }));
+    let said = by_id(&html, "threshold-1-error");
+    assert!(said.contains("\"Fairly good\""), "{said}");
+    assert!(!said.contains("较好"), "{said}");
+}

@@ -400,12 +400,20 @@ pub fn edited_scheme(base: &Scheme, edits: &Edits, lang: Lang) -> (Scheme, EditE
     match checked {
         Ok(()) => {}
         Err(e @ Error::WeightsSum { .. }) => errors.weights_sum = Some(e),
-        Err(e @ Error::ThresholdsNotDescending { .. }) => {
-            let index = match &e {
-                Error::ThresholdsNotDescending { tier, .. } => {
-                    scheme.tiers.iter().position(|t| &t.name.zh == tier)
-                }
-                _ => None,
+        Err(Error::ThresholdsNotDescending {
+            tier,
+            value,
+            previous,
+        }) => {
+            let index = scheme.tiers.iter().position(|t| t.name.zh == tier);
+            // The tier named in the page's language (the rules name it in Chinese).
+            let tier = index
+                .and_then(|i| scheme.tiers.get(i))
+                .map_or(tier, |t| t.name.get(lang).to_owned());
+            let e = Error::ThresholdsNotDescending {
+                tier,
+                value,
+                previous,
             };
             errors.thresholds.push((index.unwrap_or(0), e));
         }
