@@ -369,3 +369,29 @@ fn a_threshold_out_of_order_names_its_tier_in_the_pages_language() {
     assert!(said.contains("\"Fairly good\""), "{said}");
     assert!(!said.contains("较好"), "{said}");
 }
+
+#[test]
+fn a_damaged_link_is_said_in_the_pages_language() {
+    use dingji::calculator::state::Notice;
+    use dingji::calculator::views::notice::{NoticeBarProps, notice_bar};
+    use dingji::wire::Unreadable;
+    dingji::shared::i18n::install_built_in();
+    let said = |lang| {
+        text(&render_view(notice_bar(&NoticeBarProps {
+            lang,
+            notice: Some(Notice::BadLink(Unreadable::Damaged)),
+            dispatch: Callback::noop(),
+        })))
+    };
+    assert!(
+        said(Lang::Zh).contains("链接内容不完整或被改动"),
+        "{}",
+        said(Lang::Zh)
+    );
+    let en = said(Lang::En);
+    assert!(en.contains("The link is incomplete or was changed"), "{en}");
+    assert!(
+        !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{en}"
+    );
+}

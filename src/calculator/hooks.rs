@@ -71,7 +71,7 @@ pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>
                                 dispatch.emit(Action::Notify(Notice::Applied));
                             }
                         }
-                        Err(why) => dispatch.emit(Action::Notify(Notice::BadLink(why.to_string()))),
+                        Err(why) => dispatch.emit(Action::Notify(Notice::BadLink(why))),
                     }
                 }
             });

@@ -93,7 +93,7 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
                     state.edits = saved.edits;
                     notice = Some(Notice::LinkOpened);
                 }
-                Err(why) => notice = Some(Notice::BadLink(why.to_string())),
+                Err(why) => notice = Some(Notice::BadLink(why)),
             }
         }
         state.notice = notice;

@@ -42,8 +42,9 @@ pub struct AppState {
 /// A message shown above the page until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// A share link that could not be read; the current inputs were kept.
-    BadLink(String),
+    /// A share link that could not be read (why, said in the page's language); the current
+    /// inputs were kept.
+    BadLink(crate::wire::Unreadable),
     /// The saved inputs could not be read: why, and whether they were kept aside under a key of
     /// their own (if not, nothing is saved over them until the notice is dismissed).
     BadStorage { why: String, kept: bool },

@@ -119,9 +119,8 @@ impl From<Unreadable> for Error {
 }
 
 impl Error {
-    /// The sentence to show in `lang`: the tools' failure to load has its English; the rest is
-    /// the Chinese of `Display` (the rules' and the readers' messages are Chinese in either
-    /// language).
+    /// The sentence to show in `lang`: the tools' failure to load and saved text that does not
+    /// read have their English; a worker's refusal is the sentence it gave.
     pub fn message(&self, lang: dingji_rules::Lang) -> String {
         match (self, lang) {
             (Error::NotLoaded(why), dingji_rules::Lang::En) => match why.as_str() {
@@ -131,7 +130,35 @@ impl Error {
                 }
                 why => format!("The tools could not be loaded: {why}"),
             },
+            (Error::Unreadable(why), dingji_rules::Lang::En) => why.english(),
             _ => self.to_string(),
+        }
+    }
+}
+
+impl Unreadable {
+    /// Why saved text does not read, in English (`Display` writes the Chinese).
+    pub fn english(&self) -> String {
+        match self {
+            Unreadable::NotOurs(SavedForm::Inputs) => "Not something this program saved".into(),
+            Unreadable::NotOurs(SavedForm::List) => "Not a list this program saved".into(),
+            Unreadable::Version { found, reads } => {
+                format!("Version \"{found}\" is not the \"{reads}\" this program reads")
+            }
+            Unreadable::Line {
+                number,
+                text: Some(text),
+            } => {
+                format!("Line {number} does not read: \"{text}\"")
+            }
+            Unreadable::Line { number, text: None } => format!("Line {number} does not read"),
+            Unreadable::SchemeData { number } => {
+                format!("The scheme on line {number} does not read")
+            }
+            Unreadable::NoScheme(id) => format!("There is no scheme \"{id}\""),
+            Unreadable::NoSchemeLine => "The saved list has no scheme".into(),
+            Unreadable::NotALink => "Not one of this program's share links".into(),
+            Unreadable::Damaged => "The link is incomplete or was changed".into(),
         }
     }
 }

@@ -19,7 +19,10 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         return Html::default();
     };
     let (text, warning) = match notice {
-        Notice::BadLink(why) => (format!("{}{why}", s.bad_link()), true),
+        Notice::BadLink(why) => {
+            let why = crate::wire::Error::from(why.clone()).message(props.lang);
+            (format!("{}{why}", s.bad_link()), true)
+        }
         Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage()), true),
         Notice::BadStorage { why, kept: false } => {
             (format!("{}{why}", s.bad_storage_not_kept()), true)
