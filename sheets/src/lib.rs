@@ -242,13 +242,30 @@ pub fn number(value: f64) -> String {
 }
 
 /// A cell to write.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     /// Text, written as text (a leading `=`, `+`, `-` or `@` is kept as text with Excel's quote
     /// prefix, so that it can never become a formula).
     Text(String),
     /// A number as the page shows it, written as a number shown with `decimals` decimals.
     Number { text: String, decimals: u32 },
+}
+
+impl Cell {
+    /// A number cell of `value` shown with `decimals` decimals (`value` is already rounded).
+    pub fn number(value: rust_decimal::Decimal, decimals: u32) -> Cell {
+        Cell::Number {
+            text: format!("{:.prec$}", value, prec = decimals as usize),
+            decimals,
+        }
+    }
+
+    /// The text of the cell, as the page shows it.
+    pub fn text(&self) -> &str {
+        match self {
+            Cell::Text(t) | Cell::Number { text: t, .. } => t,
+        }
+    }
 }
 
 /// Whether Excel would take a typed `text` for a formula.

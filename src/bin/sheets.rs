@@ -7,7 +7,7 @@
 //! `{ id, ok }` with the [`Reply`], or `{ id, error }` with the Chinese sentence for the user (the
 //! protocol of `dingji::wire::client`). A written workbook's buffer is transferred, not copied.
 
-use dingji::wire::sheets::{Cell, Opened, Reply, Request, Table};
+use dingji::wire::sheets::{Opened, Reply, Request, Table};
 use dingji_sheets::{Encoding, SheetText, open_file, read_sheet, write_workbook};
 
 fn table(sheet: SheetText) -> Table {
@@ -17,18 +17,6 @@ fn table(sheet: SheetText) -> Table {
         rows: sheet.rows,
         quoted: false,
         notes: sheet.notes,
-    }
-}
-
-/// The page's cell as the sheets crate's (the same shape: one type for both, the sheets crate's
-/// with serde, made the calculator's first load 265 bytes larger, measured on 2026-11-29).
-fn cell(cell: &Cell) -> dingji_sheets::Cell {
-    match cell {
-        Cell::Text(text) => dingji_sheets::Cell::Text(text.clone()),
-        Cell::Number { text, decimals } => dingji_sheets::Cell::Number {
-            text: text.clone(),
-            decimals: *decimals,
-        },
     }
 }
 
@@ -54,16 +42,7 @@ fn handle(request: Request) -> Result<Reply, String> {
             })
         }
         Request::ReadSheet { bytes, sheet } => Reply::Sheet(table(read_sheet(&bytes, &sheet)?)),
-        Request::WriteWorkbook { sheets } => {
-            let book: Vec<(String, Vec<Vec<dingji_sheets::Cell>>)> = sheets
-                .iter()
-                .map(|(name, rows)| {
-                    let rows = rows.iter().map(|row| row.iter().map(cell).collect());
-                    (name.clone(), rows.collect())
-                })
-                .collect();
-            Reply::Workbook(write_workbook(&book)?)
-        }
+        Request::WriteWorkbook { sheets } => Reply::Workbook(write_workbook(&sheets)?),
     })
 }
 

@@ -11,6 +11,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::Error;
 
+/// A cell to write: text, or a number as the page shows it, written to Excel as a number with
+/// its decimals (the sheets crate's, which the worker writes as it comes).
+pub use dingji_sheets::Cell;
+
 /// What a page asks of the sheets worker. It crosses as a JS object made by serde-wasm-bindgen
 /// (bytes as a `Uint8Array`); the worker reads it back into this type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,31 +150,6 @@ pub async fn read_sheet(bytes: &Uint8Array, sheet: &str) -> Result<Table, Error>
     match ask(&request).await? {
         Reply::Sheet(table) => Ok(table),
         _ => unexpected(),
-    }
-}
-
-/// A cell to write: text, or a number as the page shows it (`text`, with `decimals` decimals),
-/// written to Excel as a number with that format.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Cell {
-    Text(String),
-    Number { text: String, decimals: u32 },
-}
-
-impl Cell {
-    /// A number cell of `value` shown with `decimals` decimals (`value` is already rounded).
-    pub fn number(value: dingji_rules::Decimal, decimals: u32) -> Cell {
-        Cell::Number {
-            text: format!("{:.prec$}", value, prec = decimals as usize),
-            decimals,
-        }
-    }
-
-    /// The text of the cell, as the page shows it.
-    pub fn text(&self) -> &str {
-        match self {
-            Cell::Text(t) | Cell::Number { text: t, .. } => t,
-        }
     }
 }
 
