@@ -339,6 +339,19 @@ test('presentation mode fits a 1920×1080 projector: result, formula, number lin
     assert.equal(await page.evaluate(() => window.scrollY), 0);
     assert.ok((await box('.explanation')).top < (await box('.goals')).top, 'the working comes before 晋级所需');
     await screenshot(page, 'presentation-1920x1080');
+    // 调整方案 in view beside the result (issue 27): a threshold moved live from the keyboard,
+    // and the room sees the tier change in the same screen. 好 from 90 down to 88.5 (three steps
+    // of 0.5): 89.18 ≥ 88.5 → 好.
+    for (const selector of ['#threshold-0-range', '#threshold-0', '#weight-committee', '#reset-scheme']) {
+      const b = await box(selector);
+      assert.ok(b.bottom <= 1080 && b.right <= 1920, `${selector} in view without scrolling: ${JSON.stringify(b)}`);
+    }
+    await page.focus('#threshold-0-range');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await waitForText(page, '#tier', '好');
+    assert.equal(await page.inputValue('#threshold-0'), '88.5');
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    await screenshot(page, 'presentation-1920x1080-threshold');
     assert.deepEqual(await watcher.finish(), []);
   } finally {
     await context.close();
