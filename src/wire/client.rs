@@ -36,6 +36,14 @@ fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
+/// The JS error a call is rejected with when its worker fails: its Chinese sentence (what the JS
+/// API's callers read) and the failure's name (by which a page says it in its own language).
+fn failed(failure: super::WorkerFailure) -> JsValue {
+    let e = js_sys::Error::new(&super::Error::Worker(failure).to_string());
+    e.set_name(failure.name());
+    e.into()
+}
+
 fn with_client<T>(url: &str, f: impl FnOnce(&mut Client) -> T) -> Option<T> {
     CLIENTS.with(|c| c.borrow_mut().iter_mut().find(|c| c.url == url).map(f))
 }
@@ -73,7 +81,7 @@ fn on_reply(url: &'static str, event: web_sys::MessageEvent) {
         // JSON text from the worker: parsed here, by the browser.
         (None, Some(text)) => match js_sys::JSON::parse(&text) {
             Ok(value) => resolve.call1(&JsValue::NULL, &value),
-            Err(_) => reject.call1(&JsValue::NULL, &error("计算模块的答复无法读取")),
+            Err(_) => reject.call1(&JsValue::NULL, &failed(super::WorkerFailure::BadReply)),
         },
         (None, None) => resolve.call1(&JsValue::NULL, &get(&data, "ok")),
     };
@@ -95,7 +103,7 @@ fn on_failure(url: &'static str) {
     };
     client.worker.terminate();
     for (_, _, reject) in client.pending {
-        let _ = reject.call1(&JsValue::NULL, &error("计算模块未能启动（worker）"));
+        let _ = reject.call1(&JsValue::NULL, &failed(super::WorkerFailure::NotStarted));
     }
 }
 

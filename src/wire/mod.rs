@@ -27,6 +27,55 @@ pub enum Error {
     /// The tools bundle could not be loaded: what the browser said, if anything (`unfetched`:
     /// its script could not be fetched).
     NotLoaded(String),
+    /// A worker failed: it could not start, or its reply did not read.
+    Worker(WorkerFailure),
+}
+
+/// How a worker failed, said by the page in its language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkerFailure {
+    /// It could not be started (its files could not be fetched, or it crashed).
+    NotStarted,
+    /// Its reply could not be read.
+    BadReply,
+}
+
+impl WorkerFailure {
+    /// The name of the JS error a failed call is rejected with ([`client`]), by which the page
+    /// tells it from a refusal.
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkerFailure::NotStarted => "dingji-worker-not-started",
+            WorkerFailure::BadReply => "dingji-worker-bad-reply",
+        }
+    }
+
+    fn zh(self) -> &'static str {
+        match self {
+            WorkerFailure::NotStarted => "计算模块未能启动（worker）",
+            WorkerFailure::BadReply => "计算模块的答复无法读取",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            WorkerFailure::NotStarted => "The calculation module could not start (worker)",
+            WorkerFailure::BadReply => "The calculation module's reply could not be read",
+        }
+    }
+}
+
+impl Error {
+    /// What a worker's call was rejected with: a failure of the worker, by its name, or the
+    /// refusal it gave.
+    pub fn from_js(e: wasm_bindgen::JsValue) -> Error {
+        let e = js_sys::Error::from(e);
+        let name = String::from(e.name());
+        [WorkerFailure::NotStarted, WorkerFailure::BadReply]
+            .into_iter()
+            .find(|f| f.name() == name)
+            .map_or_else(|| Error::Refused(e.message().into()), Error::Worker)
+    }
 }
 
 /// Why saved text does not read, and where.
@@ -67,6 +116,7 @@ impl std::fmt::Display for Error {
         match self {
             Error::Refused(why) => f.write_str(why),
             Error::Unreadable(why) => why.fmt(f),
+            Error::Worker(failure) => f.write_str(failure.zh()),
             Error::NotLoaded(why) => match why.as_str() {
                 "" => f.write_str("工具未能载入"),
                 "unfetched" => f.write_str("工具未能载入：脚本无法获取"),
@@ -131,6 +181,7 @@ impl Error {
                 why => format!("The tools could not be loaded: {why}"),
             },
             (Error::Unreadable(why), dingji_rules::Lang::En) => why.english(),
+            (Error::Worker(failure), dingji_rules::Lang::En) => failure.en().to_owned(),
             _ => self.to_string(),
         }
     }

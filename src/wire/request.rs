@@ -78,7 +78,7 @@ impl Request {
         async move {
             match reply.await {
                 Ok(value) => Ok(Explained::from_js(&value)),
-                Err(e) => Err(Error::Refused(js_sys::Error::from(e).message().into())),
+                Err(e) => Err(Error::from_js(e)),
             }
         }
     }

@@ -84,7 +84,7 @@ async fn ask(request: &Request) -> Result<Reply, Error> {
         .map_err(|_| refused("文件过大，无法交给表格模块读取"))?;
     let reply = JsFuture::from(super::client::ask(SHEETS_URL, &message))
         .await
-        .map_err(|e| Error::Refused(js_sys::Error::from(e).message().into()))?;
+        .map_err(Error::from_js)?;
     serde_wasm_bindgen::from_value(reply).map_err(|_| refused("表格模块的答复无法读取"))
 }
 

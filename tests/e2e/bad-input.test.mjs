@@ -98,6 +98,26 @@ test('a worker whose wasm cannot be fetched is reported within seconds; the next
   }
 });
 
+test('in English, a worker that cannot start is said in English', async () => {
+  const site = await serveDist('/', { refuse: (rel) => /^worker-[0-9a-f]+_bg\.wasm$/.test(rel) });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    await page.locator('#composite').waitFor();
+    await page.click('button.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.click('#show-why');
+    await page.locator('.card.error[role=alert]').waitFor({ timeout: 5000 });
+    const said = await page.locator('.card.error[role=alert]').textContent();
+    assert.match(said, /The calculation module could not start \(worker\)/);
+    assert.doesNotMatch(said, /[\u4e00-\u9fff]/);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('the JS API rejects arguments of the wrong type with a Chinese message, never throwing', async () => {
   const site = await serveDist('/');
   const { context, page, watcher } = await openPage(site);

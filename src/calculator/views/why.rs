@@ -45,7 +45,7 @@ pub fn why(props: &WhyProps) -> Html {
                         { explanation(&ExplanationProps { lang, explained: e }) }
                     </>
                 },
-                Some(Err(why)) => html! { <p class="card error" role="alert">{ s.why_failed() }{ why.to_string() }</p> },
+                Some(Err(why)) => html! { <p class="card error" role="alert">{ s.why_failed() }{ why.message(lang) }</p> },
                 None => html! { <p class="card muted" id="computing">{ s.computing() }</p> },
             } }
         }

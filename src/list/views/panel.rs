@@ -36,7 +36,7 @@ pub fn panel(state: &ListState, explained: &RowExplained, dispatch: &Callback<Ac
                     <ul>{ for e.goals.iter().map(|(n, t, _)| html! { <li><strong>{ n }{ s.colon() }</strong>{ t }</li> }) }</ul>
                 </>
             },
-            Err(why) => html! { <p class="error" role="alert">{ why.to_string() }</p> },
+            Err(why) => html! { <p class="error" role="alert">{ why.message(state.lang) }</p> },
         },
         _ => html! { <p class="muted" role="status">{ s.explaining() }</p> },
     };
