@@ -1304,3 +1304,14 @@ fn an_override_that_moves_another_organization_says_so_in_its_flag_its_working_a
         explained.steps
     );
 }
+
+#[test]
+fn the_publicity_in_english_has_no_full_width_punctuation() {
+    dingji::shared::i18n::install_built_in();
+    let mut state = (*imported(LIST)).clone();
+    state.lang = Lang::En;
+    let graded = grade(&state);
+    let text = render(publicity(&state, &graded, "2026-11-28"));
+    assert!(text.contains(": 2026-11-28"), "{text}");
+    assert!(!text.contains(['（', '）', '：', '　']), "{text}");
+}

@@ -35,27 +35,48 @@ pub fn publicity(state: &ListState, graded: &Graded, date: &str) -> Html {
             .iter()
             .filter(|(tt, _, _)| *tt == t)
             .filter_map(|&(_, _, i)| {
-                let RowResult::Ok(result) = graded.result(i) else { return None };
+                let RowResult::Ok(result) = graded.result(i) else {
+                    return None;
+                };
                 let row = state.rows.get(i)?;
                 // The category, and the stars where the scheme gives them: 第一党支部（村，五星）.
-                let mut notes = vec![scheme.categories.get(result.category).map_or("", |c| c.name.get(lang)).to_owned()];
+                let mut notes = vec![
+                    scheme
+                        .categories
+                        .get(result.category)
+                        .map_or("", |c| c.name.get(lang))
+                        .to_owned(),
+                ];
                 notes.extend(result.stars.map(|n| scheme.star_name(n, lang)));
                 // Set by the committee, or moved by the quotas because of its overrides: said.
                 for flag in &result.flags {
                     match flag {
-                        dingji_rules::Flag::Override { .. } => notes.push(s.overridden().to_owned()),
-                        dingji_rules::Flag::AfterOverride { .. } => notes.push(s.moved_by_override().to_owned()),
+                        dingji_rules::Flag::Override { .. } => {
+                            notes.push(s.overridden().to_owned())
+                        }
+                        dingji_rules::Flag::AfterOverride { .. } => {
+                            notes.push(s.moved_by_override().to_owned())
+                        }
                         _ => {}
                     }
                 }
                 notes.retain(|n| !n.is_empty());
                 let sep = if lang == Lang::Zh { "，" } else { ", " };
-                Some(html! { <li>{ &row.draft.name }<span class="note">{ format!("（{}）", notes.join(sep)) }</span></li> })
+                let note = if lang == Lang::Zh {
+                    format!("（{}）", notes.join(sep))
+                } else {
+                    format!(" ({})", notes.join(sep))
+                };
+                Some(html! { <li>{ &row.draft.name }<span class="note">{ note }</span></li> })
             })
             .collect();
         html! {
             <section class="publicity-tier">
-                <h2>{ format!("{}（{}）", tier.name.get(lang), names.len()) }</h2>
+                <h2>{ if lang == Lang::Zh {
+                    format!("{}（{}）", tier.name.get(lang), names.len())
+                } else {
+                    format!("{} ({})", tier.name.get(lang), names.len())
+                } }</h2>
                 <ol>{ for names }</ol>
             </section>
         }
@@ -63,7 +84,11 @@ pub fn publicity(state: &ListState, graded: &Graded, date: &str) -> Html {
     html! {
         <article class="publicity" id="publicity">
             <h1>{ s.publicity() }</h1>
-            <p>{ format!("{}：{date}　{}：{}", s.publicity_date(), s.scheme(), scheme.name.get(lang)) }</p>
+            <p>{ if lang == Lang::Zh {
+                format!("{}：{date}　{}：{}", s.publicity_date(), s.scheme(), scheme.name.get(lang))
+            } else {
+                format!("{}: {date}  {}: {}", s.publicity_date(), s.scheme(), scheme.name.get(lang))
+            } }</p>
             { for groups }
         </article>
     }

@@ -548,7 +548,11 @@ fn map_view(
             </div>
             if !ready {
                 <div role="alert" class="errors-box" id="import-problems">
-                    <p>{ format!("{}（共 {} 处）：", s.import_errors(), problems.len()) }</p>
+                    <p>{ if lang == Lang::Zh {
+                        format!("{}（共 {} 处）：", s.import_errors(), problems.len())
+                    } else {
+                        format!("{} ({} in all):", s.import_errors(), problems.len())
+                    } }</p>
                     <ul class="errors">{ for problems.iter().take(200).map(|p| html! { <li>{ p }</li> }) }</ul>
                     if problems.len() > 200 { <p>{ "……" }</p> }
                 </div>
@@ -576,7 +580,11 @@ fn map_view(
                     if !ready { <span class="why" id="import-blocked">{ s.import_fix_first() }</span> }
                     <button type="button" id="import-apply" class="primary" disabled={!ready}
                         aria-describedby={(!ready).then_some("import-blocked")} onclick={apply}>
-                        { format!("{}（{}）", s.import_apply(), reading.drafts.len()) }
+                        { if lang == Lang::Zh {
+                            format!("{}（{}）", s.import_apply(), reading.drafts.len())
+                        } else {
+                            format!("{} ({})", s.import_apply(), reading.drafts.len())
+                        } }
                     </button>
                 </div>
             }

@@ -78,7 +78,13 @@ pub(super) fn sheet_picker(
 pub(super) fn encoding_picker(lang: Lang, current: &str, on_pick: Callback<String>) -> Html {
     let options = ENCODINGS
         .iter()
-        .map(|(label, name)| ((*label).to_owned(), (*name).to_owned()))
+        .map(|&(label, name)| {
+            let name = match (label, lang) {
+                ("auto", Lang::En) => "Detect",
+                _ => name,
+            };
+            (label.to_owned(), name.to_owned())
+        })
         .collect();
     picker(
         "import-encoding",
