@@ -1323,7 +1323,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                         { if zh { "在组织名单页中使用此方案" } else { "Use this scheme on the list page" } }</a>
                 }</p>
             }
-            { for confirm }
+            if let Some(confirm) = confirm { { confirm } }
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
             if let Some(url) = (*link).clone() {
                 <p class="dialog-actions"><label>{ if zh { "方案链接（已复制；打开后在方案工坊中显示对比，点“应用到名单”才会采用）" } else { "Link to the scheme (copied; it opens in the workshop, and is adopted only when applied)" } }
@@ -1368,7 +1368,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             <h3>{ if zh { "权重" } else { "Weights" } }</h3>
             <div class="trial-fields">{ weight_fields }</div>
             if let Some(e) = weights_sum { <p class="error" id="trial-weights-sum">{ e }</p> }
-            { balance_offer }
+            if let Some(offer) = balance_offer { { offer } }
             <h3>{ if zh { "分数线" } else { "Thresholds" } }</h3>
             <div class="trial-fields">{ threshold_fields }</div>
             if !trial.shares.is_empty() {
