@@ -172,3 +172,23 @@ pub fn copy(input: Option<&web_sys::HtmlInputElement>, text: &str) -> bool {
         .and_then(|f| f.call1(&document, &"copy".into()).ok())
         .is_some_and(|r| r.is_truthy())
 }
+
+/// The weights of `sources` but the one at `fixed`, as `balanced` has them, written in `lang`
+/// ("党委评定 42.86%、自评 17.14%", joined by `sep`): what the calculator and the workshop offer
+/// when a typed weight breaks the total.
+pub fn others_balanced(
+    sources: &[dingji_rules::scheme::Source],
+    balanced: &[dingji_rules::Decimal],
+    fixed: usize,
+    lang: i18n::Lang,
+    sep: &str,
+) -> String {
+    sources
+        .iter()
+        .zip(balanced)
+        .enumerate()
+        .filter(|(j, _)| *j != fixed)
+        .map(|(_, (source, w))| format!("{} {}%", source.name.get(lang), w.normalize()))
+        .collect::<Vec<_>>()
+        .join(sep)
+}

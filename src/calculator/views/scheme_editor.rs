@@ -114,17 +114,15 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
         .and_then(|fixed| {
             let weights: Vec<Decimal> = props.edited.sources.iter().map(|s| s.weight).collect();
             let balanced = dingji_rules::weights::balanced(&weights, fixed)?;
-            let others: Vec<String> = props
-                .edited
-                .sources
-                .iter()
-                .zip(&balanced)
-                .enumerate()
-                .filter(|(j, _)| *j != fixed)
-                .map(|(_, (source, w))| format!("{} {}%", source.name.get(lang), w.normalize()))
-                .collect();
+            let others = crate::shared::others_balanced(
+                &props.edited.sources,
+                &balanced,
+                fixed,
+                lang,
+                s.list_sep(),
+            );
             let texts: Vec<String> = balanced.iter().map(|w| w.normalize().to_string()).collect();
-            Some((others.join(s.list_sep()), texts))
+            Some((others, texts))
         });
 
     let last = props.base.tiers.len().saturating_sub(1);

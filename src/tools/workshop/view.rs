@@ -837,21 +837,20 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             let read: Option<Vec<dingji_rules::Decimal>> =
                 weights.iter().map(|w| dingji_rules::parse_decimal(w, "").ok()).collect();
             let balanced = dingji_rules::weights::balanced(&read?, fixed)?;
-            let others: Vec<String> = shape
-                .sources
-                .iter()
-                .zip(&balanced)
-                .enumerate()
-                .filter(|(j, _)| *j != fixed)
-                .map(|(_, (source, w))| format!("{} {}%", source.name.get(lang), w.normalize()))
-                .collect();
+            let others = crate::shared::others_balanced(
+                &shape.sources,
+                &balanced,
+                fixed,
+                lang,
+                if zh { "、" } else { ", " },
+            );
             let take = set(Rc::new(move |t: &mut Trial, _| {
                 let text = t.weights.get(fixed).cloned().unwrap_or_default();
                 t.balance_weight(fixed, text);
             }));
             Some(html! {
                 <p class="balance" id="trial-weights-balance">
-                    { if zh { format!("其余权重按比例调整为：{}", others.join("、")) } else { format!("The other weights in proportion: {}", others.join(", ")) } }
+                    { if zh { format!("其余权重按比例调整为：{others}") } else { format!("The other weights in proportion: {others}") } }
                     <button type="button" id="trial-weights-balance-take" class="small" onclick={take.reform(|_: MouseEvent| String::new())}>
                         { if zh { "按比例调整" } else { "Balance them" } }</button>
                 </p>
