@@ -141,7 +141,11 @@ fn fifty_edits_undo_and_redo_step_by_step() {
         });
     }
     const { assert!(HISTORY >= 50) };
-    assert_eq!(state.undo.len(), 61, "the import and every edit are steps");
+    assert_eq!(
+        state.history.steps(),
+        61,
+        "the import and every edit are steps"
+    );
     for _ in 0..61 {
         state = state.reduce(Action::Undo);
     }
@@ -193,8 +197,8 @@ fn the_same_scheme_with_its_english_keeps_the_forms_entered() {
     let relabelled = state.clone().reduce(Action::Relabel(english));
     assert_eq!(relabelled.scheme.tiers[0].name.get(Lang::En), "Good");
     assert_eq!(
-        (&relabelled.modes, relabelled.undo.len()),
-        (&state.modes, state.undo.len())
+        (&relabelled.modes, relabelled.history.steps()),
+        (&state.modes, state.history.steps())
     );
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use dingji_rules::Scheme;
 
-use super::state::{HISTORY, ListState, Row, Rows};
+use super::state::{ListState, Row, Rows};
 use crate::wire::columns::Modes;
 
 /// A step of history: the rows, the form each source was entered in, and the scheme they were
@@ -33,14 +33,10 @@ impl ListState {
         self.push_undo(step);
     }
 
-    /// `step` as the last step of the history (the oldest forgotten beyond [`HISTORY`]); what
+    /// `step` as the last step of the history (the oldest forgotten beyond `HISTORY` steps); what
     /// was undone cannot be redone after it.
     pub(super) fn push_undo(&mut self, step: Snapshot) {
-        self.undo.push(step);
-        if self.undo.len() > HISTORY {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+        self.history.push(step);
     }
 
     /// The list as it is, as a step of history.

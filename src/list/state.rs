@@ -13,6 +13,7 @@ use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
 pub use super::history::Snapshot;
+use crate::shared::history::History;
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
 use crate::wire::Error;
 use crate::wire::columns::{Col, Modes, default_modes};
@@ -79,8 +80,8 @@ pub struct ListState {
     pub modes: Modes,
     pub rows: Rows,
     pub next_id: u64,
-    pub undo: Vec<Snapshot>,
-    pub redo: Vec<Snapshot>,
+    /// The steps of history (each change to the rows, a scheme applied or chosen).
+    pub history: History<Snapshot>,
     pub view: View,
     /// The row whose explanation is open, by id.
     pub open: Option<u64>,
@@ -105,8 +106,7 @@ impl ListState {
             scheme_data: None,
             rows: Rc::new(Vec::new()),
             next_id: 1,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: History::new(HISTORY),
             view: View::default(),
             open: None,
             cursor: (0, 0),
@@ -338,7 +338,7 @@ impl Reducible for ListState {
                 });
                 // One step: 撤销 brings back the list as it was, its categories too.
                 let mut next = (*applied).clone();
-                if let Some(step) = next.undo.last_mut() {
+                if let Some(step) = next.history.last_mut() {
                     *step = self.snapshot();
                 }
                 return Rc::new(next);
@@ -505,17 +505,15 @@ impl Reducible for ListState {
                 next.commit_from(rows, self.modes.clone());
             }
             Action::Undo => {
-                let Some(step) = next.undo.pop() else {
+                let Some(step) = next.history.undo(next.snapshot()) else {
                     return self;
                 };
-                next.redo.push(next.snapshot());
                 next.restore(step);
             }
             Action::Redo => {
-                let Some(step) = next.redo.pop() else {
+                let Some(step) = next.history.redo(next.snapshot()) else {
                     return self;
                 };
-                next.undo.push(next.snapshot());
                 next.restore(step);
             }
             Action::SetView(view) => next.view = view,
@@ -557,8 +555,7 @@ impl Reducible for ListState {
                     next.scheme = other.scheme.clone();
                     next.modes = other.modes.clone();
                     next.rows = Rc::new(rows);
-                    next.undo.clear();
-                    next.redo.clear();
+                    next.history.clear();
                     next.notice = Some(Notice::Done(if zh {
                         format!(
                             "另一个窗口保存了此名单（方案「{}」），本窗口已载入。",

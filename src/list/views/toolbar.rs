@@ -89,8 +89,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         { for modes }
         <div class="buttons">
             <button type="button" id="add-row" onclick={dispatch.reform(|_: MouseEvent| Action::AddRow)}>{ s.add_row() }</button>
-            <button type="button" id="undo" disabled={state.undo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ s.undo() }</button>
-            <button type="button" id="redo" disabled={state.redo.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}>{ s.redo() }</button>
+            <button type="button" id="undo" disabled={!state.history.can_undo()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ s.undo() }</button>
+            <button type="button" id="redo" disabled={!state.history.can_redo()} onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}>{ s.redo() }</button>
             <button type="button" id="import" onclick={import}>{ s.import() }</button>
             <button type="button" id="open-workshop" onclick={workshop}>{ s.workshop() }</button>
             <button type="button" id="export-csv" onclick={export_csv}>{ s.export_csv() }</button>

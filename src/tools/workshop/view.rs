@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::list::derive::{grade, quota_line};
 use crate::list::state::ListState;
+use crate::shared::history::History;
 use crate::tools::editor::view::SchemeEditor;
 use crate::tools::export::download;
 use crate::tools::workshop::apply;
@@ -102,12 +103,8 @@ impl Edited {
     }
 }
 
-/// What was edited before, to take back and to redo.
-#[derive(Default)]
-struct History {
-    undo: Vec<Edited>,
-    redo: Vec<Edited>,
-}
+/// How many changes of a trial can be taken back.
+const TRIAL_STEPS: usize = 200;
 
 /// A change to the trial, from what was typed or slid.
 type Edit = Rc<dyn Fn(&mut Trial, String)>;
@@ -666,15 +663,11 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let started = Trial::of(&start);
 
     // Every change goes through `change`: what was before it can be taken back (撤销) and redone.
-    let history = use_mut_ref(History::default);
+    let history = use_mut_ref(|| History::<Edited>::new(TRIAL_STEPS));
     let change: Rc<dyn Fn(Edited)> = {
         let (edited, history) = (edited.clone(), history.clone());
         Rc::new(move |next| {
-            {
-                let mut h = history.borrow_mut();
-                h.undo.push((*edited).clone());
-                h.redo.clear();
-            }
+            history.borrow_mut().push((*edited).clone());
             edited.set(next);
         })
     };
@@ -685,15 +678,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
             // The history is let go before the state is set (a render reads it).
             let popped = {
                 let mut h = history.borrow_mut();
-                let popped = if back { h.undo.pop() } else { h.redo.pop() };
-                if popped.is_some() {
-                    if back {
-                        h.redo.push(here);
-                    } else {
-                        h.undo.push(here);
-                    }
-                }
-                popped
+                if back { h.undo(here) } else { h.redo(here) }
             };
             if let Some(e) = popped {
                 edited.set(e);
@@ -702,7 +687,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     };
     let (can_undo, can_redo) = {
         let h = history.borrow();
-        (!h.undo.is_empty(), !h.redo.is_empty())
+        (h.can_undo(), h.can_redo())
     };
     let set = |edit: Edit| {
         let (edited, change) = (edited.clone(), change.clone());
