@@ -65,7 +65,7 @@ pub type PasteAnswer = Result<(String, String), Error>;
 
 /// Reads `text` (a block copied from Excel or WPS) into `part` (saved-list text: the rows the
 /// block can reach, in the order shown) at column index `col`
-/// (`crate::tools::paste::Paste::paste_numbered`), in the tools bundle; `places` are those
+/// (`Paste::paste_numbered` of the tools' paste module), in the tools bundle; `places` are those
 /// rows' places in the list of `total` rows, for a refusal to name them. `answer` is called once,
 /// with the part after the paste (and any rows it added after it).
 pub fn paste(
