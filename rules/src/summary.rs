@@ -1,7 +1,7 @@
 //! The summary table (汇总表) reported upward: counts per category × tier and per category ×
-//! stars, with totals, and each row's shares. Shares are percentages to one decimal that sum to
-//! exactly 100.0% in every row, by the largest-remainder method: each share is first rounded
-//! down, and the tenths still missing go to the largest remainders (the first column on a tie).
+//! stars, with totals, and each row's shares. Each share is its percentage correctly rounded to
+//! one decimal, half away from zero (6 of 14 is 42.9%), never bent so that a row adds up to
+//! 100.0%; where a row does not, [`Summary::rounded_off`] says so, for a footnote.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -18,6 +18,9 @@ pub struct Summary {
     pub rows: Vec<SummaryRow>,
     /// All categories together.
     pub total: SummaryRow,
+    /// Whether the shares of some row do not add up to 100.0% once each is rounded (因四舍五入，
+    /// 分项之和可能不等于 100%).
+    pub rounded_off: bool,
 }
 
 /// One row of the summary.
@@ -29,7 +32,7 @@ pub struct SummaryRow {
     pub count: u64,
     /// Organizations per tier, in the scheme's tier order.
     pub tiers: Vec<u64>,
-    /// Their shares in percent, one decimal, summing to 100.0 (all 0 for an empty row).
+    /// Their shares in percent, each rounded to one decimal (all 0 for an empty row).
     #[serde(serialize_with = "ser_shares")]
     pub tier_shares: Vec<Decimal>,
     /// Organizations per star column.
@@ -43,36 +46,27 @@ fn ser_shares<S: serde::Serializer>(values: &[Decimal], s: S) -> Result<S::Ok, S
     s.collect_seq(values.iter().map(|v| v.to_string()))
 }
 
-/// Shares of `counts` in percent with one decimal, summing to exactly 100.0 (largest remainder).
+/// Shares of `counts` in percent, each correctly rounded to one decimal, half away from zero:
+/// c / total × 1000 tenths, rounded in integers (exact).
 pub fn shares(counts: &[u64]) -> Vec<Decimal> {
-    let total: u64 = counts.iter().sum();
-    if total == 0 {
-        return counts.iter().map(|_| Decimal::new(0, 1)).collect();
-    }
-    // Work in tenths of a percent: 1000 in all.
-    let mut tenths: Vec<u64> = Vec::with_capacity(counts.len());
-    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(counts.len());
-    for (i, &c) in counts.iter().enumerate() {
-        let scaled = u128::from(c) * 1000;
-        let whole = scaled / u128::from(total);
-        let remainder = scaled % u128::from(total);
-        tenths.push(u64::try_from(whole).unwrap_or(0));
-        remainders.push((i128::try_from(remainder).unwrap_or(0), i));
-    }
-    let missing = 1000u64.saturating_sub(tenths.iter().sum());
-    crate::list::order_by_key(&mut remainders);
-    for &(_, i) in remainders
+    let total = u128::from(counts.iter().sum::<u64>());
+    counts
         .iter()
-        .take(usize::try_from(missing).unwrap_or(0))
-    {
-        if let Some(t) = tenths.get_mut(i) {
-            *t += 1;
-        }
-    }
-    tenths
-        .into_iter()
-        .map(|t| Decimal::new(i64::try_from(t).unwrap_or(0), 1))
+        .map(|&c| {
+            let tenths = if total == 0 {
+                0
+            } else {
+                // round(c × 1000 / total) = ⌊(2 × c × 1000 + total) / (2 × total)⌋
+                (2 * u128::from(c) * 1000 + total) / (2 * total)
+            };
+            Decimal::new(i64::try_from(tenths).unwrap_or(0), 1)
+        })
         .collect()
+}
+
+/// Whether `shares` of a row with organizations add up to 100.0.
+fn adds_up(shares: &[Decimal]) -> bool {
+    shares.iter().sum::<Decimal>() == Decimal::ONE_HUNDRED
 }
 
 /// The summary of a graded list.
@@ -124,13 +118,44 @@ pub fn summarize(scheme: &Scheme, list: &ListResult) -> Summary {
         }
     }
     rows.retain(|r| r.count > 0);
+    let mut rounded_off = false;
     for row in rows.iter_mut().chain(std::iter::once(&mut total)) {
         row.tier_shares = shares(&row.tiers);
         row.star_shares = shares(&row.stars);
+        if row.count > 0 {
+            rounded_off |= !adds_up(&row.tier_shares);
+            rounded_off |= !row.stars.is_empty() && !adds_up(&row.star_shares);
+        }
     }
     Summary {
         star_columns,
         rows,
         total,
+        rounded_off,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(counts: &[u64]) -> Vec<String> {
+        shares(counts).iter().map(Decimal::to_string).collect()
+    }
+
+    #[test]
+    fn each_share_is_rounded_by_itself_half_away_from_zero() {
+        // Rows of 14, 3 and 7 organizations, by hand:
+        // 6/14 = 42.857… → 42.9 (not bent to 42.8), 8/14 = 57.142… → 57.1: 100.0.
+        assert_eq!(shown(&[6, 8]), ["42.9", "57.1"]);
+        // 1/3 = 33.333… → 33.3 three times: 99.9, and the row does not add up.
+        assert_eq!(shown(&[1, 1, 1]), ["33.3", "33.3", "33.3"]);
+        assert!(!adds_up(&shares(&[1, 1, 1])));
+        // 2/7 = 28.571… → 28.6 twice, 3/7 = 42.857… → 42.9: 100.1.
+        assert_eq!(shown(&[2, 2, 3]), ["28.6", "28.6", "42.9"]);
+        // A half rounds up: 1/8 = 12.5 exactly is 12.5; 1/16 = 6.25 → 6.3.
+        assert_eq!(shown(&[1, 15]), ["6.3", "93.8"]);
+        // An empty row is all 0.
+        assert_eq!(shown(&[0, 0]), ["0.0", "0.0"]);
     }
 }

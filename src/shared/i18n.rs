@@ -188,6 +188,8 @@ strings! {
         total: "合计",
         count: "数量",
         quotas: "比例规则",
+        /// Under the 汇总表 where a row's shares, each rounded, do not add up to 100%.
+        shares_rounded: "因四舍五入，分项之和可能不等于 100%",
         laggards: "后进组织整改名单",
         rectify_from: "整改起始日期",
         rectify_months: "整改期限（月）",

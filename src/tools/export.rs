@@ -284,6 +284,9 @@ pub fn summary_records(state: &ListState, graded: &Graded) -> Vec<Vec<Cell>> {
         }
         out.push(cells);
     }
+    if sum.rounded_off {
+        out.push(vec![Cell::Text(s.shares_rounded().into())]);
+    }
     out.push(Vec::new());
     out.extend(
         graded

@@ -1,5 +1,6 @@
-//! The 汇总表: counts and shares by category × tier and × stars, with totals (each row's shares
-//! sum to 100.0%), and what the quota rules counted and moved.
+//! The 汇总表: counts and shares by category × tier and × stars, with totals (each share rounded
+//! by itself, with a footnote where a row then does not add up to 100%), and what the quota rules
+//! counted and moved.
 
 use dingji_rules::summary::SummaryRow;
 use dingji_rules::{Lang, Scheme};
@@ -56,6 +57,9 @@ pub fn summary(scheme: &Scheme, graded: &Graded, lang: Lang) -> Html {
                     </tbody>
                 </table>
             </div>
+            if sum.rounded_off {
+                <p class="hint" id="summary-rounded">{ s.shares_rounded() }</p>
+            }
             if !graded.list.quotas.is_empty() {
                 <h3>{ s.quotas() }</h3>
                 <ul id="quotas">{ for graded.list.quotas.iter().map(|q| html! { <li>{ crate::list::derive::quota_line(scheme, q, lang) }</li> }) }</ul>
