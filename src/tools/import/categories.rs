@@ -77,7 +77,7 @@ pub fn category_choices(
             CategoryGuess::Synonym(_) => s.import_synonym(),
             _ => s.import_pick(),
         };
-        let rows = if zh { format!("（{} 行）", word.rows) } else { format!(" ({} rows)", word.rows) };
+        let rows = if zh { format!("（{} 行）", word.lines.len()) } else { format!(" ({} rows)", word.lines.len()) };
         let per_row = word.per_row.is_some();
         // Row by row, a row chooses among the categories the word may be (all, if it fits none).
         let among = match &word.guess {

@@ -49,8 +49,6 @@ pub struct CategoryWord {
     pub guess: CategoryGuess,
     /// The category (id) it is read as; `None` until the user picks one.
     pub choice: Option<String>,
-    /// How many rows have it.
-    pub rows: usize,
     /// The rows that have it: each row's line and the organization's name.
     pub lines: Vec<(usize, String)>,
     /// Chosen row by row (a word that covers several categories: 两新组织 is a company's or a
@@ -162,7 +160,6 @@ impl Plan {
                 name.to_owned()
             });
             if let Some(word) = self.categories.iter_mut().find(|w| w.value == value) {
-                word.rows += 1;
                 word.lines.push(line);
                 continue;
             }
@@ -182,7 +179,6 @@ impl Plan {
                 value: value.to_owned(),
                 guess,
                 choice,
-                rows: 1,
                 lines: vec![line],
                 per_row: None,
             });

@@ -3,7 +3,8 @@
 //! local storage under [`REMEMBERED_KEY`] as JSON: `{"format": 1, "files": [...]}`, each file its
 //! scheme's id, its header row and what the clerk chose (the list column of each file column by
 //! its key, the category words' choices, the sources typed in later, fill-down), newest first,
-//! at most [`REMEMBERED`] files. Pure: the dialog reads and writes the text.
+//! at most [`REMEMBERED`] files. [`remember`] and [`recall`] are pure over that text;
+//! [`remembered`] and [`remember_plan`] read and write it in local storage for the dialog.
 
 use dingji_rules::Scheme;
 use dingji_rules::draft::Mode;
