@@ -8,8 +8,8 @@
 // self.dingjiOpenTool(name, data, extra, done) opens the tool `name` in a root of its own at the
 // end of the body (outside the page's app: each Yew instance numbers its app roots from 1, so
 // two apps in one subtree would take each other's events) and takes it down after it calls
-// `done` (if given); the promise it returns is rejected if the tool could not be opened (and,
-// with no `done`, it says so over the page). Run again, it changes nothing.
+// `done`; the promise it returns is rejected if the tool could not be opened (the page says why:
+// src/wire/tools.rs). Run again, it changes nothing.
 (() => {
   if (self.dingjiOpenTool) return;
   let loading;
@@ -34,29 +34,6 @@
     });
     return loading;
   };
-  // Why a tool could not be opened, over the page, for a page that waits for no answer (the
-  // calculator), in the page's language.
-  const say = (e) => {
-    const zh = !document.documentElement.lang.startsWith('en');
-    const root = document.createElement('div');
-    root.id = 'tool-root';
-    const box = document.createElement('section');
-    box.className = 'card dialog';
-    box.setAttribute('role', 'alertdialog');
-    box.setAttribute('aria-label', zh ? '工具未能载入' : 'The tools could not be loaded');
-    const text = document.createElement('p');
-    text.id = 'tool-failed';
-    const why = e instanceof Error && e.message !== 'unfetched' ? e.message : zh ? '脚本无法获取' : 'the script could not be fetched';
-    text.textContent = `${zh ? '工具未能载入：' : 'The tools could not be loaded: '}${why}`;
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = zh ? '关闭' : 'Close';
-    close.onclick = () => root.remove();
-    box.append(text, close);
-    root.append(box);
-    document.body.append(root);
-    close.focus();
-  };
   self.dingjiOpenTool = (name, data, extra, done) => {
     const opened = self.dingjiLoadTools().then((tools) => {
       const root = document.createElement('div');
@@ -67,7 +44,7 @@
           root,
           data,
           (text, flag) => {
-            if (done) done(text, flag);
+            done(text, flag);
             // Taken down after this call returns: not from inside the tool's own callback.
             setTimeout(() => {
               tools.close_tool();
@@ -81,7 +58,6 @@
         throw e;
       }
     });
-    if (!done) opened.catch(say);
     return opened;
   };
 })();

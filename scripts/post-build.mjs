@@ -174,12 +174,8 @@ const calculatorNames = `self.dingjiWorkers=${JSON.stringify({
   './tools-loader.js': workers['./tools-loader.js'],
 })};`;
 if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
-// With them, the calculator's way to the workshop (assets/calculator-tools.js), minified on
-// release: one inline script, pinned below like trunk's.
-let calculatorTools = readFileSync(join(dir, 'calculator-tools.js'), 'utf8');
-if (process.env.TRUNK_PROFILE === 'release') calculatorTools = (await minify(calculatorTools, { compress: true, mangle: true })).code;
-unlinkSync(join(dir, 'calculator-tools.js'));
-html = html.replace('</head>', `<script>${calculatorNames}${calculatorTools}</script></head>`);
+// With them, one inline script, pinned below like trunk's.
+html = html.replace('</head>', `<script>${calculatorNames}</script></head>`);
 
 {
   const js = join(dir, 'list.js');

@@ -67,7 +67,7 @@ fn applying_a_scheme_says_what_it_leaves_out_maps_categories_and_is_undone() {
     let answered = recategorized(&list, &mapping);
     let applied = list.clone().reduce(Action::Apply {
         scheme: scheme.clone(),
-        data: dingji::wire::list::scheme_data(&scheme),
+        data: dingji::wire::schemes::scheme_data(&scheme),
         categories: answered
             .rows
             .iter()
@@ -134,7 +134,7 @@ fn a_vote_entered_as_a_score_stays_a_score_under_another_scale() {
     assert_eq!((c.grading, c.total), (2, 2));
     let applied = list.reduce(Action::Apply {
         scheme: scheme.clone(),
-        data: dingji::wire::list::scheme_data(&scheme),
+        data: dingji::wire::schemes::scheme_data(&scheme),
         categories: vec!["社区".into(), "社区".into()],
     });
     // By hand: P 0.7 × 86 + 0.3 × 92 = 60.2 + 27.6 = 87.80; Q 67.2 + 27 = 94.20.

@@ -266,7 +266,7 @@ fn a_scheme_in_a_link_comes_back_whole_and_a_damaged_link_is_refused() {
         s.id = "custom".into();
         let link = scheme_link(&s).unwrap();
         assert!(link.starts_with(&format!("{}~", preset.id)), "{link}");
-        let whole = dingji::wire::list::scheme_data(&s).unwrap();
+        let whole = dingji::wire::schemes::scheme_data(&s).unwrap();
         assert!(
             link.len() * 3 < whole.len(),
             "{} {}: {link}",
@@ -352,6 +352,8 @@ fn the_calculator_takes_a_trial_as_its_own_preset_first_then_as_another() {
     let on_b = Calculator {
         presets: Rc::new(presets.clone()),
         preset: "B".into(),
+        own: None,
+        unused: Vec::new(),
     };
     let mut trial = presets::by_id("B").unwrap();
     trial.sources[2].weight = d("30");
@@ -368,6 +370,8 @@ fn the_calculator_takes_a_trial_as_its_own_preset_first_then_as_another() {
     let on_zzb = Calculator {
         presets: Rc::new(presets),
         preset: "ZZB".into(),
+        own: None,
+        unused: Vec::new(),
     };
     assert_eq!(on_zzb.takes(&zzb).unwrap().0, "ZZB");
 }

@@ -1211,7 +1211,7 @@ fn a_list_under_a_scheme_made_in_the_workshop_is_saved_with_the_scheme_whole() {
     scheme.id = "custom".into();
     scheme.sources[0].weight = "40".parse().unwrap();
     scheme.sources[2].weight = "30".parse().unwrap();
-    let data = dingji::wire::list::scheme_data(&scheme).unwrap();
+    let data = dingji::wire::schemes::scheme_data(&scheme).unwrap();
     let state = list.reduce(Action::Adopt(Rc::new(scheme.clone()), data));
     let text = persist::to_text(&state);
     assert!(
@@ -1236,7 +1236,7 @@ fn a_list_under_a_scheme_made_in_the_workshop_is_saved_with_the_scheme_whole() {
 
 #[test]
 fn my_schemes_are_kept_by_name_and_unreadable_ones_stay() {
-    use dingji::tools::workshop::{is_my_schemes, keep_scheme, my_schemes};
+    use dingji::wire::schemes::{is_my_schemes, keep_scheme, my_schemes};
     let mut a = (*b()).clone();
     a.id = "custom".into();
     a.name.zh = "我镇方案".into();

@@ -103,7 +103,7 @@ fn editor_with_errors(edits: &Edits) -> String {
         errors: Some(&errors),
         typed_weight: None,
         dispatch: &Callback::noop(),
-        saved: "",
+        on_workshop: Callback::noop(),
     }))
 }
 
@@ -155,7 +155,7 @@ fn thresholds_out_of_order_are_named_at_the_tier() {
         errors: Some(&errors),
         typed_weight: None,
         dispatch: &Callback::noop(),
-        saved: "",
+        on_workshop: Callback::noop(),
     }));
     assert_eq!(
         by_id(&html, "threshold-1-error"),
@@ -317,7 +317,7 @@ fn a_typed_weight_that_breaks_the_total_offers_the_others_balanced_in_one_click(
         errors: Some(&errors),
         typed_weight: state.typed_weight,
         dispatch: &Callback::noop(),
-        saved: "",
+        on_workshop: Callback::noop(),
     }));
     assert!(
         text(&html).contains("其余权重按比例调整为：党委评定 42.86%、自评 17.14% 按比例调整"),
@@ -342,7 +342,7 @@ fn a_typed_weight_that_breaks_the_total_offers_the_others_balanced_in_one_click(
         errors: Some(&errors).filter(|e| !e.is_empty()),
         typed_weight: taken.typed_weight,
         dispatch: &Callback::noop(),
-        saved: "",
+        on_workshop: Callback::noop(),
     }));
     assert!(!html.contains("weights-balance"), "{html}");
 }
@@ -363,7 +363,7 @@ fn a_threshold_out_of_order_names_its_tier_in_the_pages_language() {
         errors: Some(&errors),
         typed_weight: None,
         dispatch: &Callback::noop(),
-        saved: "",
+        on_workshop: Callback::noop(),
     }));
     let said = by_id(&html, "threshold-1-error");
     assert!(said.contains("\"Fairly good\""), "{said}");

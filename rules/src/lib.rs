@@ -17,6 +17,7 @@
 
 #[doc(hidden)]
 pub mod bench;
+pub mod carry;
 pub mod columns;
 pub mod draft;
 pub mod error;

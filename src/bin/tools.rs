@@ -2,7 +2,7 @@
 //! bundle that post-build exposes as `self.dingjiTools`): the import dialog, the scheme
 //! workshop, the exports, the 公示 preview and the reading of a paste, loaded by
 //! `assets/tools-loader.js` on the first use of any (the list page through
-//! `dingji::list::tools`, the calculator through `assets/calculator-tools.js`), so that neither
+//! `dingji::list::tools`, the calculator through `dingji::calculator::tools`), so that neither
 //! page's first load carries them.
 //!
 //! Each mounts into a root the page gives it and reads the page's list as saved-list text (the
@@ -116,7 +116,7 @@ mod serve {
                     // page reads the scheme and each row's category from it.
                     let state = dingji::tools::workshop::apply::recategorized(&state, &mapping);
                     let text = persist::to_text(&ListState {
-                        scheme_data: dingji::wire::list::scheme_data(&scheme),
+                        scheme_data: dingji::wire::schemes::scheme_data(&scheme),
                         scheme,
                         ..state
                     });
@@ -139,12 +139,11 @@ mod serve {
 
     /// Opens the scheme workshop in `root` over the calculator, whose inputs are `saved` (its
     /// saved form, [`dingji::wire::page::Saved`]): the trial starts from the scheme it computes
-    /// under (the preset with its changes to the weights and thresholds), and its organization's
-    /// result is compared. A trial that is a preset with other weights and thresholds (its own
-    /// preset, or another) is applied as the calculator's preset and its own changes: the page's
-    /// address is given the inputs with them as a share link's fragment, which the page opens
-    /// (and can take back). `done` is called with nothing
-    /// when it is closed or applied.
+    /// under (its preset or its own scheme, with its changes to the weights and thresholds), and
+    /// its organization's result is compared. Any valid trial is applied
+    /// ([`dingji::tools::workshop::Calculator::applied`]): the page's address is given the inputs
+    /// under it as a share link's fragment, which the page opens (and can take back). `done` is
+    /// called with nothing when it is closed or applied.
     #[wasm_bindgen]
     pub fn open_org_workshop(
         root: web_sys::Element,
@@ -158,14 +157,12 @@ mod serve {
         let saved =
             Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e.to_string()))?;
         let lang = saved.lang.unwrap_or_default();
-        let preset = schemes
-            .iter()
-            .find(|s| s.id == saved.scheme)
-            .cloned()
+        let base = saved
+            .base(&schemes)
             .ok_or_else(|| JsValue::from_str("scheme"))?;
         // The calculator's scheme as it computes: every change to a weight or threshold that
         // reads.
-        let scheme = Rc::new(edited_scheme(&preset, &saved.edits, lang).0);
+        let scheme = Rc::new(edited_scheme(&base, &saved.edits, lang).0);
         let mut state = ListState::new(scheme.clone());
         state.lang = lang;
         state.rows = Rc::new(vec![Rc::new(dingji::list::state::Row::new(
@@ -184,20 +181,18 @@ mod serve {
         let calculator = dingji::tools::workshop::Calculator {
             presets: Rc::new(schemes),
             preset: saved.scheme.clone(),
+            own: saved.own.clone(),
+            unused: saved.unused.clone(),
         };
         let on_apply = {
             let (calculator, close) = (calculator.clone(), close.clone());
-            Callback::from(move |(scheme, _): (Rc<dingji_rules::Scheme>, Vec<_>)| {
-                if let Some((preset, edits)) = calculator.takes(&scheme) {
-                    let fragment = Saved {
-                        scheme: preset,
-                        edits,
-                        ..saved.clone()
-                    }
-                    .to_fragment();
-                    let _ = gloo::utils::window()
-                        .location()
-                        .set_hash(&format!("{}{fragment}", dingji::wire::page::APPLIED));
+            Callback::from(move |(trial, _): (Rc<dingji_rules::Scheme>, Vec<_>)| {
+                if let Some(applied) = calculator.applied(&saved, &base, &trial) {
+                    let _ = gloo::utils::window().location().set_hash(&format!(
+                        "{}{}",
+                        dingji::wire::page::APPLIED,
+                        applied.to_fragment()
+                    ));
                 }
                 close();
             })
@@ -210,6 +205,78 @@ mod serve {
             one: Some(calculator),
         };
         mount_workshop(root, props);
+        Ok(())
+    }
+
+    fn lang_of(code: &str) -> dingji_rules::Lang {
+        if code == "en" {
+            dingji_rules::Lang::En
+        } else {
+            dingji_rules::Lang::Zh
+        }
+    }
+
+    /// Reads a scheme file (`text`, its JSON) and checks it: answers the scheme in its saved
+    /// form, or throws why not in `lang` ("zh" or "en"), with where in the file.
+    #[wasm_bindgen]
+    pub fn read_scheme_file(text: String, lang: String) -> Result<String, JsValue> {
+        let lang = lang_of(&lang);
+        let scheme = dingji_rules::Scheme::from_json(&text)
+            .map_err(|e| JsValue::from_str(&e.message(lang)))?;
+        saved_form(&scheme, lang)
+    }
+
+    /// Reads the scheme a link carries (`data`, after `scheme=`) and checks it: answers the
+    /// scheme in its saved form, or throws why not in `lang`.
+    #[wasm_bindgen]
+    pub fn read_scheme_link(data: String, lang: String) -> Result<String, JsValue> {
+        let lang = lang_of(&lang);
+        let scheme = dingji::tools::workshop::scheme_in_link(&data)
+            .map_err(|fault| JsValue::from_str(&fault.reason(lang)))?;
+        saved_form(&scheme, lang)
+    }
+
+    fn saved_form(
+        scheme: &dingji_rules::Scheme,
+        lang: dingji_rules::Lang,
+    ) -> Result<String, JsValue> {
+        dingji::wire::schemes::scheme_data(scheme)
+            .map(|d| d.to_string())
+            .ok_or_else(|| {
+                JsValue::from_str(if lang == dingji_rules::Lang::Zh {
+                    "方案中有本程序无法保存的数值（小数位过多）"
+                } else {
+                    "The scheme has a value this program cannot keep (too many decimals)"
+                })
+            })
+    }
+
+    /// Offers the scheme of the calculator's inputs `saved` (their saved form), with their
+    /// changes to the weights and thresholds that read, as a scheme file (方案-<name>.json).
+    #[wasm_bindgen]
+    pub fn save_scheme_file(saved: String) -> Result<(), JsValue> {
+        use dingji::wire::page::Saved;
+        let schemes: Vec<Rc<dingji_rules::Scheme>> =
+            presets::all().into_iter().map(Rc::new).collect();
+        let saved =
+            Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let lang = saved.lang.unwrap_or_default();
+        let base = saved
+            .base(&schemes)
+            .ok_or_else(|| JsValue::from_str("scheme"))?;
+        let scheme = dingji::wire::page::effective_scheme(&base, &saved.edits, lang).map_err(|_| {
+            JsValue::from_str(if lang == dingji_rules::Lang::Zh {
+                "方案有误（见标出的权重或分数线），更正后才能保存"
+            } else {
+                "The scheme is wrong (see the marked weights or thresholds); correct it to save it"
+            })
+        })?;
+        let bytes = js_sys::Uint8Array::from(scheme.to_json().as_bytes());
+        dingji::tools::export::download(
+            &format!("方案-{}.json", scheme.name.zh),
+            &bytes,
+            "application/json",
+        );
         Ok(())
     }
 

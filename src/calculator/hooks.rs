@@ -16,6 +16,7 @@ use crate::wire::explained::Explained;
 #[cfg(target_arch = "wasm32")]
 use crate::wire::page::Saved;
 use crate::wire::request::Request;
+use crate::wire::schemes::OwnScheme;
 
 /// Saves the inputs on every change (not while 清空 or an opened link can be undone); a failure
 /// is shown, never a crash. Presentation mode (kept with the inputs) loads its style sheet here.
@@ -51,28 +52,79 @@ pub fn use_saved(state: &AppState, saved: &str, dispatch: &Callback<Action>) {
     });
 }
 
-/// Opens a share link pasted into the address bar of the open page, or the inputs the scheme
-/// workshop gave back (the same fragment after [`crate::wire::page::APPLIED`]).
+/// The page's language as the document has it (set from the state at each change), for what is
+/// said after an answer that comes later.
+#[cfg(target_arch = "wasm32")]
+fn page_lang() -> crate::shared::i18n::Lang {
+    let en = gloo::utils::document()
+        .document_element()
+        .is_some_and(|e| e.get_attribute("lang").is_some_and(|l| l.starts_with("en")));
+    if en {
+        crate::shared::i18n::Lang::En
+    } else {
+        crate::shared::i18n::Lang::Zh
+    }
+}
+
+/// Reads the scheme a link carries (`data`, after `scheme=`) with the tools, and grades under it
+/// (which can be taken back); a scheme that cannot be used is named and changes nothing.
+pub fn open_scheme_link(
+    data: String,
+    lang: crate::shared::i18n::Lang,
+    dispatch: &Callback<Action>,
+) {
+    let dispatch = dispatch.clone();
+    super::tools::read_scheme_link(
+        data,
+        lang,
+        Callback::from(move |read: Result<OwnScheme, crate::wire::Error>| {
+            dispatch.emit(match read {
+                Ok(own) => Action::UseScheme {
+                    to: own.scheme,
+                    own: Some(own.data),
+                    linked: true,
+                },
+                Err(why) => Action::Notify(Notice::SchemeRefused(why.message(lang))),
+            })
+        }),
+    );
+}
+
+/// Opens a share link pasted into the address bar of the open page, the inputs the scheme
+/// workshop gave back (the same fragment after [`crate::wire::page::APPLIED`]), or a scheme link
+/// (`#scheme=…`); `linked` is the scheme link the page was opened with, read once it has started.
 #[hook]
-pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>>>) {
+pub fn use_opened_links(
+    dispatch: &Callback<Action>,
+    schemes: &Rc<Vec<Rc<Scheme>>>,
+    linked: Option<String>,
+    lang: crate::shared::i18n::Lang,
+) {
     let dispatch = dispatch.clone();
     let schemes = schemes.clone();
     use_effect_with((), move |_| {
+        if let Some(data) = linked {
+            open_scheme_link(data, lang, &dispatch);
+        }
         #[cfg(target_arch = "wasm32")]
         {
             use wasm_bindgen::JsCast;
             let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                if let Some(fragment) = take_fragment() {
-                    let applied = fragment.strip_prefix(crate::wire::page::APPLIED);
-                    match Saved::from_fragment(applied.unwrap_or(&fragment), &schemes) {
-                        Ok(saved) => {
-                            dispatch.emit(Action::Open(saved));
-                            if applied.is_some() {
-                                dispatch.emit(Action::Notify(Notice::Applied));
-                            }
+                let Some(fragment) = take_fragment() else {
+                    return;
+                };
+                if let Some(data) = fragment.strip_prefix(crate::wire::schemes::SCHEME_LINK) {
+                    return open_scheme_link(data.to_owned(), page_lang(), &dispatch);
+                }
+                let applied = fragment.strip_prefix(crate::wire::page::APPLIED);
+                match Saved::from_fragment(applied.unwrap_or(&fragment), &schemes) {
+                    Ok(saved) => {
+                        dispatch.emit(Action::Open(saved));
+                        if applied.is_some() {
+                            dispatch.emit(Action::Notify(Notice::Applied));
                         }
-                        Err(why) => dispatch.emit(Action::Notify(Notice::BadLink(why))),
                     }
+                    Err(why) => dispatch.emit(Action::Notify(Notice::BadLink(why))),
                 }
             });
             let window = gloo::utils::window();
@@ -83,6 +135,36 @@ pub fn use_opened_links(dispatch: &Callback<Action>, schemes: &Rc<Vec<Rc<Scheme>
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (dispatch, schemes);
     });
+}
+
+/// 我的方案, as the workshop keeps them in local storage: read at each render (the workshop may
+/// have kept one since), parsed only when the text changed. A line that does not read is left
+/// out here (the workshop names it, and keeps it).
+#[hook]
+pub fn use_my_schemes() -> Rc<Vec<OwnScheme>> {
+    #[cfg(target_arch = "wasm32")]
+    let text = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| {
+            s.get_item(crate::wire::schemes::MY_SCHEMES_KEY)
+                .ok()
+                .flatten()
+        })
+        .unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    let text = String::new();
+    use_memo(text, |text| {
+        crate::wire::schemes::my_schemes(text)
+            .0
+            .into_iter()
+            .map(|(line, scheme)| OwnScheme {
+                scheme: Rc::new(scheme),
+                data: line.into(),
+            })
+            .collect()
+    })
 }
 
 /// The working and the goals, asked of the worker whenever the inputs (`saved`, the page's saved

@@ -6,4 +6,5 @@ pub mod derive;
 pub mod hooks;
 pub mod persist;
 pub mod state;
+pub mod tools;
 pub mod views;

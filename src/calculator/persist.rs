@@ -9,13 +9,17 @@ use crate::calculator::state::AppState;
 #[cfg(target_arch = "wasm32")]
 use crate::calculator::state::Notice;
 use crate::wire::page::Saved;
+#[cfg(target_arch = "wasm32")]
+use crate::wire::schemes::SCHEME_LINK;
 
 impl Saved {
     /// What to keep of `state` locally.
     pub fn local(state: &AppState) -> Self {
         Self {
             scheme: state.scheme_id.clone(),
+            own: state.own.clone(),
             draft: state.draft.clone(),
+            unused: state.unused.clone(),
             edits: state.edits.clone(),
             lang: Some(state.lang),
             presentation: state.presentation,
@@ -40,7 +44,9 @@ impl Saved {
             presentation: self.presentation,
             show_why: self.show_why,
             scheme_id: self.scheme,
+            own: self.own,
             draft: self.draft,
+            unused: self.unused,
             edits: self.edits,
             typed_weight: None,
             notice: None,
@@ -62,8 +68,9 @@ pub fn example_state(schemes: &[Rc<Scheme>]) -> AppState {
         .unwrap_or_default()
 }
 
-/// The state to start from: saved inputs, then a share link over them.
-pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
+/// The state to start from: saved inputs, then a share link over them; and the scheme a link
+/// carried (`#scheme=…`, its data), which the page reads with the tools once it has started.
+pub fn initial_state(schemes: &[Rc<Scheme>]) -> (AppState, Option<String>) {
     #[cfg(target_arch = "wasm32")]
     {
         let storage = gloo::utils::window().local_storage().ok().flatten();
@@ -83,14 +90,16 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
             }
             None => example_state(schemes),
         };
-        if let Some(fragment) = crate::shared::take_fragment() {
+        let mut linked = None;
+        let fragment = crate::shared::take_fragment();
+        if let Some(data) = (fragment.as_deref()).and_then(|f| f.strip_prefix(SCHEME_LINK)) {
+            linked = Some(data.to_owned());
+        } else if let Some(fragment) = fragment {
             match Saved::from_fragment(&fragment, schemes) {
                 Ok(saved) => {
                     // Kept aside until the user keeps the link's inputs (saving waits).
                     state.before = Some(Rc::new(state.clone()));
-                    state.scheme_id = saved.scheme;
-                    state.draft = saved.draft;
-                    state.edits = saved.edits;
+                    state.take_inputs(saved);
                     notice = Some(Notice::LinkOpened);
                 }
                 Err(why) => notice = Some(Notice::BadLink(why)),
@@ -98,10 +107,10 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> AppState {
         }
         state.notice = notice;
         state.lang = crate::shared::carried_lang().unwrap_or(state.lang);
-        state
+        (state, linked)
     }
     #[cfg(not(target_arch = "wasm32"))]
-    example_state(schemes)
+    (example_state(schemes), None)
 }
 
 /// The page's address with `fragment` as its fragment.

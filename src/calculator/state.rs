@@ -8,12 +8,14 @@
 use std::rc::Rc;
 
 use dingji_rules::Scheme;
+use dingji_rules::carry::{Unused, carry};
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::map;
 use yew::Reducible;
 
 use crate::shared::i18n::Lang;
 use crate::wire::page::{Edits, Saved};
+use crate::wire::schemes::OwnScheme;
 
 /// What the user has chosen and typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,10 +26,16 @@ pub struct AppState {
     pub presentation: bool,
     /// Whether the working (计算过程) and the goals are shown.
     pub show_why: bool,
-    /// The id of the preset scheme the page starts from.
+    /// The id of the preset scheme the page starts from (or of `own`).
     pub scheme_id: String,
+    /// The scheme graded under where it is not a preset: a scheme file, 我的方案, a link, a
+    /// trial of the workshop applied.
+    pub own: Option<OwnScheme>,
     /// The organization's entries, as typed.
     pub draft: OrgDraft,
+    /// Entries the scheme has no place for (本方案中不使用), kept by what they mean until a
+    /// scheme that has one is chosen.
+    pub unused: Vec<Unused>,
     /// The user's changes to the scheme's weights and thresholds, as typed.
     pub edits: Edits,
     /// The weight typed last (by source index): the one a balance of the others keeps.
@@ -52,8 +60,15 @@ pub enum Notice {
     SaveFailed,
     /// A share link was opened.
     LinkOpened,
-    /// A trial in the scheme workshop was applied (a preset, with its weights and thresholds).
+    /// A trial in the scheme workshop was applied.
     Applied,
+    /// The scheme a link carried is graded under (named).
+    SchemeOpened(String),
+    /// A scheme file, a scheme link or 我的方案 that could not be used: why, in the page's
+    /// language; nothing was changed.
+    SchemeRefused(String),
+    /// A sentence said as it is, in the page's language (the tools could not be loaded).
+    Failed(String),
     /// The inputs were cleared.
     Cleared,
 }
@@ -67,8 +82,15 @@ pub enum Action {
     TogglePresentation,
     /// Show or hide the working and the goals.
     ToggleWhy,
-    /// Choose another preset scheme (the entries of sources with the same id are kept).
-    PickScheme(Rc<Scheme>),
+    /// Grade under another scheme: `to`, a preset, or a scheme of the user's (`own`, its saved
+    /// form). The entries are carried by what they mean (`dingji_rules::carry`): what `to` has
+    /// no place for is kept aside, never laid on another place. `linked`: a link's scheme,
+    /// which can be taken back until the user goes on.
+    UseScheme {
+        to: Rc<Scheme>,
+        own: Option<Rc<str>>,
+        linked: bool,
+    },
     /// Choose the organization's category.
     PickCategory(String),
     /// A source's direct score.
@@ -118,7 +140,9 @@ impl Default for AppState {
             presentation: false,
             show_why: false,
             scheme_id: "B".to_owned(),
+            own: None,
             draft: OrgDraft::default(),
+            unused: Vec::new(),
             edits: Edits::default(),
             typed_weight: None,
             notice: None,
@@ -127,12 +151,26 @@ impl Default for AppState {
     }
 }
 
+impl AppState {
+    /// The inputs of `saved` in place of these: its scheme, entries and changes.
+    pub fn take_inputs(&mut self, saved: Saved) {
+        self.scheme_id = saved.scheme;
+        self.own = saved.own;
+        self.draft = saved.draft;
+        self.unused = saved.unused;
+        self.edits = saved.edits;
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let undoable = matches!(action, Action::ClearInputs | Action::Open(_));
+        let undoable = matches!(
+            action,
+            Action::ClearInputs | Action::Open(_) | Action::UseScheme { linked: true, .. }
+        );
         let passive = matches!(
             action,
             Action::SetLang(_)
@@ -148,20 +186,26 @@ impl Reducible for AppState {
                 next.show_why |= next.presentation;
             }
             Action::ToggleWhy => next.show_why = !next.show_why,
-            Action::PickScheme(scheme) => {
-                next.scheme_id = scheme.id.clone();
+            Action::UseScheme { to, own, linked } => {
+                // The scheme the entries were typed under: its ids and Chinese names are what
+                // the carrying reads; its English (the presets', once the catalogue is in) names
+                // what is kept aside.
+                let from = match &self.own {
+                    Some(own) => own.scheme.clone(),
+                    None => (crate::shared::i18n::presets().into_iter())
+                        .find(|p| p.id == self.scheme_id)
+                        .unwrap_or_else(|| to.clone()),
+                };
+                next.scheme_id = to.id.clone();
                 next.edits = Edits::default();
-                if scheme.category(&next.draft.category).is_none() {
-                    next.draft.category = String::new();
-                }
-                next.draft
-                    .vetoes
-                    .retain(|v| scheme.vetoes.iter().any(|x| &x.id == v));
-                next.draft
-                    .inputs
-                    .retain(|(id, _)| scheme.source(id).is_some());
-                for source in &scheme.sources {
-                    next.draft.source_mut(&scheme, &source.id);
+                next.typed_weight = None;
+                (next.draft, next.unused) = carry(&self.draft, &from, &self.unused, &to);
+                next.own = own.map(|data| OwnScheme {
+                    scheme: to.clone(),
+                    data,
+                });
+                if linked {
+                    next.notice = Some(Notice::SchemeOpened(to.name.zh.clone()));
                 }
             }
             Action::PickCategory(id) => next.draft.category = id,
@@ -230,17 +274,18 @@ impl Reducible for AppState {
                     };
                 }
                 next.draft.vetoes.clear();
+                next.unused.clear();
             }
             Action::Open(saved) => {
-                next.scheme_id = saved.scheme;
-                next.draft = saved.draft;
-                next.edits = saved.edits;
+                next.take_inputs(saved);
                 next.notice = Some(Notice::LinkOpened);
             }
             Action::Restore => {
                 if let Some(b) = next.before.take() {
                     next.scheme_id = b.scheme_id.clone();
+                    next.own = b.own.clone();
                     next.draft = b.draft.clone();
+                    next.unused = b.unused.clone();
                     next.edits = b.edits.clone();
                 }
                 next.notice = None;
@@ -259,7 +304,13 @@ impl Reducible for AppState {
             next.before = None;
             if matches!(
                 next.notice,
-                Some(Notice::LinkOpened | Notice::Applied | Notice::Cleared)
+                Some(
+                    Notice::LinkOpened
+                        | Notice::Applied
+                        | Notice::Cleared
+                        | Notice::SchemeOpened(_)
+                        | Notice::SchemeRefused(_)
+                )
             ) {
                 next.notice = None;
             }
@@ -427,5 +478,47 @@ mod tests {
         assert_eq!(went_on.before, None);
         assert_eq!(went_on.notice, None);
         assert_eq!(went_on.edits.weights, saved.edits.weights);
+    }
+
+    /// A township's scheme (three sources, 满意 with 不了解, deductions, no stars).
+    fn township() -> OwnScheme {
+        let json = include_str!("../../tests/fixtures/township-satisfaction.json");
+        OwnScheme::of(Scheme::from_json(json).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_scheme_of_the_users_travels_whole_with_the_entries_it_has_no_place_for() {
+        let own = township();
+        // B's worked example has none of the township's sources: all six entries aside.
+        let example = crate::calculator::persist::example_state(&schemes());
+        let state = Rc::new(example).reduce(Action::UseScheme {
+            to: own.scheme.clone(),
+            own: Some(own.data.clone()),
+            linked: false,
+        });
+        assert_eq!(state.unused.len(), 6);
+        assert_eq!(state.scheme_id, "hx-township");
+        let link = Saved::shared(&state).to_fragment();
+        let back = Saved::from_fragment(&link, &schemes()).unwrap();
+        assert_eq!(back.own, state.own);
+        assert_eq!(back.unused, state.unused);
+        // Back under B (its preset), everything is in its place again.
+        let b = schemes()[0].clone();
+        let again = Rc::new(back.into_state()).reduce(Action::UseScheme {
+            to: b,
+            own: None,
+            linked: false,
+        });
+        assert!(again.unused.is_empty());
+        assert_eq!(
+            again.draft.source("vote").unwrap().counts,
+            ["30", "15", "4", "1"]
+        );
+        // The scheme's data damaged: the line is named, nothing is read.
+        let text = Saved::local(&state).to_text().replace(&*own.data, "AAAA");
+        assert_eq!(
+            Saved::from_text(&text, &schemes()).map_err(|e| e.to_string()),
+            Err("第 3 行的方案数据无法读取".into())
+        );
     }
 }

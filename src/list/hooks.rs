@@ -625,7 +625,7 @@ pub fn use_tools(
                 let hash = location.hash().unwrap_or_default();
                 if let Some(data) = hash
                     .strip_prefix('#')
-                    .and_then(|h| h.strip_prefix(crate::wire::list::SCHEME_LINK))
+                    .and_then(|h| h.strip_prefix(crate::wire::schemes::SCHEME_LINK))
                 {
                     open_workshop.emit(Some(data.to_owned()));
                     let _ = location.set_hash("");

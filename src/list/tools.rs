@@ -19,7 +19,7 @@ pub enum Tool {
     /// The 公示, previewed to print.
     Publicity,
     /// The workshop, starting from the list's scheme or from a scheme a link carried (its saved
-    /// form, as [`crate::wire::list::scheme_data`] writes it).
+    /// form, as [`crate::wire::schemes::scheme_data`] writes it).
     Workshop(Option<String>),
 }
 

@@ -133,6 +133,17 @@ strings! {
         balance_offer: "其余权重按比例调整为：{0}",
         /// The button that takes them.
         balance: "按比例调整",
+        /// The group of the scheme menu that lists the schemes kept in the workshop.
+        my_schemes: "我的方案",
+        /// After the name of a scheme opened here (a file, a link, a trial applied).
+        own_scheme: "（本页打开的方案）",
+        open_scheme_file: "打开方案文件…",
+        save_scheme_file: "保存为方案文件",
+        /// "已按链接中的方案“红溪镇…”计算。": its name.
+        scheme_opened: "已按链接中的方案“{0}”计算。",
+        scheme_refused: "方案未采用，当前方案未改变：",
+        unused: "本方案中不使用",
+        unused_hint: "以下内容是在其他方案下填写的，本方案没有对应项，不参与计算；换回有对应项的方案即重新使用。",
     }
 }
 
@@ -143,6 +154,37 @@ pub fn strings(lang: Lang) -> &'static Strings {
             Strings::read(&mut en.calculator.iter().copied())
         }),
         _ => &ZH,
+    }
+}
+
+/// `text` in `lang`, or its Chinese where it has no English.
+fn name(text: &dingji_rules::Text, lang: Lang) -> &str {
+    text.get(lang)
+}
+
+/// An entry kept aside (`dingji_rules::carry`) as a line: "党员群众测评 · 较差：1",
+/// "党委评定：92", "一票否决事项：…"; the calculator lists them, the workshop names those its
+/// comparison leaves out.
+pub fn unused_line(u: &dingji_rules::carry::Unused, lang: Lang) -> String {
+    use dingji_rules::carry::Meaning;
+    let s = strings(lang);
+    let colon = s.colon();
+    match &u.meaning {
+        Meaning::Category(_) => format!("{}{colon}{}", s.category(), name(&u.name, lang)),
+        Meaning::Veto(_) => format!("{}{colon}{}", s.vetoes(), name(&u.name, lang)),
+        Meaning::Score => format!("{}{colon}{}", name(&u.source_name, lang), u.text),
+        Meaning::Eligible => format!(
+            "{} · {}{colon}{}",
+            name(&u.source_name, lang),
+            s.eligible(),
+            u.text
+        ),
+        Meaning::Count(_) | Meaning::Indicator(_) => format!(
+            "{} · {}{colon}{}",
+            name(&u.source_name, lang),
+            name(&u.name, lang),
+            u.text
+        ),
     }
 }
 

@@ -167,20 +167,6 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// The saved form of a scheme that is not a preset (see [`ListSettings::scheme_data`]); `None`
-/// for a value the form cannot hold.
-pub fn scheme_data(scheme: &Scheme) -> Option<Rc<str>> {
-    dingji_rules::presets::encode(scheme).map(|bytes| super::base64::encode(&bytes).into())
-}
-
-/// What a list page link carries a scheme after: `list.html#scheme=<its saved form>`.
-pub const SCHEME_LINK: &str = "scheme=";
-
-/// A scheme from its saved form (checked as a scheme file is); `None` where it is damaged.
-pub fn read_scheme_data(data: &str) -> Option<Scheme> {
-    super::base64::decode(data).and_then(|bytes| dingji_rules::presets::decode(&bytes))
-}
-
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unreadable> {
     let mut lines = text.lines().enumerate();
@@ -219,8 +205,8 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
                 });
             }
             ("scheme-data", None) => {
-                let scheme =
-                    read_scheme_data(rest).ok_or(Unreadable::SchemeData { number: n + 1 })?;
+                let scheme = super::schemes::read_scheme_data(rest)
+                    .ok_or(Unreadable::SchemeData { number: n + 1 })?;
                 list = Some(ListSettings {
                     modes: default_modes(&scheme),
                     scheme: Rc::new(scheme),

@@ -11,6 +11,7 @@ pub mod explained;
 pub mod list;
 pub mod page;
 pub mod request;
+pub mod schemes;
 pub mod sheets;
 pub mod tools;
 

@@ -5,12 +5,14 @@
 
 use std::rc::Rc;
 
+use dingji_rules::carry::{Meaning, Unused};
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::number::parse_in_range;
 use dingji_rules::{Decimal, Error, Lang, Scheme, map};
 
 use super::Unreadable;
 use super::codec::{SPACE, escape_token, excerpt, unescape_token};
+use super::schemes::OwnScheme;
 
 /// Changes to a preset's weights (by source) and thresholds (by tier but the last), as typed:
 /// only the values changed, so that a keystroke carries its own value and nothing else. `None`
@@ -85,14 +87,22 @@ impl Edits {
 /// weight 0 60
 /// ```
 ///
+/// A scheme that is not a preset is carried whole after the id line (`scheme-data <its saved
+/// form>`, [`super::schemes`]); entries it has no place for, by what they mean (`unused …`).
+///
 /// One entry per line, tokens separated by a space; `\`, a space and a newline inside a token are
 /// written `\\`, `\s` and `\n`. The first line names the format and its version.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
-    /// The preset scheme's id.
+    /// The preset scheme's id (or the id of `own`).
     pub scheme: String,
+    /// A scheme that is not a preset (a scheme file, 我的方案, a link, a trial applied), read
+    /// and checked as a scheme file is.
+    pub own: Option<OwnScheme>,
     /// The entries.
     pub draft: OrgDraft,
+    /// Entries the scheme has no place for (本方案中不使用), kept by what they mean.
+    pub unused: Vec<Unused>,
     /// The scheme changes.
     pub edits: Edits,
     /// The interface language (kept locally, not in links).
@@ -119,6 +129,75 @@ fn mode_name(mode: Mode) -> &'static str {
     }
 }
 
+fn mode_of(name: &str) -> Option<Mode> {
+    match name {
+        "score" => Some(Mode::Score),
+        "indicators" => Some(Mode::Indicators),
+        "votes" => Some(Mode::Votes),
+        _ => None,
+    }
+}
+
+/// An entry kept aside as its line's tokens after `unused`: the source, its form, what the entry
+/// is (and its key), the value, and the names it had (the source's and its own, in Chinese, then
+/// in English).
+fn unused_tokens(u: &Unused) -> [&str; 9] {
+    let (kind, key) = match &u.meaning {
+        Meaning::Category(id) => ("category", id.as_str()),
+        Meaning::Score => ("score", ""),
+        Meaning::Count(level) => ("count", level.as_str()),
+        Meaning::Eligible => ("eligible", ""),
+        Meaning::Indicator(id) => ("ind", id.as_str()),
+        Meaning::Veto(id) => ("veto", id.as_str()),
+    };
+    [
+        &u.source,
+        mode_name(u.mode),
+        kind,
+        key,
+        &u.text,
+        &u.source_name.zh,
+        &u.name.zh,
+        &u.source_name.en,
+        &u.name.en,
+    ]
+}
+
+fn unused_of(t: &[&str]) -> Option<Unused> {
+    let [
+        source,
+        mode,
+        kind,
+        key,
+        text,
+        source_zh,
+        name_zh,
+        source_en,
+        name_en,
+    ] = t
+    else {
+        return None;
+    };
+    let key = (*key).to_owned();
+    let meaning = match *kind {
+        "category" => Meaning::Category(key),
+        "score" => Meaning::Score,
+        "count" => Meaning::Count(key),
+        "eligible" => Meaning::Eligible,
+        "ind" => Meaning::Indicator(key),
+        "veto" => Meaning::Veto(key),
+        _ => return None,
+    };
+    Some(Unused {
+        source: (*source).to_owned(),
+        source_name: dingji_rules::Text::new(*source_zh, *source_en),
+        mode: mode_of(mode)?,
+        meaning,
+        name: dingji_rules::Text::new(*name_zh, *name_en),
+        text: (*text).to_owned(),
+    })
+}
+
 impl Saved {
     /// The format line this build writes and reads.
     pub const HEADER: &'static str = "dingji 1";
@@ -129,6 +208,9 @@ impl Saved {
             Self::HEADER.to_owned(),
             format!("scheme {}", escape(&self.scheme)),
         ];
+        if let Some(own) = &self.own {
+            lines.push(format!("scheme-data {}", own.data));
+        }
         let d = &self.draft;
         if !d.category.is_empty() {
             lines.push(format!("category {}", escape(&d.category)));
@@ -156,6 +238,10 @@ impl Saved {
         }
         for veto in &d.vetoes {
             lines.push(format!("veto {}", escape(veto)));
+        }
+        for u in &self.unused {
+            let tokens = unused_tokens(u).map(escape);
+            lines.push(format!("unused {}", tokens.join(" ")));
         }
         for (what, list) in [
             ("weight", &self.edits.weights),
@@ -208,14 +294,16 @@ impl Saved {
             let index = |s: &str| s.parse::<usize>().ok().filter(|&i| i < 64).ok_or_else(bad);
             match t.as_slice() {
                 ["scheme", id] => saved.scheme = (*id).to_owned(),
+                ["scheme-data", data] => {
+                    saved.own = Some(
+                        OwnScheme::read(data).ok_or(Unreadable::SchemeData { number: n + 2 })?,
+                    );
+                }
+                ["unused", rest @ ..] => saved.unused.push(unused_of(rest).ok_or_else(bad)?),
                 ["category", id] => saved.draft.category = (*id).to_owned(),
                 ["mode", source, mode] => {
-                    map::entry(&mut saved.draft.inputs, source).mode = match *mode {
-                        "score" => Mode::Score,
-                        "indicators" => Mode::Indicators,
-                        "votes" => Mode::Votes,
-                        _ => return Err(bad()),
-                    }
+                    map::entry(&mut saved.draft.inputs, source).mode =
+                        mode_of(mode).ok_or_else(bad)?
                 }
                 ["score", source, text] => {
                     map::entry(&mut saved.draft.inputs, source).score = (*text).to_owned()
@@ -252,10 +340,16 @@ impl Saved {
                 _ => return Err(bad()),
             }
         }
-        if !schemes.iter().any(|s| s.id == saved.scheme) {
+        if saved.own.is_none() && !schemes.iter().any(|s| s.id == saved.scheme) {
             return Err(Unreadable::NoScheme(excerpt(&saved.scheme)));
         }
         Ok(saved)
+    }
+
+    /// The scheme the inputs were typed under, before the changes to its weights and
+    /// thresholds: their own, or the preset of their id among `presets`.
+    pub fn base(&self, presets: &[Rc<Scheme>]) -> Option<Rc<Scheme>> {
+        base_scheme(presets, &self.scheme, self.own.as_ref())
     }
 
     /// As the fragment of a share link: `v1=` and the text in URL-safe base64.
@@ -271,6 +365,18 @@ impl Saved {
         let bytes = super::base64::decode(data).ok_or(Unreadable::Damaged)?;
         let text = String::from_utf8(bytes).map_err(|_| Unreadable::Damaged)?;
         Self::from_text(&text, schemes)
+    }
+}
+
+/// The scheme of `own`, or the preset `id` among `presets`.
+pub fn base_scheme(
+    presets: &[Rc<Scheme>],
+    id: &str,
+    own: Option<&OwnScheme>,
+) -> Option<Rc<Scheme>> {
+    match own {
+        Some(own) => Some(own.scheme.clone()),
+        None => presets.iter().find(|s| s.id == id).cloned(),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod select_field;
 pub mod share_dialog;
 pub mod slider_field;
 pub mod source_card;
+pub mod unused;
 pub mod veto_list;
 pub mod vote_entry;
 pub mod why;

@@ -31,10 +31,16 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         Notice::LinkOpened => (s.link_opened().to_owned(), false),
         Notice::Applied => (s.applied().to_owned(), false),
         Notice::Cleared => (s.cleared().to_owned(), false),
+        Notice::SchemeOpened(name) => (
+            crate::shared::i18n::fill(s.scheme_opened(), &[name.as_str()]),
+            false,
+        ),
+        Notice::SchemeRefused(why) => (format!("{}{why}", s.scheme_refused()), true),
+        Notice::Failed(why) => (why.clone(), true),
     };
     let undoable = matches!(
         notice,
-        Notice::LinkOpened | Notice::Applied | Notice::Cleared
+        Notice::LinkOpened | Notice::Applied | Notice::Cleared | Notice::SchemeOpened(_)
     );
     let dismiss = props.dispatch.reform(|_: MouseEvent| Action::Dismiss);
     html! {

@@ -23,9 +23,8 @@ pub struct SchemeEditorProps<'a> {
     /// balanced around it.
     pub typed_weight: Option<usize>,
     pub dispatch: &'a Callback<Action>,
-    /// The inputs as saved, which the button to the scheme workshop carries: a click on it
-    /// opens the workshop over the page with them (`assets/calculator-tools.js`).
-    pub saved: &'a str,
+    /// Opens the scheme workshop over the page.
+    pub on_workshop: Callback<()>,
 }
 
 /// One value as a slider with its exact field: `typed` if the user changed it, else the preset's
@@ -182,7 +181,7 @@ pub fn scheme_editor(props: &SchemeEditorProps) -> Html {
                 </fieldset>
             </div>
             if let Some(message) = other { <p class="error" role="alert">{ message }</p> }
-            <button type="button" id="open-workshop" data-saved={props.saved.to_owned()}>{ s.open_workshop() }</button>
+            <button type="button" id="open-workshop" onclick={props.on_workshop.reform(|_: MouseEvent| ())}>{ s.open_workshop() }</button>
         </section>
     }
 }

@@ -344,23 +344,70 @@ pub fn try_out(
     })
 }
 
-/// The calculator a workshop is opened over: the presets it can compute under, and the one it
-/// uses now.
+/// The calculator a workshop is opened over: the presets it can compute under, the scheme it
+/// uses now (a preset's id, or its own scheme), and its entries kept aside (本方案中不使用).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Calculator {
     pub presets: Rc<Vec<Rc<Scheme>>>,
     pub preset: String,
+    /// The scheme it grades under where that is not a preset.
+    pub own: Option<crate::wire::schemes::OwnScheme>,
+    /// Its entries the scheme has no place for, which a trial may have a place for.
+    pub unused: Vec<dingji_rules::carry::Unused>,
 }
 
 impl Calculator {
-    /// What the calculator takes of a trial: a preset (its own first) and the changes to that
-    /// preset's weights and thresholds, where the trial differs from it in those alone; `None`
-    /// where it differs from every preset in more.
+    /// What the calculator takes of a trial as a preset and its changes: a preset (its own
+    /// first) and the changes to that preset's weights and thresholds, where the trial differs
+    /// from it in those alone; `None` where it differs from every preset in more.
     pub fn takes(&self, scheme: &Scheme) -> Option<(String, crate::wire::page::Edits)> {
         let own = self.presets.iter().filter(|p| p.id == self.preset);
         let others = self.presets.iter().filter(|p| p.id != self.preset);
         own.chain(others).find_map(|p| {
             crate::wire::page::Edits::between(p, scheme).map(|edits| (p.id.clone(), edits))
+        })
+    }
+
+    /// The calculator's inputs `saved` (typed under `from`) with `trial` applied: its own scheme
+    /// with other weights and thresholds, a preset with its changes, or else the trial whole as
+    /// a scheme of the user's; the entries carried by what they mean. `None` where the trial
+    /// cannot be put in its saved form.
+    pub fn applied(
+        &self,
+        saved: &crate::wire::page::Saved,
+        from: &Scheme,
+        trial: &Scheme,
+    ) -> Option<crate::wire::page::Saved> {
+        use crate::wire::page::{Edits, Saved};
+        use crate::wire::schemes::OwnScheme;
+        if let Some(own) = &self.own
+            && let Some(edits) = Edits::between(&own.scheme, trial)
+        {
+            return Some(Saved {
+                edits,
+                ..saved.clone()
+            });
+        }
+        let (scheme, own, edits) = match self.takes(trial) {
+            Some((id, edits)) => (id, None, edits),
+            None => (
+                trial.id.clone(),
+                Some(OwnScheme::of(trial.clone())?),
+                Edits::default(),
+            ),
+        };
+        let to = match &own {
+            Some(own) => own.scheme.clone(),
+            None => self.presets.iter().find(|p| p.id == scheme)?.clone(),
+        };
+        let (draft, unused) = dingji_rules::carry::carry(&saved.draft, from, &saved.unused, &to);
+        Some(Saved {
+            scheme,
+            own,
+            draft,
+            unused,
+            edits,
+            ..saved.clone()
         })
     }
 }
@@ -569,62 +616,13 @@ pub fn against_last_year(
     }
 }
 
-/// Where "my schemes" are kept: one per line after the first, each a scheme in its saved form
-/// ([`crate::wire::list::scheme_data`]), the scheme's name inside.
-pub const MY_SCHEMES_KEY: &str = "dingji.schemes.v1";
-const MY_SCHEMES_HEADER: &str = "dingji-schemes 1";
-
-/// The schemes kept, as (line, scheme), and how many lines could not be read (they are kept as
-/// they are).
-pub fn my_schemes(text: &str) -> (Vec<(String, Scheme)>, usize) {
-    let mut lines = text.lines();
-    if lines.next() != Some(MY_SCHEMES_HEADER) {
-        return (Vec::new(), usize::from(!text.trim().is_empty()));
-    }
-    let mut bad = 0;
-    let mut out = Vec::new();
-    for line in lines.filter(|l| !l.trim().is_empty()) {
-        match crate::wire::list::read_scheme_data(line) {
-            Some(scheme) => out.push((line.to_owned(), scheme)),
-            None => bad += 1,
-        }
-    }
-    (out, bad)
-}
-
-/// Whether `text` is in the form of my schemes (or empty): one that is not is kept aside before
-/// it is written over.
-pub fn is_my_schemes(text: &str) -> bool {
-    text.trim().is_empty() || text.lines().next() == Some(MY_SCHEMES_HEADER)
-}
-
-/// `text` with `scheme` kept: a scheme of the same name is replaced; every other line, read or
-/// not, stays. `None` if the scheme cannot be put in its saved form.
-pub fn keep_scheme(text: &str, scheme: &Scheme) -> Option<String> {
-    let data = crate::wire::list::scheme_data(scheme)?;
-    let mut lines: Vec<String> = vec![MY_SCHEMES_HEADER.to_owned()];
-    let same_name = |line: &str| {
-        crate::wire::list::read_scheme_data(line).is_some_and(|s| s.name.zh == scheme.name.zh)
-    };
-    if text.lines().next() == Some(MY_SCHEMES_HEADER) {
-        lines.extend(
-            text.lines()
-                .skip(1)
-                .filter(|l| !l.trim().is_empty() && !same_name(l))
-                .map(str::to_owned),
-        );
-    }
-    lines.push(data.to_string());
-    Some(lines.join("\n"))
-}
-
-/// A scheme as a link carries it (after [`crate::wire::list::SCHEME_LINK`]), as short as it can
+/// A scheme as a link carries it (after [`crate::wire::schemes::SCHEME_LINK`]), as short as it can
 /// be put: the changes from the preset it is closest to, as a JSON merge patch (RFC 7386, with
 /// one addition: an array of unchanged length is patched item by item, as an object keyed by
 /// index) after the preset's id and `~` (`B~eyJzb3VyY2VzIjp7…`), or, where no preset is closer,
 /// the scheme's saved form whole. `None` if the scheme cannot be put in either.
 pub fn scheme_link(scheme: &Scheme) -> Option<String> {
-    let whole = crate::wire::list::scheme_data(scheme).map(|d| d.to_string());
+    let whole = crate::wire::schemes::scheme_data(scheme).map(|d| d.to_string());
     let new = serde_json::to_value(scheme).ok()?;
     let patched = dingji_rules::presets::all()
         .into_iter()
@@ -645,44 +643,60 @@ pub fn scheme_link(scheme: &Scheme) -> Option<String> {
     whole.into_iter().chain(patched).min_by_key(String::len)
 }
 
-/// The scheme a link carries ([`scheme_link`]'s form), checked as a scheme file is; or why not,
-/// in `lang`, with what the workshop shows instead.
+/// Why the scheme a link carries cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkFault {
+    /// It does not read (the link cut short or changed).
+    Damaged,
+    /// It reads, and is not a valid scheme: the scheme file's error.
+    Wrong(dingji_rules::Error),
+}
+
+impl LinkFault {
+    /// Why, in `lang`, without what the page keeps instead.
+    pub fn reason(&self, lang: dingji_rules::Lang) -> String {
+        let zh = lang == dingji_rules::Lang::Zh;
+        match self {
+            LinkFault::Damaged if zh => "链接中的方案无法读取（链接可能不完整）".to_owned(),
+            LinkFault::Damaged => {
+                "The scheme in the link cannot be read (the link may be cut short)".to_owned()
+            }
+            LinkFault::Wrong(e) if zh => format!("链接中的方案有误：{}", e.message(lang)),
+            LinkFault::Wrong(e) => format!("The scheme in the link is wrong: {}", e.message(lang)),
+        }
+    }
+}
+
+/// The scheme a link carries ([`scheme_link`]'s form), checked as a scheme file is.
+pub fn scheme_in_link(data: &str) -> Result<Scheme, LinkFault> {
+    let Some((id, patch)) = data.split_once('~') else {
+        return crate::wire::schemes::read_scheme_data(data).ok_or(LinkFault::Damaged);
+    };
+    let preset = dingji_rules::presets::by_id(id).map_err(|_| LinkFault::Damaged)?;
+    let bytes = crate::wire::base64::decode(patch).ok_or(LinkFault::Damaged)?;
+    let patch: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|_| LinkFault::Damaged)?;
+    let mut value = serde_json::to_value(&preset).map_err(|_| LinkFault::Damaged)?;
+    merge_apply(&mut value, &patch);
+    let scheme: Scheme = serde_json::from_value(value).map_err(|_| LinkFault::Damaged)?;
+    scheme.validate().map_err(LinkFault::Wrong)?;
+    Ok(scheme)
+}
+
+/// The scheme a link carries, for the list's workshop: or why not, in `lang`, with what the
+/// workshop shows instead.
 pub fn read_scheme_link(
     data: &str,
     lang: dingji_rules::Lang,
 ) -> Result<Scheme, crate::wire::Error> {
-    let zh = lang == dingji_rules::Lang::Zh;
-    let damaged = || {
-        crate::wire::Error::Refused(if zh {
-            "链接中的方案无法读取（链接可能不完整），以下仍是名单现用的方案"
+    scheme_in_link(data).map_err(|fault| {
+        let tail = if lang == dingji_rules::Lang::Zh {
+            "，以下仍是名单现用的方案"
         } else {
-            "The scheme in the link cannot be read (the link may be cut short); below is still the list's own scheme"
-        }
-        .to_owned())
-    };
-    let Some((id, patch)) = data.split_once('~') else {
-        return crate::wire::list::read_scheme_data(data).ok_or_else(damaged);
-    };
-    let preset = dingji_rules::presets::by_id(id).map_err(|_| damaged())?;
-    let bytes = crate::wire::base64::decode(patch).ok_or_else(damaged)?;
-    let patch: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| damaged())?;
-    let mut value = serde_json::to_value(&preset).map_err(|_| damaged())?;
-    merge_apply(&mut value, &patch);
-    let scheme: Scheme = serde_json::from_value(value).map_err(|_| damaged())?;
-    scheme.validate().map_err(|e| {
-        crate::wire::Error::Refused(if zh {
-            format!(
-                "链接中的方案有误：{}，以下仍是名单现用的方案",
-                e.message(lang)
-            )
-        } else {
-            format!(
-                "The scheme in the link is wrong: {}; below is still the list's own scheme",
-                e.message(lang)
-            )
-        })
-    })?;
-    Ok(scheme)
+            "; below is still the list's own scheme"
+        };
+        crate::wire::Error::Refused(format!("{}{tail}", fault.reason(lang)))
+    })
 }
 
 /// The merge patch (RFC 7386) that makes `base` into `new`: the members that differ, `null`

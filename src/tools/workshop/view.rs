@@ -17,10 +17,11 @@ use crate::tools::editor::view::SchemeEditor;
 use crate::tools::export::download;
 use crate::tools::workshop::apply;
 use crate::tools::workshop::{
-    Calculator, Comparison, LastYear, MY_SCHEMES_KEY, Outcome, Trial, Tried, YearComparison,
-    against_last_year, is_my_schemes, keep_scheme, last_year, my_schemes, try_out,
+    Calculator, Comparison, LastYear, Outcome, Trial, Tried, YearComparison, against_last_year,
+    last_year, try_out,
 };
 use crate::wire::Error;
+use crate::wire::schemes::{MY_SCHEMES_KEY, is_my_schemes, keep_scheme, my_schemes};
 use crate::wire::sheets::Cell;
 
 /// The before-and-after columns (Chinese, English), shared by the table and the CSV.
@@ -124,36 +125,43 @@ pub struct WorkshopProps {
     /// scheme lacks mapped to its categories (word, category id), and close.
     pub on_apply: Callback<(Rc<Scheme>, apply::CategoryMapping)>,
     /// Opened over the calculator: `list` holds its one organization, whose result under the
-    /// trial is shown beside its result now (no list, no quotas, no last year), and a trial
-    /// that is a preset with other weights and thresholds ([`Calculator::takes`]) is applied to
-    /// the calculator.
+    /// trial is shown beside its result now (no list, no quotas, no last year), and any valid
+    /// trial is applied to the calculator ([`Calculator::applied`]).
     #[prop_or_default]
     pub one: Option<Calculator>,
 }
 
 /// The calculator's organization (row 0 of `list`) under `scheme`: its entries read again where
 /// the scheme reads them otherwise, then evaluated alone (the quota rules are a list's).
-fn one_outcome(list: &ListState, scheme: &Rc<Scheme>) -> Outcome {
-    let under = crate::tools::workshop::under(list, scheme.clone());
-    let org = under.rows.first()?.parsed.as_ref().ok()?;
-    let r = dingji_rules::evaluate(scheme, org).ok()?;
+fn one_outcome(draft: &dingji_rules::draft::OrgDraft, scheme: &Scheme) -> Outcome {
+    let org = draft.parse(scheme).ok()?;
+    let r = dingji_rules::evaluate(scheme, &org).ok()?;
     Some((r.rounded, r.tier, r.stars))
 }
 
-/// The calculator's organization now and under the trial, side by side.
-fn one_view(list: &ListState, after: &Rc<Scheme>, lang: Lang) -> Html {
+/// The calculator's organization now and under the trial, side by side: its entries carried to
+/// the trial by what they mean (a ballot count by its level's name, never by its place), and
+/// what the trial has no place for named.
+fn one_view(list: &ListState, calculator: &Calculator, after: &Rc<Scheme>, lang: Lang) -> Html {
     let zh = lang == Lang::Zh;
-    let before = one_outcome(list, &list.scheme);
-    let now = one_outcome(list, after);
+    let draft = list
+        .rows
+        .first()
+        .map(|r| r.draft.clone())
+        .unwrap_or_default();
+    let (carried, left_out) =
+        dingji_rules::carry::carry(&draft, &list.scheme, &calculator.unused, after);
+    let before = one_outcome(&draft, &list.scheme);
+    let now = one_outcome(&carried, after);
     let (bc, bt, bs) = shown(&before, &list.scheme, lang);
     let (ac, at, as_) = shown(&now, after, lang);
     let changed = before.map(|b| (b.1, b.2)) != now.map(|a| (a.1, a.2));
     let said = match (now, changed) {
         (None, _) => {
             if zh {
-                "此组织的输入在调整后的方案下不完整（评价主体或指标不同），无法比较"
+                "此组织的输入在调整后的方案下不完整（评价主体、票档或指标不同），无法比较"
             } else {
-                "The organization's entries are incomplete under the trial (other sources or indicators): nothing to compare"
+                "The organization's entries are incomplete under the trial (other sources, levels or indicators): nothing to compare"
             }
         }
         (Some(_), true) => {
@@ -171,6 +179,13 @@ fn one_view(list: &ListState, after: &Rc<Scheme>, lang: Lang) -> Html {
             }
         }
     };
+    let left_out = (!left_out.is_empty()).then(|| {
+        let items: Vec<String> = left_out.iter().map(|u| crate::shared::i18n::unused_line(u, lang)).collect();
+        let sep = if zh { "；" } else { "; " };
+        html! {
+            <p id="trial-left-out">{ if zh { "调整后的方案中没有对应项、比较时未使用：" } else { "No place in the trial, left out of the comparison: " } }{ items.join(sep) }</p>
+        }
+    });
     let stars = with_stars(&list.scheme, after);
     let mut columns = vec![
         ("方案", "Scheme"),
@@ -192,6 +207,7 @@ fn one_view(list: &ListState, after: &Rc<Scheme>, lang: Lang) -> Html {
         <>
             <p class="trial-summary" id="trial-summary" role="status">{ said }</p>
             { rows_table("trial-one", if zh { "调整前后" } else { "Before and after" }, &columns, rows, lang) }
+            if let Some(p) = left_out { { p } }
         </>
     }
 }
@@ -1109,7 +1125,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 "{}{}#{}{data}",
                 location.origin().unwrap_or_default(),
                 location.pathname().unwrap_or_default(),
-                crate::wire::list::SCHEME_LINK,
+                crate::wire::schemes::SCHEME_LINK,
             );
             // Copied where the browser lets it; shown to copy by hand either way.
             crate::shared::copy(None, &url);
@@ -1168,22 +1184,13 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let dialog = crate::shared::use_focus_on_open();
 
     let one = props.one.is_some();
-    // Whether the trial can be applied (over the calculator: a preset with other weights and
-    // thresholds) and, where the calculator cannot take it, the trial as a link to the list
-    // page's workshop: once a trial, not at every render (the link diffs it with each preset).
-    let applied = use_memo((*edited).clone(), {
-        let (result, calculator) = (result.clone(), props.one.clone());
-        move |edited| match (result.as_ref(), &calculator) {
-            (Ok(tried), Some(c)) if c.takes(&tried.scheme).is_none() => (
-                false,
-                crate::tools::workshop::scheme_link(&adjusted(&tried.scheme, &edited.start)),
-            ),
-            (result, _) => (result.is_ok(), None),
-        }
-    });
-    let (applicable, to_list) = (applied.0, applied.1.clone());
+    // Any valid trial can be applied: to the list, or to the calculator (a preset with its
+    // changes, or the trial whole as a scheme of the user's).
+    let applicable = result.is_ok();
     let comparison = match result.as_ref() {
-        Ok(Tried { scheme: after, .. }) if one => one_view(&list, after, lang),
+        Ok(Tried { scheme: after, .. }) if let Some(c) = &props.one => {
+            one_view(&list, c, after, lang)
+        }
         Ok(Tried {
             scheme: after,
             comparison: c,
@@ -1276,8 +1283,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <button type="button" id="workshop-undo" onclick={step(true)} disabled={!can_undo}>{ if zh { "撤销" } else { "Undo" } }</button>
                 <button type="button" id="workshop-redo" onclick={step(false)} disabled={!can_redo}>{ if zh { "重做" } else { "Redo" } }</button>
                 <button type="button" id="workshop-reset" onclick={reset_all}>{ if zh { "全部复位" } else { "Reset all" } }</button>
-                <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={!applicable}
-                    aria-describedby={(one && !applicable && result.is_ok()).then_some("workshop-apply-why")}>{ match (one, zh) {
+                <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={!applicable}>{ match (one, zh) {
                     (false, true) => "应用到名单",
                     (false, false) => "Apply to the list",
                     (true, true) => "应用到计算器",
@@ -1295,18 +1301,6 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
                     <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
             </div>
-            if one && !applicable && result.is_ok() {
-                <p id="workshop-apply-why">{ if zh {
-                    "计算器只采用对权重和分数线的调整：其他内容的改动（评价主体、指标、测评票等、星级、比例等）请保存为方案文件或存入我的方案，或在组织名单页中使用："
-                } else {
-                    "The calculator takes changes to weights and thresholds only: for other changes (sources, indicators, vote scale, stars, quotas…), save the scheme or keep it in my schemes, or use it on the list page: "
-                } }
-                // The list page opens a scheme link in its workshop, and adopts it when applied.
-                if let Some(data) = to_list {
-                    <a id="workshop-to-list" href={format!("list.html#{}{data}", crate::wire::list::SCHEME_LINK)}>
-                        { if zh { "在组织名单页中使用此方案" } else { "Use this scheme on the list page" } }</a>
-                }</p>
-            }
             if let Some(confirm) = confirm { { confirm } }
             if let Some(e) = (*opened_error).clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
             if let Some(url) = (*link).clone() {

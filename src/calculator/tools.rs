@@ -1,0 +1,107 @@
+//! The calculator's tools (`src/bin/tools.rs`), through the bundle's loader
+//! ([`crate::wire::tools`]), loaded on first use: the scheme workshop over the page, a scheme
+//! file or a scheme link read and checked as a scheme file is, and the scheme in use saved as a
+//! scheme file (the JSON reader and writer load with the tools, not with the page).
+
+use wasm_bindgen::prelude::*;
+use yew::Callback;
+
+use crate::shared::i18n::Lang;
+use crate::wire::Error;
+use crate::wire::schemes::OwnScheme;
+use crate::wire::tools::{self, Answer, call, module, refused};
+
+/// The largest scheme file read: a scheme is a few KiB; anything far larger is not one.
+const MAX_SCHEME_FILE: f64 = 1024.0 * 1024.0;
+
+/// Opens the workshop over the page, whose inputs are `saved` (their saved form); `answer` is
+/// called once: when it is closed or applied (the page's address then carries the inputs under
+/// the trial, which the page opens), or with why the tools could not be loaded.
+pub fn open_workshop(saved: String, answer: Callback<Answer>) {
+    tools::open("open_org_workshop", saved, JsValue::UNDEFINED, answer);
+}
+
+/// The bundle's `name` called with `args`: its answer as text, or why not (its refusal, in the
+/// page's language, or the tools not loaded).
+async fn ask(name: &str, args: &js_sys::Array) -> Result<String, Error> {
+    let module = module().await?;
+    let reply = call(&module, name, args).map_err(refused)?;
+    Ok(reply.as_string().unwrap_or_default())
+}
+
+/// A scheme's saved form, as the bundle answers it, read (it was checked there).
+fn own(data: &str) -> Result<OwnScheme, Error> {
+    OwnScheme::read(data).ok_or_else(|| Error::Refused(String::new()))
+}
+
+/// Reads the scheme file `file` and checks it; `answer` is called once, with the scheme or why
+/// not (said in `lang`, with where in the file).
+pub fn read_scheme_file(
+    file: web_sys::File,
+    lang: Lang,
+    answer: Callback<Result<OwnScheme, Error>>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = async {
+            let zh = lang == Lang::Zh;
+            if file.size() > MAX_SCHEME_FILE {
+                return Err(Error::Refused(
+                    if zh {
+                        "文件过大，不是方案文件"
+                    } else {
+                        "The file is too large to be a scheme file"
+                    }
+                    .to_owned(),
+                ));
+            }
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or_else(|| {
+                    Error::Refused(
+                        if zh {
+                            "文件无法读取"
+                        } else {
+                            "The file cannot be read"
+                        }
+                        .to_owned(),
+                    )
+                })?;
+            let data = ask(
+                "read_scheme_file",
+                &js_sys::Array::of2(&text.into(), &lang.code().into()),
+            )
+            .await?;
+            own(&data)
+        };
+        answer.emit(read.await);
+    });
+}
+
+/// Reads the scheme a link carries (after `scheme=`) and checks it; `answer` is called once.
+pub fn read_scheme_link(data: String, lang: Lang, answer: Callback<Result<OwnScheme, Error>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = async {
+            let data = ask(
+                "read_scheme_link",
+                &js_sys::Array::of2(&data.into(), &lang.code().into()),
+            )
+            .await?;
+            own(&data)
+        };
+        answer.emit(read.await);
+    });
+}
+
+/// Offers the scheme of the inputs `saved` (their saved form), with its changes to the weights
+/// and thresholds, as a scheme file; `answer` is called once, with why not where it was not.
+pub fn save_scheme_file(saved: String, answer: Callback<Result<(), Error>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        answer.emit(
+            ask("save_scheme_file", &js_sys::Array::of1(&saved.into()))
+                .await
+                .map(drop),
+        );
+    });
+}
