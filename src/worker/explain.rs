@@ -203,10 +203,8 @@ fn schemes() -> Vec<Rc<Scheme>> {
 pub fn explain_page(saved: &str, lang: Lang) -> Result<Explained, String> {
     let schemes = schemes();
     let saved = Saved::from_text(saved, &schemes).map_err(|e| e.to_string())?;
-    let base = schemes
-        .iter()
-        .find(|s| s.id == saved.scheme)
-        .ok_or("scheme")?;
+    // Its own scheme (carried whole, checked when read) or its preset.
+    let base = saved.base(&schemes).ok_or("scheme")?;
     // The page asks only when it shows a result: anything unreadable is "incomplete".
     let incomplete = || {
         (if lang == Lang::Zh {
@@ -216,7 +214,7 @@ pub fn explain_page(saved: &str, lang: Lang) -> Result<Explained, String> {
         })
         .to_owned()
     };
-    let scheme = effective_scheme(base, &saved.edits, lang).map_err(|_| incomplete())?;
+    let scheme = effective_scheme(&base, &saved.edits, lang).map_err(|_| incomplete())?;
     let org = saved.draft.parse(&scheme).map_err(|_| incomplete())?;
     let result = evaluate(&scheme, &org).map_err(|e| e.message(lang))?;
     Ok(explained(&scheme, &org, &result, lang))

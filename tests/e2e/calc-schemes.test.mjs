@@ -68,6 +68,11 @@ test("a township's scheme file grades one organization by hand, and travels in t
   await typeTownshipOrganization(page);
   // No stars in this scheme: none shown.
   assert.equal(await page.locator('#stars').count(), 0);
+  // The working is computed under it too (by the worker, from the saved form).
+  await page.click('#show-why');
+  await page.locator('#steps li').first().waitFor({ timeout: 15000 });
+  assert.match((await page.locator('#steps').textContent()).replace(/\s+/g, ''), /90\.16/);
+  assert.match(await page.locator('#steps').textContent(), /满意/);
   await page.locator('.citation').filter({ hasText: '红溪镇党委' }).waitFor();
 
   // The share link carries the scheme whole: opened in a fresh browser, the same result.
