@@ -11,7 +11,7 @@
 //    `self.dingjiWorkers` (an inline script in index.html, the list page's loader);
 // 4. the two style sheets both pages link (base.css, list.css; copied by trunk as they are):
 //    minified on release and named by a hash of their content; the calculator's presentation
-//    sheet and the tools' sheet (tools.css, linked by list.html) too, given to the pages with the
+//    sheet and the tools' sheet (tools.css, fetched on a first tool) too, given to the pages with the
 //    workers' names (the calculator fetches each when first needed);
 // 5. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
@@ -102,8 +102,8 @@ for (const base of ['worker', 'sheets']) {
 // The style sheets a page fetches or links after trunk has copied them: minified on release,
 // named by a hash of their content, and given to the pages with the workers' names. The
 // calculator's presentation mode's, fetched when that mode is first turned on
-// (src/calculator/hooks.rs); the tools' (style/tools.css), linked by the list page and fetched by
-// assets/tools-loader.js when a tool first opens on the calculator.
+// (src/calculator/hooks.rs); the tools' (style/tools.css), fetched by assets/tools-loader.js when
+// a tool first opens, on either page.
 for (const name of ['presentation', 'tools']) {
   let css = readFileSync(join(dir, `${name}.css`), 'utf8');
   if (process.env.TRUNK_PROFILE === 'release') {
@@ -201,14 +201,12 @@ html = html.replace('</head>', `<script>${calculatorNames}</script></head>`);
   if (!listHtml.includes('"./list.js"') || !listHtml.includes('"./list-loader.js"') || !listHtml.includes('"./list_bg.wasm"')) {
     throw new Error('post-build: list.html does not load ./list.js and ./list-loader.js, or preload ./list_bg.wasm');
   }
-  if (!listHtml.includes('"./tools.css"')) throw new Error('post-build: list.html does not link ./tools.css');
   writeFileSync(
     page,
     listHtml
       .replaceAll('"./list.js"', `"./${names.js}"`)
       .replaceAll('"./list-loader.js"', `"./${names.loader}"`)
-      .replace('"./list_bg.wasm"', `"./${names.wasm}"`)
-      .replace('"./tools.css"', `"${workers['./tools.css']}"`),
+      .replace('"./list_bg.wasm"', `"./${names.wasm}"`),
   );
   console.log(`post-build: list page bundle named ${names.js}, ${names.wasm}`);
 }

@@ -217,17 +217,22 @@ test('the workshop that cannot be fetched is said, in Chinese, and the calculato
   }
 });
 
-test("the tools' style sheet is fetched once: linked by the list page, by the loader on the calculator", async () => {
+test("the tools' style sheet is not in either page's first load, and is fetched once when a tool first opens", async () => {
   const sheet = (w) => w.requests.filter((url) => /\/tools-[0-9a-f]+\.css$/.test(url)).length;
   const { context, page, w } = await openCalculator();
   assert.equal(sheet(w), 0, 'not in the calculator’s first load');
   await openWorkshop(page);
   assert.equal(sheet(w), 1);
-  // The list page links it; its workshop adds no second one.
+  // Nor in the list page's: its workshop's first opening fetches it, a second adds nothing.
   await page.goto(shared.site.url + 'list.html');
   await page.locator('#list-scheme').waitFor();
-  await page.click('#open-workshop');
-  await page.locator('#workshop').waitFor({ timeout: 20000 });
+  assert.equal(sheet(w), 1, 'not in the list page’s first load');
+  for (let i = 0; i < 2; i++) {
+    await page.click('#open-workshop');
+    await page.locator('#workshop').waitFor({ timeout: 20000 });
+    await page.click('#workshop-close');
+    await page.locator('#tool-root').waitFor({ state: 'detached' });
+  }
   assert.equal(sheet(w), 2, 'one each page');
   assert.equal(await page.locator('link[rel=stylesheet][href*="tools-"]').count(), 1);
   assert.deepEqual(await w.finish(), []);
