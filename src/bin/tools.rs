@@ -137,6 +137,22 @@ mod serve {
         Ok(())
     }
 
+    type Presets = Vec<Rc<dingji_rules::Scheme>>;
+
+    /// The calculator's inputs from their saved form, the scheme they are typed under (its own or
+    /// its preset, before its changes), and the presets.
+    fn calculator_inputs(
+        saved: &str,
+    ) -> Result<(dingji::wire::page::Saved, Rc<dingji_rules::Scheme>, Presets), JsValue> {
+        let schemes: Presets = presets::all().into_iter().map(Rc::new).collect();
+        let saved = dingji::wire::page::Saved::from_text(saved, &schemes)
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let base = saved
+            .base(&schemes)
+            .ok_or_else(|| JsValue::from_str("scheme"))?;
+        Ok((saved, base, schemes))
+    }
+
     /// Opens the scheme workshop in `root` over the calculator, whose inputs are `saved` (its
     /// saved form, [`dingji::wire::page::Saved`]): the trial starts from the scheme it computes
     /// under (its preset or its own scheme, with its changes to the weights and thresholds), and
@@ -151,15 +167,9 @@ mod serve {
         done: JsValue,
         _: JsValue,
     ) -> Result<(), JsValue> {
-        use dingji::wire::page::{Saved, edited_scheme};
-        let schemes: Vec<Rc<dingji_rules::Scheme>> =
-            presets::all().into_iter().map(Rc::new).collect();
-        let saved =
-            Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        use dingji::wire::page::edited_scheme;
+        let (saved, base, schemes) = calculator_inputs(&saved)?;
         let lang = saved.lang.unwrap_or_default();
-        let base = saved
-            .base(&schemes)
-            .ok_or_else(|| JsValue::from_str("scheme"))?;
         // The calculator's scheme as it computes: every change to a weight or threshold that
         // reads.
         let scheme = Rc::new(edited_scheme(&base, &saved.edits, lang).0);
@@ -255,15 +265,8 @@ mod serve {
     /// changes to the weights and thresholds that read, as a scheme file (方案-<name>.json).
     #[wasm_bindgen]
     pub fn save_scheme_file(saved: String) -> Result<(), JsValue> {
-        use dingji::wire::page::Saved;
-        let schemes: Vec<Rc<dingji_rules::Scheme>> =
-            presets::all().into_iter().map(Rc::new).collect();
-        let saved =
-            Saved::from_text(&saved, &schemes).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let (saved, base, _) = calculator_inputs(&saved)?;
         let lang = saved.lang.unwrap_or_default();
-        let base = saved
-            .base(&schemes)
-            .ok_or_else(|| JsValue::from_str("scheme"))?;
         let scheme = dingji::wire::page::effective_scheme(&base, &saved.edits, lang).map_err(|_| {
             JsValue::from_str(if lang == dingji_rules::Lang::Zh {
                 "方案有误（见标出的权重或分数线），更正后才能保存"

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::derive::{Calc, Outcome, chosen_category, lacking, shown_outcome, shown_scheme};
-use super::hooks::{use_explained, use_my_schemes, use_opened_links, use_saved};
+use super::hooks::{on_scheme_read, use_explained, use_my_schemes, use_opened_links, use_saved};
 use super::persist::{initial_state, share_link};
 use super::state::{Action, Notice};
 use super::views::choose::{ChooseProps, choose};
@@ -27,7 +27,6 @@ use super::views::veto_list::{VetoListProps, veto_list};
 use super::views::why::{MiniResultProps, WhyProps, mini_result, why};
 use crate::shared::i18n::strings;
 use crate::wire::page::{Saved, base_scheme};
-use crate::wire::schemes::OwnScheme;
 
 #[component]
 pub fn App() -> Html {
@@ -147,23 +146,9 @@ pub fn App() -> Html {
         })
     };
     let on_open_file = {
-        let dispatch = dispatch.clone();
+        let read = on_scheme_read(&dispatch, lang, false);
         Callback::from(move |file: web_sys::File| {
-            let dispatch = dispatch.clone();
-            super::tools::read_scheme_file(
-                file,
-                lang,
-                Callback::from(move |read: Result<OwnScheme, crate::wire::Error>| {
-                    dispatch.emit(match read {
-                        Ok(own) => Action::UseScheme {
-                            to: own.scheme,
-                            own: Some(own.data),
-                            linked: false,
-                        },
-                        Err(why) => Action::Notify(Notice::SchemeRefused(why.message(lang))),
-                    })
-                }),
-            );
+            super::tools::read_scheme_file(file, lang, read.clone())
         })
     };
     let on_save_file = {

@@ -66,28 +66,33 @@ fn page_lang() -> crate::shared::i18n::Lang {
     }
 }
 
-/// Reads the scheme a link carries (`data`, after `scheme=`) with the tools, and grades under it
-/// (which can be taken back); a scheme that cannot be used is named and changes nothing.
+/// What the page does with a scheme read by the tools (from a file, or a link: `linked`, which
+/// can be taken back): grades under it, or names why not and changes nothing.
+pub fn on_scheme_read(
+    dispatch: &Callback<Action>,
+    lang: crate::shared::i18n::Lang,
+    linked: bool,
+) -> Callback<Result<OwnScheme, crate::wire::Error>> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |read: Result<OwnScheme, crate::wire::Error>| {
+        dispatch.emit(match read {
+            Ok(own) => Action::UseScheme {
+                to: own.scheme,
+                own: Some(own.data),
+                linked,
+            },
+            Err(why) => Action::Notify(Notice::SchemeRefused(why.message(lang))),
+        })
+    })
+}
+
+/// Reads the scheme a link carries (`data`, after `scheme=`) with the tools, and grades under it.
 pub fn open_scheme_link(
     data: String,
     lang: crate::shared::i18n::Lang,
     dispatch: &Callback<Action>,
 ) {
-    let dispatch = dispatch.clone();
-    super::tools::read_scheme_link(
-        data,
-        lang,
-        Callback::from(move |read: Result<OwnScheme, crate::wire::Error>| {
-            dispatch.emit(match read {
-                Ok(own) => Action::UseScheme {
-                    to: own.scheme,
-                    own: Some(own.data),
-                    linked: true,
-                },
-                Err(why) => Action::Notify(Notice::SchemeRefused(why.message(lang))),
-            })
-        }),
-    );
+    super::tools::read_scheme_link(data, lang, on_scheme_read(dispatch, lang, true));
 }
 
 /// Opens a share link pasted into the address bar of the open page, the inputs the scheme
