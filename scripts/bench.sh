@@ -13,7 +13,7 @@ ORACLE_CASES=1000000 cargo test --locked --release -p dingji-rules --test oracle
   grep -E 'cases agree|per preset|test result'
 FUZZ_CASES=100000 cargo test --locked --release -p dingji-rules --test no_panic 2>&1 | grep -E 'test result'
 step "the app's readers (saved states, links, saved lists, pasted text, files, typed weights, scheme files): 100,000 cases each (release)"
-FUZZ_CASES=100000 cargo test --locked --release -p dingji --test readers 2>&1 | grep -E 'test result'
+FUZZ_CASES=100000 cargo test --locked --release -p dingji --test readers -- --nocapture 2>&1 | grep -E 'test result|^grow'
 step "wasm in headless Chromium, release profile"
 CHROMEDRIVER="$(command -v chromedriver)" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

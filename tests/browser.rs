@@ -167,7 +167,7 @@ fn the_worker_explains_a_saved_page() {
     let Err(bad) = dingji::worker::handle(name, &args) else {
         panic!("an unknown scheme was explained");
     };
-    assert_eq!(bad, "没有编号为「Z」的方案");
+    assert_eq!(bad, "其中的方案不是本程序的预设方案");
 }
 
 #[wasm_bindgen_test]

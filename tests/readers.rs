@@ -551,3 +551,88 @@ fn a_long_bad_cell_is_quoted_short() {
     .unwrap_err();
     assert!(problems.iter().all(|p| chinese(p)), "{problems:?}");
 }
+
+/// The time of `read` over inputs 1×, 10× and 100× as large (`make(n)`): printed as the figures
+/// of the readers' bound on growth (run with `--nocapture`, as `scripts/bench.sh` does).
+fn growth(what: &str, make: impl Fn(usize) -> String, read: impl Fn(&str)) {
+    let mut times = Vec::new();
+    for n in [1_000, 10_000, 100_000] {
+        let text = make(n);
+        let started = std::time::Instant::now();
+        read(&text);
+        times.push((n, started.elapsed()));
+    }
+    let shown: Vec<String> = times
+        .iter()
+        .map(|(n, t)| format!("{n}: {:.2} ms", t.as_secs_f64() * 1e3))
+        .collect();
+    println!("grow {what}: {}", shown.join(", "));
+}
+
+#[test]
+fn a_scheme_or_a_link_with_more_parts_than_any_real_one_is_refused_at_once_and_named() {
+    use dingji_rules::Error;
+    // A scheme file with 200,000 sources: refused by its count, not compared pair by pair.
+    let source = |i: usize| {
+        format!(r#"{{"id":"s{i}","name":{{"zh":"主体{i}"}},"weight":"0","input":"direct"}}"#)
+    };
+    let file = |n: usize| {
+        let b = presets::by_id("B").unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&b.to_json()).unwrap();
+        let sources: Vec<serde_json::Value> = (0..n)
+            .map(|i| serde_json::from_str(&source(i)).unwrap())
+            .collect();
+        value["sources"] = serde_json::Value::Array(sources);
+        value.to_string()
+    };
+    assert_eq!(
+        Scheme::from_json(&file(200_000)).unwrap_err(),
+        Error::TooMany {
+            what: "评价主体".into(),
+            max: dingji_rules::scheme::MAX_SOURCES,
+        }
+    );
+    assert_eq!(
+        Error::TooMany {
+            what: "评价主体".into(),
+            max: 50
+        }
+        .message(Lang::Zh),
+        "方案中的评价主体多于 50 个，超出本程序能处理的范围"
+    );
+    // Fifty sources are still a scheme (if an odd one): the bound is not below any real one.
+    assert!(!matches!(
+        Scheme::from_json(&file(50)),
+        Err(Error::TooMany { .. })
+    ));
+    growth("scheme file (sources)", file, |t| {
+        let _ = Scheme::from_json(t);
+    });
+
+    // A share link naming tens of thousands of sources: refused at the 51st, or by its length.
+    let link = |n: usize| {
+        let lines: Vec<String> = (0..n).map(|i| format!("score s{i} 1")).collect();
+        format!("dingji 1\nscheme B\n{}", lines.join("\n"))
+    };
+    assert_eq!(
+        Saved::from_text(&link(60), &schemes()).map_err(|e| e.to_string()),
+        Err("第 53 行无法读取".into())
+    );
+    assert_eq!(
+        Saved::from_text(&link(60_000), &schemes()).map_err(|e| e.to_string()),
+        Err("内容过长，不是本程序保存的内容".into())
+    );
+    // Many lines for one source (its indicators): refused at the one too many.
+    let indicators: Vec<String> = (0..300).map(|i| format!("ind committee i{i} 1")).collect();
+    let text = format!("dingji 1\nscheme B\n{}", indicators.join("\n"));
+    assert_eq!(
+        Saved::from_text(&text, &schemes()).map_err(|e| e.to_string()),
+        Err(format!(
+            "第 {} 行无法读取",
+            3 + dingji_rules::scheme::MAX_INDICATORS
+        ))
+    );
+    growth("share link (sources)", link, |t| {
+        let _ = Saved::from_text(t, &schemes());
+    });
+}

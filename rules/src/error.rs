@@ -212,6 +212,14 @@ pub enum Error {
         /// The field or value, as the user sees it.
         field: String,
     },
+    /// A scheme with more of a part than any real scheme has (domain.md: the bounds of a
+    /// scheme), refused before anything else is checked so that reading it stays linear.
+    TooMany {
+        /// The part (评价主体, 测评档次, …), as the user sees it.
+        what: String,
+        /// The most a scheme may have.
+        max: usize,
+    },
     /// A scheme file in a format version this build does not know.
     SchemeFormat {
         /// The version found in the file.
@@ -416,6 +424,7 @@ impl Error {
                     No,
                 ],
             ),
+            Error::TooMany { what, max } => (36, [T(what), Dec(Decimal::from(*max)), No, No]),
             Error::SchemeFormat { found, supported } => (
                 35,
                 [
@@ -440,7 +449,7 @@ enum Arg<'a> {
 }
 
 /// The Chinese messages, one per variant in the order of `Error::parts`.
-pub const ZH: [&str; 36] = [
+pub const ZH: [&str; 37] = [
     "「{0}」未填写",
     "「{0}」不是数字：“{1}”。请输入如 89.5 的数字",
     "「{0}」应为不小于 0 的整数（票数），现为“{1}”",
@@ -477,6 +486,7 @@ pub const ZH: [&str; 36] = [
     "没有编号为「{0}」的方案",
     "方案文件第 {0} 行第 {1} 列有误：{2}",
     "方案文件的格式版本为 {0}，本程序只能读取版本 {1}，请使用新版本程序",
+    "方案中的{0}多于 {1} 个，超出本程序能处理的范围",
 ];
 
 /// The English messages, one a line in the order of `Error::parts` (`rules/src/error-en.txt`).

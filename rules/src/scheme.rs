@@ -15,6 +15,19 @@ use crate::rounding::Rounding;
 use crate::text::{Lang, Text};
 use crate::tier::{self, Tier, TierDecision};
 
+/// The most sources (评价主体) a scheme may have: real ones have two to six.
+pub const MAX_SOURCES: usize = 50;
+/// The most categories (分类): real ones have up to a dozen.
+pub const MAX_CATEGORIES: usize = 100;
+/// The most tiers (等次) or star levels: real ones have four or five, six stars at most.
+pub const MAX_TIERS: usize = 12;
+/// The most vetoes (否决事项).
+pub const MAX_VETOES: usize = 100;
+/// The most indicators (指标) in one set.
+pub const MAX_INDICATORS: usize = 200;
+/// The most levels of one vote (测评档次): real ones have three to five.
+pub const MAX_LEVELS: usize = 20;
+
 /// How a committee grades the organizations under it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -515,9 +528,52 @@ impl Scheme {
         }
     }
 
-    /// Checks the scheme's own consistency: every reference resolves, weights sum to 100,
-    /// thresholds descend, indicator points add up.
+    /// Whether each part of the scheme is within what any real scheme has (a handful of sources,
+    /// a few levels, tiers and categories, tens of indicators): checked first, in time linear in
+    /// the scheme, so that a scheme of 200,000 sources is refused at once rather than compared
+    /// pair by pair.
+    fn within_bounds(&self) -> Result<(), Error> {
+        let too_many = |what: &str, count: usize, max: usize| {
+            if count > max {
+                Err(Error::TooMany {
+                    what: what.to_owned(),
+                    max,
+                })
+            } else {
+                Ok(())
+            }
+        };
+        too_many("评价主体", self.sources.len(), MAX_SOURCES)?;
+        too_many("分类", self.categories.len(), MAX_CATEGORIES)?;
+        too_many("等次", self.tiers.len(), MAX_TIERS)?;
+        too_many("否决事项", self.vetoes.len(), MAX_VETOES)?;
+        too_many("满意度限制", self.satisfaction_caps.len(), MAX_SOURCES)?;
+        too_many("分类指标组", self.category_indicators.len(), MAX_CATEGORIES)?;
+        too_many("指标", self.indicators.len(), MAX_INDICATORS)?;
+        for (_, set) in &self.category_indicators {
+            too_many("指标", set.len(), MAX_INDICATORS)?;
+        }
+        for source in &self.sources {
+            if let SourceKind::Vote(scale) = &source.input {
+                too_many("测评档次", scale.levels.len(), MAX_LEVELS)?;
+            }
+        }
+        if let Some(stars) = &self.stars {
+            too_many("星级", stars.levels.len(), MAX_TIERS)?;
+        }
+        for quota in [&self.distribution.min_lowest, &self.distribution.max_top]
+            .into_iter()
+            .flatten()
+        {
+            too_many("分类比例", quota.per_category.len(), MAX_CATEGORIES)?;
+        }
+        Ok(())
+    }
+
+    /// Checks the scheme's own consistency: every part within bounds, every reference resolves,
+    /// weights sum to 100, thresholds descend, indicator points add up.
     pub fn validate(&self) -> Result<(), Error> {
+        self.within_bounds()?;
         self.rounding.validate()?;
         tier::validate(&self.tiers)?;
         unique("分类", self.categories.iter().map(|c| c.id.as_str()))?;

@@ -371,11 +371,11 @@ mod tests {
         let lines = broken.lines().count();
         assert_eq!(
             Saved::from_text(&broken, &schemes()).map_err(|e| e.to_string()),
-            Err(format!("第 {lines} 行无法读取：“score”"))
+            Err(format!("第 {lines} 行无法读取"))
         );
         assert_eq!(
             Saved::from_text("dingji 9\nscheme B", &schemes()).map_err(|e| e.to_string()),
-            Err("版本“dingji 9”不是本程序能读取的“dingji 1”".into())
+            Err("保存的格式版本不是本程序能读取的“dingji 1”".into())
         );
         assert_eq!(
             Saved::from_text("{}", &schemes()).map_err(|e| e.to_string()),

@@ -162,7 +162,7 @@ mod tests {
                 .err()
                 .unwrap()
                 .to_string(),
-            "版本“dingji-list 7”不是本程序能读取的“dingji-list 1”"
+            "保存的格式版本不是本程序能读取的“dingji-list 1”"
         );
     }
 }

@@ -19,7 +19,7 @@ use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme, map};
 
 use super::Unreadable;
-use super::codec::{TAB, excerpt, join_line, split_line};
+use super::codec::{TAB, join_line, split_line};
 use super::columns::{Col, Modes, columns, default_modes};
 
 /// The first line of a saved list.
@@ -173,10 +173,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
     match lines.next() {
         Some((_, HEADER)) => {}
         Some((_, other)) if other.starts_with("dingji-list ") => {
-            return Err(Unreadable::Version {
-                found: excerpt(other),
-                reads: HEADER,
-            });
+            return Err(Unreadable::Version { reads: HEADER });
         }
         _ => return Err(Unreadable::NotOurs(super::SavedForm::List)),
     }
@@ -184,17 +181,14 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
     let mut drafts = Vec::new();
     let mut cols: Vec<Col> = Vec::new();
     for (n, line) in lines {
-        let bad = || Unreadable::Line {
-            number: n + 1,
-            text: None,
-        };
+        let bad = || Unreadable::Line { number: n + 1 };
         let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
         match (word, list.as_mut()) {
             ("scheme", None) => {
                 let scheme = schemes
                     .iter()
                     .find(|s| s.id == rest)
-                    .ok_or_else(|| Unreadable::NoScheme(excerpt(rest)))?;
+                    .ok_or(Unreadable::NoScheme)?;
                 list = Some(ListSettings {
                     modes: default_modes(scheme),
                     scheme: scheme.clone(),

@@ -79,20 +79,22 @@ impl Error {
     }
 }
 
-/// Why saved text does not read, and where.
+/// Why saved text does not read, and where: never what it says (a link is anybody's text, and
+/// its words quoted in the page's alert would read as the page's own).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unreadable {
     /// Not text this program saved (the calculator's inputs, or a list).
     NotOurs(SavedForm),
-    /// Saved in another version of the format: its first line, cut short, and the first line
-    /// this version reads.
-    Version { found: String, reads: &'static str },
-    /// Line `number` (from 1) does not read; the line, cut short, where the message shows it.
-    Line { number: usize, text: Option<String> },
+    /// Saved in another version of the format: the first line this version reads.
+    Version { reads: &'static str },
+    /// Line `number` (from 1) does not read.
+    Line { number: usize },
+    /// More lines than anything this program saves (a bound that keeps reading linear).
+    TooLong { max: usize },
     /// Line `number` carries a scheme whose data does not read.
     SchemeData { number: usize },
-    /// No preset has this id (cut short).
-    NoScheme(String),
+    /// It names a scheme that is not a preset.
+    NoScheme,
     /// A saved list without its scheme.
     NoSchemeLine,
     /// A link that is not one of this program's share links.
@@ -138,20 +140,18 @@ impl std::fmt::Display for Unreadable {
             Unreadable::NotOurs(SavedForm::List) => {
                 (None, ["不是本程序保存的名单", "", "", "", ""])
             }
-            Unreadable::Version { found, reads } => {
-                (None, ["版本“", found, "”不是本程序能读取的“", reads, "”"])
-            }
-            Unreadable::Line { number, text } => (
-                Some(*number),
-                match text {
-                    Some(text) => ["行无法读取：“", text, "”", "", ""],
-                    None => ["行无法读取", "", "", "", ""],
-                },
+            Unreadable::Version { reads } => (
+                None,
+                ["保存的格式版本不是本程序能读取的“", reads, "”", "", ""],
             ),
+            Unreadable::Line { number } => (Some(*number), ["行无法读取", "", "", "", ""]),
+            Unreadable::TooLong { .. } => {
+                (None, ["内容过长，不是本程序保存的内容", "", "", "", ""])
+            }
             Unreadable::SchemeData { number } => {
                 (Some(*number), ["行的方案数据无法读取", "", "", "", ""])
             }
-            Unreadable::NoScheme(id) => (None, ["没有编号为「", id, "」的方案", "", ""]),
+            Unreadable::NoScheme => (None, ["其中的方案不是本程序的预设方案", "", "", "", ""]),
             Unreadable::NoSchemeLine => (None, ["保存的名单缺少方案", "", "", "", ""]),
             Unreadable::NotALink => (None, ["不是本程序的分享链接", "", "", "", ""]),
             Unreadable::Damaged => (None, ["链接内容不完整或被改动", "", "", "", ""]),
@@ -194,20 +194,17 @@ impl Unreadable {
         match self {
             Unreadable::NotOurs(SavedForm::Inputs) => "Not something this program saved".into(),
             Unreadable::NotOurs(SavedForm::List) => "Not a list this program saved".into(),
-            Unreadable::Version { found, reads } => {
-                format!("Version \"{found}\" is not the \"{reads}\" this program reads")
+            Unreadable::Version { reads } => {
+                format!("Saved in a version this program does not read (it reads \"{reads}\")")
             }
-            Unreadable::Line {
-                number,
-                text: Some(text),
-            } => {
-                format!("Line {number} does not read: \"{text}\"")
+            Unreadable::Line { number } => format!("Line {number} does not read"),
+            Unreadable::TooLong { max } => {
+                format!("Longer than anything this program saves (more than {max} lines)")
             }
-            Unreadable::Line { number, text: None } => format!("Line {number} does not read"),
             Unreadable::SchemeData { number } => {
                 format!("The scheme on line {number} does not read")
             }
-            Unreadable::NoScheme(id) => format!("There is no scheme \"{id}\""),
+            Unreadable::NoScheme => "It names a scheme that is not one of the presets".into(),
             Unreadable::NoSchemeLine => "The saved list has no scheme".into(),
             Unreadable::NotALink => "Not one of this program's share links".into(),
             Unreadable::Damaged => "The link is incomplete or was changed".into(),

@@ -11,7 +11,7 @@ use dingji_rules::number::parse_in_range;
 use dingji_rules::{Decimal, Error, Lang, Scheme, map};
 
 use super::Unreadable;
-use super::codec::{SPACE, escape_token, excerpt, unescape_token};
+use super::codec::{SPACE, escape_token, unescape_token};
 use super::schemes::OwnScheme;
 
 /// Changes to a preset's weights (by source) and thresholds (by tier but the last), as typed:
@@ -202,6 +202,10 @@ impl Saved {
     /// The format line this build writes and reads.
     pub const HEADER: &'static str = "dingji 1";
 
+    /// The most lines read: a scheme's sources, levels, indicators and vetoes, each a line or
+    /// two, with its entries kept aside, are far fewer.
+    pub const MAX_LINES: usize = 5_000;
+
     /// As text.
     pub fn to_text(&self) -> String {
         let mut lines = vec![
@@ -276,18 +280,21 @@ impl Saved {
             Some(Self::HEADER) => {}
             Some(other) if other.starts_with("dingji ") => {
                 return Err(Unreadable::Version {
-                    found: excerpt(other),
                     reads: Self::HEADER,
                 });
             }
             _ => return Err(Unreadable::NotOurs(super::SavedForm::Inputs)),
         }
+        // Bounded, so that reading stays linear: no scheme has more sources than
+        // `MAX_SOURCES`, and no organization's entries fill more than `MAX_LINES` lines.
+        if text.lines().nth(Self::MAX_LINES).is_some() {
+            return Err(Unreadable::TooLong {
+                max: Self::MAX_LINES,
+            });
+        }
         let mut saved = Saved::default();
         for (n, line) in lines.enumerate() {
-            let bad = || Unreadable::Line {
-                number: n + 2,
-                text: Some(excerpt(line)),
-            };
+            let bad = || Unreadable::Line { number: n + 2 };
             let tokens: Option<Vec<String>> = line.split(' ').map(unescape).collect();
             let tokens = tokens.ok_or_else(bad)?;
             let t: Vec<&str> = tokens.iter().map(String::as_str).collect();
@@ -339,9 +346,18 @@ impl Saved {
                 [""] => {}
                 _ => return Err(bad()),
             }
+            // More sources, or indicators of one source, than a scheme may have: refused at the
+            // line, before the entries are scanned more than a bounded number of times.
+            let inputs = &saved.draft.inputs;
+            if inputs.len() > dingji_rules::scheme::MAX_SOURCES
+                || (inputs.iter())
+                    .any(|(_, s)| s.indicators.len() > dingji_rules::scheme::MAX_INDICATORS)
+            {
+                return Err(bad());
+            }
         }
         if saved.own.is_none() && !schemes.iter().any(|s| s.id == saved.scheme) {
-            return Err(Unreadable::NoScheme(excerpt(&saved.scheme)));
+            return Err(Unreadable::NoScheme);
         }
         Ok(saved)
     }

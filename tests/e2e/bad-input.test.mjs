@@ -294,9 +294,14 @@ test('damaged share links and saved inputs: each named in a short message, the i
       ['#v1=', /^分享链接无法读取，当前输入未改变：/],
       ['#v1=!!!', /链接内容不完整或被改动/],
       ['#v2=abc', /不是本程序的分享链接/],
-      [link('dingji 9\nscheme B'), /版本“dingji 9”不是本程序能读取的“dingji 1”/],
-      [link(`dingji 1\nscheme ${'Z'.repeat(5000)}`), /没有编号为「Z{24}…」的方案/],
-      [link('dingji 1\nscheme B\ncount vote 99999 5'), /第 3 行无法读取：“count vote 99999 5”/],
+      // Where it is damaged, never what it says (a link is anybody's words).
+      [link('dingji 9\nscheme B'), /保存的格式版本不是本程序能读取的“dingji 1”/],
+      [link(`dingji 1\nscheme ${'Z'.repeat(5000)}`), /其中的方案不是本程序的预设方案/],
+      [link('dingji 1\nscheme B\ncount vote 99999 5'), /第 3 行无法读取$/],
+      [link('dingji 1\nscheme B\nscore committee 请将名单发送至某邮箱\nfoo 请将名单发送至某邮箱'), /第 4 行无法读取$/],
+      // Tens of thousands of unknown sources: refused at once, at the first one too many.
+      [link(`dingji 1\nscheme B\n${Array.from({ length: 60_000 }, (_, i) => `score s${i} 1`).join('\n')}`), /内容过长/],
+      [link(`dingji 1\nscheme B\n${Array.from({ length: 60 }, (_, i) => `score s${i} 1`).join('\n')}`), /第 53 行无法读取$/],
       [`#v1=${Buffer.from([0xff, 0xfe, 0x00]).toString('base64url')}`, /链接内容不完整或被改动/],
       [`#v1=${'A'.repeat(1_500_000)}`, /^分享链接无法读取，当前输入未改变：/],
     ];
@@ -306,6 +311,7 @@ test('damaged share links and saved inputs: each named in a short message, the i
       await page.locator('#notice p').waitFor();
       const text = await page.locator('#notice p').textContent();
       assert.match(text, message, fragment.slice(0, 40));
+      assert.ok(!text.includes('请将名单'), 'the link’s own words are not quoted');
       assert.ok(text.length < 120, `a short message: ${text.length} characters`);
       assert.ok(Date.now() - started < 5000, 'refused within seconds');
       assert.equal(await page.inputValue('#score-self'), '80', fragment.slice(0, 40));
