@@ -275,7 +275,7 @@ mod serve {
             })
         })?;
         let bytes = js_sys::Uint8Array::from(scheme.to_json().as_bytes());
-        dingji::tools::export::download(
+        dingji::shared::download(
             &format!("方案-{}.json", scheme.name.zh),
             &bytes,
             "application/json",

@@ -45,7 +45,7 @@ pub fn ListApp() -> Html {
     crate::shared::use_document_lang(lang, s.title());
     let editing = use_mut_ref(|| None);
 
-    use_saving(&state, &dispatch, &schemes);
+    use_saving(&state, &dispatch, &schemes, &editing);
     use_preset_texts(&state, &dispatch, &schemes);
     let explained = use_explained_row(&state);
     let total = graded.order.len();

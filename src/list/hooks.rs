@@ -63,8 +63,13 @@ pub fn use_saving(
     state: &UseReducerHandle<ListState>,
     dispatch: &Callback<Action>,
     schemes: &Rc<Vec<Rc<dingji_rules::Scheme>>>,
+    editing: &super::views::grid::Editing,
 ) {
     let pending = use_mut_ref(|| None::<(UseReducerHandle<ListState>, i32)>);
+    // The list as shown last: a cell still being typed in is committed over it when the page
+    // goes away.
+    let latest = use_mut_ref(|| None::<UseReducerHandle<ListState>>);
+    *latest.borrow_mut() = Some(state.clone());
     let loaded = use_mut_ref(|| true);
     {
         // Another window of this page saved the list: this one shows it instead of saving its
@@ -142,8 +147,25 @@ pub fn use_saving(
     {
         let pending = pending.clone();
         let dispatch = dispatch.clone();
+        let editing = editing.clone();
         use_effect_with((), move |_| {
+            // The page goes away (the tab closed, another page opened): what is pending is saved
+            // at once, with the cell being typed in (not yet left, so not yet committed) in it.
             let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                let typed = editing.borrow_mut().take();
+                let shown = latest.borrow().clone();
+                if let (Some((id, c, text)), Some(state)) = (typed, shown)
+                    && let Some(row) = state.rows.iter().position(|r| r.id == id)
+                    && let Some(col) = state.columns().get(c).cloned()
+                {
+                    use yew::Reducible;
+                    let next = Rc::new((*state).clone()).reduce(Action::SetCell { row, col, text });
+                    if let Some((_, timer)) = pending.borrow_mut().take() {
+                        gloo::utils::window().clear_timeout_with_handle(timer);
+                    }
+                    persist::save(&next, &dispatch);
+                    return;
+                }
                 save_pending(&pending, &dispatch)
             });
             let window = gloo::utils::window();

@@ -64,10 +64,17 @@ pub fn save_pending(
     let Some((state, timer)) = pending.borrow_mut().take() else {
         return;
     };
-    let window = gloo::utils::window();
-    window.clear_timeout_with_handle(timer);
-    let text = to_text(&state);
-    let saved = window
+    gloo::utils::window().clear_timeout_with_handle(timer);
+    save(&state, dispatch);
+}
+
+/// Saves `state` now (a failure is said); never over the only copy of an unreadable saved list.
+pub fn save(state: &ListState, dispatch: &Callback<Action>) {
+    if state.unreadable.is_some() {
+        return;
+    }
+    let text = to_text(state);
+    let saved = gloo::utils::window()
         .local_storage()
         .ok()
         .flatten()
@@ -121,6 +128,8 @@ fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
                     why: why.into(),
                     kept,
                 }),
+                // Not kept aside: the only copy, held until downloaded or discarded.
+                unreadable: (!kept).then(|| text.into()),
                 ..fresh()
             }
         }

@@ -94,6 +94,9 @@ pub struct ListState {
     pub rectify_months: u32,
     /// How many rows 添加组织 has added: each time, the cursor's cell takes the focus.
     pub added: u32,
+    /// The saved list that could neither be read nor kept aside (storage full): the only copy.
+    /// Nothing is saved over it until the user has downloaded it or discarded it.
+    pub unreadable: Option<Rc<str>>,
 }
 
 impl ListState {
@@ -113,6 +116,7 @@ impl ListState {
             notice: None,
             rectify_from: String::new(),
             rectify_months: 6,
+            unreadable: None,
             added: 0,
         }
     }
@@ -132,6 +136,8 @@ impl ListState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
+    /// The unreadable saved list was downloaded or discarded: saving goes on.
+    ReleaseUnreadable,
     /// Grade the list under another scheme (the entries stay; they are read again).
     SetScheme(Rc<Scheme>),
     /// Grade the list under a scheme that is not a preset, with its saved form (one applied from
@@ -571,6 +577,11 @@ impl Reducible for ListState {
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::Dismiss => next.notice = None,
+            // Downloaded or given up: the list is saved again, over it.
+            Action::ReleaseUnreadable => {
+                next.unreadable = None;
+                next.notice = None;
+            }
         }
         if next == *self { self } else { Rc::new(next) }
     }

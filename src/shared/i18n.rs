@@ -272,7 +272,7 @@ strings! {
         reading: "正在读取：",
         dismiss: "知道了",
         bad_storage: "上次保存的名单无法读取，已另行保留：",
-        bad_storage_not_kept: "上次保存的名单无法读取，且无法另行保留（浏览器存储已满或被禁用）；在您修改名单之前，它仍保存在浏览器中：",
+        bad_storage_not_kept: "上次保存的名单无法读取，且无法另行保留（浏览器存储已满或被禁用）；在您下载或舍弃原内容之前，本页的修改不会保存，也不会覆盖它：",
         save_failed: "无法在本机保存名单（浏览器存储已满或被禁用），刷新后将丢失。",
         privacy: "名单只保存在本机浏览器中，不会发送到任何服务器。",
         grid_label: "组织名单（可从 Excel / WPS 复制后粘贴）",
@@ -310,6 +310,10 @@ strings! {
         override_lost: "第 {0} 行「{1}」",
         /// `{0}` how many organizations an import added.
         imported: "已导入 {0} 个组织",
+        /// The saved list that could neither be read nor kept aside: offered as a file…
+        unreadable_download: "下载原内容",
+        /// …or given up, after which the list is saved over it.
+        unreadable_discard: "舍弃原内容",
     }
 }
 

@@ -4,7 +4,6 @@
 
 use dingji_rules::fmt::num;
 use dingji_rules::{Lang, Scheme};
-use wasm_bindgen::JsCast;
 
 use crate::list::derive::{Graded, RowResult, quota_line, to_next};
 use crate::list::state::ListState;
@@ -61,34 +60,6 @@ pub fn write_csv(records: &[Vec<String>]) -> String {
     out
 }
 
-/// Offers `bytes` to the user as a file named `name`.
-pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
-    let parts = js_sys::Array::of1(bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = gloo::utils::document();
-    if let Ok(a) = document
-        .create_element("a")
-        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    // The download reads the blob after this returns: let it go a minute later.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-}
-
 /// Exports the list (`graded` under its scheme) and offers the file; or why it is not exported.
 pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<(), Error> {
     let (headers, mut rows) = records(state, graded);
@@ -103,7 +74,7 @@ pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<
                     .map(|r| r.iter().map(|c| c.text().to_owned()).collect()),
             );
             let bytes = js_sys::Uint8Array::from(write_csv(&all).as_bytes());
-            download("定级名单.csv", &bytes, "text/csv;charset=utf-8");
+            crate::shared::download("定级名单.csv", &bytes, "text/csv;charset=utf-8");
         }
         Export::Xlsx => {
             rows.insert(0, headers.into_iter().map(Cell::Text).collect());
@@ -113,7 +84,7 @@ pub async fn export(state: &ListState, graded: &Graded, kind: Export) -> Result<
                 ("方案".to_owned(), scheme_records(&state.scheme, state.lang)),
             ];
             let bytes = crate::wire::sheets::write_workbook(&sheets).await?;
-            download(
+            crate::shared::download(
                 "定级名单.xlsx",
                 &bytes,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -184,6 +184,7 @@ pub fn notice(props: &NoticesProps) -> Html {
     let Some(n) = state.notice.clone() else {
         return Html::default();
     };
+    let only_copy_notice = matches!(n, Notice::BadStorage { kept: false, .. });
     let (text, warning) = match n {
         Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage()), true),
         Notice::BadStorage { why, kept: false } => {
@@ -193,10 +194,30 @@ pub fn notice(props: &NoticesProps) -> Html {
         Notice::Done(what) => (what, false),
         Notice::Refused(why) => (why.message(state.lang), true),
     };
+    // The only copy of an unreadable saved list: downloaded or discarded, never dismissed
+    // (until then nothing is saved over it).
+    let only_copy = state.unreadable.clone().map(|text| {
+        let release = dispatch.clone();
+        let download = Callback::from(move |_: MouseEvent| {
+            let bytes = js_sys::Uint8Array::from(text.as_bytes());
+            crate::shared::download("定级名单-无法读取的原内容.txt", &bytes, "text/plain;charset=utf-8");
+            release.emit(Action::ReleaseUnreadable);
+        });
+        html! {
+            <>
+                <button type="button" id="unreadable-download" onclick={download}>{ s.unreadable_download() }</button>
+                <button type="button" id="unreadable-discard" onclick={dispatch.reform(|_: MouseEvent| Action::ReleaseUnreadable)}>{ s.unreadable_discard() }</button>
+            </>
+        }
+    });
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
             <p>{ text }</p>
-            <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Dismiss)}>{ s.dismiss() }</button>
+            if let Some(buttons) = only_copy.filter(|_| only_copy_notice) {
+                { buttons }
+            } else {
+                <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Dismiss)}>{ s.dismiss() }</button>
+            }
         </div>
     }
 }

@@ -12,9 +12,9 @@ use yew::prelude::*;
 
 use crate::list::derive::{grade, quota_line};
 use crate::list::state::ListState;
+use crate::shared::download;
 use crate::shared::history::History;
 use crate::tools::editor::view::SchemeEditor;
-use crate::tools::export::download;
 use crate::tools::workshop::apply;
 use crate::tools::workshop::{
     Calculator, Comparison, LastYear, Outcome, Trial, Tried, YearComparison, against_last_year,
