@@ -380,6 +380,7 @@ fn a_damaged_link_is_said_in_the_pages_language() {
         text(&render_view(notice_bar(&NoticeBarProps {
             lang,
             notice: Some(Notice::BadLink(Unreadable::Damaged)),
+            unreadable: None,
             dispatch: Callback::noop(),
         })))
     };
@@ -394,4 +395,29 @@ fn a_damaged_link_is_said_in_the_pages_language() {
         !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
         "{en}"
     );
+}
+
+#[test]
+fn unreadable_saved_inputs_that_could_not_be_kept_aside_are_offered_not_dismissed() {
+    use dingji::calculator::state::Notice;
+    use dingji::calculator::views::notice::{NoticeBarProps, notice_bar};
+    let html = render_view(notice_bar(&NoticeBarProps {
+        lang: Lang::Zh,
+        notice: Some(Notice::BadStorage {
+            why: "第 3 行无法读取".into(),
+            kept: false,
+        }),
+        unreadable: Some("dingji 1\nscheme B\nbroken".into()),
+        dispatch: Callback::noop(),
+    }));
+    let said = text(&html);
+    assert!(
+        said.contains("在您下载或舍弃原内容之前，本页的修改不会保存"),
+        "{said}"
+    );
+    assert!(
+        html.contains("unreadable-download") && html.contains("unreadable-discard"),
+        "{html}"
+    );
+    assert!(!said.contains("知道了"), "{said}");
 }

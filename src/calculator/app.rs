@@ -170,7 +170,7 @@ pub fn App() -> Html {
         <div class={classes!("page", state.presentation.then_some("presentation"))}
              lang={lang.code()} onkeydown={on_key}>
             { header(&HeaderProps { lang, presentation: state.presentation, dispatch: dispatch.clone(), on_share }) }
-            { notice_bar(&NoticeBarProps { lang, notice: state.notice.clone(), dispatch: dispatch.clone() }) }
+            { notice_bar(&NoticeBarProps { lang, notice: state.notice.clone(), unreadable: state.unreadable.clone(), dispatch: dispatch.clone() }) }
             // The link is made at each render: it follows the inputs while the dialog is open.
             if *sharing {
                 <ShareDialog {lang} link={AttrValue::from(share_link(&Saved::shared(&state).to_fragment()))} on_close={close_share} />

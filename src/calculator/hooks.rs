@@ -26,9 +26,8 @@ pub fn use_saved(state: &AppState, saved: &str, dispatch: &Callback<Action>) {
     let dispatch = dispatch.clone();
     let failed = state.notice == Some(Notice::SaveFailed);
     // While 清空 or an opened link can be undone, or unreadable saved inputs could not be kept
-    // aside, what is stored stays as it was.
-    let waiting = state.before.is_some()
-        || matches!(state.notice, Some(Notice::BadStorage { kept: false, .. }));
+    // aside (until they are downloaded or discarded), what is stored stays as it was.
+    let waiting = state.before.is_some() || state.unreadable.is_some();
     let presentation = state.presentation;
     use_effect_with((json, waiting), move |(json, waiting)| {
         // Presentation mode's own style sheet, fetched when the mode is first on.

@@ -51,6 +51,7 @@ impl Saved {
             typed_weight: None,
             notice: None,
             before: None,
+            unreadable: None,
         }
     }
 }
@@ -86,7 +87,11 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> (AppState, Option<String>) {
                     why: why.to_string(),
                     kept,
                 });
-                example_state(schemes)
+                AppState {
+                    // Not kept aside: the only copy, held until downloaded or discarded.
+                    unreadable: (!kept).then(|| text.into()),
+                    ..example_state(schemes)
+                }
             }
             None => example_state(schemes),
         };

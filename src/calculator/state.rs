@@ -45,6 +45,9 @@ pub struct AppState {
     /// The inputs before 清空 or an opened share link, while that can still be undone: until
     /// then the new inputs are not saved (a link's inputs are kept only when the user keeps them).
     pub before: Option<Rc<AppState>>,
+    /// Saved inputs that could neither be read nor kept aside (storage full): the only copy.
+    /// Nothing is saved over them until the user has downloaded or discarded them.
+    pub unreadable: Option<Rc<str>>,
 }
 
 /// A message shown above the page until dismissed.
@@ -131,6 +134,8 @@ pub enum Action {
     Notify(Notice),
     /// Hide the message.
     Dismiss,
+    /// The unreadable saved inputs were downloaded or discarded: saving goes on.
+    ReleaseUnreadable,
 }
 
 impl Default for AppState {
@@ -147,6 +152,7 @@ impl Default for AppState {
             typed_weight: None,
             notice: None,
             before: None,
+            unreadable: None,
         }
     }
 }
@@ -178,6 +184,7 @@ impl Reducible for AppState {
                 | Action::ToggleWhy
                 | Action::Notify(_)
                 | Action::Restore
+                | Action::ReleaseUnreadable
         );
         match action {
             Action::SetLang(lang) => next.lang = lang,
@@ -295,6 +302,12 @@ impl Reducible for AppState {
             Action::Dismiss => {
                 next.notice = None;
                 next.before = None;
+            }
+            Action::ReleaseUnreadable => {
+                next.unreadable = None;
+                if matches!(next.notice, Some(Notice::BadStorage { .. })) {
+                    next.notice = None;
+                }
             }
         }
         if undoable {

@@ -116,7 +116,7 @@ strings! {
         keep: "保留",
         bad_link: "分享链接无法读取，当前输入未改变：",
         bad_storage: "上次保存的输入无法读取，已另行保留并重新开始：",
-        bad_storage_not_kept: "上次保存的输入无法读取，且无法另行保留（浏览器存储已满或被禁用）；点“知道了”之前不会覆盖它：",
+        bad_storage_not_kept: "上次保存的输入无法读取，且无法另行保留（浏览器存储已满或被禁用）；在您下载或舍弃原内容之前，本页的修改不会保存，也不会覆盖它：",
         save_failed: "无法在本机保存输入（浏览器存储已满或被禁用），刷新后将丢失。",
         privacy: "所有计算都在本机浏览器中完成，输入的内容不会发送到任何服务器。",
         show_why: "显示计算过程与晋级所需",
@@ -144,6 +144,10 @@ strings! {
         scheme_refused: "方案未采用，当前方案未改变：",
         unused: "本方案中不使用",
         unused_hint: "以下内容是在其他方案下填写的，本方案没有对应项，不参与计算；换回有对应项的方案即重新使用。",
+        /// The saved inputs that could neither be read nor kept aside: offered as a file…
+        unreadable_download: "下载原内容",
+        /// …or given up, after which the inputs are saved over them.
+        unreadable_discard: "舍弃原内容",
     }
 }
 

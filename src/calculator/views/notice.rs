@@ -10,6 +10,8 @@ use crate::shared::i18n::strings;
 pub struct NoticeBarProps {
     pub lang: Lang,
     pub notice: Option<Notice>,
+    /// The saved inputs that could neither be read nor kept aside, offered as a file.
+    pub unreadable: Option<std::rc::Rc<str>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -43,13 +45,35 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         Notice::LinkOpened | Notice::Applied | Notice::Cleared | Notice::SchemeOpened(_)
     );
     let dismiss = props.dispatch.reform(|_: MouseEvent| Action::Dismiss);
+    // The only copy of unreadable saved inputs: downloaded or discarded, never just dismissed.
+    let only_copy = matches!(notice, Notice::BadStorage { kept: false, .. })
+        .then(|| props.unreadable.clone())
+        .flatten()
+        .map(|text| {
+            let release = props.dispatch.clone();
+            let download = Callback::from(move |_: MouseEvent| {
+                let bytes = js_sys::Uint8Array::from(text.as_bytes());
+                crate::shared::download("定级输入-无法读取的原内容.txt", &bytes, "text/plain;charset=utf-8");
+                release.emit(Action::ReleaseUnreadable);
+            });
+            html! {
+                <>
+                    <button type="button" id="unreadable-download" onclick={download}>{ s.unreadable_download() }</button>
+                    <button type="button" id="unreadable-discard" onclick={props.dispatch.reform(|_: MouseEvent| Action::ReleaseUnreadable)}>{ s.unreadable_discard() }</button>
+                </>
+            }
+        });
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
             <p>{ text }</p>
             if undoable {
                 <button type="button" id="restore" onclick={props.dispatch.reform(|_: MouseEvent| Action::Restore)}>{ s.restore() }</button>
             }
-            <button type="button" onclick={dismiss}>{ if undoable { s.keep() } else { s.dismiss() } }</button>
+            if let Some(buttons) = only_copy {
+                { buttons }
+            } else {
+                <button type="button" onclick={dismiss}>{ if undoable { s.keep() } else { s.dismiss() } }</button>
+            }
         </div>
     }
 }
