@@ -208,7 +208,7 @@ fn a_pasted_block_fills_from_the_cell_and_adds_rows() {
         modes: default_modes(&b()),
         ..ListState::new(b())
     });
-    let cells = parse_delimited("甲村\t村\t90\r\n乙社区\t社区\t80\r\n", '\t');
+    let cells = parse_delimited("甲村\t村\t90\r\n乙社区\t社区\t80\r\n", '\t').unwrap();
     let state = state.paste(&[], 0, &cells);
     assert_eq!(state.rows.len(), 2);
     assert_eq!(state.rows[1].draft.name, "乙社区");
@@ -240,13 +240,13 @@ fn a_paste_read_in_the_tools_lands_on_the_rows_by_id_as_they_are_now() {
     let state = state.paste(
         &[],
         0,
-        &parse_delimited("甲村\t村\t90\n乙社区\t社区\t80\n", '\t'),
+        &parse_delimited("甲村\t村\t90\n乙社区\t社区\t80\n", '\t').unwrap(),
     );
     let (a, b_id) = (state.rows[0].id, state.rows[1].id);
     // The tools read a paste into the list as it was; meanwhile 甲村 was deleted and a row added.
     let pasted = state
         .clone()
-        .paste(&[1], 2, &parse_delimited("70\n71\n", '\t'));
+        .paste(&[1], 2, &parse_delimited("70\n71\n", '\t').unwrap());
     let now = state
         .clone()
         .reduce(Action::DeleteRow(0))
@@ -303,13 +303,16 @@ fn a_paste_into_part_of_a_list_names_a_refused_row_by_its_place_in_the_list() {
     .paste(
         &[],
         0,
-        &parse_delimited("甲村\t村\t90\n乙村\t村\t80\n", '\t'),
+        &parse_delimited("甲村\t村\t90\n乙村\t村\t80\n", '\t').unwrap(),
     );
     let places = [6, 2];
     let number = |at: usize| dingji::tools::paste::place_number(&places, 10, at);
-    let refused =
-        part.clone()
-            .paste_numbered(&[0, 1], 2, &parse_delimited("70\n七十\n", '\t'), &number);
+    let refused = part.clone().paste_numbered(
+        &[0, 1],
+        2,
+        &parse_delimited("70\n七十\n", '\t').unwrap(),
+        &number,
+    );
     let notice = format!("{:?}", refused.notice);
     assert!(
         notice.contains("第 3 行（粘贴的第 2 行）「党委评定」列"),
@@ -319,7 +322,7 @@ fn a_paste_into_part_of_a_list_names_a_refused_row_by_its_place_in_the_list() {
     let refused = part.paste_numbered(
         &[0, 1],
         2,
-        &parse_delimited("70\n71\n七十\n", '\t'),
+        &parse_delimited("70\n71\n七十\n", '\t').unwrap(),
         &number,
     );
     let notice = format!("{:?}", refused.notice);
@@ -599,7 +602,7 @@ fn paste_shown(state: Rc<ListState>, position: usize, col: usize, text: &str) ->
     state.paste(
         order.get(position..).unwrap_or_default(),
         col,
-        &parse_delimited(text, '\t'),
+        &parse_delimited(text, '\t').unwrap(),
     )
 }
 

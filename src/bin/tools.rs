@@ -342,7 +342,9 @@ mod serve {
             .map(|t| t as usize)
             .collect();
         let number = |at: usize| dingji::tools::paste::place_number(&places, total as usize, at);
-        let cells = dingji::tools::paste::parse_delimited(&text, '\t');
+        let cells = dingji::tools::paste::parse_delimited(&text, '\t').map_err(|line| {
+            JsValue::from_str(&dingji::tools::paste::unmatched_quote(line, state.lang))
+        })?;
         let targets: Vec<usize> = (0..shown).collect();
         let next = state.paste_numbered(&targets, col as usize, &cells, &number);
         let said = match &next.notice {

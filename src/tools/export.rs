@@ -305,15 +305,30 @@ mod tests {
         let text = "名称,党委评定,备注\r\n\"红星村, 一组\",92,\"他说\"\"好\"\"\"\r\n\"两\n行\",88,\r\n\r\n";
         assert_eq!(
             parse_delimited(text, ','),
-            vec![
+            Ok(vec![
                 vec!["名称".to_owned(), "党委评定".into(), "备注".into()],
                 vec!["红星村, 一组".into(), "92".into(), "他说\"好\"".into()],
                 vec!["两\n行".into(), "88".into(), "".into()],
-            ]
+            ])
         );
         assert_eq!(
             parse_delimited("a\tb\nc\td", '\t'),
-            vec![vec!["a", "b"], vec!["c", "d"]]
+            Ok(vec![
+                vec!["a".to_owned(), "b".into()],
+                vec!["c".into(), "d".into()]
+            ])
+        );
+        // A stray quote, as a clerk types one before a name: the shape is ambiguous, refused
+        // at the line the quote opened; a quote inside a field (not at its start) is text.
+        assert_eq!(parse_delimited("\"红星村\t92\n东风村\t88", '\t'), Err(1));
+        assert_eq!(parse_delimited("甲村\t90\n\"乙\"村\t80", '\t'), Err(2));
+        assert_eq!(
+            parse_delimited("红\"星\"村\t92", '\t'),
+            Ok(vec![vec!["红\"星\"村".to_owned(), "92".into()]])
+        );
+        assert_eq!(
+            parse_delimited("\"\"\t92", '\t'),
+            Ok(vec![vec!["".to_owned(), "92".into()]])
         );
     }
 
@@ -327,7 +342,7 @@ mod tests {
         ]];
         let csv = write_csv(&records);
         assert!(csv.starts_with('\u{feff}'));
-        let back = parse_delimited(csv.trim_start_matches('\u{feff}'), ',');
+        let back = parse_delimited(csv.trim_start_matches('\u{feff}'), ',').unwrap();
         assert_eq!(
             back,
             vec![vec![

@@ -15,39 +15,67 @@ use crate::wire::Error;
 use crate::wire::codec::excerpt;
 use crate::wire::columns::{CellError, Col};
 
-/// Records of delimited text (`,` for CSV, `\t` for what a spreadsheet copies): quoted fields
-/// may hold the delimiter, quotes (doubled) and line breaks; `\r\n` and `\n` end a record. Blank
-/// trailing records are dropped.
-pub fn parse_delimited(text: &str, delimiter: char) -> Vec<Vec<String>> {
+/// Records of delimited text (`,` for CSV, `\t` for what a spreadsheet copies), as Excel and WPS
+/// write it: a field that holds the delimiter, a quote or a line break is quoted whole, its
+/// quotes doubled; `\r\n` and `\n` end a record. Blank trailing records are dropped. A quote
+/// that leaves the shape ambiguous (one never closed, or a closing quote followed by more of the
+/// field: `"红星村<TAB>92<LF>东风村…` would otherwise be one cell holding every tab and line break)
+/// is refused: `Err` with the line (from 1) where that field began.
+pub fn parse_delimited(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, usize> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
-    let mut quoted = false;
+    // The line a quoted field began on, while it is open; and whether one just closed.
+    let mut quoted: Option<usize> = None;
+    let mut closed = false;
+    let mut line = 1;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if quoted {
+        if let Some(began) = quoted {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
                     field.push('"');
                     chars.next();
                 }
-                '"' => quoted = false,
-                c => field.push(c),
+                '"' => {
+                    quoted = None;
+                    closed = true;
+                    // Only the field's end may follow its closing quote.
+                    if !matches!(chars.peek(), None | Some('\n' | '\r'))
+                        && chars.peek() != Some(&delimiter)
+                    {
+                        return Err(began);
+                    }
+                }
+                c => {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    field.push(c)
+                }
             }
             continue;
         }
         match c {
-            '"' if field.is_empty() => quoted = true,
-            c if c == delimiter => record.push(std::mem::take(&mut field)),
+            '"' if field.is_empty() && !closed => quoted = Some(line),
+            c if c == delimiter => {
+                record.push(std::mem::take(&mut field));
+                closed = false;
+            }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
                 record.push(std::mem::take(&mut field));
                 records.push(std::mem::take(&mut record));
+                closed = false;
+                line += 1;
             }
             c => field.push(c),
         }
     }
-    if !field.is_empty() || !record.is_empty() {
+    if let Some(began) = quoted {
+        return Err(began);
+    }
+    if !field.is_empty() || !record.is_empty() || closed {
         record.push(field);
         records.push(record);
     }
@@ -57,7 +85,20 @@ pub fn parse_delimited(text: &str, delimiter: char) -> Vec<Vec<String>> {
     {
         records.pop();
     }
-    records
+    Ok(records)
+}
+
+/// Why a paste was refused for its shape (as any refused paste is said: 粘贴未执行：…): the
+/// line of the paste where a quote leaves its cells ambiguous, in `lang`.
+pub fn unmatched_quote(line: usize, lang: dingji_rules::Lang) -> String {
+    let why = if lang == dingji_rules::Lang::Zh {
+        format!("粘贴内容第 {line} 行的引号未配对，无法确定单元格如何分隔；未粘贴任何内容")
+    } else {
+        format!(
+            "line {line} of the paste has an unmatched quote, so its cells cannot be told apart; nothing was pasted"
+        )
+    };
+    fill(list_strings(lang).paste_refused(), &[&why])
 }
 
 /// Where each cell of a pasted line goes (a column index, or nowhere), and the first line of
