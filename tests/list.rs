@@ -1328,3 +1328,68 @@ fn the_publicity_in_english_has_no_full_width_punctuation() {
     assert!(text.contains(": 2026-11-28"), "{text}");
     assert!(!text.contains(['（', '）', '：', '　']), "{text}");
 }
+
+/// An override typed in any order is a draft until it has a tier or stars and a reason: the row
+/// keeps its grade, nothing else moves, and what it lacks is known; complete, it applies.
+#[test]
+fn an_override_in_any_order_is_a_draft_until_complete() {
+    // ⌈5% × 5⌉ = 1 较差: T (70.00, 一般 by score) is moved by the floor; S (75.00) 一般, 二星.
+    let state = imported(
+        "组织名称,分类,党委评定,党员群众测评,自评\nP,村,95,95,95\nQ,村,88,88,88\nR,村,84,84,84\nS,村,75,75,75\nT,村,70,70,70\n",
+    );
+    let before = tiers(&state);
+    assert_eq!(before, ["好", "较好", "较好", "一般", "较差"]);
+    let set = |state: &Rc<ListState>, col: Col, text: &str| {
+        state.clone().reduce(Action::SetCell {
+            row: 4,
+            col,
+            text: text.into(),
+        })
+    };
+    let lacks = |state: &ListState| {
+        state.rows[4]
+            .draft
+            .override_pending(&state.scheme)
+            .map(|e| e.to_string())
+    };
+    // The tier first, the reason first, stars alone: each half a draft, graded as before.
+    for (col, text, lacking) in [
+        (Col::OverrideTier, "一般", "调整等次或星级须填写理由"),
+        (Col::OverrideReason, "整改成效明显", "调整须指定等次或星级"),
+        (Col::OverrideStars, "二星", "调整等次或星级须填写理由"),
+    ] {
+        let half = set(&state, col, text);
+        assert_eq!(tiers(&half), before, "{text}");
+        assert!(matches!(grade(&half).result(4), RowResult::Ok(_)), "{text}");
+        assert_eq!(lacks(&half).as_deref(), Some(lacking));
+        // Taken back halfway (the cell emptied): as it was, nothing pending.
+        let undone = set(
+            &half,
+            match text {
+                "一般" => Col::OverrideTier,
+                "二星" => Col::OverrideStars,
+                _ => Col::OverrideReason,
+            },
+            "",
+        );
+        assert_eq!(tiers(&undone), before);
+        assert_eq!(lacks(&undone), None);
+    }
+    // Complete in either order: T 一般 by the committee, S 较差 in its place.
+    for order in [
+        [
+            (Col::OverrideTier, "一般"),
+            (Col::OverrideReason, "整改成效明显"),
+        ],
+        [
+            (Col::OverrideReason, "整改成效明显"),
+            (Col::OverrideTier, "一般"),
+        ],
+    ] {
+        let state = order
+            .iter()
+            .fold(state.clone(), |s, (col, text)| set(&s, col.clone(), text));
+        assert_eq!(tiers(&state), ["好", "较好", "较好", "较差", "一般"]);
+        assert_eq!(lacks(&state), None);
+    }
+}

@@ -224,6 +224,16 @@ impl OrgDraft {
         map::entry(&mut self.inputs, source)
     }
 
+    /// What an override being typed still lacks (its reason, or a tier or stars), while it is a
+    /// draft that the organization is read without; `None` for none, or a complete one.
+    pub fn override_pending(&self, scheme: &Scheme) -> Option<Error> {
+        let o = self.override_.as_ref()?;
+        match evaluate::check_override(scheme, o) {
+            Err(e @ (Error::OverrideEmpty | Error::OverrideReason)) => Some(e),
+            _ => None,
+        }
+    }
+
     /// The draft's entry for the source `id`.
     pub fn source(&self, id: &str) -> Option<&SourceDraft> {
         map::get(&self.inputs, id)
@@ -323,21 +333,30 @@ impl OrgDraft {
                 inputs.push((source.id.clone(), input));
             }
         }
-        if let Some(o) = &self.override_
-            && let Err(error) = evaluate::check_override(scheme, o)
-        {
-            errors.push(FieldError {
-                field: Field::Override,
-                error,
-            });
-        }
+        // An override being typed (a tier without its reason yet, or a reason without a tier)
+        // is a draft: the organization is read as without it until it is complete. One that
+        // names what the scheme lacks is an error at its field.
+        let override_ = match &self.override_ {
+            Some(o) => match evaluate::check_override(scheme, o) {
+                Ok(()) => Some(o.clone()),
+                Err(Error::OverrideEmpty | Error::OverrideReason) => None,
+                Err(error) => {
+                    errors.push(FieldError {
+                        field: Field::Override,
+                        error,
+                    });
+                    None
+                }
+            },
+            None => None,
+        };
         if errors.is_empty() {
             Ok(Org {
                 name: self.name.trim().to_owned(),
                 category,
                 inputs,
                 vetoes: self.vetoes.clone(),
-                override_: self.override_.clone(),
+                override_,
             })
         } else {
             Err(errors)

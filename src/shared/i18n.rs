@@ -318,6 +318,8 @@ strings! {
         unreadable_download: "下载原内容",
         /// …or given up, after which the list is saved over it.
         unreadable_discard: "舍弃原内容",
+        /// An override being typed, before its flags: what it still lacks.
+        override_pending: "调整未完成（{0}），暂按未调整的结果",
     }
 }
 

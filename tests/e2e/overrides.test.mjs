@@ -55,13 +55,17 @@ test('an override that moves another organization is asked first, then named in 
   const { context, page, w, cell } = await openList(1440);
   assert.deepEqual((await exportRows(page)).map((r) => r.tier), ['好', '较好', '较好', '一般', '较差']);
 
-  // The committee keeps T 一般. The tier first: without its reason the row is not graded, and
-  // the floor takes S meanwhile, which is said and marked.
+  // The committee keeps T 一般. The tier first: an override without its reason is a draft, the
+  // row keeps its grade (T 较差 by the floor) and nothing else moves; its flags say what it lacks.
+  const flagsOf = (row) => page.locator('.grid tbody td.flags').nth(row).textContent();
   await cell(4, '调整等次').fill('一般');
   await cell(4, '调整等次').press('Enter');
-  await page.locator('#unread').waitFor();
-  await waitForText(page, '#consequences', '因本次修改，另有 1 个组织随之变化：「S」：一般，二星 → 较差，不定星');
-  assert.equal(await page.locator('.grid tbody tr.consequence').count(), 1);
+  await page.waitForFunction(() => /调整未完成/.test(document.querySelectorAll('.grid tbody td.flags')[4]?.textContent ?? ''));
+  assert.match(await flagsOf(4), /^调整未完成（调整等次或星级须填写理由），暂按未调整的结果/);
+  assert.equal(await page.locator('#unread').count(), 0);
+  assert.equal(await page.locator('#consequences').count(), 0);
+  assert.equal(await page.locator('.grid tbody tr.consequence').count(), 0);
+  assert.deepEqual((await exportRows(page)).map((r) => r.tier), ['好', '较好', '较好', '一般', '较差']);
 
   // With its reason the override takes effect: it would make the 5% rule take S (against the
   // list without the override, where T is the one). Asked first; cancelled, nothing changes.
@@ -76,14 +80,16 @@ test('an override that moves another organization is asked first, then named in 
   await page.keyboard.press('Escape');
   await page.locator('#override-confirm').waitFor({ state: 'detached' });
   assert.equal(await cell(4, '调整理由').inputValue(), '');
-  assert.equal(await page.locator('#unread').count(), 1);
+  // Still a draft: graded as before, nothing moved.
+  assert.match(await flagsOf(4), /^调整未完成/);
+  assert.deepEqual((await exportRows(page)).map((r) => r.tier), ['好', '较好', '较好', '一般', '较差']);
 
   // Asked again and confirmed: T 一般 by the committee, S 较差 because of it.
   await cell(4, '调整理由').fill('整改成效明显');
   await cell(4, '调整理由').press('Enter');
   await page.locator('#override-confirm').waitFor();
   await page.click('#override-confirm-yes');
-  await page.waitForFunction(() => !document.querySelector('#unread'));
+  await page.waitForFunction(() => !/调整未完成/.test(document.querySelectorAll('.grid tbody td.flags')[4]?.textContent ?? ''));
   const rows = await exportRows(page);
   assert.deepEqual(rows.map((r) => `${r.name} ${r.tier}`), ['P 好', 'Q 较好', 'R 较好', 'S 较差', 'T 一般']);
   assert.match(rows[3].flags, /按比例补入较差/);
@@ -111,13 +117,11 @@ test('an override that moves another organization is asked first, then named in 
 
 test('the question and the moved rows at 375 px, with axe', async () => {
   const { context, page, w, cell } = await openList(375);
-  // The reason first: an override with no tier is not graded, so T leaves the list and the floor
-  // takes S meanwhile; that row is marked and said.
+  // The reason first: an override with no tier yet is a draft; T keeps its grade, nothing moves.
   await cell(4, '调整理由').fill('整改成效明显');
   await cell(4, '调整理由').press('Enter');
-  await waitForText(page, '#consequences', '因本次修改，另有 1 个组织随之变化：「S」：一般，二星 → 较差，不定星');
-  assert.equal(await page.locator('.grid tbody tr.consequence').count(), 1);
-  await axe(page, 'with the moved row at 375 px');
+  await page.waitForFunction(() => /^调整未完成（调整须指定等次或星级）/.test(document.querySelectorAll('.grid tbody td.flags')[4]?.textContent ?? ''));
+  assert.equal(await page.locator('#consequences').count(), 0);
   // Then the tier: asked, against the list without T's override.
   await cell(4, '调整等次').fill('一般');
   await cell(4, '调整等次').press('Enter');
@@ -128,7 +132,14 @@ test('the question and the moved rows at 375 px, with axe', async () => {
   assert.ok(width <= 375, `the page does not scroll sideways (${width}px)`);
   await page.click('#override-confirm-yes');
   await page.locator('#override-confirm').waitFor({ state: 'detached' });
+  // Confirmed: S moved because of it, said and marked.
+  await waitForText(page, '#consequences', '因本次修改，另有 1 个组织随之变化：「S」：一般，二星 → 较差，不定星');
+  assert.equal(await page.locator('.grid tbody tr.consequence').count(), 1);
+  await axe(page, 'with the moved row at 375 px');
+  // The quota line's parts add up: 0 by score + 1 moved in = the 1 in 较差; 1 kept out by the
+  // committee.
   assert.match(await page.locator('.list-results').textContent(), /原有 0 个，调整 1 个，补入 1 个/);
+  assert.equal(await page.locator('.grid tbody .tier-chip', { hasText: '较差' }).count(), 1);
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });

@@ -48,7 +48,15 @@ fn result_width(scheme: &Scheme) -> usize {
     if scheme.stars.is_some() { 7 } else { 5 }
 }
 
-fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Html {
+/// `pending`: what an override being typed on the row still lacks (the row is graded without it
+/// until it is complete, and its flags say so first).
+fn result_cells(
+    scheme: &Scheme,
+    graded: &Graded,
+    row: usize,
+    pending: Option<dingji_rules::Error>,
+    lang: Lang,
+) -> Html {
     let s = list_strings(lang);
     let span = result_width(scheme).to_string();
     match graded.result(row) {
@@ -63,7 +71,15 @@ fn result_cells(scheme: &Scheme, graded: &Graded, row: usize, lang: Lang) -> Htm
                 .map(|l| l.confirmer.get(lang).to_owned())
                 .unwrap_or_default();
             let next = to_next(scheme, r).map(num).unwrap_or_default();
-            let flags = graded.flags(scheme, row, r, lang);
+            let mut flags = graded.flags(scheme, row, r, lang);
+            if let Some(lacks) = pending {
+                let note = crate::shared::i18n::fill(s.override_pending(), &[&lacks.message(lang)]);
+                flags = if flags.is_empty() {
+                    note
+                } else {
+                    format!("{note}{}{flags}", s.sentence_sep())
+                };
+            }
             html! {
                 <>
                     <td class="num rank">{ r.rank }</td>
@@ -180,7 +196,7 @@ pub fn grid(props: &GridProps) -> Html {
                 props.moved.iter().any(|(id, _)| *id == r.id).then_some("consequence"))}>
                 <th scope="row" class="num">{ row + 1 }</th>
                 { for cells }
-                { result_cells(scheme, props.graded, row, lang) }
+                { result_cells(scheme, props.graded, row, r.draft.override_pending(scheme), lang) }
                 <td class="row-actions">
                     <button type="button" class="small" onclick={open}>{ s.explain() }</button>
                     <button type="button" class="small" onclick={duplicate}>{ s.duplicate() }</button>
