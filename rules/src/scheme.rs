@@ -501,6 +501,68 @@ impl Scheme {
         map::get(&self.category_indicators, category).map_or(&self.indicators, Vec::as_slice)
     }
 
+    /// The weights and thresholds in force, written from the numbers (not the document's
+    /// words): "权重：党委评定 60%、党员群众测评 20%、自评 20%；分数线：好 ≥ 91、较好 ≥ 80、一般 ≥ 60".
+    pub fn in_force(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let sep = if zh { "、" } else { ", " };
+        let weights: Vec<String> = (self.sources.iter())
+            .map(|s| format!("{} {}%", s.name.get(lang), crate::fmt::num(s.weight)))
+            .collect();
+        let thresholds: Vec<String> = (self.tiers.iter())
+            .filter_map(|t| {
+                t.min
+                    .map(|m| format!("{} ≥ {}", t.name.get(lang), crate::fmt::num(m)))
+            })
+            .collect();
+        if zh {
+            format!(
+                "权重：{}；分数线：{}",
+                weights.join(sep),
+                thresholds.join(sep)
+            )
+        } else {
+            format!(
+                "Weights: {}; thresholds: {}",
+                weights.join(sep),
+                thresholds.join(sep)
+            )
+        }
+    }
+
+    /// This scheme, changed from `from`, citing it as changed: its citation says what it was
+    /// adjusted from and the weights and thresholds now in force, then the document's own words
+    /// (once: adjusting again does not nest).
+    pub fn cite_adjusted_from(&mut self, from: &Scheme) {
+        const ORIGINAL: (&str, &str) = ("原依据：", "Original: ");
+        let original = |text: &str, mark: &str| {
+            text.split_once(mark)
+                .map_or(text, |(_, rest)| rest)
+                .to_owned()
+        };
+        let name = |t: &str| {
+            t.trim_end_matches("（调整）")
+                .trim_end_matches(" (adjusted)")
+                .to_owned()
+        };
+        self.citation = Text {
+            zh: format!(
+                "据“{}”调整：{}。{}{}",
+                name(&from.name.zh),
+                self.in_force(Lang::Zh),
+                ORIGINAL.0,
+                original(&from.citation.zh, ORIGINAL.0)
+            ),
+            en: format!(
+                "Adjusted from \"{}\": {}. {}{}",
+                name(from.name.get(Lang::En)),
+                self.in_force(Lang::En),
+                ORIGINAL.1,
+                original(from.citation.get(Lang::En), ORIGINAL.1)
+            ),
+        };
+    }
+
     /// The highest score a source can give: 100 plus the bonus cap, if any.
     pub fn max_score(&self) -> Decimal {
         crate::number::add(
@@ -803,4 +865,52 @@ fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), Erro
         seen.push(id);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_adjusted_scheme_cites_the_numbers_in_force_and_its_document_once() {
+        let b = crate::presets::by_id("B").unwrap();
+        assert_eq!(
+            b.in_force(Lang::Zh),
+            "权重：党委评定 50%、党员群众测评 30%、自评 20%；分数线：好 ≥ 90、较好 ≥ 80、一般 ≥ 60"
+        );
+        // 党委评定 42.9%, 测评 40%, 自评 17.1%: the trial of the issue, applied.
+        let mut trial = b.clone();
+        trial.sources[0].weight = Decimal::new(429, 1);
+        trial.sources[1].weight = Decimal::new(40, 0);
+        trial.sources[2].weight = Decimal::new(171, 1);
+        trial.name.zh = format!("{}（调整）", b.name.zh);
+        trial.cite_adjusted_from(&b);
+        assert!(trial.citation.zh.starts_with(
+            "据“乡镇分类定级方案（四级六星）”调整：权重：党委评定 42.9%、党员群众测评 40%、自评 17.1%；"
+        ));
+        assert!(
+            trial
+                .citation
+                .zh
+                .ends_with(&format!("原依据：{}", b.citation.zh))
+        );
+        // Adjusted again: still one 原依据, the document's words once.
+        let mut again = trial.clone();
+        again.sources[0].weight = Decimal::new(50, 0);
+        again.sources[1].weight = Decimal::new(329, 1);
+        again.cite_adjusted_from(&trial);
+        assert_eq!(again.citation.zh.matches("原依据：").count(), 1);
+        assert!(
+            again
+                .citation
+                .zh
+                .starts_with("据“乡镇分类定级方案（四级六星）”调整：权重：党委评定 50%")
+        );
+        assert!(
+            again
+                .citation
+                .get(Lang::En)
+                .contains("Weights: Committee 50%")
+        );
+    }
 }

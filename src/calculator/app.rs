@@ -197,6 +197,10 @@ pub fn App() -> Html {
             </main>
             <footer class="footer">
                 <p class="citation"><strong>{ s.source_of_rules() }{ s.colon() }</strong>{ base.citation.get(lang) }</p>
+                // Weights or thresholds changed here: the numbers in force, not the document's.
+                if let (false, Ok(effective)) = (state.edits.is_empty(), &calc.scheme) {
+                    <p class="citation" id="in-force"><strong>{ s.adjusted_in_force() }{ s.colon() }</strong>{ effective.in_force(lang) }</p>
+                }
                 <p>{ s.privacy() }</p>
             </footer>
         </div>

@@ -148,6 +148,8 @@ strings! {
         unreadable_download: "下载原内容",
         /// …or given up, after which the inputs are saved over them.
         unreadable_discard: "舍弃原内容",
+        /// Before the weights and thresholds in force, where they were changed on the page.
+        adjusted_in_force: "据上述方案调整后",
     }
 }
 

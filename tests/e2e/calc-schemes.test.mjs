@@ -98,6 +98,8 @@ test("a township's scheme file grades one organization by hand, and travels in t
   await page.fill('#weight-manyi', '20');
   // 88 × 50% + 91.2 × 20% + 92 × 30% = 44 + 18.24 + 27.6 = 89.84 → 较好.
   await waitForText(page, '#composite', '89.84');
+  // The 依据 is the document's; the numbers in force are written beside it, from the numbers.
+  await waitForText(page, '#in-force', '据上述方案调整后：权重：镇党委评定 50%、群众满意度测评 20%、日常考核 30%；分数线：好 ≥ 90、较好 ≥ 80、一般 ≥ 60');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-scheme')]);
   assert.equal(download.suggestedFilename(), `方案-${TOWNSHIP_NAME}.json`);
   const { readFileSync } = await import('node:fs');

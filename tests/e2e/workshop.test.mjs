@@ -134,6 +134,11 @@ test('a trial applied to the list grades it under the adjusted scheme, kept acro
   // By hand (above): P 91.40 好, Q 89.40 较好, R 90.00 好, S 70.00 一般, T 54.00 较差.
   const expected = ['P 91.40 好', 'Q 89.40 较好', 'R 90.00 好', 'S 70.00 一般', 'T 54.00 较差'];
   assert.deepEqual(await tiers(), expected);
+  // Its 依据 says it was adjusted, with the weights in force written from the numbers (the
+  // document's own words, 50/30/20, follow as the original).
+  const cited = await page.locator('.footer .citation').textContent();
+  assert.match(cited, /^依据：据“乡镇分类定级方案（四级六星）”调整：权重：党委评定 40%、党员群众测评 30%、自评 30%；分数线：好 ≥ 90、较好 ≥ 80、一般 ≥ 60。原依据：张纪镇/);
+  assert.match(cited, /原依据：.*党委评定×50%/);
   // A row's 说明 (worked out in the worker from the saved list) uses the adjusted weights.
   await page.locator('.grid tbody tr button', { hasText: '说明' }).nth(1).click();
   await page.locator('#row-steps').waitFor({ timeout: 15000 });

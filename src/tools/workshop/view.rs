@@ -557,6 +557,11 @@ fn adjusted(scheme: &Scheme, start: &Scheme) -> Scheme {
     if changed && out.name == start.name {
         out.name = adjusted_name(&out.name);
     }
+    // Its citation says it was changed, with the numbers now in force: the document's words
+    // alone would cite the weights it no longer has.
+    if changed {
+        out.cite_adjusted_from(start);
+    }
     out
 }
 
