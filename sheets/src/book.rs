@@ -232,7 +232,8 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
     // Looked up by position below; a sheet's XML need not list its cells in order.
     percent.sort_unstable();
     let mut filled: Vec<((u32, u32), String)> = Vec::new();
-    let mut unsaved: Vec<String> = Vec::new();
+    // Formula cells without a saved result: (column, row) of each, named in the refusal.
+    let mut unsaved: Vec<(usize, u32)> = Vec::new();
     {
         let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
         while let Some(cell) = cells.next_cell_with_formula().map_err(unreadable)? {
@@ -252,7 +253,7 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
             }
             if cell.value == DataRef::Empty {
                 if cell.formula.is_some() {
-                    unsaved.push(place());
+                    unsaved.push((c as usize, r + 1));
                 }
                 continue;
             }
@@ -266,14 +267,10 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
             filled.push(((r, c), text));
         }
     }
-    if let Some(first) = unsaved.first() {
-        let more = if unsaved.len() > 1 {
-            format!("等 {} 个单元格", unsaved.len())
-        } else {
-            String::new()
-        };
+    if !unsaved.is_empty() {
         return Err(format!(
-            "工作表“{name}”的 {first} 单元格{more}是公式，文件中没有保存计算结果：请在 Excel 或 WPS 中打开这个文件、保存后再导入"
+            "工作表“{name}”的 {} 是公式，文件中没有保存计算结果：请在 Excel 或 WPS 中打开这个文件、保存后再导入",
+            formula_places(&unsaved)
         ));
     }
     let mut notes = Vec::new();
@@ -337,6 +334,31 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
         rows,
         notes,
     })
+}
+
+/// The formula cells without a saved result, each named ("B2、B3 单元格") up to ten; more, by
+/// column, in the order they were met ("B 列 12 个、D 列 3 个单元格").
+fn formula_places(cells: &[(usize, u32)]) -> String {
+    const NAMED: usize = 10;
+    if cells.len() <= NAMED {
+        let named: Vec<String> = cells
+            .iter()
+            .map(|&(c, r)| format!("{}{r}", column_letter(c)))
+            .collect();
+        return format!("{} 单元格", named.join("、"));
+    }
+    let mut columns: Vec<(usize, usize)> = Vec::new();
+    for &(c, _) in cells {
+        match columns.iter_mut().find(|(col, _)| *col == c) {
+            Some((_, n)) => *n += 1,
+            None => columns.push((c, 1)),
+        }
+    }
+    let named: Vec<String> = columns
+        .iter()
+        .map(|&(c, n)| format!("{} 列 {n} 个", column_letter(c)))
+        .collect();
+    format!("{}单元格", named.join("、"))
 }
 
 #[cfg(test)]
@@ -516,5 +538,18 @@ mod tests {
         assert_eq!(date(61.0, false), "1900-03-01");
         assert_eq!(date(45658.5, false), "2025-01-01 12:00");
         assert_eq!(date(0.0, true), "1904-01-01");
+    }
+
+    #[test]
+    fn every_formula_cell_without_its_result_is_named_then_counted_by_column() {
+        assert_eq!(formula_places(&[(1, 2)]), "B2 单元格");
+        assert_eq!(
+            formula_places(&[(1, 2), (1, 3), (3, 2)]),
+            "B2、B3、D2 单元格"
+        );
+        // Eleven or more: by column, in the order met.
+        let mut many: Vec<(usize, u32)> = (2..14).map(|r| (1, r)).collect();
+        many.extend((2..5).map(|r| (3, r)));
+        assert_eq!(formula_places(&many), "B 列 12 个、D 列 3 个单元格");
     }
 }
