@@ -1,6 +1,7 @@
 //! Explanations: the worked example's lines asserted outright, and snapshot tests of whole
 //! explanations (`tests/snapshots/*.txt`; after a deliberate change run
-//! `UPDATE_SNAPSHOTS=1 cargo test -p dingji-rules --test explain` and review the diff).
+//! `UPDATE_SNAPSHOTS=1 cargo test -p dingji-rules --test explain`, which writes them and fails,
+//! then review the diff and run again without it).
 
 #![allow(
     clippy::unwrap_used,
@@ -22,9 +23,23 @@ fn snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(format!("{name}.txt"));
+    // Updating writes the snapshot and fails, so that no run passes with a snapshot it did not
+    // check: review the diff, then run again without it. In CI it is refused outright.
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        assert!(
+            std::env::var_os("DINGJI_CI").is_none(),
+            "UPDATE_SNAPSHOTS is set in CI: snapshots would be written, not checked"
+        );
+        let before = std::fs::read_to_string(&path).ok();
         std::fs::write(&path, actual).unwrap();
-        return;
+        panic!(
+            "snapshot {name} {}: review the diff and run again without UPDATE_SNAPSHOTS",
+            if before.as_deref() == Some(actual) {
+                "unchanged"
+            } else {
+                "written"
+            }
+        );
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
         panic!(
