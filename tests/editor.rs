@@ -358,6 +358,8 @@ fn the_calculator_takes_a_trial_as_its_own_preset_first_then_as_another() {
     let mut trial = presets::by_id("B").unwrap();
     trial.sources[2].weight = d("30");
     trial.sources[1].weight = d("20");
+    // As the workshop applies it: citing the numbers it changed (its citation is not a change).
+    trial.cite_adjusted_from(&presets::by_id("B").unwrap());
     let (preset, edits) = on_b.takes(&trial).unwrap();
     assert_eq!(preset, "B");
     assert_eq!(edits.weights, [None, Some("20".into()), Some("30".into())]);

@@ -568,6 +568,19 @@ fn a_long_bad_cell_is_quoted_short() {
     )
     .unwrap_err();
     assert!(problems.iter().all(|p| chinese(p)), "{problems:?}");
+    // Quoted short: the 400 characters typed are cut to a few with an ellipsis, the message stays
+    // a sentence.
+    let said = problems
+        .iter()
+        .find(|p| p.contains("不是数字"))
+        .expect("the cell is named");
+    assert!(
+        said.chars().count() < 100,
+        "{} characters: {said}",
+        said.chars().count()
+    );
+    assert!(said.contains(&format!("{}…", "九".repeat(24))), "{said}");
+    assert!(!said.contains(&"九".repeat(25)), "{said}");
 }
 
 /// The time of `read` over inputs 1×, 10× and 100× as large (`make(n)`): printed as the figures

@@ -503,7 +503,7 @@ pub fn parse_count(text: &str, field: &str) -> Result<u64, Error> {
     }
     let not_a_count = || Error::NotACount {
         field: field.to_owned(),
-        text: text.trim().to_owned(),
+        text: crate::text::excerpt(text.trim()),
     };
     let value = parse_decimal(text, field).map_err(|_| not_a_count())?;
     if value.fract() != Decimal::ZERO || value < Decimal::ZERO {

@@ -31,7 +31,7 @@ pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal, Error> {
     }
     let not_a_number = || Error::NotANumber {
         field: field.to_owned(),
-        text: text.trim().to_owned(),
+        text: crate::text::excerpt(text.trim()),
     };
     let digits = normalized.strip_prefix(['+', '-']).unwrap_or(&normalized);
     let well_formed = !digits.is_empty()

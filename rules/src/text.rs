@@ -58,6 +58,17 @@ impl Text {
     }
 }
 
+/// `text` cut to its first 24 characters, with an ellipsis where it was longer: how a message
+/// quotes what was typed (a cell, a field), so that a long paste never fills the message.
+pub fn excerpt(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(24).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// `pattern` with each `{n}` (a digit) written by `arg(n, out)`, which says whether it had an
 /// argument `n`, and each `{}` as the next argument in order (the first `{}` is argument 0); a
 /// `{` that starts no argument is kept as it is. One function for every sentence of both

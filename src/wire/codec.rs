@@ -64,16 +64,9 @@ pub fn split_line(line: &str, sep: Sep) -> Option<Vec<String>> {
     line.split(sep.0).map(|t| unescape_token(t, sep)).collect()
 }
 
-/// At most 24 characters of `text` for a message, "…" marking the cut: a link or a stored text
-/// is anyone's to write, and a message quotes no more of it than a person reads at a glance.
-pub fn excerpt(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars.by_ref().take(24).collect();
-    if chars.next().is_some() {
-        out.push('…');
-    }
-    out
-}
+/// How a message quotes what was typed (its first 24 characters, "…" marking the cut): the
+/// rules' own, so that the pages and the rules quote alike.
+pub use dingji_rules::text::excerpt;
 
 #[cfg(test)]
 mod tests {

@@ -35,7 +35,8 @@ impl Edits {
     }
 
     /// The changes that make `scheme` of `preset`, where `scheme` differs from it in weights and
-    /// thresholds alone (its id and name aside); `None` where it differs in anything else.
+    /// thresholds alone (its id, name and citation aside); `None` where it differs in anything
+    /// else.
     pub fn between(preset: &Scheme, scheme: &Scheme) -> Option<Edits> {
         if preset.sources.len() != scheme.sources.len() || preset.tiers.len() != scheme.tiers.len()
         {
@@ -48,8 +49,11 @@ impl Edits {
         for (t, p) in rest.tiers.iter_mut().zip(&preset.tiers) {
             t.min = p.min;
         }
+        // Its id, name and citation describe it (an adjusted scheme cites the numbers it
+        // changed): they do not make it another scheme.
         rest.id.clone_from(&preset.id);
         rest.name.clone_from(&preset.name);
+        rest.citation.clone_from(&preset.citation);
         if rest != *preset {
             return None;
         }
