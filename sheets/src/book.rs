@@ -269,7 +269,7 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
     }
     if !unsaved.is_empty() {
         return Err(format!(
-            "工作表“{name}”的 {} 是公式，文件中没有保存计算结果：请在 Excel 或 WPS 中打开这个文件、保存后再导入",
+            "工作表“{name}”的 {}是公式，文件中没有保存计算结果：请在 Excel 或 WPS 中打开这个文件、保存后再导入",
             formula_places(&unsaved)
         ));
     }
