@@ -54,20 +54,7 @@ pub fn read_scheme_file(
                     .to_owned(),
                 ));
             }
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .ok_or_else(|| {
-                    Error::Refused(
-                        if zh {
-                            "文件无法读取"
-                        } else {
-                            "The file cannot be read"
-                        }
-                        .to_owned(),
-                    )
-                })?;
+            let text = crate::shared::file::text(&file, lang).await?;
             let data = ask(
                 "read_scheme_file",
                 &js_sys::Array::of2(&text.into(), &lang.code().into()),

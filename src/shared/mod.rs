@@ -1,5 +1,6 @@
 //! What both pages show the same way: the interface strings, the tiers' colours, field errors.
 
+pub mod file;
 pub mod history;
 pub mod i18n;
 

@@ -91,11 +91,7 @@ pub fn choose(props: &ChooseProps) -> Html {
     let on_file = {
         let open = props.on_open_file.clone();
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let file = input.files().and_then(|f| f.get(0));
-            // Cleared, so that the same file chosen again is read again.
-            input.set_value("");
-            if let Some(file) = file {
+            if let Some(file) = crate::shared::file::chosen(&e) {
                 open.emit(file);
             }
         })

@@ -210,14 +210,12 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         let reader = reader.clone();
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            // Cleared as it is taken: the same file chosen again after a refusal is a new change.
+            let Some(file) = crate::shared::file::chosen(&e) else {
                 return;
             };
             chosen.set(file.name());
             let named_workbook = crate::wire::sheets::named_workbook(&file.name());
-            // The same file chosen again after a refusal is a new change.
-            input.set_value("");
             let size = file.size() as u64;
             let kib = if size >= 1 << 20 {
                 format!(
@@ -232,13 +230,9 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             reader.stage.set(Stage::Reading(what.clone()));
             let reader = reader.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(b) => js_sys::Uint8Array::new(&b),
-                    Err(_) => {
-                        return reader
-                            .stage
-                            .set(Stage::Failed(Error::Refused("文件无法读取".into()), None));
-                    }
+                let bytes = match crate::shared::file::bytes(&file, lang).await {
+                    Ok(bytes) => bytes,
+                    Err(why) => return reader.stage.set(Stage::Failed(why, None)),
                 };
                 let file = File {
                     bytes: Rc::new(bytes),

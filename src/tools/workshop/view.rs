@@ -920,15 +920,14 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let open = {
         let (change, opened_error) = (change.clone(), opened_error.clone());
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let Some(file) = crate::shared::file::chosen(&e) else {
                 return;
             };
-            input.set_value("");
             let (change, opened_error) = (change.clone(), opened_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
+                let text = crate::shared::file::text(&file, lang)
+                    .await
+                    .unwrap_or_default();
                 match Scheme::from_json(&text) {
                     Ok(scheme) => {
                         change(Edited::of(Rc::new(scheme)));
@@ -954,19 +953,14 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
     let open_last = {
         let (last, last_error, scheme) = (last.clone(), last_error.clone(), list.scheme.clone());
         Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let Some(file) = crate::shared::file::chosen(&e) else {
                 return;
             };
-            input.set_value("");
             let named_workbook = crate::wire::sheets::named_workbook(&file.name());
             let (last, last_error, scheme) = (last.clone(), last_error.clone(), scheme.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let read = async {
-                    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-                        .await
-                        .map_err(|_| Error::Refused("文件无法读取".to_owned()))?;
-                    let bytes = js_sys::Uint8Array::new(&buffer);
+                    let bytes = crate::shared::file::bytes(&file, lang).await?;
                     let opened = crate::wire::sheets::open(&bytes, "auto", named_workbook).await?;
                     let table = match (opened.table, opened.sheets.iter().find(|(_, h)| !h)) {
                         (Some(t), _) => t,
