@@ -1393,3 +1393,90 @@ fn an_override_in_any_order_is_a_draft_until_complete() {
         assert_eq!(lacks(&state), None);
     }
 }
+
+/// What the grid flags and filters show, each on a list written by hand: a veto column imported
+/// (ZZB), too few voters and a tie at the floor's cut-off (B), and the filters' rows.
+#[test]
+fn flags_of_a_veto_too_few_voters_and_a_tie_and_the_filters_rows() {
+    use dingji::list::derive::flag_labels;
+    use dingji::list::state::View;
+    let labels = |state: &ListState, i: usize| match grade(state).result(i) {
+        RowResult::Ok(r) => flag_labels(&state.scheme, r, Lang::Zh),
+        other => panic!(
+            "row {i} not graded: {:?}",
+            matches!(other, RowResult::Unread)
+        ),
+    };
+    // ZZB, its committee's score typed whole, a veto column as a clerk heads it (the veto's name)
+    // with 是 for the one it applies to: 95 would be 好, the veto makes it 较差.
+    let zzb = Rc::new(presets::by_id("ZZB").unwrap());
+    let state = imported_under(
+        zzb.clone(),
+        "组织名称,分类,党委评定,近两年书记或班子成员有重大违纪违法\n\
+         甲单位党支部,机关事业单位,95,是\n\
+         乙单位党支部,机关事业单位,92,\n",
+    );
+    assert_eq!(tiers(&state)[0], "较差");
+    assert!(
+        labels(&state, 0).contains(&"一票否决：近两年书记或班子成员有重大违纪违法".to_owned()),
+        "{:?}",
+        labels(&state, 0)
+    );
+    assert_eq!(tiers(&state)[1], "好");
+
+    // B with its ballots: 20 ballots of 100 eligible is under 30% (at least 30 should vote):
+    // flagged, still graded. 党委评定 90, 测评 20 好 = 100, 自评 90: 45 + 30 + 18 = 93.00 好.
+    let state = imported(
+        "组织名称,分类,党委评定,测评·好（票）,测评·较好（票）,测评·一般（票）,测评·较差（票）,应参加测评人数,自评\n\
+         红星村党支部,村,90,20,0,0,0,100,90\n\
+         东风村党支部,村,80,10,10,0,0,,80\n\
+         青山村党支部,村,80,10,10,0,0,,80\n",
+    );
+    assert_eq!(tiers(&state)[0], "好");
+    assert!(
+        labels(&state, 0).contains(&"参与人数不足".to_owned()),
+        "{:?}",
+        labels(&state, 0)
+    );
+    // 东风 and 青山 tie: 40 + (10 × 100 + 10 × 60) / 20 = 80 × 30% = 24 + 16 = 80.00 each.
+    // ⌈5% × 3⌉ = 1 较差 needed: the lowest are tied, both move (the rule is a minimum), flagged.
+    assert_eq!(tiers(&state)[1..], ["较差", "较差"]);
+    for i in [1, 2] {
+        assert!(
+            labels(&state, i).contains(&"按比例补入较差（同分并列）".to_owned()),
+            "{:?}",
+            labels(&state, i)
+        );
+    }
+
+    // The filters: only the rows of the category, tier or stars chosen, in the list's order.
+    let state = imported(LIST);
+    let shown = |view: View| {
+        let state = state.clone().reduce(Action::SetView(view));
+        let graded = grade(&state);
+        graded
+            .order
+            .iter()
+            .map(|&i| state.rows[i].draft.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shown(View {
+            category: Some("community".into()),
+            ..View::default()
+        }),
+        ["幸福社区党支部"]
+    );
+    assert_eq!(shown(View::default()).len(), 3);
+    // By hand: 红星村 89.18 较好; 幸福社区 47.5 + 28.8 + 19.2 = 95.50 好; 镇机关 42.5 + 26.4 +
+    // 18 = 86.90 较好, the lowest, moved to 较差 by the floor (⌈5% × 3⌉ = 1).
+    let tier = |t: usize| {
+        shown(View {
+            tier: Some(t),
+            ..View::default()
+        })
+    };
+    assert_eq!(tier(0), ["幸福社区党支部"]);
+    assert_eq!(tier(1), ["红星村党支部"]);
+    assert_eq!(tier(3), ["镇机关党支部"]);
+}
