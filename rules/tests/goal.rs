@@ -9,9 +9,9 @@
 )] // test helpers
 
 mod common;
-use common::{b_org, dec};
+use common::{b_org, dec, oracle};
 use dingji_rules::goal::Unreachable;
-use dingji_rules::{Goal, Org, SourceInput, Votes, evaluate, goal_seek, presets};
+use dingji_rules::{Goal, Org, SourceInput, Votes, goal_seek, presets};
 
 fn worked_example() -> Org {
     b_org(dec("92"), [30, 15, 4, 1], dec("95"))
@@ -53,8 +53,8 @@ fn what_the_worked_example_needs_for_good() {
         }
     );
 
-    // Each answer really reaches 好, and one step less does not.
-    let b_tier = |org: &Org| evaluate(&b, org).unwrap().tier;
+    // Each answer really reaches 好, and one step less does not (by the oracle).
+    let b_tier = |org: &Org| oracle::grade(&b, org).tier;
     let mut org = worked_example();
     org.set_input("committee", SourceInput::Score(dec("93.63")));
     assert_eq!(b_tier(&org), 0);
@@ -157,7 +157,7 @@ fn b_weighted(i: usize, w: rust_decimal::Decimal) -> dingji_rules::Scheme {
 }
 
 #[test]
-fn a_weight_tip_is_the_least_weight_that_reaches_the_tier_by_the_engine() {
+fn a_weight_tip_is_the_least_weight_that_reaches_the_tier_by_the_oracle() {
     use dingji_rules::{Tip, tips};
     let b = presets::by_id("B").unwrap();
     let mut checked = 0;
@@ -177,9 +177,11 @@ fn a_weight_tip_is_the_least_weight_that_reaches_the_tier_by_the_engine() {
                 if source == 1 {
                     continue; // the rest of 党委评定 and 自评 splits 5 : 2, not exact
                 }
-                let at = evaluate(&b_weighted(source, weight), &org).unwrap();
+                // Confirmed by the differential oracle (exact rationals), not by the engine
+                // that gave the tip.
+                let at = oracle::grade(&b_weighted(source, weight), &org);
                 assert!(at.tier <= tier, "{committee}/{own}: {tip:?} reaches it");
-                let below = evaluate(&b_weighted(source, weight - dec("0.01")), &org).unwrap();
+                let below = oracle::grade(&b_weighted(source, weight - dec("0.01")), &org);
                 assert!(below.tier > tier, "{committee}/{own}: {tip:?} is the least");
                 checked += 1;
             }

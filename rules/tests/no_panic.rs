@@ -1,7 +1,9 @@
 //! Nothing overflows or panics, from any input: ballot counts up to `u64::MAX`, scores, entries,
 //! weights and points anywhere in `Decimal`'s range, with up to 28 decimals — in a scheme that
 //! was validated and in one built by hand and never validated. Each case is graded or refused
-//! with a Chinese message; a graded one agrees with exact arithmetic on its rounded score.
+//! with a Chinese message; a graded one of a valid scheme agrees with the differential oracle
+//! (`tests/common/oracle.rs`: exact rationals, written apart from the engine) on its rounded
+//! score, tier and stars.
 
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
@@ -17,6 +19,9 @@ use dingji_rules::{
     presets,
 };
 use proptest::prelude::*;
+
+mod common;
+use common::oracle;
 
 /// Any decimal: a 96-bit mantissa, any sign, any scale.
 fn any_decimal() -> impl Strategy<Value = Decimal> {
@@ -52,11 +57,23 @@ fn is_chinese(e: &Error) -> bool {
 fn survives(scheme: &Scheme, org: &Org) {
     match evaluate(scheme, org) {
         Ok(result) => {
-            // Whatever was graded has a composite that rounds to the displayed value.
-            assert_eq!(
-                scheme.rounding.apply_exact(result.composite),
-                Some(result.rounded)
-            );
+            // Whatever was graded under a valid scheme is what the oracle grades: its rounded
+            // score always, its tier and stars where no veto or satisfaction cap moves them (the
+            // oracle's grade does not model those).
+            if scheme.validate().is_ok() {
+                let exact = oracle::grade(scheme, org);
+                assert_eq!(oracle::q(result.rounded), exact.rounded, "rounded");
+                if org.vetoes.is_empty() && scheme.satisfaction_caps.is_empty() {
+                    assert_eq!((result.tier, result.stars), (exact.tier, exact.stars));
+                }
+            } else {
+                // A scheme never validated (weights and points anywhere): at least what is shown
+                // is its composite rounded.
+                assert_eq!(
+                    scheme.rounding.apply_exact(result.composite),
+                    Some(result.rounded)
+                );
+            }
             let _ = explain(scheme, org, &result);
             if let Err(e) = goal_seek(scheme, org) {
                 assert!(is_chinese(&e), "{e}");
