@@ -10,7 +10,7 @@ step "native (cargo bench -p dingji-rules)"
 cargo bench --locked -p dingji-rules 2>&1 | grep -E '^native'
 step "the differential oracle on 1,000,000 organizations aimed at the boundaries; 100,000 fuzz cases (release)"
 ORACLE_CASES=1000000 cargo test --locked --release -p dingji-rules --test oracle -- --nocapture 2>&1 |
-  grep -E 'cases agree|per preset|test result'
+  grep -E 'cases agree|lists agree|per preset|test result'
 FUZZ_CASES=100000 cargo test --locked --release -p dingji-rules --test no_panic 2>&1 | grep -E 'test result'
 step "the app's readers (saved states, links, saved lists, pasted text, files, typed weights, scheme files): 100,000 cases each (release)"
 FUZZ_CASES=100000 cargo test --locked --release -p dingji --test readers -- --nocapture 2>&1 | grep -E 'test result|^grow'

@@ -523,3 +523,132 @@ fn the_columnar_path_names_bad_rows_as_the_reference_does() {
     // The good row: domain.md's worked example, 89.18 → 较好 (the 5% rule moves it: it is alone).
     assert_eq!(got.rounded[0], 8918);
 }
+
+/// The list rules — the lowest tier's floor, the top tier's cap, the star cap, each over the
+/// whole list or each category apart, with ceil or floor counts and ties at each cut-off — agree
+/// with the oracle's own implementation of them (`common::oracle::grade_list`), on lists drawn
+/// with many ties under schemes drawn from the presets with their shares, roundings and scopes
+/// changed. `ORACLE_CASES` / 10 lists (100,000 in `scripts/bench.sh`).
+#[test]
+fn the_list_rules_agree_with_the_oracle_on_generated_lists_and_schemes() {
+    use dingji_rules::scheme::{CapBase, Quota, QuotaRounding, Scope};
+    let presets = presets::all();
+    let lists = (cases() / 10).max(200);
+    let mut compared = 0u64;
+    let mut moved = 0u64;
+    for seed in 1..=lists {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut scheme = presets[rng.below(presets.len() as u64) as usize].clone();
+        let rounding = |rng: &mut Rng| match rng.below(3) {
+            0 => QuotaRounding::Ceil,
+            1 => QuotaRounding::Floor,
+            _ => QuotaRounding::Round,
+        };
+        let scope = |rng: &mut Rng| {
+            if rng.chance(40) {
+                Scope::Category
+            } else {
+                Scope::All
+            }
+        };
+        let shares = [5, 10, 15, 20, 34, 50];
+        let share = |rng: &mut Rng| Decimal::from(shares[rng.below(shares.len() as u64) as usize]);
+        scheme.distribution.min_lowest = rng.chance(85).then(|| Quota {
+            share: share(&mut rng),
+            rounding: rounding(&mut rng),
+            scope: scope(&mut rng),
+            per_category: Vec::new(),
+        });
+        scheme.distribution.max_top = rng.chance(40).then(|| Quota {
+            share: share(&mut rng),
+            rounding: rounding(&mut rng),
+            scope: scope(&mut rng),
+            per_category: Vec::new(),
+        });
+        // A per-category share for the first category, where the rule counts each apart.
+        if let Some(q) = scheme.distribution.min_lowest.as_mut()
+            && q.scope == Scope::Category
+            && rng.chance(50)
+        {
+            q.per_category = vec![(scheme.categories[0].id.clone(), Decimal::from(10))];
+        }
+        if let Some(cap) = scheme.stars.as_mut().and_then(|s| s.cap.as_mut()) {
+            cap.share = share(&mut rng);
+            cap.rounding = rounding(&mut rng);
+            cap.scope = scope(&mut rng);
+            if rng.chance(30) {
+                cap.base = CapBase::All;
+            }
+        }
+        if scheme.validate().is_err() || !scheme.satisfaction_caps.is_empty() {
+            continue;
+        }
+        // A list with ties: a third of the organizations copy an earlier one's entries (and
+        // keep their own category), in at most three categories.
+        let n = 1 + rng.below(30) as usize;
+        let mut orgs: Vec<Org> = Vec::with_capacity(n);
+        for i in 0..n {
+            let mut org = random_org(&mut rng, &scheme);
+            org.category = scheme.categories
+                [rng.below(scheme.categories.len().min(3) as u64) as usize]
+                .id
+                .clone();
+            // Most land on a threshold or the rounding boundary below it (as at the boundaries
+            // above), so that tiers fill and the rules have something to move.
+            if rng.chance(70) {
+                let target = targets(&scheme, &mut rng);
+                aim(&scheme, &mut org, &target, &mut rng);
+            }
+            if i > 0 && rng.chance(33) {
+                let twin = orgs[rng.below(i as u64) as usize].clone();
+                if twin.category == org.category || rng.chance(50) {
+                    org.inputs = twin.inputs;
+                    org.category = twin.category;
+                }
+            }
+            org.name = format!("O{i}");
+            orgs.push(org);
+        }
+        // Indicator sets differ by category in some presets: regenerate the entries of any
+        // organization whose category changed to one with another set.
+        for org in &mut orgs {
+            if evaluate(&scheme, org).is_err() {
+                let category = org.category.clone();
+                *org = random_org(&mut rng, &scheme);
+                org.category = category;
+                if evaluate(&scheme, org).is_err() {
+                    org.inputs.clear();
+                }
+            }
+        }
+        orgs.retain(|o| !o.inputs.is_empty() && evaluate(&scheme, o).is_ok());
+        if orgs.is_empty() {
+            continue;
+        }
+        let engine = evaluate_list(&scheme, &orgs);
+        let oracle = common::oracle::grade_list(&scheme, &orgs);
+        for (i, (row, want)) in engine.rows.iter().zip(&oracle).enumerate() {
+            let got = row
+                .as_ref()
+                .unwrap_or_else(|e| panic!("seed {seed}: row {i}: {e}"));
+            assert_eq!(
+                (got.tier, got.stars),
+                (want.tier, want.stars),
+                "seed {seed}, {} organizations under {} (row {i}, {})",
+                orgs.len(),
+                scheme.id,
+                got.rounded
+            );
+            assert_eq!(q(got.rounded), want.rounded, "seed {seed}, row {i}");
+            compared += 1;
+        }
+        moved += engine.quotas.iter().map(|q| q.moved).sum::<u64>();
+    }
+    println!(
+        "{compared} organizations in {lists} lists agree with the oracle's list rules ({moved} moved by a rule)"
+    );
+    assert!(
+        moved > lists / 4,
+        "the rules moved too few to be checked: {moved}"
+    );
+}

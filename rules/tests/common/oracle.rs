@@ -151,3 +151,157 @@ pub fn grade(scheme: &Scheme, org: &Org) -> Grade {
         stars,
     }
 }
+
+/// `share`% of `count`, made whole as `rounding` says (⌈5% × 21⌉ = 2, ⌊20% × 9⌋ = 1).
+fn quota_count(
+    share: Decimal,
+    count: usize,
+    rounding: dingji_rules::scheme::QuotaRounding,
+) -> usize {
+    use dingji_rules::scheme::QuotaRounding;
+    let exact = q(share) * BigRational::from_integer(BigInt::from(count)) / pow10(2);
+    let whole = match rounding {
+        QuotaRounding::Ceil => exact.ceil(),
+        QuotaRounding::Floor => exact.floor(),
+        // Half away from zero (a count is never negative).
+        QuotaRounding::Round => (exact + BigRational::new(BigInt::one(), BigInt::from(2))).floor(),
+    };
+    usize::try_from(whole.to_integer()).unwrap()
+}
+
+/// The rows of each group a rule counts (all together, or each category apart).
+fn groups(categories: &[usize], scope: dingji_rules::scheme::Scope) -> Vec<Vec<usize>> {
+    use dingji_rules::scheme::Scope;
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (row, &c) in categories.iter().enumerate() {
+        let key = if scope == Scope::All { 0 } else { c };
+        match out.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, rows)) => rows.push(row),
+            None => out.push((key, vec![row])),
+        }
+    }
+    out.into_iter().map(|(_, rows)| rows).collect()
+}
+
+/// Of `rows`, which keep their place when at most `allowed` may (domain.md readings 5 and 6): the
+/// highest scores keep it; where the cut-off falls inside a tie, none of the tied keep it.
+fn keepers(rows: &[usize], scores: &[BigRational], allowed: usize) -> Vec<usize> {
+    if rows.len() <= allowed {
+        return rows.to_vec();
+    }
+    // The score of the first one left out: every row scoring more keeps its place, at most
+    // `allowed` of them (those tied with it, and any beyond, lose it).
+    let mut sorted: Vec<&BigRational> = rows.iter().map(|&r| &scores[r]).collect();
+    sorted.sort_by(|a, b| b.cmp(a));
+    let cutoff = sorted[allowed].clone();
+    rows.iter()
+        .copied()
+        .filter(|&r| scores[r] > cutoff)
+        .collect()
+}
+
+/// A list graded by the rules written apart from the engine (domain.md readings 5, 6 and 8), for
+/// lists without overrides, vetoes or satisfaction caps: each organization alone ([`grade`]), then
+/// the top tier's cap, the lowest tier's floor, the stars of the final tiers and the star cap.
+pub fn grade_list(scheme: &Scheme, orgs: &[Org]) -> Vec<Grade> {
+    let mut grades: Vec<Grade> = orgs.iter().map(|o| grade(scheme, o)).collect();
+    let scores: Vec<BigRational> = grades.iter().map(|g| g.rounded.clone()).collect();
+    let categories: Vec<usize> = orgs
+        .iter()
+        .map(|o| {
+            scheme
+                .categories
+                .iter()
+                .position(|c| c.id == o.category)
+                .unwrap_or(0)
+        })
+        .collect();
+    let share_of = |quota: &dingji_rules::scheme::Quota, rows: &[usize]| {
+        let id = &scheme.categories[categories[rows[0]]].id;
+        match quota.scope {
+            dingji_rules::scheme::Scope::Category => quota
+                .per_category
+                .iter()
+                .find(|(c, _)| c == id)
+                .map_or(quota.share, |(_, s)| *s),
+            dingji_rules::scheme::Scope::All => quota.share,
+        }
+    };
+    // At most so many in the top tier: the rest of it down one tier.
+    if let Some(quota) = &scheme.distribution.max_top
+        && scheme.tiers.len() > 1
+    {
+        for rows in groups(&categories, quota.scope) {
+            let allowed = quota_count(share_of(quota, &rows), rows.len(), quota.rounding);
+            let top: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&r| grades[r].tier == 0)
+                .collect();
+            let kept = keepers(&top, &scores, allowed);
+            for r in top.into_iter().filter(|r| !kept.contains(r)) {
+                grades[r].tier = 1;
+            }
+        }
+    }
+    // At least so many in the lowest tier: the lowest of the others move down, all those tied
+    // with the last needed too.
+    if let Some(quota) = &scheme.distribution.min_lowest {
+        let lowest = scheme.tiers.len() - 1;
+        for rows in groups(&categories, quota.scope) {
+            let need = quota_count(share_of(quota, &rows), rows.len(), quota.rounding);
+            let have = rows.iter().filter(|&&r| grades[r].tier == lowest).count();
+            if have >= need {
+                continue;
+            }
+            let mut others: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&r| grades[r].tier != lowest)
+                .collect();
+            others.sort_by(|&a, &b| scores[a].cmp(&scores[b]));
+            let Some(&last) = others.get((need - have).min(others.len()).saturating_sub(1)) else {
+                continue;
+            };
+            let cutoff = scores[last].clone();
+            for r in others.into_iter().filter(|&r| scores[r] <= cutoff) {
+                grades[r].tier = lowest;
+            }
+        }
+    }
+    // The stars of the final tier.
+    for g in &mut grades {
+        g.stars = scheme
+            .stars
+            .as_ref()
+            .and_then(|_| match scheme.tiers[g.tier].stars {
+                TierStars::None => None,
+                TierStars::Fixed(n) => Some(n),
+                TierStars::Split { at, above, below } => {
+                    Some(if g.rounded >= q(at) { above } else { below })
+                }
+            });
+    }
+    // At most so many with the most stars, of a tier's count (or of all): the rest demoted.
+    if let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) {
+        for rows in groups(&categories, cap.scope) {
+            let base = match cap.base {
+                dingji_rules::scheme::CapBase::All => rows.len(),
+                dingji_rules::scheme::CapBase::Tier(t) => {
+                    rows.iter().filter(|&&r| grades[r].tier == t).count()
+                }
+            };
+            let allowed = quota_count(cap.share, base, cap.rounding);
+            let capped: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&r| grades[r].stars == Some(cap.stars))
+                .collect();
+            let kept = keepers(&capped, &scores, allowed);
+            for r in capped.into_iter().filter(|r| !kept.contains(r)) {
+                grades[r].stars = Some(cap.demote_to);
+            }
+        }
+    }
+    grades
+}
