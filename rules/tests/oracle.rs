@@ -524,11 +524,88 @@ fn the_columnar_path_names_bad_rows_as_the_reference_does() {
     assert_eq!(got.rounded[0], 8918);
 }
 
+/// The parts no preset has, or few do, added to `scheme` at random so that the oracle reaches
+/// them: vetoes of each kind, a satisfaction cap, a vote level that is not a valid ballot
+/// (不了解), a bonus indicator with its cap, and an indicator set of a category's own.
+fn vary_parts(scheme: &mut Scheme, rng: &mut Rng) {
+    use dingji_rules::Text;
+    use dingji_rules::scheme::{Indicator, Limit, SatisfactionCap, Veto, VoteLevel};
+    let lowest = scheme.tiers.len() - 1;
+    let limit = |rng: &mut Rng| match rng.below(3) {
+        0 => Limit::ForceTier(lowest),
+        1 => Limit::TierAtMost(1 + rng.below(lowest as u64) as usize),
+        _ => Limit::StarsAtMost(1 + rng.below(3) as u8),
+    };
+    if rng.chance(50) {
+        for k in 0..2 {
+            let limit = limit(rng);
+            scheme.vetoes.push(Veto {
+                id: format!("v{k}"),
+                name: Text::new(format!("否决事项{k}"), ""),
+                limit,
+            });
+        }
+    }
+    let votes: Vec<usize> = (scheme.sources.iter().enumerate())
+        .filter(|(_, s)| matches!(s.input, SourceKind::Vote(_)))
+        .map(|(i, _)| i)
+        .collect();
+    for &i in &votes {
+        if let SourceKind::Vote(scale) = &mut scheme.sources[i].input
+            && rng.chance(40)
+        {
+            scale.levels.push(VoteLevel {
+                name: Text::new("不了解", ""),
+                points: Decimal::ZERO,
+                valid: false,
+            });
+        }
+    }
+    if let Some(&i) = votes.first()
+        && rng.chance(40)
+    {
+        let below = [50, 60, 80][rng.below(3) as usize];
+        let limit = limit(rng);
+        scheme.satisfaction_caps.push(SatisfactionCap {
+            source: scheme.sources[i].id.clone(),
+            below: Decimal::from(below),
+            limit,
+        });
+    }
+    let indicators = scheme
+        .sources
+        .iter()
+        .any(|s| s.input == SourceKind::Indicators);
+    if indicators && rng.chance(40) {
+        scheme.indicators.push(Indicator {
+            id: "bonus".into(),
+            name: Text::new("加分项", ""),
+            max: Decimal::from(10),
+            points: Text::default(),
+            scoring: Scoring::Add,
+            bonus: true,
+            custom: false,
+        });
+        scheme.bonus_cap = Some(Decimal::from(5));
+    }
+    if indicators && scheme.categories.len() > 1 && rng.chance(30) {
+        // The second category's own set: the shared one with its first two maxima swapped.
+        let mut own = scheme.indicators.clone();
+        if own.len() > 1 {
+            let (a, b) = (own[0].max, own[1].max);
+            own[0].max = b;
+            own[1].max = a;
+        }
+        scheme.category_indicators = vec![(scheme.categories[1].id.clone(), own)];
+    }
+}
+
 /// The list rules — the lowest tier's floor, the top tier's cap, the star cap, each over the
 /// whole list or each category apart, with ceil or floor counts and ties at each cut-off — agree
 /// with the oracle's own implementation of them (`common::oracle::grade_list`), on lists drawn
-/// with many ties under schemes drawn from the presets with their shares, roundings and scopes
-/// changed. `ORACLE_CASES` / 10 lists (100,000 in `scripts/bench.sh`).
+/// with many ties and vetoes ticked, under schemes drawn from the presets with their shares,
+/// roundings and scopes changed and parts added (`vary_parts`). `ORACLE_CASES` / 10 lists
+/// (100,000 in `scripts/bench.sh`).
 #[test]
 fn the_list_rules_agree_with_the_oracle_on_generated_lists_and_schemes() {
     use dingji_rules::scheme::{CapBase, Quota, QuotaRounding, Scope};
@@ -536,6 +613,7 @@ fn the_list_rules_agree_with_the_oracle_on_generated_lists_and_schemes() {
     let lists = (cases() / 10).max(200);
     let mut compared = 0u64;
     let mut moved = 0u64;
+    let mut limited = 0u64;
     for seed in 1..=lists {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let mut scheme = presets[rng.below(presets.len() as u64) as usize].clone();
@@ -580,7 +658,8 @@ fn the_list_rules_agree_with_the_oracle_on_generated_lists_and_schemes() {
                 cap.base = CapBase::All;
             }
         }
-        if scheme.validate().is_err() || !scheme.satisfaction_caps.is_empty() {
+        vary_parts(&mut scheme, &mut rng);
+        if scheme.validate().is_err() {
             continue;
         }
         // A list with ties: a third of the organizations copy an earlier one's entries (and
@@ -607,6 +686,13 @@ fn the_list_rules_agree_with_the_oracle_on_generated_lists_and_schemes() {
                 }
             }
             org.name = format!("O{i}");
+            // A veto ticked now and then.
+            org.vetoes = scheme
+                .vetoes
+                .iter()
+                .filter(|_| rng.chance(12))
+                .map(|v| v.id.clone())
+                .collect();
             orgs.push(org);
         }
         // Indicator sets differ by category in some presets: regenerate the entries of any
@@ -634,21 +720,38 @@ fn the_list_rules_agree_with_the_oracle_on_generated_lists_and_schemes() {
             assert_eq!(
                 (got.tier, got.stars),
                 (want.tier, want.stars),
-                "seed {seed}, {} organizations under {} (row {i}, {})",
+                "seed {seed}, {} organizations under {} (row {i}, {}; vetoes {:?} of {:?}; flags {:?})",
                 orgs.len(),
                 scheme.id,
-                got.rounded
+                got.rounded,
+                orgs[i].vetoes,
+                scheme
+                    .vetoes
+                    .iter()
+                    .map(|v| (&v.id, v.limit))
+                    .collect::<Vec<_>>(),
+                got.flags
             );
             assert_eq!(q(got.rounded), want.rounded, "seed {seed}, row {i}");
             compared += 1;
+            limited += u64::from(got.flags.iter().any(|f| {
+                matches!(
+                    f,
+                    dingji_rules::Flag::Veto { .. } | dingji_rules::Flag::SatisfactionCap { .. }
+                )
+            }));
         }
         moved += engine.quotas.iter().map(|q| q.moved).sum::<u64>();
     }
     println!(
-        "{compared} organizations in {lists} lists agree with the oracle's list rules ({moved} moved by a rule)"
+        "{compared} organizations in {lists} lists agree with the oracle's list rules ({moved} moved by a rule, {limited} held by a veto or a satisfaction cap)"
     );
     assert!(
-        moved > lists / 4,
+        limited > lists / 8,
+        "too few vetoes and caps to be checked: {limited}"
+    );
+    assert!(
+        moved > lists / 8,
         "the rules moved too few to be checked: {moved}"
     );
 }

@@ -130,11 +130,25 @@ pub fn round(x: &BigRational, decimals: u32, mode: RoundingMode) -> BigRational 
 pub fn grade(scheme: &Scheme, org: &Org) -> Grade {
     let exact = composite(scheme, org);
     let rounded = round(&exact, scheme.rounding.decimals, scheme.rounding.mode);
-    let tier = scheme
+    let by_score = scheme
         .tiers
         .iter()
         .position(|t| t.min.is_none_or(|min| rounded >= q(min)))
         .unwrap_or(scheme.tiers.len() - 1);
+    // A veto ticked or a satisfaction cap reached holds the tier at or below its own, the
+    // stars at or below theirs: the strictest of each holds.
+    let (tier_limit, star_limit) = limits(scheme, org);
+    let tier = tier_limit.map_or(by_score, |t| t.max(by_score));
+    let stars = stars_of(scheme, tier, &rounded, star_limit);
+    Grade {
+        rounded,
+        tier,
+        stars,
+    }
+}
+
+/// The stars of `tier` for the score `rounded`, at most `limit`.
+fn stars_of(scheme: &Scheme, tier: usize, rounded: &BigRational, limit: Option<u8>) -> Option<u8> {
     let stars = scheme
         .stars
         .as_ref()
@@ -142,14 +156,63 @@ pub fn grade(scheme: &Scheme, org: &Org) -> Grade {
             TierStars::None => None,
             TierStars::Fixed(n) => Some(n),
             TierStars::Split { at, above, below } => {
-                Some(if rounded >= q(at) { above } else { below })
+                Some(if *rounded >= q(at) { above } else { below })
             }
-        });
-    Grade {
-        rounded,
-        tier,
-        stars,
+        })?;
+    Some(limit.map_or(stars, |l| stars.min(l)))
+}
+
+/// The limits an organization's vetoes and the scheme's satisfaction caps put on it: the worst
+/// tier it may have at best (the largest index), and the most stars.
+pub fn limits(scheme: &Scheme, org: &Org) -> (Option<usize>, Option<u8>) {
+    use dingji_rules::scheme::Limit;
+    let mut applied: Vec<Limit> = org
+        .vetoes
+        .iter()
+        .filter_map(|id| scheme.vetoes.iter().find(|v| v.id == *id))
+        .map(|v| v.limit)
+        .collect();
+    for cap in &scheme.satisfaction_caps {
+        let Some((_, source)) = scheme
+            .sources
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == cap.source)
+        else {
+            continue;
+        };
+        let (SourceKind::Vote(scale), Some((_, SourceInput::Votes(v)))) = (
+            &source.input,
+            org.inputs.iter().find(|(id, _)| *id == source.id),
+        ) else {
+            continue;
+        };
+        // The satisfied share: valid ballots of the first satisfied levels over all valid ones.
+        let (mut satisfied, mut valid) = (BigInt::zero(), BigInt::zero());
+        for (i, (level, count)) in scale.levels.iter().zip(&v.counts).enumerate() {
+            if level.valid {
+                valid += BigInt::from(*count);
+                if i < scale.satisfied_levels {
+                    satisfied += BigInt::from(*count);
+                }
+            }
+        }
+        let share = BigRational::new(satisfied * BigInt::from(100), valid);
+        if share < q(cap.below) {
+            applied.push(cap.limit);
+        }
     }
+    let mut tier = None;
+    let mut stars = None;
+    for limit in applied {
+        match limit {
+            Limit::ForceTier(t) | Limit::TierAtMost(t) => {
+                tier = Some(tier.map_or(t, |x: usize| x.max(t)))
+            }
+            Limit::StarsAtMost(n) => stars = Some(stars.map_or(n, |x: u8| x.min(n))),
+        }
+    }
+    (tier, stars)
 }
 
 /// `share`% of `count`, made whole as `rounding` says (⌈5% × 21⌉ = 2, ⌊20% × 9⌋ = 1).
@@ -201,7 +264,7 @@ fn keepers(rows: &[usize], scores: &[BigRational], allowed: usize) -> Vec<usize>
 }
 
 /// A list graded by the rules written apart from the engine (domain.md readings 5, 6 and 8), for
-/// lists without overrides, vetoes or satisfaction caps: each organization alone ([`grade`]), then
+/// lists without overrides: each organization alone ([`grade`], its vetoes and caps too), then
 /// the top tier's cap, the lowest tier's floor, the stars of the final tiers and the star cap.
 pub fn grade_list(scheme: &Scheme, orgs: &[Org]) -> Vec<Grade> {
     let mut grades: Vec<Grade> = orgs.iter().map(|o| grade(scheme, o)).collect();
@@ -269,18 +332,9 @@ pub fn grade_list(scheme: &Scheme, orgs: &[Org]) -> Vec<Grade> {
             }
         }
     }
-    // The stars of the final tier.
-    for g in &mut grades {
-        g.stars = scheme
-            .stars
-            .as_ref()
-            .and_then(|_| match scheme.tiers[g.tier].stars {
-                TierStars::None => None,
-                TierStars::Fixed(n) => Some(n),
-                TierStars::Split { at, above, below } => {
-                    Some(if g.rounded >= q(at) { above } else { below })
-                }
-            });
+    // The stars of the final tier, within each organization's star limit.
+    for (g, org) in grades.iter_mut().zip(orgs) {
+        g.stars = stars_of(scheme, g.tier, &g.rounded, limits(scheme, org).1);
     }
     // At most so many with the most stars, of a tier's count (or of all): the rest demoted.
     if let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) {
