@@ -1,6 +1,8 @@
 //! What the rules tests share: organizations of scheme B built from their entries.
 #![allow(dead_code, clippy::unwrap_used)] // each test crate uses a part; test helpers
 
+// Over num-rational, a dependency of the native tests only.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod oracle;
 
 use std::str::FromStr;
