@@ -181,6 +181,44 @@ fn date(serial: f64, is_1904: bool) -> String {
     }
 }
 
+/// How many decimals an Excel number format shows a number to, where it shows a plain number to
+/// a fixed count ("0.0" → 1, "#,##0.00" → 2, "0" → 0); `None` for "General", a percent, a
+/// date, a time, text or anything else. The built-in formats 1–4 by their ids.
+fn fixed_decimals(id: Option<u32>, code: &str) -> Option<usize> {
+    match id {
+        Some(1 | 3) => return Some(0),
+        Some(2 | 4) => return Some(2),
+        _ => {}
+    }
+    // The positive section, without its quoted text and bracketed colours or conditions.
+    let section = code.split(';').next()?;
+    let mut plain = String::new();
+    let (mut quoted, mut bracket) = (false, false);
+    for ch in section.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            _ if quoted || bracket => {}
+            _ => plain.push(ch),
+        }
+    }
+    let placeholders = |t: &str| t.chars().filter(|c| matches!(c, '0' | '#')).count();
+    if plain.is_empty()
+        || plain
+            .chars()
+            .any(|c| c == '%' || c == '@' || c.is_ascii_alphabetic())
+        || placeholders(&plain) == 0
+    {
+        return None;
+    }
+    Some(
+        plain
+            .split_once('.')
+            .map_or(0, |(_, after)| placeholders(after)),
+    )
+}
+
 /// A cell as Excel shows it in its own format, for the formats a list uses.
 fn shown(value: &DataRef<'_>, percent: bool, is_1904: bool) -> String {
     match value {
@@ -207,28 +245,38 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
         return Err(format!("工作簿中没有工作表“{name}”"));
     }
     let is_1904 = book.has_1904_epoch();
-    // Which cells show a percent: their style's number format.
+    // Which cells show a percent, and which show a number to a fixed count of decimals: their
+    // style's number format.
     let mut percent: Vec<(u32, u32)> = Vec::new();
+    let mut rounded_shown: Vec<((u32, u32), usize)> = Vec::new();
     {
         let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
-        let styles: Vec<bool> = cells
+        let styles: Vec<(bool, Option<usize>)> = cells
             .styles()
             .iter()
-            .map(|s| {
-                s.number_format.as_ref().is_some_and(|f| {
-                    matches!(f.format_id, Some(9 | 10)) || percent_format(&f.format_code)
-                })
+            .map(|s| match s.number_format.as_ref() {
+                Some(f) => (
+                    matches!(f.format_id, Some(9 | 10)) || percent_format(&f.format_code),
+                    fixed_decimals(f.format_id, &f.format_code),
+                ),
+                None => (false, None),
             })
             .collect();
         while let Some((r, c, id)) = cells.next_style_id().map_err(unreadable)? {
             if r as usize >= MAX_ROWS || c as usize >= MAX_COLS {
                 continue; // refused below, with the cell that is out of bounds
             }
-            if styles.get(id).copied().unwrap_or(false) {
-                percent.push((r, c));
+            match styles.get(id).copied().unwrap_or((false, None)) {
+                (true, _) => percent.push((r, c)),
+                (false, Some(decimals)) => rounded_shown.push(((r, c), decimals)),
+                (false, None) => {}
             }
         }
     }
+    rounded_shown.sort_unstable();
+    // Cells that show fewer decimals than they hold ("89.2" holding 89.16666…): read as they
+    // hold (what Excel computes with), and said, each by its place, before 导入.
+    let mut shown_otherwise: Vec<String> = Vec::new();
     // Looked up by position below; a sheet's XML need not list its cells in order.
     percent.sort_unstable();
     let mut filled: Vec<((u32, u32), String)> = Vec::new();
@@ -258,6 +306,16 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
                 continue;
             }
             let text = shown(&cell.value, percent.binary_search(&(r, c)).is_ok(), is_1904);
+            if let (DataRef::Float(v), Ok(at)) = (
+                &cell.value,
+                rounded_shown.binary_search_by_key(&(r, c), |(pos, _)| *pos),
+            ) && let Some(&(_, decimals)) = rounded_shown.get(at)
+            {
+                let display = format!("{v:.decimals$}");
+                if display.parse::<f64>().ok() != Some(*v) {
+                    shown_otherwise.push(format!("{} 显示为 {display}，实际值 {text}", place()));
+                }
+            }
             if text.encode_utf16().count() > MAX_CELL_CHARS {
                 return Err(format!(
                     "工作表“{name}”的 {} 单元格超过 {MAX_CELL_CHARS} 个字符（Excel 单元格的上限）",
@@ -274,6 +332,23 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
         ));
     }
     let mut notes = Vec::new();
+    if !shown_otherwise.is_empty() {
+        const NAMED: usize = 10;
+        let more = if shown_otherwise.len() > NAMED {
+            format!("；另有 {} 个单元格同样", shown_otherwise.len() - NAMED)
+        } else {
+            String::new()
+        };
+        let named: Vec<&str> = shown_otherwise
+            .iter()
+            .take(NAMED)
+            .map(String::as_str)
+            .collect();
+        notes.push(format!(
+            "{}{more}：按实际值导入（Excel 计算用的也是实际值）",
+            named.join("；")
+        ));
+    }
     // A cell merged down a column (a category over several rows) fills each row it covers.
     let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
     filled.sort_by_key(|(pos, _)| *pos);
@@ -372,6 +447,59 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(String::as_str).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_number_shown_to_fewer_decimals_than_it_holds_is_read_as_held_and_said() {
+        // A clerk's 汇总表: 综合评分 computed as an average and shown to one decimal; a score
+        // typed as 92 shown to two (92.00: nothing hidden); a whole-number format hiding a half.
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let one = Format::new().set_num_format("0.0");
+        let two = Format::new().set_num_format("#,##0.00");
+        let whole = Format::new().set_num_format("0");
+        sheet.write_string(0, 0, "组织名称").unwrap();
+        sheet.write_string(0, 1, "党委评定").unwrap();
+        sheet.write_string(0, 2, "综合评分").unwrap();
+        sheet.write_string(1, 0, "红星村党支部").unwrap();
+        sheet.write_number_with_format(1, 1, 92.0, &two).unwrap();
+        sheet
+            .write_number_with_format(1, 2, 267.5 / 3.0, &one)
+            .unwrap();
+        sheet.write_string(2, 0, "东风村党支部").unwrap();
+        sheet.write_number_with_format(2, 1, 88.5, &whole).unwrap();
+        sheet.write_number_with_format(2, 2, 88.5, &one).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let read = read_sheet(&bytes, "Sheet1").unwrap();
+        // Read as held, to the 15 significant digits Excel keeps, not as shown.
+        assert_eq!(read.rows[1][2], "89.1666666666667");
+        assert_eq!(read.rows[2][1], "88.5");
+        let said = read
+            .notes
+            .iter()
+            .find(|n| n.contains("显示为"))
+            .unwrap_or_else(|| panic!("{:?}", read.notes));
+        // C2 shows 89.2 and holds 89.1666…; B3 shows 88 (or 89: half) and holds 88.5; B2 and C3
+        // show what they hold.
+        assert!(said.starts_with("C2 显示为 89.2，实际值 89.1666"), "{said}");
+        assert!(said.contains("；B3 显示为 8"), "{said}");
+        assert!(!said.contains("B2") && !said.contains("C3"), "{said}");
+        assert!(
+            said.ends_with("按实际值导入（Excel 计算用的也是实际值）"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn the_decimals_a_number_format_shows() {
+        assert_eq!(fixed_decimals(Some(2), ""), Some(2));
+        assert_eq!(fixed_decimals(None, "0.0"), Some(1));
+        assert_eq!(fixed_decimals(None, "#,##0.000;[Red]-#,##0.000"), Some(3));
+        assert_eq!(fixed_decimals(None, "0\"分\""), Some(0));
+        assert_eq!(fixed_decimals(None, "General"), None);
+        assert_eq!(fixed_decimals(None, "0.0%"), None);
+        assert_eq!(fixed_decimals(None, "yyyy-mm-dd"), None);
+        assert_eq!(fixed_decimals(None, "@"), None);
     }
 
     #[test]
