@@ -46,57 +46,32 @@ fn handle(request: Request) -> Result<Reply, String> {
     })
 }
 
+/// Answers the page's messages ([`dingji::wire::serve`]): a written workbook's buffer moves to
+/// the page.
 #[cfg(target_arch = "wasm32")]
 fn start() {
-    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use dingji::wire::serve::{Answer, serve};
+    use js_sys::{Array, Reflect, Uint8Array};
     use wasm_bindgen::JsCast;
-    use wasm_bindgen::prelude::*;
-
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_to = scope.clone();
-    let onmessage =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or_default();
-            let reply = Object::new();
-            let set = |key: &str, value: &JsValue| {
-                let _ = Reflect::set(&reply, &JsValue::from_str(key), value);
-            };
-            set("id", &get("id"));
-            let answer = serde_wasm_bindgen::from_value::<Request>(get("request"))
-                .map_err(|_| "表格模块收到的请求无法读取".to_owned())
-                .and_then(handle)
-                .and_then(|reply| {
-                    serde_wasm_bindgen::to_value(&reply).map_err(|_| "结果无法传回页面".to_owned())
-                });
-            let posted = match answer {
-                Ok(value) => {
-                    set("ok", &value);
-                    // A workbook's bytes: their buffer moves to the page.
-                    let bytes = Reflect::get(&value, &"Workbook".into()).unwrap_or_default();
-                    match bytes.dyn_into::<Uint8Array>() {
-                        Ok(bytes) => reply_to
-                            .post_message_with_transfer(&reply, &Array::of1(&bytes.buffer())),
-                        Err(_) => reply_to.post_message(&reply),
-                    }
-                }
-                Err(message) => {
-                    set("error", &JsValue::from_str(&message));
-                    reply_to.post_message(&reply)
-                }
-            };
-            if posted.is_err() {
-                let _ = Reflect::delete_property(&reply, &"ok".into());
-                set("error", &JsValue::from_str("结果无法传回页面"));
-                let _ = reply_to.post_message(&reply);
+    serve(|get| {
+        let answer = serde_wasm_bindgen::from_value::<Request>(get("request"))
+            .map_err(|_| "表格模块收到的请求无法读取".to_owned())
+            .and_then(handle)
+            .and_then(|reply| {
+                serde_wasm_bindgen::to_value(&reply).map_err(|_| "结果无法传回页面".to_owned())
+            });
+        match answer {
+            Ok(value) => {
+                let bytes = Reflect::get(&value, &"Workbook".into()).unwrap_or_default();
+                let transfer = bytes
+                    .dyn_into::<Uint8Array>()
+                    .ok()
+                    .map(|bytes| Array::of1(&bytes.buffer()));
+                Answer::Ok { value, transfer }
             }
-        });
-    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    onmessage.forget();
-    // Messages posted before this point found no listener: the page waits for this one.
-    let ready = Object::new();
-    let _ = Reflect::set(&ready, &"ready".into(), &JsValue::TRUE);
-    let _ = scope.post_message(&ready);
+            Err(message) => Answer::Error(message),
+        }
+    });
 }
 
 fn main() {

@@ -12,6 +12,8 @@ pub mod list;
 pub mod page;
 pub mod request;
 pub mod schemes;
+#[cfg(target_arch = "wasm32")]
+pub mod serve;
 pub mod sheets;
 pub mod tools;
 

@@ -8,8 +8,6 @@
 pub mod api;
 pub mod explain;
 
-use wasm_bindgen::prelude::*;
-
 use self::api::{Failure, Reply};
 use crate::wire::request::Request;
 
@@ -35,64 +33,47 @@ pub fn handle(name: &str, args: &js_sys::Array) -> Result<Reply, Failure> {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 /// The most characters of JSON a call's arguments may take: a list of 100,000 organizations is
 /// about 20 million.
 const MAX_ARGUMENTS: u32 = 64_000_000;
 
-/// Answers the page's messages, and tells the page it is ready; called once when the worker's
-/// wasm starts.
+/// Answers the page's messages ([`crate::wire::serve`]); called once when the worker's wasm
+/// starts.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use wasm_bindgen::JsCast;
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_to = scope.clone();
-    let onmessage =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            let get = |key: &str| {
-                js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-            };
-            let name = get("name").as_string().unwrap_or_default();
-            // Arguments come as JSON text (one string to clone, not a graph of objects), or as
-            // they are where they hold typed arrays.
-            let json = get("args_json");
-            let length = json
-                .dyn_ref::<js_sys::JsString>()
-                .map_or(0, js_sys::JsString::length);
-            // Measured before it is parsed: a huge argument is refused at once.
-            let args = if length > MAX_ARGUMENTS {
-                JsValue::UNDEFINED
-            } else if json.is_string() {
-                js_sys::JSON::parse(&String::from(json.unchecked_ref::<js_sys::JsString>()))
-                    .unwrap_or(JsValue::UNDEFINED)
-            } else {
-                get("args")
-            };
-            let args: js_sys::Array = args.dyn_into().unwrap_or_default();
-            let reply = js_sys::Object::new();
-            let set = |key: &str, value: &JsValue| {
-                let _ = js_sys::Reflect::set(&reply, &JsValue::from_str(key), value);
-            };
-            set("id", &get("id"));
-            let answer = if length > MAX_ARGUMENTS {
-                Err(format!(
-                    "参数过大：{} 万个字符，上限为 {} 万个",
-                    length.div_ceil(10_000),
-                    MAX_ARGUMENTS / 10_000
-                ))
-            } else {
-                handle(&name, &args)
-            };
-            match answer {
-                Ok(Reply::Value(value)) => set("ok", &value),
-                Ok(Reply::Json(text)) => set("json", &JsValue::from_str(&text)),
-                Err(message) => set("error", &JsValue::from_str(&message)),
-            }
-            let _ = reply_to.post_message(&reply);
-        });
-    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    onmessage.forget();
-    // Messages posted before this point found no listener: the page waits for this one.
-    let ready = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&ready, &JsValue::from_str("ready"), &JsValue::TRUE);
-    let _ = scope.post_message(&ready);
+    use crate::wire::serve::{Answer, serve};
+    use wasm_bindgen::{JsCast, JsValue};
+    serve(|get| {
+        let name = get("name").as_string().unwrap_or_default();
+        // Arguments come as JSON text (one string to clone, not a graph of objects), or as they
+        // are where they hold typed arrays.
+        let json = get("args_json");
+        let length = json
+            .dyn_ref::<js_sys::JsString>()
+            .map_or(0, js_sys::JsString::length);
+        // Measured before it is parsed: a huge argument is refused at once.
+        if length > MAX_ARGUMENTS {
+            return Answer::Error(format!(
+                "参数过大：{} 万个字符，上限为 {} 万个",
+                length.div_ceil(10_000),
+                MAX_ARGUMENTS / 10_000
+            ));
+        }
+        let args = if json.is_string() {
+            js_sys::JSON::parse(&String::from(json.unchecked_ref::<js_sys::JsString>()))
+                .unwrap_or(JsValue::UNDEFINED)
+        } else {
+            get("args")
+        };
+        let args: js_sys::Array = args.dyn_into().unwrap_or_default();
+        match handle(&name, &args) {
+            Ok(Reply::Value(value)) => Answer::Ok {
+                value,
+                transfer: None,
+            },
+            Ok(Reply::Json(text)) => Answer::Json(text),
+            Err(message) => Answer::Error(message),
+        }
+    });
 }
