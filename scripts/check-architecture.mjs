@@ -113,7 +113,6 @@ for (const lower of ['wire', 'shared', 'worker']) {
 const LONG = new Set([
   'src/list/hooks.rs',
   'src/tools/editor/view.rs',
-  'src/tools/workshop/mod.rs',
   'src/tools/workshop/view.rs',
 ]);
 for (const file of files) {
