@@ -667,3 +667,83 @@ fn a_scheme_or_a_link_with_more_parts_than_any_real_one_is_refused_at_once_and_n
         let _ = Saved::from_text(t, &schemes());
     });
 }
+
+/// Scheme B (or C, for indicators) as JSON with part `part` grown to `count` copies of its first
+/// item (ids made distinct): sources, categories, tiers, vetoes, indicators, vote levels, star
+/// levels.
+fn scheme_with(part: usize, count: usize) -> String {
+    use serde_json::{Value, json};
+    let base = if part == 4 { "C" } else { "B" };
+    let mut v: Value = serde_json::from_str(&presets::by_id(base).unwrap().to_json()).unwrap();
+    let grow = |list: &mut Value, id_key: Option<&str>| {
+        let first = list[0].clone();
+        *list = Value::Array(
+            (0..count)
+                .map(|i| {
+                    let mut item = first.clone();
+                    if let Some(key) = id_key {
+                        item[key] = json!(format!("x{i}"));
+                    }
+                    item
+                })
+                .collect(),
+        );
+    };
+    match part {
+        0 => grow(&mut v["sources"], Some("id")),
+        1 => grow(&mut v["categories"], Some("id")),
+        2 => grow(&mut v["tiers"], None),
+        3 => {
+            v["vetoes"] =
+                json!([{ "id": "v", "name": { "zh": "否决" }, "limit": { "force_tier": 3 } }]);
+            grow(&mut v["vetoes"], Some("id"));
+        }
+        4 => grow(&mut v["indicators"], Some("id")),
+        5 => grow(&mut v["sources"][1]["input"]["vote"]["levels"], None),
+        _ => grow(&mut v["stars"]["levels"], None),
+    }
+    v.to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// A scheme with any count of any part, up to far past any real one: a scheme or a Chinese
+    /// message; past the part's bound, the bound's own message (refused before anything else is
+    /// compared).
+    #[test]
+    fn any_count_of_each_part_of_a_scheme_is_a_scheme_or_a_message(
+        part in 0usize..7,
+        count in prop_oneof![
+            0usize..64,
+            Just(dingji_rules::scheme::MAX_SOURCES + 1),
+            Just(dingji_rules::scheme::MAX_TIERS + 1),
+            Just(dingji_rules::scheme::MAX_LEVELS + 1),
+            Just(dingji_rules::scheme::MAX_CATEGORIES + 1),
+            Just(dingji_rules::scheme::MAX_INDICATORS + 1),
+            1_000usize..5_000,
+        ],
+    ) {
+        let bound = [
+            dingji_rules::scheme::MAX_SOURCES,
+            dingji_rules::scheme::MAX_CATEGORIES,
+            dingji_rules::scheme::MAX_TIERS,
+            dingji_rules::scheme::MAX_VETOES,
+            dingji_rules::scheme::MAX_INDICATORS,
+            dingji_rules::scheme::MAX_LEVELS,
+            dingji_rules::scheme::MAX_TIERS,
+        ][part];
+        match Scheme::from_json(&scheme_with(part, count)) {
+            Ok(scheme) => prop_assert!(count <= bound && scheme.validate().is_ok()),
+            Err(e) => {
+                prop_assert!(chinese(&e.to_string()), "{e}");
+                if count > bound {
+                    prop_assert!(
+                        matches!(e, dingji_rules::Error::TooMany { max, .. } if max == bound),
+                        "{part} × {count}: {e}"
+                    );
+                }
+            }
+        }
+    }
+}
