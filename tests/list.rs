@@ -1144,7 +1144,11 @@ fn the_workshop_shows_what_a_weight_change_does_to_the_list() {
     let Err(errors) = try_out(&list, &before, &list.scheme, &trial) else {
         panic!("a trial with errors was tried");
     };
-    assert!(errors.edits.weights_sum.is_some());
+    // 40 + 30 + 20 = 90, named as such.
+    assert_eq!(
+        errors.edits.weights_sum,
+        Some(dingji_rules::Error::WeightsSum { sum: 90.into() })
+    );
     assert_eq!(errors.shares.len(), 1);
 }
 
@@ -1479,4 +1483,49 @@ fn flags_of_a_veto_too_few_voters_and_a_tie_and_the_filters_rows() {
     assert_eq!(tier(0), ["幸福社区党支部"]);
     assert_eq!(tier(1), ["红星村党支部"]);
     assert_eq!(tier(3), ["镇机关党支部"]);
+}
+
+/// A satisfaction cap in the grid: under B with a cap added (fewer than 60% of the valid ballots
+/// 好 or 较好 → at most 一般), the organization below it is held there and flagged 满意度不足.
+#[test]
+fn a_satisfaction_cap_holds_the_tier_and_is_flagged() {
+    use dingji::list::derive::flag_labels;
+    let mut scheme = presets::by_id("B").unwrap();
+    scheme
+        .satisfaction_caps
+        .push(dingji_rules::scheme::SatisfactionCap {
+            source: "vote".into(),
+            below: 60.into(),
+            limit: dingji_rules::scheme::Limit::TierAtMost(2),
+        });
+    scheme.validate().unwrap();
+    // 红星村: 党委评定 98, 10 好 + 10 较好 of 40 = 50% satisfied (under 60%); vote score
+    //   (10 × 100 + 10 × 60 + 20 × 30) / 40 = 2200 / 40 = 55; 49 + 16.5 + 19.6 = 85.10 较好 by
+    //   score, held at 一般 by the cap.
+    // 东风村: 25 好 of 40 = 62.5% satisfied (not under 60%); vote score (25 × 100 + 15 × 30) / 40
+    //   = 73.75; 49 + 22.125 + 19.6 = 90.725 → 90.73 好, not held.
+    let state = imported_under(
+        Rc::new(scheme),
+        "组织名称,分类,党委评定,测评·好（票）,测评·较好（票）,测评·一般（票）,测评·较差（票）,自评\n\
+         红星村党支部,村,98,10,10,20,0,98\n\
+         东风村党支部,村,98,25,0,15,0,98\n\
+         青山村党支部,村,50,0,0,40,0,50\n",
+    );
+    let graded = grade(&state);
+    let RowResult::Ok(hongxing) = graded.result(0) else {
+        panic!("红星村 is graded");
+    };
+    assert_eq!(hongxing.rounded.to_string(), "85.10");
+    assert_eq!(state.scheme.tier_name(hongxing.tier, Lang::Zh), "一般");
+    assert!(
+        flag_labels(&state.scheme, hongxing, Lang::Zh).contains(&"满意度不足".to_owned()),
+        "{:?}",
+        flag_labels(&state.scheme, hongxing, Lang::Zh)
+    );
+    let RowResult::Ok(dongfeng) = graded.result(1) else {
+        panic!("东风村 is graded");
+    };
+    assert_eq!(dongfeng.rounded.to_string(), "90.73");
+    assert_eq!(state.scheme.tier_name(dongfeng.tier, Lang::Zh), "好");
+    assert!(!flag_labels(&state.scheme, dongfeng, Lang::Zh).contains(&"满意度不足".to_owned()));
 }
