@@ -5,6 +5,7 @@
 //! weights, thresholds and quota shares the workshop tries stay in its [`Trial`], carried over a
 //! change of shape by [`Trial::carry`].
 
+mod fields;
 pub mod view;
 
 use dingji_rules::scheme::Limit;
