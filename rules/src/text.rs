@@ -21,6 +21,12 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The language a code names where a message or a saved text carries one: English for
+    /// `en`, Chinese for anything else (`zh`, `zh-CN`).
+    pub fn of_code(code: &str) -> Lang {
+        if code == "en" { Lang::En } else { Lang::Zh }
+    }
 }
 
 /// A piece of text in both languages. The English may be left out; Chinese is then shown. Any

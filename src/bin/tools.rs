@@ -218,19 +218,11 @@ mod serve {
         Ok(())
     }
 
-    fn lang_of(code: &str) -> dingji_rules::Lang {
-        if code == "en" {
-            dingji_rules::Lang::En
-        } else {
-            dingji_rules::Lang::Zh
-        }
-    }
-
     /// Reads a scheme file (`text`, its JSON) and checks it: answers the scheme in its saved
     /// form, or throws why not in `lang` ("zh" or "en"), with where in the file.
     #[wasm_bindgen]
     pub fn read_scheme_file(text: String, lang: String) -> Result<String, JsValue> {
-        let lang = lang_of(&lang);
+        let lang = dingji_rules::Lang::of_code(&lang);
         let scheme = dingji_rules::Scheme::from_json(&text)
             .map_err(|e| JsValue::from_str(&e.message(lang)))?;
         saved_form(&scheme, lang)
@@ -240,7 +232,7 @@ mod serve {
     /// scheme in its saved form, or throws why not in `lang`.
     #[wasm_bindgen]
     pub fn read_scheme_link(data: String, lang: String) -> Result<String, JsValue> {
-        let lang = lang_of(&lang);
+        let lang = dingji_rules::Lang::of_code(&lang);
         let scheme = dingji::tools::workshop::scheme_in_link(&data)
             .map_err(|fault| JsValue::from_str(&fault.reason(lang)))?;
         saved_form(&scheme, lang)

@@ -29,9 +29,11 @@ async fn ask(name: &str, args: &js_sys::Array) -> Result<String, Error> {
     Ok(reply.as_string().unwrap_or_default())
 }
 
-/// A scheme's saved form, as the bundle answers it, read (it was checked there).
-fn own(data: &str) -> Result<OwnScheme, Error> {
-    OwnScheme::read(data).ok_or_else(|| Error::Refused(String::new()))
+/// The scheme the bundle's reader `name` makes of `text` (a scheme file's JSON, a link's data),
+/// checked there as a scheme file is and answered in its saved form; or why not, in `lang`.
+async fn scheme_of(name: &str, text: String, lang: Lang) -> Result<OwnScheme, Error> {
+    let data = ask(name, &js_sys::Array::of2(&text.into(), &lang.code().into())).await?;
+    OwnScheme::read(&data).ok_or_else(|| Error::Refused(String::new()))
 }
 
 /// Reads the scheme file `file` and checks it; `answer` is called once, with the scheme or why
@@ -55,12 +57,7 @@ pub fn read_scheme_file(
                 ));
             }
             let text = crate::shared::file::text(&file, lang).await?;
-            let data = ask(
-                "read_scheme_file",
-                &js_sys::Array::of2(&text.into(), &lang.code().into()),
-            )
-            .await?;
-            own(&data)
+            scheme_of("read_scheme_file", text, lang).await
         };
         answer.emit(read.await);
     });
@@ -69,15 +66,7 @@ pub fn read_scheme_file(
 /// Reads the scheme a link carries (after `scheme=`) and checks it; `answer` is called once.
 pub fn read_scheme_link(data: String, lang: Lang, answer: Callback<Result<OwnScheme, Error>>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let read = async {
-            let data = ask(
-                "read_scheme_link",
-                &js_sys::Array::of2(&data.into(), &lang.code().into()),
-            )
-            .await?;
-            own(&data)
-        };
-        answer.emit(read.await);
+        answer.emit(scheme_of("read_scheme_link", data, lang).await);
     });
 }
 

@@ -223,3 +223,29 @@ pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
     let _ = gloo::utils::window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
 }
+
+/// The buttons offered for the only copy of unreadable saved text (storage too full to keep it
+/// aside), in place of 知道了: `labels.0` offers it as the file `file` and then releases it,
+/// `labels.1` releases it (after which the page saves over it).
+pub fn only_copy_buttons(
+    text: std::rc::Rc<str>,
+    file: &'static str,
+    labels: (&'static str, &'static str),
+    release: yew::Callback<()>,
+) -> yew::Html {
+    use yew::html;
+    let download = {
+        let release = release.clone();
+        yew::Callback::from(move |_: yew::MouseEvent| {
+            let bytes = js_sys::Uint8Array::from(text.as_bytes());
+            download(file, &bytes, "text/plain;charset=utf-8");
+            release.emit(());
+        })
+    };
+    html! {
+        <>
+            <button type="button" id="unreadable-download" onclick={download}>{ labels.0 }</button>
+            <button type="button" id="unreadable-discard" onclick={release.reform(|_: yew::MouseEvent| ())}>{ labels.1 }</button>
+        </>
+    }
+}

@@ -210,7 +210,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
                     rectify_months: 6,
                 });
             }
-            ("lang", Some(s)) => s.lang = if rest == "en" { Lang::En } else { Lang::Zh },
+            ("lang", Some(s)) => s.lang = Lang::of_code(rest),
             ("mode", Some(s)) => {
                 let (source, mode) = rest.split_once(' ').ok_or_else(bad)?;
                 let mode = match mode {

@@ -28,11 +28,7 @@ fn lang_code(lang: Lang) -> &'static str {
 }
 
 fn lang_of(value: &JsValue) -> Lang {
-    if value.as_string().as_deref() == Some("en") {
-        Lang::En
-    } else {
-        Lang::Zh
-    }
+    Lang::of_code(value.as_string().as_deref().unwrap_or_default())
 }
 
 impl Request {

@@ -50,18 +50,12 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         .then(|| props.unreadable.clone())
         .flatten()
         .map(|text| {
-            let release = props.dispatch.clone();
-            let download = Callback::from(move |_: MouseEvent| {
-                let bytes = js_sys::Uint8Array::from(text.as_bytes());
-                crate::shared::download("定级输入-无法读取的原内容.txt", &bytes, "text/plain;charset=utf-8");
-                release.emit(Action::ReleaseUnreadable);
-            });
-            html! {
-                <>
-                    <button type="button" id="unreadable-download" onclick={download}>{ s.unreadable_download() }</button>
-                    <button type="button" id="unreadable-discard" onclick={props.dispatch.reform(|_: MouseEvent| Action::ReleaseUnreadable)}>{ s.unreadable_discard() }</button>
-                </>
-            }
+            crate::shared::only_copy_buttons(
+                text,
+                "定级输入-无法读取的原内容.txt",
+                (s.unreadable_download(), s.unreadable_discard()),
+                props.dispatch.reform(|()| Action::ReleaseUnreadable),
+            )
         });
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">

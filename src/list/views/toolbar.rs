@@ -197,18 +197,12 @@ pub fn notice(props: &NoticesProps) -> Html {
     // The only copy of an unreadable saved list: downloaded or discarded, never dismissed
     // (until then nothing is saved over it).
     let only_copy = state.unreadable.clone().map(|text| {
-        let release = dispatch.clone();
-        let download = Callback::from(move |_: MouseEvent| {
-            let bytes = js_sys::Uint8Array::from(text.as_bytes());
-            crate::shared::download("定级名单-无法读取的原内容.txt", &bytes, "text/plain;charset=utf-8");
-            release.emit(Action::ReleaseUnreadable);
-        });
-        html! {
-            <>
-                <button type="button" id="unreadable-download" onclick={download}>{ s.unreadable_download() }</button>
-                <button type="button" id="unreadable-discard" onclick={dispatch.reform(|_: MouseEvent| Action::ReleaseUnreadable)}>{ s.unreadable_discard() }</button>
-            </>
-        }
+        crate::shared::only_copy_buttons(
+            text,
+            "定级名单-无法读取的原内容.txt",
+            (s.unreadable_download(), s.unreadable_discard()),
+            dispatch.reform(|()| Action::ReleaseUnreadable),
+        )
     });
     html! {
         <div class={classes!("notice", warning.then_some("warning"))} role={if warning { "alert" } else { "status" }} id="notice">
