@@ -131,7 +131,7 @@ mod serve {
                 let _ = done.call0(&JsValue::NULL);
             }),
             on_apply,
-            one: None,
+            over: Default::default(),
         };
         mount_workshop(root, props);
         Ok(())
@@ -212,7 +212,7 @@ mod serve {
             linked: None,
             on_close: Callback::from(move |()| close()),
             on_apply,
-            one: Some(calculator),
+            over: dingji::tools::workshop::state::Over::Calculator(calculator),
         };
         mount_workshop(root, props);
         Ok(())

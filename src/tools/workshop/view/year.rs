@@ -1,0 +1,85 @@
+//! This year's list under the trial against last year's, on screen.
+
+use dingji_rules::{Lang, Scheme};
+use yew::prelude::*;
+
+use super::comparison::{SHOWN_ROWS, rows_table};
+use crate::list::state::ListState;
+use crate::tools::workshop::export::{against, label};
+use crate::tools::workshop::{LastYear, YearComparison};
+
+/// The against-last-year columns after the organization's name.
+const YEAR_COLUMNS: [(&str, &str); 5] = [
+    ("去年等次", "Tier last year"),
+    ("去年星级", "Stars last year"),
+    ("今年等次", "Tier this year"),
+    ("今年星级", "Stars this year"),
+    ("变化", "Change"),
+];
+
+/// This year's list (under the trial) against last year's: the summary, the matrix, the
+/// organizations that moved, and the names found in only one of the two.
+pub fn year_view(
+    y: &YearComparison,
+    last: &LastYear,
+    list: &ListState,
+    after: &Scheme,
+    lang: Lang,
+) -> Html {
+    let zh = lang == Lang::Zh;
+    let moved = list
+        .rows
+        .iter()
+        .zip(&y.rows)
+        .filter_map(|(row, (b, a))| {
+            let (b, a) = ((*b)?, (*a)?);
+            if a.1 == b.0 {
+                return None;
+            }
+            let word = against(b.0, a.1, lang);
+            let stars = |s: Option<u8>| s.map(|s| after.star_name(s, lang)).unwrap_or_default();
+            Some(html! {
+                <tr>
+                    <th scope="row">{ row.draft.name.clone() }</th>
+                    <td>{ after.tier_name(b.0, lang) }</td><td>{ stars(b.1) }</td>
+                    <td>{ after.tier_name(a.1, lang) }</td><td>{ stars(a.2) }</td>
+                    <td>{ word }</td>
+                </tr>
+            })
+        })
+        .take(SHOWN_ROWS)
+        .collect::<Html>();
+    let names = |id: &str, what: &str, names: &[String]| {
+        (!names.is_empty()).then(|| html! {
+            <p id={id.to_owned()}>{ format!("{what}（{}）：{}", names.len(), names.iter().take(50).cloned().collect::<Vec<_>>().join("、")) }</p>
+        })
+    };
+    html! {
+        <div id="year">
+            <p class="trial-summary" id="year-summary" role="status">{ y.summary(lang) }</p>
+            <table class="plain" id="year-matrix">
+                <caption>{ if zh { "等次变化（行：去年，列：今年）" } else { "Tiers (rows: last year, columns: this year)" } }</caption>
+                <thead><tr><td></td>{ for after.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }</tr></thead>
+                <tbody>{ for y.matrix.iter().enumerate().map(|(b, row)| html! {
+                    <tr><th scope="row">{ after.tier_name(b, lang) }</th>{ for row.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
+                }) }</tbody>
+            </table>
+            <table class="plain" id="year-by-category">
+                <caption>{ if zh { "按分类（汇总）" } else { "By category" } }</caption>
+                <thead><tr>{ for [("分类", "Category"), ("晋位", "Up"), ("降位", "Down"), ("持平", "Same")].iter()
+                    .map(|c| html! { <th scope="col">{ label(lang, *c) }</th> }) }</tr></thead>
+                <tbody>{ for y.by_category.iter().map(|(c, counts)| html! {
+                    <tr><th scope="row">{ after.categories.get(*c).map_or("", |c| c.name.get(lang)) }</th>
+                        { for counts.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
+                }) }</tbody>
+            </table>
+            { rows_table("year-rows", if zh { "晋位与降位" } else { "Up and down" },
+                &[[("组织名称", "Organization")].as_slice(), YEAR_COLUMNS.as_slice()].concat(), moved, lang) }
+            { for names("year-new", if zh { "去年名单中没有的" } else { "Not in last year's list" }, &y.new) }
+            { for names("year-gone", if zh { "今年名单中没有的" } else { "Not in this year's list" }, &y.gone) }
+            if !last.problems.is_empty() {
+                <ul class="errors" id="year-problems">{ for last.problems.iter().take(50).map(|p| html! { <li>{ p.as_str() }</li> }) }</ul>
+            }
+        </div>
+    }
+}
