@@ -96,14 +96,14 @@ for (const lower of ['wire', 'shared', 'worker']) {
   rooms.forEach(visit);
 }
 
-// Architecture invariant: the rules crate has no web dependency (scripts/test.sh also asks
-// `cargo tree`, which sees dependencies of dependencies).
-{
-  const manifest = readFileSync(join(root, 'rules', 'Cargo.toml'), 'utf8');
+// Architecture invariant: the rules and scheme crates have no web dependency (scripts/test.sh
+// also asks `cargo tree`, which sees dependencies of dependencies).
+for (const crate of ['rules', 'scheme']) {
+  const manifest = readFileSync(join(root, crate, 'Cargo.toml'), 'utf8');
   const deps = manifest.split(/^\[/m).filter((s) => /^(dependencies|target\..*\.dependencies)\]/.test(s));
   for (const section of deps) {
     for (const web of ['yew', 'web-sys', 'js-sys', 'wasm-bindgen', 'gloo', 'serde-wasm-bindgen']) {
-      if (new RegExp(`^${web}\\s*=`, 'm').test(section)) fail('the rules crate is pure', `rules/Cargo.toml depends on ${web}`);
+      if (new RegExp(`^${web}\\s*=`, 'm').test(section)) fail('the rules crate is pure', `${crate}/Cargo.toml depends on ${web}`);
     }
   }
 }

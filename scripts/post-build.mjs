@@ -130,7 +130,7 @@ for (const name of ['presentation', 'tools']) {
   unlinkSync(join(dir, 'tools-loader.js'));
   workers['./tools-loader.js'] = `./${hashed}`;
 }
-// The English catalogue (assets/en.txt, and the rules crate's messages, rules/src/error-en.txt;
+// The English catalogue (assets/en.txt, and the rules crate's messages, scheme/src/error-en.txt;
 // both copied by trunk as they are), fetched by a page when English is first chosen
 // (src/shared/i18n.rs): a script that sets `self.dingjiEn`, named by a hash of its content.
 // It holds four arrays: the values of en.txt's two sections, read as src/shared/i18n.rs's

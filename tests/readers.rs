@@ -406,7 +406,7 @@ proptest! {
     fn any_scheme_data_in_a_saved_list_is_a_scheme_or_a_chinese_error(bytes in prop::collection::vec(any::<u8>(), 0..400), cut in any::<prop::sample::Index>()) {
         let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
         // Any bytes, and a preset's own bytes cut short, as the scheme line of a saved list.
-        let preset = dingji_rules::presets::encode(&schemes[0]).unwrap();
+        let preset = dingji_rules::codec::encode(&schemes[0]).unwrap();
         for data in [bytes.clone(), preset[..cut.index(preset.len())].to_vec()] {
             let text = format!("dingji-list 1\nscheme-data {}\n", base64::encode(&data));
             if let Err(why) = persist::from_text(&text, &schemes) {

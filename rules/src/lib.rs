@@ -20,24 +20,20 @@ pub mod bench;
 pub mod carry;
 pub mod columns;
 pub mod draft;
-pub mod error;
 pub mod evaluate;
 pub mod explain;
-pub mod fmt;
 pub mod goal;
 pub mod list;
-pub mod map;
-pub mod number;
 pub mod org;
 pub mod presets;
-pub mod ratio;
-pub mod rounding;
-pub mod scheme;
-mod serde_dec;
 pub mod summary;
-pub mod text;
-pub mod tier;
 pub mod weights;
+
+// The scheme as data (its parts, check, messages, numbers and saved forms): a crate of its own,
+// its modules here under the same names.
+#[doc(hidden)]
+pub use dingji_scheme::serde_dec;
+pub use dingji_scheme::{codec, error, fmt, map, number, ratio, rounding, scheme, text, tier};
 
 pub use error::Error;
 pub use evaluate::{Flag, OrgResult, evaluate};

@@ -1,5 +1,5 @@
 //! Every string the user interface shows. The Chinese is here; the English is the catalogue
-//! `assets/en.txt` (with the rules crate's messages, `rules/src/error-en.txt`), which a page
+//! `assets/en.txt` (with the scheme crate's messages, `scheme/src/error-en.txt`), which a page
 //! fetches when English is first chosen ([`load_english`]), so that neither page's first load
 //! carries it. The workers and the tools bundle, fetched on first use anyway, carry it built in
 //! ([`install_built_in`]). Until the catalogue is in, English falls back to the Chinese.

@@ -35,7 +35,7 @@ impl OwnScheme {
 /// The saved form of a scheme that is not a preset (see [`super::list::ListSettings::scheme_data`]); `None`
 /// for a value the form cannot hold.
 pub fn scheme_data(scheme: &Scheme) -> Option<Rc<str>> {
-    dingji_rules::presets::encode(scheme).map(|bytes| super::base64::encode(&bytes).into())
+    dingji_rules::codec::encode(scheme).map(|bytes| super::base64::encode(&bytes).into())
 }
 
 /// What a page's link carries a scheme after: `list.html#scheme=…` (opened in the workshop) or
@@ -45,7 +45,7 @@ pub const SCHEME_LINK: &str = "scheme=";
 
 /// A scheme from its saved form (checked as a scheme file is); `None` where it is damaged.
 pub fn read_scheme_data(data: &str) -> Option<Scheme> {
-    super::base64::decode(data).and_then(|bytes| dingji_rules::presets::decode(&bytes))
+    super::base64::decode(data).and_then(|bytes| dingji_rules::codec::decode(&bytes))
 }
 
 /// Where "my schemes" are kept: one per line after the first, each a scheme in its saved form

@@ -64,7 +64,7 @@ pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal, Error> {
 /// half of it: no score is near). Out of line, and through the same addition the pages use (`+=`), so
 /// that the page's wasm carries one copy of it rather than three (about 1.8 KB each).
 #[inline(never)]
-pub(crate) fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
     // |value| ≤ |mantissa| < 2⁹⁵ for both: the sum stays below 2⁹⁶.
     const HALF: u128 = 1 << 95;
     if a.mantissa().unsigned_abs() >= HALF || b.mantissa().unsigned_abs() >= HALF {

@@ -59,14 +59,14 @@ fn gcd(a: u128, b: u128) -> u128 {
 /// `a × b`, checked: one copy of the 128-bit overflow test (inlined at every call it costs the
 /// page's wasm hundreds of bytes each).
 #[inline(never)]
-pub(crate) fn mul(a: i128, b: i128) -> Option<i128> {
+pub fn mul(a: i128, b: i128) -> Option<i128> {
     a.checked_mul(b)
 }
 
 /// `n / d` and `n % d` for `d > 0`: 64-bit division where both fit, binary long division
 /// otherwise — so that no 128-bit division routine comes into the page's wasm (about 1.5 KB).
 #[inline(never)]
-pub(crate) fn div_rem(n: u128, d: u128) -> (u128, u128) {
+pub fn div_rem(n: u128, d: u128) -> (u128, u128) {
     if d == 0 || d > n {
         return (0, n);
     }
@@ -314,17 +314,18 @@ impl Ratio {
 /// once by [`Sum::finish`]. Denominators that are powers of ten (every decimal) divide one
 /// another, so most terms cost a multiplication and an addition.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Sum {
+pub struct Sum {
     num: i128,
     den: i128,
 }
 
 impl Sum {
-    pub(crate) const ZERO: Sum = Sum { num: 0, den: 1 };
+    /// Nothing added yet.
+    pub const ZERO: Sum = Sum { num: 0, den: 1 };
 
     /// Adds `num / den` (`den > 0`); `None` on overflow.
     #[inline(never)]
-    pub(crate) fn add(&mut self, num: i128, den: i128) -> Option<()> {
+    pub fn add(&mut self, num: i128, den: i128) -> Option<()> {
         if den == self.den {
             self.num = self.num.checked_add(num)?;
         } else if den > self.den && divides(self.den, den) {
@@ -341,25 +342,25 @@ impl Sum {
 
     /// Adds `weight`% of `value`.
     #[inline(never)]
-    pub(crate) fn add_weighted(&mut self, weight: Decimal, value: Ratio) -> Option<()> {
+    pub fn add_weighted(&mut self, weight: Decimal, value: Ratio) -> Option<()> {
         let den = mul(pow10(weight.scale().checked_add(2)?)?, value.den)?;
         self.add(mul(weight.mantissa(), value.num)?, den)
     }
 
     /// Adds `count` × `points`.
     #[inline(never)]
-    pub(crate) fn add_times(&mut self, points: Decimal, count: u64) -> Option<()> {
+    pub fn add_times(&mut self, points: Decimal, count: u64) -> Option<()> {
         let num = mul(points.mantissa(), i128::from(count))?;
         self.add(num, pow10(points.scale())?)
     }
 
     /// The sum divided by `divisor`, reduced.
-    pub(crate) fn finish_over(self, divisor: u64) -> Option<Ratio> {
+    pub fn finish_over(self, divisor: u64) -> Option<Ratio> {
         Ratio::new(self.num, mul(self.den, i128::from(divisor))?)
     }
 
     /// The sum, reduced.
-    pub(crate) fn finish(self) -> Option<Ratio> {
+    pub fn finish(self) -> Option<Ratio> {
         Ratio::new(self.num, self.den)
     }
 }

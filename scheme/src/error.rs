@@ -489,7 +489,7 @@ pub const ZH: [&str; 37] = [
     "方案中的{0}多于 {1} 个，超出本程序能处理的范围",
 ];
 
-/// The English messages, one a line in the order of `Error::parts` (`rules/src/error-en.txt`).
+/// The English messages, one a line in the order of `Error::parts` (`scheme/src/error-en.txt`).
 pub const EN_PATTERNS: &str = include_str!("error-en.txt");
 
 /// [`EN_PATTERNS`] as patterns, split once.
