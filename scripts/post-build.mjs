@@ -133,9 +133,10 @@ for (const name of ['presentation', 'tools']) {
 // The English catalogue (assets/en.txt, and the rules crate's messages, scheme/src/error-en.txt;
 // both copied by trunk as they are), fetched by a page when English is first chosen
 // (src/shared/i18n.rs): a script that sets `self.dingjiEn`, named by a hash of its content.
-// It holds four arrays: the values of en.txt's two sections, read as src/shared/i18n.rs's
-// `section` reads them (a section starts at a `[name]` line; `key = value`, a value in quotes
-// without them; `#` comments); the messages, one a line; and the presets' English, Chinese and
+// It holds four arrays: the keys and values of en.txt's two sections in turn, read as
+// src/shared/i18n.rs's `section` reads them (a section starts at a `[name]` line; `key = value`,
+// a value in quotes without them; `#` comments); the messages, a `key<TAB>pattern` line each;
+// and the presets' English, Chinese and
 // English in turn, gathered from rules/presets/*.json as rules/build.rs gathers them (every
 // object with a string `zh` and a non-empty string `en`), which leaves them out of the pages'
 // compiled presets.
@@ -152,11 +153,12 @@ for (const name of ['presentation', 'tools']) {
   for (const name of readdirSync(presetDir).filter((n) => n.endsWith('.json')).sort()) {
     gather(JSON.parse(readFileSync(new URL(name, presetDir), 'utf8')));
   }
+  // Each `key = value` line as its key and its value in turn (the pages match them by key).
   const section = (n) => (text.split('[')[n] ?? '').split('\n').flatMap((line) => {
     const at = line.indexOf('=');
     if (at < 0 || line.startsWith('#')) return [];
     const value = line.slice(at + 1).replace(/^ /, '');
-    return [value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value];
+    return [line.slice(0, at).trimEnd(), value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value];
   });
   const parts = [section(1), section(2), errors.split('\n').filter((line) => line !== ''), [...pairs].flat()];
   const code = `self.dingjiEn=${JSON.stringify(parts)};`;

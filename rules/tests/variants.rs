@@ -234,7 +234,7 @@ fn an_error_in_english_names_its_field_in_english_and_keeps_what_was_typed() {
     let e = errors.iter().find(|e| e.field == count).unwrap();
     assert_eq!(
         e.error
-            .message_naming(&dingji_rules::error::ZH, &count.names(&a, Lang::Zh)),
+            .message_naming(dingji_rules::error::ZH, &count.names(&a, Lang::Zh)),
         e.error.to_string()
     );
     assert!(e.error.to_string().starts_with("「党员评 · 较好」"));

@@ -233,16 +233,17 @@ impl Error {
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match lang {
-            Lang::Zh => self.message_in(&ZH),
+            Lang::Zh => self.message_in(ZH),
             Lang::En => self.message_in(en_patterns()),
         }
     }
 
-    /// The message written with `patterns`: one per variant, in the order of [`Error::parts`],
-    /// each naming its arguments `{0}`, `{1}`… (the Chinese ones are [`ZH`]; the English ones,
-    /// [`EN_PATTERNS`], are also what the pages fetch when English is first chosen, so that their
-    /// first load carries no English message). A pattern left out gives the Chinese one.
-    pub fn message_in(&self, patterns: &[&str]) -> String {
+    /// The message written with `patterns`: one per key (a variant's name, as [`Error::parts`]
+    /// gives it), each naming its arguments `{0}`, `{1}`… (the Chinese ones are [`ZH`]; the
+    /// English ones, [`EN_PATTERNS`], are also what the pages fetch when English is first chosen,
+    /// so that their first load carries no English message). A pattern left out gives the
+    /// Chinese one.
+    pub fn message_in(&self, patterns: Patterns<'_>) -> String {
         self.write(patterns, &|field| field)
     }
 
@@ -250,7 +251,7 @@ impl Error {
     /// source, a tier) named in Chinese as the first of a pair is written as the second, in the
     /// language of `patterns` (an error names its field in Chinese, as the rules read it; see
     /// `draft::Field::names`). What the user typed is never renamed.
-    pub fn message_naming(&self, patterns: &[&str], names: &[(String, String)]) -> String {
+    pub fn message_naming(&self, patterns: Patterns<'_>, names: &[(String, String)]) -> String {
         self.write(patterns, &|field| {
             names
                 .iter()
@@ -262,13 +263,9 @@ impl Error {
     /// The message written with `patterns`, the field (always the first argument; the others are
     /// values and names typed) as `name` writes it. Generic, so that a page that never renames
     /// carries no renaming.
-    fn write<'n, F: Fn(&'n str) -> &'n str>(&'n self, patterns: &[&str], name: &F) -> String {
-        let (index, args) = self.parts();
-        let pattern = patterns
-            .get(index)
-            .or(ZH.get(index))
-            .copied()
-            .unwrap_or_default();
+    fn write<'n, F: Fn(&'n str) -> &'n str>(&'n self, patterns: Patterns<'_>, name: &F) -> String {
+        let (key, args) = self.parts();
+        let pattern = pattern(patterns, key);
         crate::text::fill(pattern, &mut |n, out| {
             match args.get(n) {
                 Some(Arg::Text(text)) if n == 0 => out.push_str(name(text)),
@@ -287,15 +284,17 @@ impl Error {
         &self,
         row: usize,
         org: &str,
-        patterns: &[&str],
+        patterns: Patterns<'_>,
         names: &[(String, String)],
     ) -> String {
-        let index = if org.is_empty() { 30 } else { 31 };
-        let pattern = patterns
-            .get(index)
-            .or(ZH.get(index))
-            .copied()
-            .unwrap_or_default();
+        let pattern = pattern(
+            patterns,
+            if org.is_empty() {
+                "InRow"
+            } else {
+                "InRowNamed"
+            },
+        );
         let inner = self.message_naming(patterns, names);
         // The arguments of `InRow` in `parts`: the row, the name if any, the error.
         let row = Decimal::from(row).to_string();
@@ -326,58 +325,66 @@ impl Error {
     }
 
     /// Which pattern writes the error, and its arguments.
-    fn parts(&self) -> (usize, [Arg<'_>; 4]) {
+    fn parts(&self) -> (&'static str, [Arg<'_>; 4]) {
         use Arg::{Dec, Err, No, Text as T};
         match self {
-            Error::Empty { field } => (0, [T(field), No, No, No]),
-            Error::NotANumber { field, text } => (1, [T(field), T(text), No, No]),
-            Error::NotACount { field, text } => (2, [T(field), T(text), No, No]),
+            Error::Empty { field } => ("Empty", [T(field), No, No, No]),
+            Error::NotANumber { field, text } => ("NotANumber", [T(field), T(text), No, No]),
+            Error::NotACount { field, text } => ("NotACount", [T(field), T(text), No, No]),
             Error::OutOfRange {
                 field,
                 value,
                 min,
                 max,
-            } => (3, [T(field), Dec(*min), Dec(*max), Dec(*value)]),
-            Error::Negative { field, value } => (4, [T(field), Dec(*value), No, No]),
+            } => ("OutOfRange", [T(field), Dec(*min), Dec(*max), Dec(*value)]),
+            Error::Negative { field, value } => ("Negative", [T(field), Dec(*value), No, No]),
             Error::ThresholdsNotDescending {
                 tier,
                 value,
                 previous,
-            } => (5, [T(tier), Dec(*value), Dec(*previous), No]),
-            Error::ThresholdMissing { tier } => (6, [T(tier), No, No, No]),
-            Error::NoTiers => (7, [No, No, No, No]),
-            Error::NoCategories => (8, [No, No, No, No]),
-            Error::NoSources => (9, [No, No, No, No]),
-            Error::WeightsSum { sum } => (10, [Dec(sum.normalize()), No, No, No]),
+            } => (
+                "ThresholdsNotDescending",
+                [T(tier), Dec(*value), Dec(*previous), No],
+            ),
+            Error::ThresholdMissing { tier } => ("ThresholdMissing", [T(tier), No, No, No]),
+            Error::NoTiers => ("NoTiers", [No, No, No, No]),
+            Error::NoCategories => ("NoCategories", [No, No, No, No]),
+            Error::NoSources => ("NoSources", [No, No, No, No]),
+            Error::WeightsSum { sum } => ("WeightsSum", [Dec(sum.normalize()), No, No, No]),
             Error::IndicatorSum { category, sum } => {
-                (11, [T(category), Dec(sum.normalize()), No, No])
+                ("IndicatorSum", [T(category), Dec(sum.normalize()), No, No])
             }
-            Error::DuplicateId { what, id } => (12, [T(what), T(id), No, No]),
-            Error::TooLarge { field } => (13, [T(field), No, No, No]),
-            Error::NoVoteLevels { source } => (14, [T(source), No, No, No]),
-            Error::SatisfiedLevels { source, count } => {
-                (15, [T(source), Dec(Decimal::from(*count)), No, No])
-            }
+            Error::DuplicateId { what, id } => ("DuplicateId", [T(what), T(id), No, No]),
+            Error::TooLarge { field } => ("TooLarge", [T(field), No, No, No]),
+            Error::NoVoteLevels { source } => ("NoVoteLevels", [T(source), No, No, No]),
+            Error::SatisfiedLevels { source, count } => (
+                "SatisfiedLevels",
+                [T(source), Dec(Decimal::from(*count)), No, No],
+            ),
             Error::UnknownTier { what, index } => (
-                16,
+                "UnknownTier",
                 [T(what), Dec(Decimal::from(*index) + Decimal::ONE), No, No],
             ),
-            Error::UnknownStars { stars } => (17, [Dec(Decimal::from(*stars)), No, No, No]),
-            Error::UnknownCategory { id } => (18, [T(id), No, No, No]),
-            Error::UnknownSource { id } => (19, [T(id), No, No, No]),
-            Error::UnknownIndicator { source, id } => (20, [T(source), T(id), No, No]),
-            Error::UnknownVeto { id } => (21, [T(id), No, No, No]),
-            Error::MissingInput { source } => (22, [T(source), No, No, No]),
-            Error::WrongInput { source } => (23, [T(source), No, No, No]),
+            Error::UnknownStars { stars } => {
+                ("UnknownStars", [Dec(Decimal::from(*stars)), No, No, No])
+            }
+            Error::UnknownCategory { id } => ("UnknownCategory", [T(id), No, No, No]),
+            Error::UnknownSource { id } => ("UnknownSource", [T(id), No, No, No]),
+            Error::UnknownIndicator { source, id } => {
+                ("UnknownIndicator", [T(source), T(id), No, No])
+            }
+            Error::UnknownVeto { id } => ("UnknownVeto", [T(id), No, No, No]),
+            Error::MissingInput { source } => ("MissingInput", [T(source), No, No, No]),
+            Error::WrongInput { source } => ("WrongInput", [T(source), No, No, No]),
             Error::MissingIndicator { source, indicator } => {
-                (24, [T(source), T(indicator), No, No])
+                ("MissingIndicator", [T(source), T(indicator), No, No])
             }
             Error::VoteLevels {
                 source,
                 expected,
                 found,
             } => (
-                25,
+                "VoteLevels",
                 [
                     T(source),
                     Dec(Decimal::from(*expected)),
@@ -385,13 +392,13 @@ impl Error {
                     No,
                 ],
             ),
-            Error::NoValidBallot { source } => (26, [T(source), No, No, No]),
+            Error::NoValidBallot { source } => ("NoValidBallot", [T(source), No, No, No]),
             Error::TooManyBallots {
                 source,
                 cast,
                 eligible,
             } => (
-                27,
+                "TooManyBallots",
                 [
                     T(source),
                     Dec(Decimal::from(*cast)),
@@ -399,24 +406,26 @@ impl Error {
                     No,
                 ],
             ),
-            Error::OverrideReason => (28, [No, No, No, No]),
-            Error::OverrideEmpty => (29, [No, No, No, No]),
+            Error::OverrideReason => ("OverrideReason", [No, No, No, No]),
+            Error::OverrideEmpty => ("OverrideEmpty", [No, No, No, No]),
             Error::InRow { row, org, error } if org.is_empty() => {
-                (30, [Dec(Decimal::from(*row)), Err(error), No, No])
+                ("InRow", [Dec(Decimal::from(*row)), Err(error), No, No])
             }
-            Error::InRow { row, org, error } => {
-                (31, [Dec(Decimal::from(*row)), T(org), Err(error), No])
-            }
-            Error::RoundingDecimals { decimals } => {
-                (32, [Dec(Decimal::from(*decimals)), No, No, No])
-            }
-            Error::UnknownScheme { id } => (33, [T(id), No, No, No]),
+            Error::InRow { row, org, error } => (
+                "InRowNamed",
+                [Dec(Decimal::from(*row)), T(org), Err(error), No],
+            ),
+            Error::RoundingDecimals { decimals } => (
+                "RoundingDecimals",
+                [Dec(Decimal::from(*decimals)), No, No, No],
+            ),
+            Error::UnknownScheme { id } => ("UnknownScheme", [T(id), No, No, No]),
             Error::SchemeFile {
                 line,
                 column,
                 detail,
             } => (
-                34,
+                "SchemeFile",
                 [
                     Dec(Decimal::from(*line)),
                     Dec(Decimal::from(*column)),
@@ -424,9 +433,11 @@ impl Error {
                     No,
                 ],
             ),
-            Error::TooMany { what, max } => (36, [T(what), Dec(Decimal::from(*max)), No, No]),
+            Error::TooMany { what, max } => {
+                ("TooMany", [T(what), Dec(Decimal::from(*max)), No, No])
+            }
             Error::SchemeFormat { found, supported } => (
-                35,
+                "SchemeFormat",
                 [
                     Dec(Decimal::from(*found)),
                     Dec(Decimal::from(*supported)),
@@ -448,60 +459,102 @@ enum Arg<'a> {
     No,
 }
 
-/// The Chinese messages, one per variant in the order of `Error::parts`.
-pub const ZH: [&str; 37] = [
-    "「{0}」未填写",
-    "「{0}」不是数字：“{1}”。请输入如 89.5 的数字",
-    "「{0}」应为不小于 0 的整数（票数），现为“{1}”",
-    "「{0}」应在 {1} 到 {2} 之间，现为 {3}",
-    "「{0}」不能为负数，现为 {1}",
-    "等次「{0}」的分数线 {1} 应低于上一等次的分数线 {2}（分数线须从高到低排列）",
-    "等次「{0}」的分数线设置有误：除最低等次外，每个等次都要有分数线",
-    "方案中没有任何等次",
-    "方案中没有任何分类",
-    "方案中没有任何评价主体",
-    "各评价主体的权重之和应为 100%，现为 {0}%",
-    "「{0}」各项指标分值之和（加分项除外）应为 100 分，现为 {1} 分",
-    "{0}编号「{1}」重复",
-    "「{0}」的数值过大或小数位数过多，无法精确计算，请核对",
-    "「{0}」没有可计入有效票的测评档次",
-    "「{0}」计为满意的档次数 {1} 不在有效档次范围内",
-    "「{0}」引用的等次（第 {1} 个）不存在",
-    "方案中没有定义 {0} 星这一星级",
-    "方案中没有分类「{0}」",
-    "方案中没有评价主体「{0}」",
-    "「{0}」中没有指标「{1}」",
-    "方案中没有否决事项「{0}」",
-    "「{0}」未填写",
-    "「{0}」的录入方式与方案不符",
-    "「{0} · {1}」未填写",
-    "「{0}」应填写 {1} 个档次的票数，现为 {2} 个",
-    "「{0}」没有有效票，无法计算得分",
-    "「{0}」的票数合计 {1} 张，多于应参加测评的 {2} 人",
-    "调整等次或星级须填写理由",
-    "调整须指定等次或星级",
-    "第 {0} 行：{1}",
-    "第 {0} 行「{1}」：{2}",
-    "保留小数位数应为 0 到 4 位，现为 {0} 位",
-    "没有编号为「{0}」的方案",
-    "方案文件第 {0} 行第 {1} 列有误：{2}",
-    "方案文件的格式版本为 {0}，本程序只能读取版本 {1}，请使用新版本程序",
-    "方案中的{0}多于 {1} 个，超出本程序能处理的范围",
+/// Message patterns, each under its key.
+pub type Patterns<'a> = &'a [(&'a str, &'a str)];
+
+/// The pattern under `key` in `patterns`, or else the Chinese one.
+fn pattern<'p>(patterns: Patterns<'p>, key: &str) -> &'p str {
+    let find = |p: Patterns<'p>| p.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    find(patterns).or_else(|| find(ZH)).unwrap_or_default()
+}
+
+/// The Chinese messages, each under its key (the key [`Error::parts`] gives).
+pub const ZH: Patterns<'static> = &[
+    ("Empty", "「{0}」未填写"),
+    ("NotANumber", "「{0}」不是数字：“{1}”。请输入如 89.5 的数字"),
+    ("NotACount", "「{0}」应为不小于 0 的整数（票数），现为“{1}”"),
+    ("OutOfRange", "「{0}」应在 {1} 到 {2} 之间，现为 {3}"),
+    ("Negative", "「{0}」不能为负数，现为 {1}"),
+    (
+        "ThresholdsNotDescending",
+        "等次「{0}」的分数线 {1} 应低于上一等次的分数线 {2}（分数线须从高到低排列）",
+    ),
+    (
+        "ThresholdMissing",
+        "等次「{0}」的分数线设置有误：除最低等次外，每个等次都要有分数线",
+    ),
+    ("NoTiers", "方案中没有任何等次"),
+    ("NoCategories", "方案中没有任何分类"),
+    ("NoSources", "方案中没有任何评价主体"),
+    ("WeightsSum", "各评价主体的权重之和应为 100%，现为 {0}%"),
+    (
+        "IndicatorSum",
+        "「{0}」各项指标分值之和（加分项除外）应为 100 分，现为 {1} 分",
+    ),
+    ("DuplicateId", "{0}编号「{1}」重复"),
+    (
+        "TooLarge",
+        "「{0}」的数值过大或小数位数过多，无法精确计算，请核对",
+    ),
+    ("NoVoteLevels", "「{0}」没有可计入有效票的测评档次"),
+    (
+        "SatisfiedLevels",
+        "「{0}」计为满意的档次数 {1} 不在有效档次范围内",
+    ),
+    ("UnknownTier", "「{0}」引用的等次（第 {1} 个）不存在"),
+    ("UnknownStars", "方案中没有定义 {0} 星这一星级"),
+    ("UnknownCategory", "方案中没有分类「{0}」"),
+    ("UnknownSource", "方案中没有评价主体「{0}」"),
+    ("UnknownIndicator", "「{0}」中没有指标「{1}」"),
+    ("UnknownVeto", "方案中没有否决事项「{0}」"),
+    ("MissingInput", "「{0}」未填写"),
+    ("WrongInput", "「{0}」的录入方式与方案不符"),
+    ("MissingIndicator", "「{0} · {1}」未填写"),
+    ("VoteLevels", "「{0}」应填写 {1} 个档次的票数，现为 {2} 个"),
+    ("NoValidBallot", "「{0}」没有有效票，无法计算得分"),
+    (
+        "TooManyBallots",
+        "「{0}」的票数合计 {1} 张，多于应参加测评的 {2} 人",
+    ),
+    ("OverrideReason", "调整等次或星级须填写理由"),
+    ("OverrideEmpty", "调整须指定等次或星级"),
+    ("InRow", "第 {0} 行：{1}"),
+    ("InRowNamed", "第 {0} 行「{1}」：{2}"),
+    (
+        "RoundingDecimals",
+        "保留小数位数应为 0 到 4 位，现为 {0} 位",
+    ),
+    ("UnknownScheme", "没有编号为「{0}」的方案"),
+    ("SchemeFile", "方案文件第 {0} 行第 {1} 列有误：{2}"),
+    (
+        "SchemeFormat",
+        "方案文件的格式版本为 {0}，本程序只能读取版本 {1}，请使用新版本程序",
+    ),
+    ("TooMany", "方案中的{0}多于 {1} 个，超出本程序能处理的范围"),
 ];
 
-/// The English messages, one a line in the order of `Error::parts` (`scheme/src/error-en.txt`).
+/// The English messages, a line each: its key, a tab, its pattern (`scheme/src/error-en.txt`;
+/// any order).
 pub const EN_PATTERNS: &str = include_str!("error-en.txt");
 
+/// Patterns from lines of a key, a tab and a pattern (a line without a tab is left out).
+pub fn keyed<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<(&'a str, &'a str)> {
+    lines
+        .into_iter()
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
+}
+
 /// [`EN_PATTERNS`] as patterns, split once.
-pub fn en_patterns() -> &'static [&'static str] {
-    static PATTERNS: std::sync::LazyLock<Vec<&str>> =
-        std::sync::LazyLock::new(|| EN_PATTERNS.lines().collect());
+pub fn en_patterns() -> Patterns<'static> {
+    static PATTERNS: std::sync::LazyLock<Vec<(&str, &str)>> =
+        std::sync::LazyLock::new(|| keyed(EN_PATTERNS.lines()));
     &PATTERNS
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_in(&ZH))
+        f.write_str(&self.message_in(ZH))
     }
 }
 
@@ -528,7 +581,7 @@ mod tests {
         let names = [("党委评定".to_owned(), "Committee".to_owned())];
         for org in ["红星村", ""] {
             let wrapped = e.clone().in_row(7, org);
-            assert_eq!(e.message_in_row(7, org, &ZH, &[]), wrapped.to_string());
+            assert_eq!(e.message_in_row(7, org, ZH, &[]), wrapped.to_string());
             assert_eq!(
                 e.message_in_row(7, org, en_patterns(), &names),
                 wrapped.message_naming(en_patterns(), &names)
@@ -541,10 +594,27 @@ mod tests {
     }
 
     #[test]
-    fn every_message_has_its_english_with_the_same_arguments() {
+    fn every_message_has_its_english_by_key_with_the_same_arguments() {
         let en = en_patterns();
-        assert_eq!(en.len(), ZH.len(), "one English line per Chinese pattern");
-        for (zh, en) in ZH.iter().zip(en) {
+        fn keys<'a>(p: Patterns<'a>) -> Vec<&'a str> {
+            let mut k: Vec<&str> = p.iter().map(|(k, _)| *k).collect();
+            k.sort_unstable();
+            k
+        }
+        // No key missing, none extra, none twice: matched by key, not by line.
+        let zh_keys = keys(ZH);
+        assert!(
+            zh_keys.windows(2).all(|w| w[0] != w[1]),
+            "a Chinese key twice"
+        );
+        assert_eq!(keys(en), zh_keys, "the English keys are the Chinese ones");
+        assert_eq!(
+            en.len(),
+            EN_PATTERNS.lines().count(),
+            "every English line has a key and a tab"
+        );
+        for (key, zh) in ZH {
+            let en = pattern(en, key);
             assert_eq!(placeholders(zh), placeholders(en), "{zh} / {en}");
             assert!(
                 !en.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c)),
@@ -557,6 +627,131 @@ mod tests {
     fn a_pattern_left_out_or_broken_still_says_something() {
         let e = Error::Empty { field: "X".into() };
         assert_eq!(e.message_in(&[]), "「X」未填写");
-        assert_eq!(e.message_in(&["{0} {9} {x} {"]), "X {9} {x} {");
+        assert_eq!(e.message_in(&[("Empty", "{0} {9} {x} {")]), "X {9} {x} {");
+        // A key the errors do not have changes nothing.
+        assert_eq!(e.message_in(&[("Emptyy", "?")]), "「X」未填写");
+    }
+
+    #[test]
+    fn every_error_has_its_own_message_in_both_languages() {
+        let (t, d) = (String::from("x"), Decimal::ONE);
+        let inner = || Box::new(Error::NoTiers);
+        let all = [
+            Error::Empty { field: t.clone() },
+            Error::NotANumber {
+                field: t.clone(),
+                text: t.clone(),
+            },
+            Error::NotACount {
+                field: t.clone(),
+                text: t.clone(),
+            },
+            Error::OutOfRange {
+                field: t.clone(),
+                value: d,
+                min: d,
+                max: d,
+            },
+            Error::Negative {
+                field: t.clone(),
+                value: d,
+            },
+            Error::ThresholdsNotDescending {
+                tier: t.clone(),
+                value: d,
+                previous: d,
+            },
+            Error::ThresholdMissing { tier: t.clone() },
+            Error::NoTiers,
+            Error::NoCategories,
+            Error::NoSources,
+            Error::WeightsSum { sum: d },
+            Error::IndicatorSum {
+                category: t.clone(),
+                sum: d,
+            },
+            Error::DuplicateId {
+                what: t.clone(),
+                id: t.clone(),
+            },
+            Error::NoVoteLevels { source: t.clone() },
+            Error::SatisfiedLevels {
+                source: t.clone(),
+                count: 1,
+            },
+            Error::UnknownTier {
+                what: t.clone(),
+                index: 1,
+            },
+            Error::UnknownStars { stars: 1 },
+            Error::UnknownCategory { id: t.clone() },
+            Error::UnknownSource { id: t.clone() },
+            Error::UnknownIndicator {
+                source: t.clone(),
+                id: t.clone(),
+            },
+            Error::UnknownVeto { id: t.clone() },
+            Error::MissingInput { source: t.clone() },
+            Error::WrongInput { source: t.clone() },
+            Error::MissingIndicator {
+                source: t.clone(),
+                indicator: t.clone(),
+            },
+            Error::VoteLevels {
+                source: t.clone(),
+                expected: 1,
+                found: 1,
+            },
+            Error::NoValidBallot { source: t.clone() },
+            Error::TooManyBallots {
+                source: t.clone(),
+                cast: 1,
+                eligible: 1,
+            },
+            Error::OverrideReason,
+            Error::OverrideEmpty,
+            Error::InRow {
+                row: 1,
+                org: String::new(),
+                error: inner(),
+            },
+            Error::InRow {
+                row: 1,
+                org: t.clone(),
+                error: inner(),
+            },
+            Error::RoundingDecimals { decimals: 1 },
+            Error::UnknownScheme { id: t.clone() },
+            Error::SchemeFile {
+                line: 1,
+                column: 1,
+                detail: t.clone(),
+            },
+            Error::TooLarge { field: t.clone() },
+            Error::TooMany {
+                what: t.clone(),
+                max: 1,
+            },
+            Error::SchemeFormat {
+                found: 1,
+                supported: 1,
+            },
+        ];
+        let mut keys: Vec<&str> = all.iter().map(|e| e.parts().0).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(
+            keys.len(),
+            ZH.len(),
+            "each error its own key, each key an error's"
+        );
+        for e in &all {
+            let key = e.parts().0;
+            assert!(ZH.iter().any(|(k, _)| *k == key), "{key} has no Chinese");
+            assert!(
+                en_patterns().iter().any(|(k, _)| *k == key),
+                "{key} has no English"
+            );
+        }
     }
 }

@@ -27,15 +27,17 @@ macro_rules! strings {
         impl $name {
             $($(#[$fmeta])* pub fn $field(&self) -> &'static str { self.0[$index::$field as usize] })*
 
-            /// The strings' names, in order: the catalogue's keys.
-            #[cfg(test)]
-            const FIELDS: &[&str] = &[$(stringify!($field)),*];
+            /// The strings' names: the catalogue's keys.
+            const FIELDS: [&str; $index::table_len as usize] = [$(stringify!($field)),*];
 
-            /// The table from the catalogue's values, in order (a value missing keeps the Chinese).
-            fn read(values: &mut impl Iterator<Item = &'static str>) -> Self {
+            /// The table from the catalogue's `(key, value)` pairs, matched by key (a key missing
+            /// keeps the Chinese; a key the table does not have changes nothing).
+            fn read(pairs: &[(&'static str, &'static str)]) -> Self {
                 let mut table = $zh.0;
-                for (slot, value) in table.iter_mut().zip(values) {
-                    *slot = value;
+                for (slot, field) in table.iter_mut().zip(Self::FIELDS) {
+                    if let Some((_, value)) = pairs.iter().find(|(key, _)| *key == field) {
+                        *slot = value;
+                    }
                 }
                 $name(table)
             }
@@ -156,9 +158,9 @@ strings! {
 /// The strings of `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
-        Lang::En if let Some(en) = english() => table(&CALCULATOR_EN, || {
-            Strings::read(&mut en.calculator.iter().copied())
-        }),
+        Lang::En if let Some(en) = english() => {
+            table(&CALCULATOR_EN, || Strings::read(&en.calculator))
+        }
         _ => &ZH,
     }
 }
@@ -360,9 +362,7 @@ pub fn cell_error_message(
 /// The list page's strings of `lang`.
 pub fn list_strings(lang: Lang) -> &'static ListStrings {
     match lang {
-        Lang::En if let Some(en) = english() => {
-            table(&LIST_EN, || ListStrings::read(&mut en.list.iter().copied()))
-        }
+        Lang::En if let Some(en) = english() => table(&LIST_EN, || ListStrings::read(&en.list)),
         _ => &LIST_ZH,
     }
 }
@@ -370,9 +370,9 @@ pub fn list_strings(lang: Lang) -> &'static ListStrings {
 /// The English catalogue, once in: the values of `assets/en.txt`'s two sections, in order, and
 /// the rules crate's messages.
 struct English {
-    calculator: Vec<&'static str>,
-    list: Vec<&'static str>,
-    errors: Vec<&'static str>,
+    calculator: Vec<(&'static str, &'static str)>,
+    list: Vec<(&'static str, &'static str)>,
+    errors: Vec<(&'static str, &'static str)>,
     /// The presets' English: Chinese and English in turn.
     presets: Vec<&'static str>,
 }
@@ -403,13 +403,13 @@ fn table<T>(
     })
 }
 
-/// Takes in the English catalogue: the values of the calculator's and the list page's sections
-/// of `assets/en.txt`, the rules crate's messages and the presets' English (Chinese and English
-/// in turn). A second call changes nothing.
+/// Takes in the English catalogue: the `(key, value)` pairs of the calculator's and the list
+/// page's sections of `assets/en.txt`, the scheme crate's messages by key, and the presets'
+/// English (Chinese and English in turn). A second call changes nothing.
 pub fn install_english(
-    calculator: Vec<&'static str>,
-    list: Vec<&'static str>,
-    errors: Vec<&'static str>,
+    calculator: Vec<(&'static str, &'static str)>,
+    list: Vec<(&'static str, &'static str)>,
+    errors: Vec<(&'static str, &'static str)>,
     presets: Vec<&'static str>,
 ) {
     if english().is_none() {
@@ -450,10 +450,10 @@ pub fn has_english() -> bool {
     english().is_some()
 }
 
-/// The values of the `key = value` lines of section `n` of the catalogue (sections start at a
-/// `[name]` line: 1 is the calculator's, 2 the list page's), in order; a value in quotes without
-/// them. (`scripts/post-build.mjs` reads the catalogue the same way for the pages.)
-fn section(text: &'static str, n: usize) -> impl Iterator<Item = &'static str> {
+/// The `key = value` lines of section `n` of the catalogue (sections start at a `[name]` line: 1
+/// is the calculator's, 2 the list page's) as `(key, value)`; a value in quotes without them.
+/// (`scripts/post-build.mjs` reads the catalogue the same way for the pages.)
+fn section(text: &'static str, n: usize) -> impl Iterator<Item = (&'static str, &'static str)> {
     text.split('[')
         .nth(n)
         .unwrap_or_default()
@@ -464,12 +464,11 @@ fn section(text: &'static str, n: usize) -> impl Iterator<Item = &'static str> {
                 return None;
             }
             let value = value.strip_prefix(' ').unwrap_or(value);
-            Some(
-                value
-                    .strip_prefix('"')
-                    .and_then(|v| v.strip_suffix('"'))
-                    .unwrap_or(value),
-            )
+            let value = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or(value);
+            Some((key.trim_end(), value))
         })
 }
 
@@ -477,7 +476,7 @@ fn section(text: &'static str, n: usize) -> impl Iterator<Item = &'static str> {
 pub fn error_message(error: &Error, lang: Lang) -> String {
     match lang {
         Lang::En if let Some(en) = english() => error.message_in(&en.errors),
-        _ => error.message_in(&dingji_rules::error::ZH),
+        _ => error.message_in(dingji_rules::error::ZH),
     }
 }
 
@@ -492,7 +491,7 @@ pub fn field_error_message(
         Lang::En if let Some(en) = english() => {
             error.message_naming(&en.errors, &field.names(scheme, lang))
         }
-        _ => error.message_in(&dingji_rules::error::ZH),
+        _ => error.message_in(dingji_rules::error::ZH),
     }
 }
 
@@ -509,7 +508,7 @@ pub fn row_error_message(
         Lang::En if let Some(en) = english() => {
             error.message_in_row(row, org, &en.errors, &field.names(scheme, lang))
         }
-        _ => error.message_in_row(row, org, &dingji_rules::error::ZH, &[]),
+        _ => error.message_in_row(row, org, dingji_rules::error::ZH, &[]),
     }
 }
 
@@ -522,8 +521,9 @@ pub fn load_english(done: impl FnOnce() + 'static) {
         return;
     }
     use wasm_bindgen::JsCast;
-    // `self.dingjiEn`: four arrays of strings (the calculator's, the list page's, the messages,
-    // the presets' Chinese and English in turn).
+    // `self.dingjiEn`: four arrays of strings (the calculator's keys and values in turn, the list
+    // page's the same, the messages as `key<TAB>pattern` lines, the presets' Chinese and English
+    // in turn).
     crate::wire::client::load_script("./en.js", "dingjiEn", move |global| {
         // The file is the app's own (post-build.mjs writes it): only its absence is checked.
         if global.is_object() {
@@ -537,7 +537,15 @@ pub fn load_english(done: impl FnOnce() + 'static) {
                     .map(leak)
                     .collect()
             };
-            install_english(part(0), part(1), part(2), part(3));
+            let pairs = |values: Vec<&'static str>| -> Vec<(&'static str, &'static str)> {
+                values.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+            };
+            install_english(
+                pairs(part(0)),
+                pairs(part(1)),
+                dingji_rules::error::keyed(part(2)),
+                part(3),
+            );
         }
         done();
     });
@@ -550,19 +558,17 @@ mod tests {
     const CATALOGUE: &str = include_str!("../../assets/en.txt");
 
     #[test]
-    fn the_catalogue_has_every_string_in_the_order_of_the_fields() {
-        let keys: Vec<&str> = CATALOGUE
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
-            .filter(|k| !k.contains('['))
-            .collect();
-        let fields: Vec<&str> = Strings::FIELDS
-            .iter()
-            .chain(ListStrings::FIELDS)
-            .copied()
-            .collect();
-        assert_eq!(keys, fields);
+    fn each_section_has_every_string_by_key_none_extra_none_twice() {
+        for (n, fields) in [(1, &Strings::FIELDS[..]), (2, &ListStrings::FIELDS[..])] {
+            let mut keys: Vec<&str> = section(CATALOGUE, n).map(|(k, _)| k).collect();
+            keys.sort_unstable();
+            let before = keys.len();
+            keys.dedup();
+            assert_eq!(keys.len(), before, "a key twice in section {n}");
+            let mut fields = fields.to_vec();
+            fields.sort_unstable();
+            assert_eq!(keys, fields, "section {n}: a key missing or extra");
+        }
         // Sections are found by their `[`: no value may hold one.
         assert_eq!(CATALOGUE.matches('[').count(), 2);
     }
