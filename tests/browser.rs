@@ -203,7 +203,11 @@ fn a_file_and_its_rows_cross_to_the_sheets_worker_as_they_are() {
             vec!["第一党支部".into(), String::new(), "a\u{1f}b\u{1e}c".into()],
         ],
         quoted: false,
-        notes: vec!["合并单元格已填充".into()],
+        notes: vec![dingji_sheets::Note::MergedFilled {
+            from: dingji_sheets::Place { row: 3, column: 1 },
+            to: dingji_sheets::Place { row: 5, column: 1 },
+            text: "农村".into(),
+        }],
     };
     let reply = SheetsReply::Opened(Opened {
         sheets: vec![("名单".into(), false), ("旧表".into(), true)],
@@ -215,6 +219,17 @@ fn a_file_and_its_rows_cross_to_the_sheets_worker_as_they_are() {
     assert_eq!(
         serde_wasm_bindgen::from_value::<SheetsReply>(value).unwrap(),
         reply
+    );
+    // A file refused: why and where cross as data.
+    let refused = SheetsReply::Refused(dingji_sheets::SheetError::UnsavedFormulas {
+        sheet: "名单".into(),
+        cells: vec![dingji_sheets::Place { row: 2, column: 1 }],
+        by_column: Vec::new(),
+    });
+    let value = serde_wasm_bindgen::to_value(&refused).unwrap();
+    assert_eq!(
+        serde_wasm_bindgen::from_value::<SheetsReply>(value).unwrap(),
+        refused
     );
     // A workbook to write: text and numbers with their decimals.
     let write = SheetsRequest::WriteWorkbook {

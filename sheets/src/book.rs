@@ -8,7 +8,8 @@ use std::io::Cursor;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, open_workbook_from_rs};
 
-use crate::{MAX_CELL_CHARS, MAX_COLS, MAX_INFLATED, MAX_ROWS, SheetText, column_letter, number};
+use crate::said::{NAMED, Note, Place, SheetError, Shown};
+use crate::{MAX_CELL_CHARS, MAX_COLS, MAX_INFLATED, MAX_ROWS, SheetText, number};
 
 /// A sheet of a workbook: its name, and whether Excel hides it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,34 +19,29 @@ pub struct SheetInfo {
 }
 
 /// The total size of a zip's entries once inflated, as its directory declares them.
-fn inflated(bytes: &[u8]) -> Result<u64, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))?;
+fn inflated(bytes: &[u8]) -> Result<u64, SheetError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| SheetError::NotAWorkbook)?;
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let entry = zip
-            .by_index_raw(i)
-            .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))?;
+        let entry = zip.by_index_raw(i).map_err(|_| SheetError::NotAWorkbook)?;
         total = total.saturating_add(entry.size());
     }
     Ok(total)
 }
 
-pub(crate) fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, String> {
+pub(crate) fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, SheetError> {
     let size = inflated(bytes)?;
     if size > MAX_INFLATED {
-        return Err(format!(
-            "工作簿解压后有 {} MB，超过上限 {} MB，无法导入",
-            size >> 20,
-            MAX_INFLATED >> 20
-        ));
+        return Err(SheetError::InflatedTooLarge {
+            mb: size >> 20,
+            max_mb: MAX_INFLATED >> 20,
+        });
     }
-    open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("文件不是可读取的 Excel 工作簿（.xlsx）：{e}"))
+    open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| SheetError::NotAWorkbook)
 }
 
 /// The worksheets of a workbook, in order (chart sheets left out).
-pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetInfo>, String> {
+pub fn sheets(bytes: &[u8]) -> Result<Vec<SheetInfo>, SheetError> {
     Ok(open(bytes)?
         .sheets_metadata()
         .iter()
@@ -238,11 +234,16 @@ fn shown(value: &DataRef<'_>, percent: bool, is_1904: bool) -> String {
 }
 
 /// The cells of the sheet `name`, as Excel shows them, from its first filled row.
-pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
+pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
     let mut book = open(bytes)?;
-    let unreadable = |e: calamine::XlsxError| format!("工作表“{name}”无法读取：{e}");
+    let sheet = || Some(name.to_owned());
+    let unreadable = |_: calamine::XlsxError| SheetError::SheetUnreadable {
+        sheet: name.to_owned(),
+    };
     if !book.sheet_names().iter().any(|n| n == name) {
-        return Err(format!("工作簿中没有工作表“{name}”"));
+        return Err(SheetError::NoSuchSheet {
+            sheet: name.to_owned(),
+        });
     }
     let is_1904 = book.has_1904_epoch();
     // Which cells show a percent, and which show a number to a fixed count of decimals: their
@@ -276,78 +277,73 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
     rounded_shown.sort_unstable();
     // Cells that show fewer decimals than they hold ("89.2" holding 89.16666…): read as they
     // hold (what Excel computes with), and said, each by its place, before 导入.
-    let mut shown_otherwise: Vec<String> = Vec::new();
+    let mut shown_otherwise: Vec<Shown> = Vec::new();
+    let mut shown_count = 0;
     // Looked up by position below; a sheet's XML need not list its cells in order.
     percent.sort_unstable();
     let mut filled: Vec<((u32, u32), String)> = Vec::new();
     // Formula cells without a saved result: (column, row) of each, named in the refusal.
-    let mut unsaved: Vec<(usize, u32)> = Vec::new();
+    let mut unsaved: Vec<Place> = Vec::new();
     {
         let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
         while let Some(cell) = cells.next_cell_with_formula().map_err(unreadable)? {
             let (r, c) = cell.pos;
-            let place = || format!("{}{}", column_letter(c as usize), r + 1);
+            let at = Place {
+                row: r as usize + 1,
+                column: c as usize,
+            };
             if r as usize >= MAX_ROWS {
-                return Err(format!(
-                    "工作表“{name}”超过 {MAX_ROWS} 行（{} 单元格有内容），无法导入：请分成几个文件",
-                    place()
-                ));
+                return Err(SheetError::TooManyRows {
+                    sheet: sheet(),
+                    at: Some(at),
+                });
             }
             if c as usize >= MAX_COLS {
-                return Err(format!(
-                    "工作表“{name}”超过 {MAX_COLS} 列（{} 单元格有内容），无法导入",
-                    place()
-                ));
+                return Err(SheetError::TooManyColumns {
+                    sheet: sheet(),
+                    at,
+                    found: None,
+                });
             }
             if cell.value == DataRef::Empty {
                 if cell.formula.is_some() {
-                    unsaved.push((c as usize, r + 1));
+                    unsaved.push(at);
                 }
                 continue;
             }
             let text = shown(&cell.value, percent.binary_search(&(r, c)).is_ok(), is_1904);
-            if let (DataRef::Float(v), Ok(at)) = (
+            if let (DataRef::Float(v), Ok(k)) = (
                 &cell.value,
                 rounded_shown.binary_search_by_key(&(r, c), |(pos, _)| *pos),
-            ) && let Some(&(_, decimals)) = rounded_shown.get(at)
+            ) && let Some(&(_, decimals)) = rounded_shown.get(k)
             {
                 let display = format!("{v:.decimals$}");
                 if display.parse::<f64>().ok() != Some(*v) {
-                    shown_otherwise.push(format!("{} 显示为 {display}，实际值 {text}", place()));
+                    shown_count += 1;
+                    if shown_otherwise.len() < NAMED {
+                        shown_otherwise.push(Shown {
+                            at,
+                            shown: display,
+                            held: text.clone(),
+                        });
+                    }
                 }
             }
             if text.encode_utf16().count() > MAX_CELL_CHARS {
-                return Err(format!(
-                    "工作表“{name}”的 {} 单元格超过 {MAX_CELL_CHARS} 个字符（Excel 单元格的上限）",
-                    place()
-                ));
+                return Err(SheetError::CellTooLong { sheet: sheet(), at });
             }
             filled.push(((r, c), text));
         }
     }
     if !unsaved.is_empty() {
-        return Err(format!(
-            "工作表“{name}”的 {}是公式，文件中没有保存计算结果：请在 Excel 或 WPS 中打开这个文件、保存后再导入",
-            formula_places(&unsaved)
-        ));
+        return Err(unsaved_formulas(name, &unsaved));
     }
     let mut notes = Vec::new();
     if !shown_otherwise.is_empty() {
-        const NAMED: usize = 10;
-        let more = if shown_otherwise.len() > NAMED {
-            format!("；另有 {} 个单元格同样", shown_otherwise.len() - NAMED)
-        } else {
-            String::new()
-        };
-        let named: Vec<&str> = shown_otherwise
-            .iter()
-            .take(NAMED)
-            .map(String::as_str)
-            .collect();
-        notes.push(format!(
-            "{}{more}：按实际值导入（Excel 计算用的也是实际值）",
-            named.join("；")
-        ));
+        notes.push(Note::ShownOtherwise {
+            cells: shown_otherwise,
+            count: shown_count,
+        });
     }
     // A cell merged down a column (a category over several rows) fills each row it covers.
     let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
@@ -366,26 +362,24 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
                 filled.insert(slot, ((r, c0), value.clone()));
             }
         }
-        notes.push(format!(
-            "合并单元格 {}{}:{}{} 的“{value}”已填入它占的每一行",
-            column_letter(c0 as usize),
-            r0 + 1,
-            column_letter(c1 as usize),
-            r1 + 1
-        ));
+        notes.push(Note::MergedFilled {
+            from: Place {
+                row: r0 as usize + 1,
+                column: c0 as usize,
+            },
+            to: Place {
+                row: r1 as usize + 1,
+                column: c1 as usize,
+            },
+            text: value,
+        });
     }
     let hidden = hidden_rows(bytes, name);
     if !hidden.is_empty() {
-        let named: Vec<String> = hidden.iter().take(10).map(u32::to_string).collect();
-        let more = if hidden.len() > 10 {
-            format!(" 等 {} 行", hidden.len())
-        } else {
-            String::new()
-        };
-        notes.push(format!(
-            "第 {}{more} 行在 Excel 中是隐藏的，已一并读入（不要的行请在文件中删去）",
-            named.join("、")
-        ));
+        notes.push(Note::HiddenRows {
+            rows: hidden.iter().take(NAMED).map(|r| *r as usize).collect(),
+            count: hidden.len(),
+        });
     }
     let Some(top) = filled.iter().map(|((r, _), _)| *r).min() else {
         return Ok(SheetText {
@@ -411,29 +405,23 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, String> {
     })
 }
 
-/// The formula cells without a saved result, each named ("B2、B3 单元格") up to ten; more, by
-/// column, in the order they were met ("B 列 12 个、D 列 3 个单元格").
-fn formula_places(cells: &[(usize, u32)]) -> String {
-    const NAMED: usize = 10;
-    if cells.len() <= NAMED {
-        let named: Vec<String> = cells
-            .iter()
-            .map(|&(c, r)| format!("{}{r}", column_letter(c)))
-            .collect();
-        return format!("{} 单元格", named.join("、"));
-    }
-    let mut columns: Vec<(usize, usize)> = Vec::new();
-    for &(c, _) in cells {
-        match columns.iter_mut().find(|(col, _)| *col == c) {
-            Some((_, n)) => *n += 1,
-            None => columns.push((c, 1)),
+/// The refusal of a sheet whose formula cells have no saved result: the first [`NAMED`] cells,
+/// and where there are more, how many in each column, in the order they were met.
+fn unsaved_formulas(sheet: &str, cells: &[Place]) -> SheetError {
+    let mut by_column: Vec<(usize, usize)> = Vec::new();
+    if cells.len() > NAMED {
+        for place in cells {
+            match by_column.iter_mut().find(|(col, _)| *col == place.column) {
+                Some((_, n)) => *n += 1,
+                None => by_column.push((place.column, 1)),
+            }
         }
     }
-    let named: Vec<String> = columns
-        .iter()
-        .map(|&(c, n)| format!("{} 列 {n} 个", column_letter(c)))
-        .collect();
-    format!("{}单元格", named.join("、"))
+    SheetError::UnsavedFormulas {
+        sheet: sheet.to_owned(),
+        cells: cells.iter().take(NAMED).copied().collect(),
+        by_column,
+    }
 }
 
 #[cfg(test)]
@@ -474,19 +462,27 @@ mod tests {
         // Read as held, to the 15 significant digits Excel keeps, not as shown.
         assert_eq!(read.rows[1][2], "89.1666666666667");
         assert_eq!(read.rows[2][1], "88.5");
-        let said = read
+        let Some(Note::ShownOtherwise { cells, count }) = read
             .notes
             .iter()
-            .find(|n| n.contains("显示为"))
-            .unwrap_or_else(|| panic!("{:?}", read.notes));
+            .find(|n| matches!(n, Note::ShownOtherwise { .. }))
+        else {
+            panic!("{:?}", read.notes)
+        };
         // C2 shows 89.2 and holds 89.1666…; B3 shows 88 (or 89: half) and holds 88.5; B2 and C3
         // show what they hold.
-        assert!(said.starts_with("C2 显示为 89.2，实际值 89.1666"), "{said}");
-        assert!(said.contains("；B3 显示为 8"), "{said}");
-        assert!(!said.contains("B2") && !said.contains("C3"), "{said}");
+        assert_eq!(*count, 2);
+        let at: Vec<Place> = cells.iter().map(|c| c.at).collect();
+        assert_eq!(
+            at,
+            [Place { row: 2, column: 2 }, Place { row: 3, column: 1 }]
+        );
+        assert_eq!(cells[0].shown, "89.2");
+        assert!(cells[0].held.starts_with("89.1666"), "{:?}", cells[0]);
         assert!(
-            said.ends_with("按实际值导入（Excel 计算用的也是实际值）"),
-            "{said}"
+            cells[1].shown.starts_with('8') && cells[1].held == "88.5",
+            "{:?}",
+            cells[1]
         );
     }
 
@@ -539,7 +535,10 @@ mod tests {
             ]
         );
         assert!(
-            read.notes.iter().any(|n| n.contains("B2:B3")),
+            read.notes
+                .iter()
+                .any(|n| matches!(n, Note::MergedFilled { from, to, .. }
+                if *from == Place { row: 2, column: 1 } && *to == Place { row: 3, column: 1 })),
             "{:?}",
             read.notes
         );
@@ -562,7 +561,14 @@ mod tests {
         );
         let without = strip_results(&bytes);
         let e = read_sheet(&without, "Sheet1").unwrap_err();
-        assert!(e.contains("B2") && e.contains("没有保存计算结果"), "{e}");
+        assert_eq!(
+            e,
+            SheetError::UnsavedFormulas {
+                sheet: "Sheet1".into(),
+                cells: vec![Place { row: 2, column: 1 }],
+                by_column: Vec::new(),
+            }
+        );
     }
 
     /// The workbook with every formula's saved result taken out, as some programs write it.
@@ -606,12 +612,12 @@ mod tests {
         let bytes = book.save_to_buffer().unwrap();
         let read = read_sheet(&bytes, "名单").unwrap();
         assert_eq!(read.rows.len(), 4, "a hidden row is read");
-        assert!(
-            read.notes
-                .iter()
-                .any(|n| n.starts_with("第 3 行在 Excel 中是隐藏的")),
-            "{:?}",
-            read.notes
+        assert_eq!(
+            read.notes,
+            [Note::HiddenRows {
+                rows: vec![3],
+                count: 1
+            }]
         );
         assert!(read_sheet(&bytes, "说明").unwrap().notes.is_empty());
     }
@@ -648,7 +654,12 @@ mod tests {
         sheet.write_string(1_000_000, 300, "远").unwrap();
         let bytes = book.save_to_buffer().unwrap();
         let e = read_sheet(&bytes, "Sheet1").unwrap_err();
-        assert!(e.contains("行") && e.contains("无法导入"), "{e}");
+        // The first cell past the bounds, by its place (row 1,000,001, column 301 = KO).
+        assert!(
+            matches!(&e, SheetError::TooManyRows { sheet: Some(s), at: Some(p) }
+                if s == "Sheet1" && p.row == 1_000_001 && p.column == 300),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -670,14 +681,26 @@ mod tests {
 
     #[test]
     fn every_formula_cell_without_its_result_is_named_then_counted_by_column() {
-        assert_eq!(formula_places(&[(1, 2)]), "B2 单元格");
+        let place = |column, row| Place { row, column };
+        let few = [place(1, 2), place(1, 3), place(3, 2)];
         assert_eq!(
-            formula_places(&[(1, 2), (1, 3), (3, 2)]),
-            "B2、B3、D2 单元格"
+            unsaved_formulas("名单", &few),
+            SheetError::UnsavedFormulas {
+                sheet: "名单".into(),
+                cells: few.to_vec(),
+                by_column: Vec::new()
+            }
         );
-        // Eleven or more: by column, in the order met.
-        let mut many: Vec<(usize, u32)> = (2..14).map(|r| (1, r)).collect();
-        many.extend((2..5).map(|r| (3, r)));
-        assert_eq!(formula_places(&many), "B 列 12 个、D 列 3 个单元格");
+        // Eleven or more: the first ten, and by column, in the order met.
+        let mut many: Vec<Place> = (2..14).map(|r| place(1, r)).collect();
+        many.extend((2..5).map(|r| place(3, r)));
+        let SheetError::UnsavedFormulas {
+            cells, by_column, ..
+        } = unsaved_formulas("名单", &many)
+        else {
+            panic!()
+        };
+        assert_eq!(cells, many[..10]);
+        assert_eq!(by_column, [(1, 12), (3, 3)]);
     }
 }

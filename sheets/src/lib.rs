@@ -3,14 +3,16 @@
 //! them (`book`), and a workbook written from named sheets of cells. Pure functions over bytes,
 //! tested natively; the app's `sheets` binary serves them to the page from a worker.
 //!
-//! Errors are Chinese sentences for the user.
+//! Errors and notes are data, with where they are ([`said`]); the page writes the sentences.
 
 mod book;
+pub mod said;
 mod text;
 
 use rust_xlsxwriter::{Format, Workbook};
 
 pub use book::{SheetInfo, read_sheet, sheets};
+pub use said::{Note, Place, SheetError};
 pub use text::{Encoding, decode, read_text};
 
 /// The largest file read (bytes).
@@ -95,29 +97,24 @@ fn encrypted(bytes: &[u8]) -> bool {
 /// Opens a file of any kind the list imports; `encoding` applies to a text file. A file named as
 /// a workbook (`named_workbook`: .xlsx, .xlsm) whose bytes are not one is a damaged workbook, not
 /// text; any other name is read for what its bytes are.
-pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Result<Opened, String> {
+pub fn open_file(
+    bytes: &[u8],
+    encoding: Encoding,
+    named_workbook: bool,
+) -> Result<Opened, SheetError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "文件有 {} MB，超过上限 {} MB，无法导入",
-            bytes.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
+        return Err(SheetError::FileTooLarge {
+            mb: bytes.len() >> 20,
+            max_mb: MAX_FILE_BYTES >> 20,
+        });
     }
     match kind(bytes) {
-        Kind::Xls if encrypted(bytes) => Err(
-            "工作簿设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿）并保存，再导入"
-                .into(),
-        ),
-        Kind::Xls => Err(
-            "这是旧版 Excel 文件（.xls），无法直接读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入"
-                .into(),
-        ),
+        Kind::Xls if encrypted(bytes) => Err(SheetError::Encrypted),
+        Kind::Xls => Err(SheetError::OldExcel),
         Kind::Xlsx => {
             let sheets = sheets(bytes)?;
             if sheets.is_empty() {
-                return Err(
-                    "工作簿中没有工作表（只有图表或宏表），没有可导入的名单".into(),
-                );
+                return Err(SheetError::NoWorksheets);
             }
             let visible: Vec<&SheetInfo> = sheets.iter().filter(|s| !s.hidden).collect();
             // Several sheets: the one that holds the list is read first, and the user may pick
@@ -138,10 +135,11 @@ pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Resu
                     Some((mut sheet, name, rows)) if rows > 0 => {
                         sheet.notes.insert(
                             0,
-                            format!(
-                                "已读取工作表“{name}”：它有 {rows} 行名称和数字，在 {} 个工作表中最多（可在“工作表”中改选）",
-                                others + 1
-                            ),
+                            Note::ChosenSheet {
+                                sheet: name.clone(),
+                                rows,
+                                sheets: others + 1,
+                            },
                         );
                         (Some(sheet), Some((name, rows)))
                     }
@@ -157,16 +155,13 @@ pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Resu
             let sheet = match visible.as_slice() {
                 [only] => {
                     let mut sheet = read_sheet(bytes, &only.name)?;
-                    let hidden: Vec<&str> = sheets
+                    let hidden: Vec<String> = sheets
                         .iter()
                         .filter(|s| s.hidden)
-                        .map(|s| s.name.as_str())
+                        .map(|s| s.name.clone())
                         .collect();
                     if !hidden.is_empty() {
-                        sheet.notes.push(format!(
-                            "工作簿另有隐藏的工作表“{}”，未读取",
-                            hidden.join("”“")
-                        ));
+                        sheet.notes.push(Note::HiddenSheets { sheets: hidden });
                     }
                     Some(sheet)
                 }
@@ -179,9 +174,7 @@ pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Resu
                 chosen: None,
             })
         }
-        Kind::Text if named_workbook => Err(
-            "文件不是可读取的 Excel 工作簿（.xlsx）：它的内容不是 Excel 格式，文件可能已损坏".into(),
-        ),
+        Kind::Text if named_workbook => Err(SheetError::NotAWorkbook),
         Kind::Text => {
             let (text, encoding) = decode(bytes, encoding)?;
             Ok(Opened {
@@ -195,7 +188,7 @@ pub fn open_file(bytes: &[u8], encoding: Encoding, named_workbook: bool) -> Resu
 }
 
 /// The names of the worksheets of an .xlsx file, in order.
-pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, String> {
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
     Ok(sheets(bytes)?.into_iter().map(|s| s.name).collect())
 }
 
@@ -205,7 +198,7 @@ pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, String> {
 pub struct SheetText {
     pub first_row: usize,
     pub rows: Vec<Vec<String>>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// The spreadsheet's name of column `j` (from 0): A, B, … Z, AA, AB …
@@ -275,8 +268,8 @@ pub fn formula_like(text: &str) -> bool {
 
 /// A workbook of the named sheets, as the bytes of an .xlsx file. The first row of each sheet is
 /// bold; the first sheet's first row and column stay in view when scrolling.
-pub fn write_workbook(sheets: &[(String, Vec<Vec<Cell>>)]) -> Result<Vec<u8>, String> {
-    let failed = |e: rust_xlsxwriter::XlsxError| format!("Excel 文件未能生成：{e}");
+pub fn write_workbook(sheets: &[(String, Vec<Vec<Cell>>)]) -> Result<Vec<u8>, SheetError> {
+    let failed = |_: rust_xlsxwriter::XlsxError| SheetError::NotWritten;
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let quoted = Format::new().set_quote_prefix();
@@ -294,9 +287,9 @@ pub fn write_workbook(sheets: &[(String, Vec<Vec<Cell>>)]) -> Result<Vec<u8>, St
         sheet.set_name(name).map_err(failed)?;
         let mut widths: Vec<usize> = Vec::new();
         for (r, row) in rows.iter().enumerate() {
-            let r = u32::try_from(r).map_err(|_| "行数过多".to_owned())?;
+            let r = u32::try_from(r).map_err(|_| SheetError::NotWritten)?;
             for (c, cell) in row.iter().enumerate() {
-                let c = u16::try_from(c).map_err(|_| "列数过多".to_owned())?;
+                let c = u16::try_from(c).map_err(|_| SheetError::NotWritten)?;
                 let shown = match cell {
                     Cell::Text(t) if r == 0 => {
                         sheet.write_string_with_format(r, c, t, &bold).map(|_| t)
@@ -306,7 +299,7 @@ pub fn write_workbook(sheets: &[(String, Vec<Vec<Cell>>)]) -> Result<Vec<u8>, St
                     }
                     Cell::Text(t) => sheet.write_string(r, c, t).map(|_| t),
                     Cell::Number { text, decimals } => {
-                        let value: f64 = text.parse().map_err(|_| format!("“{text}”不是数"))?;
+                        let value: f64 = text.parse().map_err(|_| SheetError::NotWritten)?;
                         let format = formats.get(*decimals as usize).unwrap_or(&bold);
                         sheet
                             .write_number_with_format(r, c, value, format)
@@ -392,15 +385,15 @@ mod tests {
         let mut xls = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
         xls.resize(512, 0);
         let e = open_file(&xls, Encoding::Auto, false).unwrap_err();
-        assert!(e.contains("另存为 .xlsx 或 CSV"), "{e}");
+        assert_eq!(e, SheetError::OldExcel);
         // Text named .xlsx is a damaged workbook; named anything else, it is text.
         let e = open_file("名称\n甲".as_bytes(), Encoding::Auto, true).unwrap_err();
-        assert!(e.contains("不是可读取的 Excel 工作簿"), "{e}");
+        assert_eq!(e, SheetError::NotAWorkbook);
         let opened = open_file("名称\n甲".as_bytes(), Encoding::Auto, false).unwrap();
         assert_eq!(opened.sheet.unwrap().rows, [vec!["名称"], vec!["甲"]]);
         // Too large.
         let e = open_file(&vec![b'a'; MAX_FILE_BYTES + 1], Encoding::Auto, false).unwrap_err();
-        assert!(e.contains("超过上限 20 MB"), "{e}");
+        assert_eq!(e, SheetError::FileTooLarge { mb: 20, max_mb: 20 });
     }
 
     #[test]
@@ -416,9 +409,14 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_workbook_is_reported() {
         let e = sheet_names(b"name,score\n").unwrap_err();
-        assert!(e.contains("不是可读取的 Excel 工作簿"), "{e}");
+        assert_eq!(e, SheetError::NotAWorkbook);
         let e = read_sheet(&book(), "没有这张表").unwrap_err();
-        assert!(e.contains("没有这张表"), "{e}");
+        assert_eq!(
+            e,
+            SheetError::NoSuchSheet {
+                sheet: "没有这张表".into()
+            }
+        );
     }
 
     #[test]
@@ -470,7 +468,11 @@ mod tests {
         assert_eq!(sheet.rows[1], ["红星村", "92"]);
         assert_eq!(
             sheet.notes[0],
-            "已读取工作表“名单”：它有 3 行名称和数字，在 2 个工作表中最多（可在“工作表”中改选）"
+            Note::ChosenSheet {
+                sheet: "名单".into(),
+                rows: 3,
+                sheets: 2
+            }
         );
     }
 
@@ -484,7 +486,7 @@ mod tests {
         bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
         bytes.resize(4096, 0);
         let e = open_file(&bytes, Encoding::Auto, true).unwrap_err();
-        assert!(e.contains("打开密码") && !e.contains(".xls）"), "{e}");
+        assert_eq!(e, SheetError::Encrypted);
     }
 
     #[test]
@@ -502,7 +504,7 @@ mod tests {
         let bytes = book.save_to_buffer().unwrap();
         let only_chart = without_worksheets(&bytes);
         let e = open_file(&only_chart, Encoding::Auto, true).unwrap_err();
-        assert!(e.contains("没有工作表"), "{e}");
+        assert_eq!(e, SheetError::NoWorksheets);
     }
 
     /// `bytes` (an .xlsx) with its worksheets taken out of the workbook's list of sheets.

@@ -5,6 +5,7 @@
 
 use encoding_rs::{DecoderResult, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
+use crate::said::{Place, SheetError};
 use crate::{MAX_CELL_CHARS, MAX_COLS, MAX_ROWS, SheetText};
 
 /// The encoding of a text file: detected, or chosen by the user.
@@ -141,7 +142,7 @@ fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
 /// characters at least four times the places that break: Chinese GBK text read as UTF-8 breaks
 /// more often than it reads, 13 characters to 39 breaks in a clerk's header row); else GBK/GB18030, as Chinese Excel and WPS save "CSV", where it reads
 /// as that. `Err` names the line that breaks each.
-fn detect(bytes: &[u8]) -> Result<Encoding, String> {
+fn detect(bytes: &[u8]) -> Result<Encoding, SheetError> {
     let (valid, broken) = utf8_census(bytes);
     if broken == 0 || valid >= 4 * broken {
         return Ok(Encoding::Utf8);
@@ -151,9 +152,10 @@ fn detect(bytes: &[u8]) -> Result<Encoding, String> {
         strict(bytes, Encoding::Utf8),
     ) {
         (Ok(_), _) => Ok(Encoding::Gb18030),
-        (Err(gbk), Err(utf8)) => Err(format!(
-            "文件既不是有效的 UTF-8 文本（第 {utf8} 行有无法识别的字节），也不是有效的 GBK/GB18030 文本（第 {gbk} 行有无法识别的字节）。如果是其他编码，请在“编码”中选择，或在 Excel 中另存为“CSV UTF-8”"
-        )),
+        (Err(gbk), Err(utf8)) => Err(SheetError::NeitherUtf8NorGbk {
+            utf8_line: utf8,
+            gbk_line: gbk,
+        }),
         (Err(_), Ok(_)) => Ok(Encoding::Utf8),
     }
 }
@@ -162,34 +164,25 @@ fn detect(bytes: &[u8]) -> Result<Encoding, String> {
 /// encoding a byte-order mark names; else the one [`detect`] finds on the whole file. A file
 /// that is UTF-8 but for a broken byte is reported by line, not read as GBK (which would garble
 /// every name).
-pub fn decode(bytes: &[u8], chosen: Encoding) -> Result<(String, Encoding), String> {
+pub fn decode(bytes: &[u8], chosen: Encoding) -> Result<(String, Encoding), SheetError> {
     let (encoding, body) = match (chosen, bom(bytes)) {
         (Encoding::Auto, Some((e, n))) => (e, &bytes[n..]),
         (Encoding::Auto, None) => {
             if looks_utf16(bytes) {
-                return Err(
-                    "文件像是没有字节顺序标记（BOM）的 UTF-16 文本：请在“编码”中选择 UTF-16 LE 或 UTF-16 BE"
-                        .into(),
-                );
+                return Err(SheetError::Utf16WithoutBom);
             }
             (detect(bytes)?, bytes)
         }
         (e, Some((marked, n))) if marked == e => (e, &bytes[n..]),
         (e, _) => (e, bytes),
     };
-    let text = strict(body, encoding).map_err(|line| {
-        let hint = if chosen == Encoding::Auto {
-            "。如果是其他编码，请在“编码”中选择，或在 Excel 中另存为“CSV UTF-8”"
-        } else {
-            "，请换一种编码"
-        };
-        format!(
-            "文件不是有效的 {} 文本：第 {line} 行有无法识别的字节{hint}",
-            encoding.name()
-        )
+    let text = strict(body, encoding).map_err(|line| SheetError::BadBytes {
+        encoding: encoding.name().to_owned(),
+        line,
+        chosen: chosen != Encoding::Auto,
     })?;
     if text.contains('\0') {
-        return Err("文件不是文本，也不是 Excel 工作簿（.xlsx）".into());
+        return Err(SheetError::NotText);
     }
     Ok((text, encoding))
 }
@@ -243,12 +236,10 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
 /// The records of a text file, as a spreadsheet numbers its rows (a blank line is an empty row;
 /// a line break inside quotes stays in its cell). Every limit is checked: rows, columns, the
 /// length of a cell.
-pub fn read_text(text: &str) -> Result<SheetText, String> {
+pub fn read_text(text: &str) -> Result<SheetText, SheetError> {
     let delimiter = delimiter(text);
     if let Some(line) = unclosed_quote(text, delimiter) {
-        return Err(format!(
-            "第 {line} 行有一个引号（\"）没有配对，其后的内容都会被读进同一个单元格：请检查这一行"
-        ));
+        return Err(SheetError::UnmatchedQuote { line });
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -264,9 +255,7 @@ pub fn read_text(text: &str) -> Result<SheetText, String> {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => {
-                return Err(format!("第 {next_line} 行无法按 CSV 读取：{e}"));
-            }
+            Err(_) => return Err(SheetError::NotCsv { line: next_line }),
         }
         // The line the record starts on, counted from its first byte. The crate's own line count
         // lags behind quoted line breaks, and its offset is before the line breaks it skipped.
@@ -288,23 +277,29 @@ pub fn read_text(text: &str) -> Result<SheetText, String> {
         let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
         next_line = line + 1 + breaks as u64;
         if rows.len() >= MAX_ROWS {
-            return Err(format!("文件超过 {MAX_ROWS} 行，无法导入：请分成几个文件"));
+            return Err(SheetError::TooManyRows {
+                sheet: None,
+                at: None,
+            });
         }
         if record.len() > MAX_COLS {
-            return Err(format!(
-                "第 {} 行有 {} 列，超过上限 {MAX_COLS} 列",
-                rows.len() + 1,
-                record.len()
-            ));
+            return Err(SheetError::TooManyColumns {
+                sheet: None,
+                at: Place {
+                    row: rows.len() + 1,
+                    column: MAX_COLS,
+                },
+                found: Some(record.len()),
+            });
         }
         let row = rows.len() + 1;
         let mut cells = Vec::with_capacity(record.len());
         for (j, field) in record.iter().enumerate() {
             if field.encode_utf16().count() > MAX_CELL_CHARS {
-                return Err(format!(
-                    "第 {row} 行 {} 列的内容超过 {MAX_CELL_CHARS} 个字符（Excel 单元格的上限）",
-                    crate::column_letter(j)
-                ));
+                return Err(SheetError::CellTooLong {
+                    sheet: None,
+                    at: Place { row, column: j },
+                });
             }
             cells.push(field.to_owned());
         }
@@ -381,9 +376,12 @@ mod tests {
         let mut bytes = gbk("名称\n红星村\n");
         bytes.extend([0xff, 0xff, b'\n']);
         let e = decode(&bytes, Encoding::Auto).unwrap_err();
-        assert!(
-            e.contains("UTF-8 文本（第 1 行") && e.contains("GBK/GB18030 文本（第 3 行"),
-            "{e}"
+        assert_eq!(
+            e,
+            SheetError::NeitherUtf8NorGbk {
+                utf8_line: 1,
+                gbk_line: 3
+            }
         );
     }
 
@@ -392,22 +390,30 @@ mod tests {
         // UTF-8 with one broken byte on line 3: not read as GBK.
         let mut bytes = "名称\n红星村\n幸福".as_bytes().to_vec();
         bytes.push(0xff);
+        let bad = |e: SheetError| match e {
+            SheetError::BadBytes {
+                encoding,
+                line,
+                chosen,
+            } => (encoding, line, chosen),
+            e => panic!("{e:?}"),
+        };
         let e = decode(&bytes, Encoding::Auto).unwrap_err();
-        assert!(e.contains("UTF-8") && e.contains("第 3 行"), "{e}");
+        assert_eq!(bad(e), (Encoding::Utf8.name().to_owned(), 3, false));
 
         // GBK chosen for a file that is not.
         let e = decode(&[b'a', b'\n', 0x81, 0x20], Encoding::Gb18030).unwrap_err();
-        assert!(e.contains("GBK") && e.contains("第 2 行"), "{e}");
+        assert_eq!(bad(e), (Encoding::Gb18030.name().to_owned(), 2, true));
         // A GBK file read as UTF-8 because the user said so.
         let e = decode(&gbk("名称"), Encoding::Utf8).unwrap_err();
-        assert!(e.contains("UTF-8"), "{e}");
+        assert_eq!(bad(e), (Encoding::Utf8.name().to_owned(), 1, true));
         // UTF-16 without its mark.
         let bytes: Vec<u8> = "name,score"
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
         let e = decode(&bytes, Encoding::Auto).unwrap_err();
-        assert!(e.contains("UTF-16"), "{e}");
+        assert_eq!(e, SheetError::Utf16WithoutBom);
         assert_eq!(
             decode(&bytes, Encoding::Utf16Le),
             Ok(("name,score".into(), Encoding::Utf16Le))
@@ -435,7 +441,7 @@ mod tests {
     #[test]
     fn an_unclosed_quote_is_an_error_naming_its_row_not_the_rest_of_the_file_swallowed() {
         let e = read_text("名称,分数\n甲,90\n\"乙,80\n丙,70\n").unwrap_err();
-        assert!(e.starts_with("第 3 行"), "{e}");
+        assert_eq!(e, SheetError::UnmatchedQuote { line: 3 });
         // A quote inside a field is a character, not an opening.
         assert_eq!(
             read_text("名称\n甲\"村\n").unwrap().rows,
@@ -446,14 +452,32 @@ mod tests {
     #[test]
     fn limits_are_refused_with_their_message() {
         let wide = vec!["x"; MAX_COLS + 1].join(",");
-        assert!(read_text(&wide).unwrap_err().contains("列"));
+        assert_eq!(
+            read_text(&wide).unwrap_err(),
+            SheetError::TooManyColumns {
+                sheet: None,
+                at: Place {
+                    row: 1,
+                    column: MAX_COLS
+                },
+                found: Some(MAX_COLS + 1)
+            }
+        );
         let long = "x".repeat(MAX_CELL_CHARS + 1);
-        assert!(
-            read_text(&format!("a\n{long}\n"))
-                .unwrap_err()
-                .contains("第 2 行 A 列")
+        assert_eq!(
+            read_text(&format!("a\n{long}\n")).unwrap_err(),
+            SheetError::CellTooLong {
+                sheet: None,
+                at: Place { row: 2, column: 0 }
+            }
         );
         let tall = "1\n".repeat(MAX_ROWS + 1);
-        assert!(read_text(&tall).unwrap_err().contains("行"));
+        assert_eq!(
+            read_text(&tall).unwrap_err(),
+            SheetError::TooManyRows {
+                sheet: None,
+                at: None
+            }
+        );
     }
 }

@@ -4,8 +4,9 @@
 //! hash of their content.
 //!
 //! Each message is `{ id, request }`, a [`Request`] as serde-wasm-bindgen made it; each reply
-//! `{ id, ok }` with the [`Reply`], or `{ id, error }` with the Chinese sentence for the user (the
-//! protocol of `dingji::wire::client`). A written workbook's buffer is transferred, not copied.
+//! `{ id, ok }` with the [`Reply`] (a file refused is [`Reply::Refused`], why and where as data),
+//! or `{ id, error }` where the request or the reply could not cross (the protocol of
+//! `dingji::wire::client`). A written workbook's buffer is transferred, not copied.
 
 use dingji::wire::sheets::{Opened, Reply, Request, Table};
 use dingji_sheets::{Encoding, SheetText, open_file, read_sheet, write_workbook};
@@ -21,7 +22,11 @@ fn table(sheet: SheetText) -> Table {
 }
 
 /// The answer to one request.
-fn handle(request: Request) -> Result<Reply, String> {
+fn handle(request: Request) -> Reply {
+    answer(request).unwrap_or_else(Reply::Refused)
+}
+
+fn answer(request: Request) -> Result<Reply, dingji_sheets::SheetError> {
     Ok(match request {
         Request::Ping => Reply::Ready,
         Request::Open {
@@ -56,7 +61,7 @@ fn start() {
     serve(|get| {
         let answer = serde_wasm_bindgen::from_value::<Request>(get("request"))
             .map_err(|_| "表格模块收到的请求无法读取".to_owned())
-            .and_then(handle)
+            .map(handle)
             .and_then(|reply| {
                 serde_wasm_bindgen::to_value(&reply).map_err(|_| "结果无法传回页面".to_owned())
             });

@@ -290,7 +290,9 @@ mod serve {
             dingji::tools::export::export(&state, &graded, kind)
                 .await
                 .map(|()| JsValue::UNDEFINED)
-                .map_err(|why| JsValue::from_str(&why.message(state.lang)))
+                .map_err(|why| {
+                    JsValue::from_str(&dingji::tools::sheet_said::said(&why, state.lang))
+                })
         })
     }
 

@@ -18,4 +18,5 @@ pub mod export;
 pub mod import;
 pub mod paste;
 pub mod publicity;
+pub mod sheet_said;
 pub mod workshop;

@@ -22,9 +22,12 @@ pub mod tools;
 /// language where there is an English one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Error {
-    /// A worker refused, with its sentence (the rules' or the sheets crate's, in Chinese, naming
-    /// the field, row or cell).
+    /// A worker refused, with its sentence (the rules', in Chinese, naming the field or row).
     Refused(String),
+    /// The sheets worker refused a file (or a workbook to write): why, and where, as data;
+    /// written in the page's language by the tools that read files (`tools::sheet_said`), so
+    /// that the pages do not carry those sentences (here, only that the file did not read).
+    Sheet(dingji_sheets::SheetError),
     /// Saved text (the calculator's inputs or a share link, a saved list) that does not read.
     Unreadable(Unreadable),
     /// The tools bundle could not be loaded: what the browser said, if anything (`unfetched`:
@@ -120,6 +123,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Refused(why) => f.write_str(why),
+            Error::Sheet(_) => f.write_str("文件未能读取"),
             Error::Unreadable(why) => why.fmt(f),
             Error::Worker(failure) => f.write_str(failure.zh()),
             Error::NotLoaded(why) => match why.as_str() {
@@ -185,6 +189,7 @@ impl Error {
             },
             (Error::Unreadable(why), dingji_rules::Lang::En) => why.english(),
             (Error::Worker(failure), dingji_rules::Lang::En) => failure.en().to_owned(),
+            (Error::Sheet(_), dingji_rules::Lang::En) => "The file could not be read".to_owned(),
             _ => self.to_string(),
         }
     }

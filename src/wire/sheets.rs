@@ -42,8 +42,9 @@ pub enum Request {
     },
 }
 
-/// The sheets worker's answer to a [`Request`] (a refusal crosses as the reply's error, a
-/// Chinese sentence for the user).
+/// The sheets worker's answer to a [`Request`] (a file or a workbook refused is
+/// [`Reply::Refused`], with why and where; the protocol's own failures cross as the reply's
+/// error).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reply {
     /// To [`Request::Ping`].
@@ -54,6 +55,8 @@ pub enum Reply {
     Sheet(Table),
     /// To [`Request::WriteWorkbook`]: the bytes of the .xlsx file.
     Workbook(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// To any: the file or the workbook refused.
+    Refused(dingji_sheets::SheetError),
 }
 
 /// A sheet or a text file's records: `rows[0]` is on line (row) `first_row` of the file.
@@ -66,8 +69,9 @@ pub struct Table {
     /// Set by the page, from what the file is.
     #[serde(skip)]
     pub quoted: bool,
-    /// What reading it did that the user should know (merged cells filled, hidden sheets).
-    pub notes: Vec<String>,
+    /// What reading it did that the user should know (merged cells filled, hidden sheets),
+    /// written by `tools::sheet_said::note`.
+    pub notes: Vec<dingji_sheets::Note>,
     /// The lines above the header that hold anything (a title, who filled the form), left out
     /// when the import found its header below them. Set by the page.
     #[serde(skip)]
@@ -85,7 +89,11 @@ async fn ask(request: &Request) -> Result<Reply, Error> {
     let reply = JsFuture::from(super::client::ask(SHEETS_URL, &message))
         .await
         .map_err(Error::from_js)?;
-    serde_wasm_bindgen::from_value(reply).map_err(|_| refused("表格模块的答复无法读取"))
+    match serde_wasm_bindgen::from_value(reply).map_err(|_| refused("表格模块的答复无法读取"))?
+    {
+        Reply::Refused(why) => Err(Error::Sheet(why)),
+        reply => Ok(reply),
+    }
 }
 
 /// Starts the worker (fetching and compiling its wasm) while the user chooses a file.

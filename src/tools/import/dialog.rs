@@ -285,7 +285,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                 .map(|f| encoding_picker(lang, &f.encoding, reencode(f.clone())));
             html! {
                 <>
-                    <p class="error" role="alert" id="import-failed">{ why.message(lang) }</p>
+                    <p class="error" role="alert" id="import-failed">{ crate::tools::sheet_said::said(&why, lang) }</p>
                     { for picker }
                     { chooser }
                 </>
@@ -458,7 +458,13 @@ fn map_view(
     };
     let reading = m.reading.clone();
     let problems = &reading.problems;
-    let notes: Vec<&String> = m.table.notes.iter().chain(&reading.notes).collect();
+    let notes: Vec<String> = m
+        .table
+        .notes
+        .iter()
+        .map(|n| crate::tools::sheet_said::note(n, lang))
+        .chain(reading.notes.iter().cloned())
+        .collect();
     let ready = problems.is_empty();
     // Over a list that is not empty, 导入 asks first: replace it, or append instead.
     let must_ask = !m.append && props.existing > 0;
@@ -513,7 +519,7 @@ fn map_view(
         <>
             { source_picker }
             if !notes.is_empty() {
-                <ul class="notes" id="import-notes">{ for notes.iter().map(|n| html! { <li>{ n.as_str() }</li> }) }</ul>
+                <ul class="notes" id="import-notes">{ for notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
             }
             { take_back }
             if m.recalled {

@@ -88,11 +88,14 @@ pub fn open_last(send: &Callback<Action>, scheme: &Rc<Scheme>, lang: Lang) -> Ca
                 };
                 last_year(&table.from_header(), &scheme, lang)
             };
-            send.emit(Action::LastYear(
-                read.await
-                    .map(Rc::new)
-                    .map_err(|why| format!("去年的名单未能读取：{why}")),
-            ));
+            send.emit(Action::LastYear(read.await.map(Rc::new).map_err(|why| {
+                let why = crate::tools::sheet_said::said(&why, lang);
+                if lang == Lang::Zh {
+                    format!("去年的名单未能读取：{why}")
+                } else {
+                    format!("Last year's list was not read: {why}")
+                }
+            })));
         });
     })
 }
