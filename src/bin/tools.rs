@@ -18,7 +18,7 @@ mod serve {
     use std::rc::Rc;
 
     use dingji::list::persist;
-    use dingji::list::state::{Action, ListState};
+    use dingji::list::state::ListState;
     use dingji::tools::import::dialog::{ImportDialog, ImportProps};
     use dingji::tools::paste::Paste;
     use dingji::tools::publicity::{PreviewProps, PublicityPreview};
@@ -26,7 +26,7 @@ mod serve {
     use dingji_rules::presets;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
-    use yew::{AppHandle, Callback, Reducible};
+    use yew::{AppHandle, Callback};
 
     /// The tool open, to take down.
     enum Open {
@@ -46,29 +46,28 @@ mod serve {
     }
 
     /// Opens the dialog in `root` over the list `list` (saved-list text). `done` is called once:
-    /// with the imported list's text and whether to append it, or with nothing (cancelled).
+    /// with the imported rows' drafts as saved-list text (the list's settings, the import's forms
+    /// of entry) and whether to append them, or with nothing (cancelled). Nothing here grades:
+    /// the dialog has read each cell once, and the page grades the rows it takes in.
     #[wasm_bindgen]
     pub fn open_import(
         root: web_sys::Element,
         list: String,
         done: js_sys::Function,
     ) -> Result<(), JsValue> {
-        let state = Rc::new(self::list(&list)?);
+        let schemes: Vec<Rc<dingji_rules::Scheme>> =
+            presets::all().into_iter().map(Rc::new).collect();
+        let saved = dingji::wire::list::from_text(&list, &schemes)
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let settings = saved.settings;
         let on_import = {
-            let (state, done) = (state.clone(), done.clone());
-            Callback::from(move |(drafts, append, modes): (_, bool, _)| {
-                let imported =
-                    Rc::new(ListState::new(state.scheme.clone())).reduce(Action::Import {
-                        drafts,
-                        append: false,
-                        modes,
-                    });
-                // The list's own scheme (one applied from the workshop) goes back with it.
-                let text = persist::to_text(&ListState {
-                    lang: state.lang,
-                    scheme_data: state.scheme_data.clone(),
-                    ..(*imported).clone()
-                });
+            let (settings, done) = (settings.clone(), done.clone());
+            Callback::from(move |(drafts, append, modes): (Vec<_>, bool, _)| {
+                let settings = dingji::wire::list::ListSettings {
+                    modes,
+                    ..settings.clone()
+                };
+                let text = dingji::wire::list::to_text(&settings, drafts.iter());
                 let _ = done.call2(&JsValue::NULL, &text.into(), &append.into());
             })
         };
@@ -76,11 +75,11 @@ mod serve {
             let _ = done.call0(&JsValue::NULL);
         });
         let props = ImportProps {
-            lang: state.lang,
-            scheme: state.scheme.clone(),
-            modes: state.modes.clone(),
-            blank: state.blank(),
-            existing: state.rows.len(),
+            lang: settings.lang,
+            blank: dingji::wire::list::blank(&settings.scheme, &settings.modes),
+            scheme: settings.scheme,
+            modes: settings.modes,
+            existing: saved.drafts.len(),
             on_import,
             on_close,
         };

@@ -400,7 +400,8 @@ pub fn use_tools(
     };
 
     // 导入 loads the import dialog's own bundle and opens it over the list; its answer is the
-    // imported list as saved-list text, read here into the drafts it holds.
+    // imported rows' drafts as saved-list text, decoded here (not graded: the rows are graded
+    // once, as the list takes them in).
     let on_import = {
         let dispatch = dispatch.clone();
         let importing = importing.clone();
@@ -417,16 +418,16 @@ pub fn use_tools(
                 importing.set(false);
                 match answer.and_then(|a| {
                     a.map(|(text, append)| {
-                        persist::from_text(&text, &schemes)
+                        crate::wire::list::from_text(&text, &schemes)
                             .map(|l| (l, append))
                             .map_err(Error::from)
                     })
                     .transpose()
                 }) {
                     Ok(Some((list, append))) => dispatch.emit(Action::Import {
-                        drafts: list.rows.iter().map(|r| r.draft.clone()).collect(),
+                        drafts: list.drafts,
                         append,
-                        modes: list.modes,
+                        modes: list.settings.modes,
                     }),
                     Ok(None) => {}
                     Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),

@@ -371,7 +371,12 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
                 problems.push(at(line, j, &cell_error_message(&why, scheme, lang)));
             }
         }
-        if let Err(errors) = draft.parse(scheme) {
+        // The cell's one reading here: its problems, or the organization counted as grading.
+        let parsed = draft.parse(scheme);
+        if parsed.is_ok() {
+            reading.grading += 1;
+        }
+        if let Err(errors) = parsed {
             for e in errors {
                 if category_open && e.field == dingji_rules::draft::Field::Category {
                     continue;
@@ -520,11 +525,6 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         .chain(skipped.iter().map(|(line, _)| *line))
         .collect();
     reading.left_out.sort_unstable();
-    reading.grading = reading
-        .drafts
-        .iter()
-        .filter(|d| d.parse(scheme).is_ok())
-        .count();
     let waiting = reading.drafts.len() - reading.grading;
     if waiting > 0 && !reading.drafts.is_empty() {
         reading.notes.push(if zh {
