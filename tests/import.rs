@@ -20,6 +20,19 @@ use dingji::wire::sheets::Table;
 use dingji_rules::{Lang, Scheme, presets};
 use yew::Reducible;
 
+/// The problems as the dialog shows them (in Chinese, each with its place).
+fn said(
+    reading: &dingji::tools::import::Reading,
+    table: &dingji::wire::sheets::Table,
+) -> Vec<String> {
+    let headers = table.rows.first().cloned().unwrap_or_default();
+    reading
+        .problems
+        .iter()
+        .map(|p| p.said(&headers, Lang::Zh))
+        .collect()
+}
+
 fn b() -> Rc<Scheme> {
     Rc::new(presets::by_id("B").unwrap())
 }
@@ -55,7 +68,7 @@ fn mapped(plan: &Plan, scheme: &Scheme) -> Vec<String> {
 
 /// The list an import makes under `scheme`, graded: each row's name, composite and tier.
 fn graded(scheme: Rc<Scheme>, plan: &Plan, reading: Reading) -> Vec<(String, String, String)> {
-    assert_eq!(reading.problems, Vec::<String>::new());
+    assert_eq!(reading.problems, Vec::new());
     let state = Rc::new(ListState::new(scheme.clone())).reduce(Action::Import {
         drafts: reading.drafts,
         append: false,
@@ -195,7 +208,7 @@ fn a_source_with_no_column_is_named_before_import_and_can_be_left_to_type_in_lat
     let state = ListState::new(scheme.clone());
     let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
     assert_eq!(
-        reading.problems,
+        said(&reading, &table),
         [
             "「党员群众测评」的“好”“较好”“一般”“较差”4列都没有找到：请在上面为它选择一列（未对应的列：E 「备注」），或勾选“导入后再填写”"
         ]
@@ -206,7 +219,7 @@ fn a_source_with_no_column_is_named_before_import_and_can_be_left_to_type_in_lat
     // Left to type in later: both rows import, and wait for their ballots.
     planned.later = vec!["vote".into()];
     let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
-    assert_eq!(reading.problems, Vec::<String>::new());
+    assert_eq!(said(&reading, &table), Vec::<String>::new());
     assert_eq!(reading.drafts.len(), 2);
     assert_eq!(reading.grading, 0);
     assert!(
@@ -231,7 +244,7 @@ fn a_source_with_no_column_is_named_before_import_and_can_be_left_to_type_in_lat
     let planned = plan(&table, &scheme, &state.modes);
     let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
     assert_eq!(
-        reading.problems,
+        said(&reading, &table),
         ["「党员群众测评」的“较差”一列没有找到：请在上面为它选择一列，或勾选“导入后再填写”"]
     );
 }
@@ -252,7 +265,7 @@ fn a_totals_row_is_left_out_whichever_of_the_first_columns_holds_it() {
         let mut planned = plan(&table, &scheme, &state.modes);
         planned.fill_down = true;
         let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
-        assert_eq!(reading.problems, Vec::<String>::new(), "{csv}");
+        assert_eq!(said(&reading, &table), Vec::<String>::new(), "{csv}");
         assert_eq!(reading.drafts.len(), 1, "{csv}");
         assert_eq!(reading.notes, ["第 3 行是合计行，未导入"], "{csv}");
     }
@@ -280,7 +293,7 @@ fn next_years_file_with_the_same_headers_is_mapped_as_the_clerk_mapped_it_this_y
     assert_eq!(mapped(&recalled, &scheme), mapped(&planned, &scheme));
     assert_eq!(recalled.categories[0].choice.as_deref(), Some("organ"));
     let reading = read(&table, &recalled, &scheme, &state.blank(), Lang::Zh);
-    assert_eq!(reading.problems, Vec::<String>::new());
+    assert_eq!(said(&reading, &table), Vec::<String>::new());
     assert_eq!(reading.drafts[0].category, "机关");
 
     // Another scheme, or other headers: nothing remembered.
@@ -315,7 +328,7 @@ fn numbers_written_with_units_or_full_width_digits_read_as_numbers() {
     let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
     assert_eq!(reading.problems.len(), 1, "{:?}", reading.problems);
     assert!(
-        reading.problems[0].contains("九十二分"),
+        said(&reading, &table)[0].contains("九十二分"),
         "{:?}",
         reading.problems
     );
@@ -406,12 +419,12 @@ fn a_word_that_covers_two_categories_is_chosen_row_by_row() {
     Choice::Row(0, Some("enterprise".into())).apply(&mut planned.categories[0]);
     let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
     assert_eq!(
-        reading.problems,
+        said(&reading, &table),
         ["第 4 行 B 列「类别」：“两新组织”可能是企业或社会组织，请在“分类对照”中选定"]
     );
     Choice::Row(1, Some("social".into())).apply(&mut planned.categories[0]);
     let reading = read(&table, &planned, &scheme, &state.blank(), Lang::Zh);
-    assert_eq!(reading.problems, Vec::<String>::new());
+    assert_eq!(said(&reading, &table), Vec::<String>::new());
     let categories: Vec<&str> = reading.drafts.iter().map(|d| d.category.as_str()).collect();
     assert_eq!(categories, ["村", "企业", "社会组织"]);
     // The rows' choices survive a change of the mapping elsewhere (the same rows).

@@ -25,6 +25,13 @@ use yew::{Callback, Html, Reducible};
 mod common;
 use common::{imported_under, records_of_text, render_view, text};
 
+/// Problems as the import dialog shows them, each with its place (the file's headers from
+/// `table`).
+fn said(problems: &[dingji::tools::import::Problem], table: &Table, lang: Lang) -> Vec<String> {
+    let headers = table.rows.first().cloned().unwrap_or_default();
+    problems.iter().map(|p| p.said(&headers, lang)).collect()
+}
+
 fn b() -> Rc<Scheme> {
     Rc::new(presets::by_id("B").unwrap())
 }
@@ -369,7 +376,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
         .collect();
     let blank = ListState::new(scheme.clone()).blank();
     let problems = read_rows(&table, &mapping, &scheme, &modes, &blank, &[], Lang::Zh).unwrap_err();
-    let all = problems.join("\n");
+    let all = said(&problems, &table, Lang::Zh).join("\n");
     assert!(all.contains("第 4 行 C 列「党委评定」"), "{all}");
     assert!(
         all.contains("第 5 行 E 列「调整等次」：没有等次“优秀”"),
@@ -382,7 +389,7 @@ fn an_import_with_bad_cells_lists_each_by_row_and_column_and_reads_nothing() {
     // Poor); what the file holds as it is.
     dingji::shared::i18n::install_built_in();
     let problems = read_rows(&table, &mapping, &scheme, &modes, &blank, &[], Lang::En).unwrap_err();
-    let all = problems.join("\n");
+    let all = said(&problems, &table, Lang::En).join("\n");
     assert!(
         all.contains("Row 4, column C (\"党委评定\"): \"Committee\" is not a number: \"九十\"."),
         "{all}"
@@ -684,7 +691,11 @@ fn a_file_of_headers_only_is_refused_and_never_empties_the_list() {
         .collect();
     let blank = ListState::new(scheme.clone()).blank();
     assert_eq!(
-        read_rows(&table, &mapping, &scheme, &modes, &blank, &[], Lang::Zh),
+        read_rows(&table, &mapping, &scheme, &modes, &blank, &[], Lang::Zh).map_err(|p| said(
+            &p,
+            &table,
+            Lang::Zh
+        )),
         Err(vec![
             "文件中没有组织：表头（第 1 行）之下没有数据行".to_owned()
         ])
@@ -858,7 +869,7 @@ fn applied(
     plan: &dingji::tools::import::Plan,
     reading: dingji::tools::import::Reading,
 ) -> Rc<ListState> {
-    assert_eq!(reading.problems, Vec::<String>::new());
+    assert_eq!(reading.problems, Vec::new());
     Rc::new(ListState::new(b())).reduce(Action::Import {
         drafts: reading.drafts,
         append: false,
@@ -916,7 +927,7 @@ fn a_clerks_gbk_file_reads_with_its_own_headers_and_asks_only_the_ambiguous_cate
     );
     let reading = read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh);
     assert_eq!(
-        reading.problems,
+        said(&reading.problems, &table, Lang::Zh),
         ["第 4 行 B 列「类别」：“机关事业单位”可能是机关或事业单位，请在“分类对照”中选定"]
     );
     plan.categories[2].choice = Some("organ".into());
@@ -996,7 +1007,7 @@ fn a_title_row_a_totals_row_blank_categories_and_percent_scores_in_a_workbook() 
     );
     let reading = read(&table, &plan, &state.scheme, &state.blank(), Lang::Zh);
     assert_eq!(
-        reading.problems,
+        said(&reading.problems, &table, Lang::Zh),
         [
             "第 4 行 C 列「领域」：分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”"
         ]
@@ -1088,6 +1099,7 @@ fn empty_entries_import_and_are_shown_to_fill_in_while_an_entry_that_does_not_re
     let later = ["vote", "self"];
     let problems =
         read_rows(&table, &mapping, &scheme, &modes, &blank, &later, Lang::Zh).unwrap_err();
+    let problems = said(&problems, &table, Lang::Zh);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0].starts_with("第 2 行 C 列「党委评定」："),

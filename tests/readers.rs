@@ -333,12 +333,15 @@ proptest! {
         // Text the reader refuses (an unclosed quote) is covered by the CSV property.
         let Some(mut table) = try_records_of_text(&text) else { return Ok(()) };
         table.quoted = quoted;
-        match read_rows(&table.from_header(), &mapping, &scheme, &state.modes, &state.blank(), &[], Lang::Zh) {
+        let table = table.from_header();
+        match read_rows(&table, &mapping, &scheme, &state.modes, &state.blank(), &[], Lang::Zh) {
             Ok(drafts) => prop_assert!(!drafts.is_empty()),
             Err(problems) => {
                 prop_assert!(!problems.is_empty());
+                let headers = table.rows.first().cloned().unwrap_or_default();
                 for p in &problems {
-                    prop_assert!(chinese(p), "not Chinese or too long: {}", p);
+                    let p = p.said(&headers, Lang::Zh);
+                    prop_assert!(chinese(&p), "not Chinese or too long: {}", p);
                 }
             }
         }
@@ -588,6 +591,11 @@ fn a_long_bad_cell_is_quoted_short() {
         Lang::Zh,
     )
     .unwrap_err();
+    let headers = table.rows.first().cloned().unwrap_or_default();
+    let problems: Vec<String> = problems
+        .iter()
+        .map(|p| p.said(&headers, Lang::Zh))
+        .collect();
     assert!(problems.iter().all(|p| chinese(p)), "{problems:?}");
     // Quoted short: the 400 characters typed are cut to a few with an ellipsis, the message stays
     // a sentence.

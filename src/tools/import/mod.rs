@@ -214,11 +214,32 @@ impl Plan {
     }
 }
 
+/// A problem that stops the import: where it is — the rows, as the spreadsheet numbers them (none:
+/// the file as a whole), and the column, from 0 — and why, in the reading's language. The dialog
+/// writes the place (`Problem::said`, in `dialog.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub rows: Vec<usize>,
+    pub column: Option<usize>,
+    pub why: String,
+}
+
+impl Problem {
+    /// A problem of the file as a whole.
+    fn of_file(why: String) -> Problem {
+        Problem {
+            rows: Vec::new(),
+            column: None,
+            why,
+        }
+    }
+}
+
 /// A table read under a plan: the drafts, what stops the import, and what the user should know.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Reading {
     pub drafts: Vec<OrgDraft>,
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     pub notes: Vec<String>,
     /// How many rows have a blank category (and no category above taken for it).
     pub blank_categories: usize,
@@ -233,8 +254,8 @@ pub struct Reading {
 }
 
 /// Reads the data rows of `table` (the first is the header) into drafts under `plan`, listing
-/// every problem as "第 N 行 C 列「表头」：…" (as the spreadsheet numbers its rows and columns),
-/// in `lang` (this runs in the tools bundle, fetched on first use: its English is here).
+/// every problem with its rows and column (as the spreadsheet numbers them) and why, in `lang`
+/// (this runs in the tools bundle, fetched on first use: its English is here).
 /// An entry that does not read is a problem; an empty one is not (the list shows what is still to
 /// fill in, as for a row added by hand). A totals row (合计) is left out and said so; a table
 /// without a data row is refused.
@@ -242,24 +263,10 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
     let zh = lang == Lang::Zh;
     let cols = columns(scheme, &plan.modes);
     let headers = table.rows.first().cloned().unwrap_or_default();
-    let place = |j: usize| {
-        let (letter, header) = (
-            column_letter(j),
-            excerpt(headers.get(j).map_or("", String::as_str)),
-        );
-        if zh {
-            format!("{letter} 列「{header}」")
-        } else {
-            format!("column {letter} (\"{header}\")")
-        }
-    };
-    // "第 3 行 B 列「得分」：…", "Row 3, column B ("Score"): …"
-    let at = |line: usize, j: usize, why: &str| {
-        if zh {
-            format!("第 {line} 行 {}：{why}", place(j))
-        } else {
-            format!("Row {line}, {}: {why}", place(j))
-        }
+    let at = |line: usize, j: usize, why: String| Problem {
+        rows: vec![line],
+        column: Some(j),
+        why,
     };
     let category_column = plan.category_column(scheme);
     let (name_column, entry_columns) = plan.row_columns(scheme);
@@ -368,7 +375,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
             let number = as_number(col, cell);
             let cell = number.as_deref().unwrap_or(cell);
             if let Err(why) = col.set(&mut draft, scheme, &plan.modes, cell) {
-                problems.push(at(line, j, &cell_error_message(&why, scheme, lang)));
+                problems.push(at(line, j, cell_error_message(&why, scheme, lang)));
             }
         }
         // The cell's one reading here: its problems, or the organization counted as grading.
@@ -390,7 +397,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
                     .filter(|j| record.get(*j).is_some_and(|c| !c.trim().is_empty()));
                 if let Some(j) = j {
                     let why = field_error_message(&e.error, &e.field, scheme, lang);
-                    problems.push(at(line, j, &why));
+                    problems.push(at(line, j, why));
                 }
             }
         }
@@ -408,11 +415,11 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
                     format!("\"{name}\" is typed in after import: the organizations wait for it")
                 });
             } else {
-                problems.push(said.clone());
+                problems.push(Problem::of_file(said.clone()));
             }
         }
     }
-    let category_place = category_column.map(place).unwrap_or_default();
+
     for (value, rows) in unresolved {
         let word = plan.categories.iter().find(|w| w.value == value);
         let why = match word.map(|w| &w.guess) {
@@ -441,35 +448,34 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
                 excerpt(&value)
             ),
         };
-        let rows = rows_named(&rows, lang);
-        problems.push(if zh {
-            format!("{rows} {category_place}：{why}")
-        } else {
-            format!("{rows}, {category_place}: {why}")
+        problems.push(Problem {
+            rows,
+            column: category_column,
+            why,
         });
     }
     reading.blank_categories = blank_categories.len();
     if !blank_categories.is_empty() {
-        let rows = rows_named(&blank_categories, lang);
-        problems.push(if zh {
-            format!(
-                "{rows} {category_place}：分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”"
-            )
-        } else {
-            format!(
-                "{rows}, {category_place}: the category is empty (merged cells, or left out?). Fill it in, or tick \"A blank category takes the one above\""
-            )
+        problems.push(Problem {
+            rows: blank_categories.clone(),
+            column: category_column,
+            why: (if zh {
+                "分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”"
+            } else {
+                "the category is empty (merged cells, or left out?). Fill it in, or tick \"A blank category takes the one above\""
+            })
+            .to_owned(),
         });
     }
     if category_column.is_none() && scheme.categories.len() > 1 && !reading.drafts.is_empty() {
-        problems.push(
+        problems.push(Problem::of_file(
             if zh {
                 "没有读入“分类”的列：请在上面为“分类”选一列（方案有多个分类，不能都按第一个分类）"
             } else {
                 "No column is read as the category: choose one above (the scheme has several categories; they cannot all be the first)"
             }
             .to_owned(),
-        );
+        ));
     }
     if !table.above.is_empty() {
         let rows = rows_named(&table.above, lang);
@@ -543,14 +549,14 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         // Never a list replaced by nothing: an empty file, or one of headers only, is refused.
         let blank = headers.iter().all(|c| c.trim().is_empty());
         let first = table.first_row;
-        reading.problems.push(match (blank, zh) {
+        reading.problems.push(Problem::of_file(match (blank, zh) {
             (true, true) => "文件是空的，没有可导入的内容".to_owned(),
             (true, false) => "The file is empty: there is nothing to import".to_owned(),
             (false, true) => format!("文件中没有组织：表头（第 {first} 行）之下没有数据行"),
             (false, false) => format!(
                 "The file has no organizations: there are no rows below the headers (row {first})"
             ),
-        });
+        }));
     }
     reading
 }
@@ -565,7 +571,7 @@ pub fn read_rows(
     blank: &OrgDraft,
     later: &[&str],
     lang: Lang,
-) -> Result<Vec<OrgDraft>, Vec<String>> {
+) -> Result<Vec<OrgDraft>, Vec<Problem>> {
     let mut plan = Plan {
         modes: modes.clone(),
         mapping: mapping.to_vec(),
