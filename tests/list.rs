@@ -445,6 +445,14 @@ fn exported_csv_opens_in_excel_and_cannot_run_formulas() {
     assert!(csv.contains("\"含,逗号\""));
     assert_eq!(neutralize("+86"), "'+86");
     assert_eq!(unneutralize("'=1"), "=1");
+    // Full-width forms, as a Chinese input method types them, are neutralised like the ASCII
+    // ones, and come back as typed.
+    for typed in ["＝HYPERLINK(\"http://x\")", "＋86", "－1", "＠SUM(A1)"] {
+        let written = neutralize(typed);
+        assert_eq!(written, format!("'{typed}"));
+        assert_eq!(unneutralize(&written), typed);
+    }
+    assert_eq!(neutralize("红星村＝"), "红星村＝", "only at the start");
     assert_eq!(
         unneutralize("'普通"),
         "'普通",

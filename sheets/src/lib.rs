@@ -261,9 +261,12 @@ impl Cell {
     }
 }
 
-/// Whether Excel would take a typed `text` for a formula.
+/// Whether a spreadsheet would take a typed `text` for a formula: it starts with `=`, `+`, `-`
+/// or `@`, or with their full-width forms `＝＋－＠` (which a Chinese input method types, and
+/// which a spreadsheet may take for the ASCII ones). The one home of this test: the workbook
+/// writer quotes such a cell, the CSV writer puts an apostrophe before it.
 pub fn formula_like(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@'])
+    text.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
 }
 
 /// A workbook of the named sheets, as the bytes of an .xlsx file. The first row of each sheet is
@@ -356,6 +359,25 @@ mod tests {
             ("汇总表".into(), vec![vec![text("合计")]]),
         ])
         .expect("written")
+    }
+
+    #[test]
+    fn a_cell_is_formula_like_by_its_first_character_ascii_or_full_width() {
+        for text in [
+            "=1+1",
+            "+86",
+            "-1",
+            "@SUM(A1)",
+            "＝1＋1",
+            "＋86",
+            "－1",
+            "＠SUM(A1)",
+        ] {
+            assert!(formula_like(text), "{text}");
+        }
+        for text in ["红星村", "1=1", "'=1", "（＝）", "", "—1"] {
+            assert!(!formula_like(text), "{text}");
+        }
     }
 
     #[test]

@@ -4,5 +4,9 @@
 
 fn main() {
     dingji::shared::install_panic_message();
+    // Framed by another site's page: a message in place of the app, and nothing started.
+    if dingji::shared::refuse_if_framed("list-app") {
+        return;
+    }
     dingji::list::mount();
 }

@@ -66,6 +66,70 @@ pub fn install_panic_message() {
     }));
 }
 
+/// Whether this page is shown inside a frame of a page from another origin. Another site could
+/// lay the page under a decoy and have a user's clicks act on it (add a row, apply a scheme from
+/// a link, regrade the saved list); a meta Content-Security-Policy cannot set `frame-ancestors`,
+/// and the server's headers may not either, so each page asks at start. A frame of the page's
+/// own origin is left alone: a script there could read the saved lists anyway.
+pub fn framed_by_another_origin() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => {
+            let own: &wasm_bindgen::JsValue = window.as_ref();
+            // The top of another origin does not let its location be read.
+            !js_sys::Object::is(top.as_ref(), own) && top.location().href().is_err()
+        }
+        // No top to ask: not framed, or a top that refuses even that.
+        Ok(None) => false,
+        Err(_) => true,
+    }
+}
+
+/// Where this page is framed by another origin: says so in place of the app (in both
+/// languages), with a link that opens the page on its own, and answers `true`: the caller starts
+/// nothing (no app, no storage read, no input taken).
+pub fn refuse_if_framed(root_id: &str) -> bool {
+    if !framed_by_another_origin() {
+        return false;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return true;
+    };
+    let href = document
+        .location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default();
+    let _ = show_framed(&document, root_id, &href);
+    true
+}
+
+/// The message of [`refuse_if_framed`] in the root `root_id`, with a link to `href`.
+fn show_framed(document: &web_sys::Document, root_id: &str, href: &str) -> Option<()> {
+    let root = document.get_element_by_id(root_id)?;
+    let section = document.create_element("section").ok()?;
+    section.set_id("framed");
+    section.set_class_name("card framed");
+    section.set_attribute("role", "alert").ok()?;
+    let p = document.create_element("p").ok()?;
+    p.set_text_content(Some(
+        "本页面被嵌入在另一个网站的页面中。为防止误操作，在这里不能使用。\
+         This page is shown inside another site's page; to keep your clicks from acting on it, it \
+         cannot be used here.",
+    ));
+    let a = document.create_element("a").ok()?;
+    a.set_attribute("href", href).ok()?;
+    a.set_attribute("target", "_blank").ok()?;
+    a.set_attribute("rel", "noopener noreferrer").ok()?;
+    a.set_id("framed-open");
+    a.set_text_content(Some("直接打开本页面 · Open this page on its own"));
+    section.append_child(&p).ok()?;
+    section.append_child(&a).ok()?;
+    root.replace_children_with_node_1(&section);
+    Some(())
+}
+
 /// A dialog's keydown handler: Esc closes it.
 pub fn close_on_escape(on_close: &yew::Callback<()>) -> yew::Callback<web_sys::KeyboardEvent> {
     let on_close = on_close.clone();

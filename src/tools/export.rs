@@ -16,12 +16,12 @@ use crate::wire::tools::Export;
 /// Whether a spreadsheet would run `cell` as a formula once its leading apostrophes (the
 /// neutralising ones) are taken off.
 fn formula_after_quotes(cell: &str) -> bool {
-    cell.trim_start_matches('\'')
-        .starts_with(['=', '+', '-', '@'])
+    dingji_sheets::formula_like(cell.trim_start_matches('\''))
 }
 
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) made plain text with a
-/// leading apostrophe (CSV injection). A cell typed with apostrophes before such a character
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or their full-width
+/// forms: [`dingji_sheets::formula_like`]) made plain text with a leading apostrophe (CSV
+/// injection). A cell typed with apostrophes before such a character
 /// gets one more, so that reading the file back removes only the one added here.
 pub fn neutralize(cell: &str) -> String {
     if formula_after_quotes(cell) {
