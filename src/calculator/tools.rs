@@ -45,16 +45,9 @@ pub fn read_scheme_file(
 ) {
     wasm_bindgen_futures::spawn_local(async move {
         let read = async {
-            let zh = lang == Lang::Zh;
             if file.size() > MAX_SCHEME_FILE {
-                return Err(Error::Refused(
-                    if zh {
-                        "文件过大，不是方案文件"
-                    } else {
-                        "The file is too large to be a scheme file"
-                    }
-                    .to_owned(),
-                ));
+                let said = crate::shared::i18n::strings(lang).scheme_file_too_large();
+                return Err(Error::Refused(said.to_owned()));
             }
             let text = crate::shared::file::text(&file, lang).await?;
             scheme_of("read_scheme_file", text, lang).await

@@ -8,6 +8,8 @@ use dingji_rules::list::{ListResult, QuotaCount, QuotaRule};
 use dingji_rules::summary::Summary;
 use dingji_rules::{Error, Flag, Lang, Org, OrgResult, Scheme, summarize};
 
+use crate::shared::i18n::{fill, list_strings};
+
 use super::state::{ListState, Row, View};
 
 /// The graded list.
@@ -199,7 +201,7 @@ fn order(state: &ListState, graded: &Graded, view: &View) -> Vec<usize> {
 
 /// Short labels of a result's flags, for the list's column: what moved it and what to look at.
 pub fn flag_labels(scheme: &Scheme, result: &OrgResult, lang: Lang) -> Vec<String> {
-    let zh = lang == Lang::Zh;
+    let s = list_strings(lang);
     result
         .flags
         .iter()
@@ -207,21 +209,17 @@ pub fn flag_labels(scheme: &Scheme, result: &OrgResult, lang: Lang) -> Vec<Strin
             Some(match f {
                 Flag::MovedByFloor { tied, .. } => {
                     let low = scheme.tier_name(scheme.lowest_tier(), lang);
-                    match (zh, tied) {
-                        (true, false) => format!("按比例补入{low}"),
-                        (true, true) => format!("按比例补入{low}（同分并列）"),
-                        (false, false) => format!("moved to {low} by the quota"),
-                        (false, true) => format!("moved to {low} by the quota (tie)"),
-                    }
-                }
-                Flag::MovedByTopCap { tied, .. } => (if zh {
-                    if *tied {
-                        "超出最高等次比例（同分并列）"
+                    let said = if *tied {
+                        s.flag_floor_tied()
                     } else {
-                        "超出最高等次比例"
-                    }
+                        s.flag_floor()
+                    };
+                    fill(said, &[low])
+                }
+                Flag::MovedByTopCap { tied, .. } => (if *tied {
+                    s.flag_top_cap_tied()
                 } else {
-                    "over the top-tier cap"
+                    s.flag_top_cap()
                 })
                 .to_owned(),
                 Flag::HeldByStarCap { tied, .. } => {
@@ -231,47 +229,23 @@ pub fn flag_labels(scheme: &Scheme, result: &OrgResult, lang: Lang) -> Vec<Strin
                         .and_then(|s| s.cap.as_ref())
                         .map_or(5, |c| c.stars);
                     let name = scheme.star_name(top, lang);
-                    match (zh, tied) {
-                        (true, false) => format!("受{name}名额限制"),
-                        (true, true) => format!("受{name}名额限制（同分并列）"),
-                        (false, _) => format!("held by the {name} cap"),
-                    }
+                    let said = if *tied {
+                        s.flag_star_cap_tied()
+                    } else {
+                        s.flag_star_cap()
+                    };
+                    fill(said, &[&name])
                 }
                 Flag::Veto { veto, .. } => {
                     let name = scheme.vetoes.get(*veto).map_or("", |v| v.name.get(lang));
-                    if zh {
-                        format!("一票否决：{name}")
-                    } else {
-                        format!("veto: {name}")
-                    }
+                    fill(s.flag_veto(), &[name])
                 }
-                Flag::SatisfactionCap { .. } => (if zh {
-                    "满意度不足"
-                } else {
-                    "satisfaction cap"
-                })
-                .to_owned(),
-                Flag::Participation { .. } => (if zh {
-                    "参与人数不足"
-                } else {
-                    "too few voters"
-                })
-                .to_owned(),
+                Flag::SatisfactionCap { .. } => s.flag_satisfaction().to_owned(),
+                Flag::Participation { .. } => s.flag_participation().to_owned(),
                 Flag::AfterOverride { by, .. } => {
-                    let by = by.join(if zh { "、" } else { ", " });
-                    if zh {
-                        format!("因调整「{by}」而变化")
-                    } else {
-                        format!("moved by the override of {by}")
-                    }
+                    fill(s.flag_after_override(), &[&by.join(s.names_separator())])
                 }
-                Flag::Override { reason, .. } => {
-                    if zh {
-                        format!("党委调整：{reason}")
-                    } else {
-                        format!("override: {reason}")
-                    }
-                }
+                Flag::Override { reason, .. } => fill(s.flag_override(), &[reason]),
                 Flag::SubjectToStarCap => return None,
             })
         })
@@ -287,7 +261,7 @@ pub fn to_next(scheme: &Scheme, result: &OrgResult) -> Option<dingji_rules::Deci
 
 /// One line per quota rule and group: "较差不少于 5%：⌈5% × 21⌉ = 2 个，原有 0 个，补入 2 个".
 pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let s = list_strings(lang);
     let group = q
         .category
         .and_then(|c| scheme.categories.get(c))
@@ -295,28 +269,22 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
     let prefix = group.map(|g| format!("【{g}】")).unwrap_or_default();
     let (what, share, rounding) = match q.rule {
         QuotaRule::MinLowest | QuotaRule::MaxTop => {
-            let (quota, tier, zh_word, en_word) = if q.rule == QuotaRule::MinLowest {
+            let (quota, tier, bound) = if q.rule == QuotaRule::MinLowest {
                 (
                     scheme.distribution.min_lowest.as_ref(),
                     scheme.lowest_tier(),
-                    "不少于",
-                    "at least",
+                    s.tier_at_least(),
                 )
             } else {
-                (scheme.distribution.max_top.as_ref(), 0, "不超过", "at most")
+                (scheme.distribution.max_top.as_ref(), 0, s.tier_at_most())
             };
             let name = scheme.tier_name(tier, lang);
             let group = q
                 .category
                 .and_then(|c| scheme.categories.get(c))
                 .map(|c| c.id.as_str());
-            let what = if zh {
-                format!("“{name}”{zh_word}")
-            } else {
-                format!("“{name}” {en_word}")
-            };
             (
-                what,
+                fill(bound, &[name]),
                 quota.map(|x| x.share_in(group)),
                 quota.map(|x| x.rounding),
             )
@@ -327,11 +295,7 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
                 .map(|c| scheme.star_name(c.stars, lang))
                 .unwrap_or_default();
             (
-                if zh {
-                    format!("{name}不超过")
-                } else {
-                    format!("{name} at most")
-                },
+                fill(s.stars_at_most(), &[&name]),
                 cap.map(|c| c.share),
                 cap.map(|c| c.rounding),
             )
@@ -340,30 +304,30 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
     let share = share.map(pct).unwrap_or_default();
     let (l, r) = rounding.map_or(("", ""), |x| x.brackets());
     // Overrides that put organizations in or out of the rule's tier are counted apart.
-    let overridden = match (q.overridden, zh) {
-        (0, _) => String::new(),
-        (n, true) => format!("调整 {n} 个，"),
-        (n, false) => format!("{n} overridden, "),
+    let overridden = match q.overridden {
+        0 => String::new(),
+        n => fill(s.quota_overridden(), &[&n.to_string()]),
     };
-    if zh {
-        format!(
-            "{prefix}{what} {share}：{l}{share} × {}{r} = {} 个；原有 {} 个，{overridden}{} {} 个",
-            q.base,
-            q.limit,
-            q.before,
-            if q.rule == QuotaRule::MinLowest {
-                "补入"
-            } else {
-                "调出"
-            },
-            q.moved
-        )
-    } else {
-        format!(
-            "{prefix}{what} {share}: {l}{share} × {}{r} = {}; {} before, {overridden}{} moved",
-            q.base, q.limit, q.before, q.moved
-        )
-    }
+    let line = match q.rule {
+        QuotaRule::MinLowest => s.quota_floor_line(),
+        _ => s.quota_cap_line(),
+    };
+    let [base, limit, before, moved] = [q.base, q.limit, q.before, q.moved].map(|n| n.to_string());
+    fill(
+        line,
+        &[
+            &prefix,
+            &what,
+            &share,
+            l,
+            &base,
+            r,
+            &limit,
+            &before,
+            &overridden,
+            &moved,
+        ],
+    )
 }
 
 /// A row's place after grading: its tier and stars, or `None` where it is not graded.

@@ -530,7 +530,7 @@ impl Reducible for ListState {
                 next.rectify_months = months.clamp(6, 12);
             }
             Action::Reload(other) => {
-                let zh = next.lang == Lang::Zh;
+                let s = list_strings(next.lang);
                 let mut rows = Vec::with_capacity(other.rows.len());
                 for r in other.rows.iter() {
                     rows.push(Rc::new(Row::new(
@@ -548,31 +548,15 @@ impl Reducible for ListState {
                 if other.scheme.id == next.scheme.id {
                     let modes = std::mem::replace(&mut next.modes, other.modes.clone());
                     next.commit_from(rows, modes);
-                    next.notice = Some(Notice::Done(
-                        (if zh {
-                            "另一个窗口保存了此名单，本窗口已载入；按“撤销”可回到本窗口之前的内容。"
-                        } else {
-                            "Another window saved this list and it was loaded here; Undo brings back this window's."
-                        })
-                        .to_owned(),
-                    ));
+                    next.notice = Some(Notice::Done(s.reloaded_from_other_window().to_owned()));
                 } else {
                     // Steps of history were read under the other scheme: they cannot come back.
                     next.scheme = other.scheme.clone();
                     next.modes = other.modes.clone();
                     next.rows = Rc::new(rows);
                     next.history.clear();
-                    next.notice = Some(Notice::Done(if zh {
-                        format!(
-                            "另一个窗口保存了此名单（方案「{}」），本窗口已载入。",
-                            other.scheme.name.zh
-                        )
-                    } else {
-                        format!(
-                            "Another window saved this list (scheme {}) and it was loaded here.",
-                            other.scheme.name.get(Lang::En)
-                        )
-                    }));
+                    let name = other.scheme.name.get(next.lang);
+                    next.notice = Some(Notice::Done(fill(s.reloaded_other_scheme(), &[name])));
                 }
             }
             Action::Notify(notice) => next.notice = Some(notice),

@@ -19,4 +19,5 @@ pub mod import;
 pub mod paste;
 pub mod publicity;
 pub mod sheet_said;
+pub mod strings;
 pub mod workshop;

@@ -9,7 +9,7 @@ use dingji_rules::{Lang, Scheme, map};
 use yew::prelude::*;
 
 use crate::list::state::{Action, ListState, Notice, View};
-use crate::shared::i18n::{list_strings, row_error_message};
+use crate::shared::i18n::{fill, list_strings, row_error_message};
 use crate::wire::columns::default_mode;
 use crate::wire::tools::Export;
 
@@ -257,25 +257,24 @@ pub struct ConsequencesProps {
 /// What an edit does to the other rows: an override that would move others, asked before it is
 /// applied; after an edit, the rows it moved.
 pub fn consequences_bar(c: &ConsequencesProps, lang: Lang) -> Html {
-    let zh = lang == Lang::Zh;
-    let join = |lines: &mut dyn Iterator<Item = &str>| {
-        lines.collect::<Vec<_>>().join(if zh { "；" } else { "; " })
-    };
+    let s = list_strings(lang);
+    let join =
+        |lines: &mut dyn Iterator<Item = &str>| lines.collect::<Vec<_>>().join(s.lines_separator());
     html! {
         <>
             if let Some(p) = &c.pending {
                 <div class="card confirm" role="alertdialog" aria-labelledby="override-confirm-text" id="override-confirm">
-                    <p id="override-confirm-text">{ if zh { "调整后，按比例规则：" } else { "With this override, the quota rules move: " } }
+                    <p id="override-confirm-text">{ s.override_moves_quota() }
                         { join(&mut p.iter().map(String::as_str)) }</p>
                     <div class="buttons">
-                        <button type="button" class="primary" id="override-confirm-yes" onclick={c.confirm.reform(|_: MouseEvent| ())}>{ if zh { "确认调整" } else { "Apply" } }</button>
-                        <button type="button" id="override-confirm-no" onclick={c.cancel.reform(|_: MouseEvent| ())}>{ if zh { "取消" } else { "Cancel" } }</button>
+                        <button type="button" class="primary" id="override-confirm-yes" onclick={c.confirm.reform(|_: MouseEvent| ())}>{ s.apply_override() }</button>
+                        <button type="button" id="override-confirm-no" onclick={c.cancel.reform(|_: MouseEvent| ())}>{ s.cancel_override() }</button>
                     </div>
                 </div>
             }
             if !c.moved.is_empty() {
                 <p class="moved-note" role="status" id="consequences">
-                    { format!("{}{}", if zh { format!("因本次修改，另有 {} 个组织随之变化：", c.moved.len()) } else { format!("{} other organizations changed with this edit: ", c.moved.len()) },
+                    { format!("{}{}", fill(s.moved_with_edit(), &[&c.moved.len().to_string()]),
                         join(&mut c.moved.iter().take(20).map(|(_, l)| l.as_str()))) }
                 </p>
             }

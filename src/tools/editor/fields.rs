@@ -8,7 +8,9 @@ use dingji_rules::scheme::{Limit, QuotaRounding, Scope};
 use dingji_rules::{Decimal, Error, Lang, Scheme, parse_decimal};
 use yew::prelude::*;
 
+use crate::shared::i18n::fill;
 use crate::tools::editor::Section;
+use crate::tools::strings::tool_strings;
 
 /// A callback that makes one change to a copy of `shape` and reports the copy.
 pub(super) fn edit<V: 'static>(
@@ -24,10 +26,6 @@ pub(super) fn edit<V: 'static>(
     })
 }
 
-pub(super) fn zh(lang: Lang) -> bool {
-    lang == Lang::Zh
-}
-
 /// "原为 …" and a button that sets the value back, where it differs from `was`; "新增" where
 /// there is nothing it started from and `new` says to name it (an item's name, not its parts).
 pub(super) fn mark(
@@ -39,15 +37,8 @@ pub(super) fn mark(
     lang: Lang,
 ) -> Html {
     let (text, reset) = match was {
-        Some(w) if w != now => (
-            if zh(lang) {
-                format!("原为 {w}")
-            } else {
-                format!("was {w}")
-            },
-            back,
-        ),
-        None if new => ((if zh(lang) { "新增" } else { "new" }).to_owned(), None),
+        Some(w) if w != now => (fill(tool_strings(lang).was_value(), &[w]), back),
+        None if new => (tool_strings(lang).new_item().to_owned(), None),
         _ => return Html::default(),
     };
     html! {
@@ -55,7 +46,7 @@ pub(super) fn mark(
             <span class="was">{ text }</span>
             if let Some(back) = reset {
                 <button type="button" class="reset" onclick={back.reform(|_: MouseEvent| ())}
-                    aria-label={format!("{}{}", if zh(lang) { "复位：" } else { "Reset: " }, label)}>{ "↺" }</button>
+                    aria-label={format!("{}{}", tool_strings(lang).reset(), label)}>{ "↺" }</button>
             }
         </>
     }
@@ -209,16 +200,15 @@ pub(super) fn row_actions(
     remove: Option<Callback<()>>,
     lang: Lang,
 ) -> Html {
-    let z = zh(lang);
     html! {
         <span class="ed-actions">
             if let Some(up) = up {
                 <button type="button" id={format!("{id}-up")} onclick={up.reform(|_: MouseEvent| ())}
-                    aria-label={format!("{}{label}", if z { "上移：" } else { "Move up: " })}>{ "↑" }</button>
+                    aria-label={format!("{}{label}", tool_strings(lang).move_up())}>{ "↑" }</button>
             }
             if let Some(remove) = remove {
                 <button type="button" id={format!("{id}-remove")} onclick={remove.reform(|_: MouseEvent| ())}
-                    aria-label={format!("{}{label}", if z { "删除：" } else { "Remove: " })}>{ if z { "删除" } else { "Remove" } }</button>
+                    aria-label={format!("{}{label}", tool_strings(lang).remove())}>{ tool_strings(lang).remove_2() }</button>
             }
         </span>
     }
@@ -248,20 +238,10 @@ pub(super) fn section(title: String, items: Html, add: Option<Html>, error: Html
 }
 
 pub(super) fn rounding_options(lang: Lang) -> Vec<(String, String)> {
-    let z = zh(lang);
     vec![
-        (
-            "ceil".into(),
-            (if z { "向上取整" } else { "round up" }).into(),
-        ),
-        (
-            "floor".into(),
-            (if z { "向下取整" } else { "round down" }).into(),
-        ),
-        (
-            "round".into(),
-            (if z { "四舍五入" } else { "round half up" }).into(),
-        ),
+        ("ceil".into(), tool_strings(lang).round_up().into()),
+        ("floor".into(), tool_strings(lang).round_down().into()),
+        ("round".into(), tool_strings(lang).round_half_up().into()),
     ]
 }
 
@@ -304,27 +284,12 @@ pub(super) fn limit_fields(
     on: Callback<Limit>,
     lang: Lang,
 ) -> Html {
-    let z = zh(lang);
     let mut kinds = vec![
-        (
-            "0".to_owned(),
-            (if z { "直接定为" } else { "tier set to" }).to_owned(),
-        ),
-        (
-            "1".to_owned(),
-            (if z { "最高为" } else { "tier at most" }).to_owned(),
-        ),
+        ("0".to_owned(), tool_strings(lang).tier_set_to().to_owned()),
+        ("1".to_owned(), tool_strings(lang).tier_at_most().to_owned()),
     ];
     if scheme.stars.is_some() {
-        kinds.push((
-            "2".into(),
-            (if z {
-                "星级最高为"
-            } else {
-                "stars at most"
-            })
-            .into(),
-        ));
+        kinds.push(("2".into(), (tool_strings(lang).stars_at_most()).into()));
     }
     let (kind, target, targets) = match limit {
         Limit::ForceTier(t) => (0, t.to_string(), tier_options(scheme, lang)),
@@ -347,8 +312,8 @@ pub(super) fn limit_fields(
     });
     html! {
         <>
-            { select(format!("{id}-kind"), (if z { "后果" } else { "Effect" }).into(), kinds, &kind.to_string(), set_kind) }
-            { select(format!("{id}-target"), (if z { "等次/星级" } else { "Tier / stars" }).into(), targets, &target, set_target) }
+            { select(format!("{id}-kind"), tool_strings(lang).effect().into(), kinds, &kind.to_string(), set_kind) }
+            { select(format!("{id}-target"), tool_strings(lang).tier_stars().into(), targets, &target, set_target) }
         </>
     }
 }
@@ -362,25 +327,11 @@ pub(super) fn quota_slot(s: &mut Scheme, floor: bool) -> &mut Option<dingji_rule
 }
 
 pub(super) fn scope_options(lang: Lang) -> Vec<(String, String)> {
-    let z = zh(lang);
     vec![
-        (
-            "all".into(),
-            (if z {
-                "全部组织合计"
-            } else {
-                "all together"
-            })
-            .into(),
-        ),
+        ("all".into(), (tool_strings(lang).all_together()).into()),
         (
             "category".into(),
-            (if z {
-                "各分类分别计算"
-            } else {
-                "each category apart"
-            })
-            .into(),
+            (tool_strings(lang).each_category_apart()).into(),
         ),
     ]
 }

@@ -13,8 +13,9 @@ use dingji_rules::scheme::{
     CapBase, Category, Indicator, Quota, QuotaRounding, SatisfactionCap, Scope, Scoring, Source,
     SourceKind, StarCap, StarLevel, Stars, Veto, VoteLevel, VoteScale,
 };
-use dingji_rules::{Decimal, Error, Scheme, Text, Tier, TierStars};
+use dingji_rules::{Decimal, Error, Lang, Scheme, Text, Tier, TierStars};
 
+use crate::tools::strings::tool_strings;
 use crate::tools::workshop::{Share, Trial};
 
 /// A text the user wrote: one language, shown in both.
@@ -90,14 +91,12 @@ impl Form {
         }
     }
 
-    pub fn name(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (Form::Direct, true) => "直接打分",
-            (Form::Indicators, true) => "按指标评分",
-            (Form::Vote, true) => "测评票",
-            (Form::Direct, false) => "Direct score",
-            (Form::Indicators, false) => "By indicators",
-            (Form::Vote, false) => "Ballots",
+    pub fn name(self, lang: Lang) -> &'static str {
+        let t = tool_strings(lang);
+        match self {
+            Form::Direct => t.form_direct(),
+            Form::Indicators => t.form_indicators(),
+            Form::Vote => t.form_vote(),
         }
     }
 

@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use super::CategoryWord;
 use super::headers::CategoryGuess;
-use crate::shared::i18n::list_strings;
+use crate::shared::i18n::{fill, list_strings};
+use crate::tools::strings::tool_strings;
 
 /// The value of the option that chooses row by row.
 const PER_ROW: &str = "*";
@@ -53,7 +54,7 @@ pub fn category_choices(
     on_choice: &Callback<(usize, Choice)>,
 ) -> Html {
     let s = list_strings(lang);
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let options = |chosen: Option<&str>, among: &[String]| {
         scheme
             .categories
@@ -77,7 +78,7 @@ pub fn category_choices(
             CategoryGuess::Synonym(_) => s.import_synonym(),
             _ => s.import_pick(),
         };
-        let rows = if zh { format!("（{} 行）", word.lines.len()) } else { format!(" ({} rows)", word.lines.len()) };
+        let rows = fill(t.rows_of_word(), &[&word.lines.len().to_string()]);
         let per_row = word.per_row.is_some();
         // Row by row, a row chooses among the categories the word may be (all, if it fits none).
         let among = match &word.guess {
@@ -89,7 +90,7 @@ pub fn category_choices(
                 let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
                 (k, Choice::Row(at, Some(value).filter(|v| !v.is_empty())))
             });
-            let label = if zh { format!("第 {line} 行 {name}") } else { format!("Row {line} {name}") };
+            let label = fill(t.row_and_name(), &[&line.to_string(), name]);
             html! {
                 <label class="mapping row-category">
                     <span>{ label }</span>
@@ -107,7 +108,7 @@ pub fn category_choices(
                     <select id={format!("cat-{k}")} {onchange}>
                         <option value="" selected={word.choice.is_none() && !per_row}>{ format!("— {how} —") }</option>
                         { options(word.choice.as_deref().filter(|_| !per_row), &[]) }
-                        <option value={PER_ROW} selected={per_row}>{ if zh { "逐行选择" } else { "Choose row by row" } }</option>
+                        <option value={PER_ROW} selected={per_row}>{ t.choose_row_by_row() }</option>
                     </select>
                     if matches!(word.guess, CategoryGuess::Synonym(_)) && word.choice.is_some() {
                         <small class="why">{ s.import_synonym() }</small>

@@ -3,6 +3,9 @@
 
 use dingji_rules::Lang;
 
+use crate::shared::i18n::fill;
+use crate::tools::strings::tool_strings;
+
 use crate::wire::columns::Col;
 
 /// The spreadsheet's name of column `j` (from 0): A, B, … Z, AA, AB …
@@ -56,11 +59,11 @@ pub(super) fn as_number(col: &Col, cell: &str) -> Option<String> {
 pub(super) fn rows_named(rows: &[usize], lang: Lang) -> String {
     let named: Vec<String> = rows.iter().take(10).map(usize::to_string).collect();
     let many = rows.len() > 10;
-    match lang {
-        Lang::Zh if many => format!("第 {} 等 {} 行", named.join("、"), rows.len()),
-        Lang::Zh => format!("第 {} 行", named.join("、")),
-        Lang::En if many => format!("Rows {} and more ({} rows)", named.join(", "), rows.len()),
-        Lang::En if rows.len() == 1 => format!("Row {}", named.join("")),
-        Lang::En => format!("Rows {}", named.join(", ")),
+    let t = tool_strings(lang);
+    let named = named.join(t.list_separator());
+    match rows.len() {
+        1 => fill(t.one_row(), &[&named]),
+        _ if many => fill(t.rows_and_more(), &[&named, &rows.len().to_string()]),
+        _ => fill(t.rows_listed(), &[&named]),
     }
 }

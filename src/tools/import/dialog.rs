@@ -11,10 +11,9 @@ use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
 use crate::shared::i18n::list_strings;
-use crate::tools::import::cells::rows_named;
 use crate::tools::import::headers::Unmapped;
 pub use crate::tools::import::headers::guess;
-use crate::tools::import::{Plan, Problem, Reading, plan, read};
+use crate::tools::import::{Plan, Reading, plan, read};
 pub use crate::tools::import::{column_letter, guess_modes, read_rows};
 use crate::wire::Error;
 use crate::wire::columns::{Modes, columns};
@@ -25,35 +24,6 @@ use super::pickers::{
     encoding_picker, later_choices, list_replaces, sheet_picker, taken_back_choices,
 };
 use super::remember::{recall, remember_plan, remembered};
-
-impl Problem {
-    /// The problem as a sentence in `lang`, its place first, as the spreadsheet names it: "第 3
-    /// 行 B 列「得分」：…", "Rows 3, 4, column B ("Category"): …" (`headers`: the file's header
-    /// row, each excerpted).
-    pub fn said(&self, headers: &[String], lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let column = self.column.map(|j| {
-            let (letter, header) = (
-                column_letter(j),
-                crate::wire::codec::excerpt(headers.get(j).map_or("", String::as_str)),
-            );
-            if zh {
-                format!("{letter} 列「{header}」")
-            } else {
-                format!("column {letter} (\"{header}\")")
-            }
-        });
-        let rows = (!self.rows.is_empty()).then(|| rows_named(&self.rows, lang));
-        let why = &self.why;
-        match (rows, column, zh) {
-            (Some(r), Some(c), true) => format!("{r} {c}：{why}"),
-            (Some(r), Some(c), false) => format!("{r}, {c}: {why}"),
-            (Some(p), None, true) | (None, Some(p), true) => format!("{p}：{why}"),
-            (Some(p), None, false) | (None, Some(p), false) => format!("{p}: {why}"),
-            (None, None, _) => why.clone(),
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {

@@ -6,6 +6,8 @@ use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme};
 
 use super::Plan;
+use crate::shared::i18n::fill;
+use crate::tools::strings::tool_strings;
 use crate::wire::columns::Col;
 
 /// The sentence for each source `plan` leaves without a column, by source id: a vote's valid
@@ -18,23 +20,13 @@ pub(super) fn missing_sources(
     unread: &str,
     lang: Lang,
 ) -> Vec<(String, String)> {
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let mapped = |col: &Col| {
         cols.iter()
             .position(|c| c == col)
             .is_some_and(|c| plan.mapping.contains(&Some(c)))
     };
-    let quoted = |names: Vec<&str>| -> String {
-        if zh {
-            names.iter().map(|n| format!("“{n}”")).collect()
-        } else {
-            names
-                .iter()
-                .map(|n| format!("\"{n}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
+    let quoted = |names: &[&str]| fill(t.quoted_name(), &[&names.join(t.quoted_names_separator())]);
     let mut out = Vec::new();
     for source in &scheme.sources {
         let id = source.id.clone();
@@ -72,24 +64,15 @@ pub(super) fn missing_sources(
         if absent.is_empty() {
             continue;
         }
-        let what = match (absent.as_slice(), zh) {
-            ([""], true) => "得分列".to_owned(),
-            ([""], false) => "score column".to_owned(),
-            (names, true) if names.len() > 1 => {
-                format!("{}{}列都", quoted(names.to_vec()), names.len())
-            }
-            (names, true) => format!("{}一列", quoted(names.to_vec())),
-            (names, false) => format!("column for {}", quoted(names.to_vec())),
+        let what = match absent.as_slice() {
+            [""] => t.missing_score_column().to_owned(),
+            [_] => fill(t.missing_column(), &[&quoted(&absent)]),
+            names => fill(
+                t.missing_columns_all(),
+                &[&quoted(names), &names.len().to_string()],
+            ),
         };
-        let said = if zh {
-            format!(
-                "「{name}」的{what}没有找到：请在上面为它选择一列{unread}，或勾选“导入后再填写”"
-            )
-        } else {
-            format!(
-                "No {what} of \"{name}\" was found: choose a column for it above{unread}, or tick \"Type in after import\""
-            )
-        };
+        let said = fill(t.missing_source(), &[name, &what, unread]);
         out.push((id, said));
     }
     out

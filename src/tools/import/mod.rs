@@ -16,7 +16,7 @@ pub mod remember;
 use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme};
 
-use crate::shared::i18n::{cell_error_message, field_error_message};
+use crate::shared::i18n::{cell_error_message, field_error_message, fill};
 use crate::tools::export::unneutralize;
 use crate::tools::import::headers::{
     CategoryGuess, Unmapped, guess_all, guess_category, names_source,
@@ -25,6 +25,7 @@ use crate::wire::codec::excerpt;
 use crate::wire::columns::{Col, Modes, columns};
 use crate::wire::sheets::Table;
 
+use crate::tools::strings::tool_strings;
 pub use cells::column_letter;
 use cells::{as_number, rows_named};
 use found::{NotOrganization, not_an_organization};
@@ -216,7 +217,7 @@ impl Plan {
 
 /// A problem that stops the import: where it is — the rows, as the spreadsheet numbers them (none:
 /// the file as a whole), and the column, from 0 — and why, in the reading's language. The dialog
-/// writes the place (`Problem::said`, in `dialog.rs`).
+/// writes the place (`Problem::said`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub rows: Vec<usize>,
@@ -231,6 +232,23 @@ impl Problem {
             rows: Vec::new(),
             column: None,
             why,
+        }
+    }
+
+    /// The problem as a sentence in `lang`, its place first, as the spreadsheet names it: "第 3
+    /// 行 B 列「得分」：…", "Rows 3, 4, column B ("Category"): …" (`headers`: the file's header
+    /// row, each excerpted).
+    pub fn said(&self, headers: &[String], lang: Lang) -> String {
+        let t = tool_strings(lang);
+        let column = self.column.map(|j| {
+            let header = crate::wire::codec::excerpt(headers.get(j).map_or("", String::as_str));
+            fill(t.column_and_header(), &[&column_letter(j), &header])
+        });
+        let rows = (!self.rows.is_empty()).then(|| rows_named(&self.rows, lang));
+        match (rows, column) {
+            (Some(r), Some(c)) => fill(t.at_rows_column(), &[&r, &c, &self.why]),
+            (Some(p), None) | (None, Some(p)) => fill(t.at_place(), &[&p, &self.why]),
+            (None, None) => self.why.clone(),
         }
     }
 }
@@ -260,7 +278,7 @@ pub struct Reading {
 /// fill in, as for a row added by hand). A totals row (合计) is left out and said so; a table
 /// without a data row is refused.
 pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang: Lang) -> Reading {
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let cols = columns(scheme, &plan.modes);
     let headers = table.rows.first().cloned().unwrap_or_default();
     let at = |line: usize, j: usize, why: String| Problem {
@@ -283,10 +301,9 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         })
         .map(|(j, h)| format!("{} 「{}」", column_letter(j), excerpt(h)))
         .collect();
-    let unread = match (unread.is_empty(), zh) {
-        (true, _) => String::new(),
-        (false, true) => format!("（未对应的列：{}）", unread.join("、")),
-        (false, false) => format!(" (columns not read: {})", unread.join(", ")),
+    let unread = match unread.is_empty() {
+        true => String::new(),
+        false => fill(t.columns_not_read(), &[&unread.join(t.list_separator())]),
     };
     let mut skipped: Vec<(usize, NotOrganization)> = Vec::new();
     let mut blank_categories: Vec<usize> = Vec::new();
@@ -409,11 +426,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         for (source, said) in &reading.missing {
             if plan.later.contains(source) {
                 let name = scheme.source(source).map_or("", |(_, x)| x.name.get(lang));
-                reading.notes.push(if zh {
-                    format!("「{name}」在导入后填写：导入的组织在填写之前为待填写")
-                } else {
-                    format!("\"{name}\" is typed in after import: the organizations wait for it")
-                });
+                reading.notes.push(fill(t.later_typed_in(), &[name]));
             } else {
                 problems.push(Problem::of_file(said.clone()));
             }
@@ -429,24 +442,10 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
                     .filter_map(|id| scheme.category(id))
                     .map(|c| c.name.get(lang))
                     .collect();
-                let value = excerpt(&value);
-                if zh {
-                    format!("“{value}”可能是{}，请在“分类对照”中选定", names.join("或"))
-                } else {
-                    format!(
-                        "\"{value}\" may be {}: choose one under Categories",
-                        names.join(" or ")
-                    )
-                }
+                let names = names.join(t.or_separator());
+                fill(t.category_may_be(), &[&excerpt(&value), &names])
             }
-            _ if zh => format!(
-                "方案中没有分类“{}”，请在“分类对照”中为它选一个分类",
-                excerpt(&value)
-            ),
-            _ => format!(
-                "The scheme has no category \"{}\": choose one for it under Categories",
-                excerpt(&value)
-            ),
+            _ => fill(t.no_such_category(), &[&excerpt(&value)]),
         };
         problems.push(Problem {
             rows,
@@ -459,57 +458,26 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
         problems.push(Problem {
             rows: blank_categories.clone(),
             column: category_column,
-            why: (if zh {
-                "分类是空的（合并单元格或漏填？）。请补上，或勾选“空白分类沿用上一行”"
-            } else {
-                "the category is empty (merged cells, or left out?). Fill it in, or tick \"A blank category takes the one above\""
-            })
-            .to_owned(),
+            why: t.the_category_is_empty_merged().to_owned(),
         });
     }
     if category_column.is_none() && scheme.categories.len() > 1 && !reading.drafts.is_empty() {
-        problems.push(Problem::of_file(
-            if zh {
-                "没有读入“分类”的列：请在上面为“分类”选一列（方案有多个分类，不能都按第一个分类）"
-            } else {
-                "No column is read as the category: choose one above (the scheme has several categories; they cannot all be the first)"
-            }
-            .to_owned(),
-        ));
+        problems.push(Problem::of_file(t.no_column_is_read_as().to_owned()));
     }
     if !table.above.is_empty() {
         let rows = rows_named(&table.above, lang);
-        reading.notes.push(if zh {
-            format!(
-                "{rows}在表头（第 {} 行）之上，是标题或说明，未导入",
-                table.first_row
-            )
-        } else {
-            format!(
-                "{rows}: above the header (row {}), a title or notes, not imported",
-                table.first_row
-            )
-        });
+        let first = table.first_row.to_string();
+        reading
+            .notes
+            .push(fill(t.rows_above_header(), &[&rows, &first]));
     }
     if !totals.is_empty() {
         let rows = rows_named(&totals, lang);
-        reading.notes.push(if zh {
-            format!("{rows}是合计行，未导入")
-        } else {
-            format!("{rows}: totals, not imported")
-        });
+        reading.notes.push(fill(t.rows_of_totals(), &[&rows]));
     }
-    for (kind, zh_why, en_why) in [
-        (
-            NotOrganization::Note,
-            "没有名称也没有分数，是说明、落款或签字行",
-            "no name and no entry: notes, or who filled the form",
-        ),
-        (
-            NotOrganization::Group,
-            "是分组标题，没有分数",
-            "a group's label with no entry",
-        ),
+    for (kind, said) in [
+        (NotOrganization::Note, t.rows_of_notes()),
+        (NotOrganization::Group, t.rows_of_group_labels()),
     ] {
         let lines: Vec<usize> = skipped
             .iter()
@@ -518,11 +486,7 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
             .collect();
         if !lines.is_empty() {
             let rows = rows_named(&lines, lang);
-            reading.notes.push(if zh {
-                format!("{rows}{zh_why}，未导入")
-            } else {
-                format!("{rows}: {en_why}, not imported")
-            });
+            reading.notes.push(fill(said, &[&rows]));
         }
     }
     reading.left_out = totals
@@ -533,29 +497,18 @@ pub fn read(table: &Table, plan: &Plan, scheme: &Scheme, blank: &OrgDraft, lang:
     reading.left_out.sort_unstable();
     let waiting = reading.drafts.len() - reading.grading;
     if waiting > 0 && !reading.drafts.is_empty() {
-        reading.notes.push(if zh {
-            format!(
-                "导入后 {} 个组织可以定级，{waiting} 个有待填写的内容（空白的分数或票数），填写后定级",
-                reading.grading
-            )
-        } else {
-            format!(
-                "After the import {} organizations grade; {waiting} have entries still to fill in (blank scores or ballots) and grade once filled",
-                reading.grading
-            )
-        });
+        let (grading, waiting) = (reading.grading.to_string(), waiting.to_string());
+        reading
+            .notes
+            .push(fill(t.waiting_to_grade(), &[&grading, &waiting]));
     }
     if reading.drafts.is_empty() && reading.problems.is_empty() {
         // Never a list replaced by nothing: an empty file, or one of headers only, is refused.
         let blank = headers.iter().all(|c| c.trim().is_empty());
-        let first = table.first_row;
-        reading.problems.push(Problem::of_file(match (blank, zh) {
-            (true, true) => "文件是空的，没有可导入的内容".to_owned(),
-            (true, false) => "The file is empty: there is nothing to import".to_owned(),
-            (false, true) => format!("文件中没有组织：表头（第 {first} 行）之下没有数据行"),
-            (false, false) => format!(
-                "The file has no organizations: there are no rows below the headers (row {first})"
-            ),
+        reading.problems.push(Problem::of_file(if blank {
+            t.file_is_empty().to_owned()
+        } else {
+            fill(t.file_has_no_rows(), &[&table.first_row.to_string()])
         }));
     }
     reading

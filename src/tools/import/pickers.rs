@@ -4,7 +4,8 @@
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
-use crate::shared::i18n::list_strings;
+use crate::shared::i18n::{fill, list_strings};
+use crate::tools::strings::tool_strings;
 
 /// The encodings a text file may be read in: label, name.
 const ENCODINGS: [(&str, &str); 5] = [
@@ -155,7 +156,7 @@ pub(super) fn taken_back_choices(
     let mut lines = lines;
     lines.sort_unstable();
     lines.dedup();
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let boxes = lines.into_iter().map(|line| {
         let onchange = on_take.reform(move |e: Event| {
             (line, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
@@ -163,7 +164,7 @@ pub(super) fn taken_back_choices(
         html! {
             <label class="check">
                 <input type="checkbox" id={format!("import-take-{line}")} checked={taken_back.contains(&line)} {onchange} />
-                { if zh { format!("仍导入第 {line} 行") } else { format!("Import row {line} all the same") } }
+                { fill(t.import_row_anyway(), &[&line.to_string()]) }
             </label>
         }
     });

@@ -10,6 +10,8 @@ use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
 use crate::list::state::{ListState, Row};
+use crate::shared::i18n::fill;
+use crate::tools::strings::tool_strings;
 
 /// Each category word of a list that a scheme lacks, with the category (id) of the scheme it is
 /// read as.
@@ -73,7 +75,7 @@ pub fn consequences(
     mapping: &[(String, String)],
     lang: Lang,
 ) -> Consequences {
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let mut out = Consequences {
         total: list.rows.len(),
         ..Consequences::default()
@@ -104,11 +106,8 @@ pub fn consequences(
         let Some((_, new)) = scheme.source(id) else {
             let n = rows_with(&filled);
             if n > 0 {
-                out.unused.push(if zh {
-                    format!("「{name}」：新方案没有这一评价主体，{n} 个组织的录入不使用（保留在名单中）")
-                } else {
-                    format!("\"{name}\": the scheme has no such source; the entries of {n} organizations are not used (they stay in the list)")
-                });
+                out.unused
+                    .push(fill(t.apply_no_source(), &[name, &n.to_string()]));
             }
             continue;
         };
@@ -150,19 +149,13 @@ pub fn consequences(
                     .filter(|(l, _)| counted(*l) > 0)
                     .map(|(_, b)| b)
                     .collect();
-                out.unused.push(match (zh, dropped.is_empty()) {
-                    (true, true) => format!("「{name}」的票数按顺序读入新方案的等级：{}", read.join("、")),
-                    (true, false) => format!(
-                        "「{name}」的票数按顺序读入新方案的等级：{}；“{}”票不使用（保留在名单中）",
-                        read.join("、"),
-                        dropped.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("”“")
-                    ),
-                    (false, true) => format!("\"{name}\": ballots are read into the scheme's levels in order: {}", read.join(", ")),
-                    (false, false) => format!(
-                        "\"{name}\": ballots are read into the scheme's levels in order: {}; {} ballots are not used (they stay in the list)",
-                        read.join(", "),
-                        dropped.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
+                let read = read.join(t.list_separator());
+                out.unused.push(if dropped.is_empty() {
+                    fill(t.apply_ballots_in_order(), &[name, &read])
+                } else {
+                    let dropped: Vec<&str> = dropped.iter().map(|d| d.as_str()).collect();
+                    let dropped = dropped.join(t.quoted_names_separator());
+                    fill(t.apply_ballots_dropped(), &[name, &read, &dropped])
                 });
             }
             (SourceKind::Indicators, SourceKind::Indicators) => {
@@ -191,11 +184,9 @@ pub fn consequences(
                     }
                 }
                 if !gone.is_empty() {
-                    out.unused.push(if zh {
-                        format!("「{name}」的指标“{}”新方案中没有，不使用（保留在名单中）", gone.join("”“"))
-                    } else {
-                        format!("\"{name}\": the scheme has no indicator {}; not used (they stay in the list)", gone.join(", "))
-                    });
+                    let gone = gone.join(t.quoted_names_separator());
+                    out.unused
+                        .push(fill(t.apply_no_indicator(), &[name, &gone]));
                 }
             }
             _ => {}
@@ -229,7 +220,7 @@ pub fn confirm_view(
     on_confirm: Callback<MouseEvent>,
     on_back: Callback<MouseEvent>,
 ) -> Html {
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let words = c.categories.iter().enumerate().map(|(k, (word, n))| {
         let onchange = {
             let (on_map, word) = (on_map.clone(), word.clone());
@@ -239,16 +230,12 @@ pub fn confirm_view(
             })
         };
         let chosen = mapping.iter().find(|(w, _)| w == word).map(|(_, id)| id.as_str());
-        let label = if zh {
-            format!("分类“{word}”（{n} 个组织）新方案中没有，按")
-        } else {
-            format!("Category \"{word}\" ({n} organizations) is not in the scheme; read as")
-        };
+        let label = fill(t.apply_category_missing(), &[word, &n.to_string()]);
         html! {
             <label class="mapping">
                 <span>{ label }</span>
                 <select id={format!("apply-cat-{k}")} {onchange}>
-                    <option value="" selected={chosen.is_none()}>{ if zh { "— 请选择 —" } else { "— choose —" } }</option>
+                    <option value="" selected={chosen.is_none()}>{ tool_strings(lang).choose_one() }</option>
                     { for scheme.categories.iter().map(|cat| html! {
                         <option value={cat.id.clone()} selected={chosen == Some(cat.id.as_str())}>{ cat.name.get(lang) }</option>
                     }) }
@@ -257,21 +244,20 @@ pub fn confirm_view(
         }
     });
     let waiting = c.total - c.grading;
+    let waiting_said = if waiting > 0 {
+        fill(t.apply_waiting(), &[&waiting.to_string()])
+    } else {
+        String::new()
+    };
     html! {
         <div class="card confirm" role="alertdialog" aria-labelledby="apply-confirm-title" id="apply-confirm">
-            <p id="apply-confirm-title"><strong>{ if zh { "应用到名单之前，请确认：" } else { "Before it is applied to the list:" } }</strong></p>
+            <p id="apply-confirm-title"><strong>{ tool_strings(lang).before_it_is_applied_to() }</strong></p>
             <ul id="apply-unused">{ for c.unused.iter().map(|u| html! { <li>{ u.as_str() }</li> }) }</ul>
             <div class="mappings">{ for words }</div>
-            <p id="apply-grading">{ if zh {
-                format!("应用后 {} 个组织中 {} 个可以定级{}；按“撤销”可回到现在的方案。", c.total, c.grading,
-                    if waiting > 0 { format!("，{waiting} 个有待补充或更正的内容") } else { String::new() })
-            } else {
-                format!("{} of {} organizations grade under it{}; Undo brings back the scheme as it is now.", c.grading, c.total,
-                    if waiting > 0 { format!(", {waiting} wait for entries") } else { String::new() })
-            } }</p>
+            <p id="apply-grading">{ fill(t.apply_grading(), &[&c.total.to_string(), &c.grading.to_string(), &waiting_said]) }</p>
             <div class="buttons">
-                <button type="button" id="apply-confirm-yes" class="primary" onclick={on_confirm}>{ if zh { "确认应用" } else { "Apply" } }</button>
-                <button type="button" id="apply-confirm-back" onclick={on_back}>{ if zh { "返回" } else { "Back" } }</button>
+                <button type="button" id="apply-confirm-yes" class="primary" onclick={on_confirm}>{ tool_strings(lang).apply() }</button>
+                <button type="button" id="apply-confirm-back" onclick={on_back}>{ tool_strings(lang).go_back() }</button>
             </div>
         </div>
     }

@@ -7,17 +7,21 @@ use dingji_rules::{Lang, Scheme};
 use super::{Outcome, Tried, YearComparison};
 use crate::list::derive::Graded;
 use crate::list::state::ListState;
+use crate::tools::strings::{ToolStrings, tool_strings};
 use crate::wire::sheets::Cell;
 
-/// The before-and-after columns (Chinese, English), shared by the table and the CSV.
-pub const TRIAL_COLUMNS: [(&str, &str); 7] = [
-    ("组织名称", "Organization"),
-    ("原综合评分", "Score before"),
-    ("原等次", "Tier before"),
-    ("原星级", "Stars before"),
-    ("调整后评分", "Score after"),
-    ("调整后等次", "Tier after"),
-    ("调整后星级", "Stars after"),
+/// A word of the tools' strings, by its accessor: what a column or a sheet is called.
+pub type Word = fn(&ToolStrings) -> &'static str;
+
+/// The before-and-after columns, shared by the table and the CSV.
+pub const TRIAL_COLUMNS: [Word; 7] = [
+    ToolStrings::organization,
+    ToolStrings::score_before,
+    ToolStrings::tier_before,
+    ToolStrings::stars_before,
+    ToolStrings::score_after,
+    ToolStrings::tier_after,
+    ToolStrings::stars_after,
 ];
 
 /// Where the before-and-after columns hold stars (原星级, 调整后星级): left out where neither
@@ -39,9 +43,9 @@ pub fn trial_cells<T>(cells: Vec<T>, stars: bool) -> Vec<T> {
         .collect()
 }
 
-/// The Chinese or the English of a pair, as `lang` asks.
-pub fn label(lang: Lang, (zh, en): (&'static str, &'static str)) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
+/// `word` in `lang`.
+pub fn label(lang: Lang, word: Word) -> &'static str {
+    word(tool_strings(lang))
 }
 
 /// A result as shown: the composite, the tier's name and the stars' ("—" where not graded).
@@ -58,14 +62,11 @@ pub fn shown(o: &Outcome, scheme: &Scheme, lang: Lang) -> (String, String, Strin
 
 /// 晋位, 降位 or 持平: where an organization placed in tier `now` stands against tier `last`.
 pub fn against(last: usize, now: usize, lang: Lang) -> &'static str {
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     match now.cmp(&last) {
-        std::cmp::Ordering::Less if zh => "晋位",
-        std::cmp::Ordering::Less => "up",
-        std::cmp::Ordering::Greater if zh => "降位",
-        std::cmp::Ordering::Greater => "down",
-        std::cmp::Ordering::Equal if zh => "持平",
-        std::cmp::Ordering::Equal => "same",
+        std::cmp::Ordering::Less => t.up_2(),
+        std::cmp::Ordering::Greater => t.down_2(),
+        std::cmp::Ordering::Equal => t.same(),
     }
 }
 
@@ -77,39 +78,27 @@ pub fn comparison_records(
     year: Option<&YearComparison>,
     lang: Lang,
 ) -> Vec<Vec<Cell>> {
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let mut head: Vec<String> = TRIAL_COLUMNS
         .iter()
         .map(|c| label(lang, *c).to_owned())
         .collect();
-    head.push((if zh { "变化" } else { "Change" }).to_owned());
+    head.push((tool_strings(lang).change()).to_owned());
     if year.is_some() {
         head.extend(
-            if zh {
-                ["去年等次", "去年星级", "与去年比"]
-            } else {
-                ["Tier last year", "Stars last year", "Against last year"]
-            }
+            [
+                t.tier_last_year(),
+                t.stars_last_year(),
+                t.against_last_year_short(),
+            ]
             .map(String::from),
         );
     }
     let head: Vec<Cell> = head.into_iter().map(Cell::Text).collect();
     let word = |before: usize, after: usize| -> String {
         match after.cmp(&before) {
-            std::cmp::Ordering::Less => {
-                if zh {
-                    "上升"
-                } else {
-                    "up"
-                }
-            }
-            std::cmp::Ordering::Greater => {
-                if zh {
-                    "下降"
-                } else {
-                    "down"
-                }
-            }
+            std::cmp::Ordering::Less => tool_strings(lang).up(),
+            std::cmp::Ordering::Greater => tool_strings(lang).down(),
             std::cmp::Ordering::Equal => "",
         }
         .to_owned()
@@ -157,15 +146,7 @@ pub fn comparison_records(
                             .unwrap_or_default(),
                     );
                 }
-                _ => record.extend([
-                    String::new(),
-                    String::new(),
-                    if zh {
-                        "去年无此组织".into()
-                    } else {
-                        "not last year".into()
-                    },
-                ]),
+                _ => record.extend([String::new(), String::new(), t.not_last_year().into()]),
             }
         }
         let mut cells: Vec<Cell> = record.into_iter().map(Cell::Text).collect();
@@ -187,7 +168,6 @@ pub fn comparison_workbook(
     year: Option<&YearComparison>,
     lang: Lang,
 ) -> Vec<(String, Vec<Vec<Cell>>)> {
-    let zh = lang == Lang::Zh;
     let rows = comparison_records(list, tried, year, lang);
     let matrix_sheet = |m: &[Vec<usize>], corner: &str| {
         let mut out = vec![
@@ -208,38 +188,27 @@ pub fn comparison_workbook(
         }));
         out
     };
-    let mut transitions = matrix_sheet(
-        &tried.comparison.matrix,
-        if zh {
-            "调整前＼调整后"
-        } else {
-            "before \\ after"
-        },
-    );
+    let mut transitions = matrix_sheet(&tried.comparison.matrix, tool_strings(lang).before_after());
     transitions.push(vec![Cell::Text(tried.comparison.summary(lang))]);
     if let Some(y) = year {
         transitions.push(Vec::new());
         transitions.extend(matrix_sheet(
             &y.matrix,
-            if zh {
-                "去年＼今年"
-            } else {
-                "last year \\ this year"
-            },
+            tool_strings(lang).last_year_this_year(),
         ));
         transitions.push(vec![Cell::Text(y.summary(lang))]);
     }
     let after = super::under(list, tried.scheme.clone());
-    let name = |zh_name: &str, en: &str| (if zh { zh_name } else { en }).to_owned();
+    let name = |word: Word| label(lang, word).to_owned();
     vec![
-        (name("对比", "Comparison"), rows),
-        (name("等次变化", "Tiers"), transitions),
+        (name(ToolStrings::comparison), rows),
+        (name(ToolStrings::tiers), transitions),
         (
-            name("汇总表（调整前）", "Summary before"),
+            name(ToolStrings::summary_before),
             crate::tools::export::summary_records(list, before),
         ),
         (
-            name("汇总表（调整后）", "Summary after"),
+            name(ToolStrings::summary_after),
             crate::tools::export::summary_records(&after, &tried.graded),
         ),
     ]

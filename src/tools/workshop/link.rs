@@ -42,14 +42,10 @@ pub enum LinkFault {
 impl LinkFault {
     /// Why, in `lang`, without what the page keeps instead.
     pub fn reason(&self, lang: dingji_rules::Lang) -> String {
-        let zh = lang == dingji_rules::Lang::Zh;
+        let t = crate::tools::strings::tool_strings(lang);
         match self {
-            LinkFault::Damaged if zh => "链接中的方案无法读取（链接可能不完整）".to_owned(),
-            LinkFault::Damaged => {
-                "The scheme in the link cannot be read (the link may be cut short)".to_owned()
-            }
-            LinkFault::Wrong(e) if zh => format!("链接中的方案有误：{}", e.message(lang)),
-            LinkFault::Wrong(e) => format!("The scheme in the link is wrong: {}", e.message(lang)),
+            LinkFault::Damaged => t.link_damaged().to_owned(),
+            LinkFault::Wrong(e) => crate::shared::i18n::fill(t.link_wrong(), &[&e.message(lang)]),
         }
     }
 }

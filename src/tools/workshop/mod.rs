@@ -22,6 +22,8 @@ use dingji_rules::{Decimal, Error, Lang, Scheme, Text, parse_decimal};
 
 use crate::list::derive::{Graded, RowResult, grade};
 use crate::list::state::{ListState, Row};
+use crate::shared::i18n::fill;
+use crate::tools::strings::tool_strings;
 use crate::wire::page::{EditErrors, Edits, effective_scheme};
 
 /// A quota share the workshop edits.
@@ -72,22 +74,22 @@ impl Share {
 
     /// What the rule is called.
     pub fn label(self, scheme: &Scheme, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let top_star = scheme
-            .stars
-            .as_ref()
-            .and_then(|s| s.cap.as_ref())
-            .map(|c| scheme.star_name(c.stars, lang))
-            .unwrap_or_default();
+        let t = tool_strings(lang);
         match self {
-            Share::Floor if zh => {
-                format!("“{}”不少于", scheme.tier_name(scheme.lowest_tier(), lang))
+            Share::Floor => fill(
+                t.share_floor(),
+                &[scheme.tier_name(scheme.lowest_tier(), lang)],
+            ),
+            Share::Top => fill(t.share_top(), &[scheme.tier_name(0, lang)]),
+            Share::StarCap => {
+                let top_star = scheme
+                    .stars
+                    .as_ref()
+                    .and_then(|s| s.cap.as_ref())
+                    .map(|c| scheme.star_name(c.stars, lang))
+                    .unwrap_or_default();
+                fill(t.share_star_cap(), &[&top_star])
             }
-            Share::Floor => format!("{} at least", scheme.tier_name(scheme.lowest_tier(), lang)),
-            Share::Top if zh => format!("“{}”不超过", scheme.tier_name(0, lang)),
-            Share::Top => format!("{} at most", scheme.tier_name(0, lang)),
-            Share::StarCap if zh => format!("{top_star}不超过"),
-            Share::StarCap => format!("{top_star} at most"),
         }
     }
 }
@@ -268,34 +270,20 @@ impl Comparison {
 
     /// "调整后 12 个组织等次变化：上升 5，下降 7", and how many change stars only.
     pub fn summary(&self, lang: Lang) -> String {
+        let t = tool_strings(lang);
         let moved = self.up + self.down;
-        let zh = lang == Lang::Zh;
         let mut parts = Vec::new();
         if moved > 0 {
-            parts.push(if zh {
-                format!(
-                    "调整后 {moved} 个组织等次变化：上升 {}，下降 {}",
-                    self.up, self.down
-                )
-            } else {
-                format!(
-                    "{moved} organizations change tier: {} up, {} down",
-                    self.up, self.down
-                )
-            });
+            let n = [moved, self.up, self.down].map(|n| n.to_string());
+            parts.push(fill(t.trial_moved(), &[&n[0], &n[1], &n[2]]));
         }
         if self.stars_only > 0 {
-            parts.push(if zh {
-                format!("{} 个组织只有星级变化", self.stars_only)
-            } else {
-                format!("{} change stars only", self.stars_only)
-            });
+            parts.push(fill(t.trial_stars_only(), &[&self.stars_only.to_string()]));
         }
-        match (parts.is_empty(), zh) {
-            (true, true) => "调整后没有组织的等次或星级变化".into(),
-            (true, false) => "No organization's tier or stars change".into(),
-            (false, true) => parts.join("；"),
-            (false, false) => parts.join("; "),
+        if parts.is_empty() {
+            t.trial_nothing_moved().to_owned()
+        } else {
+            parts.join(t.items_separator())
         }
     }
 }

@@ -7,6 +7,8 @@ use dingji_rules::{Lang, Scheme};
 use super::{Outcome, outcome};
 use crate::list::derive::{Graded, RowResult};
 use crate::list::state::ListState;
+use crate::shared::i18n::fill;
+use crate::tools::strings::tool_strings;
 
 /// Last year's results, as a file gives them: each organization's name, tier and stars (their
 /// indices in this scheme), and what could not be read, by row.
@@ -25,10 +27,8 @@ pub fn last_year(
     lang: Lang,
 ) -> Result<LastYear, crate::wire::Error> {
     use crate::tools::import::headers::plain;
-    let zh = lang == Lang::Zh;
-    let say = |zh_text: &str, en_text: &str| {
-        crate::wire::Error::Refused((if zh { zh_text } else { en_text }).to_owned())
-    };
+    let t = tool_strings(lang);
+    let say = |word: &str| crate::wire::Error::Refused(word.to_owned());
     let headers = table.rows.first().cloned().unwrap_or_default();
     let find = |words: &[&str]| {
         headers
@@ -44,19 +44,9 @@ pub fn last_year(
         "党支部",
         "organization",
     ])
-    .ok_or_else(|| {
-        say(
-            "文件中没有组织名称列（组织名称、党组织名称……）",
-            "The file has no column of names (组织名称, organization…)",
-        )
-    })?;
-    let tier =
-        find(&["等次", "定级等次", "评定等次", "等级", "定级结果", "tier"]).ok_or_else(|| {
-            say(
-                "文件中没有等次列（等次、定级等次……）",
-                "The file has no column of tiers (等次, tier…)",
-            )
-        })?;
+    .ok_or_else(|| say(t.last_year_no_name_column()))?;
+    let tier = find(&["等次", "定级等次", "评定等次", "等级", "定级结果", "tier"])
+        .ok_or_else(|| say(t.last_year_no_tier_column()))?;
     let stars = find(&["星级", "评星", "星级评定", "stars"]);
     let mut out = LastYear::default();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
@@ -71,11 +61,10 @@ pub fn last_year(
             .position(|t| t.name.zh == cell(tier) || t.name.en == cell(tier))
         else {
             let (name, tier) = (cell(name), cell(tier));
-            out.problems.push(if zh {
-                format!("第 {line} 行「{name}」的等次“{tier}”不是本方案的等次")
-            } else {
-                format!("Row {line} (\"{name}\"): \"{tier}\" is not a tier of this scheme")
-            });
+            out.problems.push(fill(
+                t.last_year_not_a_tier(),
+                &[&line.to_string(), name, tier],
+            ));
             continue;
         };
         let s = stars.and_then(|j| {
@@ -91,7 +80,7 @@ pub fn last_year(
             .push((cell(name).to_owned(), t, s.map(|l| l.stars)));
     }
     if out.rows.is_empty() && out.problems.is_empty() {
-        return Err(say("文件中没有组织", "The file has no organizations"));
+        return Err(say(t.last_year_no_organizations()));
     }
     Ok(out)
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::Ctx;
 use crate::tools::editor::fields::{num, select, text_field};
 use crate::tools::editor::written;
+use crate::tools::strings::ToolStrings;
 
 /// The rounding modes in the order the select offers them.
 const MODES: [RoundingMode; 3] = [
@@ -40,10 +41,10 @@ pub(super) fn basics(c: &Ctx<'_>) -> Html {
     let (was_name, was_decimals) = (start.name.get(lang), start.rounding.decimals.into());
     html! {
         <div class="ed-row">
-            { text_field("ed-name".into(), c.t("方案名称", "Scheme name"), shape.name.get(lang), Some(was_name), name, lang) }
-            { num("ed-decimals".into(), c.t("保留小数位数", "Decimals"), shape.rounding.decimals.into(),
+            { text_field("ed-name".into(), c.t(ToolStrings::scheme_name_2), shape.name.get(lang), Some(was_name), name, lang) }
+            { num("ed-decimals".into(), c.t(ToolStrings::decimals), shape.rounding.decimals.into(),
                 Some(was_decimals), decimals, lang) }
-            { select("ed-rounding-mode".into(), c.t("舍入方式", "Rounding"), modes, &mode, set_mode) }
+            { select("ed-rounding-mode".into(), c.t(ToolStrings::rounding), modes, &mode, set_mode) }
         </div>
     }
 }

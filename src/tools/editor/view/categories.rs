@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::Ctx;
 use crate::tools::editor::fields::{check, row_actions, text_field};
 use crate::tools::editor::{self, written};
+use crate::tools::strings::ToolStrings;
 
 pub(super) fn categories(c: &Ctx<'_>) -> Html {
     let (shape, start, lang) = (c.shape, c.start, c.lang);
@@ -24,9 +25,9 @@ pub(super) fn categories(c: &Ctx<'_>) -> Html {
         let remove = many.then(|| c.edit(move |s, ()| editor::remove_category(s, i)));
         html! {
             <div class="ed-row">
-                { text_field(format!("{id}-name"), c.t("分类", "Category"), name, was, rename, lang) }
+                { text_field(format!("{id}-name"), c.t(ToolStrings::category), name, was, rename, lang) }
                 if uses_indicators {
-                    { check(format!("{id}-own"), c.t("本类单独设指标", "Its own indicators"), own,
+                    { check(format!("{id}-own"), c.t(ToolStrings::its_own_indicators), own,
                         c.edit(move |s, v: bool| editor::own_set(s, &cid, v))) }
                 }
                 { row_actions(&id, name, None, remove, lang) }

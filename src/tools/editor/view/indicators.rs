@@ -8,15 +8,16 @@ use yew::prelude::*;
 use super::Ctx;
 use crate::tools::editor::fields::{Num, button, check, num, row_actions, select, text_field};
 use crate::tools::editor::{self, Set, written};
+use crate::tools::strings::ToolStrings;
 
 pub(super) fn indicators(c: &Ctx<'_>) -> Html {
     let (shape, start, lang) = (c.shape, c.start, c.lang);
-    let sets: Vec<(Set, String)> = std::iter::once((Set::Shared, c.t("通用指标", "Indicators")))
+    let sets: Vec<(Set, String)> = std::iter::once((Set::Shared, c.t(ToolStrings::indicators)))
         .chain(shape.category_indicators.iter().map(|(id, _)| {
             let name = shape.category(id).map_or(id.as_str(), |x| x.name.get(lang));
             (
                 Set::Own(id.clone()),
-                format!("{name}{}", c.t(" · 指标", " · indicators")),
+                format!("{name}{}", c.t(ToolStrings::indicators_2)),
             )
         }))
         .collect();
@@ -31,9 +32,9 @@ pub(super) fn indicators(c: &Ctx<'_>) -> Html {
         <>
             { sets }
             <div class="ed-row">
-                { check("ed-bonus-cap-on".into(), c.t("加分上限", "Bonus cap"), shape.bonus_cap.is_some(), bonus_on) }
+                { check("ed-bonus-cap-on".into(), c.t(ToolStrings::bonus_cap), shape.bonus_cap.is_some(), bonus_on) }
                 if let Some(cap) = shape.bonus_cap {
-                    { num("ed-bonus-cap".into(), c.t("加分最多（分）", "At most (points)"), cap, start.bonus_cap, bonus_cap, lang) }
+                    { num("ed-bonus-cap".into(), c.t(ToolStrings::at_most_points), cap, start.bonus_cap, bonus_cap, lang) }
                 }
             </div>
         </>
@@ -57,9 +58,9 @@ fn indicator_set(c: &Ctx<'_>, n: usize, set: Set, title: String) -> Html {
             <h5>{ title }</h5>
             { rows }
             <div class="ed-row">
-                { button(format!("{sid}-add"), c.t("添加指标", "Add an indicator"), add) }
+                { button(format!("{sid}-add"), c.t(ToolStrings::add_an_indicator), add) }
                 <span class={classes!("ed-total", short)} id={format!("{sid}-total")}>
-                    { format!("{}{} / 100", c.t("基础分合计 ", "Base points "), total.normalize()) }</span>
+                    { format!("{}{} / 100", c.t(ToolStrings::base_points), total.normalize()) }</span>
             </div>
         </div>
     }
@@ -113,8 +114,8 @@ fn indicator(c: &Ctx<'_>, set: &Set, sid: &str, k: usize, item: &Indicator) -> H
         })
     };
     let scorings = vec![
-        ("add".into(), c.t("加分（得分）", "points earned")),
-        ("deduct".into(), c.t("扣分（扣完为止）", "points deducted")),
+        ("add".into(), c.t(ToolStrings::points_earned)),
+        ("deduct".into(), c.t(ToolStrings::points_deducted)),
     ];
     let scoring = if item.scoring == Scoring::Deduct {
         "deduct"
@@ -123,16 +124,16 @@ fn indicator(c: &Ctx<'_>, set: &Set, sid: &str, k: usize, item: &Indicator) -> H
     };
     html! {
         <div class="ed-item ed-row">
-            { text_field(format!("{id}-name"), c.t("指标", "Indicator"), item.name.get(lang), was.map(|w| w.name.get(lang)),
+            { text_field(format!("{id}-name"), c.t(ToolStrings::indicator), item.name.get(lang), was.map(|w| w.name.get(lang)),
                 with(|x, v| x.name = written(&v)), lang) }
-            <Num id={format!("{id}-max")} label={c.t("分值", "Points")} value={item.max} was={was.map(|w| w.max)}
+            <Num id={format!("{id}-max")} label={c.t(ToolStrings::points)} value={item.max} was={was.map(|w| w.max)}
                 slider=true {lang} on={max} />
-            { text_field(format!("{id}-points"), c.t("评分要点", "Scoring points"), item.points.get(lang),
+            { text_field(format!("{id}-points"), c.t(ToolStrings::scoring_points), item.points.get(lang),
                 was.map(|w| w.points.get(lang)), with(|x, v| x.points = written(&v)), lang) }
-            { select(format!("{id}-scoring"), c.t("计分", "Scoring"), scorings, scoring,
+            { select(format!("{id}-scoring"), c.t(ToolStrings::scoring), scorings, scoring,
                 with(|x, v| x.scoring = if v == "deduct" { Scoring::Deduct } else { Scoring::Add })) }
-            { check(format!("{id}-bonus"), c.t("加分项", "Bonus item"), item.bonus, flag(|x, v| x.bonus = v)) }
-            { check(format!("{id}-custom"), c.t("自设项（x）", "Own item (x)"), item.custom, flag(|x, v| x.custom = v)) }
+            { check(format!("{id}-bonus"), c.t(ToolStrings::bonus_item), item.bonus, flag(|x, v| x.bonus = v)) }
+            { check(format!("{id}-custom"), c.t(ToolStrings::own_item_x), item.custom, flag(|x, v| x.custom = v)) }
             { row_actions(&id, item.name.get(lang), up, Some(remove), lang) }
         </div>
     }

@@ -24,8 +24,9 @@ use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Error, Lang, Scheme};
 use yew::prelude::*;
 
-use crate::tools::editor::fields::{button, check, edit, section, section_error, zh};
+use crate::tools::editor::fields::{button, check, edit, section, section_error};
 use crate::tools::editor::{self, Section};
+use crate::tools::strings::{ToolStrings, tool_strings};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -50,9 +51,9 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The Chinese or the English, as the page is.
-    fn t(&self, zh: &str, en: &str) -> String {
-        (if self.lang == Lang::Zh { zh } else { en }).to_owned()
+    /// One of the tools' strings (by its accessor), in the page's language.
+    fn t(&self, s: fn(&ToolStrings) -> &'static str) -> String {
+        s(tool_strings(self.lang)).to_owned()
     }
 
     /// A callback making one change to the scheme (see [`edit`]).
@@ -79,48 +80,44 @@ pub fn SchemeEditor(p: &EditorProps) -> Html {
         lang,
         on,
     };
-    let z = zh(lang);
-    let t = |zh: &str, en: &str| -> String { (if z { zh } else { en }).to_owned() };
-    let add = |id: &str, (zh_text, en): (&str, &str), f: fn(&mut Scheme)| {
+    let s = tool_strings(lang);
+    let t = |word: fn(&ToolStrings) -> &'static str| word(s).to_owned();
+    let add = |id: &str, word: fn(&ToolStrings) -> &'static str, f: fn(&mut Scheme)| {
         Some(button(
             id.into(),
-            t(zh_text, en),
+            t(word),
             edit(shape, on, move |s, ()| f(s)),
         ))
     };
     let error = &p.error;
     let at = |s: Section| section_error(error, s, lang);
     let invalid = error.as_ref().map(|e| {
-        let lead = if z {
-            "方案有误："
-        } else {
-            "The scheme is not valid: "
-        };
+        let lead = s.the_scheme_is_not_valid();
         format!("{lead}{}", e.message(lang))
     });
     html! {
         <div class="scheme-editor" id="scheme-editor">
             if let Some(e) = invalid { <p class="error" role="alert" id="ed-error">{ e }</p> }
-            { section(t("名称与舍入", "Name and rounding"), basics::basics(&c), None, at(Section::Rounding)) }
-            { section(t("评价主体", "Sources"), sources::sources(&c),
-                add("ed-add-source", ("添加评价主体", "Add a source"), editor::add_source), at(Section::Sources)) }
-            { section(t("分类", "Categories"), categories::categories(&c),
-                add("ed-add-category", ("添加分类", "Add a category"), editor::add_category), at(Section::Categories)) }
+            { section(t(ToolStrings::name_and_rounding), basics::basics(&c), None, at(Section::Rounding)) }
+            { section(t(ToolStrings::section_sources), sources::sources(&c),
+                add("ed-add-source", ToolStrings::add_a_source, editor::add_source), at(Section::Sources)) }
+            { section(t(ToolStrings::section_categories), categories::categories(&c),
+                add("ed-add-category", ToolStrings::add_a_category, editor::add_category), at(Section::Categories)) }
             if c.uses_indicators() {
-                { section(t("指标（分值即权重，基础分合计 100）", "Indicators (points are weights; base points total 100)"),
+                { section(t(ToolStrings::indicators_points_are_weights),
                     indicators::indicators(&c), None, at(Section::Indicators)) }
             }
-            { section(t("等次", "Tiers"), tiers::tiers(&c),
-                add("ed-add-tier", ("添加等次", "Add a tier"), editor::add_tier), at(Section::Tiers)) }
-            <h4>{ t("星级", "Stars") }</h4>
-            { check("ed-stars-on".into(), t("评定星级", "Give stars"), shape.stars.is_some(),
+            { section(t(ToolStrings::section_tiers), tiers::tiers(&c),
+                add("ed-add-tier", ToolStrings::add_a_tier, editor::add_tier), at(Section::Tiers)) }
+            <h4>{ t(ToolStrings::section_stars) }</h4>
+            { check("ed-stars-on".into(), t(ToolStrings::give_stars), shape.stars.is_some(),
                 edit(shape, on, |s, v: bool| editor::set_stars(s, v))) }
             { stars::stars(&c) }
             { at(Section::Stars) }
-            <h4>{ t("比例规则", "Quotas") }</h4>
+            <h4>{ t(ToolStrings::quotas) }</h4>
             { quotas::quotas(&c) }
             { at(Section::Quotas) }
-            <h4>{ t("一票否决与满意度", "Vetoes and satisfaction") }</h4>
+            <h4>{ t(ToolStrings::vetoes_and_satisfaction) }</h4>
             { vetoes::vetoes(&c) }
             { at(Section::Vetoes) }
         </div>

@@ -12,11 +12,12 @@ use crate::tools::editor::fields::{
     check, num, quota_slot, rounding_from, rounding_of, rounding_options, scope_from, scope_of,
     scope_options, select,
 };
+use crate::tools::strings::ToolStrings;
 
 pub(super) fn quotas(c: &Ctx<'_>) -> Html {
     [
-        (true, c.t("最低等次不少于", "Lowest tier at least")),
-        (false, c.t("最高等次不超过", "Top tier at most")),
+        (true, c.t(ToolStrings::lowest_tier_at_least)),
+        (false, c.t(ToolStrings::top_tier_at_most)),
     ]
     .into_iter()
     .map(|(floor, label)| quota(c, floor, label))
@@ -88,9 +89,9 @@ fn quota(c: &Ctx<'_>, floor: bool, label: String) -> Html {
         <div class="ed-row">
             { check(format!("{id}-on"), label, quota.is_some(), on_off) }
             if let Some(q) = &quota {
-                { select(format!("{id}-rounding"), c.t("名额取整", "Count rounded"), rounding_options(lang),
+                { select(format!("{id}-rounding"), c.t(ToolStrings::count_rounded), rounding_options(lang),
                     rounding_of(q.rounding), with(|q, v| q.rounding = rounding_from(&v))) }
-                { select(format!("{id}-scope"), c.t("范围", "Counted"), scope_options(lang), scope_of(q.scope),
+                { select(format!("{id}-scope"), c.t(ToolStrings::counted), scope_options(lang), scope_of(q.scope),
                     with(|q, v| q.scope = scope_from(&v))) }
             }
             { for per_category }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::Ctx;
 use crate::tools::editor::fields::{button, check, num, row_actions, select, text_field};
 use crate::tools::editor::{self, Form, written};
+use crate::tools::strings::ToolStrings;
 
 pub(super) fn sources(c: &Ctx<'_>) -> Html {
     let many = c.shape.sources.len() > 1;
@@ -38,12 +39,7 @@ fn source(c: &Ctx<'_>, i: usize, source: &Source, many: bool) -> Html {
     };
     let forms = Form::ALL
         .iter()
-        .map(|f| {
-            (
-                format!("{f:?}"),
-                f.name(lang == dingji_rules::Lang::Zh).to_owned(),
-            )
-        })
+        .map(|f| (format!("{f:?}"), f.name(lang).to_owned()))
         .collect();
     let rename = c.edit(move |s, v: String| {
         if let Some(x) = s.sources.get_mut(i) {
@@ -62,8 +58,8 @@ fn source(c: &Ctx<'_>, i: usize, source: &Source, many: bool) -> Html {
     html! {
         <div class="ed-item">
             <div class="ed-row">
-                { text_field(format!("{id}-name"), c.t("评价主体", "Source"), &name, was.map(|w| w.name.get(lang)), rename, lang) }
-                { select(format!("{id}-form"), c.t("计分方式", "Input"), forms, &format!("{form:?}"), set_form) }
+                { text_field(format!("{id}-name"), c.t(ToolStrings::source), &name, was.map(|w| w.name.get(lang)), rename, lang) }
+                { select(format!("{id}-form"), c.t(ToolStrings::input), forms, &format!("{form:?}"), set_form) }
                 { row_actions(&id, &name, up, remove, lang) }
             </div>
             { scale }
@@ -122,18 +118,18 @@ fn vote_scale(
     let participation = scale.participation.clone();
     html! {
         <div class="ed-sub">
-            <h5>{ format!("{name}{}", c.t(" · 测评等级", " · ballot levels")) }</h5>
+            <h5>{ format!("{name}{}", c.t(ToolStrings::ballot_levels)) }</h5>
             { levels }
             <div class="ed-row">
-                { button(format!("{id}-add-level"), c.t("添加等级", "Add a level"), add) }
-                { num(format!("{id}-satisfied"), c.t("前几个等级算“满意”", "Levels counted satisfied"),
+                { button(format!("{id}-add-level"), c.t(ToolStrings::add_a_level), add) }
+                { num(format!("{id}-satisfied"), c.t(ToolStrings::levels_counted_satisfied),
                     scale.satisfied_levels.into(), was_scale.map(|s| s.satisfied_levels.into()), satisfied, lang) }
-                { check(format!("{id}-participation"), c.t("参与比例要求", "Participation rule"),
+                { check(format!("{id}-participation"), c.t(ToolStrings::participation_rule),
                     participation.is_some(), rule_on) }
                 if let Some(part) = participation {
-                    { num(format!("{id}-min-share"), c.t("参与人数不少于（%）", "At least (%) vote"), part.min_share, None,
+                    { num(format!("{id}-min-share"), c.t(ToolStrings::at_least_vote), part.min_share, None,
                         rule(|p, v| p.min_share = v), lang) }
-                    { num(format!("{id}-everyone-below"), c.t("少于此人数时全员参与", "Everyone votes below"),
+                    { num(format!("{id}-everyone-below"), c.t(ToolStrings::everyone_votes_below),
                         part.everyone_below.unwrap_or(0).into(), None,
                         rule(|p, v| p.everyone_below = u64::try_from(v.trunc().mantissa()).ok().filter(|n| *n > 0)), lang) }
                 }
@@ -187,11 +183,11 @@ fn vote_level(
     });
     html! {
         <div class="ed-row">
-            { text_field(format!("{lid}-name"), c.t("等级", "Level"), level.name.get(lang), was_name,
+            { text_field(format!("{lid}-name"), c.t(ToolStrings::level), level.name.get(lang), was_name,
                 with(|l, v| l.name = written(&v)), lang) }
-            { num(format!("{lid}-points"), c.t("每票分值", "Points a ballot"), level.points, was_level.map(|l| l.points),
+            { num(format!("{lid}-points"), c.t(ToolStrings::points_a_ballot), level.points, was_level.map(|l| l.points),
                 points, lang) }
-            { check(format!("{lid}-valid"), c.t("计入有效票", "A valid ballot"), level.valid, valid) }
+            { check(format!("{lid}-valid"), c.t(ToolStrings::a_valid_ballot), level.valid, valid) }
             { row_actions(&lid, level.name.get(lang), None, remove, lang) }
         </div>
     }

@@ -10,6 +10,7 @@ use crate::tools::editor::fields::{
     scope_of, scope_options, select, star_options, text_field,
 };
 use crate::tools::editor::{self, written};
+use crate::tools::strings::ToolStrings;
 
 pub(super) fn stars(c: &Ctx<'_>) -> Html {
     let Some(stars) = &c.shape.stars else {
@@ -49,8 +50,8 @@ pub(super) fn stars(c: &Ctx<'_>) -> Html {
         <>
             { levels }
             <div class="ed-row">
-                { button("ed-add-star".into(), c.t("添加星级", "Add a level"), add) }
-                { check("ed-star-cap-on".into(), c.t("最高星级限额", "Cap on the top level"), stars.cap.is_some(), cap_on) }
+                { button("ed-add-star".into(), c.t(ToolStrings::add_a_level_2), add) }
+                { check("ed-star-cap-on".into(), c.t(ToolStrings::cap_on_the_top_level), stars.cap.is_some(), cap_on) }
             </div>
             { for stars.cap.as_ref().map(|cap| star_cap(c, cap)) }
         </>
@@ -84,10 +85,10 @@ fn star_level(c: &Ctx<'_>, k: usize, level: &StarLevel, count: usize) -> Html {
     });
     html! {
         <div class="ed-row">
-            { num(format!("{id}-count"), c.t("星数", "Stars"), level.stars.into(), was.map(|w| w.stars.into()), set_count, lang) }
-            { text_field(format!("{id}-name"), c.t("名称", "Name"), level.name.get(lang), was.map(|w| w.name.get(lang)),
+            { num(format!("{id}-count"), c.t(ToolStrings::stars), level.stars.into(), was.map(|w| w.stars.into()), set_count, lang) }
+            { text_field(format!("{id}-name"), c.t(ToolStrings::name), level.name.get(lang), was.map(|w| w.name.get(lang)),
                 with(|l, v| l.name = written(&v)), lang) }
-            { text_field(format!("{id}-confirmer"), c.t("确认机关", "Confirmed by"), level.confirmer.get(lang),
+            { text_field(format!("{id}-confirmer"), c.t(ToolStrings::confirmed_by), level.confirmer.get(lang),
                 was.map(|w| w.confirmer.get(lang)), with(|l, v| l.confirmer = written(&v)), lang) }
             { row_actions(&id, level.name.get(lang), None, remove, lang) }
         </div>
@@ -100,12 +101,12 @@ fn star_cap(c: &Ctx<'_>, cap: &StarCap) -> Html {
     let (shape, lang) = (c.shape, c.lang);
     let star_levels = star_options(shape, lang);
     let bases: Vec<(String, String)> =
-        std::iter::once(("all".to_owned(), c.t("全部组织", "all organizations")))
+        std::iter::once(("all".to_owned(), c.t(ToolStrings::all_organizations)))
             .chain((0..shape.tiers.len()).map(|i| {
                 let tier = shape.tier_name(i, lang);
                 (
                     i.to_string(),
-                    format!("{tier}{}", c.t("等次的组织", " organizations")),
+                    format!("{tier}{}", c.t(ToolStrings::organizations)),
                 )
             }))
             .collect();
@@ -123,15 +124,15 @@ fn star_cap(c: &Ctx<'_>, cap: &StarCap) -> Html {
     };
     html! {
         <div class="ed-row">
-            { select("ed-star-cap-stars".into(), c.t("限额的星级", "Capped level"), star_levels.clone(), &cap.stars.to_string(),
+            { select("ed-star-cap-stars".into(), c.t(ToolStrings::capped_level), star_levels.clone(), &cap.stars.to_string(),
                 with(|c, v| c.stars = v.parse().unwrap_or(c.stars))) }
-            { select("ed-star-cap-base".into(), c.t("比例基数", "Share of"), bases, &base,
+            { select("ed-star-cap-base".into(), c.t(ToolStrings::share_of), bases, &base,
                 with(|c, v| c.base = v.parse().map_or(CapBase::All, CapBase::Tier))) }
-            { select("ed-star-cap-rounding".into(), c.t("名额取整", "Count rounded"), rounding_options(lang),
+            { select("ed-star-cap-rounding".into(), c.t(ToolStrings::count_rounded), rounding_options(lang),
                 rounding_of(cap.rounding), with(|c, v| c.rounding = rounding_from(&v))) }
-            { select("ed-star-cap-scope".into(), c.t("范围", "Counted"), scope_options(lang), scope_of(cap.scope),
+            { select("ed-star-cap-scope".into(), c.t(ToolStrings::counted), scope_options(lang), scope_of(cap.scope),
                 with(|c, v| c.scope = scope_from(&v))) }
-            { select("ed-star-cap-demote".into(), c.t("超出的改为", "The rest get"), star_levels, &cap.demote_to.to_string(),
+            { select("ed-star-cap-demote".into(), c.t(ToolStrings::the_rest_get), star_levels, &cap.demote_to.to_string(),
                 with(|c, v| c.demote_to = v.parse().unwrap_or(c.demote_to))) }
         </div>
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::Ctx;
 use crate::tools::editor::fields::{num, row_actions, select, star_options, text_field};
 use crate::tools::editor::{self, written};
+use crate::tools::strings::ToolStrings;
 
 pub(super) fn tiers(c: &Ctx<'_>) -> Html {
     let (shape, start, lang) = (c.shape, c.start, c.lang);
@@ -29,9 +30,9 @@ pub(super) fn tiers(c: &Ctx<'_>) -> Html {
             let remove = (shape.tiers.len() > 2).then(|| c.edit(move |s, ()| editor::remove_tier(s, i)));
             html! {
                 <div class="ed-item ed-row">
-                    { text_field(format!("{id}-name"), c.t("等次", "Tier"), tier.name.get(lang), was.map(|w| w.name.get(lang)),
+                    { text_field(format!("{id}-name"), c.t(ToolStrings::tier), tier.name.get(lang), was.map(|w| w.name.get(lang)),
                         with(|x, v| x.name = written(&v)), lang) }
-                    { text_field(format!("{id}-follow-up"), c.t("后续要求", "Follow-up"), tier.follow_up.get(lang),
+                    { text_field(format!("{id}-follow-up"), c.t(ToolStrings::follow_up), tier.follow_up.get(lang),
                         was.map(|w| w.follow_up.get(lang)), with(|x, v| x.follow_up = written(&v)), lang) }
                     { stars }
                     { row_actions(&id, tier.name.get(lang), None, remove, lang) }
@@ -57,9 +58,9 @@ fn tier_stars(c: &Ctx<'_>, i: usize, id: &str, tier: &Tier) -> Html {
         .and_then(|s| s.levels.first())
         .map_or(0, |l| l.stars);
     let kinds = vec![
-        ("none".into(), c.t("不定星", "none")),
-        ("fixed".into(), c.t("固定", "fixed")),
-        ("split".into(), c.t("按分数分段", "split at a score")),
+        ("none".into(), c.t(ToolStrings::none)),
+        ("fixed".into(), c.t(ToolStrings::fixed)),
+        ("split".into(), c.t(ToolStrings::split_at_a_score)),
     ];
     let set_kind = c.edit(move |s, v: String| {
         if let Some(x) = s.tiers.get_mut(i) {
@@ -87,11 +88,12 @@ fn tier_stars(c: &Ctx<'_>, i: usize, id: &str, tier: &Tier) -> Html {
         select(fid, label, star_levels.clone(), &value.to_string(), set)
     };
     let how = match tier.stars {
-        TierStars::Fixed(n) => {
-            stars_select(format!("{id}-stars"), c.t("星级", "Stars"), n, |x, n| {
-                *x = TierStars::Fixed(n)
-            })
-        }
+        TierStars::Fixed(n) => stars_select(
+            format!("{id}-stars"),
+            c.t(ToolStrings::stars_2),
+            n,
+            |x, n| *x = TierStars::Fixed(n),
+        ),
         TierStars::Split { at, above, below } => {
             let set_at = c.edit(move |s, v: Decimal| {
                 if let Some(TierStars::Split { at, .. }) = s.tiers.get_mut(i).map(|x| &mut x.stars)
@@ -101,10 +103,10 @@ fn tier_stars(c: &Ctx<'_>, i: usize, id: &str, tier: &Tier) -> Html {
             });
             html! {
                 <>
-                    { num(format!("{id}-split-at"), c.t("分段分数（≥）", "Split at (≥)"), at, None, set_at, lang) }
-                    { stars_select(format!("{id}-stars-above"), c.t("达到时", "At or above"), above,
+                    { num(format!("{id}-split-at"), c.t(ToolStrings::split_at), at, None, set_at, lang) }
+                    { stars_select(format!("{id}-stars-above"), c.t(ToolStrings::at_or_above), above,
                         |x, n| if let TierStars::Split { above, .. } = x { *above = n }) }
-                    { stars_select(format!("{id}-stars-below"), c.t("未达到时", "Below"), below,
+                    { stars_select(format!("{id}-stars-below"), c.t(ToolStrings::below), below,
                         |x, n| if let TierStars::Split { below, .. } = x { *below = n }) }
                 </>
             }
@@ -113,7 +115,7 @@ fn tier_stars(c: &Ctx<'_>, i: usize, id: &str, tier: &Tier) -> Html {
     };
     html! {
         <>
-            { select(format!("{id}-stars-kind"), c.t("星级", "Stars"), kinds, kind, set_kind) }
+            { select(format!("{id}-stars-kind"), c.t(ToolStrings::stars_2), kinds, kind, set_kind) }
             { how }
         </>
     }

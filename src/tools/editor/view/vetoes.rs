@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::Ctx;
 use crate::tools::editor::fields::{button, limit_fields, num, row_actions, select, text_field};
 use crate::tools::editor::{self, Form, written};
+use crate::tools::strings::ToolStrings;
 
 pub(super) fn vetoes(c: &Ctx<'_>) -> Html {
     let (shape, start, lang) = (c.shape, c.start, c.lang);
@@ -29,7 +30,7 @@ pub(super) fn vetoes(c: &Ctx<'_>) -> Html {
         });
         html! {
             <div class="ed-item ed-row">
-                { text_field(format!("{id}-name"), c.t("否决事项", "Veto"), veto.name.get(lang), was.map(|w| w.name.get(lang)),
+                { text_field(format!("{id}-name"), c.t(ToolStrings::veto), veto.name.get(lang), was.map(|w| w.name.get(lang)),
                     rename, lang) }
                 { limit_fields(&id, shape, veto.limit, limit, lang) }
                 { row_actions(&id, veto.name.get(lang), None, Some(remove), lang) }
@@ -64,10 +65,10 @@ pub(super) fn vetoes(c: &Ctx<'_>) -> Html {
         });
         html! {
             <div class="ed-item ed-row">
-                { select(format!("{id}-source"), c.t("测评", "Vote"), votes.clone(), &cap.source, source) }
-                { num(format!("{id}-below"), c.t("满意率低于（%）", "Satisfied below (%)"), cap.below, None, below, lang) }
+                { select(format!("{id}-source"), c.t(ToolStrings::vote), votes.clone(), &cap.source, source) }
+                { num(format!("{id}-below"), c.t(ToolStrings::satisfied_below), cap.below, None, below, lang) }
                 { limit_fields(&id, shape, cap.limit, limit, lang) }
-                { row_actions(&id, &c.t("满意度", "satisfaction"), None, Some(remove), lang) }
+                { row_actions(&id, &c.t(ToolStrings::satisfaction), None, Some(remove), lang) }
             </div>
         }
     });
@@ -78,10 +79,10 @@ pub(super) fn vetoes(c: &Ctx<'_>) -> Html {
     html! {
         <>
             { for vetoes }
-            { button("ed-add-veto".into(), c.t("添加否决事项", "Add a veto"), add_veto) }
+            { button("ed-add-veto".into(), c.t(ToolStrings::add_a_veto), add_veto) }
             { for caps }
             if !votes.is_empty() {
-                { button("ed-add-satisfaction".into(), c.t("添加满意度规则", "Add a satisfaction rule"), add_cap) }
+                { button("ed-add-satisfaction".into(), c.t(ToolStrings::add_a_satisfaction_rule), add_cap) }
             }
         </>
     }

@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use crate::list::derive::{Graded, quota_line};
 use crate::list::state::ListState;
-use crate::tools::workshop::export::{TRIAL_COLUMNS, label, shown, trial_cells, with_stars};
+use crate::shared::i18n::fill;
+use crate::tools::strings::{ToolStrings, tool_strings};
+use crate::tools::workshop::export::{TRIAL_COLUMNS, Word, label, shown, trial_cells, with_stars};
 use crate::tools::workshop::{Calculator, Comparison, Outcome, Tried};
 
 /// The most rows the before-and-after table shows (the matrix and the summary count them all).
@@ -19,7 +21,7 @@ pub const SHOWN_ROWS: usize = 200;
 pub fn rows_table(
     id: &'static str,
     region: &'static str,
-    columns: &[(&'static str, &'static str)],
+    columns: &[Word],
     rows: Html,
     lang: Lang,
 ) -> Html {
@@ -45,7 +47,6 @@ fn one_outcome(draft: &dingji_rules::draft::OrgDraft, scheme: &Scheme) -> Outcom
 /// the trial by what they mean (a ballot count by its level's name, never by its place), and
 /// what the trial has no place for named.
 pub fn one_view(list: &ListState, calculator: &Calculator, after: &Rc<Scheme>, lang: Lang) -> Html {
-    let zh = lang == Lang::Zh;
     let draft = list
         .rows
         .first()
@@ -59,56 +60,38 @@ pub fn one_view(list: &ListState, calculator: &Calculator, after: &Rc<Scheme>, l
     let (ac, at, as_) = shown(&now, after, lang);
     let changed = before.map(|b| (b.1, b.2)) != now.map(|a| (a.1, a.2));
     let said = match (now, changed) {
-        (None, _) => {
-            if zh {
-                "此组织的输入在调整后的方案下不完整（评价主体、票档或指标不同），无法比较"
-            } else {
-                "The organization's entries are incomplete under the trial (other sources, levels or indicators): nothing to compare"
-            }
-        }
-        (Some(_), true) => {
-            if zh {
-                "调整后此组织的等次或星级变化"
-            } else {
-                "The organization's tier or stars change"
-            }
-        }
-        (Some(_), false) => {
-            if zh {
-                "调整后此组织的等次和星级不变"
-            } else {
-                "The organization's tier and stars are unchanged"
-            }
-        }
+        (None, _) => tool_strings(lang).the_organization_s_entries_are(),
+        (Some(_), true) => tool_strings(lang).the_organization_s_tier_or(),
+        (Some(_), false) => tool_strings(lang).the_organization_s_tier_and(),
     };
     let left_out = (!left_out.is_empty()).then(|| {
         let items: Vec<String> = left_out.iter().map(|u| crate::shared::i18n::unused_line(u, lang)).collect();
-        let sep = if zh { "；" } else { "; " };
+        let sep = tool_strings(lang).items_separator();
         html! {
-            <p id="trial-left-out">{ if zh { "调整后的方案中没有对应项、比较时未使用：" } else { "No place in the trial, left out of the comparison: " } }{ items.join(sep) }</p>
+            <p id="trial-left-out">{ tool_strings(lang).no_place_in_the_trial() }{ items.join(sep) }</p>
         }
     });
     let stars = with_stars(&list.scheme, after);
-    let mut columns = vec![
-        ("方案", "Scheme"),
-        ("综合评分", "Composite"),
-        ("等次", "Tier"),
+    let mut columns: Vec<Word> = vec![
+        ToolStrings::scheme,
+        ToolStrings::composite,
+        ToolStrings::tier,
     ];
     if stars {
-        columns.push(("星级", "Stars"));
+        columns.push(ToolStrings::stars_2);
     }
     let rows = html! {
         <>
-            <tr><th scope="row">{ if zh { "现用方案" } else { "Now" } }</th><td class="num">{ bc }</td><td>{ bt }</td>
+            <tr><th scope="row">{ tool_strings(lang).now() }</th><td class="num">{ bc }</td><td>{ bt }</td>
                 if stars { <td>{ bs }</td> }</tr>
-            <tr class={classes!(changed.then_some("changed"))}><th scope="row">{ if zh { "调整后" } else { "Trial" } }</th><td class="num">{ ac }</td><td>{ at }</td>
+            <tr class={classes!(changed.then_some("changed"))}><th scope="row">{ tool_strings(lang).trial() }</th><td class="num">{ ac }</td><td>{ at }</td>
                 if stars { <td>{ as_ }</td> }</tr>
         </>
     };
     html! {
         <>
             <p class="trial-summary" id="trial-summary" role="status">{ said }</p>
-            { rows_table("trial-one", if zh { "调整前后" } else { "Before and after" }, &columns, rows, lang) }
+            { rows_table("trial-one", tool_strings(lang).before_and_after(), &columns, rows, lang) }
             if let Some(p) = left_out { { p } }
         </>
     }
@@ -116,10 +99,9 @@ pub fn one_view(list: &ListState, calculator: &Calculator, after: &Rc<Scheme>, l
 
 /// The tier transition matrix: how many organizations go from each tier before to each after.
 fn matrix(c: &Comparison, before: &Scheme, after: &Scheme, lang: Lang) -> Html {
-    let zh = lang == Lang::Zh;
     html! {
         <table class="plain" id="transition-matrix">
-            <caption>{ if zh { "等次变化（行：调整前，列：调整后）" } else { "Tiers (rows: before, columns: after)" } }</caption>
+            <caption>{ tool_strings(lang).tiers_rows_before_columns_after() }</caption>
             <thead><tr>
                 <td></td>
                 { for after.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }
@@ -147,7 +129,6 @@ fn summary_view(
     after: &Graded,
     lang: Lang,
 ) -> Html {
-    let zh = lang == Lang::Zh;
     let (b, a) = (&before.summary, &after.summary);
     let rows = a.rows.iter().chain(std::iter::once(&a.total)).map(|row| {
         let was = match row.category {
@@ -165,7 +146,7 @@ fn summary_view(
         let name = row
             .category
             .and_then(|c| after_scheme.categories.get(c))
-            .map_or(if zh { "合计" } else { "Total" }, |c| c.name.get(lang));
+            .map_or(tool_strings(lang).total(), |c| c.name.get(lang));
         let cell = |now: u64, then: Option<u64>| match then {
             Some(t) if t != now => html! { <td class="moved">{ format!("{t} → {now}") }</td> },
             _ => html! { <td>{ now }</td> },
@@ -188,10 +169,10 @@ fn summary_view(
     });
     html! {
         <table class="plain" id="trial-summary-table">
-            <caption>{ if zh { "汇总表（调整前 → 调整后）" } else { "Summary (before → after)" } }</caption>
+            <caption>{ tool_strings(lang).summary_before_after() }</caption>
             <thead><tr>
-                <th scope="col">{ if zh { "分类" } else { "Category" } }</th>
-                <th scope="col">{ if zh { "数量" } else { "Count" } }</th>
+                <th scope="col">{ tool_strings(lang).category() }</th>
+                <th scope="col">{ tool_strings(lang).count() }</th>
                 { for after_scheme.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }
             </tr></thead>
             <tbody>{ for rows }</tbody>
@@ -210,7 +191,6 @@ pub fn list_view(
     on_only_changed: Callback<bool>,
     lang: Lang,
 ) -> Html {
-    let zh = lang == Lang::Zh;
     let Tried {
         scheme: after,
         comparison: c,
@@ -253,19 +233,15 @@ pub fn list_view(
             { matrix(c, &list.scheme, after, lang) }
             { summary_view(&list.scheme, before, after, after_graded, lang) }
             <div class="trial-quotas">
-                <div><h4>{ if zh { "比例规则（调整前）" } else { "Quotas before" } }</h4>{ quotas("quotas-before", &list.scheme, before) }</div>
-                <div><h4>{ if zh { "比例规则（调整后）" } else { "Quotas after" } }</h4>{ quotas("quotas-after", after, after_graded) }</div>
+                <div><h4>{ tool_strings(lang).quotas_before() }</h4>{ quotas("quotas-before", &list.scheme, before) }</div>
+                <div><h4>{ tool_strings(lang).quotas_after() }</h4>{ quotas("quotas-after", after, after_graded) }</div>
             </div>
             <label class="check"><input type="checkbox" id="trial-only-changed" checked={only_changed} onchange={toggle} />
-                { if zh { "只看有变化的" } else { "Changed only" } }</label>
-            { rows_table("trial-rows", if zh { "调整前后" } else { "Before and after" },
+                { tool_strings(lang).changed_only() }</label>
+            { rows_table("trial-rows", tool_strings(lang).before_and_after(),
                 &trial_cells(TRIAL_COLUMNS.to_vec(), stars), rows, lang) }
             if listed > SHOWN_ROWS {
-                <p id="trial-more">{ if zh {
-                    format!("只列出前 {SHOWN_ROWS} 个，共 {listed} 个")
-                } else {
-                    format!("The first {SHOWN_ROWS} of {listed} are listed")
-                } }</p>
+                <p id="trial-more">{ fill(tool_strings(lang).rows_listed_first(), &[&SHOWN_ROWS.to_string(), &listed.to_string()]) }</p>
             }
         </>
     }

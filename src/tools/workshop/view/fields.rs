@@ -6,6 +6,8 @@
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
+use crate::shared::i18n::fill;
+use crate::tools::strings::tool_strings;
 use crate::tools::workshop::state::{Action, TrialEdit, WorkshopState};
 use crate::tools::workshop::{Trial, TrialErrors};
 
@@ -77,7 +79,6 @@ pub fn trial_fields(
     send: &Callback<Action>,
     lang: Lang,
 ) -> Html {
-    let zh = lang == Lang::Zh;
     let (start, shape, trial) = (
         &state.edited.start,
         &state.edited.shape,
@@ -124,11 +125,10 @@ pub fn trial_fields(
             field(
                 Field {
                     id: format!("trial-threshold-{i}"),
-                    label: if zh {
-                        format!("“{}”分数线（≥）", shape.tier_name(i, lang))
-                    } else {
-                        format!("{} from", shape.tier_name(i, lang))
-                    },
+                    label: fill(
+                        tool_strings(lang).threshold_of(),
+                        &[shape.tier_name(i, lang)],
+                    ),
                     text,
                     start: started.thresholds.get(i).map_or("", String::as_str),
                     error: errors
@@ -174,14 +174,14 @@ pub fn trial_fields(
         .map(|e| e.message(lang));
     html! {
         <>
-            <h3>{ if zh { "权重" } else { "Weights" } }</h3>
+            <h3>{ tool_strings(lang).weights() }</h3>
             <div class="trial-fields">{ weights }</div>
             if let Some(e) = weights_sum { <p class="error" id="trial-weights-sum">{ e }</p> }
             if let Some(offer) = balance_offer(state, errors, send, lang) { { offer } }
-            <h3>{ if zh { "分数线" } else { "Thresholds" } }</h3>
+            <h3>{ tool_strings(lang).thresholds() }</h3>
             <div class="trial-fields">{ thresholds }</div>
             if !trial.shares.is_empty() {
-                <h3>{ if zh { "比例规则" } else { "Quotas" } }</h3>
+                <h3>{ tool_strings(lang).quotas() }</h3>
                 <div class="trial-fields">{ shares }</div>
             }
         </>
@@ -196,7 +196,6 @@ fn balance_offer(
     send: &Callback<Action>,
     lang: Lang,
 ) -> Option<Html> {
-    let zh = lang == Lang::Zh;
     let fixed = state.typed.filter(|_| {
         errors.is_some_and(|e| e.edits.weights.is_empty() && e.edits.weights_sum.is_some())
     })?;
@@ -212,14 +211,14 @@ fn balance_offer(
         &balanced,
         fixed,
         lang,
-        if zh { "、" } else { ", " },
+        tool_strings(lang).list_separator(),
     );
     let take = send.reform(move |_: MouseEvent| Action::Edit(TrialEdit::Balance(fixed)));
     Some(html! {
         <p class="balance" id="trial-weights-balance">
-            { if zh { format!("其余权重按比例调整为：{others}") } else { format!("The other weights in proportion: {others}") } }
+            { fill(tool_strings(lang).others_in_proportion(), &[&others]) }
             <button type="button" id="trial-weights-balance-take" class="small" onclick={take}>
-                { if zh { "按比例调整" } else { "Balance them" } }</button>
+                { tool_strings(lang).balance_them() }</button>
         </p>
     })
 }

@@ -15,12 +15,15 @@ mod year;
 
 use std::rc::Rc;
 
-use dingji_rules::{Lang, Scheme};
+use dingji_rules::Scheme;
 use yew::prelude::*;
 
 use crate::list::derive::grade;
 use crate::list::state::ListState;
+use crate::shared::i18n::fill;
 use crate::tools::editor::view::SchemeEditor;
+use crate::tools::strings::{ToolStrings, tool_strings};
+use crate::tools::workshop::export::{Word, label};
 use crate::tools::workshop::state::{Action, Over, WorkshopState};
 use crate::tools::workshop::{adjusted, adjusted_name, against_last_year, apply, try_out};
 use crate::wire::Error;
@@ -62,7 +65,7 @@ fn chosen(
 #[component]
 pub fn Workshop(props: &WorkshopProps) -> Html {
     let lang = props.list.lang;
-    let zh = lang == Lang::Zh;
+    let t = tool_strings(lang);
     let list = props.list.clone();
     let state = use_reducer(|| {
         let (scheme, error) = match &props.linked {
@@ -192,7 +195,7 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         ),
         (None, _) => html! {
             <p class="error" id="trial-invalid" role="alert">
-                { if zh { "方案有误（见上方标出的项），改正后显示调整前后的对比" } else { "Correct the marked values to see the comparison" } }
+                { tool_strings(lang).correct_the_marked_values_to() }
             </p>
         },
     };
@@ -203,12 +206,9 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         (Html::default(), comparison)
     };
     let invalid = tried.is_none();
-    let button = |id: &'static str,
-                  (zh_text, en): (&'static str, &'static str),
-                  on: Callback<MouseEvent>,
-                  disabled: bool| {
+    let button = |id: &'static str, word: Word, on: Callback<MouseEvent>, disabled: bool| {
         html! {
-            <button type="button" {id} onclick={on} {disabled}>{ if zh { zh_text } else { en } }</button>
+            <button type="button" {id} onclick={on} {disabled}>{ label(lang, word) }</button>
         }
     };
 
@@ -216,62 +216,52 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
         <section class="card dialog workshop" role="dialog" aria-modal="true" aria-labelledby="workshop-title"
             id="workshop" tabindex="-1" ref={dialog} onkeydown={on_key}>
             <div class="panel-head">
-                <h2 id="workshop-title">{ if zh { "方案工坊 · 试算" } else { "Scheme workshop · what if" } }</h2>
-                <button type="button" id="workshop-close" onclick={close}>{ if zh { "关闭" } else { "Close" } }</button>
+                <h2 id="workshop-title">{ tool_strings(lang).scheme_workshop_what_if() }</h2>
+                <button type="button" id="workshop-close" onclick={close}>{ tool_strings(lang).close() }</button>
             </div>
-            <p id="workshop-start">{ format!("{}{}", if zh { "正在编辑：" } else { "Editing: " }, start.name.get(lang)) }
-                { match (one, zh) {
-                    (false, true) => "（与名单现用方案对比；名单本身不变）",
-                    (false, false) => " (compared with the list's scheme; the list is not changed)",
-                    (true, true) => "（与计算器现用方案对比；计算器本身不变，点“应用到计算器”才会采用）",
-                    (true, false) => " (compared with the calculator's scheme; the calculator is not changed until it is applied)",
-                } }</p>
+            <p id="workshop-start">{ format!("{}{}", tool_strings(lang).editing(), start.name.get(lang)) }
+                { if one { t.compared_with_the_calculator() } else { t.compared_with_the_list() } }</p>
             <div class="dialog-actions">
-                { button("workshop-undo", ("撤销", "Undo"), send.reform(|_| Action::Undo), !state.can_undo()) }
-                { button("workshop-redo", ("重做", "Redo"), send.reform(|_| Action::Redo), !state.can_redo()) }
-                { button("workshop-reset", ("全部复位", "Reset all"), send.reform(|_| Action::ResetAll), false) }
-                <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={invalid}>{ match (one, zh) {
-                    (false, true) => "应用到名单",
-                    (false, false) => "Apply to the list",
-                    (true, true) => "应用到计算器",
-                    (true, false) => "Apply to the calculator",
-                } }</button>
+                { button("workshop-undo", ToolStrings::undo, send.reform(|_| Action::Undo), !state.can_undo()) }
+                { button("workshop-redo", ToolStrings::redo, send.reform(|_| Action::Redo), !state.can_redo()) }
+                { button("workshop-reset", ToolStrings::reset_all, send.reform(|_| Action::ResetAll), false) }
+                <button type="button" id="workshop-apply" class="primary" onclick={apply} disabled={invalid}>{ if one { t.apply_to_the_calculator() } else { t.apply_to_the_list() } }</button>
                 if !one {
-                    { button("workshop-export", ("导出对比 CSV", "Export comparison CSV"), export, invalid) }
-                    { button("workshop-export-xlsx", ("导出对比 Excel", "Export comparison Excel"), export_xlsx, invalid) }
+                    { button("workshop-export", ToolStrings::export_comparison_csv, export, invalid) }
+                    { button("workshop-export-xlsx", ToolStrings::export_comparison_excel, export_xlsx, invalid) }
                 }
-                { button("workshop-save", ("保存为方案文件", "Save scheme file"), save, invalid) }
+                { button("workshop-save", ToolStrings::save_scheme_file, save, invalid) }
                 // Over the calculator, the scheme travels in its share link once applied.
                 if !one {
-                    { button("workshop-link-make", ("复制方案链接", "Copy a link to the scheme"), make_link, invalid) }
+                    { button("workshop-link-make", ToolStrings::copy_a_link_to_the, make_link, invalid) }
                 }
-                <label class="file">{ if zh { "打开方案文件" } else { "Open scheme file" } }
+                <label class="file">{ tool_strings(lang).open_scheme_file() }
                     <input type="file" id="workshop-open" accept=".json,application/json" onchange={open} /></label>
             </div>
             if let Some(confirm) = confirm { { confirm } }
             if let Some(e) = state.open_error.clone() { <p class="error" role="alert" id="workshop-open-error">{ e }</p> }
             if let Some(url) = state.link.clone() {
-                <p class="dialog-actions"><label>{ if zh { "方案链接（已复制；打开后在方案工坊中显示对比，点“应用到名单”才会采用）" } else { "Link to the scheme (copied; it opens in the workshop, and is adopted only when applied)" } }
+                <p class="dialog-actions"><label>{ tool_strings(lang).link_to_the_scheme_copied() }
                     <input type="text" id="workshop-link" readonly=true value={url} /></label></p>
             }
             if matches!(props.linked, Some(Ok(_))) {
-                <p id="workshop-linked">{ if zh { "这是链接带来的方案：名单本身不变，点“应用到名单”才会采用" } else { "This scheme came with a link: the list is unchanged until it is applied" } }</p>
+                <p id="workshop-linked">{ tool_strings(lang).this_scheme_came_with_a() }</p>
             }
             <div class="dialog-actions">
-                <label>{ if zh { "从此开始" } else { "Start from" } }
+                <label>{ tool_strings(lang).start_from() }
                     <select id="workshop-from" onchange={start_from}>
                         <option value="" selected=true disabled=true>{ "—" }</option>
                         { for dingji_rules::presets::all().iter().map(|p| html! { <option value={p.id.clone()}>{ p.name.get(lang) }</option> }) }
-                        <option value="blank">{ if zh { "空白方案（从头编写）" } else { "A blank scheme (from nothing)" } }</option>
+                        <option value="blank">{ tool_strings(lang).a_blank_scheme_from_nothing() }</option>
                     </select></label>
             </div>
             <div class="dialog-actions">
-                <label>{ if zh { "方案名称" } else { "Name" } }
+                <label>{ tool_strings(lang).scheme_name() }
                     <input type="text" id="workshop-name" value={state.name.clone()} oninput={on_name}
                         placeholder={adjusted_name(&start.name).get(lang).to_owned()} /></label>
-                { button("workshop-keep", ("存入我的方案", "Keep in my schemes"), keep, invalid) }
+                { button("workshop-keep", ToolStrings::keep_in_my_schemes, keep, invalid) }
                 if !mine.is_empty() {
-                    <label>{ if zh { "我的方案" } else { "My schemes" } }
+                    <label>{ tool_strings(lang).my_schemes() }
                         <select id="workshop-mine" onchange={pick_mine}>
                             <option value="" selected=true disabled=true>{ "—" }</option>
                             { for mine.iter().enumerate().map(|(i, (_, s))| html! { <option value={i.to_string()}>{ s.name.get(lang) }</option> }) }
@@ -279,27 +269,23 @@ pub fn Workshop(props: &WorkshopProps) -> Html {
                 }
             </div>
             if unread > 0 {
-                <p class="warning" id="workshop-mine-unread">{ if zh {
-                    format!("我的方案中有 {unread} 个无法读取，已略过（仍保留在浏览器中）")
-                } else {
-                    format!("{unread} of my schemes could not be read and are skipped (still kept)")
-                } }</p>
+                <p class="warning" id="workshop-mine-unread">{ fill(t.my_schemes_unread(), &[&unread.to_string()]) }</p>
             }
             // Over the calculator, its one organization first: in sight while a weight is slid.
             if one {
-                <h3>{ if zh { "对此组织的影响" } else { "What it changes for this organization" } }</h3>
+                <h3>{ tool_strings(lang).what_it_changes_for_this() }</h3>
                 { of_one }
             }
             { fields::trial_fields(&state, errors, &send, lang) }
             <details class="editor-fold" id="editor-fold">
-                <summary>{ if zh { "编辑方案的全部内容（评价主体、分类、指标、等次、星级、比例、否决）" } else { "Edit the whole scheme (sources, categories, indicators, tiers, stars, quotas, vetoes)" } }</summary>
+                <summary>{ tool_strings(lang).edit_the_whole_scheme_sources() }</summary>
                 <SchemeEditor shape={as_tried.clone()} start={start.clone()} error={shape_error} {lang} on_change={on_shape} />
             </details>
             if !one {
-                <h3>{ if zh { "对名单的影响" } else { "What it changes in the list" } }</h3>
+                <h3>{ tool_strings(lang).what_it_changes_in_the() }</h3>
                 { of_list }
-                <h3>{ if zh { "与去年对比" } else { "Against last year" } }</h3>
-                <label class="file">{ if zh { "去年的名单（本程序导出的文件，或有组织名称、等次、星级列的 CSV / Excel）" } else { "Last year's list (exported by this app, or a CSV / Excel with name, tier and stars)" } }
+                <h3>{ tool_strings(lang).against_last_year() }</h3>
+                <label class="file">{ tool_strings(lang).last_year_s_list_exported() }
                     <input type="file" id="workshop-last-year" accept=".csv,.txt,.xlsx,.xlsm" onchange={open_last} /></label>
                 if let Some(e) = state.last_error.clone() { <p class="error" role="alert" id="year-error">{ e }</p> }
                 { for year }

@@ -5,16 +5,25 @@ use yew::prelude::*;
 
 use super::comparison::{SHOWN_ROWS, rows_table};
 use crate::list::state::ListState;
-use crate::tools::workshop::export::{against, label};
+use crate::tools::strings::{ToolStrings, tool_strings};
+use crate::tools::workshop::export::{Word, against, label};
 use crate::tools::workshop::{LastYear, YearComparison};
 
+/// The columns of 晋位, 降位 and 持平 by category.
+const BY_CATEGORY: [Word; 4] = [
+    ToolStrings::category,
+    ToolStrings::up_2,
+    ToolStrings::down_2,
+    ToolStrings::same,
+];
+
 /// The against-last-year columns after the organization's name.
-const YEAR_COLUMNS: [(&str, &str); 5] = [
-    ("去年等次", "Tier last year"),
-    ("去年星级", "Stars last year"),
-    ("今年等次", "Tier this year"),
-    ("今年星级", "Stars this year"),
-    ("变化", "Change"),
+const YEAR_COLUMNS: [Word; 5] = [
+    ToolStrings::tier_last_year,
+    ToolStrings::stars_last_year,
+    ToolStrings::tier_this_year,
+    ToolStrings::stars_this_year,
+    ToolStrings::change,
 ];
 
 /// This year's list (under the trial) against last year's: the summary, the matrix, the
@@ -26,7 +35,6 @@ pub fn year_view(
     after: &Scheme,
     lang: Lang,
 ) -> Html {
-    let zh = lang == Lang::Zh;
     let moved = list
         .rows
         .iter()
@@ -58,25 +66,24 @@ pub fn year_view(
         <div id="year">
             <p class="trial-summary" id="year-summary" role="status">{ y.summary(lang) }</p>
             <table class="plain" id="year-matrix">
-                <caption>{ if zh { "等次变化（行：去年，列：今年）" } else { "Tiers (rows: last year, columns: this year)" } }</caption>
+                <caption>{ tool_strings(lang).tiers_rows_last_year_columns() }</caption>
                 <thead><tr><td></td>{ for after.tiers.iter().map(|t| html! { <th scope="col">{ t.name.get(lang) }</th> }) }</tr></thead>
                 <tbody>{ for y.matrix.iter().enumerate().map(|(b, row)| html! {
                     <tr><th scope="row">{ after.tier_name(b, lang) }</th>{ for row.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
                 }) }</tbody>
             </table>
             <table class="plain" id="year-by-category">
-                <caption>{ if zh { "按分类（汇总）" } else { "By category" } }</caption>
-                <thead><tr>{ for [("分类", "Category"), ("晋位", "Up"), ("降位", "Down"), ("持平", "Same")].iter()
-                    .map(|c| html! { <th scope="col">{ label(lang, *c) }</th> }) }</tr></thead>
+                <caption>{ tool_strings(lang).by_category() }</caption>
+                <thead><tr>{ for BY_CATEGORY.iter().map(|c| html! { <th scope="col">{ label(lang, *c) }</th> }) }</tr></thead>
                 <tbody>{ for y.by_category.iter().map(|(c, counts)| html! {
                     <tr><th scope="row">{ after.categories.get(*c).map_or("", |c| c.name.get(lang)) }</th>
                         { for counts.iter().map(|n| html! { <td>{ n }</td> }) }</tr>
                 }) }</tbody>
             </table>
-            { rows_table("year-rows", if zh { "晋位与降位" } else { "Up and down" },
-                &[[("组织名称", "Organization")].as_slice(), YEAR_COLUMNS.as_slice()].concat(), moved, lang) }
-            { for names("year-new", if zh { "去年名单中没有的" } else { "Not in last year's list" }, &y.new) }
-            { for names("year-gone", if zh { "今年名单中没有的" } else { "Not in this year's list" }, &y.gone) }
+            { rows_table("year-rows", tool_strings(lang).up_and_down(),
+                &[&[ToolStrings::organization as Word][..], &YEAR_COLUMNS[..]].concat(), moved, lang) }
+            { for names("year-new", tool_strings(lang).not_in_last_year_s(), &y.new) }
+            { for names("year-gone", tool_strings(lang).not_in_this_year_s(), &y.gone) }
             if !last.problems.is_empty() {
                 <ul class="errors" id="year-problems">{ for last.problems.iter().take(50).map(|p| html! { <li>{ p.as_str() }</li> }) }</ul>
             }
