@@ -27,7 +27,7 @@ pub fn use_saved(state: &AppState, saved: &str, dispatch: &Callback<Action>) {
     let failed = state.notice == Some(Notice::SaveFailed);
     // While 清空 or an opened link can be undone, or unreadable saved inputs could not be kept
     // aside (until they are downloaded or discarded), what is stored stays as it was.
-    let waiting = state.before.is_some() || state.unreadable.is_some();
+    let waiting = state.before.can_undo() || state.unreadable.is_some();
     let presentation = state.presentation;
     use_effect_with((json, waiting), move |(json, waiting)| {
         // Presentation mode's own style sheet, fetched when the mode is first on.

@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use dingji_rules::Scheme;
 
-use crate::calculator::state::AppState;
 #[cfg(target_arch = "wasm32")]
 use crate::calculator::state::Notice;
+use crate::calculator::state::{AppState, TAKE_BACK};
+use crate::shared::history::History;
 use crate::wire::page::Saved;
 #[cfg(target_arch = "wasm32")]
 use crate::wire::schemes::SCHEME_LINK;
@@ -50,7 +51,7 @@ impl Saved {
             edits: self.edits,
             typed_weight: None,
             notice: None,
-            before: None,
+            before: History::new(TAKE_BACK),
             unreadable: None,
         }
     }
@@ -103,7 +104,7 @@ pub fn initial_state(schemes: &[Rc<Scheme>]) -> (AppState, Option<String>) {
             match Saved::from_fragment(&fragment, schemes) {
                 Ok(saved) => {
                     // Kept aside until the user keeps the link's inputs (saving waits).
-                    state.before = Some(Rc::new(state.clone()));
+                    state.before.push(Rc::new(state.clone()));
                     state.take_inputs(saved);
                     notice = Some(Notice::LinkOpened);
                 }

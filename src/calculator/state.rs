@@ -13,6 +13,7 @@ use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::map;
 use yew::Reducible;
 
+use crate::shared::history::History;
 use crate::shared::i18n::Lang;
 use crate::wire::page::{Edits, Saved};
 use crate::wire::schemes::OwnScheme;
@@ -44,7 +45,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// The inputs before 清空 or an opened share link, while that can still be undone: until
     /// then the new inputs are not saved (a link's inputs are kept only when the user keeps them).
-    pub before: Option<Rc<AppState>>,
+    /// One step, the earliest: 清空 twice is taken back to the inputs before the first.
+    pub before: History<Rc<AppState>>,
     /// Saved inputs that could neither be read nor kept aside (storage full): the only copy.
     /// Nothing is saved over them until the user has downloaded or discarded them.
     pub unreadable: Option<Rc<str>>,
@@ -151,7 +153,7 @@ impl Default for AppState {
             edits: Edits::default(),
             typed_weight: None,
             notice: None,
-            before: None,
+            before: History::new(TAKE_BACK),
             unreadable: None,
         }
     }
@@ -167,6 +169,9 @@ impl AppState {
         self.edits = saved.edits;
     }
 }
+
+/// How many steps 清空 or an opened link keeps to take back: one, the inputs before it.
+pub const TAKE_BACK: usize = 1;
 
 impl Reducible for AppState {
     type Action = Action;
@@ -288,7 +293,7 @@ impl Reducible for AppState {
                 next.notice = Some(Notice::LinkOpened);
             }
             Action::Restore => {
-                if let Some(b) = next.before.take() {
+                if let Some(b) = next.before.take_back() {
                     next.scheme_id = b.scheme_id.clone();
                     next.own = b.own.clone();
                     next.draft = b.draft.clone();
@@ -301,7 +306,7 @@ impl Reducible for AppState {
             // 知道了: the cleared or opened inputs are kept.
             Action::Dismiss => {
                 next.notice = None;
-                next.before = None;
+                next.before.clear();
             }
             Action::ReleaseUnreadable => {
                 next.unreadable = None;
@@ -311,10 +316,12 @@ impl Reducible for AppState {
             }
         }
         if undoable {
-            next.before = next.before.or_else(|| Some(self.clone()));
+            if !next.before.can_undo() {
+                next.before.push(self.clone());
+            }
         } else if !passive {
             // Going on after 清空 or a link keeps what it starts from: nothing left to undo.
-            next.before = None;
+            next.before.clear();
             if matches!(
                 next.notice,
                 Some(
@@ -432,14 +439,14 @@ mod tests {
         assert_eq!(cleared.notice, Some(Notice::Cleared));
         let back = cleared.clone().reduce(Action::Restore);
         assert_eq!(back.draft, typed.draft);
-        assert_eq!(back.before, None);
+        assert!(!back.before.can_undo(), "nothing left to undo");
 
         // Typing after 清空 keeps what it starts from: nothing to undo, the notice goes.
         let went_on = cleared.reduce(Action::SetScore {
             source: "self".into(),
             text: "80".into(),
         });
-        assert_eq!(went_on.before, None);
+        assert!(!went_on.before.can_undo(), "nothing left to undo");
         assert_eq!(went_on.notice, None);
 
         // A link opened over typed inputs: undone, or kept with 保留 (知道了).
@@ -449,12 +456,12 @@ mod tests {
         let opened = typed.clone().reduce(Action::Open(link));
         assert_eq!(opened.draft.source("self").unwrap().score, "60");
         assert!(
-            opened.before.is_some(),
+            opened.before.can_undo(),
             "saving waits while it can be undone"
         );
         assert_eq!(opened.clone().reduce(Action::Restore).draft, typed.draft);
         let kept = opened.reduce(Action::Dismiss);
-        assert_eq!(kept.before, None);
+        assert!(!kept.before.can_undo(), "nothing left to undo");
         assert_eq!(kept.draft.source("self").unwrap().score, "60");
     }
 
@@ -477,7 +484,7 @@ mod tests {
         assert_eq!(applied.edits.weights, saved.edits.weights);
         assert_eq!(applied.notice, Some(Notice::Applied));
         assert!(
-            applied.before.is_some(),
+            applied.before.can_undo(),
             "saving waits while it can be undone"
         );
         let back = applied.clone().reduce(Action::Restore);
@@ -488,7 +495,7 @@ mod tests {
             source: "self".into(),
             text: "96".into(),
         });
-        assert_eq!(went_on.before, None);
+        assert!(!went_on.before.can_undo(), "nothing left to undo");
         assert_eq!(went_on.notice, None);
         assert_eq!(went_on.edits.weights, saved.edits.weights);
     }

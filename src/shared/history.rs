@@ -1,7 +1,7 @@
 //! One undo history for the pages and the tools: the values before each change (to undo) and
 //! those undone (to redo), a step a change, the oldest forgotten beyond a limit. What was undone
 //! cannot be redone once a new change is made. The list page keeps its rows' steps here, the
-//! workshop its trials'.
+//! workshop its trials', the calculator the one step before 清空 or an opened link.
 
 /// The steps before and after a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +65,12 @@ impl<T> History<T> {
         self.undo.last_mut()
     }
 
+    /// The last step, taken back with nothing kept to redo (a take-back, not an undo).
+    pub fn take_back(&mut self) -> Option<T> {
+        self.redo.clear();
+        self.undo.pop()
+    }
+
     /// Every step forgotten.
     pub fn clear(&mut self) {
         self.undo.clear();
@@ -99,5 +105,17 @@ mod tests {
         assert!(!h.can_redo());
         assert_eq!(h.redo(9), None);
         assert_eq!(h.undo(7), Some(3));
+    }
+
+    #[test]
+    fn a_take_back_returns_the_step_and_leaves_nothing_to_redo() {
+        let mut h = History::new(1);
+        h.push("before 清空");
+        h.push("before the second 清空");
+        // One step kept: the later one, as pushed (the calculator pushes only onto an empty one).
+        assert_eq!(h.steps(), 1);
+        assert_eq!(h.take_back(), Some("before the second 清空"));
+        assert!(!h.can_undo() && !h.can_redo());
+        assert_eq!(h.take_back(), None);
     }
 }
