@@ -37,7 +37,7 @@ ensure_build_tools() {
   local want
   want="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    step "npm ci (wasm-opt from binaryen, playwright-core)"
+    step "npm ci (wasm-opt from binaryen, playwright-core, pdf.js)"
     npm ci --no-audit --no-fund
     echo "$want" > "$stamp"
   fi

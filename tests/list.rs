@@ -14,9 +14,10 @@ use dingji::tools::export::{neutralize, unneutralize, write_csv};
 use dingji::tools::import::headers::guess;
 use dingji::tools::import::{column_letter, read_rows};
 use dingji::tools::paste::{Paste, parse_delimited};
-use dingji::tools::publicity::publicity;
+use dingji::tools::print::forms::{ballots, rating, self_checks};
+use dingji::tools::print::notice::notice as publicity;
 use dingji::wire::columns::{Col, default_modes};
-use dingji::wire::list::add_months;
+use dingji::wire::list::{PublicityText, add_months};
 use dingji::wire::sheets::Table;
 use dingji_rules::draft::Mode;
 use dingji_rules::{Lang, Scheme, presets};
@@ -561,6 +562,75 @@ fn the_publicity_lists_organizations_by_tier_with_category_and_stars() {
         text.contains("较差（1） 镇机关党支部 （机关，不定星）"),
         "{text}"
     );
+}
+
+#[test]
+fn the_publicitys_words_are_saved_with_the_list_and_read_back_whole() {
+    let mut state = (*imported(LIST)).clone();
+    state.publicity = PublicityText {
+        title: String::new(),
+        committee: "中共青山镇委员会".into(),
+        year: "2026".into(),
+        from: "2026-12-08".into(),
+        to: "2026-12-14".into(),
+        phone: "0851-1234567".into(),
+        // Tabs, arrows and line breaks in a field survive the line format.
+        feedback: "如有异议\t请→反映\n镇党委组织办".into(),
+        signed_on: "2026-12-07".into(),
+        show_overrides: true,
+    };
+    let text = dingji::list::persist::to_text(&state);
+    assert_eq!(text.lines().filter(|l| l.starts_with("publicity ")).count(), 1);
+    let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
+    let back = dingji::list::persist::from_text(&text, &schemes).expect("reads");
+    assert_eq!(back.publicity, state.publicity);
+    // Nothing written: no line, and the defaults back.
+    let plain = dingji::list::persist::to_text(&imported(LIST));
+    assert!(!plain.contains("publicity"), "{plain}");
+    // A key this build does not know (a later build's) is passed over; a key without its value
+    // is a line that does not read.
+    assert_eq!(
+        PublicityText::from_field("year\t2027\tseal\tround").map(|p| p.year),
+        Some("2027".to_owned())
+    );
+    assert_eq!(PublicityText::from_field("year"), None);
+}
+
+#[test]
+fn the_notice_says_the_committees_grades_only_when_asked_and_carries_its_words() {
+    let mut state = (*imported(
+        "组织名称,分类,党委评定,党员群众测评,自评,调整等次,调整理由\nP,村,95,95,95,,\nQ,村,88,88,88,一般,整改\n",
+    ))
+    .clone();
+    state.publicity.committee = "中共青山镇委员会".into();
+    state.publicity.year = "2026".into();
+    state.publicity.phone = "0851-1234567".into();
+    let graded = grade(&state);
+    let text = render(publicity(&state, &graded, "2026-12-07"));
+    assert!(text.contains("中共青山镇委员会2026年度基层党组织分类定级结果公示"), "{text}");
+    assert!(text.contains("Q （村，二星）"), "{text}");
+    assert!(!text.contains("党委调整"), "{text}");
+    assert!(text.contains("监督电话：0851-1234567"), "{text}");
+    assert!(text.contains("中共青山镇委员会 2026-12-07"), "{text}");
+    state.publicity.show_overrides = true;
+    let text = render(publicity(&state, &graded, "2026-12-07"));
+    assert!(text.contains("Q （村，二星，党委调整）"), "{text}");
+}
+
+#[test]
+fn the_forms_follow_the_scheme_and_read_in_english_without_full_width_marks() {
+    dingji::shared::i18n::install_built_in();
+    let mut state = (*imported(LIST)).clone();
+    // Scheme B: one ballot source of four levels, two sources scored directly, no indicators.
+    let text = render(ballots(&state));
+    assert_eq!(text.matches('□').count(), 4 * state.rows.len(), "{text}");
+    assert!(text.contains("序号 党组织名称 分类 好 较好 一般 较差"), "{text}");
+    assert!(render(rating(&state)).contains("党委评定 自评 备注"));
+    assert!(render(self_checks(&state)).contains("没有自评表可打印"));
+    state.lang = Lang::En;
+    for text in [render(ballots(&state)), render(rating(&state)), render(self_checks(&state))] {
+        assert!(!text.contains(['（', '）', '：', '　', '，']), "{text}");
+    }
 }
 
 /// The organizations' names, in the list's order.

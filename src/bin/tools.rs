@@ -21,7 +21,7 @@ mod serve {
     use dingji::list::state::ListState;
     use dingji::tools::import::dialog::{ImportDialog, ImportProps};
     use dingji::tools::paste::Paste;
-    use dingji::tools::publicity::{PreviewProps, PublicityPreview};
+    use dingji::tools::print::{PreviewProps, PrintPreview};
     use dingji::tools::workshop::view::{Workshop, WorkshopProps};
     use dingji_rules::presets;
     use wasm_bindgen::JsCast;
@@ -32,7 +32,7 @@ mod serve {
     enum Open {
         Import(AppHandle<ImportDialog>),
         Workshop(AppHandle<Workshop>),
-        Publicity(AppHandle<PublicityPreview>),
+        Publicity(AppHandle<PrintPreview>),
     }
 
     thread_local! {
@@ -295,8 +295,9 @@ mod serve {
         })
     }
 
-    /// Opens the 公示 preview in `root` over the list `list` (saved-list text). `done` is called
-    /// with nothing when it is closed.
+    /// Opens the print preview (the 公示 and the meeting's forms) in `root` over the list `list`
+    /// (saved-list text). `done` is called when it is closed: with the words written on the
+    /// documents (`PublicityText::to_field`) where they changed, else with nothing.
     #[wasm_bindgen]
     pub fn open_publicity(
         root: web_sys::Element,
@@ -305,11 +306,12 @@ mod serve {
     ) -> Result<(), JsValue> {
         let props = PreviewProps {
             list: Rc::new(self::list(&list)?),
-            on_close: Callback::from(move |()| {
-                let _ = done.call0(&JsValue::NULL);
+            on_close: Callback::from(move |words: Option<dingji::wire::list::PublicityText>| {
+                let words = words.map_or(JsValue::UNDEFINED, |w| w.to_field().into());
+                let _ = done.call2(&JsValue::NULL, &words, &JsValue::FALSE);
             }),
         };
-        let app = yew::Renderer::<PublicityPreview>::with_root_and_props(root, props).render();
+        let app = yew::Renderer::<PrintPreview>::with_root_and_props(root, props).render();
         APP.with(|a| a.replace(Some(Open::Publicity(app))));
         Ok(())
     }

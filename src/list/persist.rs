@@ -25,6 +25,7 @@ pub fn part_text(state: &ListState, rows: &[Rc<Row>]) -> String {
         modes: state.modes.clone(),
         rectify_from: state.rectify_from.clone(),
         rectify_months: state.rectify_months,
+        publicity: state.publicity.clone(),
     };
     saved::to_text(&settings, rows.iter().map(|r| &r.draft))
 }
@@ -39,6 +40,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, Unread
     state.modes = settings.modes;
     state.rectify_from = settings.rectify_from;
     state.rectify_months = settings.rectify_months;
+    state.publicity = settings.publicity;
     let rows: Vec<Rc<Row>> = list
         .drafts
         .into_iter()

@@ -17,6 +17,7 @@ use crate::shared::history::History;
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
 use crate::wire::Error;
 use crate::wire::columns::{Col, Modes, default_modes};
+use crate::wire::list::PublicityText;
 
 /// The steps of history kept.
 pub const HISTORY: usize = 100;
@@ -92,6 +93,8 @@ pub struct ListState {
     /// The start date of rectification (YYYY-MM-DD) and its length in months (6–12).
     pub rectify_from: String,
     pub rectify_months: u32,
+    /// The 公示's own words and the forms' heading (written in the 公示's preview).
+    pub publicity: PublicityText,
     /// How many rows 添加组织 has added: each time, the cursor's cell takes the focus.
     pub added: u32,
     /// The saved list that could neither be read nor kept aside (storage full): the only copy.
@@ -116,6 +119,7 @@ impl ListState {
             notice: None,
             rectify_from: String::new(),
             rectify_months: 6,
+            publicity: PublicityText::default(),
             unreadable: None,
             added: 0,
         }
@@ -192,6 +196,8 @@ pub enum Action {
         row: usize,
         col: usize,
     },
+    /// The 公示's own words, as written in its preview.
+    SetPublicity(PublicityText),
     SetRectify {
         from: String,
         months: u32,
@@ -525,6 +531,7 @@ impl Reducible for ListState {
             Action::SetView(view) => next.view = view,
             Action::Open(id) => next.open = id,
             Action::Move { row, col } => next.cursor = (row, col),
+            Action::SetPublicity(text) => next.publicity = text,
             Action::SetRectify { from, months } => {
                 next.rectify_from = from;
                 next.rectify_months = months.clamp(6, 12);
@@ -542,6 +549,7 @@ impl Reducible for ListState {
                 }
                 next.rectify_from = other.rectify_from.clone();
                 next.rectify_months = other.rectify_months;
+                next.publicity = other.publicity.clone();
                 next.view = View::default();
                 next.open = None;
                 next.cursor = (0, 0);

@@ -11,13 +11,14 @@
 //! - [`editor`]: the scheme editor's changes of shape, and its view.
 //! - [`paste`]: a block copied from Excel or WPS read into the list.
 //! - [`export`]: the list written as CSV or Excel.
-//! - [`publicity`]: the 公示 preview.
+//! - [`print`]: what the list page prints: the 公示 as posted and the meeting's forms (测评票,
+//!   党委评定表, 自评表), previewed.
 
 pub mod editor;
 pub mod export;
 pub mod import;
 pub mod paste;
-pub mod publicity;
+pub mod print;
 pub mod sheet_said;
 pub mod strings;
 pub mod workshop;

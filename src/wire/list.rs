@@ -11,7 +11,8 @@
 //! ```
 //!
 //! A scheme that is not a preset (applied from the workshop) is saved whole instead of by its
-//! id: `scheme-data <base64 of the presets' compact form>`.
+//! id: `scheme-data <base64 of the presets' compact form>`. The 公示's own words, where the user
+//! wrote any, are one line of key and value in turn: `publicity title→…→from→2026-12-01→…`.
 
 use std::rc::Rc;
 
@@ -38,6 +39,105 @@ pub struct ListSettings {
     /// The start date of rectification (YYYY-MM-DD, empty if never set) and its months.
     pub rectify_from: String,
     pub rectify_months: u32,
+    /// The 公示's own words and the forms' heading.
+    pub publicity: PublicityText,
+}
+
+/// What the user writes on the 公示 and the meeting's forms: each empty until written (the
+/// notice then says what it says without it). Kept with the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublicityText {
+    /// The notice's title in full; empty: 「{committee}{year}年度基层党组织分类定级结果公示」.
+    pub title: String,
+    /// Who posts it (中共××镇委员会): in the title, the forms' headings and the 落款.
+    pub committee: String,
+    /// The year graded (2026).
+    pub year: String,
+    /// The 公示期, its first and last day (YYYY-MM-DD).
+    pub from: String,
+    pub to: String,
+    /// 监督电话.
+    pub phone: String,
+    /// Where objections go (如有异议，请于公示期内向镇党委组织办反映).
+    pub feedback: String,
+    /// The 落款's date (YYYY-MM-DD).
+    pub signed_on: String,
+    /// Whether the public notice says which grades the committee set (off by default: the
+    /// internal export says it either way).
+    pub show_overrides: bool,
+}
+
+impl PublicityText {
+    /// The fields by key, as saved; `show_overrides` as "1" or "".
+    const KEYS: [&str; 9] = [
+        "title",
+        "committee",
+        "year",
+        "from",
+        "to",
+        "phone",
+        "feedback",
+        "signed-on",
+        "overrides",
+    ];
+
+    fn field(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "title" => &mut self.title,
+            "committee" => &mut self.committee,
+            "year" => &mut self.year,
+            "from" => &mut self.from,
+            "to" => &mut self.to,
+            "phone" => &mut self.phone,
+            "feedback" => &mut self.feedback,
+            "signed-on" => &mut self.signed_on,
+            _ => return None,
+        })
+    }
+
+    /// The words as one line's value: key and value in turn, the empty ones left out.
+    pub fn to_field(&self) -> String {
+        let mut me = self.clone();
+        let mut tokens = Vec::new();
+        for key in Self::KEYS {
+            let value = match me.field(key) {
+                Some(v) => std::mem::take(v),
+                None if self.show_overrides => "1".to_owned(),
+                None => String::new(),
+            };
+            if !value.is_empty() {
+                tokens.extend([key.to_owned(), value]);
+            }
+        }
+        join_line(&tokens, TAB)
+    }
+
+    /// Reads [`PublicityText::to_field`]'s value; a key it does not know is passed over (a later
+    /// build's field), a key without its value is not read.
+    pub fn from_field(text: &str) -> Option<PublicityText> {
+        let mut me = PublicityText::default();
+        if text.is_empty() {
+            return Some(me);
+        }
+        let tokens = split_line(text, TAB)?;
+        if tokens.len() % 2 != 0 {
+            return None;
+        }
+        for pair in tokens.chunks(2) {
+            let (key, value) = (pair[0].as_str(), &pair[1]);
+            match me.field(key) {
+                Some(slot) => value.clone_into(slot),
+                None if key == "overrides" => me.show_overrides = value == "1",
+                None => {}
+            }
+        }
+        Some(me)
+    }
+
+    /// Whether nothing was written (the line is then not saved).
+    pub fn is_empty(&self) -> bool {
+        *self == PublicityText::default()
+    }
 }
 
 /// A list as saved: its settings and the organizations' entries, in list order.
@@ -125,6 +225,9 @@ pub fn to_text<'a>(
             list.rectify_from, list.rectify_months
         ));
     }
+    if !list.publicity.is_empty() {
+        lines.push(format!("publicity {}", list.publicity.to_field()));
+    }
     lines.push(format!(
         "cols {}",
         join_line(&cols.iter().map(Col::key).collect::<Vec<_>>(), TAB)
@@ -196,6 +299,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
                     lang: Lang::Zh,
                     rectify_from: String::new(),
                     rectify_months: 6,
+                    publicity: PublicityText::default(),
                 });
             }
             ("scheme-data", None) => {
@@ -208,6 +312,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
                     lang: Lang::Zh,
                     rectify_from: String::new(),
                     rectify_months: 6,
+                    publicity: PublicityText::default(),
                 });
             }
             ("lang", Some(s)) => s.lang = Lang::of_code(rest),
@@ -233,6 +338,9 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
                     .ok()
                     .filter(|m| (6..=12).contains(m))
                     .ok_or_else(bad)?;
+            }
+            ("publicity", Some(s)) => {
+                s.publicity = PublicityText::from_field(rest).ok_or_else(bad)?;
             }
             ("cols", Some(_)) => {
                 cols = split_line(rest, TAB)

@@ -236,3 +236,37 @@ export async function axeViolations(page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
+
+// Radicals a CJK font's glyphs may be mapped back to in a PDF, with the ideograph each stands for
+// (Unicode's EquivalentUnifiedIdeograph.txt, the simplified forms); the Kangxi radicals
+// (U+2F00–U+2FDF) fold by NFKC.
+const RADICALS = {
+  '⺠': '民', '⻘': '青', '⻓': '长', '⻔': '门', '⻋': '车', '⻛': '风', '⻜': '飞', '⻢': '马', '⻉': '贝',
+  '⻅': '见', '⻚': '页', '⻄': '西', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻥': '鱼',
+  '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻪': '黾', '⻙': '韦', '⻣': '骨', '⻤': '鬼',
+};
+
+/** `text` as a PDF's text is compared: radicals read as their ideographs, no white space. */
+export function fold(text) {
+  return [...text]
+    .map((c) => RADICALS[c] ?? (c >= '\u2f00' && c <= '\u2fdf' ? c.normalize('NFKC') : c))
+    .join('')
+    .replace(/\s+/g, '');
+}
+
+/**
+ * The text of each page of `pdf` (bytes, as `page.pdf()` gives them), read back with pdf.js: one
+ * string a page, its runs joined in the order drawn (a table row's cells in turn), folded
+ * ([`fold`]: no white space).
+ */
+export async function pdfPages(pdf) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(fold(content.items.map((i) => i.str).join('')));
+  }
+  await doc.destroy();
+  return pages;
+}

@@ -13,6 +13,7 @@ use super::state::{Action, ListState, Notice};
 use super::views::grid::{ROW_HEIGHT, cell_id};
 use crate::wire::Error;
 use crate::wire::explained::Explained;
+use crate::wire::list::PublicityText;
 use crate::wire::request::Request;
 
 mod consequences;
@@ -122,6 +123,7 @@ pub fn use_saving(
             state.rectify_from.clone(),
             state.rectify_months,
             state.scheme.id.clone(),
+            state.publicity.clone(),
         );
         use_effect_with(key, move |_| {
             // What was just loaded is what is stored.
@@ -527,9 +529,16 @@ pub fn use_tools(
             importing.set(true);
             previewing.set(true);
             let (importing, previewing) = (importing.clone(), previewing.clone());
-            let answer = Callback::from(move |_: crate::list::tools::Answer| {
+            // Closed with what was written on it: kept with the list (an older text that does
+            // not read changes nothing).
+            let dispatch = dispatch.clone();
+            let answer = Callback::from(move |answer: crate::list::tools::Answer| {
                 importing.set(false);
                 previewing.set(false);
+                let written = answer.ok().flatten();
+                if let Some(text) = written.and_then(|(t, _)| PublicityText::from_field(&t)) {
+                    dispatch.emit(Action::SetPublicity(text));
+                }
             });
             crate::list::tools::open(
                 crate::list::tools::Tool::Publicity,
