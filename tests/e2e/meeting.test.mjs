@@ -189,3 +189,48 @@ test('the print preview at 375 px', async () => {
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });
+
+test("under a township's own scheme (满意 with 不了解, deductions, no stars) the forms follow it", async () => {
+  const { context, page, w } = await openList();
+  // Organizations typed in under B, then the township's scheme applied to the list from its file.
+  await importCsv(page, [['组织名称', '分类'], ['红溪村党支部', '村'], ['溪口社区党支部', '社区']], 2);
+  await page.click('#open-workshop');
+  await page.locator('#workshop').waitFor({ timeout: 20000 });
+  await page.setInputFiles('#workshop-open', join(ROOT, 'tests', 'fixtures', 'township-satisfaction.json'));
+  await waitForText(page, '#workshop-start', '正在编辑：红溪镇基层党组织分类定级办法（2025年修订）（与名单现用方案对比；名单本身不变）');
+  await page.click('#workshop-apply');
+  // Asked first only where the change has consequences to show.
+  const asked = page.locator('#apply-confirm').waitFor().then(() => page.click('#apply-confirm-yes'));
+  const applied = page.locator('#workshop').waitFor({ state: 'detached' });
+  await Promise.race([asked, applied]).catch(() => {});
+  asked.catch(() => {});
+  await page.locator('#workshop').waitFor({ state: 'detached' });
+  assert.equal(await page.$eval('#list-scheme', (s) => s.selectedOptions[0].textContent), '红溪镇基层党组织分类定级办法（2025年修订）');
+  await openPreview(page);
+  await page.fill('#word-committee', '中共红溪镇委员会');
+
+  // One ballot source: 群众满意度测评, its four levels, and the line on 不了解.
+  let pages = await printed(page, 'ballots');
+  assert.equal(pages.length, 1);
+  assert.ok(pages[0].startsWith('中共红溪镇委员会基层党组织分类定级民主测评票评价主体：群众满意度测评'), pages[0].slice(0, 60));
+  assert.ok(pages[0].includes('序号党组织名称分类满意基本满意不满意不了解1红溪村党支部村□□□□2溪口社区党支部社区□□□□'), pages[0]);
+  assert.ok(pages[0].includes('不了解该党组织情况的，请选“不了解”：不计入有效票。'));
+
+  // The committee scores one source directly.
+  pages = await printed(page, 'rating');
+  assert.ok(pages[0].includes('序号党组织名称分类镇党委评定备注1红溪村党支部村2溪口社区党支部社区'), pages[0]);
+
+  // 日常考核 is scored by three deduction items: each says points come off, down to nil.
+  pages = await printed(page, 'self-check');
+  assert.equal(pages.length, 2);
+  for (const [i, name] of ['红溪村党支部', '溪口社区党支部'].entries()) {
+    assert.ok(pages[i].includes(`党组织名称：${name}`));
+    assert.ok(pages[i].includes('评价内容分值评分要点计分方式自评得分组织建设40三会一课、组织生活会、主题党日按时开展扣分，扣完为止作风纪律30无违纪违法，无群众投诉扣分，扣完为止工作成效30完成镇党委交办的年度任务扣分，扣完为止'), pages[i]);
+  }
+  // No stars in this scheme: the notice names no star.
+  pages = await printed(page, 'notice');
+  assert.ok(!/星/.test(pages.join('')), pages.join(''));
+  await screenshot(page, 'meeting-township-notice-1440');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
