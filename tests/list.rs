@@ -580,7 +580,10 @@ fn the_publicitys_words_are_saved_with_the_list_and_read_back_whole() {
         show_overrides: true,
     };
     let text = dingji::list::persist::to_text(&state);
-    assert_eq!(text.lines().filter(|l| l.starts_with("publicity ")).count(), 1);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("publicity ")).count(),
+        1
+    );
     let schemes: Vec<Rc<Scheme>> = presets::all().into_iter().map(Rc::new).collect();
     let back = dingji::list::persist::from_text(&text, &schemes).expect("reads");
     assert_eq!(back.publicity, state.publicity);
@@ -607,7 +610,10 @@ fn the_notice_says_the_committees_grades_only_when_asked_and_carries_its_words()
     state.publicity.phone = "0851-1234567".into();
     let graded = grade(&state);
     let text = render(publicity(&state, &graded, "2026-12-07"));
-    assert!(text.contains("中共青山镇委员会2026年度基层党组织分类定级结果公示"), "{text}");
+    assert!(
+        text.contains("中共青山镇委员会2026年度基层党组织分类定级结果公示"),
+        "{text}"
+    );
     assert!(text.contains("Q （村，二星）"), "{text}");
     assert!(!text.contains("党委调整"), "{text}");
     assert!(text.contains("监督电话：0851-1234567"), "{text}");
@@ -624,11 +630,18 @@ fn the_forms_follow_the_scheme_and_read_in_english_without_full_width_marks() {
     // Scheme B: one ballot source of four levels, two sources scored directly, no indicators.
     let text = render(ballots(&state));
     assert_eq!(text.matches('□').count(), 4 * state.rows.len(), "{text}");
-    assert!(text.contains("序号 党组织名称 分类 好 较好 一般 较差"), "{text}");
+    assert!(
+        text.contains("序号 党组织名称 分类 好 较好 一般 较差"),
+        "{text}"
+    );
     assert!(render(rating(&state)).contains("党委评定 自评 备注"));
     assert!(render(self_checks(&state)).contains("没有自评表可打印"));
     state.lang = Lang::En;
-    for text in [render(ballots(&state)), render(rating(&state)), render(self_checks(&state))] {
+    for text in [
+        render(ballots(&state)),
+        render(rating(&state)),
+        render(self_checks(&state)),
+    ] {
         assert!(!text.contains(['（', '）', '：', '　', '，']), "{text}");
     }
 }

@@ -22,6 +22,7 @@ mod serve {
     use dingji::tools::import::dialog::{ImportDialog, ImportProps};
     use dingji::tools::paste::Paste;
     use dingji::tools::print::{PreviewProps, PrintPreview};
+    use dingji::tools::tally::view::{TallyDialog, TallyProps};
     use dingji::tools::workshop::view::{Workshop, WorkshopProps};
     use dingji_rules::presets;
     use wasm_bindgen::JsCast;
@@ -33,6 +34,7 @@ mod serve {
         Import(AppHandle<ImportDialog>),
         Workshop(AppHandle<Workshop>),
         Publicity(AppHandle<PrintPreview>),
+        Tally(AppHandle<TallyDialog>),
     }
 
     thread_local! {
@@ -295,6 +297,26 @@ mod serve {
         })
     }
 
+    /// Opens the tally (计票) in `root` over the list `list` (saved-list text). `done` is called
+    /// when it is closed: with the list after the counts were sent into it, else with nothing.
+    #[wasm_bindgen]
+    pub fn open_tally(
+        root: web_sys::Element,
+        list: String,
+        done: js_sys::Function,
+    ) -> Result<(), JsValue> {
+        let props = TallyProps {
+            list: Rc::new(self::list(&list)?),
+            on_close: Callback::from(move |text: Option<String>| {
+                let text = text.map_or(JsValue::UNDEFINED, JsValue::from);
+                let _ = done.call2(&JsValue::NULL, &text, &JsValue::FALSE);
+            }),
+        };
+        let app = yew::Renderer::<TallyDialog>::with_root_and_props(root, props).render();
+        APP.with(|a| a.replace(Some(Open::Tally(app))));
+        Ok(())
+    }
+
     /// Opens the print preview (the 公示 and the meeting's forms) in `root` over the list `list`
     /// (saved-list text). `done` is called when it is closed: with the words written on the
     /// documents (`PublicityText::to_field`) where they changed, else with nothing.
@@ -362,6 +384,7 @@ mod serve {
             Some(Open::Import(app)) => app.destroy(),
             Some(Open::Workshop(app)) => app.destroy(),
             Some(Open::Publicity(app)) => app.destroy(),
+            Some(Open::Tally(app)) => app.destroy(),
             None => {}
         }
     }

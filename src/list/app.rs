@@ -103,7 +103,7 @@ pub fn ListApp() -> Html {
             </header>
             <main class="list-main">
             { notice(&NoticesProps { state: state.clone() }) }
-            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), previewing: tools.previewing, on_import: tools.on_import, on_workshop: tools.on_workshop, on_export: tools.on_export, on_preview: tools.on_preview }) }
+            { toolbar(&ToolbarProps { schemes: schemes.clone(), state: state.clone(), previewing: tools.previewing, on_import: tools.on_import, on_workshop: tools.on_workshop, on_export: tools.on_export, on_preview: tools.on_preview, on_tally: tools.on_tally }) }
             if !tools.previewing {
                 <p class="print-hint">{ s.print_hint() }</p>
             }

@@ -16,8 +16,10 @@ use crate::wire::tools::{self, call, failed, module, refused};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tool {
     Import,
-    /// The 公示, previewed to print.
+    /// The 公示 and the meeting's forms, previewed to print.
     Publicity,
+    /// 计票: one organization's ballots counted into its row.
+    Tally,
     /// The workshop, starting from the list's scheme or from a scheme a link carried (its saved
     /// form, as [`crate::wire::schemes::scheme_data`] writes it).
     Workshop(Option<String>),
@@ -28,6 +30,7 @@ pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
     let (name, linked) = match tool {
         Tool::Import => ("open_import", JsValue::UNDEFINED),
         Tool::Publicity => ("open_publicity", JsValue::UNDEFINED),
+        Tool::Tally => ("open_tally", JsValue::UNDEFINED),
         Tool::Workshop(linked) => (
             "open_workshop",
             linked.map_or(JsValue::UNDEFINED, Into::into),

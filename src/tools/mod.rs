@@ -11,6 +11,7 @@
 //! - [`editor`]: the scheme editor's changes of shape, and its view.
 //! - [`paste`]: a block copied from Excel or WPS read into the list.
 //! - [`export`]: the list written as CSV or Excel.
+//! - [`tally`]: 计票, one organization's paper ballots counted by key into its row.
 //! - [`print`]: what the list page prints: the 公示 as posted and the meeting's forms (测评票,
 //!   党委评定表, 自评表), previewed.
 
@@ -21,4 +22,5 @@ pub mod paste;
 pub mod print;
 pub mod sheet_said;
 pub mod strings;
+pub mod tally;
 pub mod workshop;

@@ -25,6 +25,8 @@ pub struct ToolbarProps {
     pub on_workshop: Callback<()>,
     /// Open or close the 公示 preview.
     pub on_preview: Callback<()>,
+    /// Open the tally (计票).
+    pub on_tally: Callback<()>,
     /// Export the list (done in the tools bundle, loaded on first use).
     pub on_export: Callback<Export>,
 }
@@ -81,6 +83,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let import = props.on_import.reform(|_: MouseEvent| ());
     let workshop = props.on_workshop.reform(|_: MouseEvent| ());
     let preview = props.on_preview.reform(|_: MouseEvent| ());
+    let tally = props.on_tally.reform(|_: MouseEvent| ());
     html! {
     <section class="card toolbar" aria-label={s.scheme()}>
         <label>{ s.scheme() }
@@ -95,6 +98,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" id="open-workshop" onclick={workshop}>{ s.workshop() }</button>
             <button type="button" id="export-csv" onclick={export_csv}>{ s.export_csv() }</button>
             <button type="button" id="export-xlsx" onclick={export_xlsx}>{ s.export_xlsx() }</button>
+            <button type="button" id="open-tally" onclick={tally}>{ s.tally() }</button>
             <button type="button" id="print" aria-pressed={props.previewing.to_string()} onclick={preview}>{ s.print() }</button>
         </div>
     </section>

@@ -262,5 +262,7 @@ string_table! {
         lines_separator: "；",
         reloaded_from_other_window: "另一个窗口保存了此名单，本窗口已载入；按“撤销”可回到本窗口之前的内容。",
         reloaded_other_scheme: "另一个窗口保存了此名单（方案「{0}」），本窗口已载入。",
+        tally: "计票",
+        tally_sent: "已将计票结果计入名单；按“撤销”可取消。",
     }
 }
