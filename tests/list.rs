@@ -1304,6 +1304,14 @@ fn last_years_list_is_matched_by_name_for_晋位_and_降位() {
     );
     assert_eq!(year.new, ["T"]);
     assert_eq!(year.gone, ["X"]);
+    // Stars by hand: 好 is P and Q, ⌊20% × 2⌋ = 0 五星, so both 四星; R 较好 三星; S 一般 二星 (70):
+    // P 三星 → 四星 升星, Q 持平, R 五星 → 三星 降星, S 持平; all in 村.
+    assert_eq!(year.stars, Some([1, 1, 2]));
+    assert_eq!(
+        year.stars_summary(Lang::Zh).as_deref(),
+        Some("星级与去年相比：升星 1，降星 1，持平 2")
+    );
+    assert_eq!(year.by_category, [(0, [1, 1, 2, 1, 1, 2])]);
     // A file without a tier column is refused, saying which.
     let table = records_of_text("组织名称,综合评分\nP,85\n");
     assert!(

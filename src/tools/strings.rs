@@ -358,6 +358,13 @@ string_table! {
         tally_record_eligible: "应参加人数：{0}",
         tally_record_time: "计票时间：{0}",
         tally_record_sign: "计票人（签字）：＿＿＿＿＿＿　　监票人（签字）：＿＿＿＿＿＿",
+        year_summary: "与去年相比：晋位 {0}，降位 {1}，持平 {2}",
+        year_stars_summary: "星级与去年相比：升星 {0}，降星 {1}，持平 {2}",
+        stars_change: "星级变化",
+        stars_up: "升星",
+        stars_down: "降星",
+        names_listed: "{0}（{1}）：{2}",
+        stars_same: "星级持平",
     }
 }
 

@@ -199,9 +199,12 @@ test("last year's list as the baseline: 晋位, 降位 and 持平 by name, and t
   );
   const moved = await page.$$eval('#year-rows tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
   assert.deepEqual(moved, [
-    ['P', '较好', '三星', '好', '四星', '晋位'],
-    ['R', '好', '五星', '较好', '三星', '降位'],
+    ['P', '较好', '三星', '好', '四星', '晋位', '升星'],
+    ['R', '好', '五星', '较好', '三星', '降位', '降星'],
   ]);
+  // Stars by hand: 好 is P and Q, ⌊20% × 2⌋ = 0 五星, so both 四星; R 较好 三星; S 70.00 一般 二星.
+  // P 三星 → 四星 升星, Q 四星 → 四星 持平, R 五星 → 三星 降星, S 二星 → 二星 持平.
+  assert.equal(await page.locator('#year-stars').textContent(), '星级与去年相比：升星 1，降星 1，持平 2');
   assert.equal(await page.locator('#year-new').textContent(), '去年名单中没有的（1）：T');
   assert.equal(await page.locator('#year-gone').textContent(), '今年名单中没有的（1）：X');
   // The trial moves with it: with 党委评定 40% and 自评 30%, Q (89.40 较好) is 降位 and R (90.00 好) 持平.
@@ -210,13 +213,21 @@ test("last year's list as the baseline: 晋位, 降位 and 持平 by name, and t
   await waitForText(page, '#year-summary', '与去年相比：晋位 1，降位 1，持平 2');
   assert.deepEqual(
     (await page.$$eval('#year-rows tbody tr', (rows) => rows.map((r) => r.children[0].textContent + r.children[5].textContent))),
-    ['P晋位', 'Q降位'],
+    ['P晋位', 'Q降位', 'R持平'],
   );
+  // With the trial, P 91.40 and R 90.00 are 好 (⌊20% × 2⌋ = 0 五星: 四星), Q 89.40 较好 三星: P 升星;
+  // Q 四星 → 三星 and R 五星 → 四星 降星 (R is listed for its star though its tier held); S 持平.
+  assert.deepEqual(
+    (await page.$$eval('#year-rows tbody tr', (rows) => rows.map((r) => r.children[0].textContent + r.children[6].textContent))),
+    ['P升星', 'Q降星', 'R降星'],
+  );
+  assert.equal(await page.locator('#year-stars').textContent(), '星级与去年相比：升星 1，降星 2，持平 1');
+  await page.locator('#year-by-category').scrollIntoViewIfNeeded();
   await screenshot(page, 'workshop-last-year-1440');
   // 晋位, 降位 and 持平 by category (all five are 村).
   assert.deepEqual(
     await page.$$eval('#year-by-category tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent))),
-    [['村', '1', '1', '2']],
+    [['村', '1', '1', '2', '1', '2', '1']],
   );
   // The comparison as a workbook, read back here: both comparisons, scores as numbers, and the
   // 汇总表 before and after (by hand above: Q 91.00 好 四星 → 89.40 较好 三星, 好 last year).

@@ -197,6 +197,7 @@ pub fn comparison_workbook(
             tool_strings(lang).last_year_this_year(),
         ));
         transitions.push(vec![Cell::Text(y.summary(lang))]);
+        transitions.extend(y.stars_summary(lang).map(|s| vec![Cell::Text(s)]));
     }
     let after = super::under(list, tried.scheme.clone());
     let name = |word: Word| label(lang, word).to_owned();

@@ -9,7 +9,7 @@ pub mod export;
 pub mod link;
 pub mod state;
 pub mod view;
-mod year;
+pub mod year;
 
 pub use calculator::Calculator;
 pub use link::{LinkFault, read_scheme_link, scheme_in_link, scheme_link};

@@ -1,6 +1,7 @@
 //! Last year's list against this year's: last year's results read from a file (this app's
 //! export, or a clerk's sheet with names, tiers and stars), and this year's list compared with
-//! them by name: 晋位, 降位 and 持平, in all and by category.
+//! them by name: 晋位, 降位 and 持平, and where both years give stars 升星, 降星 and 持平, in all
+//! and by category.
 
 use dingji_rules::{Lang, Scheme};
 
@@ -103,24 +104,43 @@ pub struct YearComparison {
     /// This year's organizations not in last year's file, and last year's not in this list.
     pub new: Vec<String>,
     pub gone: Vec<String>,
-    /// 晋位, 降位 and 持平 by this year's category (index into the scheme's categories).
-    pub by_category: Vec<(usize, [usize; 3])>,
+    /// 升星, 降星 and 持平, counted where both years give the organization stars; `None` where
+    /// no organization has stars in both.
+    pub stars: Option<[usize; 3]>,
+    /// By this year's category (index into the scheme's categories): 晋位, 降位, 持平, then
+    /// 升星, 降星, 持平.
+    pub by_category: Vec<(usize, [usize; 6])>,
+}
+
+/// 0 for more (a better tier, more stars), 1 for less, 2 for the same.
+fn direction(better: bool, worse: bool) -> usize {
+    match (better, worse) {
+        (true, _) => 0,
+        (_, true) => 1,
+        _ => 2,
+    }
+}
+
+/// The stars' direction from `last` to `now`, where both have stars.
+pub fn stars_direction(last: Option<u8>, now: Option<u8>) -> Option<usize> {
+    let (b, a) = (last?, now?);
+    Some(direction(a > b, a < b))
 }
 
 impl YearComparison {
     /// "与去年相比：晋位 3，降位 2，持平 15".
     pub fn summary(&self, lang: Lang) -> String {
-        if lang == Lang::Zh {
-            format!(
-                "与去年相比：晋位 {}，降位 {}，持平 {}",
-                self.up, self.down, self.same
-            )
-        } else {
-            format!(
-                "Against last year: {} up, {} down, {} the same",
-                self.up, self.down, self.same
-            )
-        }
+        let n = [self.up, self.down, self.same].map(|n| n.to_string());
+        fill(tool_strings(lang).year_summary(), &[&n[0], &n[1], &n[2]])
+    }
+
+    /// "星级与去年相比：升星 2，降星 1，持平 17", where both years give stars.
+    pub fn stars_summary(&self, lang: Lang) -> Option<String> {
+        let n = self.stars?.map(|n| n.to_string());
+        Some(fill(
+            tool_strings(lang).year_stars_summary(),
+            &[&n[0], &n[1], &n[2]],
+        ))
     }
 }
 
@@ -134,7 +154,8 @@ pub fn against_last_year(
     let mut matrix = vec![vec![0; tiers]; tiers];
     let (mut up, mut down, mut same) = (0, 0, 0);
     let mut new = Vec::new();
-    let mut by_category: Vec<(usize, [usize; 3])> = Vec::new();
+    let mut by_category: Vec<(usize, [usize; 6])> = Vec::new();
+    let mut stars: Option<[usize; 3]> = None;
     let names: Vec<&str> = list.rows.iter().map(|r| r.draft.name.trim()).collect();
     let rows = names
         .iter()
@@ -151,28 +172,25 @@ pub fn against_last_year(
                     if let Some(cell) = matrix.get_mut(b.0).and_then(|r| r.get_mut(a.1)) {
                         *cell += 1;
                     }
-                    let k = match a.1.cmp(&b.0) {
-                        std::cmp::Ordering::Less => {
-                            up += 1;
-                            0
-                        }
-                        std::cmp::Ordering::Greater => {
-                            down += 1;
-                            1
-                        }
-                        std::cmp::Ordering::Equal => {
-                            same += 1;
-                            2
-                        }
-                    };
+                    // A lower index is a better tier.
+                    let k = direction(a.1 < b.0, a.1 > b.0);
+                    *[&mut up, &mut down, &mut same][k] += 1;
+                    let star = stars_direction(b.1, a.2);
+                    if let Some(s) = star {
+                        stars.get_or_insert([0; 3])[s] += 1;
+                    }
                     if let RowResult::Ok(r) = graded.result(i) {
-                        match by_category.iter_mut().find(|(c, _)| *c == r.category) {
-                            Some((_, counts)) => counts[k] += 1,
+                        let at = match by_category.iter().position(|(c, _)| *c == r.category) {
+                            Some(at) => at,
                             None => {
-                                let mut counts = [0; 3];
-                                counts[k] = 1;
-                                by_category.push((r.category, counts));
+                                by_category.push((r.category, [0; 6]));
+                                by_category.len() - 1
                             }
+                        };
+                        let counts = &mut by_category[at].1;
+                        counts[k] += 1;
+                        if let Some(s) = star {
+                            counts[3 + s] += 1;
                         }
                     }
                 }
@@ -197,6 +215,7 @@ pub fn against_last_year(
         same,
         new,
         gone,
+        stars,
         by_category,
     }
 }
