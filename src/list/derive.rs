@@ -152,15 +152,7 @@ impl Graded {
     pub fn flags(&self, scheme: &Scheme, i: usize, result: &OrgResult, lang: Lang) -> String {
         let mut labels = flag_labels(scheme, result, lang);
         if self.duplicate.get(i).copied().unwrap_or(false) {
-            labels.insert(
-                0,
-                (if lang == Lang::Zh {
-                    "重名"
-                } else {
-                    "Duplicate name"
-                })
-                .to_owned(),
-            );
+            labels.insert(0, list_strings(lang).duplicate_name().to_owned());
         }
         labels.join(crate::shared::i18n::list_strings(lang).sentence_sep())
     }
@@ -362,7 +354,7 @@ pub fn consequences(
     let shown = |(tier, stars): (usize, Option<u8>)| {
         let mut text = scheme.tier_name(tier, lang).to_owned();
         if let Some(n) = stars {
-            text.push_str(if lang == Lang::Zh { "，" } else { ", " });
+            text.push_str(list_strings(lang).tier_stars_joiner());
             text.push_str(&scheme.star_name(n, lang));
         }
         text
@@ -388,11 +380,7 @@ pub fn consequences(
             let (name, then, now) = (row.draft.name.trim(), shown(then), shown(now));
             out.push((
                 id,
-                if lang == Lang::Zh {
-                    format!("「{name}」：{then} → {now}")
-                } else {
-                    format!("\"{name}\": {then} → {now}")
-                },
+                fill(list_strings(lang).moved_line(), &[name, &then, &now]),
             ));
         }
     }

@@ -365,6 +365,10 @@ string_table! {
         stars_down: "降星",
         names_listed: "{0}（{1}）：{2}",
         stars_same: "星级持平",
+        scheme_file_not_opened: "方案文件未打开：{0}",
+        last_year_not_read: "去年的名单未能读取：{0}",
+        comparison_csv_name: "方案对比.csv",
+        comparison_xlsx_name: "方案对比.xlsx",
     }
 }
 

@@ -264,5 +264,8 @@ string_table! {
         reloaded_other_scheme: "另一个窗口保存了此名单（方案「{0}」），本窗口已载入。",
         tally: "计票",
         tally_sent: "已将计票结果计入名单；按“撤销”可取消。",
+        duplicate_name: "重名",
+        tier_stars_joiner: "，",
+        moved_line: "「{0}」：{1} → {2}",
     }
 }

@@ -11,6 +11,8 @@ use yew::prelude::*;
 use crate::list::derive::Graded;
 use crate::list::state::ListState;
 use crate::shared::download;
+use crate::shared::i18n::fill;
+use crate::tools::strings::tool_strings;
 use crate::tools::workshop::export::{comparison_records, comparison_workbook};
 use crate::tools::workshop::state::{Action, WorkshopState};
 use crate::tools::workshop::{LastYear, TrialResult, adjusted, against_last_year, last_year};
@@ -50,14 +52,9 @@ pub fn open(send: &Callback<Action>, lang: Lang) -> Callback<Event> {
                 .unwrap_or_default();
             send.emit(match Scheme::from_json(&text) {
                 Ok(scheme) => Action::StartFrom(Rc::new(scheme)),
-                Err(e) => Action::OpenFailed(format!(
-                    "{}{}",
-                    if lang == Lang::Zh {
-                        "方案文件未打开："
-                    } else {
-                        "The scheme file was not opened: "
-                    },
-                    e.message(lang)
+                Err(e) => Action::OpenFailed(fill(
+                    tool_strings(lang).scheme_file_not_opened(),
+                    &[&e.message(lang)],
                 )),
             });
         });
@@ -90,11 +87,7 @@ pub fn open_last(send: &Callback<Action>, scheme: &Rc<Scheme>, lang: Lang) -> Ca
             };
             send.emit(Action::LastYear(read.await.map(Rc::new).map_err(|why| {
                 let why = crate::tools::sheet_said::said(&why, lang);
-                if lang == Lang::Zh {
-                    format!("去年的名单未能读取：{why}")
-                } else {
-                    format!("Last year's list was not read: {why}")
-                }
+                fill(tool_strings(lang).last_year_not_read(), &[&why])
             })));
         });
     })
@@ -118,12 +111,11 @@ pub fn export_csv(
             .map(|r| r.iter().map(|c| c.text().to_owned()).collect())
             .collect();
         let bytes = js_sys::Uint8Array::from(crate::tools::export::write_csv(&records).as_bytes());
-        let name = if lang == Lang::Zh {
-            "方案对比.csv"
-        } else {
-            "comparison.csv"
-        };
-        download(name, &bytes, "text/csv;charset=utf-8");
+        download(
+            tool_strings(lang).comparison_csv_name(),
+            &bytes,
+            "text/csv;charset=utf-8",
+        );
     })
 }
 
@@ -145,12 +137,7 @@ pub fn export_xlsx(
         let sheets = comparison_workbook(&list, &before, tried, year.as_ref(), lang);
         wasm_bindgen_futures::spawn_local(async move {
             if let Ok(bytes) = crate::wire::sheets::write_workbook(&sheets).await {
-                let name = if lang == Lang::Zh {
-                    "方案对比.xlsx"
-                } else {
-                    "comparison.xlsx"
-                };
-                download(name, &bytes, XLSX);
+                download(tool_strings(lang).comparison_xlsx_name(), &bytes, XLSX);
             }
         });
     })
