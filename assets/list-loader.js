@@ -1,7 +1,12 @@
 // Loads the list app (a no-modules wasm-bindgen bundle built by trunk beside the main app).
 wasm_bindgen('./list_bg.wasm').catch((e) => {
   const p = document.createElement('p');
-  p.className = 'error';
-  p.textContent = `名单页面未能启动：${e}`;
+  p.className = 'card framed error';
+  p.id = 'start-failed';
+  // Opened from the disk, the browser refuses to fetch the wasm: say so, not the browser's words.
+  p.textContent =
+    location.protocol === 'file:'
+      ? '本页面是从磁盘直接打开的（file://），浏览器不允许这样打开的页面载入程序，所以无法运行。请通过网址打开：请管理员把本程序的文件放在单位内网的网页服务器上（见随附的 README），再在浏览器中输入其网址。 This page was opened from the disk (file://), where the browser does not let it load the app. Open it through a web address: put its files on a web server of your intranet (see the README).'
+      : `名单页面未能启动：${e}`;
   document.body.append(p);
 });
