@@ -628,19 +628,24 @@ fn the_forms_follow_the_scheme_and_read_in_english_without_full_width_marks() {
     dingji::shared::i18n::install_built_in();
     let mut state = (*imported(LIST)).clone();
     // Scheme B: one ballot source of four levels, two sources scored directly, no indicators.
-    let text = render(ballots(&state));
+    let text = render(ballots(&state, None));
     assert_eq!(text.matches('□').count(), 4 * state.rows.len(), "{text}");
     assert!(
         text.contains("序号 党组织名称 分类 好 较好 一般 较差"),
         "{text}"
     );
-    assert!(render(rating(&state)).contains("党委评定 自评 备注"));
-    assert!(render(self_checks(&state)).contains("没有自评表可打印"));
+    assert!(render(rating(&state, None)).contains("党委评定 自评 备注"));
+    assert!(render(self_checks(&state, None)).contains("没有自评表可打印"));
+    // For one organization: its row alone, with its number in the list.
+    let one = render(ballots(&state, Some(&[1])));
+    assert_eq!(one.matches('□').count(), 4, "{one}");
+    assert!(one.contains("2 幸福社区党支部 社区"), "{one}");
+    assert!(!one.contains("红星村党支部"), "{one}");
     state.lang = Lang::En;
     for text in [
-        render(ballots(&state)),
-        render(rating(&state)),
-        render(self_checks(&state)),
+        render(ballots(&state, None)),
+        render(rating(&state, None)),
+        render(self_checks(&state, None)),
     ] {
         assert!(!text.contains(['（', '）', '：', '　', '，']), "{text}");
     }

@@ -325,8 +325,16 @@ mod serve {
         root: web_sys::Element,
         list: String,
         done: js_sys::Function,
+        shown: Option<String>,
     ) -> Result<(), JsValue> {
+        // The rows the list shows, where it filters them: their places, comma-separated.
+        let shown = shown.map(|s| {
+            let mut rows: Vec<usize> = s.split(',').filter_map(|n| n.parse().ok()).collect();
+            rows.sort_unstable();
+            rows
+        });
         let props = PreviewProps {
+            shown,
             list: Rc::new(self::list(&list)?),
             on_close: Callback::from(move |words: Option<dingji::wire::list::PublicityText>| {
                 let words = words.map_or(JsValue::UNDEFINED, |w| w.to_field().into());

@@ -16,8 +16,9 @@ use crate::wire::tools::{self, call, failed, module, refused};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tool {
     Import,
-    /// The 公示 and the meeting's forms, previewed to print.
-    Publicity,
+    /// The 公示 and the meeting's forms, previewed to print; with the places of the rows the
+    /// list shows, where it filters them.
+    Publicity(Option<String>),
     /// 计票: one organization's ballots counted into its row.
     Tally,
     /// The workshop, starting from the list's scheme or from a scheme a link carried (its saved
@@ -29,7 +30,10 @@ pub enum Tool {
 pub fn open(tool: Tool, list: String, answer: Callback<Answer>) {
     let (name, linked) = match tool {
         Tool::Import => ("open_import", JsValue::UNDEFINED),
-        Tool::Publicity => ("open_publicity", JsValue::UNDEFINED),
+        Tool::Publicity(shown) => (
+            "open_publicity",
+            shown.map_or(JsValue::UNDEFINED, Into::into),
+        ),
         Tool::Tally => ("open_tally", JsValue::UNDEFINED),
         Tool::Workshop(linked) => (
             "open_workshop",

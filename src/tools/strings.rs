@@ -369,6 +369,9 @@ string_table! {
         last_year_not_read: "去年的名单未能读取：{0}",
         comparison_csv_name: "方案对比.csv",
         comparison_xlsx_name: "方案对比.xlsx",
+        print_for: "打印给",
+        print_all_organizations: "全部组织（{0} 个）",
+        print_shown_organizations: "列表中筛选显示的（{0} 个）",
     }
 }
 

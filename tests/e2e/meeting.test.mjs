@@ -136,6 +136,24 @@ test('the 党委评定表 has a column per source the committee scores; the 自�
     assert.ok(p.includes(fold('合计（基础分满分 100 分）')) && p.includes('党组织书记（签字）'));
   });
   assert.equal(c.indicators.reduce((sum, x) => sum + Number(x.max), 0), 100, 'the points on the form total 100');
+  // One organization's form alone: its page only, numbered as in the list.
+  await page.selectOption('#print-org', { label: '2 第2党支部' });
+  pages = await printed(page, 'self-check');
+  assert.equal(pages.length, 1);
+  assert.ok(pages[0].includes('党组织名称：第2党支部'));
+  // The list filtered to one category: the 测评票 for the organizations it shows. Scheme C has no
+  // ballots, so B again.
+  await page.click('#print-close');
+  await page.locator('#print-preview').waitFor({ state: 'detached' });
+  await page.selectOption('#list-scheme', 'B');
+  await page.selectOption('#filter-category', { label: '社区' });
+  await openPreview(page);
+  await page.check('#print-doc-ballots');
+  await page.selectOption('#print-org', { label: '列表中筛选显示的（1 个）' });
+  pages = await printed(page, 'ballots');
+  assert.equal(pages.length, 1);
+  assert.ok(pages[0].includes('2第2党支部社区□□□□'), pages[0]);
+  assert.ok(!pages[0].includes('第1党支部') && !pages[0].includes('第3党支部'), pages[0]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await w.finish(), []);
   await context.close();

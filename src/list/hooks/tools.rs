@@ -212,7 +212,7 @@ pub fn use_tools(
     // 打印公示 previews the 公示 over the list (the tools bundle); printed from there.
     let on_preview = {
         let (importing, previewing, state) = (importing.clone(), previewing.clone(), state.clone());
-        let dispatch = dispatch.clone();
+        let (dispatch, graded) = (dispatch.clone(), graded.clone());
         Callback::from(move |()| {
             if *importing {
                 return;
@@ -231,8 +231,17 @@ pub fn use_tools(
                     dispatch.emit(Action::SetPublicity(text));
                 }
             });
+            // The forms may be printed for the rows the list shows, where it filters them.
+            let shown = (graded.order.len() < state.rows.len()).then(|| {
+                graded
+                    .order
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            });
             crate::list::tools::open(
-                crate::list::tools::Tool::Publicity,
+                crate::list::tools::Tool::Publicity(shown),
                 persist::to_text(&state),
                 answer,
             );

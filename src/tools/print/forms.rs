@@ -13,14 +13,19 @@ use crate::list::state::ListState;
 use crate::shared::i18n::fill;
 use crate::tools::strings::tool_strings;
 
-/// The organizations of the list, each with its category: the scheme's where the row's reads
-/// as one, else as typed (its indicators then the scheme's general ones), in list order.
-fn organizations(state: &ListState) -> Vec<(&str, Option<&Category>, &str)> {
+/// The organizations of the list (all, or only those at `only`, in order), each with its number in the
+/// list and its category: the scheme's where the row's reads as one, else as typed (its
+/// indicators then the scheme's general ones), in list order.
+type Organization<'a> = (usize, &'a str, Option<&'a Category>, &'a str);
+
+fn organizations<'a>(state: &'a ListState, only: Option<&[usize]>) -> Vec<Organization<'a>> {
     let scheme = &state.scheme;
     state
         .rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o.binary_search(i).is_ok()))
+        .map(|(i, row)| {
             let typed = row.draft.category.as_str();
             let found = scheme
                 .categories
@@ -28,17 +33,17 @@ fn organizations(state: &ListState) -> Vec<(&str, Option<&Category>, &str)> {
                 .find(|x| x.id == typed || x.name.zh == typed || x.name.en == typed)
                 .or_else(|| scheme.categories.first().filter(|_| typed.is_empty()));
             let shown = found.map_or(typed, |c| c.name.get(state.lang));
-            (row.draft.name.as_str(), found, shown)
+            (i + 1, row.draft.name.as_str(), found, shown)
         })
         .collect()
 }
 
 /// The 测评票: for each source counted from ballots, a form with every organization and a box
 /// per level.
-pub fn ballots(state: &ListState) -> Html {
+pub fn ballots(state: &ListState, only: Option<&[usize]>) -> Html {
     let (lang, scheme) = (state.lang, &state.scheme);
     let t = tool_strings(lang);
-    let orgs = organizations(state);
+    let orgs = organizations(state, only);
     let forms: Vec<Html> = scheme
         .sources
         .iter()
@@ -49,9 +54,9 @@ pub fn ballots(state: &ListState) -> Html {
         .map(|(source, scale)| {
             let title = heading(&state.publicity, t.ballot_title(), lang);
             let unknown = scale.levels.iter().find(|l| !l.valid);
-            let rows = orgs.iter().enumerate().map(|(n, (name, _, category))| html! {
+            let rows = orgs.iter().map(|(n, name, _, category)| html! {
                 <tr>
-                    <td class="n">{ n + 1 }</td>
+                    <td class="n">{ *n }</td>
                     <th scope="row">{ *name }</th>
                     <td>{ *category }</td>
                     { for scale.levels.iter().map(|_| html! { <td class="box">{ "□" }</td> }) }
@@ -86,7 +91,7 @@ pub fn ballots(state: &ListState) -> Html {
 }
 
 /// The 党委评定表: the list with a column per source the committee scores directly.
-pub fn rating(state: &ListState) -> Html {
+pub fn rating(state: &ListState, only: Option<&[usize]>) -> Html {
     let (lang, scheme) = (state.lang, &state.scheme);
     let t = tool_strings(lang);
     let direct: Vec<&str> = scheme
@@ -98,13 +103,12 @@ pub fn rating(state: &ListState) -> Html {
     if direct.is_empty() {
         return html! { <p class="form-none" id="form-none">{ t.no_direct_source() }</p> };
     }
-    let rows = organizations(state)
+    let rows = organizations(state, only)
         .into_iter()
-        .enumerate()
-        .map(|(n, (name, _, category))| {
+        .map(|(n, name, _, category)| {
             html! {
                 <tr>
-                    <td class="n">{ n + 1 }</td>
+                    <td class="n">{ n }</td>
                     <th scope="row">{ name }</th>
                     <td>{ category }</td>
                     { for direct.iter().map(|_| html! { <td class="write"></td> }) }
@@ -133,7 +137,7 @@ pub fn rating(state: &ListState) -> Html {
 
 /// The 自评表: one organization a page, each indicator of its category with its points, 评分要点
 /// and how it scores, a column to write the score in, the bonus items' cap and the total.
-pub fn self_checks(state: &ListState) -> Html {
+pub fn self_checks(state: &ListState, only: Option<&[usize]>) -> Html {
     let (lang, scheme) = (state.lang, &state.scheme);
     let t = tool_strings(lang);
     if !scheme
@@ -144,10 +148,9 @@ pub fn self_checks(state: &ListState) -> Html {
         return html! { <p class="form-none" id="form-none">{ t.no_indicator_source() }</p> };
     }
     let title = heading(&state.publicity, t.self_check_title(), lang);
-    let pages = organizations(state)
+    let pages = organizations(state, only)
         .into_iter()
-        .enumerate()
-        .map(|(n, (name, found, category))| {
+        .map(|(n, name, found, category)| {
             let indicators = scheme.indicators_for(found.map_or("", |c| c.id.as_str()));
             let rows = indicators.iter().map(|x| {
                 let how = match (x.bonus, x.scoring) {
@@ -170,7 +173,7 @@ pub fn self_checks(state: &ListState) -> Html {
                 .filter(|_| indicators.iter().any(|x| x.bonus))
                 .map(|c| fill(t.bonus_items_cap(), &[&fmt::num(c)]));
             html! {
-                <section class="print-form self-check" id={format!("self-check-{}", n + 1)}>
+                <section class="print-form self-check" id={format!("self-check-{n}")}>
                     <h1>{ title.clone() }</h1>
                     <p class="subtitle">{ fill(t.self_check_org(), &[name, category]) }</p>
                     <table class="form-table">

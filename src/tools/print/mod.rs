@@ -75,6 +75,8 @@ impl Document {
 pub struct PreviewProps {
     /// The list, graded here as the page grades it.
     pub list: Rc<ListState>,
+    /// The rows the list shows (its filter), where it shows fewer than all.
+    pub shown: Option<Vec<usize>>,
     /// Closed: with the words written on the documents, where they changed.
     pub on_close: Callback<Option<PublicityText>>,
 }
@@ -107,6 +109,14 @@ pub fn PrintPreview(props: &PreviewProps) -> Html {
     let (s, t) = (list_strings(lang), tool_strings(lang));
     let words = use_state(|| props.list.publicity.clone());
     let document = use_state(|| Document::Notice);
+    // The forms for every organization, those the list shows (its filter), or one (a 自评表
+    // handed to its secretary): the rows to print, `None` for all.
+    let only = use_state(|| None::<Vec<usize>>);
+    let filtered = props
+        .shown
+        .clone()
+        .filter(|s| s.len() < props.list.rows.len());
+    let picks = filtered.is_some() as i32;
     // The list with the words as written so far: the documents read them from it.
     let list = use_memo((props.list.clone(), (*words).clone()), |(list, words)| {
         let mut list = (**list).clone();
@@ -179,9 +189,9 @@ pub fn PrintPreview(props: &PreviewProps) -> Html {
             let graded = &*graded;
             notice::notice(&list, graded, &today)
         }
-        Document::Ballots => forms::ballots(&list),
-        Document::Rating => forms::rating(&list),
-        Document::SelfCheck => forms::self_checks(&list),
+        Document::Ballots => forms::ballots(&list, only.as_deref()),
+        Document::Rating => forms::rating(&list, only.as_deref()),
+        Document::SelfCheck => forms::self_checks(&list, only.as_deref()),
     };
     html! {
         <section class="card dialog print-preview" role="dialog" aria-modal="true" aria-labelledby="preview-title"
@@ -198,6 +208,30 @@ pub fn PrintPreview(props: &PreviewProps) -> Html {
                     <legend>{ t.print_what() }</legend>
                     { for choices }
                 </fieldset>
+                if *document != Document::Notice {
+                    <label class="word" for="print-org">
+                        <span>{ t.print_for() }</span>
+                        <select id="print-org" onchange={{
+                            let (only, filtered) = (only.clone(), filtered.clone());
+                            Callback::from(move |e: Event| {
+                                let at = e.target_unchecked_into::<web_sys::HtmlSelectElement>().selected_index();
+                                only.set(match usize::try_from(at - 1 - picks) {
+                                    Ok(row) => Some(vec![row]),
+                                    Err(_) if at == 1 && picks == 1 => filtered.clone(),
+                                    Err(_) => None,
+                                });
+                            })
+                        }}>
+                            <option selected={only.is_none()}>{ fill(t.print_all_organizations(), &[&props.list.rows.len().to_string()]) }</option>
+                            if let Some(s) = &filtered {
+                                <option selected={only.as_ref() == Some(s)}>{ fill(t.print_shown_organizations(), &[&s.len().to_string()]) }</option>
+                            }
+                            { for props.list.rows.iter().enumerate().map(|(i, r)| html! {
+                                <option selected={only.as_deref() == Some(&[i][..]) && filtered.as_deref() != Some(&[i][..])}>{ format!("{} {}", i + 1, r.draft.name) }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
                 <fieldset class="words">
                     <legend>{ t.words_on_it() }</legend>
                     { word_field("word-committee", t.field_committee(), "text", &w.committee, set(|w, v| w.committee = v)) }
