@@ -10,3 +10,18 @@ wasm_bindgen('./list_bg.wasm').catch((e) => {
       : `名单页面未能启动：${e}`;
   document.body.append(p);
 });
+
+// Every file of the release kept for when the network drops (assets/sw.js), fetched once the page
+// is ready; a new release, once it has taken over, is said once (as on the calculator's page).
+if (location.protocol !== 'file:' && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('message', (e) => {
+    if (e.data !== 'dingji-updated') return;
+    const p = document.createElement('p');
+    p.className = 'card updated';
+    p.id = 'updated';
+    p.setAttribute('role', 'status');
+    p.textContent = '已更新到新版本。Updated to the new version.';
+    document.body.append(p);
+  });
+  addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}));
+}

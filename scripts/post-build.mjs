@@ -15,7 +15,8 @@
 //    workers' names (the calculator fetches each when first needed);
 // 5. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
-//    loader, and in `trunk serve` the autoreload client); no other inline script may run.
+//    loader, and in `trunk serve` the autoreload client); no other inline script may run;
+// 6. writes the service worker's list of the release's files and its version (assets/sw.js).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -250,3 +251,26 @@ for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
 }
 writeFileSync(file, html.replace(PLACEHOLDER, hashes.join(' ')));
 console.log(`post-build: pinned ${hashes.length} inline script(s) in the CSP`);
+
+// 6. the service worker (assets/sw.js, copied by trunk): the list of every file of the release
+//    and a version made of their names and contents, so that a new release replaces it whole.
+{
+  const files = [];
+  const walk = (sub) => {
+    for (const name of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${name.name}` : name.name;
+      if (name.isDirectory()) walk(rel);
+      else if (rel !== 'sw.js' && !rel.endsWith('.txt')) files.push(rel);
+    }
+  };
+  walk('');
+  files.sort();
+  const version = createHash('sha256');
+  for (const rel of files) version.update(rel).update(readFileSync(join(dir, rel)));
+  const sw = join(dir, 'sw.js');
+  const code = readFileSync(sw, 'utf8')
+    .replace('%VERSION%', version.digest('hex').slice(0, 16))
+    .replace("'%FILES%'", JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+  writeFileSync(sw, code);
+  console.log(`post-build: the service worker caches ${files.length} files`);
+}

@@ -24,8 +24,8 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Every file in dist/, as paths relative to it ("index.html", "dingji-….wasm"). */
-export function distFiles() {
+/** Every file in dist/ (or `root`), as paths relative to it ("index.html", "dingji-….wasm"). */
+export function distFiles(root = DIST) {
   const out = [];
   const walk = (dir, rel) => {
     for (const name of readdirSync(dir)) {
@@ -34,15 +34,15 @@ export function distFiles() {
       else out.push(rel + name);
     }
   };
-  walk(DIST, '');
+  walk(root, '');
   return out;
 }
 
 /** Serves dist/ under `prefix` ("/" or "/apps/dingji/"). Only GET and HEAD of its files; a file
  *  for which `refuse(rel)` is true answers 404, as if it were missing from the server, and one
  *  for which `stall(rel)` is true is never answered (a server that hangs). */
-export async function serveDist(prefix = '/', { refuse = () => false, stall = () => false } = {}) {
-  const files = new Set(distFiles());
+export async function serveDist(prefix = '/', { refuse = () => false, stall = () => false, root = DIST } = {}) {
+  let files = new Set(distFiles(root));
   const log = [];
   const server = createServer((req, res) => {
     log.push(`${req.method} ${req.url}`);
@@ -57,7 +57,7 @@ export async function serveDist(prefix = '/', { refuse = () => false, stall = ()
       res.writeHead(404).end();
       return;
     }
-    const body = readFileSync(join(DIST, rel));
+    const body = readFileSync(join(root, rel));
     res.writeHead(200, {
       'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
       'content-length': body.length,
@@ -73,6 +73,11 @@ export async function serveDist(prefix = '/', { refuse = () => false, stall = ()
     prefix,
     files,
     log,
+    /** Serves another build from now on, at the same origin (a new release deployed). */
+    deploy: (dir) => {
+      root = dir;
+      files = new Set(distFiles(root));
+    },
     close: () => {
       server.closeAllConnections?.();
       return new Promise((resolve) => server.close(resolve));
