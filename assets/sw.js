@@ -5,11 +5,26 @@
 const VERSION = 'dingji-%VERSION%';
 const FILES = '%FILES%';
 
+// A file the page has just loaded is taken from the browser's cache; any other is fetched past it
+// ('no-store'), so that a page asking for the same file meanwhile is never held behind this
+// background copy (the browser lets one request at a time write a file to its cache).
+async function keep(cache, url) {
+  let response;
+  try {
+    response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+  } catch {
+    response = undefined;
+  }
+  if (!response?.ok) response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  await cache.put(url, response);
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(VERSION)
-      .then((cache) => cache.addAll(FILES))
+      .then((cache) => Promise.all(FILES.map((url) => keep(cache, url))))
       .then(() => self.skipWaiting()),
   );
 });
