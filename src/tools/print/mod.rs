@@ -35,6 +35,23 @@ pub fn heading(words: &PublicityText, pattern: &str, lang: Lang) -> String {
     fill(pattern, &[&lead])
 }
 
+/// While the calling tool is open, printing prints only it: the page's content is hidden in
+/// print (`body[data-publicity]`, list.css), the tool's root flows over pages (tools.css).
+#[hook]
+pub fn use_prints_alone() {
+    use_effect_with((), |_| {
+        let body = gloo::utils::document().body();
+        if let Some(b) = &body {
+            let _ = b.set_attribute("data-publicity", "");
+        }
+        move || {
+            if let Some(b) = body {
+                let _ = b.remove_attribute("data-publicity");
+            }
+        }
+    });
+}
+
 /// Which document the preview shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Document {
@@ -136,18 +153,7 @@ pub fn PrintPreview(props: &PreviewProps) -> Html {
         })
     };
     let on_key = crate::shared::close_on_escape(&close);
-    // While it is open, printing prints only it (the page's content is hidden in print).
-    use_effect_with((), |_| {
-        let body = gloo::utils::document().body();
-        if let Some(b) = &body {
-            let _ = b.set_attribute("data-publicity", "");
-        }
-        move || {
-            if let Some(b) = body {
-                let _ = b.remove_attribute("data-publicity");
-            }
-        }
-    });
+    use_prints_alone();
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });

@@ -86,17 +86,7 @@ pub fn TallyDialog(props: &TallyProps) -> Html {
         }
     });
     // While it is open, printing prints only the 计票记录.
-    use_effect_with((), |_| {
-        let body = gloo::utils::document().body();
-        if let Some(b) = &body {
-            let _ = b.set_attribute("data-publicity", "");
-        }
-        move || {
-            if let Some(b) = body {
-                let _ = b.remove_attribute("data-publicity");
-            }
-        }
-    });
+    crate::tools::print::use_prints_alone();
     let sources = vote_sources(list);
     let Some(vote) = scale(&list.scheme, &tally.source) else {
         let close = props.on_close.reform(|_: MouseEvent| None);
