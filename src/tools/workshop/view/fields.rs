@@ -40,12 +40,10 @@ fn field(f: Field<'_>, lang: Lang) -> Html {
         let (on_input, start) = (f.on_input.clone(), f.start.to_owned());
         Callback::from(move |_: MouseEvent| on_input.emit(start.clone()))
     };
-    let was = if f.start.is_empty() {
-        (if lang == Lang::Zh { "新增" } else { "new" }).to_owned()
-    } else if lang == Lang::Zh {
-        format!("原为 {}", f.start)
-    } else {
-        format!("was {}", f.start)
+    let t = tool_strings(lang);
+    let was = match f.start.is_empty() {
+        true => t.new_item().to_owned(),
+        false => fill(t.was_value(), &[f.start]),
     };
     let error_id = format!("{}-error", f.id);
     html! {
@@ -62,7 +60,7 @@ fn field(f: Field<'_>, lang: Lang) -> Html {
                 <span class="was">{ was }</span>
                 if !f.start.is_empty() {
                     <button type="button" class="reset" onclick={reset}
-                        aria-label={format!("{}：{}", if lang == Lang::Zh { "复位" } else { "Reset" }, f.label)}>{ "↺" }</button>
+                        aria-label={format!("{}{}", t.reset(), f.label)}>{ "↺" }</button>
                 }
             }
             if let Some(e) = f.error { <span class="error" id={error_id}>{ e }</span> }
