@@ -49,6 +49,8 @@ ensure_test_tools() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # The portable pages are tested in Firefox too (puppeteer-core over WebDriver BiDi).
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   # CJK glyphs for the screenshots the end-to-end tests save.
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
   if [ "${#missing[@]}" -gt 0 ]; then

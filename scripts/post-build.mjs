@@ -16,12 +16,15 @@
 // 5. pins every inline <script> of index.html in the Content-Security-Policy by its sha256,
 //    replacing the 'inline-script-hashes' placeholder. Trunk writes one inline script (its module
 //    loader, and in `trunk serve` the autoreload client); no other inline script may run;
-// 6. writes the service worker's list of the release's files and its version (assets/sw.js).
+// 6. writes the service worker's list of the release's files and its version (assets/sw.js);
+// 7. writes the portable build, dist/portable/ (scripts/portable.mjs), which the service worker
+//    does not keep.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import CleanCSS from 'clean-css';
+import { writePortable } from './portable.mjs';
 
 const PLACEHOLDER = "'inline-script-hashes'";
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -274,3 +277,6 @@ console.log(`post-build: pinned ${hashes.length} inline script(s) in the CSP`);
   writeFileSync(sw, code);
   console.log(`post-build: the service worker caches ${files.length} files`);
 }
+
+// 7. the portable build, from the release as it now is.
+await writePortable(dir, { release: process.env.TRUNK_PROFILE === 'release' });

@@ -20,6 +20,7 @@ use super::views::toolbar::{
     FiltersProps, NoticesProps, ToolbarProps, consequences_bar, filters, notice, toolbar, unread,
 };
 use crate::shared::i18n::list_strings;
+use crate::wire::client::{self, PORTABLE_ZIP};
 
 #[component]
 pub fn ListApp() -> Html {
@@ -95,7 +96,10 @@ pub fn ListApp() -> Html {
                     <p class="subtitle">{ s.subtitle() }</p>
                 </div>
                 <nav class="actions">
-                    <a class="button" href="./" id="to-calculator">{ s.to_calculator() }</a>
+                    <a class="button" href="./index.html" id="to-calculator">{ s.to_calculator() }</a>
+                    if !client::portable() {
+                        <a class="button" id="portable" href={PORTABLE_ZIP} download="定级单机版.zip" title={s.portable_title()}>{ s.portable() }</a>
+                    }
                     <button type="button" class="lang-toggle" lang={other.code()} onclick={dispatch.reform(move |_: MouseEvent| Action::SetLang(other))}>
                         { s.lang_toggle() }
                     </button>

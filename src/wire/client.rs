@@ -118,6 +118,17 @@ pub fn script(url: &str) -> String {
         .unwrap_or_else(|| url.to_owned())
 }
 
+/// Where the hosted pages offer the portable build (`scripts/portable.mjs`: both pages, each
+/// one file that opens from the disk), as 下载单机版.
+pub const PORTABLE_ZIP: &str = "./portable/dingji-portable.zip";
+
+/// The page is the portable build (its runtime, `assets/portable.js`, has set
+/// `self.dingjiPortable`): it offers no download of itself. Never, off the web (a render test).
+pub fn portable() -> bool {
+    cfg!(target_arch = "wasm32")
+        && web_sys::window().is_some_and(|w| !get(&w, "dingjiPortable").is_undefined())
+}
+
 /// Links the style sheet `url` (by its name in the pages' map, as [`script`] finds it) into the
 /// document once, as the element `id`: a sheet the page needs only sometimes (the calculator's
 /// presentation mode).

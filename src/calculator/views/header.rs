@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::calculator::state::Action;
 use crate::shared::i18n::strings;
+use crate::wire::client::{self, PORTABLE_ZIP};
 
 #[derive(PartialEq)]
 pub struct HeaderProps {
@@ -28,6 +29,7 @@ pub fn header(props: &HeaderProps) -> Html {
         .dispatch
         .reform(|_: MouseEvent| Action::TogglePresentation);
     let on_share = props.on_share.reform(|_: MouseEvent| ());
+    let portable = client::portable();
     html! {
         <header class="masthead">
             <div>
@@ -36,6 +38,9 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <nav class="actions" aria-label={s.app_title()}>
                 <a class="button" id="to-list" href="./list.html">{ s.to_list() }</a>
+                if !portable {
+                    <a class="button" id="portable" href={PORTABLE_ZIP} download="定级单机版.zip" title={s.portable_title()}>{ s.portable() }</a>
+                }
                 <button type="button" id="presentation" aria-pressed={props.presentation.to_string()} onclick={on_presentation}>
                     { if props.presentation { s.presentation_off() } else { s.presentation_on() } }
                 </button>

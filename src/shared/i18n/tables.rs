@@ -66,6 +66,9 @@ string_table! {
         source_of_rules: "依据",
         /// The link to the list page.
         to_list: "组织名单（批量定级）",
+        /// The link to the portable files (dist/portable/dingji-portable.zip), and what it gives.
+        portable: "下载单机版",
+        portable_title: "两个可从磁盘直接打开的网页文件（压缩包）：不需要服务器与网络，可拷到 U 盘或其他电脑使用",
         dismiss: "知道了",
         link_opened: "已打开分享链接中的输入。",
         applied: "已采用方案工坊中试算的方案。",
@@ -118,6 +121,9 @@ string_table! {
         title: "组织名单与批量定级",
         subtitle: "一个党委所属全部组织：逐个评分，按比例规则定级评星，生成汇总表、后进名单与公示。",
         to_calculator: "单个组织计算",
+        /// The link to the portable files, as on the calculator.
+        portable: "下载单机版",
+        portable_title: "两个可从磁盘直接打开的网页文件（压缩包）：不需要服务器与网络，可拷到 U 盘或其他电脑使用",
         scheme: "定级方案",
         add_row: "添加组织",
         undo: "撤销",
