@@ -93,8 +93,9 @@ fn editing_one_cell_regrades_every_row() {
 
 #[test]
 fn grading_again_after_an_edit_reuses_the_rows_that_did_not_change_and_gives_the_same_list() {
-    // The page keeps each row's result graded alone; after every kind of change the list it
-    // grades from them is the list graded from nothing (ranks, moves, flags, 汇总表, order).
+    // The page keeps each row's result graded alone and how many rows have each name; after
+    // every kind of change the list it grades from them is the list graded from nothing (ranks,
+    // moves, flags, 重名, 汇总表, order).
     let mut cache = GradeCache::default();
     let mut state = imported(LIST);
     assert_eq!(grade_with(&state, &mut cache), grade(&state));
@@ -103,11 +104,28 @@ fn grading_again_after_an_edit_reuses_the_rows_that_did_not_change_and_gives_the
         .iter()
         .position(|c| *c == Col::Score("committee".into()))
         .unwrap();
+    let first = state.rows[0].draft.name.clone();
     let steps = [
         Action::SetCell {
             row: 2,
             col: cols[committee].clone(),
             text: "99".into(),
+        },
+        // Renamed to another row's name (重名 on both), then away from it, then emptied.
+        Action::SetCell {
+            row: 1,
+            col: Col::Name,
+            text: format!(" {first}"),
+        },
+        Action::SetCell {
+            row: 1,
+            col: Col::Name,
+            text: "新名字".into(),
+        },
+        Action::SetCell {
+            row: 0,
+            col: Col::Name,
+            text: String::new(),
         },
         Action::SetCell {
             row: 0,
@@ -880,7 +898,8 @@ fn duplicate_names_are_flagged_on_both_rows() {
         "组织名称,分类,党委评定,党员群众测评,自评\n红星村党支部,村,92,80.6,95\n红星村党支部 ,村,95,96,96\n镇机关党支部,机关,85,88,90\n",
     );
     let graded = grade(&state);
-    assert_eq!(graded.duplicate, [true, true, false]);
+    let flagged: Vec<bool> = (0..3).map(|i| graded.is_duplicate(i)).collect();
+    assert_eq!(flagged, [true, true, false]);
     let RowResult::Ok(first) = graded.result(0) else {
         panic!("row 1 is graded");
     };

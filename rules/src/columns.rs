@@ -593,7 +593,7 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
             rounded: rounded_decimal,
             key: rounded,
             tier,
-            stars: None,
+            stars: crate::evaluate::stars_for(scheme, tier, rounded_decimal, limits.stars),
             star_limit: limits.stars,
             fixed_tier: false,
             fixed_stars: false,

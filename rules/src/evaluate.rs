@@ -31,8 +31,10 @@ use crate::scheme::{
 pub struct OrgResult {
     /// The index of its category in the scheme.
     pub category: usize,
-    /// Each source's score on 100 points, exact, in the scheme's source order.
-    pub scores: Vec<Ratio>,
+    /// Each source's score on 100 points, exact, in the scheme's source order. Shared: a list
+    /// page keeps each row's result from one grading to the next and copies it into the next,
+    /// 100,000 times an edit, without copying its scores.
+    pub scores: std::rc::Rc<[Ratio]>,
     /// The composite score, exact.
     pub composite: Ratio,
     /// The composite after the scheme's rounding: shown, compared and exported.
@@ -563,7 +565,7 @@ pub(crate) fn evaluate_base(scheme: &Scheme, org: &Org) -> Result<OrgResult, Err
     let stars = stars_for(scheme, tier, decision.rounded, limits.stars);
     Ok(OrgResult {
         category,
-        scores,
+        scores: scores.into(),
         composite,
         rounded: decision.rounded,
         score_tier: decision.tier,

@@ -259,7 +259,7 @@ pub fn tips(scheme: &Scheme, org: &Org) -> Result<Vec<Tip>, Error> {
         for (i, score) in now.scores.iter().enumerate() {
             // The others' score, weighted among themselves: what the rest of the weight buys.
             let (mut sum, mut weighted) = (Ratio::default(), Ratio::default());
-            for (j, (w, s)) in weights.iter().zip(&now.scores).enumerate() {
+            for (j, (w, s)) in weights.iter().zip(now.scores.iter()).enumerate() {
                 if j != i {
                     sum = sum.checked_add(*w).unwrap_or(sum);
                     weighted = w

@@ -115,6 +115,8 @@ pub(crate) struct Entry {
     /// `rounded` as an integer for sorting: every rounded composite has the scheme's scale.
     pub(crate) key: i128,
     pub(crate) tier: usize,
+    /// The stars of `tier` (an override's where `fixed_stars`), as every caller makes it:
+    /// [`apply_rules`] draws them again only where it moves the tier.
     pub(crate) stars: Option<u8>,
     pub(crate) star_limit: Option<u8>,
     pub(crate) fixed_tier: bool,
@@ -160,6 +162,8 @@ pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
         let tier = o.and_then(|o| o.tier).unwrap_or(r.tier);
         let stars = match o.and_then(|o| o.stars) {
             Some(n) => Some(n),
+            // Graded alone, a result has the stars of its own tier under its limits.
+            None if tier == r.tier => r.stars,
             None => evaluate::stars_for(scheme, tier, r.rounded, star_limit),
         };
         entries.push(Entry {
@@ -298,36 +302,60 @@ pub(crate) fn apply_rules(
     flag: &mut Sink<'_>,
 ) -> Vec<QuotaCount> {
     let mut quotas = Vec::new();
+    // The tiers as they came, each entry with the stars of its tier: stars are drawn again below
+    // only where the caps moved the tier.
+    let came: Vec<usize> = entries.iter().map(|e| e.tier).collect();
+    let mut grouped = Groups::default();
     if let Some(quota) = &scheme.distribution.max_top
         && scheme.tiers.len() > 1
     {
-        for (category, group) in groups(entries, quota.scope) {
+        for (&category, group) in grouped.of(entries, quota.scope) {
             let id = category
                 .and_then(|c| scheme.categories.get(c))
                 .map(|c| c.id.as_str());
-            let count = cap_top(quota, id, &group, entries, flag);
+            let count = cap_top(quota, id, group, entries, flag);
             quotas.push(QuotaCount { category, ..count });
         }
     }
     if let Some(quota) = &scheme.distribution.min_lowest {
-        for (category, group) in groups(entries, quota.scope) {
+        for (&category, group) in grouped.of(entries, quota.scope) {
             let id = category
                 .and_then(|c| scheme.categories.get(c))
                 .map(|c| c.id.as_str());
-            let count = floor_lowest(scheme, quota, id, &group, entries, flag);
+            let count = floor_lowest(scheme, quota, id, group, entries, flag);
             quotas.push(QuotaCount { category, ..count });
         }
     }
-    for e in entries.iter_mut().filter(|e| !e.fixed_stars) {
-        e.stars = evaluate::stars_for(scheme, e.tier, e.rounded, e.star_limit);
+    for (e, &tier) in entries.iter_mut().zip(&came) {
+        if !e.fixed_stars && e.tier != tier {
+            e.stars = evaluate::stars_for(scheme, e.tier, e.rounded, e.star_limit);
+        }
     }
     if let Some(cap) = scheme.stars.as_ref().and_then(|s| s.cap.as_ref()) {
-        for (category, group) in groups(entries, cap.scope) {
-            let count = cap_stars(cap, &group, entries, flag);
+        for (&category, group) in grouped.of(entries, cap.scope) {
+            let count = cap_stars(cap, group, entries, flag);
             quotas.push(QuotaCount { category, ..count });
         }
     }
     quotas
+}
+
+/// The groups the rules count, made once for each scope: the rules do not move an entry
+/// between categories.
+#[derive(Default)]
+struct Groups {
+    all: Option<BTreeMap<Option<usize>, Vec<usize>>>,
+    by_category: Option<BTreeMap<Option<usize>, Vec<usize>>>,
+}
+
+impl Groups {
+    fn of(&mut self, entries: &[Entry], scope: Scope) -> &BTreeMap<Option<usize>, Vec<usize>> {
+        let kept = match scope {
+            Scope::All => &mut self.all,
+            Scope::Category => &mut self.by_category,
+        };
+        kept.get_or_insert_with(|| groups(entries, scope))
+    }
 }
 
 /// The groups a rule counts: indices into `entries`, by category (`None`: all together).
@@ -364,7 +392,60 @@ fn kept_within(sorted: &[(usize, Decimal)], slots: usize) -> usize {
 /// and of the pages goes through this one function, so that a page carries one sort's code
 /// (a sort is generic code, copied for each kind of comparison: ~2 KB of wasm each).
 pub fn order_by_key(pairs: &mut [(i128, usize)]) {
-    pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    if !place_by_counting(pairs) {
+        pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    }
+}
+
+/// The same order in linear time where it can be had: the keys are rounded composites at the
+/// scheme's scale, so a long list's keys lie within a few thousand of each other and many are
+/// shared. Each pair is placed after those with a higher key by counting; pairs that come in
+/// index order keep it among equal keys, which is the order the sort gives. Returns false,
+/// changing nothing, for a short list, keys spread wider than four times the list, or indices
+/// out of order.
+fn place_by_counting(pairs: &mut [(i128, usize)]) -> bool {
+    let n = pairs.len();
+    let (Some(lo), Some(hi)) = (
+        pairs.iter().map(|p| p.0).min(),
+        pairs.iter().map(|p| p.0).max(),
+    ) else {
+        return false;
+    };
+    let span = hi.checked_sub(lo).and_then(|d| usize::try_from(d).ok());
+    let Some(span) = span.filter(|&d| n >= 256 && d / 4 < n) else {
+        return false;
+    };
+    if !pairs
+        .iter()
+        .zip(pairs.iter().skip(1))
+        .all(|(a, b)| a.1 < b.1)
+    {
+        return false;
+    }
+    // The slot of key k: after every pair with a higher key (at offset hi − k, best first).
+    let at = |k: i128| usize::try_from(hi - k).unwrap_or(0);
+    let mut starts = vec![0usize; span + 2];
+    for p in pairs.iter() {
+        if let Some(c) = starts.get_mut(at(p.0) + 1) {
+            *c += 1;
+        }
+    }
+    let mut total = 0;
+    for c in starts.iter_mut() {
+        total += *c;
+        *c = total;
+    }
+    let mut placed = vec![(0i128, 0usize); n];
+    for &p in pairs.iter() {
+        if let Some(slot) = starts.get_mut(at(p.0))
+            && let Some(out) = placed.get_mut(*slot)
+        {
+            *out = p;
+            *slot += 1;
+        }
+    }
+    pairs.copy_from_slice(&placed);
+    true
 }
 
 /// The entries `picked` (by index), best first, by row on a tie, with their rounded scores.

@@ -59,7 +59,7 @@ fn every_preset_grades_its_hand_computed_cases() {
         let r = evaluate(&scheme, &case.org).unwrap_or_else(|e| panic!("{}: {e}", case.name));
         let context = format!("{} ({})", case.name, case.why);
         assert_eq!(r.scores.len(), case.scores.len(), "{context}");
-        for (want, got) in case.scores.iter().zip(&r.scores) {
+        for (want, got) in case.scores.iter().zip(r.scores.iter()) {
             assert!(same(want, *got), "{context}: score {got}, expected {want}");
         }
         assert!(

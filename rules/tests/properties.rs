@@ -160,3 +160,24 @@ proptest! {
         prop_assert_eq!(d.rounded.scale(), 2);
     }
 }
+
+proptest! {
+    /// Every list's order (ranks, the caps' cut-offs, the page sorted by rank) is the sort by
+    /// key, highest first, then by index, whichever way it is had: placed by counting for a long
+    /// list of close keys, sorted otherwise (short, spread wide, indices out of order).
+    #[test]
+    fn ordering_by_key_is_the_sort_by_key_then_index(
+        keys in prop::collection::vec(-300i128..300, 0..2000),
+        spread in prop::sample::select(vec![1i128, 1_000, 1_000_000_000_000]),
+        shuffled in any::<bool>(),
+    ) {
+        let mut pairs: Vec<(i128, usize)> = keys.iter().enumerate().map(|(i, &k)| (k * spread, i)).collect();
+        if shuffled {
+            pairs.reverse();
+        }
+        let mut want = pairs.clone();
+        want.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        dingji_rules::list::order_by_key(&mut pairs);
+        prop_assert_eq!(pairs, want);
+    }
+}

@@ -101,7 +101,11 @@ impl Calc {
                     result.rounded,
                 );
                 let formula = [
-                    composite_line(&terms(effective, &result.scores), result.composite, lang),
+                    composite_line(
+                        &terms(effective, &result.scores[..]),
+                        result.composite,
+                        lang,
+                    ),
                     rounding_line(effective, result.composite, result.rounded, lang),
                     threshold_line(effective, &decision, lang),
                 ];

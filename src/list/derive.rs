@@ -1,6 +1,7 @@
 //! What the list page derives from its rows: the list graded (every row the rules read, the list
 //! rules applied), the 汇总表, and the rows to show in the view's order.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use dingji_rules::fmt::pct;
@@ -10,7 +11,7 @@ use dingji_rules::{Error, Flag, Lang, Org, OrgResult, Scheme, summarize};
 
 use crate::shared::i18n::{fill, list_strings};
 
-use super::state::{ListState, Row, View};
+use super::state::{ListState, Row, Rows, View};
 
 /// The graded list.
 #[derive(Debug, PartialEq)]
@@ -23,9 +24,11 @@ pub struct Graded {
     pub summary: Summary,
     /// The rows to show, by index, in the view's order.
     pub order: Vec<usize>,
-    /// For each row of the list, whether another row has the same name (ranks, overrides and
-    /// matching against last year go by name).
-    pub duplicate: Vec<bool>,
+    /// The rows graded, for their names.
+    pub rows: Rows,
+    /// The names (trimmed, not empty) that more than one row has, sorted: ranks, overrides and
+    /// matching against last year go by name ([`Graded::is_duplicate`]).
+    pub duplicate: Rc<Vec<Box<str>>>,
 }
 
 /// The result of row `i`: the rules' result, or the message of why there is none.
@@ -63,6 +66,66 @@ pub struct GradeCache {
     scheme: Option<Rc<Scheme>>,
     /// By position in the list: the row and its result, or `None` (unread, or an error).
     rows: Vec<Option<(Rc<Row>, OrgResult)>>,
+    /// How many rows have each name.
+    names: NameCounts,
+}
+
+/// How many rows have each name, kept from one grading to the next: an edit of one row changes
+/// at most two counts, where counting again would hash every name of the list.
+#[derive(Default)]
+struct NameCounts {
+    /// The rows counted.
+    rows: Option<Rows>,
+    counts: HashMap<Box<str>, u32>,
+    /// The names more than one row has, sorted (a list has few).
+    twice: Rc<Vec<Box<str>>>,
+}
+
+impl NameCounts {
+    /// The names more than one of `rows` has.
+    fn update(&mut self, rows: &Rows) -> Rc<Vec<Box<str>>> {
+        let positional = self
+            .rows
+            .as_ref()
+            .is_some_and(|old| old.len() == rows.len());
+        if positional {
+            let old = self.rows.take().unwrap_or_default();
+            for (was, now) in old.iter().zip(rows.iter()) {
+                if !Rc::ptr_eq(was, now) && was.draft.name.trim() != now.draft.name.trim() {
+                    self.count(was.draft.name.trim(), false);
+                    self.count(now.draft.name.trim(), true);
+                }
+            }
+        } else if self.rows.as_ref().is_none_or(|old| !Rc::ptr_eq(old, rows)) {
+            // Rows added or removed (a new row, an import): counted again.
+            *self = NameCounts::default();
+            for row in rows.iter() {
+                self.count(row.draft.name.trim(), true);
+            }
+        }
+        self.rows = Some(rows.clone());
+        self.twice.clone()
+    }
+
+    /// One more row (`more`) or one fewer with the name `name`.
+    fn count(&mut self, name: &str, more: bool) {
+        if name.is_empty() {
+            return;
+        }
+        let n = self.counts.entry(name.into()).or_default();
+        *n = if more { *n + 1 } else { n.saturating_sub(1) };
+        let n = *n;
+        if n == 0 {
+            self.counts.remove(name);
+        }
+        match self.twice.binary_search_by(|t| (**t).cmp(name)) {
+            Err(at) if n > 1 => Rc::make_mut(&mut self.twice).insert(at, name.into()),
+            Ok(at) if n <= 1 => {
+                Rc::make_mut(&mut self.twice).remove(at);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Grades the list of `state` with the page's cache: the page's one call of [`grade_with`]
@@ -124,34 +187,27 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         index,
         summary,
         order: Vec::new(),
-        duplicate: duplicates(state),
+        rows: state.rows.clone(),
+        duplicate: cache.names.update(&state.rows),
     };
     graded.order = order(state, &graded, &state.view);
     graded
 }
 
-/// For each row, whether its name (trimmed, not empty) is another row's too.
-fn duplicates(state: &ListState) -> Vec<bool> {
-    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-    for row in state.rows.iter() {
-        *seen.entry(row.draft.name.trim()).or_default() += 1;
-    }
-    state
-        .rows
-        .iter()
-        .map(|r| {
-            let name = r.draft.name.trim();
-            !name.is_empty() && seen.get(name).is_some_and(|&n| n > 1)
-        })
-        .collect()
-}
-
 impl Graded {
+    /// Whether another row has row `i`'s name (trimmed, not empty).
+    pub fn is_duplicate(&self, i: usize) -> bool {
+        self.rows.get(i).is_some_and(|r| {
+            let name = r.draft.name.trim();
+            self.duplicate.binary_search_by(|t| (**t).cmp(name)).is_ok()
+        })
+    }
+
     /// The flags of row `i`'s result, as the list shows and exports them: the rules' flags, and
     /// 重名 when another row has its name.
     pub fn flags(&self, scheme: &Scheme, i: usize, result: &OrgResult, lang: Lang) -> String {
         let mut labels = flag_labels(scheme, result, lang);
-        if self.duplicate.get(i).copied().unwrap_or(false) {
+        if self.is_duplicate(i) {
             labels.insert(0, list_strings(lang).duplicate_name().to_owned());
         }
         labels.join(crate::shared::i18n::list_strings(lang).sentence_sep())

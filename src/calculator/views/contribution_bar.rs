@@ -21,7 +21,7 @@ pub fn contribution_bar(props: &ContributionBarProps) -> Html {
         .scheme
         .sources
         .iter()
-        .zip(&o.result.scores)
+        .zip(o.result.scores.iter())
         .enumerate()
         .map(|(i, (source, &score))| {
             let exact = weighted(source.weight, score).unwrap_or_default();
@@ -37,7 +37,7 @@ pub fn contribution_bar(props: &ContributionBarProps) -> Html {
             }
         })
         .collect();
-    let legend = o.scheme.sources.iter().zip(&o.result.scores).enumerate().map(|(i, (source, &score))| {
+    let legend = o.scheme.sources.iter().zip(o.result.scores.iter()).enumerate().map(|(i, (source, &score))| {
         html! {
             <li>
                 <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class={format!("part part-{}", i % 5)} width="10" height="10" /></svg>
