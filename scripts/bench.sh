@@ -2,10 +2,17 @@
 # Benchmarks (not timed tests): the rules engine natively and in wasm in headless Chromium, beside
 # a plain-JS exact program of the same rules in the same page; the differential oracle on a million
 # cases; the pages in headless Chromium (input latency; the list page with 10,000 and 100,000
-# organizations); the JS API beside plain JS.
+# organizations); the JS API beside plain JS. Ends non-zero if a page's figure over its baseline
+# is more than 20% worse than the ratio kept in benches/ratios.json.
 source "$(dirname "$0")/lib.sh"
 ensure_build_tools
 ensure_test_tools
+# The pages' figures, each beside its baseline of this run (tests/e2e/bench-record.mjs), compared
+# at the end with benches/ratios.json (scripts/bench-compare.mjs; --keep there after a deliberate
+# change).
+mkdir -p benches
+export BENCH_OUT="$PWD/benches/run.jsonl"
+: > "$BENCH_OUT"
 step "native (cargo bench -p dingji-rules)"
 cargo bench --locked -p dingji-rules 2>&1 | grep -E '^native'
 step "the differential oracle on 1,000,000 organizations aimed at the boundaries; 100,000 fuzz cases (release)"
@@ -29,3 +36,5 @@ step "each page ready on a county link (1.6 Mbit/s, 150 ms, CPU 4× slower), bes
 node tests/e2e/bench-load.mjs
 step "the JS API beside plain JS in one page (release dist/, headless Chromium)"
 node tests/e2e/bench-api.mjs
+step "each figure beside its baseline, against benches/ratios.json (→ benches/last-run.md)"
+node scripts/bench-compare.mjs "$BENCH_OUT"

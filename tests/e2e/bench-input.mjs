@@ -3,6 +3,7 @@
 // field, dispatches the input event and waits for the composite to change (the DOM update) and
 // then for the next animation frame (on screen).
 import { serveDist, launchBrowser, watch } from './harness.mjs';
+import { record, plainUnit } from './bench-record.mjs';
 
 const site = await serveDist('/');
 const browser = await launchBrowser();
@@ -41,6 +42,7 @@ try {
   };
   const dom = runs.map((r) => r[0]);
   const frame = runs.map((r) => r[1]);
+  record('calculator: a keystroke → the result in the DOM, p50', pct(dom, 50), 'ms', await plainUnit(page));
   console.log(
     `input → result, 100 edits (headless Chromium): DOM updated p50 ${pct(dom, 50).toFixed(1)} ms, p95 ${pct(dom, 95).toFixed(1)} ms; ` +
       `next frame p50 ${pct(frame, 50).toFixed(1)} ms, p95 ${pct(frame, 95).toFixed(1)} ms`,

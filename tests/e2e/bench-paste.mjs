@@ -7,6 +7,7 @@
 // build (the one before the move, for the baseline beside it).
 import { serveDist, launchBrowser, watch } from './harness.mjs';
 import { records, benchOrgs } from './fixtures.mjs';
+import { record, plainUnit } from './bench-record.mjs';
 
 const sizes = (process.env.BENCH_PASTE ?? '1000,10000').split(',').map(Number);
 const site = await serveDist('/');
@@ -21,6 +22,7 @@ try {
     const watcher = await watch(page, site);
     await watcher.open(site.url + 'list.html', '#list-scheme');
     const times = [];
+    const unit = await plainUnit(page);
     // The block, again over the same rows; then two lines of it into the list now full.
     const two = tsv.split('\r\n').slice(0, 2).join('\r\n');
     for (const [round, text] of [['first', tsv], ['second', tsv], ['two rows', two]]) {
@@ -49,6 +51,7 @@ try {
         text,
       );
       times.push(`${round} ${ms.toFixed(0)} ms`);
+      record(`paste of ${n} rows, ${round} → on screen`, ms, 'ms', unit);
     }
     const rows = await page.locator('#row-count').textContent();
     console.log(`paste of ${n} rows (${rows.trim()}): ${times.join(', ')}`);
