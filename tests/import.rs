@@ -452,3 +452,25 @@ fn a_row_left_out_as_no_organization_can_be_taken_back_in() {
     assert_eq!(reading.drafts[0].name, "");
     assert_eq!(reading.notes[0], "第 6 行是分组标题，没有分数，未导入");
 }
+
+#[test]
+fn a_table_crosses_from_the_sheets_worker_whole_and_a_damaged_one_is_refused() {
+    // Packed as two byte buffers (each row's and cell's size, then the text): rows of any
+    // length, empty cells and empty rows, any text.
+    let table = Table {
+        first_row: 3,
+        rows: vec![
+            vec!["组织名称".into(), String::new(), "党委评定".into()],
+            Vec::new(),
+            vec!["红星村党支部\n（新）".into(), "92.5".into()],
+        ],
+        ..Table::default()
+    };
+    let text = serde_json::to_string(&table).unwrap();
+    assert_eq!(serde_json::from_str::<Table>(&text).unwrap(), table);
+    // One byte of text cut off: the sizes no longer add up.
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let cells = value["rows"][1].as_array_mut().unwrap();
+    cells.pop();
+    assert!(serde_json::from_value::<Table>(value).is_err());
+}
