@@ -1,13 +1,11 @@
 //! The organizations in the lowest tier (后进) to rectify within six to twelve months of a chosen
 //! date, and the follow-up goal of each tier group (巩固提高, 比学赶超, 转化整治).
 
-use std::rc::Rc;
-
-use dingji_rules::{Lang, OrgResult, Scheme};
+use dingji_rules::Scheme;
 use yew::prelude::*;
 
 use crate::list::derive::{Graded, RowResult, flag_labels};
-use crate::list::state::{Action, ListState, Row};
+use crate::list::state::{Action, ListState};
 use crate::shared::i18n::list_strings;
 use crate::wire::list::add_months;
 
@@ -17,12 +15,24 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
     let scheme: &Scheme = &state.scheme;
     let lowest = scheme.lowest_tier();
     let deadline = add_months(&state.rectify_from, state.rectify_months).unwrap_or_default();
-    let rows: Vec<Laggard> = (0..state.rows.len())
+    let rows: Vec<Html> = (0..state.rows.len())
         .filter_map(|i| match graded.result(i) {
-            RowResult::Ok(r) if r.tier == lowest => Some(Laggard {
-                row: state.rows.get(i)?.clone(),
-                result: r.clone(),
-            }),
+            RowResult::Ok(r) if r.tier == lowest => {
+                let row = state.rows.get(i)?;
+                let category = scheme
+                    .categories
+                    .get(r.category)
+                    .map_or("", |c| c.name.get(lang));
+                Some(html! {
+                    <tr>
+                        <td>{ &row.draft.name }</td>
+                        <td>{ category }</td>
+                        <td class="num">{ r.rounded.to_string() }</td>
+                        <td>{ flag_labels(scheme, r, lang).join(s.sentence_sep()) }</td>
+                        <td>{ &deadline }</td>
+                    </tr>
+                })
+            }
             _ => None,
         })
         .collect();
@@ -84,7 +94,7 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
                             <th scope="col">{ list_strings(lang).composite() }</th><th scope="col">{ s.flags() }</th>
                             <th scope="col">{ s.deadline() }</th>
                         </tr></thead>
-                        <LaggardRows {rows} scheme={state.scheme.clone()} {lang} {deadline} />
+                        <tbody>{ for rows }</tbody>
                     </table>
                 </div>
             }
@@ -94,43 +104,4 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
             </table>
         </section>
     }
-}
-
-/// One organization of the 后进 list: its row and its result.
-#[derive(PartialEq)]
-struct Laggard {
-    row: Rc<Row>,
-    result: OrgResult,
-}
-
-#[derive(Properties, PartialEq)]
-struct LaggardRowsProps {
-    rows: Vec<Laggard>,
-    scheme: Rc<Scheme>,
-    lang: Lang,
-    deadline: String,
-}
-
-/// The 后进 list's rows: drawn again only when they change. A province's list has thousands, and
-/// an edit seldom changes who is in the lowest tier.
-#[component]
-fn LaggardRows(props: &LaggardRowsProps) -> Html {
-    let (scheme, lang) = (&*props.scheme, props.lang);
-    let sep = list_strings(lang).sentence_sep();
-    let rows = props.rows.iter().map(|Laggard { row, result: r }| {
-        let category = scheme
-            .categories
-            .get(r.category)
-            .map_or("", |c| c.name.get(lang));
-        html! {
-            <tr>
-                <td>{ &row.draft.name }</td>
-                <td>{ category }</td>
-                <td class="num">{ r.rounded.to_string() }</td>
-                <td>{ flag_labels(scheme, r, lang).join(sep) }</td>
-                <td>{ &props.deadline }</td>
-            </tr>
-        }
-    });
-    html! { <tbody>{ for rows }</tbody> }
 }
