@@ -3,6 +3,7 @@
 // puppeteer-core over WebDriver BiDi (playwright's own Firefox is a patched build that cannot be
 // had here). Each page opened is watched: no page error, no console error, no CSP violation, and
 // no request but those `allowed`.
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { launchBrowser } from './harness.mjs';
@@ -130,4 +131,32 @@ export async function exportedRows(page) {
   });
   const [head, ...rows] = readXlsx(Buffer.from(base64, 'base64'))['结果'];
   return rows.map((r) => ['组织名称', '综合评分', '等次'].map((h) => String(r[head.indexOf(h)])));
+}
+
+/**
+ * domain.md's worked example typed into the calculator and checked by hand: the vote
+ * (3000 + 900 + 120 + 10) ÷ 50 = 80.6; 46 + 24.18 + 19 = 89.18 → 较好 → 三星. Then the working
+ * (from the worker) and the JS API's answer for the same organization.
+ */
+export async function workedExample(page) {
+  await page.click('#clear');
+  await page.fill('#score-committee', '92');
+  for (const [level, count] of ['30', '15', '4', '1'].entries()) await page.fill(`#count-vote-${level}`, count);
+  await page.fill('#score-self', '95');
+  await until(page, '#vote-score-vote', '80.60');
+  await until(page, '#composite', '89.18');
+  await until(page, '#tier', '较好');
+  await until(page, '#stars', '三星');
+  await page.click('#show-why');
+  await page.wait('#steps li');
+  const steps = await page.p.$$eval('#steps li', (ls) => ls.map((l) => l.textContent));
+  assert.ok(steps.includes('较好 → 三星'), steps.join('\n'));
+  assert.ok(await page.p.$('#goals li'), 'the goals (晋级所需) are shown');
+  const api = await page.p.evaluate(async () => {
+    const r = await window.wasmBindings.evaluate('B', {
+      inputs: { committee: { score: '92' }, vote: { votes: { counts: [30, 15, 4, 1] } }, self: { score: '95' } },
+    });
+    return [r.rounded, r.tier_name, r.stars_name];
+  });
+  assert.deepEqual(api, ['89.18', '较好', '三星']);
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDist } from './harness.mjs';
-import { firefox, hasFirefox, until, exportedRows } from './browsers.mjs';
+import { firefox, hasFirefox, until, exportedRows, workedExample } from './browsers.mjs';
 import { csv, gbk } from './fixtures.mjs';
 
 const skip = !hasFirefox && 'no Firefox';
@@ -34,24 +34,7 @@ test('Firefox: the calculator under a sub-path grades, explains from its worker,
   try {
     const page = await browser.open(site.url, own(site));
     await page.wait('#composite');
-    await page.click('#clear');
-    await page.fill('#score-committee', '92');
-    for (const [level, count] of ['30', '15', '4', '1'].entries()) await page.fill(`#count-vote-${level}`, count);
-    await page.fill('#score-self', '95');
-    await until(page, '#composite', '89.18');
-    await until(page, '#tier', '较好');
-    await until(page, '#stars', '三星');
-    await page.click('#show-why');
-    await page.wait('#steps li');
-    const steps = await page.p.$$eval('#steps li', (ls) => ls.map((l) => l.textContent));
-    assert.ok(steps.includes('较好 → 三星'), steps.join('\n'));
-    const api = await page.p.evaluate(async () => {
-      const r = await window.wasmBindings.evaluate('B', {
-        inputs: { committee: { score: '92' }, vote: { votes: { counts: [30, 15, 4, 1] } }, self: { score: '95' } },
-      });
-      return [r.rounded, r.tier_name, r.stars_name];
-    });
-    assert.deepEqual(api, ['89.18', '较好', '三星']);
+    await workedExample(page);
     await page.click('button.lang-toggle');
     await until(page, 'h1', 'Grassroots Party organization grading calculator');
     assert.deepEqual(await page.finish(), []);

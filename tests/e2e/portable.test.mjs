@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, ROOT, screenshot } from './harness.mjs';
-import { chromium, firefox, hasFirefox, until, exportedRows } from './browsers.mjs';
+import { chromium, firefox, hasFirefox, until, exportedRows, workedExample } from './browsers.mjs';
 import { csv, gbk, xlsx } from './fixtures.mjs';
 
 const fileUrl = (name) => pathToFileURL(join(DIST, 'portable', name)).href;
@@ -61,28 +61,9 @@ for (const open of [chromium, firefox]) {
       // No download of itself is offered; the list page is the file beside it.
       assert.equal(await page.p.$('#portable'), null);
       assert.equal(await page.p.$eval('#to-list', (a) => a.href), fileUrl('list.html'));
-      // domain.md's worked example, typed in: 46 + 24.18 + 19 = 89.18 → 较好 → 三星.
-      await page.click('#clear');
-      await page.fill('#score-committee', '92');
-      for (const [level, count] of ['30', '15', '4', '1'].entries()) await page.fill(`#count-vote-${level}`, count);
-      await page.fill('#score-self', '95');
-      await until(page, '#vote-score-vote', '80.60');
-      await until(page, '#composite', '89.18');
-      await until(page, '#tier', '较好');
-      await until(page, '#stars', '三星');
-      // The working, from the worker (started from a blob: URL, its wasm carried inside).
-      await page.click('#show-why');
-      await page.wait('#steps li');
-      const steps = await page.p.$$eval('#steps li', (ls) => ls.map((l) => l.textContent));
-      assert.ok(steps.includes('较好 → 三星'), steps.join('\n'));
-      // The JS API, through the same worker.
-      const api = await page.p.evaluate(async () => {
-        const r = await window.wasmBindings.evaluate('B', {
-          inputs: { committee: { score: '92' }, vote: { votes: { counts: [30, 15, 4, 1] } }, self: { score: '95' } },
-        });
-        return [r.rounded, r.tier_name, r.stars_name];
-      });
-      assert.deepEqual(api, ['89.18', '较好', '三星']);
+      // The worked example, the working and the JS API: the worker started from a blob: URL,
+      // its wasm carried inside.
+      await workedExample(page);
       // A scheme file opened from the disk, then the workshop (the tools bundle, carried).
       await page.upload('#scheme-file', TOWNSHIP);
       await page.until(() => document.querySelector('#scheme')?.value === 'own');
