@@ -5,6 +5,7 @@
 // no request but those `allowed`.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { launchBrowser } from './harness.mjs';
 import { readXlsx } from './fixtures.mjs';
@@ -159,4 +160,14 @@ export async function workedExample(page) {
     return [r.rounded, r.tier_name, r.stars_name];
   });
   assert.deepEqual(api, ['89.18', '较好', '三星']);
+}
+
+/** Imports the file at `path` on the list page through the import dialog, with the mapping it
+ *  guesses; over a list that is not empty, replacing it. */
+export async function importFile(page, path, { replacing = false } = {}) {
+  await page.click('#import');
+  await page.upload('#import-file', path);
+  await page.wait(`#import-dialog[data-file="${basename(path)}"] #import-apply`);
+  await page.click('#import-apply');
+  if (replacing) await page.click('#import-replace');
 }

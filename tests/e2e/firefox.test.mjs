@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDist } from './harness.mjs';
-import { firefox, hasFirefox, until, exportedRows, workedExample } from './browsers.mjs';
+import { firefox, hasFirefox, until, exportedRows, importFile, workedExample } from './browsers.mjs';
 import { csv, gbk } from './fixtures.mjs';
 
 const skip = !hasFirefox && 'no Firefox';
@@ -50,10 +50,7 @@ test('Firefox: the list page imports a GBK CSV, exports Excel, prints, keeps the
   try {
     const page = await browser.open(site.url + 'list.html', own(site));
     await page.wait('#list-scheme');
-    await page.click('#import');
-    await page.upload('#import-file', CSV);
-    await page.wait('#import-dialog[data-file="定级.csv"] #import-apply');
-    await page.click('#import-apply');
+    await importFile(page, CSV);
     await until(page, '#row-count', '3 / 3 个组织');
     assert.deepEqual(await exportedRows(page), [
       ['红星村党支部', '89.18', '较好'],

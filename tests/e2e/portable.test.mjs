@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, ROOT, screenshot } from './harness.mjs';
-import { chromium, firefox, hasFirefox, until, exportedRows, workedExample } from './browsers.mjs';
+import { chromium, firefox, hasFirefox, until, exportedRows, importFile, workedExample } from './browsers.mjs';
 import { csv, gbk, xlsx } from './fixtures.mjs';
 
 const fileUrl = (name) => pathToFileURL(join(DIST, 'portable', name)).href;
@@ -103,11 +103,7 @@ for (const open of [chromium, firefox]) {
         ['某企业党支部', '67.2', '较差'],
       ]);
       // An .xlsx, replacing the list.
-      await page.click('#import');
-      await page.upload('#import-file', XLSX);
-      await page.wait('#import-dialog[data-file="定级汇总.xlsx"] #import-apply');
-      await page.click('#import-apply');
-      await page.click('#import-replace');
+      await importFile(page, XLSX, { replacing: true });
       await until(page, '#row-count', '3 / 3 个组织');
       assert.deepEqual(await exportedRows(page), [
         ['红星村党支部', '89.18', '较好'],
