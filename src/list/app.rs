@@ -1,6 +1,6 @@
 //! The list page: the committee's organizations as a spreadsheet, graded together under the
 //! quota rules, with the 汇总表, the list to rectify, charts, the 公示 for print, and CSV / Excel
-//! in and out. The list is saved in the browser (local storage, versioned) on every change.
+//! in and out. The list is saved in the browser (its database, versioned) on every change.
 
 use dingji_rules::Lang;
 use yew::prelude::*;
@@ -9,7 +9,6 @@ use super::hooks::{
     VirtualWindow, use_consequences, use_explained_row, use_graded, use_preset_texts, use_saving,
     use_tools, use_virtual_window,
 };
-use super::persist::initial;
 use super::state::Action;
 use super::views::charts::charts;
 use super::views::grid::{GridProps, grid};
@@ -22,20 +21,26 @@ use super::views::toolbar::{
 use crate::shared::i18n::list_strings;
 use crate::wire::client::{self, PORTABLE_ZIP};
 
+/// What the page opens with: the saved list as read ([`super::persist::restore`]), or a fresh one.
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    pub saved: std::rc::Rc<super::state::ListState>,
+}
+
 #[component]
-pub fn ListApp() -> Html {
+pub fn ListApp(props: &ListProps) -> Html {
     // Read again when the English catalogue comes in: it holds the presets' English.
     let schemes = use_memo(crate::shared::i18n::has_english(), |_| {
         crate::shared::i18n::presets()
     });
     // The presets are compiled in: there is always a first (the hooks below run in the same
     // order on every render).
-    let Some(first) = schemes.first().cloned() else {
+    if schemes.is_empty() {
         return Html::default();
-    };
+    }
     let state = {
-        let schemes = schemes.clone();
-        use_reducer(move || initial(&schemes, first))
+        let saved = props.saved.clone();
+        use_reducer(move || (*saved).clone())
     };
     let dispatch = state.dispatcher().to_callback();
     let grade_cache = use_mut_ref(Default::default);

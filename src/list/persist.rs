@@ -1,6 +1,7 @@
-//! The list kept between visits: local storage (`dingji.list.v1`, the line format of
-//! [`crate::wire::list`]), saved a moment after each change and at once when the page goes away.
-//! An unreadable saved list is kept aside under a key of its own, never overwritten.
+//! The list kept between visits: the browser's database ([`crate::wire::store`], under
+//! `dingji.list.v1`, the line format of [`crate::wire::list`]), read when the page opens, saved
+//! a moment after each change and at once when the page goes away. An unreadable saved list is
+//! kept aside under a key of its own, never overwritten.
 
 use std::rc::Rc;
 
@@ -10,6 +11,7 @@ use yew::prelude::*;
 use super::state::{Action, ListState, Notice, Row};
 use crate::wire::Unreadable;
 use crate::wire::list::{self as saved, ListSettings};
+use crate::wire::store;
 
 /// The list as text.
 pub fn to_text(state: &ListState) -> String {
@@ -52,38 +54,65 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, Unread
     Ok(state)
 }
 
-/// The local storage key, versioned with the saved format.
+/// The key the list is kept under: in the browser's database ([`crate::wire::store`]), and in
+/// local storage by the versions before it (read once, moved, and removed there).
 pub const STORAGE_KEY: &str = "dingji.list.v1";
+
+thread_local! {
+    /// The channel on which a window says it saved the list (its text), so that the page's other
+    /// windows show it (local storage's `storage` event, for the database). One a window: a
+    /// message is not delivered to the channel that posts it, so the window does not hear its own.
+    pub static CHANNEL: Option<web_sys::BroadcastChannel> =
+        web_sys::BroadcastChannel::new("dingji.list.v1").ok();
+}
 
 /// How long after a change the list is saved, in milliseconds.
 pub const SAVE_DELAY_MS: i32 = 300;
 
-/// Saves the list waiting to be saved, if any; says so if the browser refuses.
+/// Saves the list waiting to be saved, if any; says so if the browser refuses. `leaving`: the
+/// page is going away ([`save`]).
 pub fn save_pending(
     pending: &std::cell::RefCell<Option<(UseReducerHandle<ListState>, i32)>>,
     dispatch: &Callback<Action>,
+    leaving: bool,
 ) {
     let Some((state, timer)) = pending.borrow_mut().take() else {
         return;
     };
     gloo::utils::window().clear_timeout_with_handle(timer);
-    save(&state, dispatch);
+    save(&state, dispatch, leaving);
 }
 
-/// Saves `state` now (a failure is said); never over the only copy of an unreadable saved list.
-pub fn save(state: &ListState, dispatch: &Callback<Action>) {
+/// Saves `state` now (a failure is said); never over the only copy of an unreadable saved
+/// list. The write is whole or not at all: a refused one leaves the copy saved before as it was.
+/// `leaving`: the page is going away, and a write to the database then may never complete
+/// (Chromium drops it with the page): the list is also written to local storage at once, where
+/// it fits (about 5 million characters), and read from there first next time
+/// ([`restore`]), as a list a version before the database left.
+pub fn save(state: &ListState, dispatch: &Callback<Action>, leaving: bool) {
     if state.unreadable.is_some() {
         return;
     }
     let text = to_text(state);
-    let saved = gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .is_some_and(|s| s.set_item(STORAGE_KEY, &text).is_ok());
-    if !saved && state.notice != Some(Notice::SaveFailed) {
-        dispatch.emit(Action::Notify(Notice::SaveFailed));
+    let local = gloo::utils::window().local_storage().ok().flatten();
+    if leaving && let Some(local) = &local {
+        let _ = local.set_item(STORAGE_KEY, &text);
     }
+    let said = state.notice == Some(Notice::SaveFailed);
+    let dispatch = dispatch.clone();
+    let write = store::put(STORAGE_KEY, &text, false);
+    wasm_bindgen_futures::spawn_local(async move {
+        if store::kept(write).await {
+            // What is in local storage (left by a version before the database, or as the page
+            // went away) is held in the database now.
+            if let Some(local) = local {
+                let _ = local.remove_item(STORAGE_KEY);
+            }
+            CHANNEL.with(|c| c.as_ref().map(|c| c.post_message(&text.into())));
+        } else if !said {
+            dispatch.emit(Action::Notify(Notice::SaveFailed));
+        }
+    });
 }
 
 pub fn today() -> String {
@@ -96,46 +125,59 @@ pub fn today() -> String {
     )
 }
 
-pub fn initial(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
-    let mut state = saved_or_fresh(schemes, first);
+/// The saved list, or a fresh one (with a notice if the saved one cannot be read), with the
+/// language carried from the other page and a start of rectification. A list in local storage
+/// was saved there by a version before the database, or as the page went away ([`save`]): later
+/// than anything in the database (a save there takes it out of local storage), it is read, moved
+/// into the database, and removed from local storage once the database holds it.
+pub async fn restore(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
+    let mut state = saved_or_fresh(schemes, first).await;
+    if state.rectify_from.is_empty() {
+        state.rectify_from = today();
+    }
     state.lang = crate::shared::carried_lang().unwrap_or(state.lang);
     state
 }
 
-/// The saved list, or a fresh one (with a notice if the saved one cannot be read).
-fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
-    let fresh = || {
-        let mut s = ListState::new(first.clone());
-        s.rectify_from = today();
-        s
-    };
-    let storage = gloo::utils::window().local_storage().ok().flatten();
-    let Some(text) = storage
+async fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
+    // Not opened (storage turned off): the list is read from local storage if it is there, and
+    // each save says it failed.
+    let _ = store::open().await;
+    let local = gloo::utils::window().local_storage().ok().flatten();
+    let old = local
         .as_ref()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-    else {
-        return fresh();
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let text = match &old {
+        Some(text) => text.clone(),
+        None => match store::get(STORAGE_KEY).await {
+            Ok(Some(text)) => text,
+            _ => return ListState::new(first),
+        },
     };
-    match from_text(&text, schemes) {
-        Ok(mut s) => {
-            if s.rectify_from.is_empty() {
-                s.rectify_from = today();
-            }
-            s
-        }
-        Err(why) => {
-            let kept = crate::shared::keep_aside(storage.as_ref(), STORAGE_KEY, &text);
-            ListState {
-                notice: Some(Notice::BadStorage {
-                    why: why.into(),
-                    kept,
-                }),
-                // Not kept aside: the only copy, held until downloaded or discarded.
-                unreadable: (!kept).then(|| text.into()),
-                ..fresh()
-            }
-        }
+    let read = from_text(&text, schemes);
+    // What is written: the list moved from local storage, or one unreadable kept aside under a
+    // key of its own (never over one kept before).
+    let write = match (&read, &old) {
+        (Ok(_), None) => None,
+        (Ok(_), Some(_)) => Some(store::put(STORAGE_KEY, &text, false)),
+        (Err(_), _) => Some(store::put(&store::aside(STORAGE_KEY), &text, true)),
+    };
+    let written = match write {
+        Some(write) => store::kept(write).await,
+        None => true,
+    };
+    if let (Some(local), Some(_), true) = (&local, &old, written) {
+        let _ = local.remove_item(STORAGE_KEY);
     }
+    read.unwrap_or_else(|why| ListState {
+        notice: Some(Notice::BadStorage {
+            why: why.into(),
+            kept: written,
+        }),
+        // Not kept aside: the only copy, held until downloaded or discarded.
+        unreadable: (!written).then(|| text.into()),
+        ..ListState::new(first)
+    })
 }
 
 #[cfg(test)]

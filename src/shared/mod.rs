@@ -35,11 +35,7 @@ pub fn shown_error(
 /// one kept before is never written over and nothing the user had is lost. Whether the write
 /// succeeded (a notice may say it was kept only then).
 pub fn keep_aside(storage: Option<&web_sys::Storage>, key: &str, text: &str) -> bool {
-    let aside = format!(
-        "{key}.unreadable.{}",
-        String::from(js_sys::Date::new_0().to_iso_string())
-    );
-    storage.is_some_and(|s| s.set_item(&aside, text).is_ok())
+    storage.is_some_and(|s| s.set_item(&crate::wire::store::aside(key), text).is_ok())
 }
 
 /// Shows a message over the page if anything panics: the page has stopped (a panic in wasm

@@ -11,6 +11,7 @@ use dingji_rules::{Lang, Scheme};
 use crate::list::state::{ListState, Notice, Row};
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
 use crate::tools::import::headers;
+use crate::tools::strings::tool_strings;
 use crate::wire::Error;
 use crate::wire::codec::excerpt;
 use crate::wire::columns::{CellError, Col};
@@ -98,7 +99,7 @@ pub fn unmatched_quote(line: usize, lang: dingji_rules::Lang) -> String {
             "line {line} of the paste has an unmatched quote, so its cells cannot be told apart; nothing was pasted"
         )
     };
-    fill(list_strings(lang).paste_refused(), &[&why])
+    fill(tool_strings(lang).paste_refused(), &[&why])
 }
 
 /// Where each cell of a pasted line goes (a column index, or nowhere), and the first line of
@@ -234,7 +235,7 @@ impl Paste for Rc<ListState> {
                 if let Err(why) = read {
                     let lang = next.lang;
                     problems.push(fill(
-                        list_strings(lang).paste_problem(),
+                        tool_strings(lang).paste_problem(),
                         &[
                             &number(at).to_string(),
                             &(k + 1).to_string(),
@@ -250,9 +251,9 @@ impl Paste for Rc<ListState> {
             pasted += 1;
         }
         if !problems.is_empty() {
-            let s = list_strings(next.lang);
+            let (s, t) = (list_strings(next.lang), tool_strings(next.lang));
             next.notice = Some(Notice::Refused(Error::Refused(fill(
-                s.paste_refused(),
+                t.paste_refused(),
                 &[&problems.join(s.sentence_sep())],
             ))));
             return Rc::new(ListState {

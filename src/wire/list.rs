@@ -1,6 +1,6 @@
-//! The saved list (local storage `dingji.list.v1`, and what the worker reads to explain a row): a
-//! line format of its own, versioned by its first line; the entries by column key, so that a list
-//! saved under one form of a source reads back under it.
+//! The saved list (kept in the browser's database under `dingji.list.v1`, and what the worker
+//! reads to explain a row): a line format of its own, versioned by its first line; the entries
+//! by column key, so that a list saved under one form of a source reads back under it.
 //!
 //! ```text
 //! dingji-list 1

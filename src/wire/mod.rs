@@ -15,6 +15,7 @@ pub mod schemes;
 #[cfg(target_arch = "wasm32")]
 pub mod serve;
 pub mod sheets;
+pub mod store;
 pub mod tools;
 
 /// What went wrong, for a page to show: every failure the app reports, as one type. `Display`
@@ -27,7 +28,9 @@ pub enum Error {
     /// The sheets worker refused a file (or a workbook to write): why, and where, as data;
     /// written in the page's language by the tools that read files (`tools::sheet_said`), so
     /// that the pages do not carry those sentences (here, only that the file did not read).
-    Sheet(dingji_sheets::SheetError),
+    /// Shared: a page clones its notices with its state, and need not carry the code to copy
+    /// each refusal's fields.
+    Sheet(std::rc::Rc<dingji_sheets::SheetError>),
     /// Saved text (the calculator's inputs or a share link, a saved list) that does not read.
     Unreadable(Unreadable),
     /// The tools bundle could not be loaded: what the browser said, if anything (`unfetched`:

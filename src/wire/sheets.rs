@@ -92,7 +92,7 @@ async fn ask(request: &Request) -> Result<Reply, Error> {
         .map_err(Error::from_js)?;
     match serde_wasm_bindgen::from_value(reply).map_err(|_| refused("表格模块的答复无法读取"))?
     {
-        Reply::Refused(why) => Err(Error::Sheet(why)),
+        Reply::Refused(why) => Err(Error::Sheet(std::rc::Rc::new(why))),
         reply => Ok(reply),
     }
 }

@@ -3,7 +3,7 @@
 // fetched is reported within seconds, and the next call starts a new one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForText, paste, keptAside, applyImport } from './harness.mjs';
+import { serveDist, launchBrowser, watch, waitForText, paste, keptAside, applyImport, savedList, savedWhen } from './harness.mjs';
 
 let browser;
 
@@ -81,10 +81,10 @@ test('the only copy of an unreadable saved list (storage too full to keep it asi
     await page.evaluate((t) => localStorage.setItem('dingji.list.v1', t), damaged);
     // Storage full: nothing can be kept aside under a key of its own.
     await page.addInitScript(() => {
-      const set = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {
-        if (key.includes('unreadable')) throw new DOMException('full', 'QuotaExceededError');
-        return set.call(this, key, value);
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (value, key) {
+        if (String(key).includes('unreadable')) throw new DOMException('full', 'QuotaExceededError');
+        return add.call(this, value, key);
       };
     });
     await page.reload();
@@ -94,7 +94,7 @@ test('the only copy of an unreadable saved list (storage too full to keep it asi
     await page.click('#add-row');
     await waitForText(page, '#row-count', '1 / 1 个组织');
     await page.evaluate(() => dispatchEvent(new Event('pagehide')));
-    const stored = () => page.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    const stored = () => savedList(page);
     assert.equal(await stored(), damaged, 'byte for byte as it was');
     // Downloaded: the file is the saved text as it was; then the list is saved again.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#unreadable-download')]);
@@ -123,7 +123,7 @@ test('a cell typed in but not yet left is kept when the tab is closed', async ()
     // Still in the cell (not committed): the page goes away.
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'c0-0');
     await page.evaluate(() => dispatchEvent(new Event('pagehide')));
-    const stored = await page.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    const stored = await savedList(page);
     assert.match(stored, /\nrow 红星村党支部/);
     await page.reload();
     await page.locator('#c0-0').waitFor();
@@ -256,7 +256,7 @@ test('two windows on the same list: a change in one is shown in the other, which
     await two.fill('#c0-0', '幸福社区党支部');
     await two.press('#c0-0', 'Tab');
     await one.waitForFunction(() => document.querySelector('#c0-0')?.value === '幸福社区党支部');
-    const stored = await one.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    const stored = await savedList(one);
     assert.match(stored, /幸福社区党支部/);
     // 撤销 in the first window brings back what it had before the other's change.
     await one.click('#undo');
@@ -289,17 +289,16 @@ test('a paste into the list sorted by rank fills the rows shown; one with text i
       [await page.inputValue('#c0-2'), await page.inputValue('#c1-2'), await page.inputValue('#c2-2')],
       ['70', '95', '71'],
     );
-    await page.waitForFunction(() => /70/.test(localStorage.getItem('dingji.list.v1') ?? ''));
-    const saved = await page.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    const saved = await savedWhen(page, /70/);
     await page.locator('#c0-2').focus();
     await paste(page, '80\n八十\n');
     await waitForText(page, '#notice p', '粘贴未执行：第 2 行（粘贴的第 2 行）「党委评定」列：“八十”不是数字');
     assert.equal(await page.inputValue('#c0-2'), '70');
     // Whatever is pending is written now (as when the page goes away): nothing is.
-    const flushed = () => page.evaluate(() => {
-      dispatchEvent(new Event('pagehide'));
-      return localStorage.getItem('dingji.list.v1');
-    });
+    const flushed = async () => {
+      await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+      return savedList(page);
+    };
     assert.equal(await flushed(), saved, 'the saved list is byte-for-byte as it was');
     // A stray quote before a name (as typed in a text editor, not as Excel copies): the cells
     // cannot be told apart; said, with its line, and nothing pasted.
@@ -485,8 +484,7 @@ test('files that are not a list (binary bytes, a broken workbook, an empty file,
     await page.focus('.grid-wrap');
     await paste(page, '红星村党支部\t村\t92\t30\t15\t4\t1\t\t95\n');
     await waitForText(page, '#row-count', '1 / 1 个组织');
-    await page.waitForFunction(() => /红星村/.test(localStorage.getItem('dingji.list.v1') ?? ''));
-    const saved = await page.evaluate(() => localStorage.getItem('dingji.list.v1'));
+    const saved = await savedWhen(page, /红星村/);
     const files = [
       ['乱码.csv', Buffer.from([0x00, 0xff, 0x13, 0x80, 0x81, 0xfe, 0x00, 0x00, 0x9f])],
       ['损坏.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])],
@@ -509,7 +507,7 @@ test('files that are not a list (binary bytes, a broken workbook, an empty file,
       assert.match(messages.at(-1), /[\u4e00-\u9fff]/, `${name}: a message in Chinese`);
       await page.click('#import-cancel');
       await waitForText(page, '#row-count', '1 / 1 个组织');
-      assert.equal(await page.evaluate(() => localStorage.getItem('dingji.list.v1')), saved, `${name}: the saved list is as it was`);
+      assert.equal(await savedList(page), saved, `${name}: the saved list is as it was`);
     }
     assert.match(messages[1], /文件不是可读取的 Excel 工作簿/);
     assert.match(messages[2], /文件是空的，没有可导入的内容/);

@@ -26,12 +26,15 @@ async function framingSite(urls) {
   };
 }
 
-/** Everything the app's origin keeps in local storage, read from a file of the origin that is
+/** Everything the app's origin keeps in local storage and its databases, read from a file of the origin that is
  *  not an app (so that reading it saves nothing). */
 async function saved(context) {
   const page = await context.newPage();
   await page.goto(shared.site.url + 'favicon.svg');
-  const all = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  const all = await page.evaluate(async () => ({
+    ...Object.fromEntries(Object.entries(localStorage)),
+    ...Object.fromEntries((await indexedDB.databases()).map((d) => [`database ${d.name}`, d.version])),
+  }));
   await page.close();
   return all;
 }

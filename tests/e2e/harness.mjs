@@ -209,17 +209,64 @@ export async function paste(page, text) {
   }, text);
 }
 
-/** What was kept aside under `key` (`dingji.list.v1` …) because it could not be read, oldest
- *  first. */
-export async function keptAside(page, key) {
+/** Every entry of the page's database (IndexedDB `dingji`, store `saved`: src/wire/store.rs) as
+ *  [key, text], read in the page; none if there is no database yet (it is not made here). */
+function storedEntries(page) {
   return page.evaluate(
-    (prefix) =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith(prefix))
-        .sort()
-        .map((k) => localStorage.getItem(k)),
-    `${key}.unreadable.`,
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('dingji');
+        // No database yet: not made by a test's look (the app makes it, with its store).
+        open.onupgradeneeded = () => open.transaction.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('saved')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const tx = db.transaction('saved');
+          const keys = tx.objectStore('saved').getAllKeys();
+          const values = tx.objectStore('saved').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(keys.result.map((k, i) => [k, values.result[i]]));
+          };
+        };
+      }),
   );
+}
+
+/** The list as saved in the browser (the database; local storage, where a version before it
+ *  left one not yet moved), or null. */
+export async function savedList(page) {
+  const entry = (await storedEntries(page)).find(([k]) => k === 'dingji.list.v1');
+  return entry ? entry[1] : page.evaluate(() => localStorage.getItem('dingji.list.v1'));
+}
+
+/** Waits until the saved list matches `re` (saving is a moment after a change, and then
+ *  asynchronous); returns it. */
+export async function savedWhen(page, re, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const text = await savedList(page);
+    if (re.test(text ?? '')) return text;
+    if (Date.now() > end) throw new Error(`the saved list never matched ${re}: ${text?.slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** What was kept aside under `key` (`dingji.list.v1` …) because it could not be read, oldest
+ *  first: in local storage (the calculator's) and in the database (the list's). */
+export async function keptAside(page, key) {
+  const prefix = `${key}.unreadable.`;
+  const local = await page.evaluate(
+    (p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).map((k) => [k, localStorage.getItem(k)]),
+    prefix,
+  );
+  const stored = (await storedEntries(page)).filter(([k]) => k.startsWith(prefix));
+  return [...local, ...stored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
 /**

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedSite, watch, screenshot, waitForText, applyImport, axeViolations, pdfPages, fold, ROOT } from './harness.mjs';
+import { sharedSite, watch, screenshot, waitForText, applyImport, axeViolations, pdfPages, fold, ROOT, savedWhen } from './harness.mjs';
 import { township, benchOrgs, records, csv } from './fixtures.mjs';
 
 const shared = sharedSite();
@@ -185,7 +185,7 @@ test('the 公示 as posted: title, 公示期, 监督电话, where objections go,
   await page.click('#print-close');
   await page.locator('#print-preview').waitFor({ state: 'detached' });
   // Kept with the list: after a reload, the preview opens with every word as written.
-  await page.waitForFunction(() => /publicity /.test(localStorage.getItem('dingji.list.v1') ?? ''));
+  await savedWhen(page, /publicity /);
   await page.reload();
   await page.locator('#list-scheme').waitFor();
   await openPreview(page);

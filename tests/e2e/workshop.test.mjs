@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { sharedSite, watch, screenshot, waitForText, axeViolations, ROOT } from './harness.mjs';
+import { sharedSite, watch, screenshot, waitForText, axeViolations, ROOT, savedWhen } from './harness.mjs';
 import { csv, readXlsx } from './fixtures.mjs';
 
 // One server for dist/ and one browser for this file's tests.
@@ -144,7 +144,7 @@ test('a trial applied to the list grades it under the adjusted scheme, kept acro
   await page.locator('#row-steps').waitFor({ timeout: 15000 });
   assert.match(await page.locator('#row-steps').textContent(), /96 × 40% \+ 90 × 30% \+ 80 × 30% = 38\.4 \+ 27 \+ 24 = 89\.4/);
   // The saved list carries the scheme whole: a reload grades the same.
-  await page.waitForFunction(() => /scheme-data /.test(localStorage.getItem('dingji.list.v1') ?? ''));
+  await savedWhen(page, /scheme-data /);
   await page.reload();
   await page.locator('#list-scheme').waitFor();
   assert.equal(await chosen(), '乡镇分类定级方案（四级六星）（调整）');

@@ -84,12 +84,13 @@ pub fn use_saving(
         let dispatch = dispatch.clone();
         let schemes = schemes.clone();
         use_effect_with((), move |_| {
-            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-                move |e: web_sys::StorageEvent| {
-                    if e.key().as_deref() != Some(persist::STORAGE_KEY) {
-                        return;
-                    }
-                    let Some(Ok(other)) = e.new_value().map(|t| persist::from_text(&t, &schemes))
+            let channel = persist::CHANNEL.with(Clone::clone);
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+                move |e: web_sys::MessageEvent| {
+                    let Some(Ok(other)) = e
+                        .data()
+                        .as_string()
+                        .map(|t| persist::from_text(&t, &schemes))
                     else {
                         return;
                     };
@@ -101,14 +102,14 @@ pub fn use_saving(
                     dispatch.emit(Action::Reload(Box::new(other)));
                 },
             );
-            let window = gloo::utils::window();
-            let _ = window
-                .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            if let Some(channel) = &channel {
+                channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+            }
             move || {
-                let _ = window.remove_event_listener_with_callback(
-                    "storage",
-                    listener.as_ref().unchecked_ref(),
-                );
+                if let Some(channel) = channel {
+                    channel.set_onmessage(None);
+                }
+                drop(listener);
             }
         });
     }
@@ -138,7 +139,7 @@ pub fn use_saving(
             let later = {
                 let pending = pending.clone();
                 wasm_bindgen::closure::Closure::once_into_js(move || {
-                    save_pending(&pending, &dispatch)
+                    save_pending(&pending, &dispatch, false)
                 })
             };
             let timer = window
@@ -169,10 +170,10 @@ pub fn use_saving(
                     if let Some((_, timer)) = pending.borrow_mut().take() {
                         gloo::utils::window().clear_timeout_with_handle(timer);
                     }
-                    persist::save(&next, &dispatch);
+                    persist::save(&next, &dispatch, true);
                     return;
                 }
-                save_pending(&pending, &dispatch)
+                save_pending(&pending, &dispatch, true)
             });
             let window = gloo::utils::window();
             let _ =

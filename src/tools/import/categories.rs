@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::CategoryWord;
 use super::headers::CategoryGuess;
-use crate::shared::i18n::{fill, list_strings};
+use crate::shared::i18n::fill;
 use crate::tools::strings::tool_strings;
 
 /// The value of the option that chooses row by row.
@@ -53,7 +53,6 @@ pub fn category_choices(
     words: &[CategoryWord],
     on_choice: &Callback<(usize, Choice)>,
 ) -> Html {
-    let s = list_strings(lang);
     let t = tool_strings(lang);
     let options = |chosen: Option<&str>, among: &[String]| {
         scheme
@@ -75,8 +74,8 @@ pub fn category_choices(
             }
         });
         let how = match &word.guess {
-            CategoryGuess::Synonym(_) => s.import_synonym(),
-            _ => s.import_pick(),
+            CategoryGuess::Synonym(_) => t.import_synonym(),
+            _ => t.import_pick(),
         };
         let rows = fill(t.rows_of_word(), &[&word.lines.len().to_string()]);
         let per_row = word.per_row.is_some();
@@ -95,7 +94,7 @@ pub fn category_choices(
                 <label class="mapping row-category">
                     <span>{ label }</span>
                     <select id={format!("cat-{k}-{at}")} {onchange}>
-                        <option value="" selected={chosen.is_none()}>{ format!("— {} —", s.import_pick()) }</option>
+                        <option value="" selected={chosen.is_none()}>{ format!("— {} —", t.import_pick()) }</option>
                         { options(chosen.as_deref(), &among) }
                     </select>
                 </label>
@@ -111,7 +110,7 @@ pub fn category_choices(
                         <option value={PER_ROW} selected={per_row}>{ t.choose_row_by_row() }</option>
                     </select>
                     if matches!(word.guess, CategoryGuess::Synonym(_)) && word.choice.is_some() {
-                        <small class="why">{ s.import_synonym() }</small>
+                        <small class="why">{ t.import_synonym() }</small>
                     }
                 </label>
                 { for each }

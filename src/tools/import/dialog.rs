@@ -10,11 +10,11 @@ use dingji_rules::draft::OrgDraft;
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
-use crate::shared::i18n::list_strings;
 use crate::tools::import::headers::Unmapped;
 pub use crate::tools::import::headers::guess;
 use crate::tools::import::{Plan, Reading, plan, read};
 pub use crate::tools::import::{column_letter, guess_modes, read_rows};
+use crate::tools::strings::tool_strings;
 use crate::wire::Error;
 use crate::wire::columns::{Modes, columns};
 use crate::wire::sheets::Table;
@@ -182,7 +182,7 @@ impl Reader {
 
 #[component]
 pub fn ImportDialog(props: &ImportProps) -> Html {
-    let s = list_strings(props.lang);
+    let t = tool_strings(props.lang);
     let lang = props.lang;
     let stage = use_state(|| Stage::Choose);
     // The name of the file chosen last (on the dialog, so that what is shown can be told apart
@@ -245,7 +245,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     };
     let chooser = html! {
         <label class="file">
-            { s.import_choose() }
+            { t.import_choose() }
             <input type="file" id="import-file" accept=".csv,.txt,.xlsx,.xlsm" onchange={on_file} />
         </label>
     };
@@ -268,8 +268,8 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         Stage::Choose => chooser,
         Stage::Reading(what) => html! {
             <div id="import-reading" role="status">
-                <p>{ format!("{}{what}", s.reading()) }</p>
-                <progress aria-label={s.reading()}></progress>
+                <p>{ format!("{}{what}", t.reading()) }</p>
+                <progress aria-label={t.reading()}></progress>
             </div>
         },
         Stage::Failed(why, file) => {
@@ -305,8 +305,8 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         <section class="card dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" id="import-dialog"
             data-file={(*chosen).clone()} tabindex="-1" ref={dialog} onkeydown={on_key}>
             <div class="panel-head">
-                <h2 id="import-title">{ s.import_title() }</h2>
-                <button type="button" id="import-cancel" onclick={close}>{ s.import_cancel() }</button>
+                <h2 id="import-title">{ t.import_title() }</h2>
+                <button type="button" id="import-cancel" onclick={close}>{ t.import_cancel() }</button>
             </div>
             { body }
         </section>
@@ -320,7 +320,7 @@ fn map_view(
     m: Mapping,
     reencode: impl Fn(File) -> Callback<String>,
 ) -> Html {
-    let s = list_strings(props.lang);
+    let t = tool_strings(props.lang);
     let lang = props.lang;
     let scheme = &props.scheme;
     let cols = columns(scheme, &m.plan.modes);
@@ -351,19 +351,19 @@ fn map_view(
         let current = m.plan.mapping.get(j).copied().flatten();
         let header_of = |c: &usize| cols.get(*c).map(|c| c.header(scheme, lang)).unwrap_or_default();
         let why = match m.plan.unmapped.get(j).cloned().flatten() {
-            Some(Unmapped::Unknown) if !h.trim().is_empty() => Some(s.import_unknown().to_owned()),
-            Some(Unmapped::Serial) => Some(s.import_serial().to_owned()),
+            Some(Unmapped::Unknown) if !h.trim().is_empty() => Some(t.import_unknown().to_owned()),
+            Some(Unmapped::Serial) => Some(t.import_serial().to_owned()),
             Some(Unmapped::Ambiguous(found)) => Some(format!(
                 "{}{}",
-                s.import_ambiguous(),
+                t.import_ambiguous(),
                 found.iter().map(header_of).collect::<Vec<_>>().join(" / ")
             )),
             Some(Unmapped::Duplicate(first)) => {
                 let (letter, header) = (column_letter(first), headers.get(first).map_or("", String::as_str));
                 Some(if lang == Lang::Zh {
-                    format!("{}{letter} 列「{header}」", s.import_duplicate())
+                    format!("{}{letter} 列「{header}」", t.import_duplicate())
                 } else {
-                    format!("{}column {letter} (\"{header}\")", s.import_duplicate())
+                    format!("{}column {letter} (\"{header}\")", t.import_duplicate())
                 })
             }
             _ => None,
@@ -373,7 +373,7 @@ fn map_view(
             <label class="mapping">
                 <span>{ format!("{} {h}", column_letter(j)) }</span>
                 <select id={format!("map-{j}")} {onchange} aria-describedby={why.as_ref().map(|_| hint.clone())}>
-                    <option value="" selected={current.is_none()}>{ s.import_ignore() }</option>
+                    <option value="" selected={current.is_none()}>{ t.import_ignore() }</option>
                     { for cols.iter().enumerate().map(|(c, col)| html! {
                         <option value={c.to_string()} selected={current == Some(c)}>{ col.header(scheme, lang) }</option>
                     }) }
@@ -534,18 +534,18 @@ fn map_view(
                         { if lang == Lang::Zh { "重新识别" } else { "Guess again" } }</button>
                 </p>
             }
-            <p>{ s.import_mapping() }</p>
+            <p>{ t.import_mapping() }</p>
             <div class="mappings">{ for selects }</div>
             { missing }
             if !m.plan.categories.is_empty() {
-                <p>{ s.import_categories() }</p>
+                <p>{ t.import_categories() }</p>
                 <div class="mappings" id="import-categories">{ category_rows }</div>
             }
             if blank_categories {
-                <label class="check"><input type="checkbox" id="import-fill-down" checked={m.plan.fill_down} onchange={fill_down} />{ s.import_fill_down() }</label>
+                <label class="check"><input type="checkbox" id="import-fill-down" checked={m.plan.fill_down} onchange={fill_down} />{ t.import_fill_down() }</label>
             }
-            <p>{ s.import_preview() }</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={s.import_preview()}>
+            <p>{ t.import_preview() }</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={t.import_preview()}>
                 <table class="plain preview" id="import-preview">
                     <thead><tr>{ for headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                     <tbody>{ for preview }</tbody>
@@ -554,15 +554,15 @@ fn map_view(
             if !ready {
                 <div role="alert" class="errors-box" id="import-problems">
                     <p>{ if lang == Lang::Zh {
-                        format!("{}（共 {} 处）：", s.import_errors(), problems.len())
+                        format!("{}（共 {} 处）：", t.import_errors(), problems.len())
                     } else {
-                        format!("{} ({} in all):", s.import_errors(), problems.len())
+                        format!("{} ({} in all):", t.import_errors(), problems.len())
                     } }</p>
                     <ul class="errors">{ for problems.iter().take(200).map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
                     if problems.len() > 200 { <p>{ "……" }</p> }
                 </div>
             }
-            <label class="check"><input type="checkbox" id="import-append" checked={m.append} onchange={toggle} />{ s.import_append() }</label>
+            <label class="check"><input type="checkbox" id="import-append" checked={m.append} onchange={toggle} />{ t.import_append() }</label>
             if !m.append && props.existing > 0 {
                 <p class="warning" id="import-replaces" role="status">{ list_replaces(lang, props.existing) }</p>
             }
@@ -582,13 +582,13 @@ fn map_view(
                 </div>
             } else {
                 <div class="dialog-actions">
-                    if !ready { <span class="why" id="import-blocked">{ s.import_fix_first() }</span> }
+                    if !ready { <span class="why" id="import-blocked">{ t.import_fix_first() }</span> }
                     <button type="button" id="import-apply" class="primary" disabled={!ready}
                         aria-describedby={(!ready).then_some("import-blocked")} onclick={apply}>
                         { if lang == Lang::Zh {
-                            format!("{}（{}）", s.import_apply(), reading.drafts.len())
+                            format!("{}（{}）", t.import_apply(), reading.drafts.len())
                         } else {
-                            format!("{} ({})", s.import_apply(), reading.drafts.len())
+                            format!("{} ({})", t.import_apply(), reading.drafts.len())
                         } }
                     </button>
                 </div>

@@ -4,7 +4,7 @@
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
 
-use crate::shared::i18n::{fill, list_strings};
+use crate::shared::i18n::fill;
 use crate::tools::strings::tool_strings;
 
 /// The encodings a text file may be read in: label, name.
@@ -67,7 +67,7 @@ pub(super) fn sheet_picker(
         .collect();
     picker(
         "import-sheet",
-        list_strings(lang).import_sheet(),
+        tool_strings(lang).import_sheet(),
         options,
         current,
         on_pick,
@@ -89,7 +89,7 @@ pub(super) fn encoding_picker(lang: Lang, current: &str, on_pick: Callback<Strin
         .collect();
     picker(
         "import-encoding",
-        list_strings(lang).import_encoding(),
+        tool_strings(lang).import_encoding(),
         options,
         current,
         on_pick,

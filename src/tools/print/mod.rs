@@ -203,9 +203,9 @@ pub fn PrintPreview(props: &PreviewProps) -> Html {
         <section class="card dialog print-preview" role="dialog" aria-modal="true" aria-labelledby="preview-title"
             id="print-preview" tabindex="-1" ref={dialog} onkeydown={on_key}>
             <div class="panel-head no-print">
-                <h2 id="preview-title">{ s.preview_title() }</h2>
+                <h2 id="preview-title">{ t.preview_title() }</h2>
                 <div class="buttons">
-                    <button type="button" class="primary" id="print-now" onclick={print}>{ s.print_now() }</button>
+                    <button type="button" class="primary" id="print-now" onclick={print}>{ t.print_now() }</button>
                     <button type="button" id="print-close" onclick={close.reform(|_: MouseEvent| ())}>{ s.close() }</button>
                 </div>
             </div>

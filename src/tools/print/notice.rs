@@ -48,8 +48,8 @@ pub fn notice(state: &ListState, graded: &Graded, today: &str) -> Html {
                 // where the notice is to say it.
                 for flag in result.flags.iter().filter(|_| words.show_overrides) {
                     match flag {
-                        Flag::Override { .. } => notes.push(s.overridden().to_owned()),
-                        Flag::AfterOverride { .. } => notes.push(s.moved_by_override().to_owned()),
+                        Flag::Override { .. } => notes.push(t.overridden().to_owned()),
+                        Flag::AfterOverride { .. } => notes.push(t.moved_by_override().to_owned()),
                         _ => {}
                     }
                 }
@@ -79,7 +79,7 @@ pub fn notice(state: &ListState, graded: &Graded, today: &str) -> Html {
         <article class="publicity" id="publicity">
             <h1>{ title }</h1>
             <p>{ [
-                fill(t.label_and_value(), &[s.publicity_date(), today]),
+                fill(t.label_and_value(), &[t.publicity_date(), today]),
                 fill(t.label_and_value(), &[s.scheme(), scheme.name.get(lang)]),
             ].join(t.spaced()) }</p>
             if let Some(p) = period { <p class="period" id="publicity-period">{ p }</p> }
