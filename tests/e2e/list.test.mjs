@@ -252,6 +252,13 @@ test('a saved list that cannot be read is kept aside and reported, not lost', as
   assert.match(await page.locator('#notice').textContent(), /无法读取.*保存的格式版本不是本程序能读取的“dingji-list 1”/);
   // Kept under a key stamped with the time (issue 12: more than one list kept aside, none written over).
   assert.deepEqual(await keptAside(page, 'dingji.list.v1'), ['dingji-list 9\nscheme B']);
+  // In English, the reason too (it was said in Chinese before).
+  await page.click('button.lang-toggle');
+  await page.waitForFunction(() =>
+    /^The saved list cannot be read; it was kept aside: Saved in a version this program does not read \(it reads "dingji-list 1"\)/.test(
+      document.querySelector('#notice p')?.textContent ?? '',
+    ),
+  );
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });

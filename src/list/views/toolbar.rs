@@ -190,9 +190,13 @@ pub fn notice(props: &NoticesProps) -> Html {
     };
     let only_copy_notice = matches!(n, Notice::BadStorage { kept: false, .. });
     let (text, warning) = match n {
-        Notice::BadStorage { why, kept: true } => (format!("{}{why}", s.bad_storage()), true),
-        Notice::BadStorage { why, kept: false } => {
-            (format!("{}{why}", s.bad_storage_not_kept()), true)
+        Notice::BadStorage { why, kept } => {
+            let lead = if kept {
+                s.bad_storage()
+            } else {
+                s.bad_storage_not_kept()
+            };
+            (format!("{lead}{}", why.message(state.lang)), true)
         }
         Notice::SaveFailed => (s.save_failed().to_owned(), true),
         Notice::Done(what) => (what, false),
