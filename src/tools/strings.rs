@@ -373,7 +373,9 @@ string_table! {
         print_all_organizations: "全部组织（{0} 个）",
         print_shown_organizations: "列表中筛选显示的（{0} 个）",
         publicity_date: "公示日期",
+        /// A 公示 entry's note: its result set by the committee.
         overridden: "党委调整",
+        /// A 公示 entry's note: moved by the quotas because of the committee's overrides.
         moved_by_override: "因党委调整按比例变动",
         import_title: "导入名单",
         import_choose: "选择文件（CSV：UTF-8 或 GBK；Excel：.xlsx）",
@@ -398,6 +400,7 @@ string_table! {
         reading: "正在读取：",
         preview_title: "打印预览（A4 纸，只打印预览中的内容）",
         print_now: "打印",
+        /// `{0}` the row in the list, `{1}` the line of the paste, `{2}` the column, `{3}` why.
         paste_problem: "第 {0} 行（粘贴的第 {1} 行）「{2}」列：{3}",
         paste_refused: "粘贴未执行：{0}",
     }

@@ -171,8 +171,6 @@ string_table! {
         histogram: "综合评分分布（竖线为等次分数线）",
         close: "关闭",
         publicity: "分类定级结果公示",
-        /// A 公示 entry's note: its result set by the committee.
-        /// A 公示 entry's note: moved by the quotas because of the committee's overrides.
         dismiss: "知道了",
         bad_storage: "上次保存的名单无法读取，已另行保留：",
         bad_storage_not_kept: "上次保存的名单无法读取，且无法另行保留（浏览器存储已满或被禁用）；在您下载或舍弃原内容之前，本页的修改不会保存，也不会覆盖它：",
@@ -202,7 +200,6 @@ string_table! {
         cell_no_stars: "没有星级“{0}”（可填：{1}）",
         /// `{0}` the row, `{1}` the column, `{2}` why.
         cell_refused: "第 {0} 行「{1}」：{2}",
-        /// `{0}` the row in the list, `{1}` the line of the paste, `{2}` the column, `{3}` why.
         /// Another scheme chosen: overrides that name a tier or stars it does not have.
         overrides_lost: "新方案中没有同名的等次或星级，这些调整已取消（原值写入调整理由）：{0}",
         /// `{0}` the row, `{1}` the tier or star names it had.
