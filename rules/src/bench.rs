@@ -151,8 +151,9 @@ fn to_f64(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(0.0)
 }
 
-/// A deterministic generator (xorshift) of numbers below its argument.
-fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+/// A deterministic generator (xorshift) of numbers below its argument (not 0), from `seed`
+/// (not 0).
+pub fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
     move |m: u64| {
         seed ^= seed << 13;
         seed ^= seed >> 7;

@@ -15,6 +15,15 @@ async function openList() {
   return { context, page, w };
 }
 
+/** Pastes one organization into the empty list, as copied from Excel; returns the list once
+ *  saved. */
+async function oneRowSaved(page) {
+  await page.focus('.grid-wrap');
+  await paste(page, '红星村党支部\t村\t92\t30\t15\t4\t1\t\t95\n');
+  await waitForText(page, '#row-count', '1 / 1 个组织');
+  return savedWhen(page, /红星村/);
+}
+
 /** Writes `text` as the saved list straight into the database, as a visit before would have. */
 function storeList(page, text) {
   return page.evaluate(
@@ -61,10 +70,7 @@ test('a list saved in local storage by the version before is read, moved into th
 test('a list of 120,000 organizations (over 5 million characters: more than local storage holds) is saved, edited and read back', async () => {
   const { context, page, w } = await openList();
   try {
-    await page.focus('.grid-wrap');
-    await paste(page, '红星村党支部\t村\t92\t30\t15\t4\t1\t\t95\n');
-    await waitForText(page, '#row-count', '1 / 1 个组织');
-    const one = await savedWhen(page, /红星村/);
+    const one = await oneRowSaved(page);
     const lines = one.split('\n');
     const row = lines.findIndex((l) => l.startsWith('row '));
     const rows = [];
@@ -98,10 +104,7 @@ test('a list of 120,000 organizations (over 5 million characters: more than loca
 test("the browser's storage full: the page says the list is not saved, keeps working, and the list saved before is as it was", async () => {
   const { context, page, w } = await openList();
   try {
-    await page.focus('.grid-wrap');
-    await paste(page, '红星村党支部\t村\t92\t30\t15\t4\t1\t\t95\n');
-    await waitForText(page, '#row-count', '1 / 1 个组织');
-    const before = await savedWhen(page, /红星村/);
+    const before = await oneRowSaved(page);
     // The browser refuses the write as a full disk does: the transaction is aborted at its end,
     // with the put issued. (Chromium's quota override through CDP does not make a write of a few
     // KB fail, so the refusal is made here.)
