@@ -55,7 +55,8 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, Unread
 }
 
 /// The key the list is kept under: in the browser's database ([`crate::wire::store`]), and in
-/// local storage by the versions before it (read once, moved, and removed there).
+/// local storage by the versions before it and as the page goes away ([`save`]): read first,
+/// moved, and removed there.
 pub const STORAGE_KEY: &str = "dingji.list.v1";
 
 thread_local! {
