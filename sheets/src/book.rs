@@ -85,86 +85,137 @@ fn each_element(
     }
 }
 
-/// Whether the entry `entry` of `zip` holds the bytes `needle` anywhere (true where it cannot be
-/// read: the caller then reads it in full), read in blocks, each searched with the end of the
-/// one before it.
-fn mentions(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, entry: &str, needle: &[u8]) -> bool {
+/// What a sheet's XML holds anywhere, found in one reading of its bytes (inflated, not parsed):
+/// the readings of its XML element by element that would find nothing are not made (at 100,000
+/// rows each such reading is as long as the reading of the cells). Each is true where the XML
+/// cannot be read: the caller then reads it in full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Holds {
+    /// `hidden=`: a row Excel hides (or a column).
+    hidden: bool,
+    /// `mergeCell`: a merged region.
+    merged: bool,
+    /// A formula element (`<f>`, `<f t="shared" …/>`, `<x:f>`).
+    formulas: bool,
+}
+
+impl Holds {
+    const ALL: Holds = Holds {
+        hidden: true,
+        merged: true,
+        formulas: true,
+    };
+}
+
+/// Whether `text` (a block of a sheet's XML) may start a formula element: an `f` after `<` or a
+/// namespace's `:`, and before `>`, `/` or a space. Another element's text or attribute could
+/// look so too; the caller then reads the cells' formulas for nothing, never the other way. An
+/// `f` that ends the block is left for the next, which starts with it.
+fn formula_in(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'f', text).any(|i| {
+        matches!(text.get(i.wrapping_sub(1)), Some(b'<' | b':'))
+            && matches!(
+                text.get(i + 1),
+                Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
+            )
+    })
+}
+
+/// [`Holds`] of the zip entry `entry`, read in blocks, each searched with the end of the one
+/// before it.
+fn holds(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, entry: &str) -> Holds {
     use std::io::Read;
     let Ok(mut file) = zip.by_name(entry) else {
-        return true;
+        return Holds::ALL;
     };
-    let finder = memchr::memmem::Finder::new(needle);
-    let overlap = needle.len().saturating_sub(1);
+    let hidden = memchr::memmem::Finder::new(b"hidden=");
+    let merged = memchr::memmem::Finder::new(b"mergeCell");
+    // The longest needle less one: a match across two blocks is whole in the second.
+    let overlap = 8;
+    let mut found = Holds {
+        hidden: false,
+        merged: false,
+        formulas: false,
+    };
     let mut block = vec![0u8; 1 << 16];
     let mut kept = 0;
     loop {
         let Some(free) = block.get_mut(kept..) else {
-            return true;
+            return Holds::ALL;
         };
         let read = match file.read(free) {
-            Ok(0) => return false,
+            Ok(0) => return found,
             Ok(n) => n,
-            Err(_) => return true,
+            Err(_) => return Holds::ALL,
         };
         let end = kept + read;
-        if block.get(..end).is_none_or(|b| finder.find(b).is_some()) {
-            return true;
+        let Some(text) = block.get(..end) else {
+            return Holds::ALL;
+        };
+        found.hidden |= hidden.find(text).is_some();
+        found.merged |= merged.find(text).is_some();
+        found.formulas |= formula_in(text);
+        if found == Holds::ALL {
+            return found;
         }
         kept = overlap.min(end);
         block.copy_within(end - kept..end, 0);
     }
 }
 
-/// The rows (from 1) that Excel hides in the sheet `name`, read from the sheet's XML (found
-/// through the workbook and its relationships). Empty where any part cannot be read: the sheet's
-/// cells are read all the same.
-fn hidden_rows(bytes: &[u8], name: &str) -> Vec<u32> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Vec::new();
-    };
+/// The zip entry of the sheet `name` (found through the workbook and its relationships).
+fn sheet_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
     let value = |attrs: &[(String, String)], key: &dyn Fn(&str) -> bool| {
         attrs.iter().find(|(k, _)| key(k)).map(|(_, v)| v.clone())
     };
     let mut id = None;
-    each_element(&mut zip, "xl/workbook.xml", "sheet", |attrs| {
+    each_element(zip, "xl/workbook.xml", "sheet", |attrs| {
         if value(attrs, &|k| k == "name").as_deref() == Some(name) {
             id = value(attrs, &|k| k.ends_with(":id"));
         }
     });
-    let Some(id) = id else { return Vec::new() };
+    let id = id?;
     let mut target = None;
-    each_element(
-        &mut zip,
-        "xl/_rels/workbook.xml.rels",
-        "Relationship",
-        |attrs| {
-            if value(attrs, &|k| k == "Id").as_deref() == Some(id.as_str()) {
-                target = value(attrs, &|k| k == "Target");
-            }
-        },
-    );
-    let Some(target) = target else {
-        return Vec::new();
-    };
-    let path = match target.strip_prefix('/') {
-        Some(absolute) => absolute.to_owned(),
-        None => format!("xl/{target}"),
-    };
-    // Most sheets hide no row: one whose XML nowhere says `hidden=` is not read a third time,
-    // element by element (at 100,000 rows, the longest of the three readings).
-    if !mentions(&mut zip, &path, b"hidden=") {
-        return Vec::new();
-    }
-    let mut rows = Vec::new();
-    each_element(&mut zip, &path, "row", |attrs| {
-        let hidden = value(attrs, &|k| k == "hidden");
-        if matches!(hidden.as_deref(), Some("1" | "true"))
-            && let Some(r) = value(attrs, &|k| k == "r").and_then(|r| r.parse().ok())
-        {
-            rows.push(r);
+    each_element(zip, "xl/_rels/workbook.xml.rels", "Relationship", |attrs| {
+        if value(attrs, &|k| k == "Id").as_deref() == Some(id.as_str()) {
+            target = value(attrs, &|k| k == "Target");
         }
     });
-    rows
+    let target = target?;
+    Some(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("xl/{target}"),
+    })
+}
+
+/// What the sheet `name`'s XML holds, and the rows (from 1) that Excel hides in it. Where its
+/// entry cannot be found, every reading is made, and no row is said hidden: the sheet's cells are
+/// read all the same.
+fn scan(bytes: &[u8], name: &str) -> (Holds, Vec<u32>) {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return (Holds::ALL, Vec::new());
+    };
+    let Some(path) = sheet_entry(&mut zip, name) else {
+        return (Holds::ALL, Vec::new());
+    };
+    let held = holds(&mut zip, &path);
+    let mut rows = Vec::new();
+    if held.hidden {
+        each_element(&mut zip, &path, "row", |attrs| {
+            let at = |key: &str| {
+                attrs
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.as_str())
+            };
+            if matches!(at("hidden"), Some("1" | "true"))
+                && let Some(r) = at("r").and_then(|r| r.parse().ok())
+            {
+                rows.push(r);
+            }
+        });
+    }
+    (held, rows)
 }
 
 /// Whether an Excel number format shows a percent (a `%` outside quotes and brackets).
@@ -268,6 +319,29 @@ fn shown(value: &DataRef<'_>, percent: bool, is_1904: bool) -> String {
     }
 }
 
+/// A cell at (`r`, `c`) from 0 of the sheet `name` out of the rows or columns read is refused,
+/// naming it (a sheet's cells are read one by one: the first out of bounds stops the reading).
+fn bounds(name: &str, r: u32, c: u32) -> Result<(), SheetError> {
+    let at = Place {
+        row: r as usize + 1,
+        column: c as usize,
+    };
+    if r as usize >= MAX_ROWS {
+        return Err(SheetError::TooManyRows {
+            sheet: Some(name.to_owned()),
+            at: Some(at),
+        });
+    }
+    if c as usize >= MAX_COLS {
+        return Err(SheetError::TooManyColumns {
+            sheet: Some(name.to_owned()),
+            at,
+            found: None,
+        });
+    }
+    Ok(())
+}
+
 /// The cells of the sheet `name`, as Excel shows them, from its first filled row.
 pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
     let mut book = open(bytes)?;
@@ -281,12 +355,16 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
         });
     }
     let is_1904 = book.has_1904_epoch();
-    // Which cells show a percent, and which show a number to a fixed count of decimals: their
-    // style's number format.
-    let mut percent: Vec<(u32, u32)> = Vec::new();
-    let mut rounded_shown: Vec<((u32, u32), usize)> = Vec::new();
+    let (holds, hidden) = scan(bytes, name);
+    // Cells that show fewer decimals than they hold ("89.2" holding 89.16666…): read as they
+    // hold (what Excel computes with), and said, each by its place, before 导入.
+    let mut shown_otherwise: Vec<Shown> = Vec::new();
+    let mut shown_count = 0;
+    let mut filled: Vec<((u32, u32), String)> = Vec::new();
     {
         let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
+        // Whether each style shows a percent, and to how many decimals it shows a plain number:
+        // its number format.
         let styles: Vec<(bool, Option<usize>)> = cells
             .styles()
             .iter()
@@ -298,60 +376,20 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
                 None => (false, None),
             })
             .collect();
-        while let Some((r, c, id)) = cells.next_style_id().map_err(unreadable)? {
-            if r as usize >= MAX_ROWS || c as usize >= MAX_COLS {
-                continue; // refused below, with the cell that is out of bounds
-            }
-            match styles.get(id).copied().unwrap_or((false, None)) {
-                (true, _) => percent.push((r, c)),
-                (false, Some(decimals)) => rounded_shown.push(((r, c), decimals)),
-                (false, None) => {}
-            }
-        }
-    }
-    rounded_shown.sort_unstable();
-    // Cells that show fewer decimals than they hold ("89.2" holding 89.16666…): read as they
-    // hold (what Excel computes with), and said, each by its place, before 导入.
-    let mut shown_otherwise: Vec<Shown> = Vec::new();
-    let mut shown_count = 0;
-    // Looked up by position below; a sheet's XML need not list its cells in order.
-    percent.sort_unstable();
-    let mut filled: Vec<((u32, u32), String)> = Vec::new();
-    // Formula cells without a saved result: (column, row) of each, named in the refusal.
-    let mut unsaved: Vec<Place> = Vec::new();
-    {
-        let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
-        while let Some(cell) = cells.next_cell_with_formula().map_err(unreadable)? {
-            let (r, c) = cell.pos;
+        while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(unreadable)? {
+            let (r, c) = cell.get_position();
+            let value = cell.get_value();
             let at = Place {
                 row: r as usize + 1,
                 column: c as usize,
             };
-            if r as usize >= MAX_ROWS {
-                return Err(SheetError::TooManyRows {
-                    sheet: sheet(),
-                    at: Some(at),
-                });
-            }
-            if c as usize >= MAX_COLS {
-                return Err(SheetError::TooManyColumns {
-                    sheet: sheet(),
-                    at,
-                    found: None,
-                });
-            }
-            if cell.value == DataRef::Empty {
-                if cell.formula.is_some() {
-                    unsaved.push(at);
-                }
+            bounds(name, r, c)?;
+            if *value == DataRef::Empty {
                 continue;
             }
-            let text = shown(&cell.value, percent.binary_search(&(r, c)).is_ok(), is_1904);
-            if let (DataRef::Float(v), Ok(k)) = (
-                &cell.value,
-                rounded_shown.binary_search_by_key(&(r, c), |(pos, _)| *pos),
-            ) && let Some(&(_, decimals)) = rounded_shown.get(k)
-            {
+            let (percent, decimals) = styles.get(style).copied().unwrap_or((false, None));
+            let text = shown(value, percent, is_1904);
+            if let (DataRef::Float(v), false, Some(decimals)) = (value, percent, decimals) {
                 let display = format!("{v:.decimals$}");
                 if display.parse::<f64>().ok() != Some(*v) {
                     shown_count += 1;
@@ -370,6 +408,24 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
             filled.push(((r, c), text));
         }
     }
+    // Formula cells without a saved result: (column, row) of each, named in the refusal. Read
+    // again only where the sheet has a formula.
+    let mut unsaved: Vec<Place> = Vec::new();
+    if holds.formulas {
+        let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
+        while let Some(cell) = cells
+            .next_cell_with_formula_metadata()
+            .map_err(unreadable)?
+        {
+            if cell.value == DataRef::Empty && cell.formula.is_some() {
+                let (r, c) = cell.pos;
+                unsaved.push(Place {
+                    row: r as usize + 1,
+                    column: c as usize,
+                });
+            }
+        }
+    }
     if !unsaved.is_empty() {
         return Err(unsaved_formulas(name, &unsaved));
     }
@@ -381,7 +437,10 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
         });
     }
     // A cell merged down a column (a category over several rows) fills each row it covers.
-    let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
+    let merged = match holds.merged {
+        true => book.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        false => Vec::new(),
+    };
     filled.sort_by_key(|(pos, _)| *pos);
     for region in merged {
         let ((r0, c0), (r1, c1)) = (region.start, region.end);
@@ -409,7 +468,6 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
             text: value,
         });
     }
-    let hidden = hidden_rows(bytes, name);
     if !hidden.is_empty() {
         notes.push(Note::HiddenRows {
             rows: hidden.iter().take(NAMED).map(|r| *r as usize).collect(),
@@ -633,6 +691,26 @@ mod tests {
             out.write_all(&data).unwrap();
         }
         out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_formula_element_is_found_in_any_of_its_forms_and_cells_without_one_are_not_taken_for_it() {
+        for xml in [
+            r#"<c r="B2"><f>SUM(A1:A9)</f><v>3</v></c>"#,
+            r#"<c r="B3"><f t="shared" ref="B3:B9" si="0">A3*2</f></c>"#,
+            r#"<c r="B4"><f t="shared" si="0"/></c>"#,
+            r#"<x:c r="B5"><x:f>A5</x:f></x:c>"#,
+            "<c r=\"B6\"><f\nt=\"array\">A6</f></c>",
+        ] {
+            assert!(formula_in(xml.as_bytes()), "{xml}");
+        }
+        for xml in [
+            r#"<sheetFormatPr defaultRowHeight="15"/><c r="F2" s="1" t="s"><v>7</v></c>"#,
+            r#"<c r="A2" t="inlineStr"><is><t>f of</t></is></c>"#,
+            "<c r=\"A3\"><v>3</v></c><",
+        ] {
+            assert!(!formula_in(xml.as_bytes()), "{xml}");
+        }
     }
 
     #[test]
