@@ -220,6 +220,29 @@ pub fn number(value: f64) -> String {
     if value == 0.0 {
         return "0".into();
     }
+    // The shortest text that reads back as `value` is that rounding where it has 15 significant
+    // digits or fewer (the rounding moves a value by at most half a unit of its 15th digit, more
+    // than a double's own spacing): so for a score or a count, without the exact digits below.
+    let shortest = value.to_string();
+    let digits = shortest
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&b| b == b'0')
+        .count();
+    let trailing = shortest
+        .bytes()
+        .rev()
+        .take_while(|&b| b == b'0' || b == b'.')
+        .filter(|&b| b == b'0')
+        .count();
+    if digits - trailing.min(digits) <= 15 {
+        return shortest;
+    }
+    to_15_digits(value)
+}
+
+/// A finite, non-zero `value` rounded to 15 significant digits, from its exact digits.
+fn to_15_digits(value: f64) -> String {
     let magnitude = value.abs().log10().floor() as i32;
     let decimals = (14 - magnitude).clamp(0, 30) as usize;
     let mut s = format!("{value:.decimals$}");
@@ -426,6 +449,31 @@ mod tests {
         assert_eq!(number(-3.25), "-3.25");
         assert_eq!(number(1e-7), "0.0000001");
         assert_eq!(number(123456789012.5), "123456789012.5");
+        assert_eq!(number(1e20), "100000000000000000000");
+        assert_eq!(number(-0.0), "0");
+    }
+
+    #[test]
+    fn the_shortest_reading_of_a_number_is_its_15_digit_rounding() {
+        // Scores to 0.01 and 0.001, percents, counts, and values with every digit a double holds.
+        let mut values: Vec<f64> = (0..200_000).map(|i| f64::from(i) / 100.0).collect();
+        values.extend((0..20_000).map(|i| f64::from(i) / 1000.0 * 1.01));
+        values.extend((1..2_000).map(|i| 1.0 / f64::from(i)));
+        // Below 10^15 (above, the exact digits read every integer digit, as Excel does not).
+        values.extend((0..60).map(|i| 1.7f64.powi(i) * 3.1));
+        values.extend((-60..0).map(|i| 1.7f64.powi(i) * 3.1));
+        values.extend([
+            0.1 + 0.2,
+            1e-7,
+            2.0 / 3.0 * 100.0,
+            89.166_666_666_666_67,
+            0.875 * 0.35,
+        ]);
+        for v in values.into_iter().filter(|v| *v != 0.0) {
+            for v in [v, -v] {
+                assert_eq!(number(v), to_15_digits(v), "{v:?}");
+            }
+        }
     }
 
     #[test]
