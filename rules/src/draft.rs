@@ -376,21 +376,19 @@ fn parse_indicators(
     let mut entries = Vec::new();
     let before = errors.len();
     for indicator in scheme.indicators_for(category) {
-        let field_name = format!("{} · {}", name, indicator.name.get(lang));
-        let field = Field::Indicator {
-            source: source.to_owned(),
-            indicator: indicator.id.clone(),
-        };
+        // The field named only in a refusal (a list reads 100,000 rows).
+        let field_name = || format!("{} · {}", name, indicator.name.get(lang));
         let text = map::get(&draft.indicators, &indicator.id).map_or("", String::as_str);
-        let parsed = parse_decimal(text, &field_name).and_then(|v| match indicator.scoring {
+        let read = parse_decimal(text, "").or_else(|_| parse_decimal(text, &field_name()));
+        let parsed = read.and_then(|v| match indicator.scoring {
             Scoring::Add if v < Decimal::ZERO || v > indicator.max => Err(Error::OutOfRange {
-                field: field_name.clone(),
+                field: field_name(),
                 value: v,
                 min: Decimal::ZERO,
                 max: indicator.max,
             }),
             Scoring::Deduct if v < Decimal::ZERO => Err(Error::Negative {
-                field: field_name.clone(),
+                field: field_name(),
                 value: v,
             }),
             _ => Ok(v),
@@ -399,7 +397,13 @@ fn parse_indicators(
             Ok(v) => {
                 entries.push((indicator.id.clone(), v));
             }
-            Err(error) => errors.push(FieldError { field, error }),
+            Err(error) => errors.push(FieldError {
+                field: Field::Indicator {
+                    source: source.to_owned(),
+                    indicator: indicator.id.clone(),
+                },
+                error,
+            }),
         }
     }
     (errors.len() == before).then_some(SourceInput::Indicators(entries))
@@ -435,8 +439,9 @@ fn parse_votes(
     let mut counts = Vec::with_capacity(scale.levels.len());
     for (level, l) in scale.levels.iter().enumerate() {
         let text = draft.counts.get(level).map_or("", String::as_str);
-        let field_name = format!("{} · {}", name, l.name.get(lang));
-        let count = parse_count(text, &field_name);
+        // The field named only in a refusal: read again to name it (a list reads 100,000 rows).
+        let count = parse_count(text, "")
+            .or_else(|_| parse_count(text, &format!("{} · {}", name, l.name.get(lang))));
         if let Some(shown) = shown.as_deref_mut() {
             shown.counts.push(count.as_ref().ok().copied());
         }

@@ -11,19 +11,22 @@ use crate::error::Error;
 
 /// Parses `text` as an exact decimal number. `field` names the field in the error.
 pub fn parse_decimal(text: &str, field: &str) -> Result<Decimal, Error> {
-    let normalized: String = text
-        .trim()
-        .trim_end_matches('分')
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '－' | '−' => '-',
-            '＋' => '+',
-            other => other,
-        })
-        .collect();
+    let trimmed = text.trim().trim_end_matches('分').trim();
+    // Full-width digits and signs as their ASCII forms; text already ASCII is read as it is.
+    let normalized: std::borrow::Cow<str> = match trimmed.is_ascii() {
+        true => trimmed.into(),
+        false => trimmed
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '．' => '.',
+                '－' | '−' => '-',
+                '＋' => '+',
+                other => other,
+            })
+            .collect::<String>()
+            .into(),
+    };
     if normalized.is_empty() {
         return Err(Error::Empty {
             field: field.to_owned(),
