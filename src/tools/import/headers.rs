@@ -543,8 +543,10 @@ pub fn is_serial(header: &str) -> bool {
 
 /// Whether a row is a totals row (合计, 总计, 小计), by its name.
 pub fn is_totals(name: &str) -> bool {
-    matches!(
-        plain(name).as_str(),
-        "合计" | "总计" | "小计" | "合计数" | "总数"
-    )
+    // Each of the words has 计 or 数, which `plain` keeps: most cells are passed without it.
+    name.contains(['计', '数'])
+        && matches!(
+            plain(name).as_str(),
+            "合计" | "总计" | "小计" | "合计数" | "总数"
+        )
 }
