@@ -73,7 +73,10 @@ fn result_cells(
             let next = to_next(scheme, r).map(num).unwrap_or_default();
             let mut flags = graded.flags(scheme, row, r, lang);
             if let Some(lacks) = pending {
-                let note = crate::shared::i18n::fill(s.override_pending(), &[&lacks.message(lang)]);
+                let note = crate::shared::i18n::fill(
+                    s.override_pending(),
+                    &[&crate::shared::i18n::error_message(&lacks, lang)],
+                );
                 flags = if flags.is_empty() {
                     note
                 } else {
