@@ -653,6 +653,26 @@ fn the_laggards_list_shows_the_deadline_and_each_tier_its_follow_up() {
 }
 
 #[test]
+fn a_large_lists_laggards_table_lists_the_first_hundred_and_says_how_many_there_are() {
+    // 3,000 organizations scoring 70.00, 70.01 … 99.99 from every source: none below 一般's
+    // line, so scheme B's at least 5% puts the lowest 150 (0000 to 0149) in 较差.
+    let mut csv = String::from("组织名称,分类,党委评定,党员群众测评,自评\n");
+    for i in 0..3000 {
+        let score = format!("{}.{:02}", 70 + i / 100, i % 100);
+        csv.push_str(&format!("{i:04}号村党支部,村,{score},{score},{score}\n"));
+    }
+    let state = imported(&csv);
+    let graded = grade(&state);
+    let text = render(laggards(&state, &graded, &Callback::noop()));
+    assert_eq!(text.matches("号村党支部").count(), 100, "{text}");
+    assert!(text.contains("0000号村党支部 村 70.00"), "{text}");
+    assert!(text.contains("0099号村党支部"), "{text}");
+    assert!(!text.contains("0100号村党支部"), "{text}");
+    assert!(text.contains("共 150 个组织，此处列出前 100 个"), "{text}");
+    assert!(text.contains("较差 150 转化整治"), "{text}");
+}
+
+#[test]
 fn the_publicity_lists_organizations_by_tier_with_category_and_stars() {
     let state = imported(LIST);
     let graded = grade(&state);

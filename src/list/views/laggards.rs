@@ -9,15 +9,24 @@ use crate::list::state::{Action, ListState};
 use crate::shared::i18n::list_strings;
 use crate::wire::list::add_months;
 
+/// The most organizations the 后进 table lists (in the list's order): a province's 5% is 5,000
+/// rows, which took a second to lay out at each change; the list filtered by tier shows them all.
+pub const LAGGARDS_LISTED: usize = 100;
+
 pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>) -> Html {
     let lang = state.lang;
     let s = list_strings(lang);
     let scheme: &Scheme = &state.scheme;
     let lowest = scheme.lowest_tier();
     let deadline = add_months(&state.rectify_from, state.rectify_months).unwrap_or_default();
+    let mut count = 0;
     let rows: Vec<Html> = (0..state.rows.len())
         .filter_map(|i| match graded.result(i) {
             RowResult::Ok(r) if r.tier == lowest => {
+                count += 1;
+                if count > LAGGARDS_LISTED {
+                    return None;
+                }
                 let row = state.rows.get(i)?;
                 let category = scheme
                     .categories
@@ -97,6 +106,11 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                if count > LAGGARDS_LISTED {
+                    <p class="muted" id="laggards-more">
+                        { crate::shared::i18n::fill(s.laggards_more(), &[&count.to_string(), &LAGGARDS_LISTED.to_string()]) }
+                    </p>
+                }
             }
             <table class="plain goals-table" id="follow-up">
                 <thead><tr><th scope="col">{ s.tier() }</th><th scope="col">{ s.count() }</th><th scope="col">{ s.follow_up() }</th></tr></thead>

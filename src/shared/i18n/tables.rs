@@ -165,6 +165,8 @@ string_table! {
         deadline: "整改期限至",
         follow_up: "目标",
         no_laggards: "没有最低等次的组织。",
+        /// Under the 后进 table of a large list: how many there are, and how many it lists.
+        laggards_more: "共 {0} 个组织，此处列出前 {1} 个；在上方按“等次”筛选名单可查看全部。",
         charts: "分布图",
         tier_chart: "等次分布",
         star_chart: "星级分布",
