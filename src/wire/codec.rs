@@ -13,6 +13,9 @@ pub const TAB: Sep = ('\t', 't');
 
 /// `token` with `\\`, newline and the separator `sep` escaped.
 pub fn escape_token(token: &str, sep: Sep) -> String {
+    if !token.contains(['\\', '\n', sep.0]) {
+        return token.to_owned();
+    }
     let mut out = String::with_capacity(token.len());
     for c in token.chars() {
         match c {
@@ -30,6 +33,10 @@ pub fn escape_token(token: &str, sep: Sep) -> String {
 
 /// The token that [`escape_token`] escaped, or `None` if an escape is broken.
 pub fn unescape_token(token: &str, sep: Sep) -> Option<String> {
+    // Most tokens have no escape: copied whole (a saved list of 100,000 rows has a million).
+    if !token.contains('\\') {
+        return Some(token.to_owned());
+    }
     let mut out = String::with_capacity(token.len());
     let mut chars = token.chars();
     while let Some(c) = chars.next() {
