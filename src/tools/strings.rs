@@ -391,6 +391,9 @@ string_table! {
         import_categories: "分类对照（文件中的写法 → 方案的分类）",
         import_fill_down: "空白分类沿用上一行（合并单元格）",
         import_fix_first: "处理完上面列出的问题后才能导入",
+        /// While the rows after the first are checked ({0}: every row of the file).
+        import_checking: "正在检查全部 {0} 行，完成后即可导入。",
+        import_checking_short: "正在检查",
         import_unknown: "未识别，不导入",
         import_serial: "序号列，不导入",
         import_ambiguous: "可能是以下几列之一，请选择：",

@@ -187,6 +187,30 @@ test('a blank category is an error naming its rows, or takes the one above when 
   await context.close();
 });
 
+test('a long file shows its mapping at once and checks every row before 导入: a bad cell on row 2,401 is found', async () => {
+  // The dialog reads the first 2,000 rows before it shows, the rest once it is painted.
+  const { context, page, w } = await openList();
+  const rows = [['单位名称', '类别', '党委评定', '测评得分', '自评得分']];
+  for (let i = 0; i < 2500; i += 1) rows.push([`${i + 1}号村党支部`, '村', i === 2399 ? '九十' : '90', '85', '95']);
+  await page.click('#import');
+  await choose(page, '全县名单.csv', gbk(csv(rows)));
+  await page.locator('#import-checking').waitFor({ state: 'detached' });
+  assert.match(await page.locator('#import-problems').textContent(), /第 2401 行 C 列「党委评定」/);
+  assert.equal(await page.locator('#import-apply').isEnabled(), false);
+  // Fixed in the file and chosen again: every row imports.
+  rows[2400][2] = '90';
+  await page.click('#import-cancel');
+  await page.click('#import');
+  await choose(page, '全县名单（改）.csv', gbk(csv(rows)));
+  await page.locator('#import-checking').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#import-problems').count(), 0);
+  assert.equal((await page.locator('#import-apply').textContent()).trim(), '导入（2500）');
+  await page.click('#import-apply');
+  await waitForText(page, '#row-count', '2500 / 2500 个组织');
+  assert.deepEqual(await w.finish(), []);
+  await context.close();
+});
+
 test('refused files each say why, change nothing, and leave the page and the worker working', async () => {
   const { context, page, w } = await openList();
   const good = Buffer.from(csv(CLERK_ROWS.slice(0, 3)), 'utf8');

@@ -2,7 +2,8 @@
 //! workbook sheet by sheet, or text in the encoding detected or chosen); then the plan, guessed
 //! from the headers and the category words, each unmapped column with its reason; the reading
 //! runs at each change, so its problems show before anything is applied and the import is
-//! offered only when it will not refuse. An import applies completely or changes nothing.
+//! offered only when it will not refuse (a long file's first rows at once, every row once the
+//! dialog is painted: `checking`). An import applies completely or changes nothing.
 
 use std::rc::Rc;
 
@@ -12,7 +13,7 @@ use yew::prelude::*;
 
 use crate::tools::import::headers::Unmapped;
 pub use crate::tools::import::headers::guess;
-use crate::tools::import::{Plan, Reading, plan, read};
+use crate::tools::import::{Plan, Reading, plan};
 pub use crate::tools::import::{column_letter, guess_modes, read_rows};
 use crate::tools::strings::tool_strings;
 use crate::wire::Error;
@@ -20,8 +21,10 @@ use crate::wire::columns::{Modes, columns};
 use crate::wire::sheets::Table;
 
 use super::categories::{Choice, category_choices};
+use super::checking::{checking, first_reading, use_every_row};
 use super::pickers::{
-    encoding_picker, later_choices, list_replaces, sheet_picker, taken_back_choices,
+    encoding_picker, is_text, later_choices, list_replaces, replace_or_append, sheet_picker,
+    size_said, taken_back_choices,
 };
 use super::remember::{recall, remember_plan, remembered};
 
@@ -75,6 +78,8 @@ struct Mapping {
     table: Rc<Table>,
     plan: Plan,
     reading: Rc<Reading>,
+    /// Whether `reading` is of the first rows only, the rest being checked.
+    checking: bool,
     append: bool,
     /// Whether 导入 over a list that is not empty has asked: replace, or append instead.
     asked: bool,
@@ -84,16 +89,17 @@ struct Mapping {
 
 impl Mapping {
     fn replan(&self, plan: Plan, reader: &Reader) -> Stage {
-        let reading = Rc::new(read(
+        let (reading, checking) = first_reading(
             &self.table,
             &plan,
             &reader.scheme,
             &reader.blank,
             reader.lang,
-        ));
+        );
         Stage::Map(Box::new(Mapping {
             plan,
             reading,
+            checking,
             ..self.clone()
         }))
     }
@@ -123,7 +129,8 @@ impl Reader {
         let recalled = recall(&remembered(), &table, &self.scheme, &self.modes);
         let is_recalled = recalled.is_some();
         let plan = recalled.unwrap_or_else(|| plan(&table, &self.scheme, &self.modes));
-        let reading = Rc::new(read(&table, &plan, &self.scheme, &self.blank, self.lang));
+        let (reading, checking) =
+            first_reading(&table, &plan, &self.scheme, &self.blank, self.lang);
         self.stage.set(Stage::Map(Box::new(Mapping {
             file,
             sheets,
@@ -132,6 +139,7 @@ impl Reader {
             table,
             plan,
             reading,
+            checking,
             append: false,
             asked: false,
             recalled: is_recalled,
@@ -216,17 +224,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             };
             chosen.set(file.name());
             let named_workbook = crate::wire::sheets::named_workbook(&file.name());
-            let size = file.size() as u64;
-            let kib = if size >= 1 << 20 {
-                format!(
-                    "{}.{} MB",
-                    size >> 20,
-                    ((size & ((1 << 20) - 1)) * 10) >> 20
-                )
-            } else {
-                format!("{} KB", size.div_ceil(1024))
-            };
-            let what = format!("{}（{kib}）", file.name());
+            let what = format!("{}（{}）", file.name(), size_said(file.size() as u64));
             reader.stage.set(Stage::Reading(what.clone()));
             let reader = reader.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -260,6 +258,12 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         })
     };
 
+    // A mapping read over its first rows only: every row read once the dialog is painted.
+    let shown = match &*stage {
+        Stage::Map(m) if m.checking => Some((m.reading.clone(), m.table.clone(), m.plan.clone())),
+        _ => None,
+    };
+    let every_row = use_every_row(shown, props.scheme.clone(), props.blank.clone(), lang);
     let close = props.on_close.reform(|_: MouseEvent| ());
     // The dialog takes the focus when it opens, and Esc closes it.
     let dialog = crate::shared::use_focus_on_open();
@@ -276,12 +280,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             // A text file (not a zip or an OLE file, by its first bytes) may be read in another
             // encoding.
             let picker = file
-                .filter(|f| {
-                    !matches!(
-                        (f.bytes.get_index(0), f.bytes.get_index(1)),
-                        (b'P', b'K') | (0xd0, 0xcf)
-                    )
-                })
+                .filter(|f| is_text(&f.bytes))
                 .map(|f| encoding_picker(lang, &f.encoding, reencode(f.clone())));
             html! {
                 <>
@@ -299,7 +298,15 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             });
             sheet_picker(lang, &sheets, "", on_pick)
         }
-        Stage::Map(m) => map_view(props, &stage, &reader, *m, reencode),
+        Stage::Map(mut m) => {
+            if let Some((first, every)) = every_row
+                && m.checking
+                && Rc::ptr_eq(&first, &m.reading)
+            {
+                (m.reading, m.checking) = (every, false);
+            }
+            map_view(props, &stage, &reader, *m, reencode)
+        }
     };
     html! {
         <section class="card dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" id="import-dialog"
@@ -468,16 +475,17 @@ fn map_view(
         .notes
         .iter()
         .map(|n| crate::tools::sheet_said::note(n, lang))
-        .chain(reading.notes.iter().cloned())
+        // Counts of the first rows only are not said while the rest are checked.
+        .chain(reading.notes.iter().filter(|_| !m.checking).cloned())
         .collect();
-    let ready = problems.is_empty();
+    let ready = problems.is_empty() && !m.checking;
     // Over a list that is not empty, 导入 asks first: replace it, or append instead.
     let must_ask = !m.append && props.existing > 0;
     let import = |append: Option<bool>| {
         let (on_import, m, stage) = (props.on_import.clone(), m.clone(), stage.clone());
         let scheme = props.scheme.clone();
         Callback::from(move |_: MouseEvent| {
-            if !m.reading.problems.is_empty() {
+            if !m.reading.problems.is_empty() || m.checking {
                 return;
             }
             match append {
@@ -551,7 +559,7 @@ fn map_view(
                     <tbody>{ for preview }</tbody>
                 </table>
             </div>
-            if !ready {
+            if !problems.is_empty() {
                 <div role="alert" class="errors-box" id="import-problems">
                     <p>{ if lang == Lang::Zh {
                         format!("{}（共 {} 处）：", t.import_errors(), problems.len())
@@ -567,25 +575,18 @@ fn map_view(
                 <p class="warning" id="import-replaces" role="status">{ list_replaces(lang, props.existing) }</p>
             }
             if m.asked && must_ask {
-                <div class="card confirm" role="alertdialog" aria-labelledby="import-ask-text" id="import-ask">
-                    <p id="import-ask-text">{ if lang == Lang::Zh {
-                        format!("名单中已有 {} 个组织。导入的 {} 个组织是替换它们，还是追加到名单末尾？", props.existing, reading.drafts.len())
-                    } else {
-                        format!("The list has {} organizations. Replace them with the {} imported, or append these at the end?", props.existing, reading.drafts.len())
-                    } }</p>
-                    <div class="buttons">
-                        <button type="button" id="import-replace" class="primary" onclick={import(Some(false))}>
-                            { if lang == Lang::Zh { format!("替换现有 {} 个", props.existing) } else { format!("Replace the {}", props.existing) } }</button>
-                        <button type="button" id="import-append-instead" onclick={import(Some(true))}>{ if lang == Lang::Zh { "追加到末尾" } else { "Append" } }</button>
-                        <button type="button" id="import-ask-back" onclick={back}>{ if lang == Lang::Zh { "返回" } else { "Back" } }</button>
-                    </div>
-                </div>
-            } else {
+                { replace_or_append(lang, props.existing, reading.drafts.len(), [import(Some(false)), import(Some(true)), back]) }            } else {
                 <div class="dialog-actions">
-                    if !ready { <span class="why" id="import-blocked">{ t.import_fix_first() }</span> }
+                    if m.checking {
+                        { checking(lang, m.table.rows.len() - 1) }
+                    } else if !ready {
+                        <span class="why" id="import-blocked">{ t.import_fix_first() }</span>
+                    }
                     <button type="button" id="import-apply" class="primary" disabled={!ready}
-                        aria-describedby={(!ready).then_some("import-blocked")} onclick={apply}>
-                        { if lang == Lang::Zh {
+                        aria-describedby={(!ready).then_some(if m.checking { "import-checking" } else { "import-blocked" })} onclick={apply}>
+                        { if m.checking {
+                            t.import_apply().to_owned()
+                        } else if lang == Lang::Zh {
                             format!("{}（{}）", t.import_apply(), reading.drafts.len())
                         } else {
                             format!("{} ({})", t.import_apply(), reading.drafts.len())

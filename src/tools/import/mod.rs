@@ -6,6 +6,7 @@
 
 pub mod categories;
 mod cells;
+mod checking;
 pub mod dialog;
 mod found;
 pub mod headers;

@@ -141,6 +141,54 @@ pub(super) fn list_replaces(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Whether a file may be text, by its first bytes (not a zip, not an OLE file): one refused may
+/// be read in another encoding.
+pub(super) fn is_text(bytes: &js_sys::Uint8Array) -> bool {
+    !matches!(
+        (bytes.get_index(0), bytes.get_index(1)),
+        (b'P', b'K') | (0xd0, 0xcf)
+    )
+}
+
+/// A file's size as the dialog says it while reading it: "3.7 MB", "12 KB".
+pub(super) fn size_said(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!(
+            "{}.{} MB",
+            bytes >> 20,
+            ((bytes & ((1 << 20) - 1)) * 10) >> 20
+        )
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// The question 导入 asks over a list of `existing` organizations: replace them with the
+/// `imported`, or append these; `[replace, append, back]` answer it.
+pub(super) fn replace_or_append(
+    lang: Lang,
+    existing: usize,
+    imported: usize,
+    [replace, append, back]: [Callback<MouseEvent>; 3],
+) -> Html {
+    let zh = lang == Lang::Zh;
+    html! {
+        <div class="card confirm" role="alertdialog" aria-labelledby="import-ask-text" id="import-ask">
+            <p id="import-ask-text">{ if zh {
+                format!("名单中已有 {existing} 个组织。导入的 {imported} 个组织是替换它们，还是追加到名单末尾？")
+            } else {
+                format!("The list has {existing} organizations. Replace them with the {imported} imported, or append these at the end?")
+            } }</p>
+            <div class="buttons">
+                <button type="button" id="import-replace" class="primary" onclick={replace}>
+                    { if zh { format!("替换现有 {existing} 个") } else { format!("Replace the {existing}") } }</button>
+                <button type="button" id="import-append-instead" onclick={append}>{ if zh { "追加到末尾" } else { "Append" } }</button>
+                <button type="button" id="import-ask-back" onclick={back}>{ if zh { "返回" } else { "Back" } }</button>
+            </div>
+        </div>
+    }
+}
+
 /// A box to tick for each row left out as no organization (`left_out`, by line), to take it back
 /// in (`taken_back`); a tick emits the line and whether it is ticked.
 pub(super) fn taken_back_choices(
