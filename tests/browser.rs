@@ -147,7 +147,7 @@ fn the_worker_explains_a_saved_page() {
         lang: Lang::Zh,
     };
     let (name, args) = request.to_message();
-    let Ok(Reply::Value(value)) = dingji::worker::handle(name, &args) else {
+    let Ok(Reply::Value(value)) = dingji::worker::handle(name, &args, None) else {
         panic!("the worker did not explain the page");
     };
     let explained = Explained::from_js(&value);
@@ -164,10 +164,68 @@ fn the_worker_explains_a_saved_page() {
         lang: Lang::Zh,
     }
     .to_message();
-    let Err(bad) = dingji::worker::handle(name, &args) else {
+    let Err(bad) = dingji::worker::handle(name, &args, None) else {
         panic!("an unknown scheme was explained");
     };
     assert_eq!(bad, "其中的方案不是本程序的预设方案");
+}
+
+#[wasm_bindgen_test]
+fn organizations_sent_as_their_own_text_grade_as_the_same_objects_and_are_refused_alike() {
+    use dingji::worker::api::Reply;
+    use wasm_bindgen::JsValue;
+    // The worked example (domain.md): 92 × 50% + 80.6 × 30% + 95 × 20% = 89.18, 较好.
+    let org = r#"{"inputs":{"committee":{"score":"92"},"vote":{"votes":{"counts":[30,15,4,1]}},"self":{"score":"95"}}}"#;
+    let list = format!("[{org},{org}]");
+    let args = |orgs: &JsValue| js_sys::Array::of3(&"B".into(), orgs, &JsValue::NULL);
+    let json = |reply: Result<Reply, String>| match reply {
+        Ok(Reply::Json(text)) => text,
+        _ => panic!("no JSON reply"),
+    };
+    // Alone, 较好; two alike in a list: ⌈5% × 2⌉ = 1 to 较差, and its tie with it (tied).
+    for (text, tier) in [
+        (org, r#""tier_name":"较好""#),
+        (list.as_str(), r#""tier_name":"较差""#),
+    ] {
+        let as_text = json(dingji::worker::handle(
+            "evaluate",
+            &args(&JsValue::NULL),
+            Some(text.into()),
+        ));
+        let value = js_sys::JSON::parse(text).unwrap();
+        assert_eq!(
+            as_text,
+            json(dingji::worker::handle("evaluate", &args(&value), None))
+        );
+        assert!(as_text.contains(r#""rounded":"89.18""#), "{as_text}");
+        assert!(as_text.contains(tier), "{as_text}");
+    }
+    // Text of something not an object is refused as that value is.
+    let refused = |reply: Result<Reply, String>| reply.err().expect("refused");
+    assert_eq!(
+        refused(dingji::worker::handle(
+            "evaluate",
+            &args(&JsValue::NULL),
+            Some("5".into())
+        )),
+        refused(dingji::worker::handle(
+            "evaluate",
+            &args(&JsValue::from(5)),
+            None
+        )),
+    );
+    assert_eq!(
+        refused(dingji::worker::handle(
+            "evaluate",
+            &args(&JsValue::NULL),
+            Some(r#"[{"inputs":7}]"#.into())
+        )),
+        refused(dingji::worker::handle(
+            "evaluate",
+            &args(&js_sys::JSON::parse(r#"[{"inputs":7}]"#).unwrap()),
+            None
+        )),
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,5 @@
 //! The pages' side of a worker: one client per worker script, started on its first call; each
-//! call posts `{ id, name, args }` (or `args_json`), or a typed `{ id, request }` (the sheets
+//! call posts `{ id, name, args }` (or `args_json`, with `orgs_json` for `evaluate`), or a typed `{ id, request }` (the sheets
 //! worker's), and gets a promise of the reply `{ id, ok }`,
 //! `{ id, json }` or `{ id, error }`. Messages posted before the worker says it is ready wait.
 
@@ -244,14 +244,30 @@ pub fn call(name: &str, args: Array) -> Promise {
     if name == "evaluate_columns" {
         return call_worker(WORKER_URL, name, args);
     }
-    match js_sys::JSON::stringify(&args)
-        .ok()
-        .and_then(|s| s.as_string())
-    {
-        Some(text) => send(
+    let text = |value: &JsValue| {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+    };
+    // The organizations graded cross as text of their own, which the worker reads straight into
+    // organizations, without making JS objects of them there first.
+    let orgs = Some(args.get(1)).filter(|o| name == "evaluate" && o.is_object());
+    if orgs.is_some() {
+        args.set(1, JsValue::NULL);
+    }
+    match (text(&args), orgs.as_ref().map(text)) {
+        (Some(json), None) => send(
             WORKER_URL,
-            &[("name", &name.into()), ("args_json", &text.into())],
+            &[("name", &name.into()), ("args_json", &json.into())],
         ),
-        None => Promise::reject(&error("参数无法读取（应为可转为 JSON 的对象）")),
+        (Some(json), Some(Some(orgs))) => send(
+            WORKER_URL,
+            &[
+                ("name", &name.into()),
+                ("args_json", &json.into()),
+                ("orgs_json", &orgs.into()),
+            ],
+        ),
+        _ => Promise::reject(&error("参数无法读取（应为可转为 JSON 的对象）")),
     }
 }

@@ -3,8 +3,9 @@
 //! Each message is `{ id, name, args }`; each reply `{ id, ok }` or `{ id, error }`, the error
 //! being the Chinese message of the rules crate (naming the field and row).
 //!
-//! Organizations are read straight from the JS objects with serde-wasm-bindgen (schemes with
-//! serde_json, the reader of scheme files); results are written with serde-wasm-bindgen. Decimals
+//! Organizations are read with serde_json from the JSON text the page made of them (`evaluate`'s
+//! cross as text of their own: no JS objects are made of them in the worker); schemes with the
+//! reader of scheme files; results are written as JSON text, which the page parses. Decimals
 //! cross as strings, both ways. A list given as columns of typed arrays ([`evaluate_columns`])
 //! is graded by the rules crate's columnar path and answered with typed arrays.
 
@@ -131,13 +132,48 @@ pub fn validate(scheme: &JsValue) -> Result<Reply, Failure> {
     Ok(Reply::Json(scheme_of(scheme)?.to_json()))
 }
 
+/// The organizations of [`evaluate`]: a JS value, or the JSON text the page made of one.
+pub enum Orgs {
+    Value(JsValue),
+    Json(String),
+}
+
 /// Grades one organization (an object) or a list (an array: then the list rules apply, and the
 /// result has `rows`, `quotas` and the `summary`).
-pub fn evaluate(scheme: &JsValue, orgs: &JsValue, lang: Lang) -> Result<Reply, Failure> {
+pub fn evaluate(scheme: &JsValue, orgs: Orgs, lang: Lang) -> Result<Reply, Failure> {
     let scheme = scheme_of(scheme)?;
-    if js_sys::Array::is_array(orgs) {
-        let orgs: Vec<Org> = from_js(orgs, "组织名单")?;
-        let list = evaluate_list(&scheme, &orgs);
+    // Text of an array or an object is read as it is; anything else as the value it is.
+    let (list, text) = match orgs {
+        Orgs::Json(text) if text.starts_with(['[', '{']) => (text.starts_with('['), text),
+        Orgs::Json(text) => {
+            let value = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
+            return evaluate_value(&scheme, &value, lang);
+        }
+        Orgs::Value(value) => return evaluate_value(&scheme, &value, lang),
+    };
+    let what = if list { "组织名单" } else { "组织" };
+    graded(&scheme, list, &text, what, lang)
+}
+
+/// [`evaluate`] of a JS value.
+fn evaluate_value(scheme: &Scheme, orgs: &JsValue, lang: Lang) -> Result<Reply, Failure> {
+    let list = js_sys::Array::is_array(orgs);
+    let what = if list { "组织名单" } else { "组织" };
+    graded(scheme, list, &json_of(orgs, what)?, what, lang)
+}
+
+/// Grades the organizations of the JSON text `text`: a list, or one.
+fn graded(
+    scheme: &Scheme,
+    list: bool,
+    text: &str,
+    what: &str,
+    lang: Lang,
+) -> Result<Reply, Failure> {
+    let read = |e: serde_json::Error| format!("{what}有误：{e}");
+    if list {
+        let orgs: Vec<Org> = serde_json::from_str(text).map_err(read)?;
+        let list = evaluate_list(scheme, &orgs);
         #[derive(Serialize)]
         struct ListOut<'a> {
             rows: Vec<RowOut<'a>>,
@@ -154,22 +190,22 @@ pub fn evaluate(scheme: &JsValue, orgs: &JsValue, lang: Lang) -> Result<Reply, F
             .rows
             .iter()
             .map(|r| match r {
-                Ok(result) => RowOut::Ok(named(&scheme, result, lang)),
+                Ok(result) => RowOut::Ok(named(scheme, result, lang)),
                 Err(e) => RowOut::Err {
                     error: e.message(lang),
                 },
             })
             .collect();
-        let summary = summarize(&scheme, &list);
+        let summary = summarize(scheme, &list);
         json(&ListOut {
             rows,
             quotas: &list.quotas,
             summary,
         })
     } else {
-        let org: Org = from_js(orgs, "组织")?;
-        let result = dingji_rules::evaluate(&scheme, &org).map_err(failure)?;
-        json(&named(&scheme, &result, lang))
+        let org: Org = serde_json::from_str(text).map_err(read)?;
+        let result = dingji_rules::evaluate(scheme, &org).map_err(failure)?;
+        json(&named(scheme, &result, lang))
     }
 }
 

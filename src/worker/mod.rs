@@ -1,7 +1,8 @@
 //! The main worker: the JS API's work and the pages' explanations, off the pages' first load,
 //! in a Web Worker with its own wasm. It uses only [`crate::wire`] and the rules crate.
 //!
-//! Each message is `{ id, name, args }` (or `args_json`); each reply `{ id, ok }`, `{ id, json }`
+//! Each message is `{ id, name, args }` (or `args_json`, with `orgs_json` for `evaluate`: the
+//! organizations as text of their own); each reply `{ id, ok }`, `{ id, json }`
 //! or `{ id, error }`, the error being the Chinese message of the rules crate (naming the field
 //! and row).
 
@@ -11,8 +12,9 @@ pub mod explain;
 use self::api::{Failure, Reply};
 use crate::wire::request::Request;
 
-/// Runs the call `name` with `args` (a page's [`Request`], or a function of [`crate::api`]).
-pub fn handle(name: &str, args: &js_sys::Array) -> Result<Reply, Failure> {
+/// Runs the call `name` with `args` (a page's [`Request`], or a function of [`crate::api`]);
+/// `orgs`: the organizations of `evaluate` as JSON text, where they came so (then not in `args`).
+pub fn handle(name: &str, args: &js_sys::Array, orgs: Option<String>) -> Result<Reply, Failure> {
     if let Some(request) = Request::from_message(name, args) {
         let explained = match request {
             Request::ExplainPage { saved, lang } => explain::explain_page(&saved, lang),
@@ -25,7 +27,10 @@ pub fn handle(name: &str, args: &js_sys::Array) -> Result<Reply, Failure> {
     match name {
         "presets" => api::presets(),
         "validate" => api::validate(&arg(0)),
-        "evaluate" => api::evaluate(&arg(0), &arg(1), lang(2)?),
+        "evaluate" => {
+            let orgs = orgs.map_or_else(|| api::Orgs::Value(arg(1)), api::Orgs::Json);
+            api::evaluate(&arg(0), orgs, lang(2)?)
+        }
         "evaluate_columns" => api::evaluate_columns(&arg(0), &arg(1), lang(2)?).map(Reply::Value),
         "explain" => api::explain(&arg(0), &arg(1), lang(2)?),
         "goal_seek" => api::goal_seek(&arg(0), &arg(1)),
@@ -49,9 +54,12 @@ pub fn start() {
         // Arguments come as JSON text (one string to clone, not a graph of objects), or as they
         // are where they hold typed arrays.
         let json = get("args_json");
-        let length = json
-            .dyn_ref::<js_sys::JsString>()
-            .map_or(0, js_sys::JsString::length);
+        let orgs = get("orgs_json");
+        let length = |text: &JsValue| {
+            text.dyn_ref::<js_sys::JsString>()
+                .map_or(0, js_sys::JsString::length)
+        };
+        let length = length(&json).saturating_add(length(&orgs));
         // Measured before it is parsed: a huge argument is refused at once.
         if length > MAX_ARGUMENTS {
             return Answer::Error(format!(
@@ -67,7 +75,7 @@ pub fn start() {
             get("args")
         };
         let args: js_sys::Array = args.dyn_into().unwrap_or_default();
-        match handle(&name, &args) {
+        match handle(&name, &args, orgs.as_string()) {
             Ok(Reply::Value(value)) => Answer::Ok {
                 value,
                 transfer: None,
