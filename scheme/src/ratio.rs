@@ -374,6 +374,15 @@ fn divides(a: i128, b: i128) -> bool {
 /// The next decimal digit of `rem / d` (with `rem < d`) and the new remainder, without computing
 /// `10 × rem` (which could overflow): ten additions, each below `2 × d ≤ 2¹²⁸`.
 fn next_digit(rem: u128, d: u128) -> (u128, u128) {
+    // Where ten times the divisor fits a u64 (every score's), one division of u64s; u128s have
+    // no division in wasm, only a long routine.
+    if let Ok(small) = u64::try_from(d)
+        && small <= u64::MAX / 10
+        && let Ok(rem) = u64::try_from(rem)
+    {
+        let r = rem * 10;
+        return (u128::from(r / small), u128::from(r % small));
+    }
     let mut digit = 0;
     let mut acc: u128 = 0;
     for _ in 0..10 {
@@ -546,6 +555,11 @@ mod tests {
         assert_eq!(r(403, 5).to_decimal(), Some(dec("80.6")));
         assert_eq!(r(100, 3).to_decimal(), None);
         assert_eq!(r(100, 3).to_string(), "33.333333333333333333333333333");
+        // A denominator whose tenfold passes a u64 is divided digit by digit the long way.
+        assert_eq!(
+            r(1, 30_000_000_000_000_000_000).to_string(),
+            "0.0000000000000000000333333333"
+        );
         assert_eq!(
             Ratio::from(dec("94.9949999999")),
             r(949949999999, 10000000000)
