@@ -1,5 +1,6 @@
-//! The import dialog's choices: a workbook's sheets, a text file's encoding, the sources to
-//! type in after the import; what an import over a list that is not empty does.
+//! The import dialog's choices: a workbook's sheets, a text file's encoding (for a file that may
+//! be text), the sources to type in after the import; what an import over a list that is not
+//! empty does, and the question it asks; a file's size as said while it is read.
 
 use dingji_rules::{Lang, Scheme};
 use yew::prelude::*;
