@@ -319,13 +319,20 @@ fn shown(value: &DataRef<'_>, percent: bool, is_1904: bool) -> String {
     }
 }
 
-/// A cell at (`r`, `c`) from 0 of the sheet `name` out of the rows or columns read is refused,
-/// naming it (a sheet's cells are read one by one: the first out of bounds stops the reading).
-fn bounds(name: &str, r: u32, c: u32) -> Result<(), SheetError> {
-    let at = Place {
+/// The place of the cell at row `r` and column `c` of a workbook (both from 0, as calamine gives
+/// them): rows numbered from 1, as Excel numbers them.
+fn place(r: u32, c: u32) -> Place {
+    Place {
         row: r as usize + 1,
         column: c as usize,
-    };
+    }
+}
+
+/// The place of the cell at (`r`, `c`) of the sheet `name`, or its refusal where it is out of the
+/// rows or columns read (a sheet's cells are read one by one: the first out of bounds stops the
+/// reading).
+fn in_bounds(name: &str, r: u32, c: u32) -> Result<Place, SheetError> {
+    let at = place(r, c);
     if r as usize >= MAX_ROWS {
         return Err(SheetError::TooManyRows {
             sheet: Some(name.to_owned()),
@@ -339,7 +346,7 @@ fn bounds(name: &str, r: u32, c: u32) -> Result<(), SheetError> {
             found: None,
         });
     }
-    Ok(())
+    Ok(at)
 }
 
 /// The cells of the sheet `name`, as Excel shows them, from its first filled row.
@@ -379,11 +386,7 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
         while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(unreadable)? {
             let (r, c) = cell.get_position();
             let value = cell.get_value();
-            let at = Place {
-                row: r as usize + 1,
-                column: c as usize,
-            };
-            bounds(name, r, c)?;
+            let at = in_bounds(name, r, c)?;
             if *value == DataRef::Empty {
                 continue;
             }
@@ -418,11 +421,7 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
             .map_err(unreadable)?
         {
             if cell.value == DataRef::Empty && cell.formula.is_some() {
-                let (r, c) = cell.pos;
-                unsaved.push(Place {
-                    row: r as usize + 1,
-                    column: c as usize,
-                });
+                unsaved.push(place(cell.pos.0, cell.pos.1));
             }
         }
     }
@@ -457,14 +456,8 @@ pub fn read_sheet(bytes: &[u8], name: &str) -> Result<SheetText, SheetError> {
             }
         }
         notes.push(Note::MergedFilled {
-            from: Place {
-                row: r0 as usize + 1,
-                column: c0 as usize,
-            },
-            to: Place {
-                row: r1 as usize + 1,
-                column: c1 as usize,
-            },
+            from: place(r0, c0),
+            to: place(r1, c1),
             text: value,
         });
     }
