@@ -224,18 +224,14 @@ pub fn number(value: f64) -> String {
     // digits or fewer (the rounding moves a value by at most half a unit of its 15th digit, more
     // than a double's own spacing): so for a score or a count, without the exact digits below.
     let shortest = value.to_string();
-    let digits = shortest
+    // Its significant digits: without the sign, the point, and the zeros before and after them.
+    let significant = shortest
+        .trim_start_matches(['-', '0', '.'])
+        .trim_end_matches(['0', '.'])
         .bytes()
         .filter(u8::is_ascii_digit)
-        .skip_while(|&b| b == b'0')
         .count();
-    let trailing = shortest
-        .bytes()
-        .rev()
-        .take_while(|&b| b == b'0' || b == b'.')
-        .filter(|&b| b == b'0')
-        .count();
-    if digits - trailing.min(digits) <= 15 {
+    if significant <= 15 {
         return shortest;
     }
     to_15_digits(value)
@@ -459,7 +455,8 @@ mod tests {
         let mut values: Vec<f64> = (0..200_000).map(|i| f64::from(i) / 100.0).collect();
         values.extend((0..20_000).map(|i| f64::from(i) / 1000.0 * 1.01));
         values.extend((1..2_000).map(|i| 1.0 / f64::from(i)));
-        // Below 10^15 (above, the exact digits read every integer digit, as Excel does not).
+        // Below 10^15: above, the exact digits give every digit of the integer, where Excel shows
+        // 15 (in E notation) and the shortest text 15 and zeros.
         values.extend((0..60).map(|i| 1.7f64.powi(i) * 3.1));
         values.extend((-60..0).map(|i| 1.7f64.powi(i) * 3.1));
         values.extend([
