@@ -1,6 +1,6 @@
 //! The pages' side of a worker: one client per worker script, started on its first call; each
-//! call posts `{ id, name, args }` (or `args_json`, with `orgs_json` for `evaluate`), or a typed `{ id, request }` (the sheets
-//! worker's), and gets a promise of the reply `{ id, ok }`,
+//! call posts `{ id, name, args }` (or `args_json`, with `orgs_json` for `evaluate`), or a typed
+//! `{ id, request }` (the sheets worker's), and gets a promise of the reply `{ id, ok }`,
 //! `{ id, json }` or `{ id, error }`. Messages posted before the worker says it is ready wait.
 
 use std::cell::RefCell;

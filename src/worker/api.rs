@@ -143,34 +143,32 @@ pub enum Orgs {
 pub fn evaluate(scheme: &JsValue, orgs: Orgs, lang: Lang) -> Result<Reply, Failure> {
     let scheme = scheme_of(scheme)?;
     // Text of an array or an object is read as it is; anything else as the value it is.
-    let (list, text) = match orgs {
-        Orgs::Json(text) if text.starts_with(['[', '{']) => (text.starts_with('['), text),
+    match orgs {
+        Orgs::Json(text) if text.starts_with(['[', '{']) => {
+            graded(&scheme, text.starts_with('['), &text, lang)
+        }
         Orgs::Json(text) => {
             let value = js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED);
-            return evaluate_value(&scheme, &value, lang);
+            evaluate_value(&scheme, &value, lang)
         }
-        Orgs::Value(value) => return evaluate_value(&scheme, &value, lang),
-    };
-    let what = if list { "组织名单" } else { "组织" };
-    graded(&scheme, list, &text, what, lang)
+        Orgs::Value(value) => evaluate_value(&scheme, &value, lang),
+    }
+}
+
+/// What the organizations of [`evaluate`] are called in its errors: a list, or one.
+fn orgs_named(list: bool) -> &'static str {
+    if list { "组织名单" } else { "组织" }
 }
 
 /// [`evaluate`] of a JS value.
 fn evaluate_value(scheme: &Scheme, orgs: &JsValue, lang: Lang) -> Result<Reply, Failure> {
     let list = js_sys::Array::is_array(orgs);
-    let what = if list { "组织名单" } else { "组织" };
-    graded(scheme, list, &json_of(orgs, what)?, what, lang)
+    graded(scheme, list, &json_of(orgs, orgs_named(list))?, lang)
 }
 
 /// Grades the organizations of the JSON text `text`: a list, or one.
-fn graded(
-    scheme: &Scheme,
-    list: bool,
-    text: &str,
-    what: &str,
-    lang: Lang,
-) -> Result<Reply, Failure> {
-    let read = |e: serde_json::Error| format!("{what}有误：{e}");
+fn graded(scheme: &Scheme, list: bool, text: &str, lang: Lang) -> Result<Reply, Failure> {
+    let read = |e: serde_json::Error| format!("{}有误：{e}", orgs_named(list));
     if list {
         let orgs: Vec<Org> = serde_json::from_str(text).map_err(read)?;
         let list = evaluate_list(scheme, &orgs);
