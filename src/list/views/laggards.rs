@@ -19,30 +19,28 @@ pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>)
     let scheme: &Scheme = &state.scheme;
     let lowest = scheme.lowest_tier();
     let deadline = add_months(&state.rectify_from, state.rectify_months).unwrap_or_default();
-    let mut count = 0;
-    let rows: Vec<Html> = (0..state.rows.len())
-        .filter_map(|i| match graded.result(i) {
-            RowResult::Ok(r) if r.tier == lowest => {
-                count += 1;
-                if count > LAGGARDS_LISTED {
-                    return None;
-                }
-                let row = state.rows.get(i)?;
-                let category = scheme
-                    .categories
-                    .get(r.category)
-                    .map_or("", |c| c.name.get(lang));
-                Some(html! {
-                    <tr>
-                        <td>{ &row.draft.name }</td>
-                        <td>{ category }</td>
-                        <td class="num">{ r.rounded.to_string() }</td>
-                        <td>{ flag_labels(scheme, r, lang).join(s.sentence_sep()) }</td>
-                        <td>{ &deadline }</td>
-                    </tr>
-                })
-            }
-            _ => None,
+    let lowest_rows = (0..state.rows.len()).filter_map(|i| match graded.result(i) {
+        RowResult::Ok(r) if r.tier == lowest => Some((i, r)),
+        _ => None,
+    });
+    let count = lowest_rows.clone().count();
+    let rows: Vec<Html> = lowest_rows
+        .take(LAGGARDS_LISTED)
+        .filter_map(|(i, r)| {
+            let row = state.rows.get(i)?;
+            let category = scheme
+                .categories
+                .get(r.category)
+                .map_or("", |c| c.name.get(lang));
+            Some(html! {
+                <tr>
+                    <td>{ &row.draft.name }</td>
+                    <td>{ category }</td>
+                    <td class="num">{ r.rounded.to_string() }</td>
+                    <td>{ flag_labels(scheme, r, lang).join(s.sentence_sep()) }</td>
+                    <td>{ &deadline }</td>
+                </tr>
+            })
         })
         .collect();
     let from = {

@@ -575,7 +575,8 @@ fn map_view(
                 <p class="warning" id="import-replaces" role="status">{ list_replaces(lang, props.existing) }</p>
             }
             if m.asked && must_ask {
-                { replace_or_append(lang, props.existing, reading.drafts.len(), [import(Some(false)), import(Some(true)), back]) }            } else {
+                { replace_or_append(lang, props.existing, reading.drafts.len(), [import(Some(false)), import(Some(true)), back]) }
+            } else {
                 <div class="dialog-actions">
                     if m.checking {
                         { checking(lang, m.table.rows.len() - 1) }
