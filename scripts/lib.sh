@@ -26,8 +26,10 @@ ensure_build_tools() {
   fi
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
-    # Not --locked: its lock file names a webpki-roots version crates.io no longer has.
-    cargo install wasm-bindgen-cli --locked --version "=$WASM_BINDGEN_VERSION" --force
+    # --locked where its lock file resolves; it names a webpki-roots version (1.0.11) that the
+    # registry these machines reach does not always have, and then the newest compatible ones.
+    cargo install wasm-bindgen-cli --locked --version "=$WASM_BINDGEN_VERSION" --force \
+      || cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
   fi
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     step "cargo install trunk $TRUNK_VERSION (about 10 minutes)"

@@ -145,19 +145,20 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         .scheme
         .as_ref()
         .is_some_and(|s| Rc::ptr_eq(s, &state.scheme));
-    let mut old = if same_scheme {
-        std::mem::take(&mut cache.rows)
-    } else {
-        Vec::new()
-    };
+    if !same_scheme {
+        cache.rows.clear();
+        cache.scheme = Some(state.scheme.clone());
+    }
+    // The cache is updated in place: a row kept from the last grading stays where it is, and one
+    // copy of its result goes to the rules.
+    cache.rows.resize_with(state.rows.len(), || None);
     let mut index = Vec::with_capacity(state.rows.len());
     let mut orgs: Vec<&Org> = Vec::with_capacity(state.rows.len());
     let mut alone: Vec<Result<OrgResult, Error>> = Vec::with_capacity(state.rows.len());
-    let mut kept: Vec<Option<(Rc<Row>, OrgResult)>> = Vec::with_capacity(state.rows.len());
-    for (position, row) in state.rows.iter().enumerate() {
+    for (row, slot) in state.rows.iter().zip(cache.rows.iter_mut()) {
         let Ok(org) = &row.parsed else {
             index.push(None);
-            kept.push(None);
+            *slot = None;
             continue;
         };
         let k = orgs.len();
@@ -165,21 +166,15 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         orgs.push(org);
         // A result graded alone is the same wherever the row stands; an error names its row, so
         // errors are not kept.
-        // A row kept from the last grading moves into the new cache; one copy goes to the rules.
-        match old.get_mut(position).and_then(Option::take) {
-            Some((r, result)) if Rc::ptr_eq(&r, row) => {
-                alone.push(Ok(result.clone()));
-                kept.push(Some((r, result)));
-            }
+        match slot {
+            Some((r, result)) if Rc::ptr_eq(r, row) => alone.push(Ok(result.clone())),
             _ => {
                 let result = dingji_rules::list::grade_alone(&state.scheme, org, k);
-                kept.push(result.as_ref().ok().map(|r| (row.clone(), r.clone())));
+                *slot = result.as_ref().ok().map(|r| (row.clone(), r.clone()));
                 alone.push(result);
             }
         }
     }
-    cache.scheme = Some(state.scheme.clone());
-    cache.rows = kept;
     let list = dingji_rules::list::apply_list_rules(&state.scheme, &orgs, alone);
     let summary = summarize(&state.scheme, &list);
     let mut graded = Graded {
@@ -379,29 +374,19 @@ pub fn quota_line(scheme: &Scheme, q: &QuotaCount, lang: Lang) -> String {
 }
 
 /// A row's place after grading: its tier and stars, or `None` where it is not graded.
-pub type Placed = Option<(usize, Option<u8>)>;
-
-/// Each row's id and place, in list order.
-pub fn places(state: &ListState, graded: &Graded) -> Vec<(u64, Placed)> {
-    state
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let placed = match graded.result(i) {
-                RowResult::Ok(r) => Some((r.tier, r.stars)),
-                _ => None,
-            };
-            (row.id, placed)
-        })
-        .collect()
+fn place(graded: &Graded, i: usize) -> Option<(usize, Option<u8>)> {
+    match graded.result(i) {
+        RowResult::Ok(r) => Some((r.tier, r.stars)),
+        _ => None,
+    }
 }
 
-/// What an edit did to the other rows: each row graded before (`before`, from [`places`], in
-/// list order) and now, other than `edited`, whose tier or stars changed, with a line saying
-/// how ("「S」：一般 → 较差", "\"S\": Average → Poor").
+/// What an edit did to the other rows: each row graded in `then` (the grading before it) and in
+/// `graded` (of `state`), other than `edited`, whose tier or stars changed, with a line saying
+/// how ("「S」：一般 → 较差", "\"S\": Average → Poor"). Read from the two gradings as they are:
+/// nothing is copied per row.
 pub fn consequences(
-    before: &[(u64, Placed)],
+    then: &Graded,
     state: &ListState,
     graded: &Graded,
     edited: Option<u64>,
@@ -415,29 +400,27 @@ pub fn consequences(
         }
         text
     };
-    // The rows keep their order through an edit, which adds or removes at most one: `before`
-    // is walked alongside.
+    // The rows keep their order through an edit, which adds or removes at most one: the rows
+    // before are walked alongside.
+    let before = |k: usize| then.rows.get(k).map(|r| r.id);
     let mut j = 0;
     let mut out = Vec::new();
-    for ((id, now), row) in places(state, graded).into_iter().zip(state.rows.iter()) {
-        let at = |k: usize| before.get(k).map(|b| b.0);
-        if at(j) != Some(id) && at(j + 1) == Some(id) {
+    for (i, row) in graded.rows.iter().enumerate() {
+        let id = row.id;
+        if before(j) != Some(id) && before(j + 1) == Some(id) {
             j += 1;
         }
-        if at(j) != Some(id) {
+        if before(j) != Some(id) {
             continue;
         }
-        let then = before.get(j).and_then(|b| b.1);
+        let was = place(then, j);
         j += 1;
-        if let (Some(then), Some(now)) = (then, now)
+        if let (Some(was), Some(now)) = (was, place(graded, i))
             && Some(id) != edited
-            && then != now
+            && was != now
         {
-            let (name, then, now) = (row.draft.name.trim(), shown(then), shown(now));
-            out.push((
-                id,
-                fill(list_strings(lang).moved_line(), &[name, &then, &now]),
-            ));
+            let (name, was, now) = (row.draft.name.trim(), shown(was), shown(now));
+            out.push((id, fill(list_strings(lang).moved_line(), &[name, &was, &now])));
         }
     }
     out

@@ -20,18 +20,14 @@ pub struct Consequences {
     pub bar: ConsequencesProps,
 }
 
-/// The row an edit edited (if one), the places before it, and the grading they are of.
-type Before = (
-    Option<u64>,
-    Vec<(u64, crate::list::derive::Placed)>,
-    Rc<Graded>,
-);
+/// The row an edit edited (if one), and the grading before it.
+type Before = (Option<u64>, Rc<Graded>);
 
 /// What [`use_consequences`] keeps between renders (in one cell: each hook of its own type
 /// would add its code to the page).
 #[derive(Default)]
 struct Kept {
-    /// The places before the last edit of rows, the row it edited, and the grading they are of.
+    /// The grading before the last edit of rows, and the row it edited.
     before: Option<Before>,
     pending: Option<(Action, Rc<Vec<String>>)>,
     moved: Rc<Vec<(u64, String)>>,
@@ -44,7 +40,7 @@ pub fn use_consequences(
     cache: &Rc<std::cell::RefCell<GradeCache>>,
 ) -> Consequences {
     use crate::list::derive::{
-        RowResult, consequences, override_of, places, with_row, without_override,
+        RowResult, consequences, override_of, with_row, without_override,
     };
     use crate::list::state::Row;
     use crate::wire::columns::Col;
@@ -55,11 +51,11 @@ pub fn use_consequences(
     // The list graded again since the last edit of rows: what it moved, worked out here.
     {
         let mut k = kept.borrow_mut();
-        if let Some((edited, places, then)) = k.before.take() {
+        if let Some((edited, then)) = k.before.take() {
             if Rc::ptr_eq(&then, graded) {
-                k.before = Some((edited, places, then));
+                k.before = Some((edited, then));
             } else {
-                k.moved = Rc::new(consequences(&places, state, graded, edited));
+                k.moved = Rc::new(consequences(&then, state, graded, edited));
             }
         }
     }
@@ -75,7 +71,7 @@ pub fn use_consequences(
                 Action::SetCell { row, .. } => state.rows.get(*row).map(|r| r.id),
                 _ => None,
             };
-            kept.borrow_mut().before = Some((edited, places(&state, &graded), graded.clone()));
+            kept.borrow_mut().before = Some((edited, graded.clone()));
             dispatch.emit(action);
         })
     };
@@ -122,7 +118,7 @@ pub fn use_consequences(
                 let base = asks.then(|| without_override(&next, *row)).flatten();
                 let lines: Vec<String> = match base {
                     Some(base) => consequences(
-                        &places(&base, &grade(&base)),
+                        &grade(&base),
                         &next,
                         &after,
                         Some(current.id),
