@@ -420,7 +420,10 @@ pub fn consequences(
             && was != now
         {
             let (name, was, now) = (row.draft.name.trim(), shown(was), shown(now));
-            out.push((id, fill(list_strings(lang).moved_line(), &[name, &was, &now])));
+            out.push((
+                id,
+                fill(list_strings(lang).moved_line(), &[name, &was, &now]),
+            ));
         }
     }
     out

@@ -39,9 +39,7 @@ pub fn use_consequences(
     graded: &Rc<Graded>,
     cache: &Rc<std::cell::RefCell<GradeCache>>,
 ) -> Consequences {
-    use crate::list::derive::{
-        RowResult, consequences, override_of, with_row, without_override,
-    };
+    use crate::list::derive::{RowResult, consequences, override_of, with_row, without_override};
     use crate::list::state::Row;
     use crate::wire::columns::Col;
     let dispatch = state.dispatcher().to_callback();
@@ -117,15 +115,10 @@ pub fn use_consequences(
                         != (true, override_of(&next, *row));
                 let base = asks.then(|| without_override(&next, *row)).flatten();
                 let lines: Vec<String> = match base {
-                    Some(base) => consequences(
-                        &grade(&base),
-                        &next,
-                        &after,
-                        Some(current.id),
-                    )
-                    .into_iter()
-                    .map(|(_, line)| line)
-                    .collect(),
+                    Some(base) => consequences(&grade(&base), &next, &after, Some(current.id))
+                        .into_iter()
+                        .map(|(_, line)| line)
+                        .collect(),
                     None => Vec::new(),
                 };
                 if lines.is_empty() {
