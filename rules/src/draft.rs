@@ -207,12 +207,13 @@ impl OrgDraft {
 
     /// The draft's source entry, created in the scheme's form if it is missing.
     pub fn source_mut(&mut self, scheme: &Scheme, source: &str) -> &mut SourceDraft {
-        let mode = match scheme.source(source).map(|(_, s)| &s.input) {
-            Some(SourceKind::Indicators) => Mode::Indicators,
-            Some(SourceKind::Vote(_)) => Mode::Votes,
-            _ => Mode::Score,
-        };
+        // The scheme is asked for the form only when the entry is made.
         if map::get(&self.inputs, source).is_none() {
+            let mode = match scheme.source(source).map(|(_, s)| &s.input) {
+                Some(SourceKind::Indicators) => Mode::Indicators,
+                Some(SourceKind::Vote(_)) => Mode::Votes,
+                _ => Mode::Score,
+            };
             self.inputs.push((
                 source.to_owned(),
                 SourceDraft {

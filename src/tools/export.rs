@@ -182,7 +182,7 @@ pub fn records(state: &ListState, graded: &Graded) -> (Vec<String>, Vec<Vec<Cell
                     text if text.is_empty() && *c == Col::Category => {
                         input_cell(c, graded_category())
                     }
-                    text => input_cell(c, text),
+                    text => input_cell(c, text.into_owned()),
                 })
                 .collect();
             match graded.result(i) {

@@ -2,6 +2,8 @@
 //! links (tokens separated by a space) and the saved list (tokens separated by a tab). A token
 //! has `\\`, newline and its line's separator escaped, so that any text survives.
 
+use std::borrow::Cow;
+
 /// A separator of tokens and the letter that stands for it when escaped.
 pub type Sep = (char, char);
 
@@ -12,9 +14,9 @@ pub const SPACE: Sep = (' ', 's');
 pub const TAB: Sep = ('\t', 't');
 
 /// `token` with `\\`, newline and the separator `sep` escaped.
-pub fn escape_token(token: &str, sep: Sep) -> String {
+pub fn escape_token(token: &str, sep: Sep) -> Cow<'_, str> {
     if !token.contains(['\\', '\n', sep.0]) {
-        return token.to_owned();
+        return Cow::Borrowed(token);
     }
     let mut out = String::with_capacity(token.len());
     for c in token.chars() {
@@ -28,14 +30,15 @@ pub fn escape_token(token: &str, sep: Sep) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The token that [`escape_token`] escaped, or `None` if an escape is broken.
-pub fn unescape_token(token: &str, sep: Sep) -> Option<String> {
-    // Most tokens have no escape: copied whole (a saved list of 100,000 rows has a million).
+pub fn unescape_token(token: &str, sep: Sep) -> Option<Cow<'_, str>> {
+    // Most tokens have no escape: lent as they are (a list of 100,000 rows has a million, each
+    // copied once, where it is kept).
     if !token.contains('\\') {
-        return Some(token.to_owned());
+        return Some(Cow::Borrowed(token));
     }
     let mut out = String::with_capacity(token.len());
     let mut chars = token.chars();
@@ -51,7 +54,7 @@ pub fn unescape_token(token: &str, sep: Sep) -> Option<String> {
             out.push(c);
         }
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// A line of tokens joined by `sep`, each escaped.
@@ -67,7 +70,7 @@ pub fn join_line(tokens: &[String], sep: Sep) -> String {
 }
 
 /// The tokens of a line joined by `sep`, or `None` if an escape is broken.
-pub fn split_line(line: &str, sep: Sep) -> Option<Vec<String>> {
+pub fn split_line(line: &str, sep: Sep) -> Option<Vec<Cow<'_, str>>> {
     line.split(sep.0).map(|t| unescape_token(t, sep)).collect()
 }
 
@@ -87,7 +90,11 @@ mod tests {
             "e\nf".into(),
             String::new(),
         ];
-        assert_eq!(split_line(&join_line(&tokens, TAB), TAB), Some(tokens));
+        let line = join_line(&tokens, TAB);
+        assert_eq!(
+            split_line(&line, TAB),
+            Some(tokens.iter().map(|t| t.into()).collect())
+        );
         assert_eq!(split_line("bad\\x", TAB), None);
     }
 }

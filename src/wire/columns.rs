@@ -2,6 +2,8 @@
 //! form each source is entered in. A column reads and writes one text of an [`OrgDraft`]; its key
 //! is stable (saved lists, exported files) and its header is what a clerk sees in Excel.
 
+use std::borrow::Cow;
+
 use super::codec::excerpt;
 use dingji_rules::draft::{Field, Mode, OrgDraft};
 use dingji_rules::map;
@@ -224,46 +226,38 @@ impl Col {
         }
     }
 
-    /// The text of this column in `draft`.
-    pub fn get(&self, draft: &OrgDraft, scheme: &Scheme) -> String {
+    /// The text of this column in `draft`: lent from the draft or the scheme where it is there
+    /// as shown (a list of 100,000 rows is written out a million cells at a time).
+    pub fn get<'a>(&self, draft: &'a OrgDraft, scheme: &'a Scheme) -> Cow<'a, str> {
         let source = |s: &str| draft.source(s);
+        let lent = |text: Option<&'a String>| Cow::Borrowed(text.map_or("", String::as_str));
         match self {
-            Col::Name => draft.name.clone(),
-            Col::Category => scheme
-                .category(&draft.category)
-                .map_or_else(|| draft.category.clone(), |c| c.name.zh.clone()),
-            Col::Score(s) => source(s).map(|d| d.score.clone()).unwrap_or_default(),
-            Col::Count(s, l) => source(s)
-                .and_then(|d| d.counts.get(*l).cloned())
-                .unwrap_or_default(),
-            Col::Eligible(s) => source(s).map(|d| d.eligible.clone()).unwrap_or_default(),
-            Col::Indicator(s, i) => source(s)
-                .and_then(|d| map::get(&d.indicators, i).cloned())
-                .unwrap_or_default(),
-            Col::Veto(v) => {
-                if draft.vetoes.contains(v) {
-                    YES.into()
-                } else {
-                    String::new()
-                }
-            }
-            Col::OverrideTier => draft
-                .override_
-                .as_ref()
-                .and_then(|o| o.tier)
-                .map(|t| scheme.tier_name(t, Lang::Zh).to_owned())
-                .unwrap_or_default(),
+            Col::Name => Cow::Borrowed(&draft.name),
+            Col::Category => Cow::Borrowed(
+                scheme
+                    .category(&draft.category)
+                    .map_or(&draft.category, |c| &c.name.zh),
+            ),
+            Col::Score(s) => lent(source(s).map(|d| &d.score)),
+            Col::Count(s, l) => lent(source(s).and_then(|d| d.counts.get(*l))),
+            Col::Eligible(s) => lent(source(s).map(|d| &d.eligible)),
+            Col::Indicator(s, i) => lent(source(s).and_then(|d| map::get(&d.indicators, i))),
+            Col::Veto(v) => Cow::Borrowed(if draft.vetoes.contains(v) { YES } else { "" }),
+            Col::OverrideTier => Cow::Borrowed(
+                draft
+                    .override_
+                    .as_ref()
+                    .and_then(|o| o.tier)
+                    .map_or("", |t| scheme.tier_name(t, Lang::Zh)),
+            ),
             Col::OverrideStars => draft
                 .override_
                 .as_ref()
                 .and_then(|o| o.stars)
-                .map(|n| scheme.star_name(n, Lang::Zh))
-                .unwrap_or_default(),
-            Col::OverrideReason => draft
-                .override_
-                .as_ref()
-                .map(|o| o.reason.clone())
-                .unwrap_or_default(),
+                .map_or(Cow::Borrowed(""), |n| {
+                    Cow::Owned(scheme.star_name(n, Lang::Zh))
+                }),
+            Col::OverrideReason => lent(draft.override_.as_ref().map(|o| &o.reason)),
         }
     }
 

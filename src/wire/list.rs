@@ -20,7 +20,7 @@ use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme, map};
 
 use super::Unreadable;
-use super::codec::{TAB, join_line, split_line};
+use super::codec::{TAB, escape_token, join_line, split_line};
 use super::columns::{Col, Modes, columns, default_modes};
 
 /// The first line of a saved list.
@@ -124,7 +124,7 @@ impl PublicityText {
             return None;
         }
         for pair in tokens.chunks(2) {
-            let (key, value) = (pair[0].as_str(), &pair[1]);
+            let (key, value) = (&*pair[0], &*pair[1]);
             match me.field(key) {
                 Some(slot) => value.clone_into(slot),
                 None if key == "overrides" => me.show_overrides = value == "1",
@@ -232,11 +232,18 @@ pub fn to_text<'a>(
         "cols {}",
         join_line(&cols.iter().map(Col::key).collect::<Vec<_>>(), TAB)
     ));
+    // The rows written straight into the text: a cell is copied once, where it lands.
+    let mut out = lines.join("\n");
     for draft in drafts {
-        let cells: Vec<String> = cols.iter().map(|c| c.get(draft, &list.scheme)).collect();
-        lines.push(format!("row {}", join_line(&cells, TAB)));
+        out.push_str("\nrow ");
+        for (i, col) in cols.iter().enumerate() {
+            if i > 0 {
+                out.push(TAB.0);
+            }
+            out.push_str(&escape_token(&col.get(draft, &list.scheme), TAB));
+        }
     }
-    lines.join("\n")
+    out
 }
 
 /// Whether `text` is a day of a year people grade in: `YYYY-MM-DD`, 1949 to 2200.

@@ -117,12 +117,12 @@ pub struct Saved {
     pub show_why: bool,
 }
 
-fn escape(token: &str) -> String {
+fn escape(token: &str) -> std::borrow::Cow<'_, str> {
     escape_token(token, SPACE)
 }
 
 fn unescape(token: &str) -> Option<String> {
-    unescape_token(token, SPACE)
+    unescape_token(token, SPACE).map(std::borrow::Cow::into_owned)
 }
 
 fn mode_name(mode: Mode) -> &'static str {

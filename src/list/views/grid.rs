@@ -137,9 +137,9 @@ pub fn grid(props: &GridProps) -> Html {
             });
             let value = match &typed {
                 Some((tc, text)) if *tc == c => text.clone(),
-                _ => col.get(&r.draft, scheme),
+                _ => col.get(&r.draft, scheme).into_owned(),
             };
-            let saved = col.get(&r.draft, scheme);
+            let saved = col.get(&r.draft, scheme).into_owned();
             let editing = props.editing.clone();
             let dispatch = props.dispatch.clone();
             let onfocus = Callback::from(move |_: FocusEvent| dispatch.emit(Action::Move { row: position, col: c }));

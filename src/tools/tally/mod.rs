@@ -265,7 +265,7 @@ impl Tally {
         let one = |rest: &str| {
             split_line(rest, TAB)
                 .filter(|v| v.len() == 1)
-                .map(|mut v| v.remove(0))
+                .map(|mut v| v.remove(0).into_owned())
         };
         let pass = |rest: &str| -> Option<(usize, String)> {
             let (p, rest) = rest.split_once(' ').unwrap_or((rest, ""));
@@ -278,7 +278,7 @@ impl Tally {
                 "org" => split_line(rest, TAB).and_then(|v| match v.as_slice() {
                     [row, name] => {
                         tally.row = row.parse().ok()?;
-                        tally.name = name.clone();
+                        tally.name = name.to_string();
                         Some(())
                     }
                     _ => None,
