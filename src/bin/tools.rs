@@ -62,9 +62,15 @@ mod serve {
         let saved = dingji::wire::list::from_text(&list, &schemes)
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
         let settings = saved.settings;
+        // `done` is called once: the dialog closed while 导入 waits for a frame answers nothing
+        // more.
+        let answered = Rc::new(std::cell::Cell::new(false));
         let on_import = {
-            let (settings, done) = (settings.clone(), done.clone());
+            let (settings, done, answered) = (settings.clone(), done.clone(), answered.clone());
             Callback::from(move |(drafts, append, modes): (Vec<_>, bool, _)| {
+                if answered.replace(true) {
+                    return;
+                }
                 let settings = dingji::wire::list::ListSettings {
                     modes,
                     ..settings.clone()
@@ -74,7 +80,9 @@ mod serve {
             })
         };
         let on_close = Callback::from(move |()| {
-            let _ = done.call0(&JsValue::NULL);
+            if !answered.replace(true) {
+                let _ = done.call0(&JsValue::NULL);
+            }
         });
         let props = ImportProps {
             lang: settings.lang,

@@ -394,6 +394,9 @@ string_table! {
         /// While the rows after the first are checked ({0}: every row of the file).
         import_checking: "正在检查全部 {0} 行，完成后即可导入。",
         import_checking_short: "正在检查",
+        /// While the rows read go into the list and are graded ({0}: how many).
+        import_applying: "正在把 {0} 行导入名单并定级，请稍候。",
+        import_applying_short: "正在导入",
         import_unknown: "未识别，不导入",
         import_serial: "序号列，不导入",
         import_ambiguous: "可能是以下几列之一，请选择：",

@@ -187,7 +187,7 @@ test('a blank category is an error naming its rows, or takes the one above when 
   await context.close();
 });
 
-test('a long file shows its mapping at once and checks every row before 导入: a bad cell on row 2,401 is found', async () => {
+test('a long file shows its mapping at once and checks every row before 导入: a bad cell on row 2,401 is found; 导入 says it is taking the rows in', async () => {
   // The dialog reads the first 2,000 rows before it shows, the rest once it is painted.
   const { context, page, w } = await openList();
   const rows = [['单位名称', '类别', '党委评定', '测评得分', '自评得分']];
@@ -205,8 +205,24 @@ test('a long file shows its mapping at once and checks every row before 导入: 
   await page.locator('#import-checking').waitFor({ state: 'detached' });
   assert.equal(await page.locator('#import-problems').count(), 0);
   assert.equal((await page.locator('#import-apply').textContent()).trim(), '导入（2500）');
+  // 导入 says what it is doing, painted before the list takes the rows in (and is not pressed
+  // twice meanwhile).
+  await page.evaluate(() => {
+    window.__applying = null;
+    new MutationObserver((_, observer) => {
+      const status = document.querySelector('#import-applying');
+      if (!status) return;
+      observer.disconnect();
+      const { disabled } = document.querySelector('#import-apply');
+      window.__applying = { said: status.textContent, listed: document.querySelector('#row-count').textContent, disabled };
+    }).observe(document.body, { subtree: true, childList: true });
+  });
   await page.click('#import-apply');
   await waitForText(page, '#row-count', '2500 / 2500 个组织');
+  const applying = await page.evaluate(() => window.__applying);
+  assert.match(applying.said, /正在把 2500 行导入名单并定级/);
+  assert.doesNotMatch(applying.listed, /2500/);
+  assert.equal(applying.disabled, true);
   assert.deepEqual(await w.finish(), []);
   await context.close();
 });

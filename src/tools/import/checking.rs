@@ -104,3 +104,23 @@ pub fn checking(lang: Lang, rows: usize) -> Html {
         </p>
     }
 }
+
+/// Runs `apply` once the browser has painted what was rendered: the dialog says that the rows
+/// are going in before the list takes them (a second for 100,000, the page busy meanwhile).
+pub fn after_paint(apply: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        painted().await;
+        apply();
+    });
+}
+
+/// What the dialog says while `rows` rows go into the list and are graded.
+pub fn applying(lang: Lang, rows: usize) -> Html {
+    let t = tool_strings(lang);
+    html! {
+        <p role="status" id="import-applying">
+            { fill(t.import_applying(), &[&rows.to_string()]) }
+            <progress aria-label={t.import_applying_short()}></progress>
+        </p>
+    }
+}

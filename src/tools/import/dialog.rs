@@ -21,7 +21,7 @@ use crate::wire::columns::{Modes, columns};
 use crate::wire::sheets::Table;
 
 use super::categories::{Choice, category_choices};
-use super::checking::{checking, first_reading, use_every_row};
+use super::checking::{after_paint, applying, checking, first_reading, use_every_row};
 use super::pickers::{
     encoding_picker, is_text, later_choices, list_replaces, replace_or_append, sheet_picker,
     size_said, taken_back_choices,
@@ -85,9 +85,18 @@ struct Mapping {
     asked: bool,
     /// Whether the plan is the one remembered for these headers (the user may start again).
     recalled: bool,
+    /// Whether 导入 was pressed: the rows are going into the list.
+    applying: bool,
 }
 
 impl Mapping {
+    /// This mapping with `change` made, as the dialog's stage.
+    fn with(&self, change: impl FnOnce(&mut Mapping)) -> Stage {
+        let mut m = self.clone();
+        change(&mut m);
+        Stage::Map(Box::new(m))
+    }
+
     fn replan(&self, plan: Plan, reader: &Reader) -> Stage {
         let (reading, checking) = first_reading(
             &self.table,
@@ -143,6 +152,7 @@ impl Reader {
             append: false,
             asked: false,
             recalled: is_recalled,
+            applying: false,
         })));
     }
 
@@ -456,11 +466,7 @@ fn map_view(
             let append = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .checked();
-            stage.set(Stage::Map(Box::new(Mapping {
-                append,
-                asked: false,
-                ..m.clone()
-            })));
+            stage.set(m.with(|m| (m.append, m.asked) = (append, false)));
         })
     };
     let reading = m.reading.clone();
@@ -478,28 +484,25 @@ fn map_view(
         // Counts of the first rows only are not said while the rest are checked.
         .chain(reading.notes.iter().filter(|_| !m.checking).cloned())
         .collect();
-    let ready = problems.is_empty() && !m.checking;
+    let ready = problems.is_empty() && !m.checking && !m.applying;
     // Over a list that is not empty, 导入 asks first: replace it, or append instead.
     let must_ask = !m.append && props.existing > 0;
     let import = |append: Option<bool>| {
         let (on_import, m, stage) = (props.on_import.clone(), m.clone(), stage.clone());
         let scheme = props.scheme.clone();
         Callback::from(move |_: MouseEvent| {
-            if !m.reading.problems.is_empty() || m.checking {
+            if !m.reading.problems.is_empty() || m.checking || m.applying {
                 return;
             }
             match append {
-                None if must_ask && !m.asked => stage.set(Stage::Map(Box::new(Mapping {
-                    asked: true,
-                    ..m.clone()
-                }))),
+                None if must_ask && !m.asked => stage.set(m.with(|m| m.asked = true)),
                 _ => {
                     remember_plan(&m.table, &m.plan, &scheme);
-                    on_import.emit((
-                        m.reading.drafts.clone(),
-                        append.unwrap_or(m.append),
-                        m.plan.modes.clone(),
-                    ))
+                    let on_import = on_import.clone();
+                    let rows = (m.reading.drafts.clone(), append.unwrap_or(m.append));
+                    stage.set(m.with(|m| m.applying = true));
+                    let modes = m.plan.modes.clone();
+                    after_paint(move || on_import.emit((rows.0, rows.1, modes)));
                 }
             }
         })
@@ -507,12 +510,7 @@ fn map_view(
     let apply = import(None);
     let back = {
         let (m, stage) = (m.clone(), stage.clone());
-        Callback::from(move |_: MouseEvent| {
-            stage.set(Stage::Map(Box::new(Mapping {
-                asked: false,
-                ..m.clone()
-            })))
-        })
+        Callback::from(move |_: MouseEvent| stage.set(m.with(|m| m.asked = false)))
     };
     let blank_categories = m.plan.fill_down || reading.blank_categories > 0;
     // The remembered mapping set aside: the plan the headers suggest.
@@ -574,17 +572,19 @@ fn map_view(
             if !m.append && props.existing > 0 {
                 <p class="warning" id="import-replaces" role="status">{ list_replaces(lang, props.existing) }</p>
             }
-            if m.asked && must_ask {
+            if m.asked && must_ask && !m.applying {
                 { replace_or_append(lang, props.existing, reading.drafts.len(), [import(Some(false)), import(Some(true)), back]) }
             } else {
                 <div class="dialog-actions">
-                    if m.checking {
+                    if m.applying {
+                        { applying(lang, reading.drafts.len()) }
+                    } else if m.checking {
                         { checking(lang, m.table.rows.len() - 1) }
                     } else if !ready {
                         <span class="why" id="import-blocked">{ t.import_fix_first() }</span>
                     }
                     <button type="button" id="import-apply" class="primary" disabled={!ready}
-                        aria-describedby={(!ready).then_some(if m.checking { "import-checking" } else { "import-blocked" })} onclick={apply}>
+                        aria-describedby={(!ready).then_some(if m.applying { "import-applying" } else if m.checking { "import-checking" } else { "import-blocked" })} onclick={apply}>
                         { if m.checking {
                             t.import_apply().to_owned()
                         } else if lang == Lang::Zh {
