@@ -594,7 +594,6 @@ fn the_histogram_draws_each_threshold_where_its_score_falls() {
     let html = render_view(dingji::list::views::charts::charts(
         &state.scheme,
         &grade(&state),
-        state.rows.len(),
         dingji_rules::Lang::Zh,
     ));
     for x in ["320", "240", "80"] {
@@ -608,6 +607,35 @@ fn the_histogram_draws_each_threshold_where_its_score_falls() {
     for bin in ["85–90：2", "90–95：0", "95–100：1", "80–85：0"] {
         assert!(shown.contains(bin), "{bin}: {shown}");
     }
+}
+
+#[test]
+fn the_histogram_starts_below_the_lowest_score_and_puts_100_in_the_last_bin() {
+    // Composites 0.5·a + 0.3·b + 0.2·c: 40.00, 45.00 and 100.00. The axis starts at
+    // ⌊40 / 10⌋ × 10 − 10 = 30: 14 bins of 5 points; 90 is drawn at (90 − 30) × 400 / 70 =
+    // 342.86 → 343, 80 at 285.71 → 286, 60 at 171.43 → 171.
+    let state = imported(
+        "组织名称,分类,党委评定,党员群众测评,自评\n\
+         甲村党支部,村,40,40,40\n\
+         乙村党支部,村,100,100,100\n\
+         丙村党支部,村,45,45,45\n",
+    );
+    let html = render_view(dingji::list::views::charts::charts(
+        &state.scheme,
+        &grade(&state),
+        dingji_rules::Lang::Zh,
+    ));
+    for x in ["343", "286", "171"] {
+        assert!(
+            html.contains(&format!("x1=\"{x}\" x2=\"{x}\"")),
+            "threshold at {x}: {html}"
+        );
+    }
+    let shown = text(&html);
+    for bin in ["30–35：0", "35–40：0", "40–45：1", "45–50：1", "90–95：0", "95–100：1"] {
+        assert!(shown.contains(bin), "{bin}: {shown}");
+    }
+    assert!(!shown.contains("100–105"), "{shown}");
 }
 
 #[test]

@@ -130,7 +130,7 @@ pub fn ListApp(props: &ListProps) -> Html {
                 { summary(&scheme, &graded, lang) }
                 { laggards(&state, &graded, &dispatch) }
             </div>
-            { charts(&scheme, &graded, state.rows.len(), lang) }
+            { charts(&scheme, &graded, lang) }
             </main>
             <footer class="footer">
                 <p class="citation"><strong>{ s.source_of_rules() }{ s.colon() }</strong>{ scheme.citation.get(lang) }</p>

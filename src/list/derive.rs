@@ -29,7 +29,18 @@ pub struct Graded {
     /// The names (trimmed, not empty) that more than one row has, sorted: ranks, overrides and
     /// matching against last year go by name ([`Graded::is_duplicate`]).
     pub duplicate: Rc<Vec<Box<str>>>,
+    /// How many graded rows have each whole-point score (0 to 100; below 0 with 0, 100 and above
+    /// with 100): the histogram's bins are drawn from these, so that a render (a scroll of a
+    /// list of 100,000) reads 101 counts, not every result.
+    pub by_whole_point: Vec<u64>,
+    /// The rows in the lowest tier, in list order: their number, and the first
+    /// [`LAGGARDS_LISTED`] (the 后进 table's).
+    pub lowest: (usize, Vec<usize>),
 }
+
+/// The most organizations the 后进 table lists (in the list's order): a province's 5% is 5,000
+/// rows, which took a second to lay out at each change; the list filtered by tier shows them all.
+pub const LAGGARDS_LISTED: usize = 100;
 
 /// The result of row `i`: the rules' result, or the message of why there is none.
 pub enum RowResult<'a> {
@@ -184,8 +195,31 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         order: Vec::new(),
         rows: state.rows.clone(),
         duplicate: cache.names.update(&state.rows),
+        by_whole_point: vec![0; 101],
+        lowest: (0, Vec::new()),
     };
     graded.order = order(state, &graded, &state.view);
+    let lowest = state.scheme.lowest_tier();
+    let (mut points, mut lowest_rows) = (vec![0u64; 101], (0, Vec::new()));
+    for i in 0..state.rows.len() {
+        let RowResult::Ok(r) = graded.result(i) else {
+            continue;
+        };
+        // The whole points of the rounded score, m / 10^s, in whole numbers.
+        let whole = i64::try_from(r.rounded.mantissa()).unwrap_or(0)
+            / 10i64.saturating_pow(r.rounded.scale());
+        let at = usize::try_from(whole.clamp(0, 100)).unwrap_or(0);
+        if let Some(n) = points.get_mut(at) {
+            *n += 1;
+        }
+        if r.tier == lowest {
+            lowest_rows.0 += 1;
+            if lowest_rows.1.len() < LAGGARDS_LISTED {
+                lowest_rows.1.push(i);
+            }
+        }
+    }
+    (graded.by_whole_point, graded.lowest) = (points, lowest_rows);
     graded
 }
 

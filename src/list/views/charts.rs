@@ -4,7 +4,7 @@
 use dingji_rules::{Decimal, Lang, Scheme};
 use yew::prelude::*;
 
-use crate::list::derive::{Graded, RowResult};
+use crate::list::derive::Graded;
 use crate::shared::i18n::list_strings;
 use crate::shared::tier_tone;
 
@@ -35,47 +35,34 @@ fn bars(id: &str, title: &str, colon: &str, items: &[(String, u64, String)]) -> 
     }
 }
 
-fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html {
+fn histogram(scheme: &Scheme, graded: &Graded, lang: Lang) -> Html {
     let s = list_strings(lang);
-    let scores: Vec<Decimal> = (0..rows)
-        .filter_map(|i| match graded.result(i) {
-            RowResult::Ok(r) => Some(r.rounded),
-            _ => None,
-        })
-        .collect();
     // Bins of 5 points from a round number below both the lowest score and the lowest threshold
-    // (so that every line is drawn) up to 100; a score of 100 or more is in the last.
+    // (so that every line is drawn) up to 100; a score of 100 or more is in the last. Drawn from
+    // the counts by whole point the grading kept (no decimal arithmetic per organization).
+    let points = &graded.by_whole_point;
     let lowest_line = scheme
         .tiers
         .iter()
         .filter_map(|t| t.min)
         .min()
         .unwrap_or(Decimal::ZERO);
-    let low = scores
+    let line_whole = i64::try_from(lowest_line.floor().mantissa()).unwrap_or(0);
+    let low_whole = points
         .iter()
-        .copied()
-        .min()
-        .unwrap_or(lowest_line)
-        .min(lowest_line);
+        .position(|&n| n > 0)
+        .map_or(line_whole, |w| line_whole.min(w as i64));
     // A round number below both: ⌊low / 10⌋ × 10 − 10, at least 0, in whole numbers.
-    let low_whole = i64::try_from(low.floor().mantissa()).unwrap_or(0);
     let from_n = usize::try_from((low_whole.div_euclid(10) * 10 - 10).max(0))
         .unwrap_or(0)
         .min(90);
     let from = Decimal::from(from_n);
     let count = (100 - from_n) / 5;
     let mut bins = vec![0u64; count];
-    let from_whole = i64::try_from(from_n).unwrap_or(0);
-    for v in &scores {
-        // ⌊(v − from) / 5⌋ = ⌊(⌊v⌋ − from) / 5⌋ for v ≥ from ≥ 0, in whole numbers (no decimal
-        // arithmetic per organization).
-        let whole = i64::try_from(v.mantissa()).unwrap_or(0) / 10i64.saturating_pow(v.scale());
-        let above = whole - from_whole;
-        let bin = usize::try_from(above.max(0) / 5)
-            .unwrap_or(0)
-            .min(count - 1);
+    for (whole, &n) in points.iter().enumerate() {
+        let bin = (whole.saturating_sub(from_n) / 5).min(count - 1);
         if let Some(b) = bins.get_mut(bin) {
-            *b += 1;
+            *b += n;
         }
     }
     let max = bins.iter().copied().max().unwrap_or(0).max(1);
@@ -131,7 +118,7 @@ fn histogram(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html 
     }
 }
 
-pub fn charts(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html {
+pub fn charts(scheme: &Scheme, graded: &Graded, lang: Lang) -> Html {
     let s = list_strings(lang);
     let total = &graded.summary.total;
     let tiers: Vec<(String, u64, String)> = scheme
@@ -159,7 +146,7 @@ pub fn charts(scheme: &Scheme, graded: &Graded, rows: usize, lang: Lang) -> Html
             <div class="chart-grid">
                 { bars("tier-chart", s.tier_chart(), s.colon(), &tiers) }
                 if !stars.is_empty() { { bars("star-chart", s.star_chart(), s.colon(), &stars) } }
-                { histogram(scheme, graded, rows, lang) }
+                { histogram(scheme, graded, lang) }
             </div>
         </section>
     }

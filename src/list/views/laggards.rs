@@ -4,29 +4,24 @@
 use dingji_rules::Scheme;
 use yew::prelude::*;
 
-use crate::list::derive::{Graded, RowResult, flag_labels};
+use crate::list::derive::{Graded, LAGGARDS_LISTED, RowResult, flag_labels};
 use crate::list::state::{Action, ListState};
 use crate::shared::i18n::list_strings;
 use crate::wire::list::add_months;
-
-/// The most organizations the 后进 table lists (in the list's order): a province's 5% is 5,000
-/// rows, which took a second to lay out at each change; the list filtered by tier shows them all.
-pub const LAGGARDS_LISTED: usize = 100;
 
 pub fn laggards(state: &ListState, graded: &Graded, dispatch: &Callback<Action>) -> Html {
     let lang = state.lang;
     let s = list_strings(lang);
     let scheme: &Scheme = &state.scheme;
-    let lowest = scheme.lowest_tier();
     let deadline = add_months(&state.rectify_from, state.rectify_months).unwrap_or_default();
-    let lowest_rows = (0..state.rows.len()).filter_map(|i| match graded.result(i) {
-        RowResult::Ok(r) if r.tier == lowest => Some((i, r)),
-        _ => None,
-    });
-    let count = lowest_rows.clone().count();
-    let rows: Vec<Html> = lowest_rows
-        .take(LAGGARDS_LISTED)
-        .filter_map(|(i, r)| {
+    // The rows the grading found in the lowest tier: a render reads the first hundred only.
+    let (count, ref listed) = graded.lowest;
+    let rows: Vec<Html> = listed
+        .iter()
+        .filter_map(|&i| {
+            let RowResult::Ok(r) = graded.result(i) else {
+                return None;
+            };
             let row = state.rows.get(i)?;
             let category = scheme
                 .categories
