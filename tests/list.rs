@@ -590,23 +590,29 @@ fn render(html: Html) -> String {
 fn the_histogram_draws_each_threshold_where_its_score_falls() {
     // Scores 80.00 and up, thresholds 90/80/60: the axis starts at ⌊60 / 10⌋ × 10 − 10 = 50 and
     // spans 50 points over 400 px, so 90 is at (90 − 50) × 8 = 320, 80 at 240 and 60 at 80.
-    let state = imported(LIST);
+    // 89.18 and 42.5 + 26.4 + 18 = 86.90 fall in 85–90; 47.5 + 28.8 + 19.2 = 95.50 in 95–100.
+    let shown = histogram_drawn(LIST, ["320", "240", "80"]);
+    for bin in ["85–90：2", "90–95：0", "95–100：1", "80–85：0"] {
+        assert!(shown.contains(bin), "{bin}: {shown}");
+    }
+}
+
+/// The charts of the list `csv` under B, with a threshold line at each of `lines` (its x), as
+/// text.
+fn histogram_drawn(csv: &str, lines: [&str; 3]) -> String {
+    let state = imported(csv);
     let html = render_view(dingji::list::views::charts::charts(
         &state.scheme,
         &grade(&state),
         dingji_rules::Lang::Zh,
     ));
-    for x in ["320", "240", "80"] {
+    for x in lines {
         assert!(
             html.contains(&format!("x1=\"{x}\" x2=\"{x}\"")),
             "threshold at {x}: {html}"
         );
     }
-    // 89.18 and 42.5 + 26.4 + 18 = 86.90 fall in 85–90; 47.5 + 28.8 + 19.2 = 95.50 in 95–100.
-    let shown = text(&html);
-    for bin in ["85–90：2", "90–95：0", "95–100：1", "80–85：0"] {
-        assert!(shown.contains(bin), "{bin}: {shown}");
-    }
+    text(&html)
 }
 
 #[test]
@@ -614,25 +620,21 @@ fn the_histogram_starts_below_the_lowest_score_and_puts_100_in_the_last_bin() {
     // Composites 0.5·a + 0.3·b + 0.2·c: 40.00, 45.00 and 100.00. The axis starts at
     // ⌊40 / 10⌋ × 10 − 10 = 30: 14 bins of 5 points; 90 is drawn at (90 − 30) × 400 / 70 =
     // 342.86 → 343, 80 at 285.71 → 286, 60 at 171.43 → 171.
-    let state = imported(
+    let shown = histogram_drawn(
         "组织名称,分类,党委评定,党员群众测评,自评\n\
          甲村党支部,村,40,40,40\n\
          乙村党支部,村,100,100,100\n\
          丙村党支部,村,45,45,45\n",
+        ["343", "286", "171"],
     );
-    let html = render_view(dingji::list::views::charts::charts(
-        &state.scheme,
-        &grade(&state),
-        dingji_rules::Lang::Zh,
-    ));
-    for x in ["343", "286", "171"] {
-        assert!(
-            html.contains(&format!("x1=\"{x}\" x2=\"{x}\"")),
-            "threshold at {x}: {html}"
-        );
-    }
-    let shown = text(&html);
-    for bin in ["30–35：0", "35–40：0", "40–45：1", "45–50：1", "90–95：0", "95–100：1"] {
+    for bin in [
+        "30–35：0",
+        "35–40：0",
+        "40–45：1",
+        "45–50：1",
+        "90–95：0",
+        "95–100：1",
+    ] {
         assert!(shown.contains(bin), "{bin}: {shown}");
     }
     assert!(!shown.contains("100–105"), "{shown}");

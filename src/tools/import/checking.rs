@@ -97,10 +97,19 @@ pub fn use_every_row(
 /// What the dialog says while the rest of `rows` rows are checked.
 pub fn checking(lang: Lang, rows: usize) -> Html {
     let t = tool_strings(lang);
+    status(
+        "import-checking",
+        fill(t.import_checking(), &[&rows.to_string()]),
+        t.import_checking_short(),
+    )
+}
+
+/// A step the dialog is busy with: what it says, and a bar named `short`.
+fn status(id: &'static str, said: String, short: &str) -> Html {
     html! {
-        <p role="status" id="import-checking">
-            { fill(t.import_checking(), &[&rows.to_string()]) }
-            <progress aria-label={t.import_checking_short()}></progress>
+        <p role="status" id={id}>
+            { said }
+            <progress aria-label={short.to_owned()}></progress>
         </p>
     }
 }
@@ -117,10 +126,9 @@ pub fn after_paint(apply: impl FnOnce() + 'static) {
 /// What the dialog says while `rows` rows go into the list and are graded.
 pub fn applying(lang: Lang, rows: usize) -> Html {
     let t = tool_strings(lang);
-    html! {
-        <p role="status" id="import-applying">
-            { fill(t.import_applying(), &[&rows.to_string()]) }
-            <progress aria-label={t.import_applying_short()}></progress>
-        </p>
-    }
+    status(
+        "import-applying",
+        fill(t.import_applying(), &[&rows.to_string()]),
+        t.import_applying_short(),
+    )
 }
