@@ -188,6 +188,7 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
     }
     let list = dingji_rules::list::apply_list_rules(&state.scheme, &orgs, alone);
     let summary = summarize(&state.scheme, &list);
+    let (by_whole_point, lowest) = tallies(&state.scheme, &list, &index);
     let mut graded = Graded {
         list,
         index,
@@ -195,14 +196,24 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
         order: Vec::new(),
         rows: state.rows.clone(),
         duplicate: cache.names.update(&state.rows),
-        by_whole_point: vec![0; 101],
-        lowest: (0, Vec::new()),
+        by_whole_point,
+        lowest,
     };
     graded.order = order(state, &graded, &state.view);
-    let lowest = state.scheme.lowest_tier();
+    graded
+}
+
+/// What the charts and the 后进 table read of the graded rows (`index` as in [`Graded`]), taken
+/// once per grading: the count of scores at each whole point, and the rows in the lowest tier.
+fn tallies(
+    scheme: &Scheme,
+    list: &ListResult,
+    index: &[Option<usize>],
+) -> (Vec<u64>, (usize, Vec<usize>)) {
+    let lowest = scheme.lowest_tier();
     let (mut points, mut lowest_rows) = (vec![0u64; 101], (0, Vec::new()));
-    for i in 0..state.rows.len() {
-        let RowResult::Ok(r) = graded.result(i) else {
+    for (i, k) in index.iter().enumerate() {
+        let Some(Ok(r)) = k.and_then(|k| list.rows.get(k)) else {
             continue;
         };
         // The whole points of the rounded score, m / 10^s, in whole numbers.
@@ -219,8 +230,7 @@ pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
             }
         }
     }
-    (graded.by_whole_point, graded.lowest) = (points, lowest_rows);
-    graded
+    (points, lowest_rows)
 }
 
 impl Graded {
