@@ -60,13 +60,19 @@ pub fn unescape_token(token: &str, sep: Sep) -> Option<Cow<'_, str>> {
 /// A line of tokens joined by `sep`, each escaped.
 pub fn join_line(tokens: &[String], sep: Sep) -> String {
     let mut out = String::new();
-    for (i, t) in tokens.iter().enumerate() {
+    push_line(&mut out, tokens, sep);
+    out
+}
+
+/// [`join_line`] written onto the end of `out`: a long text is written a token at a time, each
+/// copied once, where it lands.
+pub fn push_line<T: AsRef<str>>(out: &mut String, tokens: impl IntoIterator<Item = T>, sep: Sep) {
+    for (i, t) in tokens.into_iter().enumerate() {
         if i > 0 {
             out.push(sep.0);
         }
-        out.push_str(&escape_token(t, sep));
+        out.push_str(&escape_token(t.as_ref(), sep));
     }
-    out
 }
 
 /// The tokens of a line joined by `sep`, or `None` if an escape is broken.

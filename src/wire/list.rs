@@ -20,7 +20,7 @@ use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::{Lang, Scheme, map};
 
 use super::Unreadable;
-use super::codec::{TAB, escape_token, join_line, split_line};
+use super::codec::{TAB, join_line, push_line, split_line};
 use super::columns::{Col, Modes, columns, default_modes};
 
 /// The first line of a saved list.
@@ -232,16 +232,15 @@ pub fn to_text<'a>(
         "cols {}",
         join_line(&cols.iter().map(Col::key).collect::<Vec<_>>(), TAB)
     ));
-    // The rows written straight into the text: a cell is copied once, where it lands.
+    // The rows written straight into the text, each cell lent by its draft.
     let mut out = lines.join("\n");
     for draft in drafts {
         out.push_str("\nrow ");
-        for (i, col) in cols.iter().enumerate() {
-            if i > 0 {
-                out.push(TAB.0);
-            }
-            out.push_str(&escape_token(&col.get(draft, &list.scheme), TAB));
-        }
+        push_line(
+            &mut out,
+            cols.iter().map(|c| c.get(draft, &list.scheme)),
+            TAB,
+        );
     }
     out
 }

@@ -499,10 +499,10 @@ fn map_view(
                 _ => {
                     remember_plan(&m.table, &m.plan, &scheme);
                     let on_import = on_import.clone();
-                    let rows = (m.reading.drafts.clone(), append.unwrap_or(m.append));
+                    let append = append.unwrap_or(m.append);
+                    let rows = (m.reading.drafts.clone(), append, m.plan.modes.clone());
                     stage.set(m.with(|m| m.applying = true));
-                    let modes = m.plan.modes.clone();
-                    after_paint(move || on_import.emit((rows.0, rows.1, modes)));
+                    after_paint(move || on_import.emit(rows));
                 }
             }
         })
