@@ -619,13 +619,7 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
             *s = n;
         }
     }
-    let mut keys: Vec<Option<i128>> = vec![None; len];
-    for e in &entries {
-        if let Some(k) = keys.get_mut(e.row) {
-            *k = Some(e.key);
-        }
-    }
-    for (r, rank) in out.rank.iter_mut().zip(list::ranks(keys.into_iter())) {
+    for (r, rank) in out.rank.iter_mut().zip(list::ranks(len, &entries)) {
         *r = u32::try_from(rank).unwrap_or(u32::MAX);
     }
     Ok(out)

@@ -225,10 +225,7 @@ pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
         r.tier = e.tier;
         r.stars = e.stars;
     }
-    let ranks = ranks(
-        rows.iter()
-            .map(|r| r.as_ref().ok().map(|r| r.rounded.mantissa())),
-    );
+    let ranks = ranks(rows.len(), &entries);
     for (r, rank) in rows.iter_mut().zip(ranks) {
         if let Ok(r) = r {
             r.rank = rank;
@@ -404,17 +401,6 @@ pub fn order_by_key(pairs: &mut [(i128, usize)]) {
 /// changing nothing, for a short list, keys spread wider than four times the list, or indices
 /// out of order.
 fn place_by_counting(pairs: &mut [(i128, usize)]) -> bool {
-    let n = pairs.len();
-    let (Some(lo), Some(hi)) = (
-        pairs.iter().map(|p| p.0).min(),
-        pairs.iter().map(|p| p.0).max(),
-    ) else {
-        return false;
-    };
-    let span = hi.checked_sub(lo).and_then(|d| usize::try_from(d).ok());
-    let Some(span) = span.filter(|&d| n >= 256 && d / 4 < n) else {
-        return false;
-    };
     if !pairs
         .iter()
         .zip(pairs.iter().skip(1))
@@ -422,22 +408,17 @@ fn place_by_counting(pairs: &mut [(i128, usize)]) -> bool {
     {
         return false;
     }
-    // The slot of key k: after every pair with a higher key (at offset hi − k, best first).
-    let at = |k: i128| usize::try_from(hi - k).unwrap_or(0);
-    let mut starts = vec![0usize; span + 2];
-    for p in pairs.iter() {
-        if let Some(c) = starts.get_mut(at(p.0) + 1) {
-            *c += 1;
-        }
+    let Some((lo, mut starts)) = counted(pairs.iter().map(|p| p.0)) else {
+        return false;
+    };
+    // Best first: the pairs of key k start after every pair with a higher key.
+    let mut after = 0;
+    for c in starts.iter_mut().rev() {
+        (*c, after) = (after, after + *c);
     }
-    let mut total = 0;
-    for c in starts.iter_mut() {
-        total += *c;
-        *c = total;
-    }
-    let mut placed = vec![(0i128, 0usize); n];
+    let mut placed = vec![(0i128, 0usize); pairs.len()];
     for &p in pairs.iter() {
-        if let Some(slot) = starts.get_mut(at(p.0))
+        if let Some(slot) = starts.get_mut(offset(p.0, lo))
             && let Some(out) = placed.get_mut(*slot)
         {
             *out = p;
@@ -570,40 +551,31 @@ fn floor_lowest(
         return count;
     }
     let k = usize::try_from(need - have).unwrap_or(usize::MAX);
-    let movable: Vec<(usize, i128, Decimal)> = group
-        .iter()
-        .filter_map(|&i| {
-            entries
-                .get(i)
-                .filter(|e| !e.fixed_tier && e.tier != lowest)
-                .map(|e| (i, e.key, e.rounded))
-        })
-        .collect();
-    if movable.is_empty() {
-        return count;
-    }
-    // The k-th lowest score is the cut-off: the least score with at least k at or below it,
-    // found by halving the range of scores (a few passes; a list of 100,000 is not sorted for
-    // it). Every organization at or below it moves, ties included.
-    let target = k.min(movable.len());
-    let at_or_below = |x: i128| movable.iter().filter(|m| m.1 <= x).count();
-    let (mut lo, mut hi) = movable.iter().fold((i128::MAX, i128::MIN), |(lo, hi), m| {
-        (lo.min(m.1), hi.max(m.1))
+    let movable = group.iter().filter_map(|&i| {
+        entries
+            .get(i)
+            .filter(|e| !e.fixed_tier && e.tier != lowest)
+            .map(|e| (i, e))
     });
-    while lo < hi {
-        let mid = lo + ((hi - lo) >> 1);
-        if at_or_below(mid) >= target {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    let Some(&(_, cutoff_key, cutoff)) = movable.iter().find(|m| m.1 == lo) else {
+    // The k-th lowest score is the cut-off: the least score with at least k at or below it.
+    // Every organization at or below it moves, ties included.
+    let target = k.min(movable.clone().count());
+    let Some(cutoff_key) = kth_lowest(movable.clone().map(|(_, e)| e.key), target) else {
         return count;
     };
-    let moved = movable.iter().filter(|m| m.1 <= cutoff_key).count();
-    let tied = moved > k;
-    for &(i, key, _) in movable.iter().filter(|m| m.1 <= cutoff_key) {
+    let Some(cutoff) = movable
+        .clone()
+        .find(|(_, e)| e.key == cutoff_key)
+        .map(|(_, e)| e.rounded)
+    else {
+        return count;
+    };
+    let moving: Vec<(usize, i128)> = movable
+        .filter(|(_, e)| e.key <= cutoff_key)
+        .map(|(i, e)| (i, e.key))
+        .collect();
+    let tied = moving.len() > k;
+    for (i, key) in moving {
         if let Some(e) = entries.get_mut(i) {
             let from = e.tier;
             e.tier = lowest;
@@ -622,6 +594,65 @@ fn floor_lowest(
         }
     }
     count
+}
+
+/// The least of `keys` with at least `k` (from 1) at or below it; `None` where there are fewer.
+/// Counted where the keys lie close (a long list's rounded composites), else found by halving
+/// the range of keys (a few passes).
+fn kth_lowest(keys: impl Iterator<Item = i128> + Clone, k: usize) -> Option<i128> {
+    if k == 0 {
+        return None;
+    }
+    if let Some((lowest, counts)) = counted(keys.clone()) {
+        let mut seen = 0;
+        let at = counts.iter().position(|&c| {
+            seen += c;
+            seen >= k
+        })?;
+        return Some(lowest + at as i128);
+    }
+    let (mut lo, mut hi) = keys
+        .clone()
+        .fold((i128::MAX, i128::MIN), |(lo, hi), m| (lo.min(m), hi.max(m)));
+    let at_or_below = |x: i128| keys.clone().filter(|&m| m <= x).count();
+    if lo > hi || at_or_below(hi) < k {
+        return None;
+    }
+    while lo < hi {
+        let mid = lo + ((hi - lo) >> 1);
+        if at_or_below(mid) >= k {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
+}
+
+/// How many of `keys` there are of each value, from the least (returned with them), where they
+/// can be counted in linear time: a long list's (256 and more) whose keys lie within four times
+/// their number of each other, as the rounded composites of a list at the scheme's scale do.
+fn counted(keys: impl Iterator<Item = i128> + Clone) -> Option<(i128, Vec<usize>)> {
+    let (mut lo, mut hi, mut n) = (i128::MAX, i128::MIN, 0usize);
+    for k in keys.clone() {
+        (lo, hi, n) = (lo.min(k), hi.max(k), n + 1);
+    }
+    let span = hi.checked_sub(lo).and_then(|d| usize::try_from(d).ok())?;
+    if n < 256 || span / 4 >= n {
+        return None;
+    }
+    let mut counts = vec![0usize; span + 1];
+    for k in keys {
+        if let Some(c) = counts.get_mut(offset(k, lo)) {
+            *c += 1;
+        }
+    }
+    Some((lo, counts))
+}
+
+/// Where key `k` is counted when the least is `lo`.
+fn offset(k: i128, lo: i128) -> usize {
+    usize::try_from(k - lo).unwrap_or(usize::MAX)
 }
 
 /// The star cap.
@@ -671,28 +702,100 @@ fn cap_stars(
     count
 }
 
-/// Ranks by rounded composite (`keys`: every rounded composite at the scheme's scale, so its
-/// mantissa orders it; `None` for a row not graded, ranked 0), best first; ties share a rank
-/// (1, 2, 2, 4).
-pub(crate) fn ranks(keys: impl Iterator<Item = Option<i128>>) -> Vec<usize> {
-    let keys: Vec<Option<i128>> = keys.collect();
-    let mut order: Vec<(i128, usize)> = keys
-        .iter()
-        .enumerate()
-        .filter_map(|(i, k)| k.map(|k| (k, i)))
-        .collect();
-    order_by_key(&mut order);
-    let mut ranks = vec![0; keys.len()];
-    let mut previous: Option<i128> = None;
-    let mut current_rank = 0;
-    for (position, (score, row)) in order.into_iter().enumerate() {
-        if previous != Some(score) {
-            current_rank = position + 1;
-            previous = Some(score);
-        }
+/// Ranks by rounded composite of `entries`, rows of a list of `len` (a row without an entry, not
+/// graded, is ranked 0), best first; ties share a rank (1, 2, 2, 4).
+pub(crate) fn ranks(len: usize, entries: &[Entry]) -> Vec<usize> {
+    let mut ranks = vec![0; len];
+    let mut rank_of = |row: usize, rank: usize| {
         if let Some(r) = ranks.get_mut(row) {
-            *r = current_rank;
+            *r = rank;
+        }
+    };
+    if let Some((lo, mut counts)) = counted(entries.iter().map(|e| e.key)) {
+        // From the highest key down, each key's rank is one more than the count above it.
+        let mut above = 0;
+        for c in counts.iter_mut().rev() {
+            (*c, above) = (above + 1, above + *c);
+        }
+        for e in entries {
+            rank_of(e.row, counts.get(offset(e.key, lo)).copied().unwrap_or(0));
+        }
+    } else {
+        let mut order: Vec<(i128, usize)> = entries.iter().map(|e| (e.key, e.row)).collect();
+        order_by_key(&mut order);
+        let (mut previous, mut current) = (None, 0);
+        for (position, (key, row)) in order.into_iter().enumerate() {
+            if previous != Some(key) {
+                (current, previous) = (position + 1, Some(key));
+            }
+            rank_of(row, current);
         }
     }
     ranks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys drawn from `span` values, `n` of them, in a generator of the test's own.
+    fn keys(n: usize, span: u64, seed: u64) -> Vec<i128> {
+        let mut x = seed | 1;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                5_000 + i128::from(x % span)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_kth_lowest_key_is_the_same_counted_or_halved() {
+        // Close keys are counted (a long list), spread ones halved, a short list always halved.
+        for (n, span) in [(300, 50), (2_000, 7_000), (300, 1_000_000), (40, 10)] {
+            let keys = keys(n, span, n as u64 * span);
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            for k in [1, 2, n / 20, n / 2, n - 1, n] {
+                assert_eq!(
+                    kth_lowest(keys.iter().copied(), k),
+                    sorted.get(k.wrapping_sub(1)).copied(),
+                    "n {n}, span {span}, k {k}"
+                );
+            }
+            assert_eq!(kth_lowest(keys.iter().copied(), 0), None);
+            assert_eq!(kth_lowest(keys.iter().copied(), n + 1), None);
+        }
+    }
+
+    #[test]
+    fn ranks_are_one_more_than_the_rows_scoring_higher_counted_or_sorted() {
+        for (n, span) in [(300, 50), (2_000, 7_000), (300, 1_000_000), (40, 10)] {
+            let keys = keys(n, span, n as u64 + span);
+            // Every third row is not graded: it has no entry, and rank 0.
+            let entries: Vec<Entry> = (keys.iter().enumerate())
+                .filter(|(row, _)| row % 3 != 1)
+                .map(|(row, &key)| Entry {
+                    row,
+                    category: 0,
+                    rounded: Decimal::from_i128_with_scale(key, 2),
+                    key,
+                    tier: 0,
+                    stars: None,
+                    star_limit: None,
+                    fixed_tier: false,
+                    fixed_stars: false,
+                })
+                .collect();
+            let expected: Vec<usize> = (0..n)
+                .map(|row| match entries.iter().find(|e| e.row == row) {
+                    Some(e) => 1 + entries.iter().filter(|o| o.key > e.key).count(),
+                    None => 0,
+                })
+                .collect();
+            assert_eq!(ranks(n, &entries), expected, "n {n}, span {span}");
+        }
+    }
 }

@@ -663,8 +663,22 @@ fn the_list_rules_agree_with_the_oracle_on_generated_lists_and_schemes() {
             continue;
         }
         // A list with ties: a third of the organizations copy an earlier one's entries (and
-        // keep their own category), in at most three categories.
-        let n = 1 + rng.below(30) as usize;
+        // keep their own category), in at most three categories. One list in twenty is long
+        // (600 and more) with scores rounded to whole points or tenths, so that they lie close
+        // enough for the rules to count them rather than sort them, as a province's list does,
+        // and a floor of half the whole list, so that the floor has rows to move.
+        let n = if rng.chance(5) {
+            scheme.rounding.decimals = rng.below(2) as u32;
+            if let Some(q) = scheme.distribution.min_lowest.as_mut() {
+                (q.share, q.scope) = (Decimal::from(50), Scope::All);
+            }
+            if scheme.validate().is_err() {
+                continue;
+            }
+            600 + rng.below(400) as usize
+        } else {
+            1 + rng.below(30) as usize
+        };
         let mut orgs: Vec<Org> = Vec::with_capacity(n);
         for i in 0..n {
             let mut org = random_org(&mut rng, &scheme);
