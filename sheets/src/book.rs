@@ -659,6 +659,21 @@ mod tests {
 
     /// The workbook with every formula's saved result taken out, as some programs write it.
     pub(crate) fn strip_results(bytes: &[u8]) -> Vec<u8> {
+        rewrite_sheets(bytes, |text| {
+            let mut cut = String::new();
+            let mut rest = text;
+            while let Some(at) = rest.find("</f><v>") {
+                let end = rest[at..].find("</v>").unwrap() + at + 4;
+                cut.push_str(&rest[..at + 4]);
+                rest = &rest[end..];
+            }
+            cut.push_str(rest);
+            cut
+        })
+    }
+
+    /// The workbook with each worksheet's XML as `rewrite` makes it.
+    pub(crate) fn rewrite_sheets(bytes: &[u8], rewrite: impl Fn(&str) -> String) -> Vec<u8> {
         use std::io::{Read, Write};
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -668,16 +683,7 @@ mod tests {
             let mut data = Vec::new();
             entry.read_to_end(&mut data).unwrap();
             if name.starts_with("xl/worksheets/") {
-                let text = String::from_utf8(data).unwrap();
-                let mut cut = String::new();
-                let mut rest = text.as_str();
-                while let Some(at) = rest.find("</f><v>") {
-                    let end = rest[at..].find("</v>").unwrap() + at + 4;
-                    cut.push_str(&rest[..at + 4]);
-                    rest = &rest[end..];
-                }
-                cut.push_str(rest);
-                data = cut.into_bytes();
+                data = rewrite(&String::from_utf8(data).unwrap()).into_bytes();
             }
             out.start_file(name, zip::write::SimpleFileOptions::default())
                 .unwrap();
@@ -782,10 +788,27 @@ mod tests {
         sheet.write_string(1_000_000, 300, "远").unwrap();
         let bytes = book.save_to_buffer().unwrap();
         let e = read_sheet(&bytes, "Sheet1").unwrap_err();
-        // The first cell past the bounds, by its place (row 1,000,001, column 301 = KO).
+        // The first cell past the bounds, by its place (row 1,000,001 is within Excel's rows;
+        // column 301 = KO is past 256).
+        assert!(
+            matches!(&e, SheetError::TooManyColumns { sheet: Some(s), at: p, .. }
+                if s == "Sheet1" && p.row == 1_000_001 && p.column == 300),
+            "{e:?}"
+        );
+        // Past Excel's last row (1,048,576), in a workbook another program wrote without
+        // checking: refused by its row, named where it is.
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "名称").unwrap();
+        sheet.write_string(1_000_000, 0, "远").unwrap();
+        let past = rewrite_sheets(&book.save_to_buffer().unwrap(), |xml| {
+            xml.replace("\"1000001\"", "\"2000001\"")
+                .replace("\"A1000001\"", "\"A2000001\"")
+        });
+        let e = read_sheet(&past, "Sheet1").unwrap_err();
         assert!(
             matches!(&e, SheetError::TooManyRows { sheet: Some(s), at: Some(p) }
-                if s == "Sheet1" && p.row == 1_000_001 && p.column == 300),
+                if s == "Sheet1" && p.row == 2_000_001 && p.column == 0),
             "{e:?}"
         );
     }

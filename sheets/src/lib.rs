@@ -15,12 +15,13 @@ pub use book::{SheetInfo, read_sheet, sheets};
 pub use said::{Note, Place, SheetError};
 pub use text::{Encoding, decode, read_text};
 
-/// The largest file read (bytes).
-pub const MAX_FILE_BYTES: usize = 20 << 20;
+/// The largest file read (bytes): a sheet of Excel's most rows, a dozen columns of names and
+/// numbers, saved as CSV in UTF-8.
+pub const MAX_FILE_BYTES: usize = 128 << 20;
 /// The largest a workbook may be once inflated (bytes): a zip bomb is refused before it is read.
-pub const MAX_INFLATED: u64 = 200 << 20;
-/// The most rows a sheet or a text file may have.
-pub const MAX_ROWS: usize = 200_000;
+pub const MAX_INFLATED: u64 = 1 << 30;
+/// The most rows a sheet or a text file may have: Excel's own limit (2²⁰).
+pub const MAX_ROWS: usize = 1 << 20;
 /// The most columns.
 pub const MAX_COLS: usize = 256;
 /// The most characters (UTF-16 units, as Excel counts) in a cell: Excel's own limit.
@@ -94,6 +95,15 @@ fn encrypted(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
+/// A file of `size` bytes refused for its size, before anything of it is read: the page asks
+/// this of a file chosen, so that a file of gigabytes is not read into memory to be refused.
+pub fn too_large(size: u64) -> Option<SheetError> {
+    (size > MAX_FILE_BYTES as u64).then_some(SheetError::FileTooLarge {
+        mb: usize::try_from(size >> 20).unwrap_or(usize::MAX),
+        max_mb: MAX_FILE_BYTES >> 20,
+    })
+}
+
 /// Opens a file of any kind the list imports; `encoding` applies to a text file. A file named as
 /// a workbook (`named_workbook`: .xlsx, .xlsm) whose bytes are not one is a damaged workbook, not
 /// text; any other name is read for what its bytes are.
@@ -102,11 +112,8 @@ pub fn open_file(
     encoding: Encoding,
     named_workbook: bool,
 ) -> Result<Opened, SheetError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(SheetError::FileTooLarge {
-            mb: bytes.len() >> 20,
-            max_mb: MAX_FILE_BYTES >> 20,
-        });
+    if let Some(why) = too_large(bytes.len() as u64) {
+        return Err(why);
     }
     match kind(bytes) {
         Kind::Xls if encrypted(bytes) => Err(SheetError::Encrypted),
@@ -434,7 +441,23 @@ mod tests {
         assert_eq!(opened.sheet.unwrap().rows, [vec!["名称"], vec!["甲"]]);
         // Too large.
         let e = open_file(&vec![b'a'; MAX_FILE_BYTES + 1], Encoding::Auto, false).unwrap_err();
-        assert_eq!(e, SheetError::FileTooLarge { mb: 20, max_mb: 20 });
+        assert_eq!(
+            e,
+            SheetError::FileTooLarge {
+                mb: 128,
+                max_mb: 128
+            }
+        );
+        // The page asks by a file's size before reading it: 128 MB is read, a byte more is not,
+        // and a file of 5 GB says so.
+        assert_eq!(too_large(128 << 20), None);
+        assert_eq!(
+            too_large(5 << 30),
+            Some(SheetError::FileTooLarge {
+                mb: 5120,
+                max_mb: 128
+            })
+        );
     }
 
     #[test]

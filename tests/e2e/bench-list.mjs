@@ -8,13 +8,25 @@
 //  - edit: one cell changed (its change event) → every result updated in the DOM, over 20 edits;
 //  - the DOM holds only the rows in view.
 import { serveDist, launchBrowser, watch } from './harness.mjs';
-import { records, xlsx, benchOrgs } from './fixtures.mjs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { records, xlsx, csv, benchOrgs } from './fixtures.mjs';
 import { record, plainUnit } from './bench-record.mjs';
 
-// BENCH_N sets the list size (the issue asks for 10,000 and 100,000).
+// BENCH_N sets the list size (the issue asks for 10,000, 100,000 and 1,000,000); BENCH_FORMAT
+// the file's kind (xlsx, or csv: UTF-8 as WPS saves it).
 const N = Number(process.env.BENCH_N) || 10000;
+const FORMAT = process.env.BENCH_FORMAT === 'csv' ? 'csv' : 'xlsx';
 const orgs = benchOrgs(N);
-const book = xlsx([{ name: '名单', rows: records(orgs) }]);
+const book = FORMAT === 'csv'
+  ? Buffer.from(csv(records(orgs)), 'utf8')
+  : xlsx([{ name: '名单', rows: records(orgs) }]);
+// Chosen from a file on disk, as a user does: playwright carries no buffer over 50 MB.
+const dir = mkdtempSync(join(tmpdir(), 'dingji-bench-'));
+const file = join(dir, `名单.${FORMAT}`);
+writeFileSync(file, book);
+const kind = `.${FORMAT}`;
 
 const site = await serveDist('/');
 const browser = await launchBrowser();
@@ -42,10 +54,10 @@ try {
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   }, N);
-  await page.setInputFiles('#import-file', { name: '名单.xlsx', mimeType: 'application/octet-stream', buffer: book });
-  await page.locator('#import-apply').waitFor({ timeout: 60000 });
+  await page.setInputFiles('#import-file', file);
+  await page.locator('#import-apply:not([disabled])').waitFor({ timeout: 600000 });
   await page.click('#import-apply');
-  await page.waitForFunction(() => window.__t.frame, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__t.frame, null, { timeout: 600000 });
   const t = await page.evaluate(() => window.__t);
   const toMapping = Math.round(t.mapped - t.chosen);
   const toChecked = Math.round(t.checked - t.chosen);
@@ -87,7 +99,7 @@ try {
     const t = performance.now();
     input.value = '77';
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    const done = await Promise.race([saved, new Promise((r) => setTimeout(() => r(NaN), 30000))]);
+    const done = await Promise.race([saved, new Promise((r) => setTimeout(() => r(NaN), 300000))]);
     channel.close();
     return Math.round(done - t);
   });
@@ -101,18 +113,18 @@ try {
     }).observe(document, { subtree: true, childList: true, characterData: true });
   }, N);
   await page.reload();
-  await page.waitForFunction(() => window.__reloaded, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__reloaded, null, { timeout: 600000 });
   const toReloaded = Math.round(await page.evaluate(() => window.__reloaded));
   const sorted = edits.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
   // Beside plain JS in the same page at 10,000; beside the same step at 10,000 above that.
   const unit = N === 10000 ? await plainUnit(page) : undefined;
   const of = (step) => unit ?? { of: `list of 10000: ${step}` };
-  record(`list of ${N}: .xlsx chosen → columns mapped`, toMapping, 'ms', of('.xlsx chosen → columns mapped'));
-  record(`list of ${N}: .xlsx chosen → every row checked (导入 enabled)`, toChecked, 'ms', of('.xlsx chosen → every row checked (导入 enabled)'));
+  record(`list of ${N}: ${kind} chosen → columns mapped`, toMapping, 'ms', of(`${kind} chosen → columns mapped`));
+  record(`list of ${N}: ${kind} chosen → every row checked (导入 enabled)`, toChecked, 'ms', of(`${kind} chosen → every row checked (导入 enabled)`));
   record(`list of ${N}: 导入 → graded list on screen`, toList, 'ms', of('导入 → graded list on screen'));
   record(`list of ${N}: one cell edited → every result in the DOM, p50`, pct(50), 'ms', of('one cell edited → every result in the DOM, p50'));
-  console.log(`list of ${N}: .xlsx (${(book.length / 1024 / 1024).toFixed(1)} MB) chosen → columns mapped ${toMapping} ms, every row checked ${toChecked} ms; 导入 → graded list on screen ${toList} ms; total ${toMapping + toList} ms (goal ≤ 2000)`);
+  console.log(`list of ${N}: ${kind} (${(book.length / 1024 / 1024).toFixed(1)} MB) chosen → columns mapped ${toMapping} ms, every row checked ${toChecked} ms; 导入 → graded list on screen ${toList} ms; total ${toMapping + toList} ms (goal ≤ 2000)`);
   console.log(`list of ${N}: one cell edited → every result updated: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, ${sorted.length}/20 edits seen (goal ≤ 100)`);
   record(`list of ${N}: a change → kept in the browser's database`, toSaved, 'ms', of("a change → kept in the browser's database"));
   record(`list of ${N}: reload → the saved list graded on screen`, toReloaded, 'ms', of('reload → the saved list graded on screen'));
@@ -123,4 +135,5 @@ try {
 } finally {
   await browser.close();
   await site.close();
+  rmSync(dir, { recursive: true, force: true });
 }

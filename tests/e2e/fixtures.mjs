@@ -140,15 +140,18 @@ function crc32(bytes) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+// Each buffer deflated once: a zip bomb's many entries may share one.
+const deflated = new WeakMap();
+
 function zip(files) {
   const locals = [];
   const centrals = [];
   let offset = 0;
   for (const [name, text] of files) {
     const raw = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
-    const data = deflateRawSync(raw);
+    if (!deflated.has(raw)) deflated.set(raw, { data: deflateRawSync(raw), crc: crc32(raw) });
+    const { data, crc } = deflated.get(raw);
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

@@ -23,8 +23,8 @@ use crate::wire::sheets::Table;
 use super::categories::{Choice, category_choices};
 use super::checking::{after_paint, applying, checking, first_reading, use_every_row};
 use super::pickers::{
-    encoding_picker, is_text, later_choices, list_replaces, replace_or_append, sheet_picker,
-    size_said, taken_back_choices,
+    encoding_picker, first_visible, is_text, later_choices, list_replaces, replace_or_append,
+    sheet_picker, size_said, taken_back_choices,
 };
 use super::remember::{recall, remember_plan, remembered};
 
@@ -165,14 +165,8 @@ impl Reader {
             {
                 Ok(opened) => match opened.table {
                     Some(table) => {
-                        let sheet = opened.chosen.clone().unwrap_or_else(|| {
-                            opened
-                                .sheets
-                                .iter()
-                                .find(|(_, hidden)| !hidden)
-                                .map(|(n, _)| n.clone())
-                                .unwrap_or_default()
-                        });
+                        let sheet = (opened.chosen.clone())
+                            .unwrap_or_else(|| first_visible(&opened.sheets));
                         this.mapped(file, opened.sheets, sheet, opened.encoding, table);
                     }
                     None => this.stage.set(Stage::Sheets {
@@ -234,6 +228,12 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             };
             chosen.set(file.name());
             let named_workbook = crate::wire::sheets::named_workbook(&file.name());
+            // Too large to read: refused by its size, not read into memory first.
+            if let Some(why) = dingji_sheets::too_large(file.size() as u64) {
+                return reader
+                    .stage
+                    .set(Stage::Failed(Error::Sheet(Rc::new(why)), None));
+            }
             let what = format!("{}（{}）", file.name(), size_said(file.size() as u64));
             reader.stage.set(Stage::Reading(what.clone()));
             let reader = reader.clone();

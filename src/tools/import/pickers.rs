@@ -43,6 +43,12 @@ fn picker(
     }
 }
 
+/// The name of the first sheet not hidden (the one read when the worker did not say which).
+pub(super) fn first_visible(sheets: &[(String, bool)]) -> String {
+    let visible = sheets.iter().find(|(_, hidden)| !hidden);
+    visible.map(|(n, _)| n.clone()).unwrap_or_default()
+}
+
 /// The select of a workbook's sheets (a hidden one marked).
 pub(super) fn sheet_picker(
     lang: Lang,
