@@ -597,6 +597,7 @@ pub fn evaluate_columns(scheme: &Scheme, columns: &Columns) -> Result<ColumnResu
             star_limit: limits.stars,
             fixed_tier: false,
             fixed_stars: false,
+            overridden: false,
         });
     }
     let moved = &mut out.moved;

@@ -121,6 +121,8 @@ pub(crate) struct Entry {
     pub(crate) star_limit: Option<u8>,
     pub(crate) fixed_tier: bool,
     pub(crate) fixed_stars: bool,
+    /// The committee set an override (a tier, stars, or only its reason).
+    pub(crate) overridden: bool,
 }
 
 /// Evaluates every organization and applies the list rules.
@@ -176,6 +178,7 @@ pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
             star_limit,
             fixed_tier: o.is_some_and(|o| o.tier.is_some()),
             fixed_stars: o.is_some_and(|o| o.stars.is_some()),
+            overridden: o.is_some(),
         });
     }
 
@@ -194,6 +197,7 @@ pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
                         stars: evaluate::stars_for(scheme, tier, e.rounded, e.star_limit),
                         fixed_tier: false,
                         fixed_stars: false,
+                        overridden: false,
                         ..e.clone()
                     }
                 })
@@ -215,7 +219,10 @@ pub fn apply_list_rules<O: std::borrow::Borrow<Org>>(
         let Some(r) = result_mut(&mut rows, e.row) else {
             continue;
         };
-        if let Some(o) = orgs.get(e.row).and_then(|o| o.borrow().override_.as_ref()) {
+        // Only an overridden row's organization is read again.
+        if let Some(o) = (e.overridden.then(|| orgs.get(e.row)).flatten())
+            .and_then(|o| o.borrow().override_.as_ref())
+        {
             r.flags.push(Flag::Override {
                 tier: r.tier,
                 stars: r.stars,
@@ -357,15 +364,26 @@ impl Groups {
 
 /// The groups a rule counts: indices into `entries`, by category (`None`: all together).
 fn groups(entries: &[Entry], scope: Scope) -> BTreeMap<Option<usize>, Vec<usize>> {
-    let mut groups: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        let key = match scope {
-            Scope::All => None,
-            Scope::Category => Some(e.category),
-        };
-        groups.entry(key).or_default().push(i);
+    if entries.is_empty() {
+        return BTreeMap::new();
     }
-    groups
+    let Scope::Category = scope else {
+        return BTreeMap::from([(None, (0..entries.len()).collect())]);
+    };
+    // By category index (a scheme has a few): one vector each, in row order.
+    let mut by: Vec<Vec<usize>> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if by.len() <= e.category {
+            by.resize_with(e.category + 1, Vec::new);
+        }
+        if let Some(group) = by.get_mut(e.category) {
+            group.push(i);
+        }
+    }
+    (by.into_iter().enumerate())
+        .filter(|(_, group)| !group.is_empty())
+        .map(|(c, group)| (Some(c), group))
+        .collect()
 }
 
 fn result_mut(rows: &mut [Result<OrgResult, Error>], row: usize) -> Option<&mut OrgResult> {
@@ -787,6 +805,7 @@ mod tests {
                     star_limit: None,
                     fixed_tier: false,
                     fixed_stars: false,
+                    overridden: false,
                 })
                 .collect();
             let expected: Vec<usize> = (0..n)

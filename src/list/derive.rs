@@ -212,13 +212,17 @@ fn tallies(
 ) -> (Vec<u64>, (usize, Vec<usize>)) {
     let lowest = scheme.lowest_tier();
     let (mut points, mut lowest_rows) = (vec![0u64; 101], (0, Vec::new()));
+    // Every rounded score has the scheme's scale: 10^s is worked out once, not at each row.
+    let mut unit = (u32::MAX, 1i64);
     for (i, k) in index.iter().enumerate() {
         let Some(Ok(r)) = k.and_then(|k| list.rows.get(k)) else {
             continue;
         };
+        if unit.0 != r.rounded.scale() {
+            unit = (r.rounded.scale(), 10i64.saturating_pow(r.rounded.scale()));
+        }
         // The whole points of the rounded score, m / 10^s, in whole numbers.
-        let whole = i64::try_from(r.rounded.mantissa()).unwrap_or(0)
-            / 10i64.saturating_pow(r.rounded.scale());
+        let whole = i64::try_from(r.rounded.mantissa()).unwrap_or(0) / unit.1;
         let at = usize::try_from(whole.clamp(0, 100)).unwrap_or(0);
         if let Some(n) = points.get_mut(at) {
             *n += 1;
@@ -261,13 +265,16 @@ fn order(state: &ListState, graded: &Graded, view: &View) -> Vec<usize> {
     // Rows without a result are shown only when nothing is filtered.
     let filtered = category.is_some() || view.tier.is_some() || view.stars.is_some();
     let mut order: Vec<usize> = (0..state.rows.len())
-        .filter(|&i| match graded.result(i) {
-            RowResult::Ok(r) => {
-                category.is_none_or(|c| r.category == c)
-                    && view.tier.is_none_or(|t| r.tier == t)
-                    && view.stars.is_none_or(|n| r.stars == Some(n))
-            }
-            _ => !filtered,
+        .filter(|&i| {
+            !filtered
+                || match graded.result(i) {
+                    RowResult::Ok(r) => {
+                        category.is_none_or(|c| r.category == c)
+                            && view.tier.is_none_or(|t| r.tier == t)
+                            && view.stars.is_none_or(|n| r.stars == Some(n))
+                    }
+                    _ => !filtered,
+                }
         })
         .collect();
     if view.by_rank {
