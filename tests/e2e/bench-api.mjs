@@ -1,6 +1,6 @@
 // Benchmark (not a timed test; run by scripts/bench.sh): the JS API beside a plain-JavaScript
 // exact program of the same rules (tests/bench_plain.js), in the same page of the release dist/.
-// Preset B with its list rules, 10,000 and 100,000 organizations:
+// Preset B with its list rules, 10,000, 100,000 and 1,000,000 organizations:
 //   - plain JS: gradeB on typed arrays (the baseline);
 //   - evaluate_columns: typed arrays in and out, the worker round trip included;
 //   - evaluate with an array of organization objects (10,000 only), the round trip included.
@@ -33,7 +33,7 @@ try {
       return seed % m;
     };
     const out = [];
-    for (const n of [10000, 100000]) {
+    for (const n of [10000, 100000, 1000000]) {
       const committee = new Int32Array(n), self = new Int32Array(n);
       const counts = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
       for (let i = 0; i < n; i++) {
@@ -50,7 +50,7 @@ try {
           self: { scale: 2, values: self },
         },
       };
-      const runs = n <= 10000 ? 9 : 5;
+      const runs = n <= 10000 ? 9 : n <= 100000 ? 5 : 3;
       const time = async (f) => {
         await f();
         const xs = [];
