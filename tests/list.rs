@@ -1800,3 +1800,72 @@ fn a_satisfaction_cap_holds_the_tier_and_is_flagged() {
     assert_eq!(state.scheme.tier_name(dongfeng.tier, Lang::Zh), "好");
     assert!(!flag_labels(&state.scheme, dongfeng, Lang::Zh).contains(&"满意度不足".to_owned()));
 }
+
+#[test]
+fn a_list_that_fits_scrolls_row_for_pixel_with_spacers_for_the_rows_out_of_view() {
+    use dingji::list::views::grid::{InView, ROW_HEIGHT, in_view, scroll_to};
+    // 10,000 rows of 38 px in a box 720 px tall: 18 rows in view, 10 more above and below.
+    for (top, first) in [(0, 0), (37, 0), (380, 0), (418, 1), (190_000, 4_990)] {
+        let last = (first + 18 + 20).min(10_000);
+        assert_eq!(
+            in_view(top, 720, 10_000),
+            InView {
+                first,
+                last,
+                above: first * 38,
+                below: (10_000 - last) * 38,
+            },
+            "scrolled to {top}"
+        );
+    }
+    // The bottom: the last row in the DOM, nothing below it.
+    let bottom = in_view(10_000 * ROW_HEIGHT - 720, 720, 10_000);
+    assert_eq!((bottom.last, bottom.below), (10_000, 0));
+    // Row 5,000 put in the middle of the box.
+    assert_eq!(scroll_to(5_000, 720, 10_000), 5_000 * 38 - 360);
+}
+
+#[test]
+fn a_million_rows_scroll_through_a_box_browsers_can_lay_out_and_every_row_is_reached() {
+    use dingji::list::views::grid::{MAX_SCROLL, ROW_HEIGHT, in_view, scroll_to};
+    let (total, height) = (1_000_000, 720);
+    // 38 million pixels of rows: the box is MAX_SCROLL tall, whatever is scrolled.
+    assert!(total * ROW_HEIGHT > 33_554_431 && MAX_SCROLL < 17_000_000);
+    let laid_out = |top: usize| {
+        let v = in_view(top, height, total);
+        assert_eq!(
+            v.above + (v.last - v.first) * ROW_HEIGHT + v.below,
+            MAX_SCROLL,
+            "scrolled to {top}"
+        );
+        v
+    };
+    // The top: the first row at the box's top.
+    let v = laid_out(0);
+    assert_eq!((v.first, v.above), (0, 0));
+    // The bottom: the last row's bottom edge on the box's bottom edge (the box cannot scroll
+    // further).
+    let end = MAX_SCROLL - height;
+    let v = laid_out(end);
+    assert_eq!(v.last, total);
+    assert_eq!(v.above + (total - v.first) * ROW_HEIGHT, end + height);
+    // Any row asked for (the cursor's) is put in the box, whole.
+    for row in [0, 1, 17, 500_000, 883_021, 999_980, 999_999] {
+        let top = scroll_to(row, height, total);
+        let v = laid_out(top);
+        assert!((v.first..v.last).contains(&row), "row {row}: {v:?}");
+        let y = v.above + (row - v.first) * ROW_HEIGHT;
+        assert!(
+            y >= top && y + ROW_HEIGHT <= top + height,
+            "row {row} at {y}, box {top}"
+        );
+    }
+    // Scrolling down never shows an earlier row at the box's top.
+    let mut was = 0;
+    for top in (0..=end).step_by(997) {
+        let v = laid_out(top);
+        let at_top = v.first + (top - v.above) / ROW_HEIGHT;
+        assert!(at_top >= was, "scrolled to {top}: row {at_top} after {was}");
+        was = at_top;
+    }
+}

@@ -364,11 +364,15 @@ impl Groups {
 
 /// The groups a rule counts: indices into `entries`, by category (`None`: all together).
 fn groups(entries: &[Entry], scope: Scope) -> BTreeMap<Option<usize>, Vec<usize>> {
+    // Inserted one group at a time: a map collected from an iterator sorts it first, and that
+    // sort's code would be the page's to carry.
+    let mut groups = BTreeMap::new();
     if entries.is_empty() {
-        return BTreeMap::new();
+        return groups;
     }
     let Scope::Category = scope else {
-        return BTreeMap::from([(None, (0..entries.len()).collect())]);
+        groups.insert(None, (0..entries.len()).collect());
+        return groups;
     };
     // By category index (a scheme has a few): one vector each, in row order.
     let mut by: Vec<Vec<usize>> = Vec::new();
@@ -380,10 +384,12 @@ fn groups(entries: &[Entry], scope: Scope) -> BTreeMap<Option<usize>, Vec<usize>
             group.push(i);
         }
     }
-    (by.into_iter().enumerate())
-        .filter(|(_, group)| !group.is_empty())
-        .map(|(c, group)| (Some(c), group))
-        .collect()
+    for (c, group) in by.into_iter().enumerate() {
+        if !group.is_empty() {
+            groups.insert(Some(c), group);
+        }
+    }
+    groups
 }
 
 fn result_mut(rows: &mut [Result<OrgResult, Error>], row: usize) -> Option<&mut OrgResult> {
@@ -426,7 +432,8 @@ fn place_by_counting(pairs: &mut [(i128, usize)]) -> bool {
     {
         return false;
     }
-    let Some((lo, mut starts)) = counted(pairs.iter().map(|p| p.0)) else {
+    let keys: Vec<i128> = pairs.iter().map(|p| p.0).collect();
+    let Some((lo, mut starts)) = counted(&keys) else {
         return false;
     };
     // Best first: the pairs of key k start after every pair with a higher key.
@@ -578,7 +585,8 @@ fn floor_lowest(
     // The k-th lowest score is the cut-off: the least score with at least k at or below it.
     // Every organization at or below it moves, ties included.
     let target = k.min(movable.clone().count());
-    let Some(cutoff_key) = kth_lowest(movable.clone().map(|(_, e)| e.key), target) else {
+    let keys: Vec<i128> = movable.clone().map(|(_, e)| e.key).collect();
+    let Some(cutoff_key) = kth_lowest(&keys, target) else {
         return count;
     };
     let Some(cutoff) = movable
@@ -617,11 +625,11 @@ fn floor_lowest(
 /// The least of `keys` with at least `k` (from 1) at or below it; `None` where there are fewer.
 /// Counted where the keys lie close (a long list's rounded composites), else found by halving
 /// the range of keys (a few passes).
-fn kth_lowest(keys: impl Iterator<Item = i128> + Clone, k: usize) -> Option<i128> {
+fn kth_lowest(keys: &[i128], k: usize) -> Option<i128> {
     if k == 0 {
         return None;
     }
-    if let Some((lowest, counts)) = counted(keys.clone()) {
+    if let Some((lowest, counts)) = counted(keys) {
         let mut seen = 0;
         let at = counts.iter().position(|&c| {
             seen += c;
@@ -629,10 +637,10 @@ fn kth_lowest(keys: impl Iterator<Item = i128> + Clone, k: usize) -> Option<i128
         })?;
         return Some(lowest + at as i128);
     }
-    let (mut lo, mut hi) = keys
-        .clone()
-        .fold((i128::MAX, i128::MIN), |(lo, hi), m| (lo.min(m), hi.max(m)));
-    let at_or_below = |x: i128| keys.clone().filter(|&m| m <= x).count();
+    let (mut lo, mut hi) = (keys.iter()).fold((i128::MAX, i128::MIN), |(lo, hi), &m| {
+        (lo.min(m), hi.max(m))
+    });
+    let at_or_below = |x: i128| keys.iter().filter(|&&m| m <= x).count();
     if lo > hi || at_or_below(hi) < k {
         return None;
     }
@@ -650,17 +658,17 @@ fn kth_lowest(keys: impl Iterator<Item = i128> + Clone, k: usize) -> Option<i128
 /// How many of `keys` there are of each value, from the least (returned with them), where they
 /// can be counted in linear time: a long list's (256 and more) whose keys lie within four times
 /// their number of each other, as the rounded composites of a list at the scheme's scale do.
-fn counted(keys: impl Iterator<Item = i128> + Clone) -> Option<(i128, Vec<usize>)> {
-    let (mut lo, mut hi, mut n) = (i128::MAX, i128::MIN, 0usize);
-    for k in keys.clone() {
-        (lo, hi, n) = (lo.min(k), hi.max(k), n + 1);
+fn counted(keys: &[i128]) -> Option<(i128, Vec<usize>)> {
+    let (mut lo, mut hi, n) = (i128::MAX, i128::MIN, keys.len());
+    for &k in keys {
+        (lo, hi) = (lo.min(k), hi.max(k));
     }
     let span = hi.checked_sub(lo).and_then(|d| usize::try_from(d).ok())?;
     if n < 256 || span / 4 >= n {
         return None;
     }
     let mut counts = vec![0usize; span + 1];
-    for k in keys {
+    for &k in keys {
         if let Some(c) = counts.get_mut(offset(k, lo)) {
             *c += 1;
         }
@@ -729,7 +737,8 @@ pub(crate) fn ranks(len: usize, entries: &[Entry]) -> Vec<usize> {
             *r = rank;
         }
     };
-    if let Some((lo, mut counts)) = counted(entries.iter().map(|e| e.key)) {
+    let keys: Vec<i128> = entries.iter().map(|e| e.key).collect();
+    if let Some((lo, mut counts)) = counted(&keys) {
         // From the highest key down, each key's rank is one more than the count above it.
         let mut above = 0;
         for c in counts.iter_mut().rev() {
@@ -778,13 +787,13 @@ mod tests {
             sorted.sort_unstable();
             for k in [1, 2, n / 20, n / 2, n - 1, n] {
                 assert_eq!(
-                    kth_lowest(keys.iter().copied(), k),
+                    kth_lowest(&keys, k),
                     sorted.get(k.wrapping_sub(1)).copied(),
                     "n {n}, span {span}, k {k}"
                 );
             }
-            assert_eq!(kth_lowest(keys.iter().copied(), 0), None);
-            assert_eq!(kth_lowest(keys.iter().copied(), n + 1), None);
+            assert_eq!(kth_lowest(&keys, 0), None);
+            assert_eq!(kth_lowest(&keys, n + 1), None);
         }
     }
 

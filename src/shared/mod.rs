@@ -277,11 +277,12 @@ pub fn download(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
         a.click();
     }
     // The download reads the blob after this returns: let it go a minute later.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    crate::wire::later(
+        60_000,
+        Box::new(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }),
+    );
 }
 
 /// The buttons offered for the only copy of unreadable saved text (storage too full to keep it

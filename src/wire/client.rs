@@ -154,7 +154,7 @@ pub fn load_script(url: &str, name: &'static str, done: impl FnOnce(JsValue) + '
         done(JsValue::UNDEFINED);
         return;
     };
-    let finished = Closure::once_into_js(move || done(get(&js_sys::global(), name)));
+    let finished = super::once(Box::new(move || done(get(&js_sys::global(), name))));
     let _ = element.add_event_listener_with_callback("load", finished.unchecked_ref());
     let _ = element.add_event_listener_with_callback("error", finished.unchecked_ref());
     let _ = element.set_attribute("src", &script(url));
@@ -171,18 +171,15 @@ fn start(url: &'static str) -> Result<web_sys::Worker, JsValue> {
     onerror.forget();
     // No call waits forever: a worker that has not said it is ready in time is given up.
     let started = worker.clone();
-    let give_up = Closure::once_into_js(move || {
-        let late = with_client(url, |c| !c.ready && c.worker == started).unwrap_or(false);
-        if late {
-            on_failure(url);
-        }
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            give_up.unchecked_ref(),
-            START_MS,
-        );
-    }
+    super::later(
+        START_MS,
+        Box::new(move || {
+            let late = with_client(url, |c| !c.ready && c.worker == started).unwrap_or(false);
+            if late {
+                on_failure(url);
+            }
+        }),
+    );
     Ok(worker)
 }
 

@@ -221,3 +221,20 @@ impl Unreadable {
         }
     }
 }
+
+/// Runs `f` in a task of its own `ms` milliseconds from now (0: after the task that calls it,
+/// and the paint it allows), and returns the timer's handle. The pages' timers are made here,
+/// and their one-off JS functions by [`once`]: one closure type, whose glue a page carries once.
+pub fn later(ms: i32, f: Box<dyn FnOnce()>) -> i32 {
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&once(f)),
+            ms,
+        )
+        .unwrap_or(0)
+}
+
+/// `f` as a JS function called at most once (a timer's, a listener's).
+pub fn once(f: Box<dyn FnOnce()>) -> wasm_bindgen::JsValue {
+    wasm_bindgen::closure::Closure::once_into_js(f)
+}

@@ -56,7 +56,7 @@ pub fn use_consequences(
                 k.moved = Rc::new(consequences(&then, state, graded, edited));
                 // The grading before is let go of after the result is on screen: a province's
                 // takes tens of milliseconds to free.
-                drop_later(then);
+                crate::wire::later(0, Box::new(move || drop(then)));
             }
         }
     }
@@ -168,11 +168,4 @@ pub fn use_consequences(
             moved: k.moved.clone(),
         },
     }
-}
-
-/// Drops `value` in a task of its own, after the one that renders.
-fn drop_later<T: 'static>(value: T) {
-    let later = wasm_bindgen::closure::Closure::once_into_js(move || drop(value));
-    let _ = gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
 }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::derive::{GradeCache, Graded, grade_cached};
 use super::persist::{self, SAVE_DELAY_MS, save_pending};
 use super::state::{Action, ListState};
-use super::views::grid::{ROW_HEIGHT, cell_id};
+use super::views::grid::{InView, OVERSCAN, cell_id, in_view, scroll_to};
 use crate::wire::Error;
 use crate::wire::explained::Explained;
 use crate::wire::request::Request;
@@ -136,18 +136,13 @@ pub fn use_saving(
             if let Some((_, timer)) = pending.borrow_mut().take() {
                 window.clear_timeout_with_handle(timer);
             }
-            let later = {
+            let timer = {
                 let pending = pending.clone();
-                wasm_bindgen::closure::Closure::once_into_js(move || {
-                    save_pending(&pending, &dispatch, false)
-                })
-            };
-            let timer = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    later.unchecked_ref(),
+                crate::wire::later(
                     SAVE_DELAY_MS,
+                    Box::new(move || save_pending(&pending, &dispatch, false)),
                 )
-                .unwrap_or(0);
+            };
             *pending.borrow_mut() = Some((st, timer));
         });
     }
@@ -224,9 +219,6 @@ pub fn use_explained_row(
     explained
 }
 
-/// Rows rendered beyond the visible ones, above and below.
-const OVERSCAN: usize = 10;
-
 /// The rows of the grid in the DOM (`first..last` of the view's order), the scrolling box, and
 /// the spacers that stand for the rows not in the DOM.
 pub struct VirtualWindow {
@@ -247,19 +239,20 @@ pub fn use_virtual_window(total: usize, cursor: (usize, usize), added: u32) -> V
     let top = use_node_ref();
     let bottom = use_node_ref();
     let (scroll_top, height) = *window;
-    let first = (scroll_top / ROW_HEIGHT)
-        .saturating_sub(OVERSCAN)
-        .min(total);
-    let last = (first + height / ROW_HEIGHT + 2 * OVERSCAN).min(total);
+    let shown = in_view(scroll_top, height, total);
+    let InView {
+        first,
+        last,
+        above,
+        below,
+    } = shown;
     // The spacers stand for the rows not in the DOM; sized through the CSSOM.
     {
         let (top, bottom) = (top.clone(), bottom.clone());
-        use_effect_with((first, last, total), move |&(first, last, total)| {
-            for (node, rows) in [(top, first), (bottom, total.saturating_sub(last))] {
+        use_effect_with((above, below), move |&(above, below)| {
+            for (node, px) in [(top, above), (bottom, below)] {
                 if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-                    let _ = el
-                        .style()
-                        .set_property("height", &format!("{}px", rows * ROW_HEIGHT));
+                    let _ = el.style().set_property("height", &format!("{px}px"));
                 }
             }
         });
@@ -294,8 +287,7 @@ pub fn use_virtual_window(total: usize, cursor: (usize, usize), added: u32) -> V
                         *focused.borrow_mut() = added;
                     }
                 } else if let Some(el) = scroller.cast::<web_sys::Element>() {
-                    let target =
-                        (row * ROW_HEIGHT).saturating_sub(el.client_height().max(0) as usize / 2);
+                    let target = scroll_to(row, el.client_height().max(0) as usize, total);
                     el.set_scroll_top(i32::try_from(target).unwrap_or(0));
                     window.set((target, el.client_height().max(0) as usize));
                 }
@@ -310,7 +302,7 @@ pub fn use_virtual_window(total: usize, cursor: (usize, usize), added: u32) -> V
                 el.scroll_top().max(0) as usize,
                 el.client_height().max(0) as usize,
             );
-            if now.0 / ROW_HEIGHT != window.0 / ROW_HEIGHT || now.1 != window.1 {
+            if in_view(now.0, now.1, total) != shown {
                 window.set(now);
             }
         })

@@ -1,6 +1,7 @@
 //! The list as a spreadsheet: one row per organization, its entries as cells, its results beside
 //! them. Only the rows in view are in the DOM (10,000 rows scroll as 30); two spacer rows, sized
-//! through the CSSOM (the Content-Security-Policy forbids style attributes), stand for the rest.
+//! through the CSSOM (the Content-Security-Policy forbids style attributes), stand for the rest;
+//! a list taller than a browser lays out scrolls through a shorter box ([`in_view`]).
 //! Keys: arrows and Enter move between cells, Tab as usual; a block pasted from Excel or WPS
 //! fills from the cell it is pasted into.
 
@@ -16,6 +17,78 @@ use crate::wire::columns::Col;
 
 /// The height of a row, in CSS pixels (style/list.css sets the same).
 pub const ROW_HEIGHT: usize = 38;
+
+/// Rows rendered beyond the visible ones, above and below.
+pub const OVERSCAN: usize = 10;
+
+/// The tallest the grid's scrolling box is made, in CSS pixels. Browsers lay out no box taller
+/// than about 33.5 million pixels (Chromium, Safari; Firefox 17.8 million): a million rows at
+/// 38 px are 38 million, and the last 117,000 could not be scrolled to. A list taller than this
+/// scrolls through a box of this height, a pixel of scrolling moving more than a pixel of rows.
+pub const MAX_SCROLL: usize = 15_000_000;
+
+/// The rows in the DOM for a box scrolled to `scroll_top`, `height` tall, over `total` rows:
+/// `first..last`, and the heights of the spacers above and below them (pixels).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InView {
+    pub first: usize,
+    pub last: usize,
+    pub above: usize,
+    pub below: usize,
+}
+
+/// The box's height for `total` rows, and what a pixel of its scrolling stands for: the rows'
+/// own height where they fit, else [`MAX_SCROLL`].
+fn heights(total: usize, height: usize) -> (usize, usize, usize) {
+    let natural = total.saturating_mul(ROW_HEIGHT);
+    let tall = natural.min(MAX_SCROLL);
+    (natural, tall, height.min(tall))
+}
+
+/// The rows in view at `scroll_top` (see [`InView`]). Where the rows fit, the box is as tall as
+/// they are and the spacers stand for the rows above and below; where they do not, the scroll's
+/// share of its range is laid over the rows' range, and the rows are placed at the box's top.
+#[inline(never)]
+pub fn in_view(scroll_top: usize, height: usize, total: usize) -> InView {
+    let (natural, tall, page) = heights(total, height);
+    let scroll_top = scroll_top.min(tall - page);
+    // Where the box's top falls in the rows, in pixels of their own height.
+    let at = if natural == tall {
+        scroll_top
+    } else {
+        // Within u64: 15 million × a million rows' pixels.
+        let (range, over) = ((tall - page) as u64, (natural - page) as u64);
+        usize::try_from(scroll_top as u64 * over / range.max(1)).unwrap_or(0)
+    };
+    let (row, into) = (at / ROW_HEIGHT, at % ROW_HEIGHT);
+    // Rows above the box's top: as many as there are pixels for above it; below, as many as
+    // there are pixels for before the box ends.
+    let room = scroll_top.saturating_sub(into) / ROW_HEIGHT;
+    let first = row.saturating_sub(OVERSCAN.min(room)).min(total);
+    let above = scroll_top.saturating_sub(into + (row - first.min(row)) * ROW_HEIGHT);
+    let fit = first + tall.saturating_sub(above) / ROW_HEIGHT;
+    let last = (first + height / ROW_HEIGHT + 2 * OVERSCAN)
+        .min(total)
+        .min(fit);
+    let below = tall.saturating_sub(above + (last - first) * ROW_HEIGHT);
+    InView {
+        first,
+        last,
+        above,
+        below,
+    }
+}
+
+/// The scroll that puts row `row` in the middle of a box `height` tall over `total` rows.
+pub fn scroll_to(row: usize, height: usize, total: usize) -> usize {
+    let (natural, tall, page) = heights(total, height);
+    let target = row.saturating_mul(ROW_HEIGHT).saturating_sub(height / 2);
+    if natural == tall {
+        return target;
+    }
+    let (range, over) = ((tall - page) as u64, (natural - page) as u64);
+    usize::try_from(target.min(natural - page) as u64 * range / over.max(1)).unwrap_or(0)
+}
 
 pub struct GridProps<'a> {
     pub state: &'a ListState,
@@ -226,9 +299,13 @@ pub fn grid(props: &GridProps) -> Html {
                     <th scope="col">{ s.actions() }</th>
                 </tr>
             </thead>
-            <tbody>
+            // The spacers in bodies of their own: the rows' body holds keyed rows only, so that
+            // a render never makes a spacer anew (without its height: the scroll would jump).
+            <tbody class="spacer-body">
                 <tr class="spacer" aria-hidden="true"><td ref={props.top.clone()} colspan={width.to_string()}></td></tr>
-                { for rows }
+            </tbody>
+            <tbody>{ for rows }</tbody>
+            <tbody class="spacer-body">
                 <tr class="spacer" aria-hidden="true"><td ref={props.bottom.clone()} colspan={width.to_string()}></td></tr>
             </tbody>
         </table>
