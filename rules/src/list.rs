@@ -584,9 +584,8 @@ fn floor_lowest(
     });
     // The k-th lowest score is the cut-off: the least score with at least k at or below it.
     // Every organization at or below it moves, ties included.
-    let target = k.min(movable.clone().count());
     let keys: Vec<i128> = movable.clone().map(|(_, e)| e.key).collect();
-    let Some(cutoff_key) = kth_lowest(&keys, target) else {
+    let Some(cutoff_key) = kth_lowest(&keys, k.min(keys.len())) else {
         return count;
     };
     let Some(cutoff) = movable

@@ -262,19 +262,16 @@ fn order(state: &ListState, graded: &Graded, view: &View) -> Vec<usize> {
         .category
         .as_deref()
         .and_then(|c| state.scheme.categories.iter().position(|x| x.id == c));
-    // Rows without a result are shown only when nothing is filtered.
+    // Nothing filtered: every row, without reading its result. Filtered: rows without a result
+    // are left out.
     let filtered = category.is_some() || view.tier.is_some() || view.stars.is_some();
     let mut order: Vec<usize> = (0..state.rows.len())
         .filter(|&i| {
             !filtered
-                || match graded.result(i) {
-                    RowResult::Ok(r) => {
-                        category.is_none_or(|c| r.category == c)
-                            && view.tier.is_none_or(|t| r.tier == t)
-                            && view.stars.is_none_or(|n| r.stars == Some(n))
-                    }
-                    _ => !filtered,
-                }
+                || matches!(graded.result(i), RowResult::Ok(r)
+                    if category.is_none_or(|c| r.category == c)
+                        && view.tier.is_none_or(|t| r.tier == t)
+                        && view.stars.is_none_or(|n| r.stars == Some(n)))
         })
         .collect();
     if view.by_rank {

@@ -29,7 +29,7 @@ pub const MAX_SCROLL: usize = 15_000_000;
 
 /// The rows in the DOM for a box scrolled to `scroll_top`, `height` tall, over `total` rows:
 /// `first..last`, and the heights of the spacers above and below them (pixels).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InView {
     pub first: usize,
     pub last: usize,
@@ -48,7 +48,6 @@ fn heights(total: usize, height: usize) -> (usize, usize, usize) {
 /// The rows in view at `scroll_top` (see [`InView`]). Where the rows fit, the box is as tall as
 /// they are and the spacers stand for the rows above and below; where they do not, the scroll's
 /// share of its range is laid over the rows' range, and the rows are placed at the box's top.
-#[inline(never)]
 pub fn in_view(scroll_top: usize, height: usize, total: usize) -> InView {
     let (natural, tall, page) = heights(total, height);
     let scroll_top = scroll_top.min(tall - page);
