@@ -205,7 +205,10 @@ fn on_a_generated_list_each_kind_of_change_grades_as_the_list_graded_from_nothin
                 text: cells[pick(cells.len())].into(),
             },
             4 => {
-                let other = state.rows[pick(rows)].draft.name.clone();
+                // Undone back before the import, the list is empty: no other name to take.
+                let other = (state.rows.get(pick(rows)))
+                    .map(|r| r.draft.name.clone())
+                    .unwrap_or_default();
                 let text = match pick(3) {
                     0 => other,
                     1 => format!("新名字{step}"),
