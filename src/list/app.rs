@@ -5,6 +5,7 @@
 use dingji_rules::Lang;
 use yew::prelude::*;
 
+use super::derive::GradeCache;
 use super::hooks::{
     VirtualWindow, use_consequences, use_explained_row, use_graded, use_preset_texts, use_saving,
     use_tools, use_virtual_window,
@@ -21,10 +22,28 @@ use super::views::toolbar::{
 use crate::shared::i18n::list_strings;
 use crate::wire::client::{self, PORTABLE_ZIP};
 
-/// What the page opens with: the saved list as read ([`super::persist::restore`]), or a fresh one.
+/// What the page opens with: the saved list as read ([`super::persist::restore`]), or a fresh
+/// one, and its grading's cache (every row graded alone as it was read).
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
     pub saved: std::rc::Rc<super::state::ListState>,
+    pub cache: Warm,
+}
+
+/// A grading's cache handed to the page, taken by its first render.
+#[derive(Clone, Default)]
+pub struct Warm(std::rc::Rc<std::cell::Cell<Option<GradeCache>>>);
+
+impl Warm {
+    pub fn new(cache: GradeCache) -> Warm {
+        Warm(std::rc::Rc::new(std::cell::Cell::new(Some(cache))))
+    }
+}
+
+impl PartialEq for Warm {
+    fn eq(&self, other: &Warm) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[component]
@@ -43,7 +62,10 @@ pub fn ListApp(props: &ListProps) -> Html {
         use_reducer(move || (*saved).clone())
     };
     let dispatch = state.dispatcher().to_callback();
-    let grade_cache = use_mut_ref(Default::default);
+    let grade_cache = {
+        let warm = props.cache.0.clone();
+        use_mut_ref(move || warm.take().unwrap_or_default())
+    };
     let graded = use_graded(&state, &grade_cache);
     let consequences = use_consequences(&state, &graded, &grade_cache);
     let lang = state.lang;
@@ -66,7 +88,13 @@ pub fn ListApp(props: &ListProps) -> Html {
     let scheme = state.scheme.clone();
     let columns = state.columns();
     let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-    let tools = use_tools(&state, &graded, &consequences.dispatch, &schemes);
+    let tools = use_tools(
+        &state,
+        &graded,
+        &consequences.dispatch,
+        &schemes,
+        &grade_cache,
+    );
     // Esc cancels an override's question, or closes a row's 说明 (the tools over the list take
     // their own; in a cell, Esc takes back what is being typed instead).
     let on_key = {

@@ -81,6 +81,33 @@ pub struct GradeCache {
     names: NameCounts,
 }
 
+impl GradeCache {
+    /// Keeps only what was graded under `scheme` (nothing, if another).
+    fn under(&mut self, scheme: &Rc<Scheme>) {
+        if !self.scheme.as_ref().is_some_and(|s| Rc::ptr_eq(s, scheme)) {
+            self.rows.clear();
+            self.scheme = Some(scheme.clone());
+        }
+    }
+
+    /// Grades each of `rows` alone under `scheme`, to stand at `at..` of the list graded next:
+    /// a long list taken in (opened, imported) is graded a part at a time between the browser's
+    /// turns ([`super::loading`]), and its grading then finds every row here.
+    pub fn warm(&mut self, scheme: &Rc<Scheme>, rows: &[Rc<Row>], at: usize) {
+        self.under(scheme);
+        if self.rows.len() < at + rows.len() {
+            self.rows.resize_with(at + rows.len(), || None);
+        }
+        for (row, slot) in rows.iter().zip(&mut self.rows[at..]) {
+            *slot = row.parsed.as_ref().ok().and_then(|org| {
+                // Errors are not kept (they name their row): the grading says them.
+                let result = dingji_rules::list::grade_alone(scheme, org, 0).ok()?;
+                Some((row.clone(), result))
+            });
+        }
+    }
+}
+
 /// How many rows have each name, kept from one grading to the next: an edit of one row changes
 /// at most two counts, where counting again would hash every name of the list.
 #[derive(Default)]
@@ -152,14 +179,7 @@ pub fn grade(state: &ListState) -> Graded {
 
 /// Grades the list of `state`, reusing what `cache` holds of rows that have not changed.
 pub fn grade_with(state: &ListState, cache: &mut GradeCache) -> Graded {
-    let same_scheme = cache
-        .scheme
-        .as_ref()
-        .is_some_and(|s| Rc::ptr_eq(s, &state.scheme));
-    if !same_scheme {
-        cache.rows.clear();
-        cache.scheme = Some(state.scheme.clone());
-    }
+    cache.under(&state.scheme);
     // The cache is updated in place: a row kept from the last grading stays where it is, and one
     // copy of its result goes to the rules.
     cache.rows.resize_with(state.rows.len(), || None);

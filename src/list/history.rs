@@ -11,13 +11,32 @@ use crate::wire::columns::Modes;
 
 /// A step of history: the rows, the form each source was entered in, and the scheme they were
 /// read under (a scheme applied from the workshop or chosen is a step too).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Snapshot {
     pub rows: Rows,
     pub modes: Modes,
     pub scheme: Rc<Scheme>,
     pub scheme_data: Option<Rc<str>>,
 }
+
+/// Steps are the same with the same rows, forms and scheme: the rows and the scheme by identity
+/// ([`crate::shared::Same`]).
+impl PartialEq for Snapshot {
+    fn eq(&self, other: &Snapshot) -> bool {
+        let Snapshot {
+            rows,
+            modes,
+            scheme,
+            scheme_data,
+        } = self;
+        Rc::ptr_eq(rows, &other.rows)
+            && *modes == other.modes
+            && Rc::ptr_eq(scheme, &other.scheme)
+            && *scheme_data == other.scheme_data
+    }
+}
+
+impl Eq for Snapshot {}
 
 impl ListState {
     /// Makes `rows` the list, as a step of the history (`self.modes` may have changed already:

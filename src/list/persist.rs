@@ -8,6 +8,8 @@ use std::rc::Rc;
 use dingji_rules::Scheme;
 use yew::prelude::*;
 
+use super::derive::GradeCache;
+use super::loading::{self, Progress};
 use super::state::{Action, ListState, Notice, Row};
 use crate::wire::Unreadable;
 use crate::wire::list::{self as saved, ListSettings};
@@ -20,7 +22,12 @@ pub fn to_text(state: &ListState) -> String {
 
 /// The list's settings with only `rows` (a part of it, in any order), as text.
 pub fn part_text(state: &ListState, rows: &[Rc<Row>]) -> String {
-    let settings = ListSettings {
+    saved::to_text(&settings(state), rows.iter().map(|r| &r.draft))
+}
+
+/// The list's settings, as saved.
+fn settings(state: &ListState) -> ListSettings {
+    ListSettings {
         scheme: state.scheme.clone(),
         scheme_data: state.scheme_data.clone(),
         lang: state.lang,
@@ -28,14 +35,25 @@ pub fn part_text(state: &ListState, rows: &[Rc<Row>]) -> String {
         rectify_from: state.rectify_from.clone(),
         rectify_months: state.rectify_months,
         publicity: state.publicity.clone(),
-    };
-    saved::to_text(&settings, rows.iter().map(|r| &r.draft))
+    }
 }
 
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, Unreadable> {
     let list = saved::from_text(text, schemes)?;
-    let settings = list.settings;
+    let mut state = state_of(list.settings);
+    let rows: Vec<Rc<Row>> = list
+        .drafts
+        .into_iter()
+        .zip(1..)
+        .map(|(draft, id)| Rc::new(Row::new(id, draft, &state.scheme)))
+        .collect();
+    with_rows(&mut state, rows);
+    Ok(state)
+}
+
+/// A list with the saved `settings` and no rows yet.
+pub fn state_of(settings: ListSettings) -> ListState {
     let mut state = ListState::new(settings.scheme);
     state.scheme_data = settings.scheme_data;
     state.lang = settings.lang;
@@ -43,15 +61,13 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, Unread
     state.rectify_from = settings.rectify_from;
     state.rectify_months = settings.rectify_months;
     state.publicity = settings.publicity;
-    let rows: Vec<Rc<Row>> = list
-        .drafts
-        .into_iter()
-        .zip(1..)
-        .map(|(draft, id)| Rc::new(Row::new(id, draft, &state.scheme)))
-        .collect();
+    state
+}
+
+/// `state` with the rows read from its saved list (numbered from 1).
+pub fn with_rows(state: &mut ListState, rows: Vec<Rc<Row>>) {
     state.next_id = rows.len() as u64 + 1;
     state.rows = Rc::new(rows);
-    Ok(state)
 }
 
 /// The key the list is kept under: in the browser's database ([`crate::wire::store`]), and in
@@ -89,21 +105,62 @@ pub fn save_pending(
 /// `leaving`: the page is going away, and a write to the database then may never complete
 /// (Chromium drops it with the page): the list is also written to local storage at once, where
 /// it fits (about 5 million characters), and read from there first next time
-/// ([`restore`]), as a list a version before the database left.
+/// ([`restore`]), as a list a version before the database left. A long list is written a part
+/// at a time, the page answering between the parts; a save begun after it takes over.
 pub fn save(state: &ListState, dispatch: &Callback<Action>, leaving: bool) {
     if state.unreadable.is_some() {
         return;
     }
-    let text = to_text(state);
+    let said = state.notice == Some(Notice::SaveFailed);
+    // A later save (or the page going away) takes over from one still being written.
+    let this = SAVES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    if leaving || state.rows.len() <= loading::STEP {
+        write(to_text(state), (this, dispatch.clone()), said, leaving);
+        return;
+    }
+    // A long list is written a part at a time, the page answering between the parts.
+    let (settings, rows, dispatch) = (settings(state), state.rows.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut writing = saved::Writing::new(&settings, &mut rows.iter().map(|r| &r.draft));
+        for part in rows.chunks(loading::STEP) {
+            writing.rows(&mut part.iter().map(|r| &r.draft));
+            crate::wire::pause().await;
+            if SAVES.with(std::cell::Cell::get) != this {
+                return;
+            }
+        }
+        write(writing.done(), (this, dispatch), said, false);
+    });
+}
+
+thread_local! {
+    /// The saves begun: a save being written a part at a time stops once another has begun.
+    static SAVES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// The last save the database holds.
+    static WRITTEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The last save begun is not yet held by the database (a long list still being written, or
+/// the write not yet done): going away, the page saves at once, where it can
+/// ([`save`]'s `leaving`).
+pub fn unfinished() -> bool {
+    SAVES.with(std::cell::Cell::get) != WRITTEN.with(std::cell::Cell::get)
+}
+
+/// Writes the list's `text`, the save numbered `this` (`said`: its failure to save is already
+/// said; `leaving`: see [`save`]).
+fn write(text: String, (this, dispatch): (u64, Callback<Action>), said: bool, leaving: bool) {
     let local = gloo::utils::window().local_storage().ok().flatten();
     if leaving && let Some(local) = &local {
         let _ = local.set_item(STORAGE_KEY, &text);
     }
-    let said = state.notice == Some(Notice::SaveFailed);
-    let dispatch = dispatch.clone();
     let write = store::put(STORAGE_KEY, &text, false);
     wasm_bindgen_futures::spawn_local(async move {
         if store::kept(write).await {
+            WRITTEN.with(|w| w.set(w.get().max(this)));
             // What is in local storage (left by a version before the database, or as the page
             // went away) is held in the database now.
             if let Some(local) = local {
@@ -131,16 +188,26 @@ pub fn today() -> String {
 /// was saved there by a version before the database, or as the page went away ([`save`]): later
 /// than anything in the database (a save there takes it out of local storage), it is read, moved
 /// into the database, and removed from local storage once the database holds it.
-pub async fn restore(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
-    let mut state = saved_or_fresh(schemes, first).await;
+/// A long list is read a part at a time, with a word to `report` after each
+/// ([`super::loading`]); it comes with its grading's cache, every row graded alone.
+pub async fn restore(
+    schemes: &[Rc<Scheme>],
+    first: Rc<Scheme>,
+    report: &dyn Fn(Progress),
+) -> (ListState, GradeCache) {
+    let (mut state, cache) = saved_or_fresh(schemes, first, report).await;
     if state.rectify_from.is_empty() {
         state.rectify_from = today();
     }
     state.lang = crate::shared::carried_lang().unwrap_or(state.lang);
-    state
+    (state, cache)
 }
 
-async fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState {
+async fn saved_or_fresh(
+    schemes: &[Rc<Scheme>],
+    first: Rc<Scheme>,
+    report: &dyn Fn(Progress),
+) -> (ListState, GradeCache) {
     // Not opened (storage turned off): the list is read from local storage if it is there, and
     // each save says it failed.
     let _ = store::open().await;
@@ -152,10 +219,11 @@ async fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState 
         Some(text) => text.clone(),
         None => match store::get(STORAGE_KEY).await {
             Ok(Some(text)) => text,
-            _ => return ListState::new(first),
+            _ => return (ListState::new(first), GradeCache::default()),
         },
     };
-    let read = from_text(&text, schemes);
+    let steps = loading::Steps::for_text(text.len(), report);
+    let read = loading::open(&text, schemes, &steps).await;
     // What is written: the list moved from local storage, or one unreadable kept aside under a
     // key of its own (never over one kept before).
     let write = match (&read, &old) {
@@ -170,14 +238,17 @@ async fn saved_or_fresh(schemes: &[Rc<Scheme>], first: Rc<Scheme>) -> ListState 
     if let (Some(local), Some(_), true) = (&local, &old, written) {
         let _ = local.remove_item(STORAGE_KEY);
     }
-    read.unwrap_or_else(|why| ListState {
-        notice: Some(Notice::BadStorage {
-            why: why.into(),
-            kept: written,
-        }),
-        // Not kept aside: the only copy, held until downloaded or discarded.
-        unreadable: (!written).then(|| text.into()),
-        ..ListState::new(first)
+    read.unwrap_or_else(|why| {
+        let state = ListState {
+            notice: Some(Notice::BadStorage {
+                why: why.into(),
+                kept: written,
+            }),
+            // Not kept aside: the only copy, held until downloaded or discarded.
+            unreadable: (!written).then(|| text.into()),
+            ..ListState::new(first)
+        };
+        (state, GradeCache::default())
     })
 }
 

@@ -8,11 +8,11 @@
 use std::rc::Rc;
 
 use dingji_rules::draft::{FieldError, Mode, OrgDraft};
-use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
 pub use super::history::Snapshot;
+use super::rescheme::rehome_override;
 use crate::shared::history::History;
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
 use crate::wire::Error;
@@ -72,7 +72,7 @@ pub enum Notice {
 }
 
 /// The list page's state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct ListState {
     pub lang: Lang,
     pub scheme: Rc<Scheme>,
@@ -101,6 +101,59 @@ pub struct ListState {
     /// Nothing is saved over it until the user has downloaded it or discarded it.
     pub unreadable: Option<Rc<str>>,
 }
+
+/// Two states are the same with the same entries and settings, their rows and scheme by identity
+/// ([`crate::shared::Same`]: a changed row is a new `Rc`): every field is named, so that a new
+/// one is compared too.
+impl PartialEq for ListState {
+    fn eq(&self, other: &ListState) -> bool {
+        let ListState {
+            lang,
+            scheme,
+            scheme_data,
+            modes,
+            rows,
+            next_id,
+            history,
+            view,
+            open,
+            cursor,
+            notice,
+            rectify_from,
+            rectify_months,
+            publicity,
+            added,
+            unreadable,
+        } = self;
+        Rc::ptr_eq(scheme, &other.scheme)
+            && Rc::ptr_eq(rows, &other.rows)
+            && (lang, scheme_data, modes, next_id)
+                == (
+                    &other.lang,
+                    &other.scheme_data,
+                    &other.modes,
+                    &other.next_id,
+                )
+            && (history, view, open, cursor, notice)
+                == (
+                    &other.history,
+                    &other.view,
+                    &other.open,
+                    &other.cursor,
+                    &other.notice,
+                )
+            && (rectify_from, rectify_months, publicity, added, unreadable)
+                == (
+                    &other.rectify_from,
+                    &other.rectify_months,
+                    &other.publicity,
+                    &other.added,
+                    &other.unreadable,
+                )
+    }
+}
+
+impl Eq for ListState {}
 
 impl ListState {
     /// An empty list under `scheme`.
@@ -187,6 +240,14 @@ pub enum Action {
         append: bool,
         modes: Modes,
     },
+    /// [`Action::Import`] of rows already read under `under` (a long list, read a part at a
+    /// time while the page answered: `list::loading`), numbered from the list's next id.
+    ImportRead {
+        rows: Vec<Rc<Row>>,
+        under: Rc<Scheme>,
+        append: bool,
+        modes: Modes,
+    },
     Undo,
     Redo,
     SetView(View),
@@ -210,22 +271,24 @@ pub enum Action {
 }
 
 impl ListState {
-    /// The form each source is entered in under `scheme`: a source it has in the same form keeps
-    /// the form it is entered in (a scheme applied from the workshop), and so does one entered as
-    /// a score (a score computed elsewhere is a score under any scale); any other starts in its
-    /// default form.
-    pub fn modes_under(&self, scheme: &Scheme) -> Modes {
-        let mut modes = default_modes(scheme);
-        for (source, mode) in &self.modes {
-            let before = self.scheme.source(source).map(|(_, s)| &s.input);
-            let after = scheme.source(source).map(|(_, s)| &s.input);
-            if let (Some(before), Some(after)) = (before, after)
-                && (*mode == Mode::Score || same_form(before, after))
-            {
-                map::insert(&mut modes, source, *mode);
-            }
-        }
-        modes
+    /// The list with imported `rows` (numbered from the next id) in place of its own, or after
+    /// them (`append`: `before`, in the import's `modes`); one step of history.
+    fn import(&mut self, before: &[Rc<Row>], rows: Vec<Rc<Row>>, append: bool, modes: Modes) {
+        let modes_before = std::mem::replace(&mut self.modes, modes);
+        let count = rows.len();
+        let mut all = if append {
+            self.in_modes(before, &self.modes)
+        } else {
+            Vec::new()
+        };
+        all.extend(rows);
+        self.next_id += count as u64;
+        self.view = View::default();
+        self.notice = Some(Notice::Done(fill(
+            list_strings(self.lang).imported(),
+            &[&count.to_string()],
+        )));
+        self.commit_from(all, modes_before);
     }
 
     /// The rows re-read with each source in `modes`.
@@ -239,58 +302,6 @@ impl ListState {
                 Rc::new(Row::new(r.id, draft, &self.scheme))
             })
             .collect()
-    }
-}
-
-/// `draft` with its override moved from scheme `old` to `new` by name, if it has one: the tier
-/// and stars of the same names, or none — then the old names are added to the reason and
-/// returned ("「较好」、「三星」").
-fn rehome_override(
-    draft: &OrgDraft,
-    old: &Scheme,
-    new: &Scheme,
-) -> Option<(OrgDraft, Vec<String>)> {
-    let o = draft.override_.as_ref()?;
-    let mut moved = o.clone();
-    let mut gone = Vec::new();
-    if let Some(t) = o.tier {
-        let name = old.tier_name(t, Lang::Zh);
-        moved.tier = new.tiers.iter().position(|x| x.name.zh == name);
-        if moved.tier.is_none() {
-            gone.push(name.to_owned());
-        }
-    }
-    if let Some(n) = o.stars {
-        let name = old.star_name(n, Lang::Zh);
-        moved.stars = new
-            .stars
-            .as_ref()
-            .and_then(|s| s.levels.iter().find(|l| l.name.zh == name))
-            .map(|l| l.stars);
-        if moved.stars.is_none() {
-            gone.push(name);
-        }
-    }
-    // The reason is the clerk's record, kept in Chinese like the list's other saved names.
-    if !gone.is_empty() {
-        moved.reason = format!(
-            "{}（原调整为「{}」，新方案中没有）",
-            moved.reason,
-            gone.join("」「")
-        );
-    }
-    let mut draft = draft.clone();
-    draft.override_ = Some(moved);
-    Some((draft, gone))
-}
-
-/// Whether a source is entered in the same columns under both forms: the same kind, and as many
-/// ballot levels (their names and points may differ: a preset's names may be read with or
-/// without their English, and a trial may change the points).
-fn same_form(a: &SourceKind, b: &SourceKind) -> bool {
-    match (a, b) {
-        (SourceKind::Vote(a), SourceKind::Vote(b)) => a.levels.len() == b.levels.len(),
-        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
 }
 
@@ -498,23 +509,28 @@ impl Reducible for ListState {
                 append,
                 modes,
             } => {
-                next.modes = modes;
-                let mut rows = if append {
-                    next.in_modes(&self.rows, &next.modes)
+                let read = drafts.into_iter().zip(next.next_id..);
+                let read = read.map(|(draft, id)| Rc::new(Row::new(id, draft, &next.scheme)));
+                next.import(&self.rows, read.collect(), append, modes);
+            }
+            Action::ImportRead {
+                rows,
+                under,
+                append,
+                modes,
+            } => {
+                // The list changed while they were read (another window's came in): they are
+                // numbered and read again under it.
+                let fits = Rc::ptr_eq(&under, &next.scheme)
+                    && rows.first().is_none_or(|r| r.id == next.next_id);
+                let rows = if fits {
+                    rows
                 } else {
-                    Vec::new()
+                    let again = rows.iter().zip(next.next_id..);
+                    let again = again.map(|(r, id)| Row::new(id, r.draft.clone(), &next.scheme));
+                    again.map(Rc::new).collect()
                 };
-                let count = drafts.len();
-                for draft in drafts {
-                    rows.push(Rc::new(Row::new(next.next_id, draft, &next.scheme)));
-                    next.next_id += 1;
-                }
-                next.view = View::default();
-                next.notice = Some(Notice::Done(fill(
-                    list_strings(next.lang).imported(),
-                    &[&count.to_string()],
-                )));
-                next.commit_from(rows, self.modes.clone());
+                next.import(&self.rows, rows, append, modes);
             }
             Action::Undo => {
                 let Some(step) = next.history.undo(next.snapshot()) else {

@@ -4,6 +4,26 @@ pub mod file;
 pub mod history;
 pub mod i18n;
 
+/// A shared value compared by identity, not by what it holds: a page's scheme is one shared
+/// value, and another `Rc` is another scheme to grade under (the grading's cache is kept by the
+/// same rule), so nothing compares two schemes field by field to find them the same.
+#[derive(Debug)]
+pub struct Same<T>(pub std::rc::Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Same<T> {}
+
 /// The colour class of tier `index` of `count` tiers: the best is green, the lowest always red,
 /// whatever the number of tiers (`tone-0` … `tone-4`).
 pub fn tier_tone(index: usize, count: usize) -> String {

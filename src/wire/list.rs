@@ -205,44 +205,73 @@ pub fn to_text<'a>(
     list: &ListSettings,
     drafts: impl Iterator<Item = &'a OrgDraft> + Clone,
 ) -> String {
-    let cols = kept_columns(list, drafts.clone());
-    // A preset by its id; any other scheme (made in the workshop) whole, as it came.
-    let scheme = match &list.scheme_data {
-        Some(data) => format!("scheme-data {data}"),
-        None => format!("scheme {}", list.scheme.id),
-    };
-    let mut lines = vec![HEADER.to_owned(), scheme];
-    lines.push(format!(
-        "lang {}",
-        if list.lang == Lang::En { "en" } else { "zh" }
-    ));
-    for (source, mode) in &list.modes {
-        lines.push(format!("mode {source} {}", mode_name(*mode)));
-    }
-    if !list.rectify_from.is_empty() {
+    // Each part written by one copy of its code, whatever the drafts are taken from.
+    let mut writing = Writing::new(list, &mut drafts.clone());
+    writing.rows(&mut { drafts });
+    writing.done()
+}
+
+/// The list as text written a few rows at a time ([`Writing::rows`]): a page saving a province's
+/// list answers between the parts.
+pub struct Writing {
+    out: String,
+    cols: Vec<Col>,
+    scheme: Rc<Scheme>,
+}
+
+impl Writing {
+    /// The text of the list's settings and columns: every column an entry of `drafts` is in.
+    pub fn new(list: &ListSettings, drafts: &mut dyn Iterator<Item = &OrgDraft>) -> Writing {
+        let cols = kept_columns(list, drafts);
+        // A preset by its id; any other scheme (made in the workshop) whole, as it came.
+        let scheme = match &list.scheme_data {
+            Some(data) => format!("scheme-data {data}"),
+            None => format!("scheme {}", list.scheme.id),
+        };
+        let mut lines = vec![HEADER.to_owned(), scheme];
         lines.push(format!(
-            "rectify {} {}",
-            list.rectify_from, list.rectify_months
+            "lang {}",
+            if list.lang == Lang::En { "en" } else { "zh" }
         ));
+        for (source, mode) in &list.modes {
+            lines.push(format!("mode {source} {}", mode_name(*mode)));
+        }
+        if !list.rectify_from.is_empty() {
+            lines.push(format!(
+                "rectify {} {}",
+                list.rectify_from, list.rectify_months
+            ));
+        }
+        if !list.publicity.is_empty() {
+            lines.push(format!("publicity {}", list.publicity.to_field()));
+        }
+        lines.push(format!(
+            "cols {}",
+            join_line(&cols.iter().map(Col::key).collect::<Vec<_>>(), TAB)
+        ));
+        Writing {
+            out: lines.join("\n"),
+            cols,
+            scheme: list.scheme.clone(),
+        }
     }
-    if !list.publicity.is_empty() {
-        lines.push(format!("publicity {}", list.publicity.to_field()));
+
+    /// Writes `drafts` as the next rows: straight into the text, each cell lent by its draft.
+    pub fn rows(&mut self, drafts: &mut dyn Iterator<Item = &OrgDraft>) {
+        for draft in drafts {
+            self.out.push_str("\nrow ");
+            push_line(
+                &mut self.out,
+                self.cols.iter().map(|c| c.get(draft, &self.scheme)),
+                TAB,
+            );
+        }
     }
-    lines.push(format!(
-        "cols {}",
-        join_line(&cols.iter().map(Col::key).collect::<Vec<_>>(), TAB)
-    ));
-    // The rows written straight into the text, each cell lent by its draft.
-    let mut out = lines.join("\n");
-    for draft in drafts {
-        out.push_str("\nrow ");
-        push_line(
-            &mut out,
-            cols.iter().map(|c| c.get(draft, &list.scheme)),
-            TAB,
-        );
+
+    /// The text written.
+    pub fn done(self) -> String {
+        self.out
     }
-    out
 }
 
 /// Whether `text` is a day of a year people grade in: `YYYY-MM-DD`, 1949 to 2200.
@@ -278,48 +307,97 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unreadable> {
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, HEADER)) => {}
-        Some((_, other)) if other.starts_with("dingji-list ") => {
-            return Err(Unreadable::Version { reads: HEADER });
+    let mut reading = Reading::new(text)?;
+    while !reading.step(schemes, usize::MAX)? {}
+    reading.done()
+}
+
+/// A saved list read a few lines at a time ([`Reading::step`]): a page reading a province's
+/// list answers between the steps and shows how far it is.
+pub struct Reading<'t> {
+    text: &'t str,
+    lines: std::iter::Enumerate<std::str::Lines<'t>>,
+    /// Where the lines not yet read start, in bytes of `text`.
+    at: usize,
+    list: Option<ListSettings>,
+    drafts: Vec<OrgDraft>,
+    cols: Vec<Col>,
+}
+
+impl<'t> Reading<'t> {
+    /// Starts reading `text`: its first line says it is a saved list of this version.
+    pub fn new(text: &'t str) -> Result<Reading<'t>, Unreadable> {
+        let mut lines = text.lines().enumerate();
+        match lines.next() {
+            Some((_, HEADER)) => {}
+            Some((_, other)) if other.starts_with("dingji-list ") => {
+                return Err(Unreadable::Version { reads: HEADER });
+            }
+            _ => return Err(Unreadable::NotOurs(super::SavedForm::List)),
         }
-        _ => return Err(Unreadable::NotOurs(super::SavedForm::List)),
+        Ok(Reading {
+            text,
+            lines,
+            at: 0,
+            list: None,
+            drafts: Vec::new(),
+            cols: Vec::new(),
+        })
     }
-    let mut list: Option<ListSettings> = None;
-    let mut drafts = Vec::new();
-    let mut cols: Vec<Col> = Vec::new();
-    for (n, line) in lines {
+
+    /// How much of the text has been read, from 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        self.at as f64 / self.text.len().max(1) as f64
+    }
+
+    /// Reads at most `most` more lines; `true` when the text is read to its end.
+    pub fn step(&mut self, schemes: &[Rc<Scheme>], most: usize) -> Result<bool, Unreadable> {
+        for _ in 0..most {
+            let Some((n, line)) = self.lines.next() else {
+                self.at = self.text.len();
+                return Ok(true);
+            };
+            // The line's end, in the text it was cut from.
+            self.at = line.as_ptr() as usize - self.text.as_ptr() as usize + line.len();
+            self.line(n, line, schemes)?;
+        }
+        Ok(false)
+    }
+
+    /// The list read, once [`Reading::step`] has said it is at the end.
+    pub fn done(self) -> Result<SavedList, Unreadable> {
+        let settings = self.list.ok_or(Unreadable::NoSchemeLine)?;
+        Ok(SavedList {
+            settings,
+            drafts: self.drafts,
+        })
+    }
+
+    /// Reads line `n` (from 0).
+    fn line(&mut self, n: usize, line: &str, schemes: &[Rc<Scheme>]) -> Result<(), Unreadable> {
         let bad = || Unreadable::Line { number: n + 1 };
         let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
-        match (word, list.as_mut()) {
+        let settings = |scheme: Rc<Scheme>, scheme_data: Option<Rc<str>>| ListSettings {
+            modes: default_modes(&scheme),
+            scheme,
+            scheme_data,
+            lang: Lang::Zh,
+            rectify_from: String::new(),
+            rectify_months: 6,
+            publicity: PublicityText::default(),
+        };
+        match (word, self.list.as_mut()) {
             ("scheme", None) => {
                 let scheme = schemes
                     .iter()
                     .find(|s| s.id == rest)
                     .ok_or(Unreadable::NoScheme)?;
-                list = Some(ListSettings {
-                    modes: default_modes(scheme),
-                    scheme: scheme.clone(),
-                    scheme_data: None,
-                    lang: Lang::Zh,
-                    rectify_from: String::new(),
-                    rectify_months: 6,
-                    publicity: PublicityText::default(),
-                });
+                self.list = Some(settings(scheme.clone(), None));
             }
             ("scheme-data", None) => {
                 let scheme = super::schemes::read_scheme_data(rest)
                     .ok_or(Unreadable::SchemeData { number: n + 1 })?;
-                list = Some(ListSettings {
-                    modes: default_modes(&scheme),
-                    scheme: Rc::new(scheme),
-                    scheme_data: Some(rest.into()),
-                    lang: Lang::Zh,
-                    rectify_from: String::new(),
-                    rectify_months: 6,
-                    publicity: PublicityText::default(),
-                });
+                self.list = Some(settings(Rc::new(scheme), Some(rest.into())));
             }
             ("lang", Some(s)) => s.lang = Lang::of_code(rest),
             ("mode", Some(s)) => {
@@ -349,7 +427,7 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
                 s.publicity = PublicityText::from_field(rest).ok_or_else(bad)?;
             }
             ("cols", Some(_)) => {
-                cols = split_line(rest, TAB)
+                self.cols = split_line(rest, TAB)
                     .ok_or_else(bad)?
                     .iter()
                     .map(|k| Col::from_key(k).ok_or_else(bad))
@@ -358,18 +436,17 @@ pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<SavedList, Unread
             ("row", Some(s)) => {
                 let cells = split_line(rest, TAB).ok_or_else(bad)?;
                 let mut draft = blank(&s.scheme, &s.modes);
-                for (col, text) in cols.iter().zip(&cells) {
+                for (col, text) in self.cols.iter().zip(&cells) {
                     col.set(&mut draft, &s.scheme, &s.modes, text)
                         .map_err(|_| bad())?;
                 }
-                drafts.push(draft);
+                self.drafts.push(draft);
             }
             ("", _) => {}
             _ => return Err(bad()),
         }
+        Ok(())
     }
-    let settings = list.ok_or(Unreadable::NoSchemeLine)?;
-    Ok(SavedList { settings, drafts })
 }
 
 /// `date` (YYYY-MM-DD) plus `months`, the day kept where the month has it (else its last day).

@@ -238,3 +238,15 @@ pub fn later(ms: i32, f: Box<dyn FnOnce()>) -> i32 {
 pub fn once(f: Box<dyn FnOnce()>) -> wasm_bindgen::JsValue {
     wasm_bindgen::closure::Closure::once_into_js(f)
 }
+
+/// Resolves in a task of its own, after the browser has had a turn (painted, answered a click):
+/// a long step of a page's work awaits it between its parts.
+pub async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        later(
+            0,
+            Box::new(move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL))),
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

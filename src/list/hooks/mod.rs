@@ -11,6 +11,7 @@ use super::derive::{GradeCache, Graded, grade_cached};
 use super::persist::{self, SAVE_DELAY_MS, save_pending};
 use super::state::{Action, ListState};
 use super::views::grid::{InView, OVERSCAN, cell_id, in_view, scroll_to};
+use crate::shared::Same;
 use crate::wire::Error;
 use crate::wire::explained::Explained;
 use crate::wire::request::Request;
@@ -31,8 +32,8 @@ pub fn use_graded(
     let cache = cache.clone();
     use_memo(
         (
-            state.rows.clone(),
-            state.scheme.clone(),
+            Same(state.rows.clone()),
+            Same(state.scheme.clone()),
             state.view.clone(),
             state.lang,
         ),
@@ -50,8 +51,8 @@ pub fn use_preset_texts(
 ) {
     let dispatch = dispatch.clone();
     use_effect_with(
-        (schemes.clone(), state.scheme.clone()),
-        move |(schemes, scheme)| {
+        (Same(schemes.clone()), Same(state.scheme.clone())),
+        move |(Same(schemes), Same(scheme))| {
             if let Some(fresh) = schemes.iter().find(|s| s.id == scheme.id)
                 && !Rc::ptr_eq(fresh, scheme)
             {
@@ -119,7 +120,7 @@ pub fn use_saving(
         let dispatch = dispatch.clone();
         let st = state.clone();
         let key = (
-            state.rows.clone(),
+            Same(state.rows.clone()),
             state.modes.clone(),
             state.lang,
             state.rectify_from.clone(),
@@ -152,10 +153,19 @@ pub fn use_saving(
         let editing = editing.clone();
         use_effect_with((), move |_| {
             // The page goes away (the tab closed, another page opened): what is pending is saved
-            // at once, with the cell being typed in (not yet left, so not yet committed) in it.
+            // at once, with the cell being typed in (not yet left, so not yet committed) in it,
+            // and so is the list shown while a long one is still being written.
             let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
                 let typed = editing.borrow_mut().take();
                 let shown = latest.borrow().clone();
+                if typed.is_none()
+                    && pending.borrow().is_none()
+                    && persist::unfinished()
+                    && let Some(state) = &shown
+                {
+                    persist::save(state, &dispatch, true);
+                    return;
+                }
                 if let (Some((id, c, text)), Some(state)) = (typed, shown)
                     && let Some(row) = state.rows.iter().position(|r| r.id == id)
                     && let Some(col) = state.columns().get(c).cloned()
@@ -197,8 +207,8 @@ pub fn use_explained_row(
         let explained = explained.clone();
         let st = state.clone();
         use_effect_with(
-            (state.open, state.rows.clone(), state.lang),
-            move |(open, rows, lang)| {
+            (state.open, Same(state.rows.clone()), state.lang),
+            move |(open, Same(rows), lang)| {
                 let Some(id) = *open else { return };
                 let Some(row) = rows.iter().position(|r| r.id == id) else {
                     return;

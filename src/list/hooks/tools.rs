@@ -6,7 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::list::derive::Graded;
+use crate::list::derive::{GradeCache, Graded};
+use crate::list::loading;
 use crate::list::persist;
 use crate::list::state::{Action, ListState, Notice};
 use crate::wire::Error;
@@ -38,6 +39,7 @@ pub fn use_tools(
     graded: &Rc<Graded>,
     edit: &Callback<Action>,
     schemes: &Rc<Vec<Rc<dingji_rules::Scheme>>>,
+    cache: &Rc<std::cell::RefCell<GradeCache>>,
 ) -> Tools {
     let dispatch = state.dispatcher().to_callback();
     let importing = use_state(|| false);
@@ -99,31 +101,48 @@ pub fn use_tools(
         let importing = importing.clone();
         let state = state.clone();
         let schemes = schemes.clone();
+        let cache = cache.clone();
         Callback::from(move |()| {
             if *importing {
                 return;
             }
             importing.set(true);
-            let (dispatch, importing, schemes) =
-                (dispatch.clone(), importing.clone(), schemes.clone());
+            let (dispatch, importing, schemes, cache, st) = (
+                dispatch.clone(),
+                importing.clone(),
+                schemes.clone(),
+                cache.clone(),
+                state.clone(),
+            );
             let answer = Callback::from(move |answer: crate::list::tools::Answer| {
-                importing.set(false);
-                match answer.and_then(|a| {
-                    a.map(|(text, append)| {
-                        crate::wire::list::from_text(&text, &schemes)
-                            .map(|l| (l, append))
-                            .map_err(Error::from)
-                    })
-                    .transpose()
-                }) {
-                    Ok(Some((list, append))) => dispatch.emit(Action::Import {
-                        drafts: list.drafts,
-                        append,
-                        modes: list.settings.modes,
-                    }),
-                    Ok(None) => {}
-                    Err(why) => dispatch.emit(Action::Notify(Notice::Refused(why))),
-                }
+                let (text, append) = match answer {
+                    Ok(Some(answer)) => answer,
+                    Ok(None) => return importing.set(false),
+                    Err(why) => {
+                        importing.set(false);
+                        return dispatch.emit(Action::Notify(Notice::Refused(why)));
+                    }
+                };
+                // A long list is taken in a part at a time, the page saying how far it is.
+                let (dispatch, importing, schemes, cache, st) = (
+                    dispatch.clone(),
+                    importing.clone(),
+                    schemes.clone(),
+                    cache.clone(),
+                    st.clone(),
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    let report = |p| loading::show(Some(p), st.lang);
+                    let steps = loading::Steps::for_text(text.len(), &report);
+                    let taken = loading::import(&text, append, &st, &schemes, &cache, &steps);
+                    let action = match taken.await {
+                        Ok(action) => action,
+                        Err(why) => Action::Notify(Notice::Refused(why.into())),
+                    };
+                    dispatch.emit(action);
+                    loading::show(None, st.lang);
+                    importing.set(false);
+                });
             });
             crate::list::tools::open(
                 crate::list::tools::Tool::Import,

@@ -208,6 +208,12 @@ string_table! {
         override_lost: "第 {0} 行「{1}」",
         /// `{0}` how many organizations an import added.
         imported: "已导入 {0} 个组织",
+        /// A long list being taken in (opened or imported), a part at a time: what is being
+        /// done (a bar beside it says how far).
+        taking_in_read: "正在读取名单……",
+        taking_in_grade: "正在逐行评分……",
+        /// The bar's name.
+        taking_in_short: "载入进度",
         /// The saved list that could neither be read nor kept aside: offered as a file…
         unreadable_download: "下载原内容",
         /// …or given up, after which the list is saved over it.
