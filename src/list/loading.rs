@@ -211,6 +211,7 @@ pub fn show(progress: Option<Progress>, lang: Lang) {
         return;
     };
     let _ = shown.remove_attribute("hidden");
+    // Named in the page's language when shown (hidden, it needs no name).
     let _ = bar.set_attribute("aria-label", list_strings(lang).taking_in_short());
     let _ = bar.set_attribute("value", &progress.percent().to_string());
     percent.set_text_content(Some(&format!(" {}%", progress.percent())));
