@@ -69,7 +69,7 @@ fn a_list_opened_a_part_at_a_time_is_the_list_saved_and_grades_as_one_read_at_on
     let text = persist::to_text(&saved);
     let (seen, report) = recorder();
     let (opened, cache) =
-        block_on(loading::open(&text, &schemes(), &Steps::every(37, &report))).unwrap();
+        block_on(persist::open(&text, &schemes(), &Steps::every(37, &report))).unwrap();
     let at_once = persist::from_text(&text, &schemes()).unwrap();
     assert_eq!(opened.rows, at_once.rows);
     assert_eq!(opened.next_id, 1_001);
@@ -91,7 +91,7 @@ fn a_saved_list_that_does_not_read_names_the_same_line_read_in_steps() {
     lines[at] = "row\t\"unclosed";
     let broken = lines.join("\n");
     let (_, report) = recorder();
-    let stepped = block_on(loading::open(
+    let stepped = block_on(persist::open(
         &broken,
         &schemes(),
         &Steps::every(7, &report),

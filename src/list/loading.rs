@@ -10,7 +10,6 @@ use std::rc::Rc;
 use dingji_rules::Scheme;
 
 use super::derive::GradeCache;
-use super::persist;
 use super::state::{Action, ListState, Row};
 use crate::shared::i18n::{Lang, list_strings};
 use crate::wire::Unreadable;
@@ -128,7 +127,7 @@ impl<'r> Steps<'r> {
 /// The list `text` (saved, or an import's answer) taken in: read, each row read under `under`
 /// (or the text's own scheme) and numbered from `first`, then graded alone into `cache` as the
 /// rows at `at..` of the list graded next ([`GradeCache::warm`]). Its settings and rows.
-async fn take_in(
+pub async fn take_in(
     text: &str,
     schemes: &[Rc<Scheme>],
     under: Option<&Rc<Scheme>>,
@@ -156,20 +155,6 @@ async fn take_in(
             .await;
     }
     Ok((settings, rows))
-}
-
-/// The saved list `text` opened: the list, and its grading's cache holding every row graded
-/// alone.
-pub async fn open(
-    text: &str,
-    schemes: &[Rc<Scheme>],
-    steps: &Steps<'_>,
-) -> Result<(ListState, GradeCache), Unreadable> {
-    let cache = RefCell::new(GradeCache::default());
-    let (settings, rows) = take_in(text, schemes, None, (1, 0), &cache, steps).await?;
-    let mut state = persist::state_of(settings);
-    persist::with_rows(&mut state, rows);
-    Ok((state, cache.into_inner()))
 }
 
 /// The rows of an import (the import dialog's answer: its drafts as saved-list text) read under

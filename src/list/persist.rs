@@ -70,6 +70,20 @@ pub fn with_rows(state: &mut ListState, rows: Vec<Rc<Row>>) {
     state.rows = Rc::new(rows);
 }
 
+/// The saved list `text` opened (a long one a part at a time: [`loading::take_in`]): the list,
+/// and its grading's cache holding every row graded alone.
+pub async fn open(
+    text: &str,
+    schemes: &[Rc<Scheme>],
+    steps: &loading::Steps<'_>,
+) -> Result<(ListState, GradeCache), Unreadable> {
+    let cache = std::cell::RefCell::new(GradeCache::default());
+    let (settings, rows) = loading::take_in(text, schemes, None, (1, 0), &cache, steps).await?;
+    let mut state = state_of(settings);
+    with_rows(&mut state, rows);
+    Ok((state, cache.into_inner()))
+}
+
 /// The key the list is kept under: in the browser's database ([`crate::wire::store`]), and in
 /// local storage by the versions before it and as the page goes away ([`save`]): read first,
 /// moved, and removed there.
@@ -223,7 +237,7 @@ async fn saved_or_fresh(
         },
     };
     let steps = loading::Steps::for_text(text.len(), report);
-    let read = loading::open(&text, schemes, &steps).await;
+    let read = open(&text, schemes, &steps).await;
     // What is written: the list moved from local storage, or one unreadable kept aside under a
     // key of its own (never over one kept before).
     let write = match (&read, &old) {

@@ -6,27 +6,24 @@ use dingji_rules::draft::{Mode, OrgDraft};
 use dingji_rules::scheme::SourceKind;
 use dingji_rules::{Lang, Scheme, map};
 
-use super::state::ListState;
 use crate::wire::columns::{Modes, default_modes};
 
-impl ListState {
-    /// The form each source is entered in under `scheme`: a source it has in the same form keeps
-    /// the form it is entered in (a scheme applied from the workshop), and so does one entered as
-    /// a score (a score computed elsewhere is a score under any scale); any other starts in its
-    /// default form.
-    pub fn modes_under(&self, scheme: &Scheme) -> Modes {
-        let mut modes = default_modes(scheme);
-        for (source, mode) in &self.modes {
-            let before = self.scheme.source(source).map(|(_, s)| &s.input);
-            let after = scheme.source(source).map(|(_, s)| &s.input);
-            if let (Some(before), Some(after)) = (before, after)
-                && (*mode == Mode::Score || same_form(before, after))
-            {
-                map::insert(&mut modes, source, *mode);
-            }
+/// The form each source is entered in under `to`, for a list entered in `modes` under `from`: a
+/// source `to` has in the same form keeps the form it is entered in (a scheme applied from the
+/// workshop), and so does one entered as a score (a score computed elsewhere is a score under
+/// any scale); any other starts in its default form.
+pub fn modes_under(modes: &Modes, from: &Scheme, to: &Scheme) -> Modes {
+    let mut under = default_modes(to);
+    for (source, mode) in modes {
+        let before = from.source(source).map(|(_, s)| &s.input);
+        let after = to.source(source).map(|(_, s)| &s.input);
+        if let (Some(before), Some(after)) = (before, after)
+            && (*mode == Mode::Score || same_form(before, after))
+        {
+            map::insert(&mut under, source, *mode);
         }
-        modes
     }
+    under
 }
 
 /// `draft` with its override moved from scheme `old` to `new` by name, if it has one: the tier

@@ -12,7 +12,7 @@ use dingji_rules::{Lang, Org, Scheme, map};
 use yew::Reducible;
 
 pub use super::history::Snapshot;
-use super::rescheme::rehome_override;
+use super::rescheme::{modes_under, rehome_override};
 use crate::shared::history::History;
 use crate::shared::i18n::{cell_error_message, fill, list_strings};
 use crate::wire::Error;
@@ -403,7 +403,7 @@ impl Reducible for ListState {
                         },
                     )
                     .collect();
-                next.modes = self.modes_under(&scheme);
+                next.modes = modes_under(&self.modes, &self.scheme, &scheme);
                 next.scheme = scheme;
                 next.rows = Rc::new(next.in_modes(&rows, &next.modes));
                 if !lost.is_empty() {

@@ -193,7 +193,7 @@ pub fn consequences(
         }
     }
     // Graded as the list page will: each source in the form it takes under the scheme.
-    let modes = list.modes_under(scheme);
+    let modes = crate::list::rescheme::modes_under(&list.modes, &list.scheme, scheme);
     let recategorized = recategorized(list, mapping);
     out.grading = recategorized
         .rows
