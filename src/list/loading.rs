@@ -66,7 +66,7 @@ impl Progress {
         (self.done * 100.0).floor() as u32
     }
 
-    /// What is being done, as the page says it: "正在评分……".
+    /// What is being done, as the page says it: "正在逐行评分……".
     pub fn said(self, lang: Lang) -> &'static str {
         let s = list_strings(lang);
         match self.stage {

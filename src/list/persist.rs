@@ -41,19 +41,14 @@ fn settings(state: &ListState) -> ListSettings {
 /// Reads a saved list, naming the line that could not be read.
 pub fn from_text(text: &str, schemes: &[Rc<Scheme>]) -> Result<ListState, Unreadable> {
     let list = saved::from_text(text, schemes)?;
-    let mut state = state_of(list.settings);
-    let rows: Vec<Rc<Row>> = list
-        .drafts
-        .into_iter()
-        .zip(1..)
-        .map(|(draft, id)| Rc::new(Row::new(id, draft, &state.scheme)))
-        .collect();
-    with_rows(&mut state, rows);
-    Ok(state)
+    let scheme = list.settings.scheme.clone();
+    let read = list.drafts.into_iter().zip(1..);
+    let rows = read.map(|(draft, id)| Rc::new(Row::new(id, draft, &scheme)));
+    Ok(state_with(list.settings, rows.collect()))
 }
 
-/// A list with the saved `settings` and no rows yet.
-pub fn state_of(settings: ListSettings) -> ListState {
+/// A list with the saved `settings` and the `rows` read from it (numbered from 1).
+fn state_with(settings: ListSettings, rows: Vec<Rc<Row>>) -> ListState {
     let mut state = ListState::new(settings.scheme);
     state.scheme_data = settings.scheme_data;
     state.lang = settings.lang;
@@ -61,13 +56,9 @@ pub fn state_of(settings: ListSettings) -> ListState {
     state.rectify_from = settings.rectify_from;
     state.rectify_months = settings.rectify_months;
     state.publicity = settings.publicity;
-    state
-}
-
-/// `state` with the rows read from its saved list (numbered from 1).
-pub fn with_rows(state: &mut ListState, rows: Vec<Rc<Row>>) {
     state.next_id = rows.len() as u64 + 1;
     state.rows = Rc::new(rows);
+    state
 }
 
 /// The saved list `text` opened (a long one a part at a time: [`loading::take_in`]): the list,
@@ -79,9 +70,7 @@ pub async fn open(
 ) -> Result<(ListState, GradeCache), Unreadable> {
     let cache = std::cell::RefCell::new(GradeCache::default());
     let (settings, rows) = loading::take_in(text, schemes, None, (1, 0), &cache, steps).await?;
-    let mut state = state_of(settings);
-    with_rows(&mut state, rows);
-    Ok((state, cache.into_inner()))
+    Ok((state_with(settings, rows), cache.into_inner()))
 }
 
 /// The key the list is kept under: in the browser's database ([`crate::wire::store`]), and in

@@ -127,29 +127,20 @@ impl PartialEq for ListState {
         } = self;
         Rc::ptr_eq(scheme, &other.scheme)
             && Rc::ptr_eq(rows, &other.rows)
-            && (lang, scheme_data, modes, next_id)
-                == (
-                    &other.lang,
-                    &other.scheme_data,
-                    &other.modes,
-                    &other.next_id,
-                )
-            && (history, view, open, cursor, notice)
-                == (
-                    &other.history,
-                    &other.view,
-                    &other.open,
-                    &other.cursor,
-                    &other.notice,
-                )
-            && (rectify_from, rectify_months, publicity, added, unreadable)
-                == (
-                    &other.rectify_from,
-                    &other.rectify_months,
-                    &other.publicity,
-                    &other.added,
-                    &other.unreadable,
-                )
+            && *lang == other.lang
+            && *scheme_data == other.scheme_data
+            && *modes == other.modes
+            && *next_id == other.next_id
+            && *history == other.history
+            && *view == other.view
+            && *open == other.open
+            && *cursor == other.cursor
+            && *notice == other.notice
+            && *rectify_from == other.rectify_from
+            && *rectify_months == other.rectify_months
+            && *publicity == other.publicity
+            && *added == other.added
+            && *unreadable == other.unreadable
     }
 }
 

@@ -4,9 +4,9 @@ pub mod file;
 pub mod history;
 pub mod i18n;
 
-/// A shared value compared by identity, not by what it holds: a page's scheme is one shared
-/// value, and another `Rc` is another scheme to grade under (the grading's cache is kept by the
-/// same rule), so nothing compares two schemes field by field to find them the same.
+/// A shared value compared by identity, not by what it holds: a page's scheme, or its rows, are
+/// shared values, and another `Rc` is another scheme to grade under or a changed row (the
+/// grading's cache is kept by the same rule), so nothing compares them field by field.
 #[derive(Debug)]
 pub struct Same<T>(pub std::rc::Rc<T>);
 
